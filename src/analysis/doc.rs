@@ -1,0 +1,378 @@
+//! The analysed-document data model: what the analysis produces and every later stage reads.
+//!
+//! A [`Doc`] owns its source text; every [`Token`] and [`Span`] points into it with byte offsets, which no
+//! later stage rewrites. The JSON form ([`Doc::to_json`], [`Doc::from_json`]) is the one spaCy's oracle files
+//! use (`id`, `text`, `tokens` with `i, idx, text, ws, tag, pos, morph, lemma, dep, head, sent_start, ent_iob,
+//! ent_type`, and `ents`), where `idx` counts characters as Python does; we add byte offsets `start`/`end`.
+
+use serde::{Deserialize, Serialize};
+use std::ops::Range;
+
+/// One analysed token. Offsets are byte offsets into [`Doc::text`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the first byte of the token.
+    pub start: usize,
+    /// Byte offset one past the token's last byte.
+    pub end: usize,
+    /// Whether one space follows the token (spaCy's `whitespace_`).
+    pub space_after: bool,
+    /// The norm (spaCy's `norm_`): special-case or lexeme norm, lower-cased form otherwise.
+    pub norm: String,
+    /// Fine-grained Penn Treebank tag (`NNP`, `VBD`, ...).
+    pub tag: String,
+    /// Universal POS tag (`PROPN`, `VERB`, ...).
+    pub pos: String,
+    /// Morphological features in UD's `Feat=Val|Feat=Val` form.
+    pub morph: String,
+    /// Lemma.
+    pub lemma: String,
+    /// Dependency label (`nsubj`, `ROOT`, ...).
+    pub dep: String,
+    /// Index of the syntactic head (a root is its own head).
+    pub head: usize,
+    /// Whether the token starts a sentence.
+    pub sent_start: bool,
+    /// Entity IOB code: `B`, `I`, `O`, or empty when NER did not run.
+    pub ent_iob: EntIob,
+    /// Entity type (`GPE`, `PERSON`, ...) or empty.
+    pub ent_type: String,
+}
+
+/// The IOB code of a token's entity annotation.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub enum EntIob {
+    /// No annotation was made.
+    #[default]
+    Missing,
+    /// Begins an entity.
+    Begin,
+    /// Inside an entity.
+    Inside,
+    /// Outside any entity.
+    Outside,
+}
+
+impl EntIob {
+    /// The one-letter code spaCy prints (`B`, `I`, `O`, or `""`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntIob::Missing => "",
+            EntIob::Begin => "B",
+            EntIob::Inside => "I",
+            EntIob::Outside => "O",
+        }
+    }
+
+    /// Parses spaCy's one-letter code; anything else is [`EntIob::Missing`].
+    pub fn parse(code: &str) -> Self {
+        match code {
+            "B" => EntIob::Begin,
+            "I" => EntIob::Inside,
+            "O" => EntIob::Outside,
+            _ => EntIob::Missing,
+        }
+    }
+}
+
+/// A labelled run of tokens (a named entity), with token and byte ranges.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    /// First token index.
+    pub start: usize,
+    /// One past the last token index.
+    pub end: usize,
+    /// Byte offset of the span's first byte.
+    pub start_byte: usize,
+    /// Byte offset one past the span's last byte.
+    pub end_byte: usize,
+    /// The label (`PERSON`, `GPE`, ...).
+    pub label: String,
+}
+
+/// A sentence: a run of tokens, with its byte range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    /// First token index.
+    pub start: usize,
+    /// One past the last token index.
+    pub end: usize,
+    /// Byte offset of the sentence's first byte.
+    pub start_byte: usize,
+    /// Byte offset one past the sentence's last byte.
+    pub end_byte: usize,
+}
+
+impl Sentence {
+    /// The token indices of the sentence.
+    pub fn tokens(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// An analysed document.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Doc {
+    /// The document's identifier.
+    pub id: String,
+    /// The full source text; all offsets index it.
+    pub text: String,
+    /// Tokens in order; their byte ranges cover the text without overlap.
+    pub tokens: Vec<Token>,
+    /// Named entities in order.
+    pub ents: Vec<Span>,
+}
+
+impl Doc {
+    /// The text of token `i`.
+    ///
+    /// # Panics
+    /// If `i` is out of range.
+    pub fn token_text(&self, i: usize) -> &str {
+        let t = &self.tokens[i];
+        &self.text[t.start..t.end]
+    }
+
+    /// The text covered by a byte range, or `""` if it does not fall on character boundaries.
+    pub fn slice(&self, bytes: Range<usize>) -> &str {
+        self.text.get(bytes).unwrap_or("")
+    }
+
+    /// Sentences, read off the tokens' `sent_start` flags (the first token always starts one).
+    pub fn sentences(&self) -> Vec<Sentence> {
+        let mut out = Vec::new();
+        let mut begin = 0;
+        for i in 1..=self.tokens.len() {
+            if i == self.tokens.len() || self.tokens[i].sent_start {
+                if begin < i {
+                    out.push(Sentence {
+                        start: begin,
+                        end: i,
+                        start_byte: self.tokens[begin].start,
+                        end_byte: self.tokens[i - 1].end,
+                    });
+                }
+                begin = i;
+            }
+        }
+        out
+    }
+
+    /// Rebuilds [`Doc::ents`] from the tokens' IOB codes and types.
+    pub fn ents_from_iob(&mut self) {
+        let mut ents: Vec<Span> = Vec::new();
+        for (i, t) in self.tokens.iter().enumerate() {
+            match t.ent_iob {
+                EntIob::Begin => ents.push(Span {
+                    start: i,
+                    end: i + 1,
+                    start_byte: t.start,
+                    end_byte: t.end,
+                    label: t.ent_type.clone(),
+                }),
+                EntIob::Inside => {
+                    if let Some(last) = ents.last_mut().filter(|e| e.end == i) {
+                        last.end = i + 1;
+                        last.end_byte = t.end;
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.ents = ents;
+    }
+
+    /// Serialises to the oracle's JSON form (plus byte offsets `start`/`end` per token and entity).
+    pub fn to_json(&self) -> serde_json::Value {
+        let chars = CharIndex::new(&self.text);
+        let tokens: Vec<JsonToken> = self
+            .tokens
+            .iter()
+            .enumerate()
+            .map(|(i, t)| JsonToken {
+                i,
+                idx: chars.char_of(t.start),
+                start: Some(t.start),
+                end: Some(t.end),
+                text: self.text[t.start..t.end].to_string(),
+                ws: if t.space_after { " " } else { "" }.to_string(),
+                tag: t.tag.clone(),
+                pos: t.pos.clone(),
+                morph: t.morph.clone(),
+                lemma: t.lemma.clone(),
+                dep: t.dep.clone(),
+                head: t.head,
+                sent_start: t.sent_start,
+                ent_iob: t.ent_iob.as_str().to_string(),
+                ent_type: t.ent_type.clone(),
+            })
+            .collect();
+        let ents: Vec<JsonEnt> = self
+            .ents
+            .iter()
+            .map(|e| JsonEnt {
+                start: e.start,
+                end: e.end,
+                label: e.label.clone(),
+                text: self.slice(e.start_byte..e.end_byte).to_string(),
+                start_char: Some(chars.char_of(e.start_byte)),
+                end_char: Some(chars.char_of(e.end_byte)),
+            })
+            .collect();
+        serde_json::json!({ "id": self.id, "text": self.text, "tokens": tokens, "ents": ents })
+    }
+
+    /// Reads a document in the oracle's JSON form. Byte offsets are recomputed from the character offsets
+    /// (`idx`) when `start`/`end` are absent.
+    ///
+    /// # Errors
+    /// When the JSON does not have the oracle's shape or a token does not match the text at its offset.
+    pub fn from_json(value: &serde_json::Value) -> Result<Doc, DocJsonError> {
+        let raw: JsonDoc = serde_json::from_value(value.clone()).map_err(DocJsonError::Shape)?;
+        let byte_of_char: Vec<usize> = raw
+            .text
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain(std::iter::once(raw.text.len()))
+            .collect();
+        let mut tokens = Vec::with_capacity(raw.tokens.len());
+        for t in &raw.tokens {
+            let start = match t.start {
+                Some(s) => s,
+                None => *byte_of_char.get(t.idx).ok_or(DocJsonError::Offset(t.i))?,
+            };
+            let end = start + t.text.len();
+            if raw.text.get(start..end) != Some(t.text.as_str()) {
+                return Err(DocJsonError::Offset(t.i));
+            }
+            tokens.push(Token {
+                start,
+                end,
+                space_after: !t.ws.is_empty(),
+                norm: String::new(),
+                tag: t.tag.clone(),
+                pos: t.pos.clone(),
+                morph: t.morph.clone(),
+                lemma: t.lemma.clone(),
+                dep: t.dep.clone(),
+                head: t.head,
+                sent_start: t.sent_start,
+                ent_iob: EntIob::parse(&t.ent_iob),
+                ent_type: t.ent_type.clone(),
+            });
+        }
+        let mut doc = Doc {
+            id: raw.id,
+            text: raw.text,
+            tokens,
+            ents: Vec::new(),
+        };
+        doc.ents_from_iob();
+        Ok(doc)
+    }
+}
+
+/// Why a JSON document could not be read as a [`Doc`].
+#[derive(Debug, thiserror::Error)]
+pub enum DocJsonError {
+    /// The JSON does not have the oracle's fields.
+    #[error("not an analysed document: {0}")]
+    Shape(#[source] serde_json::Error),
+    /// A token's offset does not point at its text.
+    #[error("token {0} does not match the text at its offset")]
+    Offset(usize),
+}
+
+/// Maps byte offsets to character offsets in O(log n).
+struct CharIndex {
+    /// Byte offsets of every non-ASCII character, to count the extra bytes before an offset.
+    multibyte: Vec<(usize, usize)>,
+}
+
+impl CharIndex {
+    fn new(text: &str) -> Self {
+        let mut extra = 0;
+        let mut multibyte = Vec::new();
+        for (b, c) in text.char_indices() {
+            if c.len_utf8() > 1 {
+                extra += c.len_utf8() - 1;
+                multibyte.push((b, extra));
+            }
+        }
+        CharIndex { multibyte }
+    }
+
+    fn char_of(&self, byte: usize) -> usize {
+        let n = self.multibyte.partition_point(|&(b, _)| b < byte);
+        byte - if n == 0 { 0 } else { self.multibyte[n - 1].1 }
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+struct JsonToken {
+    i: usize,
+    idx: usize,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    start: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    end: Option<usize>,
+    text: String,
+    ws: String,
+    tag: String,
+    pos: String,
+    #[serde(default)]
+    morph: String,
+    lemma: String,
+    dep: String,
+    head: usize,
+    sent_start: bool,
+    ent_iob: String,
+    ent_type: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct JsonEnt {
+    start: usize,
+    end: usize,
+    label: String,
+    text: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    start_char: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    end_char: Option<usize>,
+}
+
+#[derive(Deserialize)]
+struct JsonDoc {
+    id: String,
+    text: String,
+    tokens: Vec<JsonToken>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_round_trip_keeps_byte_offsets_with_multibyte_text() {
+        let json = serde_json::json!({
+            "id": "d", "text": "“Hi” Japan",
+            "tokens": [
+                {"i":0,"idx":0,"text":"“","ws":"","tag":"``","pos":"PUNCT","morph":"","lemma":"“","dep":"punct","head":1,"sent_start":true,"ent_iob":"O","ent_type":""},
+                {"i":1,"idx":1,"text":"Hi","ws":"","tag":"UH","pos":"INTJ","morph":"","lemma":"hi","dep":"ROOT","head":1,"sent_start":false,"ent_iob":"O","ent_type":""},
+                {"i":2,"idx":3,"text":"”","ws":" ","tag":"''","pos":"PUNCT","morph":"","lemma":"”","dep":"punct","head":1,"sent_start":false,"ent_iob":"O","ent_type":""},
+                {"i":3,"idx":5,"text":"Japan","ws":"","tag":"NNP","pos":"PROPN","morph":"","lemma":"Japan","dep":"npadvmod","head":1,"sent_start":false,"ent_iob":"B","ent_type":"GPE"}
+            ]
+        });
+        let doc = Doc::from_json(&json).unwrap();
+        assert_eq!(doc.tokens[1].start, 3);
+        assert_eq!(doc.token_text(3), "Japan");
+        assert_eq!(doc.ents.len(), 1);
+        assert_eq!(doc.slice(doc.ents[0].start_byte..doc.ents[0].end_byte), "Japan");
+        let back = doc.to_json();
+        assert_eq!(back["tokens"][3]["idx"], 5);
+        assert_eq!(back["tokens"][3]["start"], 11);
+        assert_eq!(Doc::from_json(&back).unwrap(), doc);
+        assert_eq!(doc.sentences().len(), 1);
+    }
+}

@@ -1,0 +1,75 @@
+//! Command-line arguments (clap derive). Doc comments are the help text.
+
+use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
+use std::path::PathBuf;
+
+/// kg: turn articles into a knowledge graph you can query, walk and export.
+#[derive(Debug, Parser)]
+#[command(name = "kg", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    /// The command to run.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Where the input documents come from.
+#[derive(Debug, Clone, Args)]
+pub struct InputArgs {
+    /// Files or folders (recursively: .txt, .md, .jsonl); `-` reads one document from stdin.
+    #[arg(value_hint = ValueHint::AnyPath)]
+    pub paths: Vec<PathBuf>,
+    /// Read one document per line of FILE (`-` for stdin).
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub lines: Option<PathBuf>,
+}
+
+/// The store to use.
+#[derive(Debug, Clone, Args)]
+pub struct StoreArgs {
+    /// The store directory.
+    #[arg(long, env = "KG_STORE", default_value = "./kg-store", value_hint = ValueHint::DirPath)]
+    pub store: PathBuf,
+}
+
+/// The analysis model to use.
+#[derive(Debug, Clone, Args)]
+pub struct ModelArgs {
+    /// A spaCy v3 pipeline directory of en_core_web_sm's architecture (default: the embedded model).
+    #[arg(long, value_name = "DIR", value_hint = ValueHint::DirPath)]
+    pub model: Option<PathBuf>,
+    /// Worker threads (default: all cores).
+    #[arg(long, value_name = "N")]
+    pub threads: Option<usize>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Analyse documents: tokens, tags, lemmas, parse, entities.
+    Analyze(AnalyzeArgs),
+}
+
+/// `kg analyze`.
+#[derive(Debug, Args)]
+pub struct AnalyzeArgs {
+    /// Input documents.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Model and threads.
+    #[command(flatten)]
+    pub model: ModelArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = AnalyzeFormat::Jsonl)]
+    pub format: AnalyzeFormat,
+}
+
+/// Output formats of `kg analyze`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum AnalyzeFormat {
+    /// One JSON object per document, in spaCy's field names.
+    Jsonl,
+    /// CoNLL-U, one sentence per block.
+    Conllu,
+    /// A readable table per sentence.
+    Text,
+}

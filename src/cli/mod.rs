@@ -1,0 +1,13 @@
+//! The command-line interface: arguments, then one file per command. A thin layer over the library.
+
+pub mod args;
+
+use anyhow::Result;
+use args::{Cli, Command};
+
+/// Runs the parsed command line.
+pub fn run(cli: Cli) -> Result<()> {
+    match cli.command {
+        Command::Analyze(_args) => anyhow::bail!("kg analyze is not built yet"),
+    }
+}

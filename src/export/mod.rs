@@ -1,0 +1,1 @@
+//! Exports: RDF serialisations, TSV, GraphML, Neo4j CSV, Cypher and GraphViz.

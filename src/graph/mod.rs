@@ -1,0 +1,1 @@
+//! The petgraph projection of the entity graph, for paths and centrality.
