@@ -39,6 +39,12 @@ pub fn hash_string(s: &str) -> u64 {
     murmurhash64a(s.as_bytes(), 1)
 }
 
+/// spaCy's string id (`get_string_id`): the built-in symbol number for the few hundred symbol strings
+/// (`X`, `mark`, `aux`, ...), the string hash otherwise. Lexeme attributes and lookup tables use these ids.
+pub fn string_id(s: &str) -> u64 {
+    super::symbols::symbol_id(s).unwrap_or_else(|| hash_string(s))
+}
+
 fn fmix64(mut k: u64) -> u64 {
     k ^= k >> 33;
     k = k.wrapping_mul(0xff51_afd7_ed55_8ccd);
@@ -87,6 +93,17 @@ mod tests {
         for &(s, want) in cases {
             assert_eq!(hash_string(s), want, "{s:?}");
         }
+    }
+
+    #[test]
+    fn string_ids_use_symbols_first() {
+        // Values printed by spaCy 3.8's `nlp.vocab.strings[...]`.
+        assert_eq!(string_id("X"), 101);
+        assert_eq!(string_id("mark"), 423);
+        assert_eq!(string_id("aux"), 405);
+        assert_eq!(string_id(""), 0);
+        assert_eq!(string_id("xm"), 13397106216993330474);
+        assert_eq!(string_id("Xxxxx"), 16072095006890171862);
     }
 
     #[test]

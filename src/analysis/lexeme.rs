@@ -6,7 +6,7 @@
 //! CPython uses for letters and decimal digits.
 
 use super::AnalysisError;
-use super::hash::hash_string;
+use super::hash::string_id;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -188,7 +188,7 @@ impl LexemeNorms {
 
     /// The lexeme norm of `text`: the model's table, then spaCy's base norms, then lower case.
     pub fn norm(&self, text: &str) -> String {
-        if let Some(n) = self.table.get(&hash_string(text)) {
+        if let Some(n) = self.table.get(&string_id(text)) {
             return n.clone();
         }
         if let Some(n) = self.base.get(text) {
@@ -251,10 +251,10 @@ impl TokenFeatures {
     /// Computes the features of a token from its text, its norm and whether a space follows.
     pub fn new(text: &str, norm: &str, space_after: bool) -> TokenFeatures {
         TokenFeatures {
-            norm: hash_string(norm),
-            prefix: hash_string(prefix(text)),
-            suffix: hash_string(suffix(text)),
-            shape: hash_string(&word_shape(text)),
+            norm: string_id(norm),
+            prefix: string_id(prefix(text)),
+            suffix: string_id(suffix(text)),
+            shape: string_id(&word_shape(text)),
             spacy: u64::from(space_after),
             is_space: u64::from(is_space(text)),
         }
@@ -328,7 +328,7 @@ mod tests {
     #[test]
     fn norms_fall_back_to_base_norms_then_lower_case() {
         let norms = LexemeNorms {
-            table: [(hash_string("colour"), "color".to_string())].into_iter().collect(),
+            table: [(string_id("colour"), "color".to_string())].into_iter().collect(),
             base: BASE_NORMS.iter().copied().collect(),
         };
         assert_eq!(norms.norm("colour"), "color");
@@ -336,6 +336,21 @@ mod tests {
         assert_eq!(norms.norm("\u{2026}"), "...");
         assert_eq!(norms.norm("Apple"), "apple");
         assert_eq!(norms.norm("n't"), "n't");
+    }
+
+    #[test]
+    fn features_use_spacy_string_ids() {
+        // Values printed by spaCy 3.8 for `nlp.vocab["Mark"]` (norm, prefix, suffix, shape).
+        let f = TokenFeatures::new("Mark", "mark", true);
+        assert_eq!(
+            (f.norm, f.prefix, f.suffix, f.shape, f.spacy, f.is_space),
+            (423, 3209455878668673793, 8179384140789734470, 10887629174180191697, 1, 0)
+        );
+        let f = TokenFeatures::new("XM", "xm", false);
+        assert_eq!(
+            (f.norm, f.prefix, f.suffix, f.shape),
+            (13397106216993330474, 101, 10254383360740299572, 14968597813295776895)
+        );
     }
 
     #[test]

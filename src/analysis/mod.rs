@@ -9,6 +9,7 @@ pub mod lexeme;
 mod model_files;
 pub mod parser;
 mod pipeline;
+mod symbols;
 mod tagger;
 mod tok2vec;
 pub mod weights;

@@ -361,9 +361,10 @@ mod tests {
         let sys = system();
         // 0 <-nsubj- 1 ; 1 -dobj-> 2 ; 2 -pobj||prep-> 3 ; 4 is a second root.
         let mut st = State::new(5);
-        st.add_arc(1, 0, 2);
-        st.add_arc(1, 2, 3);
-        st.add_arc(1, 3, 5);
+        // Label ids: 0 "", 1 nsubj, 2 dobj, 3 pobj||prep, 4 ROOT.
+        st.add_arc(1, 0, 1);
+        st.add_arc(1, 2, 2);
+        st.add_arc(1, 3, 3);
         let res = sys.finish(&st, &[false; 5]);
         assert_eq!(res.heads, [1, 1, 1, 1, 4]);
         assert_eq!(res.deps, ["nsubj", "ROOT", "dobj", "pobj", "ROOT"]);
