@@ -231,7 +231,7 @@ impl FeatureAttr {
 }
 
 /// All feature values of one token (every attribute a tok2vec may ask for).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct TokenFeatures {
     /// NORM key.
     pub norm: u64,

@@ -6,14 +6,17 @@ use super::gemm::{add_bias, matmul_bt};
 use super::hash::hash_feature;
 use super::lexeme::{FeatureAttr, TokenFeatures};
 use super::weights::{ModelWeights, Node};
+use std::collections::HashMap;
 
-/// thinc's `HashEmbed`: each id is hashed four ways into the table and the four rows summed.
+/// thinc's `HashEmbed`: each id is hashed four ways into the table and the four rows summed. The rows are
+/// stored already multiplied by this table's slice of the mixing maxout's weights (`E_j · W_jᵀ`), since the
+/// maxout is linear before its max: a token's pre-activation is then the bias plus 4 x (tables) cached rows.
 #[derive(Debug)]
 struct HashEmbed {
     attr: FeatureAttr,
     seed: u32,
     rows: usize,
-    table: Vec<f32>,
+    projected: Vec<f32>,
 }
 
 /// thinc's `Maxout`: `nO` outputs, each the maximum of `nP` affine pieces.
@@ -29,6 +32,34 @@ pub(crate) struct Maxout {
 }
 
 impl Maxout {
+    /// `table (rows x width) · W[:, offset..offset + width]ᵀ`: the pre-activations one block of the input
+    /// contributes.
+    fn project_block(&self, table: &[f32], rows: usize, width: usize, offset: usize) -> Vec<f32> {
+        let out_width = self.n_out * self.n_pieces;
+        let mut block_w = Vec::with_capacity(out_width * width);
+        for row in self.w.chunks_exact(self.n_in) {
+            block_w.extend_from_slice(&row[offset..offset + width]);
+        }
+        let mut out = vec![0.0f32; rows * out_width];
+        matmul_bt(table, rows, width, &block_w, out_width, &mut out);
+        out
+    }
+
+    /// Maxout over pieces of pre-activations already including the bias.
+    fn max_pieces(&self, pre: &[f32], out: &mut Vec<f32>) {
+        out.clear();
+        out.reserve(pre.len() / self.n_pieces);
+        for pieces in pre.chunks_exact(self.n_pieces) {
+            let mut best = pieces[0];
+            for &p in &pieces[1..] {
+                if p > best {
+                    best = p;
+                }
+            }
+            out.push(best);
+        }
+    }
+
     pub(crate) fn load(w: &ModelWeights, node: &Node) -> Result<Maxout, AnalysisError> {
         let wt = w.param(node, "W", &[None, None, None])?;
         let (n_out, n_pieces, n_in) = (wt.shape[0], wt.shape[1], wt.shape[2]);
@@ -49,17 +80,7 @@ impl Maxout {
         scratch.resize(n * width, 0.0);
         matmul_bt(x, n, self.n_in, &self.w, width, scratch);
         add_bias(scratch, &self.b);
-        out.clear();
-        out.reserve(n * self.n_out);
-        for pieces in scratch.chunks_exact(self.n_pieces) {
-            let mut best = pieces[0];
-            for &p in &pieces[1..] {
-                if p > best {
-                    best = p;
-                }
-            }
-            out.push(best);
-        }
+        self.max_pieces(scratch, out);
     }
 }
 
@@ -182,14 +203,9 @@ impl Tok2Vec {
                 return Err(w.unsupported("hashembed tables differ in width"));
             }
             width = e.shape[1];
-            embeds.push(HashEmbed {
-                attr,
-                seed: seed as u32,
-                rows: e.shape[0],
-                table: e.data.clone(),
-            });
+            embeds.push((attr, seed as u32, e.shape[0], &e.data));
         }
-        if embeds.is_empty() || embeds.iter().any(|e| e.rows == 0) {
+        if embeds.is_empty() || embeds.iter().any(|e| e.2 == 0) {
             return Err(w.unsupported("no usable hashembed tables"));
         }
         let maxouts: Vec<Maxout> = w
@@ -210,6 +226,16 @@ impl Tok2Vec {
         if mix.n_in != width * embeds.len() || mix.n_out != width {
             return Err(w.unsupported("embedding maxout does not fit the hash tables"));
         }
+        let embeds: Vec<HashEmbed> = embeds
+            .into_iter()
+            .enumerate()
+            .map(|(j, (attr, seed, rows, table))| HashEmbed {
+                attr,
+                seed,
+                rows,
+                projected: mix.project_block(table, rows, width, j * width),
+            })
+            .collect();
         let mix_norm = LayerNorm::load(w, norms[0], width)?;
         let mut blocks = Vec::new();
         for (m, norm) in maxouts.zip(&norms[1..]) {
@@ -236,48 +262,81 @@ impl Tok2Vec {
 
     /// Token vectors (`n x width`, row-major) for one document's tokens.
     pub fn forward(&self, feats: &[TokenFeatures]) -> Vec<f32> {
-        let n = feats.len();
+        self.forward_batch(&[feats]).pop().unwrap_or_default()
+    }
+
+    /// Token vectors for several documents at once (one `n_d x width` block per document). The documents
+    /// are laid out as thinc does, each preceded by `depth * window` zero rows and the last followed by as
+    /// many, so that large matrix products serve all of them; the padding is wide enough that documents
+    /// cannot see each other.
+    pub fn forward_batch(&self, docs: &[&[TokenFeatures]]) -> Vec<Vec<f32>> {
         let w = self.width;
-        if n == 0 {
-            return Vec::new();
+        let total: usize = docs.iter().map(|d| d.len()).sum();
+        if total == 0 {
+            return docs.iter().map(|_| Vec::new()).collect();
         }
-        // Embed: concatenate each table's sum of four hashed rows.
-        let cat_width = w * self.embeds.len();
-        let mut cat = vec![0.0f32; n * cat_width];
-        for (t, f) in feats.iter().enumerate() {
-            for (j, e) in self.embeds.iter().enumerate() {
-                let out = &mut cat[t * cat_width + j * w..t * cat_width + (j + 1) * w];
+        // Embed and mix: bias plus the cached projections of the hashed rows, then maxout and layer norm.
+        // The result depends only on the token's features, so each distinct feature row is computed once.
+        let mut unique: HashMap<TokenFeatures, usize> = HashMap::new();
+        let mut distinct: Vec<&TokenFeatures> = Vec::new();
+        let slots: Vec<usize> = docs
+            .iter()
+            .flat_map(|d| d.iter())
+            .map(|f| {
+                *unique.entry(*f).or_insert_with(|| {
+                    distinct.push(f);
+                    distinct.len() - 1
+                })
+            })
+            .collect();
+        let pre_width = self.mix.n_out * self.mix.n_pieces;
+        let mut pre = vec![0.0f32; distinct.len() * pre_width];
+        for (row, f) in pre.chunks_exact_mut(pre_width).zip(&distinct) {
+            row.copy_from_slice(&self.mix.b);
+            for e in &self.embeds {
                 for key in hash_feature(f.get(e.attr), e.seed) {
-                    let row = (key as usize % e.rows) * w;
-                    for (o, v) in out.iter_mut().zip(&e.table[row..row + w]) {
+                    let r = (key as usize % e.rows) * pre_width;
+                    for (o, v) in row.iter_mut().zip(&e.projected[r..r + pre_width]) {
                         *o += v;
                     }
                 }
             }
         }
-        let mut scratch = Vec::new();
-        let mut sq = Vec::new();
         let mut mixed = Vec::new();
-        self.mix.forward(&cat, n, &mut scratch, &mut mixed);
+        let mut sq = Vec::new();
+        self.mix.max_pieces(&pre, &mut mixed);
+        drop(pre);
         self.mix_norm.forward(&mut mixed, &mut sq);
-        // Encode: thinc pads the sequence with `depth * window` zero rows on each side, and the padding
-        // rows pass through the blocks too, so the first and last tokens see them change.
+        // Encode over the padded layout.
         let pad = self.blocks.len() * self.window;
-        let rows = n + 2 * pad;
+        let rows = total + pad * (docs.len() + 1);
         let mut x = vec![0.0f32; rows * w];
-        x[pad * w..(pad + n) * w].copy_from_slice(&mixed);
+        let mut starts = Vec::with_capacity(docs.len());
+        let mut at = pad;
+        let mut slot = slots.iter();
+        for d in docs {
+            starts.push(at);
+            for row in x[at * w..(at + d.len()) * w].chunks_exact_mut(w) {
+                let u = slot.next().copied().unwrap_or(0);
+                row.copy_from_slice(&mixed[u * w..(u + 1) * w]);
+            }
+            at += d.len() + pad;
+        }
+        drop(mixed);
         let span = 2 * self.window + 1;
         let mut windows = vec![0.0f32; rows * w * span];
+        let mut scratch = Vec::new();
         let mut y = Vec::new();
         for (maxout, norm) in &self.blocks {
-            windows.fill(0.0);
             for r in 0..rows {
                 for k in 0..span {
+                    let dst = r * w * span + k * w;
                     let src = r as isize + k as isize - self.window as isize;
                     if src >= 0 && (src as usize) < rows {
                         let src = src as usize;
-                        let dst = r * w * span + k * w;
                         windows[dst..dst + w].copy_from_slice(&x[src * w..(src + 1) * w]);
+                    } else {
+                        windows[dst..dst + w].fill(0.0);
                     }
                 }
             }
@@ -287,7 +346,10 @@ impl Tok2Vec {
                 *a += b;
             }
         }
-        x[pad * w..(pad + n) * w].to_vec()
+        docs.iter()
+            .zip(starts)
+            .map(|(d, s)| x[s * w..(s + d.len()) * w].to_vec())
+            .collect()
     }
 }
 

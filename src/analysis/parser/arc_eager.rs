@@ -115,17 +115,17 @@ impl ArcEager {
 
     /// Heads (absolute), labels and sentence starts read off a final state, after spaCy's
     /// `set_annotations` and deprojectivisation.
-    pub fn finish(&self, st: &State, is_space: &[bool]) -> ParseResult {
+    pub fn finish(&self, st: &State, is_space: &[bool]) -> ParseResult<'_> {
         let n = st.len();
         let mut heads: Vec<usize> = (0..n).collect();
-        let mut deps: Vec<String> = vec![String::new(); n];
+        let mut deps: Vec<&str> = vec![""; n];
         for i in 0..n {
             let h = st.head(i as i32);
             if h >= 0 && h as usize != i {
                 heads[i] = h as usize;
-                deps[i] = self.label_name(st.label(i)).to_string();
+                deps[i] = self.label_name(st.label(i));
             } else {
-                deps[i] = self.label_name(self.root_label).to_string();
+                deps[i] = self.label_name(self.root_label);
             }
         }
         let (l_edge, r_edge, _) = set_children_from_heads(&heads);
@@ -135,7 +135,6 @@ impl ArcEager {
             let Some((new_label, head_label)) = deps[i].split_once("||") else {
                 continue;
             };
-            let (new_label, head_label) = (new_label.to_string(), head_label.to_string());
             let mut queue = vec![heads[i]];
             let mut found = None;
             'search: while !queue.is_empty() {
@@ -184,11 +183,11 @@ fn intern(labels: &mut Vec<String>, label: &str) -> u32 {
 
 /// The parser's output for one document.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ParseResult {
+pub struct ParseResult<'a> {
     /// Absolute head index per token (a root is its own head).
     pub heads: Vec<usize>,
     /// Dependency label per token.
-    pub deps: Vec<String>,
+    pub deps: Vec<&'a str>,
     /// Sentence-start flag per token.
     pub sent_starts: Vec<bool>,
 }

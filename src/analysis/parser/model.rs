@@ -27,8 +27,8 @@ pub struct ParserModel {
     lower_b: Vec<f32>,
     /// nF * nH * nP.
     pad: Vec<f32>,
-    /// n_classes x nH.
-    upper_w: Vec<f32>,
+    /// nH x n_classes (transposed, so a step's scores accumulate over whole rows).
+    upper_wt: Vec<f32>,
     upper_b: Vec<f32>,
 }
 
@@ -42,6 +42,16 @@ fn node_ref<'a>(w: &'a ModelWeights, root: &Node, name: &str) -> Result<(usize, 
         .get(i)
         .ok_or_else(|| w.unsupported(format!("`{name}` refers to a missing node")))?;
     Ok((i, node))
+}
+
+fn transpose(m: &[f32], rows: usize, cols: usize) -> Vec<f32> {
+    let mut t = vec![0.0f32; rows * cols];
+    for r in 0..rows {
+        for c in 0..cols {
+            t[c * rows + r] = m[r * cols + c];
+        }
+    }
+    t
 }
 
 impl ParserModel {
@@ -93,7 +103,7 @@ impl ParserModel {
             lower_w: lw.data.clone(),
             lower_b: lb.data.clone(),
             pad: pad.data.clone(),
-            upper_w: uw.data.clone(),
+            upper_wt: transpose(&uw.data, n_classes, n_hidden),
             upper_b: ub.data.clone(),
         })
     }
@@ -103,28 +113,35 @@ impl ParserModel {
         self.n_classes
     }
 
-    /// Runs the greedy decoder over one document and returns its final state.
-    pub fn parse<T: TransitionSystem>(
-        &self,
-        system: &T,
-        tokvecs: &[f32],
-        tokens: &[TokenFlags],
-    ) -> State {
+    /// Width of one token's cached lower-layer contributions (all feature slots).
+    pub fn cache_width(&self) -> usize {
+        self.n_feats * self.n_hidden * self.n_pieces
+    }
+
+    /// Projects `n` token vectors and precomputes every token's lower-layer contribution for every feature
+    /// slot (`n x cache_width`).
+    pub fn precompute(&self, tokvecs: &[f32], n: usize) -> Vec<f32> {
+        let h = self.n_hidden;
+        let mut proj = vec![0.0f32; n * h];
+        matmul_bt(tokvecs, n, self.n_in, &self.proj_w, h, &mut proj);
+        add_bias(&mut proj, &self.proj_b);
+        let slot = self.cache_width();
+        let mut cached = vec![0.0f32; n * slot];
+        matmul_bt(&proj, n, h, &self.lower_w, slot, &mut cached);
+        cached
+    }
+
+    /// Runs the greedy decoder over one document, given its tokens' cached contributions
+    /// ([`ParserModel::precompute`]), and returns the final state.
+    pub fn parse<T: TransitionSystem>(&self, system: &T, cached: &[f32], tokens: &[TokenFlags]) -> State {
         let n = tokens.len();
         let mut st = State::new(n);
-        if n == 0 {
+        if n == 0 || cached.len() < n * self.cache_width() {
             return st;
         }
         let h = self.n_hidden;
         let hp = h * self.n_pieces;
-        let slot = self.n_feats * hp;
-        // Project the token vectors, then precompute every token's contribution for every feature slot.
-        let mut proj = vec![0.0f32; n * h];
-        matmul_bt(tokvecs, n, self.n_in, &self.proj_w, h, &mut proj);
-        add_bias(&mut proj, &self.proj_b);
-        let mut cached = vec![0.0f32; n * slot];
-        matmul_bt(&proj, n, h, &self.lower_w, slot, &mut cached);
-
+        let slot = self.cache_width();
         let n_classes = self.n_classes.min(system.n_moves());
         let mut ids = vec![-1i32; self.n_feats];
         let mut unmaxed = vec![0.0f32; hp];
@@ -160,13 +177,16 @@ impl ParserModel {
                 }
                 hidden[j] = best;
             }
-            for (c, score) in scores.iter_mut().enumerate() {
-                let row = &self.upper_w[c * h..(c + 1) * h];
-                let mut acc = 0.0f32;
-                for (a, b) in row.iter().zip(&hidden) {
-                    acc += a * b;
+            // scores = W·hidden + b, summed over the hidden units in order for every class at once.
+            scores.fill(0.0);
+            for (j, &hj) in hidden.iter().enumerate() {
+                let row = &self.upper_wt[j * self.n_classes..j * self.n_classes + n_classes];
+                for (s, w) in scores.iter_mut().zip(row) {
+                    *s += hj * w;
                 }
-                *score = acc + self.upper_b[c];
+            }
+            for (s, b) in scores.iter_mut().zip(&self.upper_b) {
+                *s += b;
             }
             system.set_valid(&st, tokens, &mut valid);
             let mut best: Option<usize> = None;
