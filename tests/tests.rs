@@ -1,1 +1,2 @@
 
+mod analysis_parity;
