@@ -1,1 +1,4 @@
+//! Integration tests, one module per area.
 
+
+mod analysis_text;
