@@ -12,14 +12,26 @@ fn model_dir() -> PathBuf {
 
 fn tokenizer() -> &'static Tokenizer {
     static T: OnceLock<Tokenizer> = OnceLock::new();
-    T.get_or_init(|| Tokenizer::from_msgpack(&std::fs::read(model_dir().join("tokenizer")).unwrap()).unwrap())
+    T.get_or_init(|| {
+        Tokenizer::from_msgpack(&std::fs::read(model_dir().join("tokenizer")).unwrap()).unwrap()
+    })
 }
 
 fn oracle_docs() -> Vec<Doc> {
     let mut docs = Vec::new();
-    for name in ["oracle_seeds.jsonl", "oracle_carb_dev_200.jsonl"] {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name);
-        for line in std::fs::read_to_string(path).unwrap().lines().filter(|l| !l.trim().is_empty()) {
+    for name in [
+        "oracle_seeds.jsonl",
+        "oracle_carb_dev_200.jsonl",
+        "oracle_synthetic_200.jsonl",
+    ] {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/data")
+            .join(name);
+        for line in std::fs::read_to_string(path)
+            .unwrap()
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+        {
             docs.push(Doc::from_json(&serde_json::from_str(line).unwrap()).unwrap());
         }
     }
@@ -29,27 +41,76 @@ fn oracle_docs() -> Vec<Doc> {
 #[test]
 fn tokenization_matches_spacy_on_the_oracle() {
     let docs = oracle_docs();
-    assert!(docs.len() >= 200);
+    assert!(docs.len() >= 400);
     let same = docs
         .iter()
         .filter(|d| {
             let ours = tokenizer().tokenize(&d.text);
             ours.len() == d.tokens.len()
-                && ours
-                    .iter()
-                    .zip(&d.tokens)
-                    .all(|(a, b)| a.start == b.start && a.end == b.end && a.space_after == b.space_after)
+                && ours.iter().zip(&d.tokens).all(|(a, b)| {
+                    a.start == b.start && a.end == b.end && a.space_after == b.space_after
+                })
         })
         .count();
-    assert!(same * 1000 >= docs.len() * 995, "identical tokenization in {same} of {} documents", docs.len());
+    assert!(
+        same * 1000 >= docs.len() * 995,
+        "identical tokenization in {same} of {} documents",
+        docs.len()
+    );
+}
+
+/// spaCy's tokenization of random and adversarial strings (punctuation, URLs, emoticons, contractions,
+/// control characters, all of Unicode), as `[first char, end char, space after]` per token.
+#[test]
+fn tokenization_matches_spacy_on_adversarial_strings() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/oracle_tokenizer_fuzz.jsonl");
+    let (mut docs, mut same) = (0usize, 0usize);
+    for line in std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+    {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let text = v["text"].as_str().unwrap();
+        let byte_of: Vec<usize> = text
+            .char_indices()
+            .map(|(b, _)| b)
+            .chain([text.len()])
+            .collect();
+        let want: Vec<(usize, usize, bool)> = v["tokens"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| {
+                let c = |k: usize| byte_of[t[k].as_u64().unwrap() as usize];
+                (c(0), c(1), t[2].as_u64() == Some(1))
+            })
+            .collect();
+        let got: Vec<(usize, usize, bool)> = tokenizer()
+            .tokenize(text)
+            .iter()
+            .map(|t| (t.start, t.end, t.space_after))
+            .collect();
+        docs += 1;
+        same += usize::from(got == want);
+    }
+    assert!(docs >= 3000);
+    assert!(
+        same * 1000 >= docs * 995,
+        "identical tokenization in {same} of {docs} strings"
+    );
 }
 
 #[test]
 fn attribute_ruler_and_lemmatizer_match_spacy_given_its_tags_and_parse() {
     let dir = model_dir();
-    let ruler = AttributeRuler::from_msgpack(&std::fs::read(dir.join("attribute_ruler/patterns")).unwrap()).unwrap();
-    let lemmatizer =
-        Lemmatizer::from_msgpack(&std::fs::read(dir.join("lemmatizer/lookups/lookups.bin")).unwrap()).unwrap();
+    let ruler =
+        AttributeRuler::from_msgpack(&std::fs::read(dir.join("attribute_ruler/patterns")).unwrap())
+            .unwrap();
+    let lemmatizer = Lemmatizer::from_msgpack(
+        &std::fs::read(dir.join("lemmatizer/lookups/lookups.bin")).unwrap(),
+    )
+    .unwrap();
     let (mut total, mut pos, mut morph, mut lemma) = (0usize, 0usize, 0usize, 0usize);
     for oracle in oracle_docs() {
         let mut doc = oracle.clone();
@@ -69,7 +130,10 @@ fn attribute_ruler_and_lemmatizer_match_spacy_given_its_tags_and_parse() {
     }
     assert!(total > 5000);
     for (name, ok) in [("pos", pos), ("morph", morph), ("lemma", lemma)] {
-        assert!(ok * 1000 >= total * 995, "{name} agrees on {ok} of {total} tokens");
+        assert!(
+            ok * 1000 >= total * 995,
+            "{name} agrees on {ok} of {total} tokens"
+        );
     }
 }
 
@@ -104,7 +168,16 @@ fn odd_text() -> impl Strategy<Value = String> {
         "[\\u{4E00}-\\u{4E50}\\u{3040}-\\u{309F}]{1,8}",
         "[\\x00-\\x1f\\x7f\\u{85}]{1,4}",
         prop::sample::select(vec![
-            "don't", "U.S.", "a.m.", ":)", "http://x.org/a?b=c", "5km", "well-known", "...", "’s", "(a.m.)"
+            "don't",
+            "U.S.",
+            "a.m.",
+            ":)",
+            "http://x.org/a?b=c",
+            "5km",
+            "well-known",
+            "...",
+            "’s",
+            "(a.m.)"
         ])
         .prop_map(str::to_string),
     ];

@@ -1,4 +1,3 @@
 //! Integration tests, one module per area.
 
-
 mod analysis_text;
