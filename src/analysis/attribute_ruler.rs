@@ -101,7 +101,9 @@ impl AttributeRuler {
                         "DEP" => Field::Dep,
                         "NORM" => Field::Norm,
                         other => {
-                            return Err(bad(format!("rule {n} sets unsupported attribute {other}")));
+                            return Err(bad(format!(
+                                "rule {n} sets unsupported attribute {other}"
+                            )));
                         }
                     };
                     let value = v

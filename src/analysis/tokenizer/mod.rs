@@ -48,8 +48,8 @@ pub struct Tokenizer {
     prefix: Option<AffixPattern>,
     suffix: Option<AffixPattern>,
     infix: Option<AffixPattern>,
-    url_match: Option<fancy_regex::Regex>,
-    token_match: Option<fancy_regex::Regex>,
+    url_match: Option<MatchPattern>,
+    token_match: Option<MatchPattern>,
     specials: Specials,
     matcher: SpecialMatcher,
 }
@@ -64,13 +64,35 @@ fn map_get<'a>(map: &'a [(Value, Value)], key: &str) -> Option<&'a Value> {
         .map(|(_, v)| v)
 }
 
-/// Compiles Python's `re.compile(p).match` (anchored at the start) for the backtracking engine.
-fn compile_match(python: &str) -> Result<fancy_regex::Regex, AnalysisError> {
-    let rust = pyregex::translate(python).map_err(|e| bad(&format!("pattern {python:?}: {e}")))?;
-    fancy_regex::RegexBuilder::new(&format!("^(?:{rust})"))
-        .backtrack_limit(BACKTRACK_LIMIT)
-        .build()
-        .map_err(|e| bad(&format!("pattern {python:?}: {e}")))
+/// Python's `re.compile(p).match` (anchored at the start): a backtracking matcher for the pattern with its
+/// look-arounds, behind an automaton for the pattern without them, which rejects most strings in linear
+/// time and never rejects a string the full pattern accepts.
+#[derive(Debug, Clone)]
+struct MatchPattern {
+    prefilter: Option<regex::Regex>,
+    full: fancy_regex::Regex,
+}
+
+impl MatchPattern {
+    fn new(python: &str) -> Result<Self, AnalysisError> {
+        let err = |e: &dyn std::fmt::Display| bad(&format!("pattern {python:?}: {e}"));
+        let rust = pyregex::translate(python).map_err(|e| err(&e))?;
+        let full = fancy_regex::RegexBuilder::new(&format!("^(?:{rust})"))
+            .backtrack_limit(BACKTRACK_LIMIT)
+            .build()
+            .map_err(|e| err(&e))?;
+        // Without a pre-filter (should the stripped pattern not compile) the full pattern still decides.
+        let prefilter = pyregex::translate_without_lookarounds(python)
+            .ok()
+            .and_then(|p| regex::Regex::new(&format!("^(?:{p})")).ok());
+        Ok(MatchPattern { prefilter, full })
+    }
+
+    fn is_match(&self, s: &str) -> bool {
+        s.len() <= URL_MAX_BYTES
+            && self.prefilter.as_ref().is_none_or(|p| p.is_match(s))
+            && self.full.is_match(s).unwrap_or(false)
+    }
 }
 
 fn affix(map: &[(Value, Value)], key: &str) -> Result<Option<AffixPattern>, AnalysisError> {
@@ -131,11 +153,11 @@ impl Tokenizer {
             .map_err(|e| bad(&format!("not msgpack: {e}")))?;
         let map = value.as_map().ok_or_else(|| bad("not a msgpack map"))?;
         let url_match = match map_get(map, "url_match").and_then(Value::as_str) {
-            Some(p) if !p.is_empty() => Some(compile_match(p)?),
+            Some(p) if !p.is_empty() => Some(MatchPattern::new(p)?),
             _ => None,
         };
         let token_match = match map_get(map, "token_match").and_then(Value::as_str) {
-            Some(p) if !p.is_empty() => Some(compile_match(p)?),
+            Some(p) if !p.is_empty() => Some(MatchPattern::new(p)?),
             _ => None,
         };
         let faster_heuristics = map_get(map, "faster_heuristics")
@@ -222,15 +244,11 @@ impl Tokenizer {
     }
 
     fn token_match(&self, s: &str) -> bool {
-        self.token_match
-            .as_ref()
-            .is_some_and(|re| s.len() <= URL_MAX_BYTES && re.is_match(s).unwrap_or(false))
+        self.token_match.as_ref().is_some_and(|m| m.is_match(s))
     }
 
     fn url_match(&self, s: &str) -> bool {
-        self.url_match
-            .as_ref()
-            .is_some_and(|re| s.len() <= URL_MAX_BYTES && re.is_match(s).unwrap_or(false))
+        self.url_match.as_ref().is_some_and(|m| m.is_match(s))
     }
 
     /// Step 1 and 2: whitespace runs, then special cases and affixes within each run.

@@ -558,6 +558,36 @@ pub(crate) fn translate(pattern: &str) -> Result<String, String> {
     Ok(out)
 }
 
+/// Translates a Python pattern with every look-around removed: a pattern for the `regex` crate that
+/// matches a superset of what the original matches (a look-around only ever rules matches out). Used as
+/// an exact pre-filter: where it finds no match, the original finds none either.
+pub(crate) fn translate_without_lookarounds(pattern: &str) -> Result<String, String> {
+    fn strip(node: Node) -> Node {
+        match node {
+            Node::Group(kind, _) if kind.is_look() => Node::Concat(Vec::new()),
+            Node::Group(kind, inner) => Node::Group(kind, Box::new(strip(*inner))),
+            Node::Concat(items) => Node::Concat(items.into_iter().map(strip).collect()),
+            Node::Alt(items) => Node::Alt(items.into_iter().map(strip).collect()),
+            Node::Repeat {
+                node,
+                min,
+                max,
+                greedy,
+            } => Node::Repeat {
+                node: Box::new(strip(*node)),
+                min,
+                max,
+                greedy,
+            },
+            other => other,
+        }
+    }
+    let (node, flags) = parse(pattern)?;
+    let mut out = flag_prefix(&flags);
+    emit(&strip(node), &mut out);
+    Ok(out)
+}
+
 /// Whether a node contains a lookaround anywhere.
 pub(crate) fn has_look(node: &Node) -> bool {
     match node {
