@@ -83,7 +83,15 @@ pub(crate) fn verb_group(v: &View, verb: usize) -> RelationWords {
     }
     let first = words.aux.iter().copied().min().unwrap_or(verb);
     for c in v.children_with(verb, &["advmod", "neg"]) {
-        if c > first && c < verb && v.children(c).is_empty() {
+        if !v.children(c).is_empty() || v.is_relativizer(c) || !v.tag(c).starts_with("RB") {
+            continue;
+        }
+        // Inside the verb group, right before the verb (`strictly maintain`), or right after it
+        // (`appeared only incidentally in`).
+        let inside = c > first && c < verb;
+        let before = c + 1 == verb;
+        let after = c > verb && (verb + 1..c).all(|k| v.dep(k) == "advmod" && v.head(k) == verb);
+        if inside || before || after {
             words.aux.push(c);
         }
     }
