@@ -42,6 +42,12 @@ pub(crate) fn phrase(v: &View, head: usize, cut: Cut, skip: &[usize]) -> Argumen
         }
     }
     tokens.sort_unstable();
+    // Punctuation next to a cut (`the four , islands` once `Russian-held` is cut) has nothing to separate.
+    let kept = tokens.clone();
+    let first = kept.first().copied().unwrap_or(head);
+    tokens.retain(|&t| {
+        !v.is_punct(t) || t == head || t == first || kept.binary_search(&(t - 1)).is_ok()
+    });
     trim(v, &mut tokens, head);
     argument(v, head, tokens)
 }

@@ -95,11 +95,14 @@ pub(crate) fn verb_group(v: &View, verb: usize) -> RelationWords {
             words.aux.push(c);
         }
     }
+    // A bare participle is passive when it modifies a noun or has an agent (`also claimed by Japan`).
     words.passive = v
         .children_with(verb, &["auxpass", "nsubjpass"])
         .next()
         .is_some()
-        || (v.tag(verb) == "VBN" && matches!(v.dep(verb), "acl" | "amod"));
+        || (v.tag(verb) == "VBN"
+            && (matches!(v.dep(verb), "acl" | "amod") || v.child(verb, &["agent"]).is_some())
+            && v.child(verb, &["aux"]).is_none());
     words.core.push(verb);
     for c in v.children_with(verb, &["prt"]) {
         words.core.push(c);
