@@ -2,3 +2,4 @@
 
 mod analysis_text;
 mod analysis_parity;
+mod extract;
