@@ -1,6 +1,7 @@
 //! The command-line interface: arguments, then one file per command. A thin layer over the library.
 
 pub mod args;
+mod extract;
 
 use anyhow::Result;
 use args::{Cli, Command};
@@ -9,5 +10,6 @@ use args::{Cli, Command};
 pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Analyze(_args) => anyhow::bail!("kg analyze is not built yet"),
+        Command::Extract(args) => extract::run(&args),
     }
 }
