@@ -67,6 +67,9 @@ pub struct Property {
     pub adjectival_forms: Vec<String>,
     /// Role nouns relating a person to a country or organisation (`prime minister`).
     pub role_nouns: Vec<String>,
+    /// Phrases (verb and object head lemmas) that, with a coordinated subject, state the property between
+    /// the conjuncts (`hold talk`: `Abe and Putin held talks` gives Abe met Putin).
+    pub reciprocal_forms: Vec<String>,
     /// Inverse properties (IRIs).
     pub inverse_of: Vec<String>,
     /// Direct super-properties (IRIs), including ontology properties declared equivalent.
@@ -369,6 +372,9 @@ impl Ontology {
                         }
                         (Some(v), _) if kg("adjectivalForm") => {
                             push_unique(&mut prop.adjectival_forms, v.to_lowercase())
+                        }
+                        (Some(v), _) if kg("reciprocalForm") => {
+                            push_unique(&mut prop.reciprocal_forms, v.to_lowercase())
                         }
                         (Some(v), _) if kg("roleNoun") => {
                             push_unique(&mut prop.role_nouns, v.to_lowercase())

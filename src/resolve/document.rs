@@ -49,7 +49,13 @@ pub(crate) enum Resolution {
 }
 
 /// Classes whose definite descriptions corefer within a document (`the islands`, `the region`).
-const COREFERRING_CLASSES: &[&str] = &["IslandGroup", "Island", "Region", "Treaty"];
+const COREFERRING_CLASSES: &[&str] = &["IslandGroup", "Island", "Region"];
+
+/// Classes of places: a name compounded with such a noun (`the Crimea region`) or after its `of` (`the island
+/// of Hokkaido`) is the place itself.
+const PLACE_CLASSES: &[&str] = &[
+    "Place", "Region", "City", "Island", "IslandGroup", "WaterBody", "Country", "Facility",
+];
 
 /// Modifiers that make a description a subset or a different referent (`the two smaller islands`).
 const SUBSET_WORDS: &[&str] = &[
@@ -196,8 +202,11 @@ impl<'a> DocEntities<'a> {
                 }
                 continue;
             }
-            // Names carry a capital letter; `n’t` tagged GPE does not.
-            if !text.chars().any(char::is_uppercase) {
+            // Names carry a capital letter (`n’t` tagged GPE does not) and are more than title words (`Defense`
+            // tagged ORG in `Defense Minister Tomomi Inada`).
+            if !text.chars().any(char::is_uppercase)
+                || name_words(text).iter().all(|w| super::names::is_honorific(w))
+            {
                 continue;
             }
             let person = span.label == "PERSON";
@@ -359,7 +368,9 @@ impl<'a> DocEntities<'a> {
                 continue;
             }
             out.push_str(doc.token_text(i));
-            if t.space_after && k + 1 < toks.len() {
+            if let Some(&next) = toks.get(k + 1)
+                && (t.space_after || doc.tokens[next].start > t.end + 1)
+            {
                 out.push(' ');
             }
         }
@@ -387,13 +398,26 @@ impl<'a> DocEntities<'a> {
         {
             return self.pronoun(h, speaker, depth);
         }
-        // `the Crimea region`, `Soviet forces`, `the island of Hokkaido`.
+        // `The two met`, `the other two`: a number standing for an unnamed set.
+        if t.tag == "CD" {
+            return Resolution::Unresolved;
+        }
+        // `the Crimea region`, `Soviet forces`, `the island of Hokkaido`, `the Habomai islet group`.
+        let place_head = |noun: Option<&str>| noun.is_some_and(|c| PLACE_CLASSES.contains(&c));
         for c in children(doc, h).collect::<Vec<_>>() {
             let ct = &doc.tokens[c];
             if let Some(e) = self.entity_at(c) {
                 let military = self.lex.head_noun_class(text) == Some("Military")
                     && !matches!(t.tag.as_str(), "NN");
-                if ct.dep == "compound" && self.lex.head_noun_class(&t.lemma).is_some() {
+                let compound_class = self
+                    .lex
+                    .head_noun_class(&format!("{} {}", ct.lemma.to_lowercase(), text.to_lowercase()))
+                    .or_else(|| self.lex.head_noun_class(&t.lemma));
+                if ct.dep == "compound" && place_head(compound_class) {
+                    if let Some(c) = compound_class {
+                        let c = c.to_string();
+                        self.drafts[e].hints.push(c);
+                    }
                     return Resolution::Entities(vec![e], Via::Name);
                 }
                 if ct.dep == "amod"
@@ -405,7 +429,7 @@ impl<'a> DocEntities<'a> {
             }
             if ct.dep == "prep" && ct.lemma.eq_ignore_ascii_case("of") {
                 let class = self.lex.head_noun_class(&t.lemma);
-                if class.is_some_and(|c| c != "Person")
+                if place_head(class)
                     && let Some(o) = children(doc, c).find(|&o| doc.tokens[o].dep == "pobj")
                     && let Some(e) = self.entity_at(o)
                 {
@@ -460,15 +484,27 @@ impl<'a> DocEntities<'a> {
             matches!(k.tag.as_str(), "JJR" | "JJS")
                 || SUBSET_WORDS.contains(&k.lemma.to_lowercase().as_str())
         });
-        let modified = kids
-            .iter()
-            .any(|&c| matches!(doc.tokens[c].dep.as_str(), "amod" | "compound"));
+        // Label preference: `the disputed islands` over `the islands` over `four Russian-held, ... islands`.
+        let amods = kids.iter().filter(|&&c| doc.tokens[c].dep == "amod").count();
+        let definite = kids.iter().any(|&c| doc.tokens[c].lemma.eq_ignore_ascii_case("the"));
+        let numbered = kids.iter().any(|&c| doc.tokens[c].dep == "nummod");
+        let modified = definite && amods == 1 && !numbered;
+        let label = if numbered {
+            let kept: Vec<usize> = subtree_np(doc, h, &subtree)
+                .into_iter()
+                .filter(|&i| doc.tokens[i].dep != "nummod" || doc.tokens[i].head != h)
+                .collect();
+            self.phrase(h, &kept)
+        } else {
+            label
+        };
         let bytes = t.start..t.end;
         if COREFERRING_CLASSES.contains(&class.as_str()) && !subset {
             if let Some(&g) = self.groups.get(&class) {
                 let g = self.find(g);
                 let d = &mut self.drafts[g];
-                if d.description && modified && !d.label_modified {
+                let plain_first = definite && !d.label_modified && d.mentions.len() == 1;
+                if d.description && (modified || plain_first) && !d.label_modified {
                     let old = std::mem::replace(&mut d.label, label.clone());
                     d.aliases.push(old);
                     d.label_modified = true;
@@ -537,17 +573,32 @@ impl<'a> DocEntities<'a> {
                     .copied()
                     .filter(|&(_, e)| self.drafts[e].person)
                     .collect();
-                if let Some(&(_, e)) = persons.iter().rev().find(|&&(i, _)| is_subject(i)) {
-                    return Resolution::Entities(vec![e], Via::Pronoun);
-                }
-                let mut distinct: Vec<usize> = persons.iter().map(|p| p.1).collect();
-                distinct.dedup();
-                if distinct.len() == 1 {
-                    return Resolution::Entities(distinct, Via::Pronoun);
+                // This sentence first (its subject, else its only person), then the previous sentence's.
+                let here = self.sent_of[h];
+                let (current, previous): (Vec<(usize, usize)>, Vec<(usize, usize)>) =
+                    persons.iter().partition(|&&(i, _)| self.sent_of[i] == here);
+                for group in [current, previous] {
+                    if let Some(&(_, e)) = group.iter().rev().find(|&&(i, _)| is_subject(i)) {
+                        return Resolution::Entities(vec![e], Via::Pronoun);
+                    }
+                    let mut distinct: Vec<usize> = group.iter().map(|p| p.1).collect();
+                    distinct.sort_unstable();
+                    distinct.dedup();
+                    if distinct.len() == 1 {
+                        return Resolution::Entities(distinct, Via::Pronoun);
+                    }
+                    if distinct.len() > 1 {
+                        return Resolution::Unresolved;
+                    }
                 }
                 Resolution::Unresolved
             }
             "it" | "its" | "itself" => {
+                if t.tag == "PRP$"
+                    && let Some(e) = self.governing_subject(h)
+                {
+                    return Resolution::Entities(vec![e], Via::Pronoun);
+                }
                 let found = window.iter().rev().find(|&&(i, e)| {
                     let d = &self.drafts[e];
                     is_subject(i)
@@ -581,6 +632,32 @@ impl<'a> DocEntities<'a> {
             }
             _ => Resolution::Unresolved,
         }
+    }
+
+    /// For a possessive `its`: the subject of the nearest clause above it that is a non-person entity and
+    /// does not contain the pronoun (`In its latest act, North Korea launched`; `Russia has shown no sign of
+    /// winding back its buildup`).
+    fn governing_subject(&self, h: usize) -> Option<usize> {
+        let doc = self.doc;
+        let mut x = h;
+        for _ in 0..doc.tokens.len() {
+            let up = doc.tokens[x].head;
+            if up == x {
+                return None;
+            }
+            x = up;
+            if !matches!(doc.tokens[x].pos.as_str(), "VERB" | "AUX") {
+                continue;
+            }
+            for c in children(doc, x) {
+                if matches!(doc.tokens[c].dep.as_str(), "nsubj" | "nsubjpass") && !dominates(doc, c, h) {
+                    return self
+                        .entity_at(c)
+                        .filter(|&e| !self.drafts[e].person && !has_conj(doc, c));
+                }
+            }
+        }
+        None
     }
 
     /// Entity mentions before token `h` in its sentence and in the previous one, in text order.
@@ -655,7 +732,7 @@ fn subtree_np(doc: &Doc, h: usize, subtree: &[usize]) -> Vec<usize> {
             let d = doc.tokens[c].dep.as_str();
             matches!(
                 d,
-                "relcl" | "acl" | "conj" | "cc" | "appos" | "punct" | "advcl"
+                "relcl" | "acl" | "conj" | "cc" | "appos" | "punct" | "advcl" | "poss"
             ) || (d == "prep" && !doc.tokens[c].lemma.eq_ignore_ascii_case("of"))
         })
         .collect();

@@ -13,6 +13,7 @@ mod graph;
 mod lexicon;
 pub mod names;
 mod relations;
+mod membership;
 mod roles;
 
 pub use graph::{DocumentGraph, Entity, Fact, Node, Predicate, SentenceText};
@@ -95,16 +96,17 @@ impl Resolver {
     /// Resolves one document's triples into its graph.
     pub fn resolve(&self, doc: &Doc, triples: &[RawTriple], meta: &DocMeta) -> DocumentGraph {
         let mut de = DocEntities::new(doc, &self.lex);
-        let roles = de.titles();
+        let mut roles = de.titles();
+        roles.extend(de.memberships(self.onto.iri("partOf")));
         let mut drafts: Vec<DraftFact> = Vec::new();
         for t in triples {
             self.resolve_triple(&mut de, t, &mut drafts);
         }
         for r in roles {
             drafts.push(DraftFact {
-                subject: DraftNode::Entity(r.person),
+                subject: DraftNode::Entity(r.subject),
                 predicate: Predicate::Ontology(local_name(&r.property)),
-                object: DraftNode::Entity(r.country),
+                object: DraftNode::Entity(r.object),
                 sentence: r.sentence,
                 bytes: r.bytes,
                 rule: r.rule.to_string(),
@@ -133,6 +135,9 @@ impl Resolver {
             return;
         };
         let candidates = self.lex.mapper.candidates(de.doc, &t.relation);
+        self.reciprocal(de, t, &subjects, &objects, out);
+        // `Russia's foreign minister` as a possessive: the role fact already says it.
+        let possessive = t.relation.normalized.trim() == "have";
         let modality = match t.modality {
             Modality::Asserted => "asserted",
             Modality::Negated => "negated",
@@ -160,7 +165,7 @@ impl Resolver {
         }
         for (s, sv) in &subjects {
             for (o, ov) in &objects {
-                if s == o {
+                if s == o || (possessive && *ov == Via::Role) {
                     continue;
                 }
                 let (predicate, swap) = self.choose(de, &candidates, s, o, &t.relation.normalized);
@@ -181,6 +186,72 @@ impl Resolver {
                     modality: modality.into(),
                     attributed_to: speaker.map(DraftNode::Entity),
                     qualifiers: qualifiers.clone(),
+                });
+            }
+        }
+    }
+
+    /// `Abe and Putin held talks`: a reciprocal phrase with a coordinated subject states the property (met)
+    /// between the conjuncts, whether or not the extractor split the coordination.
+    fn reciprocal(
+        &self,
+        de: &mut DocEntities<'_>,
+        t: &RawTriple,
+        subjects: &[(DraftNode, Via)],
+        objects: &[(DraftNode, Via)],
+        out: &mut Vec<DraftFact>,
+    ) {
+        let doc = de.doc;
+        let rel = t.relation.normalized.trim().to_lowercase();
+        let object_lemma = doc
+            .tokens
+            .get(t.object.head)
+            .map(|o| o.lemma.to_lowercase())
+            .unwrap_or_default();
+        let Some(property) = self
+            .lex
+            .mapper
+            .reciprocal(&format!("{rel} {object_lemma}"))
+            .or_else(|| self.lex.mapper.reciprocal(&rel))
+        else {
+            return;
+        };
+        if t.relation.passive || objects.iter().any(|(o, _)| subjects.iter().any(|(s, _)| s == o)) {
+            return;
+        }
+        let mut root = t.subject.head;
+        while root < doc.tokens.len() && doc.tokens[root].dep == "conj" && doc.tokens[root].head != root {
+            root = doc.tokens[root].head;
+        }
+        let mut members: Vec<usize> = Vec::new();
+        for c in conjuncts(doc, root) {
+            if let Resolution::Entities(es, Via::Name) = de.resolve_head(c, None, 0) {
+                for e in es {
+                    let e = de.find(e);
+                    if !members.contains(&e) {
+                        members.push(e);
+                    }
+                }
+            }
+        }
+        for (i, &a) in members.iter().enumerate() {
+            for &b in &members[i + 1..] {
+                out.push(DraftFact {
+                    subject: DraftNode::Entity(a),
+                    predicate: Predicate::Ontology(local_name(property)),
+                    object: DraftNode::Entity(b),
+                    sentence: t.sentence,
+                    bytes: t.subject.bytes.start..t.object.bytes.end.max(t.subject.bytes.end),
+                    rule: "reciprocal-coordination".into(),
+                    confidence: t.confidence.clamp(0.0, 1.0) * 0.9,
+                    modality: match t.modality {
+                        Modality::Asserted => "asserted",
+                        Modality::Negated => "negated",
+                        Modality::Possible => "possible",
+                    }
+                    .into(),
+                    attributed_to: None,
+                    qualifiers: Vec::new(),
                 });
             }
         }

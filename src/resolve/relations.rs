@@ -21,6 +21,8 @@ pub struct RelationMapper {
     forms: HashMap<String, Vec<Candidate>>,
     /// Role nouns with their property IRI, longest first.
     roles: Vec<(String, String)>,
+    /// Reciprocal phrases -> property IRI.
+    reciprocal: HashMap<String, String>,
 }
 
 impl RelationMapper {
@@ -39,7 +41,11 @@ impl RelationMapper {
             }
         };
         let mut roles = Vec::new();
+        let mut reciprocal = HashMap::new();
         for p in onto.properties() {
+            for f in &p.reciprocal_forms {
+                reciprocal.entry(normalise_phrase(f)).or_insert_with(|| p.iri.clone());
+            }
             for f in p.lexical_forms.iter().chain(&p.adjectival_forms) {
                 add(f, &p.iri, false);
             }
@@ -54,7 +60,11 @@ impl RelationMapper {
             }
         }
         roles.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.cmp(b)));
-        RelationMapper { forms, roles }
+        RelationMapper {
+            forms,
+            roles,
+            reciprocal,
+        }
     }
 
     /// The properties an exact normalised phrase expresses.
@@ -74,6 +84,11 @@ impl RelationMapper {
             .map(|(r, p)| (r.as_str(), p.as_str()))
     }
 
+    /// The property a reciprocal phrase states between coordinated subjects (`hold talk` -> met).
+    pub fn reciprocal(&self, phrase: &str) -> Option<&str> {
+        self.reciprocal.get(&normalise_phrase(phrase)).map(String::as_str)
+    }
+
     /// The candidates for a relation, trying the phrase variants in order (see [`phrase_variants`]); a
     /// passive relation ending in `by` is looked up without it and swaps its arguments.
     pub fn candidates(&self, doc: &Doc, relation: &Relation) -> Vec<Candidate> {
@@ -90,6 +105,18 @@ impl RelationMapper {
             }
             if !out.is_empty() {
                 break;
+            }
+        }
+        // `be prime minister prime minister of`: a role noun before a final `of`.
+        if out.is_empty() && !relation.passive {
+            let phrase = normalise_phrase(&relation.normalized);
+            if let Some(stem) = phrase.strip_suffix(" of")
+                && let Some((_, p)) = self.role_in(stem)
+            {
+                out.push(Candidate {
+                    property: p.to_string(),
+                    swap: false,
+                });
             }
         }
         out

@@ -7,12 +7,12 @@ use super::document::{DocEntities, Resolution, Via, children, dominates};
 use std::collections::HashMap;
 use std::ops::Range;
 
-/// A person's office, read from a title, as a fact to emit.
+/// A fact read from the phrase structure around entities (a title, a membership), to emit as is.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct RoleFact {
-    pub person: usize,
+pub(crate) struct ContextFact {
+    pub subject: usize,
     pub property: String,
-    pub country: usize,
+    pub object: usize,
     pub sentence: usize,
     pub bytes: Range<usize>,
     pub rule: &'static str,
@@ -52,7 +52,7 @@ impl DocEntities<'_> {
     }
 
     /// Reads titles and appositions of person mentions into roles; returns the facts with a country.
-    pub fn titles(&mut self) -> Vec<RoleFact> {
+    pub fn titles(&mut self) -> Vec<ContextFact> {
         let doc = self.doc;
         let mut facts = Vec::new();
         let mut counterparts = Vec::new();
@@ -117,10 +117,10 @@ impl DocEntities<'_> {
             }
             self.add_role(e, &property, country);
             if let Some(c) = country {
-                facts.push(RoleFact {
-                    person: e,
+                facts.push(ContextFact {
+                    subject: e,
                     property,
-                    country: c,
+                    object: c,
                     sentence,
                     bytes,
                     rule,
@@ -137,10 +137,10 @@ impl DocEntities<'_> {
             };
             self.add_role(e, &property, country);
             if let Some(c) = country {
-                facts.push(RoleFact {
-                    person: e,
+                facts.push(ContextFact {
+                    subject: e,
                     property,
-                    country: c,
+                    object: c,
                     sentence,
                     bytes,
                     rule: "counterpart",
@@ -206,6 +206,14 @@ impl DocEntities<'_> {
         }
         toks.push(h);
         let (role, country) = self.role_of(&toks);
+        // The head itself must be the role noun (`his foreign minister father` is a father).
+        let head = doc.token_text(h).to_lowercase();
+        let lemma = doc.tokens[h].lemma.to_lowercase();
+        let role = role.filter(|r| {
+            [head.as_str(), lemma.as_str()]
+                .iter()
+                .any(|w| r.split_whitespace().last() == Some(*w))
+        });
         role.map(|r| (r, country))
     }
 
@@ -229,7 +237,7 @@ impl DocEntities<'_> {
 
     /// `Russia's foreign minister said` elsewhere in the document gives a titled foreign minister whose
     /// country was not stated (`Foreign Minister Sergei Lavrov`) that country.
-    fn countries_from_descriptions(&mut self) -> Vec<RoleFact> {
+    fn countries_from_descriptions(&mut self) -> Vec<ContextFact> {
         let doc = self.doc;
         let mut facts = Vec::new();
         for h in 0..doc.tokens.len() {
@@ -263,10 +271,10 @@ impl DocEntities<'_> {
                     continue;
                 };
                 self.add_role(p, &prop, Some(country));
-                facts.push(RoleFact {
-                    person: p,
+                facts.push(ContextFact {
+                    subject: p,
                     property: prop,
-                    country,
+                    object: country,
                     sentence: self.sent_of[h],
                     bytes: doc.tokens[h].start..doc.tokens[h].end,
                     rule: "role-coreference",
@@ -279,7 +287,7 @@ impl DocEntities<'_> {
 
     /// A titled person without a country meeting their titled counterpart from country A (same office, same
     /// sentence) is from the document's other main country.
-    fn countries_from_meetings(&mut self) -> Vec<RoleFact> {
+    fn countries_from_meetings(&mut self) -> Vec<ContextFact> {
         let mut counts: HashMap<usize, usize> = HashMap::new();
         for &(_, e) in &self.mention_tokens {
             let e = self.find(e);
@@ -326,10 +334,10 @@ impl DocEntities<'_> {
                     continue;
                 }
                 self.add_role(p, prop, Some(b));
-                facts.push(RoleFact {
-                    person: p,
+                facts.push(ContextFact {
+                    subject: p,
                     property: prop.clone(),
-                    country: b,
+                    object: b,
                     sentence: s,
                     bytes: self.doc.tokens[tok].start..self.doc.tokens[tok].end,
                     rule: "bilateral-counterpart",
