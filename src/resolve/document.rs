@@ -54,7 +54,14 @@ const COREFERRING_CLASSES: &[&str] = &["IslandGroup", "Island", "Region"];
 /// Classes of places: a name compounded with such a noun (`the Crimea region`) or after its `of` (`the island
 /// of Hokkaido`) is the place itself.
 const PLACE_CLASSES: &[&str] = &[
-    "Place", "Region", "City", "Island", "IslandGroup", "WaterBody", "Country", "Facility",
+    "Place",
+    "Region",
+    "City",
+    "Island",
+    "IslandGroup",
+    "WaterBody",
+    "Country",
+    "Facility",
 ];
 
 /// Modifiers that make a description a subset or a different referent (`the two smaller islands`).
@@ -106,6 +113,7 @@ impl<'a> DocEntities<'a> {
         de.add_spans();
         de.link_partial_names();
         de.class_hints();
+        de.eager_descriptions();
         de.stated_aliases();
         de
     }
@@ -205,7 +213,9 @@ impl<'a> DocEntities<'a> {
             // Names carry a capital letter (`n’t` tagged GPE does not) and are more than title words (`Defense`
             // tagged ORG in `Defense Minister Tomomi Inada`).
             if !text.chars().any(char::is_uppercase)
-                || name_words(text).iter().all(|w| super::names::is_honorific(w))
+                || name_words(text)
+                    .iter()
+                    .all(|w| super::names::is_honorific(w))
             {
                 continue;
             }
@@ -293,17 +303,36 @@ impl<'a> DocEntities<'a> {
         for &(root, e) in &self.mention_tokens.clone() {
             let t = &doc.tokens[root];
             let head = t.head;
-            let mut hint = None;
-            if t.dep == "pobj" && doc.tokens[head].lemma.eq_ignore_ascii_case("of") {
-                let noun = doc.tokens[head].head;
-                hint = self.lex.head_noun_class(&doc.tokens[noun].lemma);
-            } else if t.dep == "compound" && head != root {
-                hint = self.lex.head_noun_class(&doc.tokens[head].lemma);
+            // The name's own last word (`Crimean Peninsula`, `Kuril Islands`), else the noun it names.
+            let mut hint = self.lex.head_noun_class(doc.token_text(root));
+            if hint.is_none()
+                && t.dep == "pobj"
+                && doc.tokens[head].lemma.eq_ignore_ascii_case("of")
+            {
+                hint = self.noun_class(doc.tokens[head].head);
+            } else if hint.is_none() && t.dep == "compound" && head != root {
+                hint = self.noun_class(head);
             }
-            if let Some(h) = hint {
+            if let Some(h) = hint.filter(|c| PLACE_CLASSES.contains(c)) {
                 let h = h.to_string();
                 let e = self.find(e);
                 self.drafts[e].hints.push(h);
+            }
+        }
+    }
+
+    /// Resolves every plural place description up front (`the disputed islands`), so the group's label and
+    /// mentions do not depend on which phrases the extractor happens to use.
+    fn eager_descriptions(&mut self) {
+        let doc = self.doc;
+        for h in 0..doc.tokens.len() {
+            let t = &doc.tokens[h];
+            if t.pos != "NOUN" || t.dep == "compound" || self.entity_at(h).is_some() {
+                continue;
+            }
+            let class = self.lex.head_noun_class(doc.token_text(h));
+            if class.is_some_and(|c| COREFERRING_CLASSES.contains(&c)) {
+                self.resolve_head(h, None, 0);
             }
         }
     }
@@ -346,6 +375,25 @@ impl<'a> DocEntities<'a> {
         }
     }
 
+    /// The class a common noun denotes, with a non-name compound before it (`islet group`), else alone.
+    fn noun_class(&self, h: usize) -> Option<&'a str> {
+        let doc = self.doc;
+        let lex: &'a Lexicon = self.lex;
+        let text = doc.token_text(h).to_lowercase();
+        if h > 0
+            && doc.tokens[h - 1].head == h
+            && doc.tokens[h - 1].dep == "compound"
+            && self.entity_at(h - 1).is_none()
+        {
+            let two = format!("{} {text}", doc.token_text(h - 1).to_lowercase());
+            if let Some(c) = lex.head_noun_class(&two) {
+                return Some(c);
+            }
+        }
+        lex.head_noun_class(&text)
+            .or_else(|| lex.head_noun_class(&doc.tokens[h].lemma))
+    }
+
     /// The phrase of a head token within the given tokens (its subtree, conjuncts excluded), cleaned.
     pub fn phrase(&self, head: usize, within: &[usize]) -> String {
         let doc = self.doc;
@@ -386,21 +434,26 @@ impl<'a> DocEntities<'a> {
         if let Some(e) = self.entity_at(h) {
             return Resolution::Entities(vec![e], Via::Name);
         }
+        // `The two met`, `the other two`: a number standing for an unnamed set.
+        let t = &doc.tokens[h];
+        if t.tag == "CD"
+            && children(doc, h).any(|c| {
+                let k = &doc.tokens[c];
+                k.dep == "det" || SUBSET_WORDS.contains(&k.lemma.to_lowercase().as_str())
+            })
+        {
+            return Resolution::Unresolved;
+        }
         if let Some(si) = self.value_span[h] {
             let s = &doc.ents[si];
             return Resolution::Literal(doc.slice(s.start_byte..s.end_byte).to_string());
         }
-        let t = &doc.tokens[h];
         let text = doc.token_text(h);
         if matches!(t.tag.as_str(), "PRP" | "PRP$" | "WDT" | "WP" | "WP$" | "EX")
             || t.pos == "PRON"
             || is_pronoun(text)
         {
             return self.pronoun(h, speaker, depth);
-        }
-        // `The two met`, `the other two`: a number standing for an unnamed set.
-        if t.tag == "CD" {
-            return Resolution::Unresolved;
         }
         // `the Crimea region`, `Soviet forces`, `the island of Hokkaido`, `the Habomai islet group`.
         let place_head = |noun: Option<&str>| noun.is_some_and(|c| PLACE_CLASSES.contains(&c));
@@ -409,10 +462,7 @@ impl<'a> DocEntities<'a> {
             if let Some(e) = self.entity_at(c) {
                 let military = self.lex.head_noun_class(text) == Some("Military")
                     && !matches!(t.tag.as_str(), "NN");
-                let compound_class = self
-                    .lex
-                    .head_noun_class(&format!("{} {}", ct.lemma.to_lowercase(), text.to_lowercase()))
-                    .or_else(|| self.lex.head_noun_class(&t.lemma));
+                let compound_class = self.noun_class(h);
                 if ct.dep == "compound" && place_head(compound_class) {
                     if let Some(c) = compound_class {
                         let c = c.to_string();
@@ -424,6 +474,10 @@ impl<'a> DocEntities<'a> {
                     && military
                     && self.drafts[e].class.as_deref() == Some("Country")
                 {
+                    return Resolution::Entities(vec![e], Via::Name);
+                }
+                // `Assad's forces` act for Assad.
+                if ct.dep == "poss" && military {
                     return Resolution::Entities(vec![e], Via::Name);
                 }
             }
@@ -465,7 +519,7 @@ impl<'a> DocEntities<'a> {
             .or_else(|| self.lex.head_noun_class(doc.token_text(h)))
             .or_else(|| self.lex.head_noun_class(&t.lemma))
             .map(str::to_string);
-        let subtree: Vec<usize> = (0..doc.tokens.len())
+        let subtree: Vec<usize> = sentence_range(doc, h)
             .filter(|&i| dominates(doc, h, i))
             .collect();
         let label = self.phrase(h, &subtree_np(doc, h, &subtree));
@@ -485,11 +539,16 @@ impl<'a> DocEntities<'a> {
                 || SUBSET_WORDS.contains(&k.lemma.to_lowercase().as_str())
         });
         // Label preference: `the disputed islands` over `the islands` over `four Russian-held, ... islands`.
-        let amods = kids.iter().filter(|&&c| doc.tokens[c].dep == "amod").count();
-        let definite = kids.iter().any(|&c| doc.tokens[c].lemma.eq_ignore_ascii_case("the"));
+        let amods = kids
+            .iter()
+            .filter(|&&c| doc.tokens[c].dep == "amod")
+            .count();
+        let definite = kids
+            .iter()
+            .any(|&c| doc.tokens[c].lemma.eq_ignore_ascii_case("the"));
         let numbered = kids.iter().any(|&c| doc.tokens[c].dep == "nummod");
         let modified = definite && amods == 1 && !numbered;
-        let label = if numbered {
+        let label = if numbered && COREFERRING_CLASSES.contains(&class.as_str()) {
             let kept: Vec<usize> = subtree_np(doc, h, &subtree)
                 .into_iter()
                 .filter(|&i| doc.tokens[i].dep != "nummod" || doc.tokens[i].head != h)
@@ -507,7 +566,7 @@ impl<'a> DocEntities<'a> {
                 if d.description && (modified || plain_first) && !d.label_modified {
                     let old = std::mem::replace(&mut d.label, label.clone());
                     d.aliases.push(old);
-                    d.label_modified = true;
+                    d.label_modified = modified;
                 } else if label != d.label && !d.aliases.contains(&label) {
                     d.aliases.push(label);
                 }
@@ -650,7 +709,9 @@ impl<'a> DocEntities<'a> {
                 continue;
             }
             for c in children(doc, x) {
-                if matches!(doc.tokens[c].dep.as_str(), "nsubj" | "nsubjpass") && !dominates(doc, c, h) {
+                if matches!(doc.tokens[c].dep.as_str(), "nsubj" | "nsubjpass")
+                    && !dominates(doc, c, h)
+                {
                     return self
                         .entity_at(c)
                         .filter(|&e| !self.drafts[e].person && !has_conj(doc, c));
@@ -678,9 +739,26 @@ impl<'a> DocEntities<'a> {
     }
 }
 
-/// The children of a token, in order.
+/// The children of a token, in order (heads lie within the sentence, so only it is scanned).
 pub(crate) fn children(doc: &Doc, h: usize) -> impl Iterator<Item = usize> + '_ {
-    (0..doc.tokens.len()).filter(move |&i| i != h && doc.tokens[i].head == h)
+    sentence_range(doc, h).filter(move |&i| i != h && doc.tokens[i].head == h)
+}
+
+/// The token range of the sentence containing token `h`.
+pub(crate) fn sentence_range(doc: &Doc, h: usize) -> Range<usize> {
+    let n = doc.tokens.len();
+    if h >= n {
+        return 0..0;
+    }
+    let mut start = h;
+    while start > 0 && !doc.tokens[start].sent_start {
+        start -= 1;
+    }
+    let mut end = h + 1;
+    while end < n && !doc.tokens[end].sent_start {
+        end += 1;
+    }
+    start..end
 }
 
 /// Whether `a` dominates `b` (or is it) in the parse.
@@ -732,8 +810,9 @@ fn subtree_np(doc: &Doc, h: usize, subtree: &[usize]) -> Vec<usize> {
             let d = doc.tokens[c].dep.as_str();
             matches!(
                 d,
-                "relcl" | "acl" | "conj" | "cc" | "appos" | "punct" | "advcl" | "poss"
+                "relcl" | "acl" | "conj" | "cc" | "appos" | "punct" | "advcl"
             ) || (d == "prep" && !doc.tokens[c].lemma.eq_ignore_ascii_case("of"))
+                || (d == "poss" && doc.tokens[c].tag == "PRP$")
         })
         .collect();
     subtree

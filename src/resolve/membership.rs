@@ -19,13 +19,16 @@ impl DocEntities<'_> {
                 continue;
             }
             let comma = if superlative { j - 2 } else { j - 1 };
-            if doc.token_text(comma) != "," || comma == 0 || self.sent_of[comma] != self.sent_of[j] {
+            if doc.token_text(comma) != "," || comma == 0 || self.sent_of[comma] != self.sent_of[j]
+            {
                 continue;
             }
             let Some(named) = self.entity_at(comma - 1) else {
                 continue;
             };
-            let Some(of) = children(doc, j).find(|&c| doc.tokens[c].lemma.eq_ignore_ascii_case("of")) else {
+            let Some(of) =
+                children(doc, j).find(|&c| doc.tokens[c].lemma.eq_ignore_ascii_case("of"))
+            else {
                 continue;
             };
             let Some(group_head) = children(doc, of).find(|&c| doc.tokens[c].dep == "pobj") else {
@@ -51,9 +54,18 @@ impl DocEntities<'_> {
                 members = vec![named];
             }
             members.dedup();
+            // Members of an island group are islands.
+            let group_is_islands = self.drafts[self.find(group)]
+                .hints
+                .iter()
+                .any(|h| h == "IslandGroup");
             for m in members {
                 if self.find(m) == self.find(group) {
                     continue;
+                }
+                if group_is_islands {
+                    let m = self.find(m);
+                    self.drafts[m].hints.push("Island".into());
                 }
                 facts.push(ContextFact {
                     subject: m,
@@ -61,7 +73,11 @@ impl DocEntities<'_> {
                     object: group,
                     sentence: self.sent_of[j],
                     bytes: doc.tokens[root].start..doc.tokens[group_head].end,
-                    rule: if superlative { "superlative-membership" } else { "one-of-membership" },
+                    rule: if superlative {
+                        "superlative-membership"
+                    } else {
+                        "one-of-membership"
+                    },
                     confidence: 0.75,
                 });
             }

@@ -11,9 +11,9 @@
 mod document;
 mod graph;
 mod lexicon;
+mod membership;
 pub mod names;
 mod relations;
-mod membership;
 mod roles;
 
 pub use graph::{DocumentGraph, Entity, Fact, Node, Predicate, SentenceText};
@@ -216,11 +216,18 @@ impl Resolver {
         else {
             return;
         };
-        if t.relation.passive || objects.iter().any(|(o, _)| subjects.iter().any(|(s, _)| s == o)) {
+        if t.relation.passive
+            || objects
+                .iter()
+                .any(|(o, _)| subjects.iter().any(|(s, _)| s == o))
+        {
             return;
         }
         let mut root = t.subject.head;
-        while root < doc.tokens.len() && doc.tokens[root].dep == "conj" && doc.tokens[root].head != root {
+        while root < doc.tokens.len()
+            && doc.tokens[root].dep == "conj"
+            && doc.tokens[root].head != root
+        {
             root = doc.tokens[root].head;
         }
         let mut members: Vec<usize> = Vec::new();

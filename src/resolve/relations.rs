@@ -44,7 +44,9 @@ impl RelationMapper {
         let mut reciprocal = HashMap::new();
         for p in onto.properties() {
             for f in &p.reciprocal_forms {
-                reciprocal.entry(normalise_phrase(f)).or_insert_with(|| p.iri.clone());
+                reciprocal
+                    .entry(normalise_phrase(f))
+                    .or_insert_with(|| p.iri.clone());
             }
             for f in p.lexical_forms.iter().chain(&p.adjectival_forms) {
                 add(f, &p.iri, false);
@@ -86,7 +88,9 @@ impl RelationMapper {
 
     /// The property a reciprocal phrase states between coordinated subjects (`hold talk` -> met).
     pub fn reciprocal(&self, phrase: &str) -> Option<&str> {
-        self.reciprocal.get(&normalise_phrase(phrase)).map(String::as_str)
+        self.reciprocal
+            .get(&normalise_phrase(phrase))
+            .map(String::as_str)
     }
 
     /// The candidates for a relation, trying the phrase variants in order (see [`phrase_variants`]); a

@@ -209,11 +209,10 @@ impl DocEntities<'_> {
         // The head itself must be the role noun (`his foreign minister father` is a father).
         let head = doc.token_text(h).to_lowercase();
         let lemma = doc.tokens[h].lemma.to_lowercase();
-        let role = role.filter(|r| {
-            [head.as_str(), lemma.as_str()]
-                .iter()
-                .any(|w| r.split_whitespace().last() == Some(*w))
-        });
+        let head_is_role = [head.as_str(), lemma.as_str()]
+            .iter()
+            .any(|w| self.lex.mapper.role_in(w).is_some());
+        let role = role.filter(|_| head_is_role);
         role.map(|r| (r, country))
     }
 
