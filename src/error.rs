@@ -10,6 +10,9 @@ pub enum Error {
     /// Loading or running the analysis model failed.
     #[error(transparent)]
     Analysis(#[from] crate::analysis::AnalysisError),
+    /// Loading the ontology failed.
+    #[error(transparent)]
+    Ontology(#[from] crate::ontology::OntologyError),
     /// An I/O error outside a module's own handling.
     #[error(transparent)]
     Io(#[from] std::io::Error),

@@ -3,3 +3,4 @@
 mod analysis_text;
 mod analysis_parity;
 mod extract;
+mod resolve;
