@@ -10,6 +10,15 @@ pub enum Error {
     /// Loading or running the analysis model failed.
     #[error(transparent)]
     Analysis(#[from] crate::analysis::AnalysisError),
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
+    /// The graph projection failed (unknown entity, store error).
+    #[error(transparent)]
+    Graph(#[from] crate::graph::GraphError),
+    /// An export failed.
+    #[error(transparent)]
+    Export(#[from] crate::export::ExportError),
     /// An I/O error outside a module's own handling.
     #[error(transparent)]
     Io(#[from] std::io::Error),
