@@ -19,7 +19,9 @@ const CLASS_COLOURS: &[(&str, &str)] = &[
     ("Position", "#fff9c4"),
 ];
 
-const PALETTE: &[&str] = &["#d7ccc8", "#cfd8dc", "#f8bbd0", "#b2dfdb", "#f0f4c3", "#c5cae9", "#ffe0b2"];
+const PALETTE: &[&str] = &[
+    "#d7ccc8", "#cfd8dc", "#f8bbd0", "#b2dfdb", "#f0f4c3", "#c5cae9", "#ffe0b2",
+];
 
 /// The fill colour of a class.
 pub fn class_colour(class: Option<&str>) -> &'static str {
@@ -59,7 +61,9 @@ fn dot_text(projection: &Projection, selection: &Selection, simple: bool) -> Str
         out.push_str("  rankdir=LR;\n");
     } else {
         out.push_str("  graph [rankdir=LR, fontname=\"Helvetica\", overlap=false];\n");
-        out.push_str("  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", fontsize=11];\n");
+        out.push_str(
+            "  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", fontsize=11];\n",
+        );
         out.push_str("  edge [fontname=\"Helvetica\", fontsize=9, color=\"#555555\"];\n");
     }
     let mut classes = BTreeMap::new();
@@ -77,7 +81,11 @@ fn dot_text(projection: &Projection, selection: &Selection, simple: bool) -> Str
                 quote(colour)
             ));
         } else {
-            let tooltip = format!("{} ({})", node.iri, node.class.as_deref().unwrap_or("untyped"));
+            let tooltip = format!(
+                "{} ({})",
+                node.iri,
+                node.class.as_deref().unwrap_or("untyped")
+            );
             out.push_str(&format!(
                 "  n{} [label={}, fillcolor={}, tooltip={}];\n",
                 n.index(),
@@ -122,18 +130,28 @@ fn dot_text(projection: &Projection, selection: &Selection, simple: bool) -> Str
 }
 
 /// Writes DOT for GraphViz. Returns the number of relations written.
-pub fn write_dot(projection: &Projection, selection: &Selection, out: &mut dyn Write) -> ExportResult<usize> {
+pub fn write_dot(
+    projection: &Projection,
+    selection: &Selection,
+    out: &mut dyn Write,
+) -> ExportResult<usize> {
     let text = dot_text(projection, selection, false);
     out.write_all(text.as_bytes())?;
     Ok(selection.subgraph(projection).1.len())
 }
 
 /// Writes SVG laid out by layout-rs. Returns the number of relations drawn.
-pub fn write_svg(projection: &Projection, selection: &Selection, out: &mut dyn Write) -> ExportResult<usize> {
+pub fn write_svg(
+    projection: &Projection,
+    selection: &Selection,
+    out: &mut dyn Write,
+) -> ExportResult<usize> {
     let (nodes, edges) = selection.subgraph(projection);
     if nodes.is_empty() {
         // layout-rs cannot lay out an empty graph; an empty picture is the honest answer.
-        out.write_all(b"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"0\" height=\"0\"></svg>\n")?;
+        out.write_all(
+            b"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"0\" height=\"0\"></svg>\n",
+        )?;
         return Ok(0);
     }
     let text = dot_text(projection, selection, true);
@@ -161,7 +179,12 @@ mod tests {
 
     #[test]
     fn quoting() {
-        for (raw, quoted) in [("a", "\"a\""), ("say \"hi\"", "\"say \\\"hi\\\"\""), ("a\\b", "\"a\\\\b\""), ("a\nb", "\"a b\"")] {
+        for (raw, quoted) in [
+            ("a", "\"a\""),
+            ("say \"hi\"", "\"say \\\"hi\\\"\""),
+            ("a\\b", "\"a\\\\b\""),
+            ("a\nb", "\"a b\""),
+        ] {
             assert_eq!(quote(raw), quoted);
         }
     }

@@ -23,7 +23,11 @@ pub(crate) fn xml_escape(text: &str) -> String {
 }
 
 /// Writes the selected part of the projection as GraphML. Returns the number of relations written.
-pub fn write_graphml(projection: &Projection, selection: &Selection, out: &mut dyn Write) -> ExportResult<usize> {
+pub fn write_graphml(
+    projection: &Projection,
+    selection: &Selection,
+    out: &mut dyn Write,
+) -> ExportResult<usize> {
     let (nodes, edges) = selection.subgraph(projection);
     writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(
@@ -42,19 +46,38 @@ pub fn write_graphml(projection: &Projection, selection: &Selection, out: &mut d
         ("documents", "edge", "documents", "string"),
         ("sentence", "edge", "sentence", "string"),
     ] {
-        writeln!(out, r#"  <key id="{id}" for="{target}" attr.name="{name}" attr.type="{kind}"/>"#)?;
+        writeln!(
+            out,
+            r#"  <key id="{id}" for="{target}" attr.name="{name}" attr.type="{kind}"/>"#
+        )?;
     }
     writeln!(out, r#"  <graph id="kg" edgedefault="directed">"#)?;
     for n in &nodes {
         let node = &projection.graph[*n];
         writeln!(out, r#"    <node id="n{}">"#, n.index())?;
-        writeln!(out, r#"      <data key="label">{}</data>"#, xml_escape(&node.label))?;
+        writeln!(
+            out,
+            r#"      <data key="label">{}</data>"#,
+            xml_escape(&node.label)
+        )?;
         if let Some(class) = &node.class {
-            writeln!(out, r#"      <data key="class">{}</data>"#, xml_escape(class))?;
+            writeln!(
+                out,
+                r#"      <data key="class">{}</data>"#,
+                xml_escape(class)
+            )?;
         }
-        writeln!(out, r#"      <data key="iri">{}</data>"#, xml_escape(&node.iri))?;
+        writeln!(
+            out,
+            r#"      <data key="iri">{}</data>"#,
+            xml_escape(&node.iri)
+        )?;
         if !node.aliases.is_empty() {
-            writeln!(out, r#"      <data key="aliases">{}</data>"#, xml_escape(&node.aliases.join("; ")))?;
+            writeln!(
+                out,
+                r#"      <data key="aliases">{}</data>"#,
+                xml_escape(&node.aliases.join("; "))
+            )?;
         }
         writeln!(out, "    </node>")?;
     }
@@ -63,19 +86,53 @@ pub fn write_graphml(projection: &Projection, selection: &Selection, out: &mut d
             continue;
         };
         let edge = &projection.graph[*e];
-        writeln!(out, r#"    <edge id="e{}" source="n{}" target="n{}">"#, e.index(), a.index(), b.index())?;
-        writeln!(out, r#"      <data key="predicate">{}</data>"#, xml_escape(&edge.predicate))?;
-        writeln!(out, r#"      <data key="elabel">{}</data>"#, xml_escape(&edge.label))?;
-        writeln!(out, r#"      <data key="confidence">{}</data>"#, edge.confidence)?;
-        writeln!(out, r#"      <data key="kind">{}</data>"#, edge.kind.as_str())?;
-        let mut documents: Vec<&str> = edge.evidence.iter().map(|ev| ev.document.as_str()).collect();
+        writeln!(
+            out,
+            r#"    <edge id="e{}" source="n{}" target="n{}">"#,
+            e.index(),
+            a.index(),
+            b.index()
+        )?;
+        writeln!(
+            out,
+            r#"      <data key="predicate">{}</data>"#,
+            xml_escape(&edge.predicate)
+        )?;
+        writeln!(
+            out,
+            r#"      <data key="elabel">{}</data>"#,
+            xml_escape(&edge.label)
+        )?;
+        writeln!(
+            out,
+            r#"      <data key="confidence">{}</data>"#,
+            edge.confidence
+        )?;
+        writeln!(
+            out,
+            r#"      <data key="kind">{}</data>"#,
+            edge.kind.as_str()
+        )?;
+        let mut documents: Vec<&str> = edge
+            .evidence
+            .iter()
+            .map(|ev| ev.document.as_str())
+            .collect();
         documents.sort();
         documents.dedup();
         if !documents.is_empty() {
-            writeln!(out, r#"      <data key="documents">{}</data>"#, xml_escape(&documents.join("; ")))?;
+            writeln!(
+                out,
+                r#"      <data key="documents">{}</data>"#,
+                xml_escape(&documents.join("; "))
+            )?;
         }
         if let Some(ev) = edge.evidence.first() {
-            writeln!(out, r#"      <data key="sentence">{}</data>"#, xml_escape(&ev.sentence))?;
+            writeln!(
+                out,
+                r#"      <data key="sentence">{}</data>"#,
+                xml_escape(&ev.sentence)
+            )?;
         }
         writeln!(out, "    </edge>")?;
     }

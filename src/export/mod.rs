@@ -97,7 +97,11 @@ impl Selection {
                 .edge_weights()
                 .map(|e| (e.predicate.clone(), e.label.clone()))
                 .collect();
-            known.extend(projection.predicate_labels().map(|(i, l)| (i.to_string(), l.to_string())));
+            known.extend(
+                projection
+                    .predicate_labels()
+                    .map(|(i, l)| (i.to_string(), l.to_string())),
+            );
             known.sort();
             known.dedup();
             let mut chosen = HashSet::new();
@@ -129,7 +133,10 @@ impl Selection {
             }
             Some(chosen)
         };
-        Ok(Self { entities, predicates })
+        Ok(Self {
+            entities,
+            predicates,
+        })
     }
 
     /// Whether nothing is filtered out.

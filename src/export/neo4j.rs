@@ -49,7 +49,14 @@ pub fn relationship_type(label: &str) -> String {
 
 fn node_label(class: Option<&str>) -> String {
     match class {
-        Some(c) => format!("Entity;{}", relationship_type(c).to_lowercase().split('_').map(capitalise).collect::<String>()),
+        Some(c) => format!(
+            "Entity;{}",
+            relationship_type(c)
+                .to_lowercase()
+                .split('_')
+                .map(capitalise)
+                .collect::<String>()
+        ),
         None => "Entity".to_string(),
     }
 }
@@ -64,7 +71,11 @@ fn capitalise(word: &str) -> String {
 
 /// Writes `nodes.csv` and `relationships.csv` into `dir` (created if needed). Returns the number of
 /// relationships.
-pub fn write_neo4j(projection: &Projection, selection: &Selection, dir: &Path) -> ExportResult<usize> {
+pub fn write_neo4j(
+    projection: &Projection,
+    selection: &Selection,
+    dir: &Path,
+) -> ExportResult<usize> {
     std::fs::create_dir_all(dir)?;
     let (nodes, edges) = selection.subgraph(projection);
     let mut out = std::io::BufWriter::new(std::fs::File::create(dir.join("nodes.csv"))?);
@@ -89,7 +100,11 @@ pub fn write_neo4j(projection: &Projection, selection: &Selection, dir: &Path) -
             continue;
         };
         let edge = &projection.graph[*e];
-        let mut documents: Vec<&str> = edge.evidence.iter().map(|ev| ev.document.as_str()).collect();
+        let mut documents: Vec<&str> = edge
+            .evidence
+            .iter()
+            .map(|ev| ev.document.as_str())
+            .collect();
         documents.sort();
         documents.dedup();
         writeln!(
@@ -126,14 +141,26 @@ fn cypher_string(text: &str) -> String {
 }
 
 /// Writes a Cypher script (`MERGE`s, so it can run twice). Returns the number of relationships.
-pub fn write_cypher(projection: &Projection, selection: &Selection, out: &mut dyn Write) -> ExportResult<usize> {
+pub fn write_cypher(
+    projection: &Projection,
+    selection: &Selection,
+    out: &mut dyn Write,
+) -> ExportResult<usize> {
     let (nodes, edges) = selection.subgraph(projection);
-    writeln!(out, "CREATE CONSTRAINT entity_iri IF NOT EXISTS FOR (n:Entity) REQUIRE n.iri IS UNIQUE;")?;
+    writeln!(
+        out,
+        "CREATE CONSTRAINT entity_iri IF NOT EXISTS FOR (n:Entity) REQUIRE n.iri IS UNIQUE;"
+    )?;
     for n in &nodes {
         let node = &projection.graph[*n];
         let labels = node_label(node.class.as_deref()).replace(';', ":");
         let extra = labels.strip_prefix("Entity").unwrap_or("");
-        write!(out, "MERGE (n:Entity {{iri: {}}}) SET n.name = {}", cypher_string(&node.iri), cypher_string(&node.label))?;
+        write!(
+            out,
+            "MERGE (n:Entity {{iri: {}}}) SET n.name = {}",
+            cypher_string(&node.iri),
+            cypher_string(&node.label)
+        )?;
         if let Some(class) = &node.class {
             write!(out, ", n.class = {}", cypher_string(class))?;
         }
@@ -168,7 +195,14 @@ mod tests {
 
     #[test]
     fn relationship_types() {
-        for (label, ty) in [("controls", "CONTROLS"), ("partOf", "PART_OF"), ("revive talk", "REVIVE_TALK"), ("", "RELATED_TO"), ("2nd try", "R_2ND_TRY"), ("say \"x\"", "SAY_X")] {
+        for (label, ty) in [
+            ("controls", "CONTROLS"),
+            ("partOf", "PART_OF"),
+            ("revive talk", "REVIVE_TALK"),
+            ("", "RELATED_TO"),
+            ("2nd try", "R_2ND_TRY"),
+            ("say \"x\"", "SAY_X"),
+        ] {
             assert_eq!(relationship_type(label), ty, "{label}");
         }
     }

@@ -32,6 +32,12 @@ pub fn write_rdf(
     with_ontology: bool,
     out: &mut dyn Write,
 ) -> ExportResult<usize> {
+    if reification == Reification::Rdf12 && matches!(format, RdfFormat::JsonLd { .. }) {
+        return Err(ExportError::Serialize(
+            "JSON-LD cannot carry RDF 1.2 triple terms yet: use --reification classic (the default for jsonld) or none"
+                .to_string(),
+        ));
+    }
     let ns = store.namespaces();
     let meta = ns.meta_graph();
     let ontology = ns.ontology_graph();
@@ -67,7 +73,9 @@ pub fn write_rdf(
                 Term::NamedNode(n) => selection.keeps_entity(n.as_str()),
                 _ => true,
             };
-            return selection.keeps_predicate(p.as_str()) && selection.keeps_entity(s_iri) && object_ok;
+            return selection.keeps_predicate(p.as_str())
+                && selection.keeps_entity(s_iri)
+                && object_ok;
         }
         selection.keeps_entity(s_iri)
     };
@@ -90,7 +98,8 @@ pub fn write_rdf(
             continue;
         }
         match (reification, &quad.object) {
-            (Reification::Rdf12, _) | (_, Term::NamedNode(_) | Term::BlankNode(_) | Term::Literal(_)) => {
+            (Reification::Rdf12, _)
+            | (_, Term::NamedNode(_) | Term::BlankNode(_) | Term::Literal(_)) => {
                 quads.push(quad);
             }
             (Reification::None, Term::Triple(_)) => {}
@@ -147,9 +156,24 @@ fn describe_statement(
     store: &KgStore,
     quads: &mut Vec<Quad>,
 ) {
-    quads.push(Quad::new(r.clone(), rdf::TYPE, rdf::STATEMENT, graph.clone()));
-    quads.push(Quad::new(r.clone(), rdf::SUBJECT, t.subject.clone(), graph.clone()));
-    quads.push(Quad::new(r.clone(), rdf::PREDICATE, t.predicate.clone(), graph.clone()));
+    quads.push(Quad::new(
+        r.clone(),
+        rdf::TYPE,
+        rdf::STATEMENT,
+        graph.clone(),
+    ));
+    quads.push(Quad::new(
+        r.clone(),
+        rdf::SUBJECT,
+        t.subject.clone(),
+        graph.clone(),
+    ));
+    quads.push(Quad::new(
+        r.clone(),
+        rdf::PREDICATE,
+        t.predicate.clone(),
+        graph.clone(),
+    ));
     let object = match &t.object {
         Term::Triple(inner) => {
             let nested = NamedOrBlankNode::from(store.namespaces().statement(inner));
@@ -170,9 +194,18 @@ fn prefixes(store: &KgStore) -> Vec<(&'static str, String)> {
         ("rel", ns.rel_ns()),
         ("doc", ns.doc_ns()),
         ("fact", ns.fact_ns()),
-        ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#".to_string()),
-        ("rdfs", rdfs::LABEL.as_str().trim_end_matches("label").to_string()),
-        ("xsd", xsd::STRING.as_str().trim_end_matches("string").to_string()),
+        (
+            "rdf",
+            "http://www.w3.org/1999/02/22-rdf-syntax-ns#".to_string(),
+        ),
+        (
+            "rdfs",
+            rdfs::LABEL.as_str().trim_end_matches("label").to_string(),
+        ),
+        (
+            "xsd",
+            xsd::STRING.as_str().trim_end_matches("string").to_string(),
+        ),
         ("skos", SKOS.to_string()),
         ("dcterms", DCTERMS.to_string()),
     ]

@@ -22,9 +22,17 @@ pub enum GraphError {
 
 fn suggestion_text(suggestions: &[String]) -> String {
     if suggestions.is_empty() {
-        "; the graph has no entity with a similar label (try `kg stats` to see the main entities)".to_string()
+        "; the graph has no entity with a similar label (try `kg stats` to see the main entities)"
+            .to_string()
     } else {
-        format!("; did you mean {}?", suggestions.iter().map(|s| format!("{s:?}")).collect::<Vec<_>>().join(", "))
+        format!(
+            "; did you mean {}?",
+            suggestions
+                .iter()
+                .map(|s| format!("{s:?}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
     }
 }
 
@@ -47,7 +55,10 @@ impl Projection {
         }
         if let Some(candidates) = self.names.get(&trimmed.to_lowercase()) {
             if let Some(&best) = candidates.iter().max_by_key(|&&n| {
-                (self.graph.neighbors_undirected(n).count(), std::cmp::Reverse(n.index()))
+                (
+                    self.graph.neighbors_undirected(n).count(),
+                    std::cmp::Reverse(n.index()),
+                )
             }) {
                 return Ok(best);
             }
@@ -68,7 +79,8 @@ impl Projection {
             let mut best: Option<usize> = None;
             for candidate in std::iter::once(&node.label).chain(node.aliases.iter()) {
                 let lower = candidate.to_lowercase();
-                let d = if lower.contains(&wanted) || (!lower.is_empty() && wanted.contains(&lower)) {
+                let d = if lower.contains(&wanted) || (!lower.is_empty() && wanted.contains(&lower))
+                {
                     0
                 } else {
                     edit_distance(&wanted, &lower)
@@ -121,7 +133,14 @@ mod tests {
 
     #[test]
     fn levenshtein() {
-        for (a, b, d) in [("", "", 0), ("putin", "putin", 0), ("putn", "putin", 1), ("kitten", "sitting", 3), ("", "abc", 3), ("é", "e", 1)] {
+        for (a, b, d) in [
+            ("", "", 0),
+            ("putin", "putin", 0),
+            ("putn", "putin", 1),
+            ("kitten", "sitting", 3),
+            ("", "abc", 3),
+            ("é", "e", 1),
+        ] {
             assert_eq!(edit_distance(a, b), d, "{a} / {b}");
             assert_eq!(edit_distance(b, a), d, "{b} / {a}");
         }

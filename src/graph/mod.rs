@@ -148,7 +148,9 @@ impl Projection {
 
     /// Labels of relation predicates (from the ontology and the open relations), by IRI.
     pub fn predicate_labels(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.predicate_labels.iter().map(|(i, l)| (i.as_str(), l.as_str()))
+        self.predicate_labels
+            .iter()
+            .map(|(i, l)| (i.as_str(), l.as_str()))
     }
 
     /// A readable name for a predicate IRI: its label, else its local name.
@@ -188,10 +190,14 @@ impl Projection {
 
     /// The relations from `a` to `b`, best first (extracted before inferred, then by confidence).
     pub fn edges_between(&self, a: NodeIndex, b: NodeIndex) -> Vec<EdgeIndex> {
-        let mut edges: Vec<EdgeIndex> = self.graph.edges_connecting(a, b).map(|e| {
-            use petgraph::visit::EdgeRef;
-            e.id()
-        }).collect();
+        let mut edges: Vec<EdgeIndex> = self
+            .graph
+            .edges_connecting(a, b)
+            .map(|e| {
+                use petgraph::visit::EdgeRef;
+                e.id()
+            })
+            .collect();
         edges.sort_by(|x, y| {
             let (ex, ey) = (&self.graph[*x], &self.graph[*y]);
             (ex.kind == FactKind::Inferred)
@@ -235,7 +241,11 @@ impl Projection {
     }
 
     pub(crate) fn index_bound(&self) -> usize {
-        self.graph.node_indices().map(|n| n.index() + 1).max().unwrap_or(0)
+        self.graph
+            .node_indices()
+            .map(|n| n.index() + 1)
+            .max()
+            .unwrap_or(0)
     }
 }
 
@@ -279,7 +289,13 @@ impl<'a> Builder<'a> {
         n
     }
 
-    fn add_quad(&mut self, subject: &NamedOrBlankNode, predicate: &str, object: &Term, kind: FactKind) {
+    fn add_quad(
+        &mut self,
+        subject: &NamedOrBlankNode,
+        predicate: &str,
+        object: &Term,
+        kind: FactKind,
+    ) {
         let NamedOrBlankNode::NamedNode(s) = subject else {
             return;
         };
@@ -309,7 +325,10 @@ impl<'a> Builder<'a> {
         if is_entity && predicate.starts_with(SKOS) && predicate.ends_with("altLabel") {
             if let Term::Literal(l) = object {
                 let n = self.node(s);
-                self.alt_labels.entry(n).or_default().push(l.value().to_string());
+                self.alt_labels
+                    .entry(n)
+                    .or_default()
+                    .push(l.value().to_string());
             }
             return;
         }
@@ -317,7 +336,8 @@ impl<'a> Builder<'a> {
             if let Term::NamedNode(class) = object
                 && is_entity
             {
-                self.pending_types.push((s.to_string(), class.as_str().to_string()));
+                self.pending_types
+                    .push((s.to_string(), class.as_str().to_string()));
             }
             return;
         }
@@ -352,7 +372,8 @@ impl<'a> Builder<'a> {
     }
 
     fn add_fact(&mut self, fact: &crate::store::FactRecord) {
-        let (NamedOrBlankNode::NamedNode(s), Term::NamedNode(o)) = (&fact.subject, &fact.object) else {
+        let (NamedOrBlankNode::NamedNode(s), Term::NamedNode(o)) = (&fact.subject, &fact.object)
+        else {
             return;
         };
         let (Some(&a), Some(&b)) = (self.index.get(s.as_str()), self.index.get(o.as_str())) else {
@@ -400,9 +421,18 @@ impl<'a> Builder<'a> {
         }
         let indices: Vec<NodeIndex> = self.graph.node_indices().collect();
         for n in &indices {
-            let mut labels: Vec<(String, usize)> = self.labels.remove(n).unwrap_or_default().into_iter().collect();
+            let mut labels: Vec<(String, usize)> = self
+                .labels
+                .remove(n)
+                .unwrap_or_default()
+                .into_iter()
+                .collect();
             // Most frequent, then longest, then alphabetical.
-            labels.sort_by(|a, b| b.1.cmp(&a.1).then(b.0.len().cmp(&a.0.len())).then(a.0.cmp(&b.0)));
+            labels.sort_by(|a, b| {
+                b.1.cmp(&a.1)
+                    .then(b.0.len().cmp(&a.0.len()))
+                    .then(a.0.cmp(&b.0))
+            });
             let mut aliases: Vec<String> = labels.iter().skip(1).map(|(l, _)| l.clone()).collect();
             aliases.extend(self.alt_labels.remove(n).unwrap_or_default());
             let node = &mut self.graph[*n];

@@ -115,7 +115,12 @@ impl<'a> PathFinder<'a> {
     /// # Complexity
     /// One bidirectional BFS for the first path: O(|V| + |E|) at worst, usually far less. Yen's algorithm then
     /// runs one BFS per node of each accepted path: O(k · L · (|V| + |E|)) for paths of length L.
-    pub fn k_shortest(&mut self, from: NodeIndex, to: NodeIndex, options: &PathOptions) -> Vec<Path> {
+    pub fn k_shortest(
+        &mut self,
+        from: NodeIndex,
+        to: NodeIndex,
+        options: &PathOptions,
+    ) -> Vec<Path> {
         let max_len = options.max_len.unwrap_or(usize::MAX);
         let Some(first) = self.shortest(from, to, options.undirected, max_len) else {
             return Vec::new();
@@ -143,7 +148,14 @@ impl<'a> PathFinder<'a> {
                     self.blocked[n as usize] = generation;
                 }
                 let budget = max_len - (root.len() - 1);
-                if let Some(spur) = self.bfs(root[spur_at], to.index() as u32, options.undirected, budget, &blocked_edges, generation) {
+                if let Some(spur) = self.bfs(
+                    root[spur_at],
+                    to.index() as u32,
+                    options.undirected,
+                    budget,
+                    &blocked_edges,
+                    generation,
+                ) {
                     let mut path = root[..spur_at].to_vec();
                     path.extend(spur);
                     candidates.insert((path.len(), path));
@@ -154,11 +166,20 @@ impl<'a> PathFinder<'a> {
             };
             accepted.push(best.1);
         }
-        accepted.into_iter().map(|nodes| self.to_path(&nodes, options.undirected)).collect()
+        accepted
+            .into_iter()
+            .map(|nodes| self.to_path(&nodes, options.undirected))
+            .collect()
     }
 
     /// Bidirectional BFS: a shortest path as node ids, or `None`.
-    fn shortest(&mut self, from: NodeIndex, to: NodeIndex, undirected: bool, max_len: usize) -> Option<Vec<u32>> {
+    fn shortest(
+        &mut self,
+        from: NodeIndex,
+        to: NodeIndex,
+        undirected: bool,
+        max_len: usize,
+    ) -> Option<Vec<u32>> {
         let (s, t) = (from.index() as u32, to.index() as u32);
         let bound = self.stamp_fwd.len() as u32;
         if s >= bound || t >= bound {
@@ -180,9 +201,21 @@ impl<'a> PathFinder<'a> {
         while !front_f.is_empty() && !front_b.is_empty() && depth_f + depth_b < max_len {
             let forward = front_f.len() <= front_b.len();
             let (front, adj, stamp, parent, other) = if forward {
-                (&mut front_f, fwd_adj, &mut self.stamp_fwd, &mut self.parent_fwd, &self.stamp_bwd)
+                (
+                    &mut front_f,
+                    fwd_adj,
+                    &mut self.stamp_fwd,
+                    &mut self.parent_fwd,
+                    &self.stamp_bwd,
+                )
             } else {
-                (&mut front_b, bwd_adj, &mut self.stamp_bwd, &mut self.parent_bwd, &self.stamp_fwd)
+                (
+                    &mut front_b,
+                    bwd_adj,
+                    &mut self.stamp_bwd,
+                    &mut self.parent_bwd,
+                    &self.stamp_fwd,
+                )
             };
             let mut next = Vec::new();
             let mut meet = None;
@@ -259,7 +292,10 @@ impl<'a> PathFinder<'a> {
             }
             for &m in adj.neighbors(n) {
                 let mi = m as usize;
-                if self.stamp_fwd[mi] == g || self.blocked[mi] == g || blocked_edges.contains(&(n, m)) {
+                if self.stamp_fwd[mi] == g
+                    || self.blocked[mi] == g
+                    || blocked_edges.contains(&(n, m))
+                {
                     continue;
                 }
                 self.stamp_fwd[mi] = g;
@@ -277,9 +313,19 @@ impl<'a> PathFinder<'a> {
             let (a, b) = (pair[0], pair[1]);
             let forward = self.projection.edges_between(a, b);
             if let Some(&edge) = forward.first() {
-                hops.push(Hop { from: a, to: b, edge, reversed: false });
+                hops.push(Hop {
+                    from: a,
+                    to: b,
+                    edge,
+                    reversed: false,
+                });
             } else if undirected && let Some(&edge) = self.projection.edges_between(b, a).first() {
-                hops.push(Hop { from: a, to: b, edge, reversed: true });
+                hops.push(Hop {
+                    from: a,
+                    to: b,
+                    edge,
+                    reversed: true,
+                });
             }
         }
         Path { nodes, hops }

@@ -84,9 +84,9 @@ impl KgStore {
         }
         let term = Term::Triple(Box::new(triple.clone()));
         let mut reifiers = Vec::new();
-        for quad in self
-            .store
-            .quads_for_pattern(None, Some(rdf::REIFIES), Some(term.as_ref()), None)
+        for quad in
+            self.store
+                .quads_for_pattern(None, Some(rdf::REIFIES), Some(term.as_ref()), None)
         {
             let quad = quad?;
             reifiers.push((quad.subject, quad.graph_name));
@@ -155,12 +155,10 @@ impl KgStore {
         graph: &GraphName,
     ) -> StoreResult<Vec<Quad>> {
         let mut quads = Vec::new();
-        for quad in self.store.quads_for_pattern(
-            Some(reifier.as_ref()),
-            None,
-            None,
-            Some(graph.as_ref()),
-        ) {
+        for quad in
+            self.store
+                .quads_for_pattern(Some(reifier.as_ref()), None, None, Some(graph.as_ref()))
+        {
             quads.push(quad?);
         }
         Ok(quads)

@@ -95,7 +95,9 @@ impl KgStore {
             if known.contains(&derivation.triple) {
                 continue;
             }
-            let reifier = self.ns.inferred_reifier(&derivation.triple, &derivation.rule);
+            let reifier = self
+                .ns
+                .inferred_reifier(&derivation.triple, &derivation.rule);
             let g = GraphName::NamedNode(graph.clone());
             if inferred.insert(derivation.triple.clone()) {
                 quads.push(Quad::new(

@@ -322,13 +322,25 @@ mod tests {
             (format!("{DEFAULT_ONTOLOGY}confidence"), false),
             (format!("{DEFAULT_BASE}rel/revive_talk"), true),
             (format!("{DEFAULT_BASE}entity/russia"), false),
-            ("http://www.w3.org/2000/01/rdf-schema#label".to_string(), false),
+            (
+                "http://www.w3.org/2000/01/rdf-schema#label".to_string(),
+                false,
+            ),
         ] {
             assert_eq!(ns.is_relation(&iri), is_relation, "{iri}");
         }
-        assert_eq!(ns.open_relation(" revive  talk ").as_str(), format!("{DEFAULT_BASE}rel/revive_talk"));
-        assert_eq!(ns.local_name(&format!("{DEFAULT_BASE}rel/revive_talk")), "revive talk");
-        assert_eq!(ns.doc_id(ns.doc_graph("a b").as_str()).as_deref(), Some("a b"));
+        assert_eq!(
+            ns.open_relation(" revive  talk ").as_str(),
+            format!("{DEFAULT_BASE}rel/revive_talk")
+        );
+        assert_eq!(
+            ns.local_name(&format!("{DEFAULT_BASE}rel/revive_talk")),
+            "revive talk"
+        );
+        assert_eq!(
+            ns.doc_id(ns.doc_graph("a b").as_str()).as_deref(),
+            Some("a b")
+        );
     }
 
     #[test]

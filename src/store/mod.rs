@@ -17,12 +17,12 @@ mod load;
 mod write;
 
 pub use explain::{Explanation, Support};
+pub use facts::{FactKind, FactRecord};
 pub use infer::{Derivation, NoRules, Reasoner};
 pub use iri::{
     DCTERMS, DEFAULT_BASE, DEFAULT_ONTOLOGY, Namespaces, SKOS, fnv1a128, percent_decode,
     percent_encode, term_key, vocab,
 };
-pub use facts::{FactKind, FactRecord};
 pub use load::{LoadSummary, format_of};
 pub use write::{WriteSummary, document_quads};
 

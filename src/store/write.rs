@@ -40,7 +40,11 @@ pub fn document_quads(doc: &DocumentGraph, ns: &Namespaces) -> (Vec<Quad>, Write
     };
 
     // The document itself.
-    push(doc_iri.clone(), rdf::TYPE.into(), ns.term(vocab::DOCUMENT).into());
+    push(
+        doc_iri.clone(),
+        rdf::TYPE.into(),
+        ns.term(vocab::DOCUMENT).into(),
+    );
     push(
         doc_iri.clone(),
         ns.term(vocab::DOCUMENT_ID),
@@ -52,7 +56,11 @@ pub fn document_quads(doc: &DocumentGraph, ns: &Namespaces) -> (Vec<Quad>, Write
         Literal::from(doc.sentences.len() as i64).into(),
     );
     if let Some(title) = &doc.title {
-        push(doc_iri.clone(), dcterms("title"), Literal::new_simple_literal(title).into());
+        push(
+            doc_iri.clone(),
+            dcterms("title"),
+            Literal::new_simple_literal(title).into(),
+        );
     }
     if let Some(date) = &doc.date {
         let lit = if is_iso_date(date) {
@@ -63,7 +71,11 @@ pub fn document_quads(doc: &DocumentGraph, ns: &Namespaces) -> (Vec<Quad>, Write
         push(doc_iri.clone(), dcterms("date"), lit.into());
     }
     if let Some(url) = &doc.url {
-        push(doc_iri.clone(), dcterms("source"), Literal::new_simple_literal(url).into());
+        push(
+            doc_iri.clone(),
+            dcterms("source"),
+            Literal::new_simple_literal(url).into(),
+        );
     }
 
     // Entities: class, label, every other surface form.
@@ -73,10 +85,18 @@ pub fn document_quads(doc: &DocumentGraph, ns: &Namespaces) -> (Vec<Quad>, Write
         if !entity.class.is_empty() {
             push(iri.clone(), rdf::TYPE.into(), ns.term(&entity.class).into());
         }
-        push(iri.clone(), rdfs::LABEL.into(), Literal::new_simple_literal(&entity.label).into());
+        push(
+            iri.clone(),
+            rdfs::LABEL.into(),
+            Literal::new_simple_literal(&entity.label).into(),
+        );
         for alias in &entity.aliases {
             if alias != &entity.label {
-                push(iri.clone(), alt_label.clone(), Literal::new_simple_literal(alias).into());
+                push(
+                    iri.clone(),
+                    alt_label.clone(),
+                    Literal::new_simple_literal(alias).into(),
+                );
             }
         }
     }
@@ -99,8 +119,16 @@ pub fn document_quads(doc: &DocumentGraph, ns: &Namespaces) -> (Vec<Quad>, Write
             Predicate::Ontology(name) => ns.term(name),
             Predicate::Open(phrase) => {
                 let rel = ns.open_relation(phrase);
-                push(rel.clone(), rdf::TYPE.into(), ns.term(vocab::OPEN_RELATION).into());
-                push(rel.clone(), rdfs::LABEL.into(), Literal::new_simple_literal(phrase).into());
+                push(
+                    rel.clone(),
+                    rdf::TYPE.into(),
+                    ns.term(vocab::OPEN_RELATION).into(),
+                );
+                push(
+                    rel.clone(),
+                    rdfs::LABEL.into(),
+                    Literal::new_simple_literal(phrase).into(),
+                );
                 rel
             }
         };
@@ -111,7 +139,10 @@ pub fn document_quads(doc: &DocumentGraph, ns: &Namespaces) -> (Vec<Quad>, Write
         }
         summary.facts += 1;
 
-        let sentence = doc.sentences.get(fact.sentence).map_or("", |s| s.text.as_str());
+        let sentence = doc
+            .sentences
+            .get(fact.sentence)
+            .map_or("", |s| s.text.as_str());
         let start = fact.bytes.start.to_string();
         let end = fact.bytes.end.to_string();
         let index = fact.sentence.to_string();
@@ -128,15 +159,51 @@ pub fn document_quads(doc: &DocumentGraph, ns: &Namespaces) -> (Vec<Quad>, Write
             &fact.modality,
         ]);
         let triple = Triple::new(subject.clone(), predicate.clone(), object.clone());
-        push(reifier.clone(), rdf::REIFIES.into(), Term::Triple(Box::new(triple)));
-        push(reifier.clone(), ns.term(vocab::DOCUMENT_PROP), doc_iri.clone().into());
-        push(reifier.clone(), ns.term(vocab::SENTENCE), Literal::new_simple_literal(sentence).into());
-        push(reifier.clone(), ns.term(vocab::SENTENCE_INDEX), Literal::from(fact.sentence as i64).into());
-        push(reifier.clone(), ns.term(vocab::START_BYTE), Literal::from(fact.bytes.start as i64).into());
-        push(reifier.clone(), ns.term(vocab::END_BYTE), Literal::from(fact.bytes.end as i64).into());
-        push(reifier.clone(), ns.term(vocab::RULE), Literal::new_simple_literal(&fact.rule).into());
-        push(reifier.clone(), ns.term(vocab::CONFIDENCE), confidence_literal(fact.confidence).into());
-        push(reifier.clone(), ns.term(vocab::MODALITY), Literal::new_simple_literal(&fact.modality).into());
+        push(
+            reifier.clone(),
+            rdf::REIFIES.into(),
+            Term::Triple(Box::new(triple)),
+        );
+        push(
+            reifier.clone(),
+            ns.term(vocab::DOCUMENT_PROP),
+            doc_iri.clone().into(),
+        );
+        push(
+            reifier.clone(),
+            ns.term(vocab::SENTENCE),
+            Literal::new_simple_literal(sentence).into(),
+        );
+        push(
+            reifier.clone(),
+            ns.term(vocab::SENTENCE_INDEX),
+            Literal::from(fact.sentence as i64).into(),
+        );
+        push(
+            reifier.clone(),
+            ns.term(vocab::START_BYTE),
+            Literal::from(fact.bytes.start as i64).into(),
+        );
+        push(
+            reifier.clone(),
+            ns.term(vocab::END_BYTE),
+            Literal::from(fact.bytes.end as i64).into(),
+        );
+        push(
+            reifier.clone(),
+            ns.term(vocab::RULE),
+            Literal::new_simple_literal(&fact.rule).into(),
+        );
+        push(
+            reifier.clone(),
+            ns.term(vocab::CONFIDENCE),
+            confidence_literal(fact.confidence).into(),
+        );
+        push(
+            reifier.clone(),
+            ns.term(vocab::MODALITY),
+            Literal::new_simple_literal(&fact.modality).into(),
+        );
         if let Some(speaker) = fact.attributed_to.as_ref().and_then(node_term) {
             push(reifier.clone(), ns.term(vocab::ATTRIBUTED_TO), speaker);
         }
@@ -146,7 +213,11 @@ pub fn document_quads(doc: &DocumentGraph, ns: &Namespaces) -> (Vec<Quad>, Write
                 "place" => (vocab::PLACE, value.clone()),
                 other => (vocab::QUALIFIER, format!("{other}: {value}")),
             };
-            push(reifier.clone(), ns.term(prop), Literal::new_simple_literal(text).into());
+            push(
+                reifier.clone(),
+                ns.term(prop),
+                Literal::new_simple_literal(text).into(),
+            );
         }
     }
     summary.quads = quads.len();
@@ -201,7 +272,12 @@ mod tests {
 
     #[test]
     fn iso_dates() {
-        for (text, ok) in [("2014-03-18", true), ("2014-3-18", false), ("March 2014", false), ("2014-03-1x", false)] {
+        for (text, ok) in [
+            ("2014-03-18", true),
+            ("2014-3-18", false),
+            ("March 2014", false),
+            ("2014-03-1x", false),
+        ] {
             assert_eq!(is_iso_date(text), ok, "{text}");
         }
     }
