@@ -22,7 +22,7 @@ fn document(id: usize, entities: usize, facts: usize, seed: u64) -> DocumentGrap
             label: format!("Entity {i}"),
             aliases: vec![],
             class: "Country".to_string(),
-            mentions: vec![0..1],
+            mentions: std::iter::once(0..1).collect(),
         })
         .collect();
     let sentences = (0..facts)

@@ -12,7 +12,7 @@ fn entity(key: &str, label: &str, aliases: &[&str], class: &str) -> Entity {
         label: label.to_string(),
         aliases: aliases.iter().map(|a| a.to_string()).collect(),
         class: class.to_string(),
-        mentions: vec![0..1],
+        mentions: std::iter::once(0..1).collect(),
     }
 }
 

@@ -133,7 +133,7 @@ impl<'a> PathFinder<'a> {
             };
             for spur_at in 0..previous.len().saturating_sub(1) {
                 let root = &previous[..=spur_at];
-                if root.len() - 1 >= max_len {
+                if root.len() > max_len {
                     break;
                 }
                 // Block the next hop of every accepted path sharing this root, and the root's own nodes.

@@ -153,9 +153,7 @@ impl Namespaces {
 
     /// The document id of a document-graph IRI, if it is one.
     pub fn doc_id(&self, graph: &str) -> Option<String> {
-        graph
-            .strip_prefix(&self.doc_ns())
-            .map(|encoded| percent_decode(encoded))
+        graph.strip_prefix(&self.doc_ns()).map(percent_decode)
     }
 
     /// An ontology term (class or property) by local name.
@@ -165,11 +163,7 @@ impl Namespaces {
 
     /// An open relation by its normalised phrase (`revive talk` -> `{base}rel/revive_talk`).
     pub fn open_relation(&self, phrase: &str) -> NamedNode {
-        let slug: String = phrase
-            .trim()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join("_");
+        let slug: String = phrase.split_whitespace().collect::<Vec<_>>().join("_");
         NamedNode::new_unchecked(format!("{}rel/{}", self.base, percent_encode(&slug)))
     }
 
