@@ -316,3 +316,23 @@ fn a_load_killed_halfway_leaves_the_store_consistent() {
     // The store is writable again.
     ok(&kg(&["remove", "crimea-1"], &store));
 }
+
+#[test]
+fn binary_and_non_utf8_inputs_are_refused_and_the_store_is_unchanged() {
+    let (dir, store) = loaded_store();
+    let before = ok(&kg(&["export", "--format", "nq"], &store));
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(corpus.join("a.txt"), "Russia annexed Crimea in 2014.").unwrap();
+    std::fs::write(corpus.join("b.txt"), b"\x00\x01\x02binary\x00").unwrap();
+    let err = failed(&kg(&["build", corpus.to_str().unwrap()], &store));
+    assert!(err.contains("binary"), "{err}");
+    std::fs::write(corpus.join("b.txt"), b"caf\xe9 au lait").unwrap();
+    let err = failed(&kg(&["build", corpus.to_str().unwrap()], &store));
+    assert!(err.contains("not valid UTF-8"), "{err}");
+    assert_eq!(before, ok(&kg(&["export", "--format", "nq"], &store)));
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "  \n").unwrap();
+    let err = failed(&kg(&["build", empty.to_str().unwrap()], &store));
+    assert!(err.contains("no text"), "{err}");
+}
