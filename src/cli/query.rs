@@ -37,10 +37,10 @@ pub fn prefixes(store: &KgStore) -> Vec<(&'static str, String)> {
     let ns = store.namespaces();
     vec![
         ("kg", ns.ontology_ns().to_string()),
-        ("ent", ns.entity_ns()),
-        ("rel", ns.rel_ns()),
-        ("doc", ns.doc_ns()),
-        ("fact", ns.fact_ns()),
+        ("ent", ns.entity_ns().to_string()),
+        ("rel", ns.rel_ns().to_string()),
+        ("doc", ns.doc_ns().to_string()),
+        ("fact", ns.fact_ns().to_string()),
         (
             "rdf",
             "http://www.w3.org/1999/02/22-rdf-syntax-ns#".to_string(),

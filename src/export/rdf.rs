@@ -62,10 +62,10 @@ pub fn write_rdf(
             NamedOrBlankNode::NamedNode(n) => n.as_str(),
             NamedOrBlankNode::BlankNode(_) => return selection.entities.is_none(),
         };
-        if s_iri.starts_with(&ns.doc_ns()) {
+        if s_iri.starts_with(ns.doc_ns()) {
             return true;
         }
-        if s_iri.starts_with(&ns.rel_ns()) {
+        if s_iri.starts_with(ns.rel_ns()) {
             return selection.keeps_predicate(s_iri);
         }
         if ns.is_relation(p.as_str()) {
@@ -80,7 +80,19 @@ pub fn write_rdf(
         selection.keeps_entity(s_iri)
     };
 
-    let mut quads: Vec<Quad> = Vec::new();
+    let mut serializer = RdfSerializer::from_format(format);
+    for (prefix, iri) in prefixes(store) {
+        serializer = serializer
+            .with_prefix(prefix, iri)
+            .map_err(|e| ExportError::Serialize(e.to_string()))?;
+    }
+    let mut writer = serializer.for_writer(out);
+    let datasets = format.supports_datasets();
+    // Triple formats merge the graphs: a statement in several graphs is written once. A 128-bit hash per
+    // statement keeps the memory small; a collision is astronomically unlikely.
+    let mut seen: HashSet<u128> = HashSet::new();
+    let mut written = 0;
+    let mut batch: Vec<Quad> = Vec::new();
     for quad in store.inner().iter() {
         let quad = quad.map_err(crate::store::StoreError::from)?;
         match &quad.graph_name {
@@ -100,17 +112,17 @@ pub fn write_rdf(
         match (reification, &quad.object) {
             (Reification::Rdf12, _)
             | (_, Term::NamedNode(_) | Term::BlankNode(_) | Term::Literal(_)) => {
-                quads.push(quad);
+                batch.push(quad);
             }
             (Reification::None, Term::Triple(_)) => {}
             (Reification::Classic, Term::Triple(t)) => {
                 if quad.predicate == rdf::REIFIES {
                     let r = quad.subject.clone();
-                    describe_statement(&r, t, &quad.graph_name, store, &mut quads);
+                    describe_statement(&r, t, &quad.graph_name, store, &mut batch);
                 } else {
                     let statement = NamedOrBlankNode::from(store.namespaces().statement(t));
-                    describe_statement(&statement, t, &quad.graph_name, store, &mut quads);
-                    quads.push(Quad::new(
+                    describe_statement(&statement, t, &quad.graph_name, store, &mut batch);
+                    batch.push(Quad::new(
                         quad.subject.clone(),
                         quad.predicate.clone(),
                         statement,
@@ -119,33 +131,34 @@ pub fn write_rdf(
                 }
             }
         }
-    }
-
-    let mut serializer = RdfSerializer::from_format(format);
-    for (prefix, iri) in prefixes(store) {
-        serializer = serializer
-            .with_prefix(prefix, iri)
-            .map_err(|e| ExportError::Serialize(e.to_string()))?;
-    }
-    let mut writer = serializer.for_writer(out);
-    let mut written = 0;
-    if format.supports_datasets() {
-        for quad in &quads {
-            writer.serialize_quad(quad)?;
-            written += 1;
-        }
-    } else {
-        let mut seen = HashSet::new();
-        for quad in &quads {
-            let triple: oxigraph::model::TripleRef<'_> = quad.as_ref().into();
-            if seen.insert(triple) {
-                writer.serialize_triple(triple)?;
+        for quad in batch.drain(..) {
+            if datasets {
+                writer.serialize_quad(&quad)?;
                 written += 1;
+            } else {
+                let triple: oxigraph::model::TripleRef<'_> = quad.as_ref().into();
+                if seen.insert(triple_hash(triple)) {
+                    writer.serialize_triple(triple)?;
+                    written += 1;
+                }
             }
         }
     }
     writer.finish()?;
     Ok(written)
+}
+
+/// A 128-bit hash of a triple (two differently seeded 64-bit hashes).
+fn triple_hash(triple: oxigraph::model::TripleRef<'_>) -> u128 {
+    use std::hash::{BuildHasher, Hash, Hasher};
+    let mut a = std::collections::hash_map::DefaultHasher::new();
+    triple.hash(&mut a);
+    let mut b =
+        std::hash::BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default()
+            .build_hasher();
+    0x9e37_79b9_7f4a_7c15_u64.hash(&mut b);
+    triple.hash(&mut b);
+    (u128::from(a.finish()) << 64) | u128::from(b.finish())
 }
 
 /// `r a rdf:Statement; rdf:subject s; rdf:predicate p; rdf:object o` (nested triple terms recursively).
@@ -190,10 +203,10 @@ fn prefixes(store: &KgStore) -> Vec<(&'static str, String)> {
     let ns = store.namespaces();
     vec![
         ("kg", ns.ontology_ns().to_string()),
-        ("ent", ns.entity_ns()),
-        ("rel", ns.rel_ns()),
-        ("doc", ns.doc_ns()),
-        ("fact", ns.fact_ns()),
+        ("ent", ns.entity_ns().to_string()),
+        ("rel", ns.rel_ns().to_string()),
+        ("doc", ns.doc_ns().to_string()),
+        ("fact", ns.fact_ns().to_string()),
         (
             "rdf",
             "http://www.w3.org/1999/02/22-rdf-syntax-ns#".to_string(),

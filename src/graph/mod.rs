@@ -257,7 +257,8 @@ struct Builder<'a> {
     labels: HashMap<NodeIndex, HashMap<String, usize>>,
     alt_labels: HashMap<NodeIndex, Vec<String>>,
     predicate_labels: HashMap<String, String>,
-    edges: HashMap<(NodeIndex, String, NodeIndex), EdgeIndex>,
+    edges: HashMap<(NodeIndex, u32, NodeIndex), EdgeIndex>,
+    predicate_ids: HashMap<String, u32>,
     pending_types: Vec<(String, String)>,
 }
 
@@ -271,6 +272,7 @@ impl<'a> Builder<'a> {
             alt_labels: HashMap::new(),
             predicate_labels: HashMap::new(),
             edges: HashMap::new(),
+            predicate_ids: HashMap::new(),
             pending_types: Vec::new(),
         }
     }
@@ -300,10 +302,10 @@ impl<'a> Builder<'a> {
             return;
         };
         let s = s.as_str();
-        if self.ns.is_reifier(s) || s.starts_with(&self.ns.doc_ns()) {
+        if self.ns.is_reifier(s) || s.starts_with(self.ns.doc_ns()) {
             return;
         }
-        let is_entity = s.starts_with(&self.ns.entity_ns());
+        let is_entity = s.starts_with(self.ns.entity_ns());
         if predicate == rdfs::LABEL.as_str() {
             if let Term::Literal(l) = object {
                 if self.ns.is_relation(s) {
@@ -348,7 +350,15 @@ impl<'a> Builder<'a> {
             return;
         };
         let (a, b) = (self.node(s), self.node(o.as_str()));
-        let key = (a, predicate.to_string(), b);
+        let next_id = self.predicate_ids.len() as u32;
+        let pid = match self.predicate_ids.get(predicate) {
+            Some(&id) => id,
+            None => {
+                self.predicate_ids.insert(predicate.to_string(), next_id);
+                next_id
+            }
+        };
+        let key = (a, pid, b);
         if let Some(&e) = self.edges.get(&key) {
             // Asserted somewhere beats inferred.
             if kind == FactKind::Extracted {
@@ -379,7 +389,10 @@ impl<'a> Builder<'a> {
         let (Some(&a), Some(&b)) = (self.index.get(s.as_str()), self.index.get(o.as_str())) else {
             return;
         };
-        let Some(&e) = self.edges.get(&(a, fact.predicate.as_str().to_string(), b)) else {
+        let Some(&pid) = self.predicate_ids.get(fact.predicate.as_str()) else {
+            return;
+        };
+        let Some(&e) = self.edges.get(&(a, pid, b)) else {
             return;
         };
         let edge = &mut self.graph[e];

@@ -67,7 +67,7 @@ impl KgStore {
             };
             if self.ns.is_reifier(subject.as_str())
                 || matches!(quad.object, Term::Triple(_))
-                || subject.as_str().starts_with(&self.ns.doc_ns())
+                || subject.as_str().starts_with(self.ns.doc_ns())
             {
                 continue;
             }

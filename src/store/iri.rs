@@ -85,6 +85,11 @@ pub mod vocab {
 pub struct Namespaces {
     base: String,
     ontology: String,
+    entity: String,
+    rel: String,
+    doc: String,
+    fact: String,
+    inferred: String,
 }
 
 impl Default for Namespaces {
@@ -101,6 +106,11 @@ impl Namespaces {
             base.push('/');
         }
         Self {
+            entity: format!("{base}entity/"),
+            rel: format!("{base}rel/"),
+            doc: format!("{base}doc/"),
+            fact: format!("{base}fact/"),
+            inferred: format!("{base}inferred/"),
             base,
             ontology: ontology.to_string(),
         }
@@ -117,28 +127,28 @@ impl Namespaces {
     }
 
     /// Prefix of entity IRIs.
-    pub fn entity_ns(&self) -> String {
-        format!("{}entity/", self.base)
+    pub fn entity_ns(&self) -> &str {
+        &self.entity
     }
 
     /// Prefix of open-relation IRIs.
-    pub fn rel_ns(&self) -> String {
-        format!("{}rel/", self.base)
+    pub fn rel_ns(&self) -> &str {
+        &self.rel
     }
 
     /// Prefix of document-graph IRIs.
-    pub fn doc_ns(&self) -> String {
-        format!("{}doc/", self.base)
+    pub fn doc_ns(&self) -> &str {
+        &self.doc
     }
 
     /// Prefix of reifiers of extracted facts.
-    pub fn fact_ns(&self) -> String {
-        format!("{}fact/", self.base)
+    pub fn fact_ns(&self) -> &str {
+        &self.fact
     }
 
     /// Prefix of reifiers of inferred facts.
-    pub fn inferred_fact_ns(&self) -> String {
-        format!("{}inferred/", self.base)
+    pub fn inferred_fact_ns(&self) -> &str {
+        &self.inferred
     }
 
     /// The entity with key `key`.
@@ -205,8 +215,7 @@ impl Namespaces {
 
     /// Whether `iri` is a reifier minted by the store.
     pub fn is_reifier(&self, iri: &str) -> bool {
-        iri.strip_prefix(&self.base)
-            .is_some_and(|rest| rest.starts_with("fact/") || rest.starts_with("inferred/"))
+        iri.starts_with(&self.fact) || iri.starts_with(&self.inferred)
     }
 
     /// Whether `iri` is a relation predicate: an ontology property that is not provenance, or an open relation.
@@ -214,8 +223,7 @@ impl Namespaces {
         if let Some(local) = iri.strip_prefix(&self.ontology) {
             return !vocab::PROVENANCE.contains(&local);
         }
-        iri.strip_prefix(&self.base)
-            .is_some_and(|rest| rest.starts_with("rel/"))
+        iri.starts_with(&self.rel)
     }
 
     /// A readable name for a predicate or class IRI when it has no label: the local name, `_` as spaces.
@@ -223,10 +231,10 @@ impl Namespaces {
         if let Some(local) = iri.strip_prefix(&self.ontology) {
             return percent_decode(local);
         }
-        if let Some(slug) = iri.strip_prefix(&self.rel_ns()) {
+        if let Some(slug) = iri.strip_prefix(self.rel_ns()) {
             return percent_decode(slug).replace('_', " ");
         }
-        if let Some(key) = iri.strip_prefix(&self.entity_ns()) {
+        if let Some(key) = iri.strip_prefix(self.entity_ns()) {
             return percent_decode(key);
         }
         let cut = iri.rfind(['#', '/']).map_or(0, |i| i + 1);
