@@ -4,3 +4,8 @@ mod analysis_text;
 mod analysis_parity;
 mod extract;
 mod resolve;
+mod cli;
+mod export;
+mod fixtures;
+mod graph;
+mod store;
