@@ -10,6 +10,12 @@ pub enum Error {
     /// Loading or running the analysis model failed.
     #[error(transparent)]
     Analysis(#[from] crate::analysis::AnalysisError),
+    /// The HTTP server failed.
+    #[error(transparent)]
+    Server(#[from] crate::server::ServerError),
+    /// Pushing to an external store failed.
+    #[error(transparent)]
+    Push(#[from] crate::push::PushError),
     /// An I/O error outside a module's own handling.
     #[error(transparent)]
     Io(#[from] std::io::Error),

@@ -1,6 +1,8 @@
 //! The command-line interface: arguments, then one file per command. A thin layer over the library.
 
 pub mod args;
+mod push;
+mod serve;
 
 use anyhow::Result;
 use args::{Cli, Command};
@@ -9,5 +11,7 @@ use args::{Cli, Command};
 pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Analyze(_args) => anyhow::bail!("kg analyze is not built yet"),
+        Command::Serve(args) => serve::run(args),
+        Command::Push(args) => push::run(args),
     }
 }
