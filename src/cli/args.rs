@@ -88,7 +88,12 @@ pub struct ServeArgs {
     #[arg(long, default_value = "127.0.0.1:7878", value_name = "ADDR")]
     pub bind: String,
     /// Bearer token that enables `/update` and `POST /documents` (without it both answer 401).
-    #[arg(long, env = "KG_UPDATE_TOKEN", hide_env_values = true, value_name = "TOKEN")]
+    #[arg(
+        long,
+        env = "KG_UPDATE_TOKEN",
+        hide_env_values = true,
+        value_name = "TOKEN"
+    )]
     pub update_token: Option<String>,
     /// Time limit of one query, in seconds.
     #[arg(long, default_value_t = 30.0, value_name = "SECONDS")]
@@ -102,6 +107,9 @@ pub struct ServeArgs {
     /// Queries evaluated at once (default: twice the cores, at least 4).
     #[arg(long, value_name = "N")]
     pub workers: Option<usize>,
+    /// Seconds a client has to send a request head or body, or to read a response.
+    #[arg(long, default_value_t = 10.0, value_name = "SECONDS")]
+    pub client_timeout: f64,
     /// Open connections at most; more are refused with 503.
     #[arg(long, default_value_t = 512, value_name = "N")]
     pub max_connections: usize,
@@ -126,7 +134,12 @@ pub struct PushArgs {
     #[arg(long, value_name = "USER:PASS", conflicts_with = "bearer")]
     pub auth: Option<String>,
     /// Bearer token authentication.
-    #[arg(long, value_name = "TOKEN", env = "KG_PUSH_TOKEN", hide_env_values = true)]
+    #[arg(
+        long,
+        value_name = "TOKEN",
+        env = "KG_PUSH_TOKEN",
+        hide_env_values = true
+    )]
     pub bearer: Option<String>,
     /// Send only this document's graph (repeatable; default: every graph in the store).
     #[arg(long = "doc", value_name = "ID")]

@@ -9,7 +9,10 @@ use std::time::{Duration, Instant};
 pub fn run(args: PushArgs) -> Result<()> {
     let dir = &args.store.store;
     if !dir.is_dir() {
-        bail!("no store at {} (build one with `kg build`, or pass --store DIR)", dir.display());
+        bail!(
+            "no store at {} (build one with `kg build`, or pass --store DIR)",
+            dir.display()
+        );
     }
     let store = oxigraph::store::Store::open_read_only(dir)
         .with_context(|| format!("cannot open the store {}", dir.display()))?;
@@ -36,7 +39,9 @@ pub fn run(args: PushArgs) -> Result<()> {
         bail!("the store {} has no graphs to push", dir.display());
     }
     let started = Instant::now();
-    let report = push::push(&store, &graphs, &options, |line| eprintln!("kg push: {line}"))?;
+    let report = push::push(&store, &graphs, &options, |line| {
+        eprintln!("kg push: {line}")
+    })?;
     eprintln!(
         "kg push: {} graph(s), {} triples in {} request(s), {} retried, {:.1} s",
         report.graphs,

@@ -10,7 +10,10 @@ use std::time::Duration;
 pub fn run(args: ServeArgs) -> Result<()> {
     let dir = &args.store.store;
     if !dir.is_dir() {
-        bail!("no store at {} (build one with `kg build`, or pass --store DIR)", dir.display());
+        bail!(
+            "no store at {} (build one with `kg build`, or pass --store DIR)",
+            dir.display()
+        );
     }
     // Read-write by default: the store's lock then keeps any other writer out while we serve, which
     // oxigraph requires of read-only openings (a concurrent writer under a read-only reader is undefined).
@@ -19,10 +22,21 @@ pub fn run(args: ServeArgs) -> Result<()> {
     } else {
         oxigraph::store::Store::open(dir)
     }
-    .with_context(|| format!("cannot open the store {} (is another kg process writing it?)", dir.display()))?;
-    if !(args.timeout > 0.0 && args.timeout.is_finite()) {
-        bail!("--timeout must be a positive number of seconds");
+    .with_context(|| {
+        format!(
+            "cannot open the store {} (is another kg process writing it?)",
+            dir.display()
+        )
+    })?;
+    for (flag, value) in [
+        ("--timeout", args.timeout),
+        ("--client-timeout", args.client_timeout),
+    ] {
+        if !(value > 0.0 && value.is_finite()) {
+            bail!("{flag} must be a positive number of seconds");
+        }
     }
+    let client_timeout = Duration::from_secs_f64(args.client_timeout);
     let defaults = ServeOptions::default();
     let options = ServeOptions {
         bind: args.bind.clone(),
@@ -33,6 +47,9 @@ pub fn run(args: ServeArgs) -> Result<()> {
         http: kg::server::http::HttpLimits {
             max_body: args.max_body,
             max_connections: args.max_connections.max(1),
+            head_timeout: client_timeout,
+            body_timeout: client_timeout,
+            write_timeout: client_timeout,
             ..defaults.http.clone()
         },
         workers: args.workers.unwrap_or(defaults.workers).max(1),
@@ -51,7 +68,11 @@ pub fn run(args: ServeArgs) -> Result<()> {
     eprintln!(
         "kg serve: store {}, writes {}; Ctrl-C stops",
         dir.display(),
-        if writes { "enabled (bearer token)" } else { "disabled" }
+        if writes {
+            "enabled (bearer token)"
+        } else {
+            "disabled"
+        }
     );
     server.run()?;
     eprintln!("kg serve: stopped");

@@ -14,7 +14,11 @@ pub fn to_classic(triple: &Triple) -> Vec<Triple> {
         }
         Term::Triple(inner) => {
             let node = NamedOrBlankNode::from(BlankNode::default());
-            out.push(Triple::new(triple.subject.clone(), triple.predicate.clone(), node.clone()));
+            out.push(Triple::new(
+                triple.subject.clone(),
+                triple.predicate.clone(),
+                node.clone(),
+            ));
             statement(node, inner, &mut out);
         }
         _ => out.push(triple.clone()),
@@ -25,8 +29,16 @@ pub fn to_classic(triple: &Triple) -> Vec<Triple> {
 /// `node` as an `rdf:Statement` of `inner` (nested triple terms recursively).
 fn statement(node: NamedOrBlankNode, inner: &Triple, out: &mut Vec<Triple>) {
     out.push(Triple::new(node.clone(), rdf::TYPE, rdf::STATEMENT));
-    out.push(Triple::new(node.clone(), rdf::SUBJECT, inner.subject.clone()));
-    out.push(Triple::new(node.clone(), rdf::PREDICATE, inner.predicate.clone()));
+    out.push(Triple::new(
+        node.clone(),
+        rdf::SUBJECT,
+        inner.subject.clone(),
+    ));
+    out.push(Triple::new(
+        node.clone(),
+        rdf::PREDICATE,
+        inner.predicate.clone(),
+    ));
     match &inner.object {
         Term::Triple(nested) => {
             let object = NamedOrBlankNode::from(BlankNode::default());
@@ -66,7 +78,11 @@ mod tests {
     fn plain_triples_pass_and_other_triple_terms_get_a_node() {
         let plain = Triple::new(iri("a"), iri("p"), Literal::from("x"));
         assert_eq!(to_classic(&plain), vec![plain.clone()]);
-        let quoted = Triple::new(iri("a"), iri("says"), Triple::new(iri("b"), iri("p"), iri("c")));
+        let quoted = Triple::new(
+            iri("a"),
+            iri("says"),
+            Triple::new(iri("b"), iri("p"), iri("c")),
+        );
         let out = to_classic(&quoted);
         assert_eq!(out.len(), 5);
         assert!(out.iter().all(|t| !matches!(t.object, Term::Triple(_))));
@@ -78,7 +94,11 @@ mod tests {
 
     #[test]
     fn nested_triple_terms_unfold() {
-        let nested = Triple::new(iri("a"), iri("p"), Triple::new(iri("b"), iri("q"), iri("c")));
+        let nested = Triple::new(
+            iri("a"),
+            iri("p"),
+            Triple::new(iri("b"), iri("q"), iri("c")),
+        );
         let out = to_classic(&Triple::new(iri("r"), rdf::REIFIES, nested));
         assert_eq!(out.len(), 8);
         assert!(out.iter().all(|t| !matches!(t.object, Term::Triple(_))));

@@ -83,7 +83,9 @@ impl Auth {
 
     fn header(&self) -> String {
         match self {
-            Auth::Basic { user, password } => format!("Basic {}", base64(format!("{user}:{password}").as_bytes())),
+            Auth::Basic { user, password } => {
+                format!("Basic {}", base64(format!("{user}:{password}").as_bytes()))
+            }
             Auth::Bearer(token) => format!("Bearer {token}"),
         }
     }
@@ -184,7 +186,11 @@ pub fn push(
     if let Some(graph_store) = &options.graph_store {
         for graph in graphs {
             let (body, triples) = graph_ntriples(store, graph, options.reification)?;
-            let url = format!("{graph_store}{}graph={}", separator(graph_store), percent_encode(graph.as_str()));
+            let url = format!(
+                "{graph_store}{}graph={}",
+                separator(graph_store),
+                percent_encode(graph.as_str())
+            );
             client.send("PUT", &url, "application/n-triples", body)?;
             client.report.graphs += 1;
             client.report.triples += triples;
@@ -204,10 +210,18 @@ pub fn push(
                 triples += n;
             }
             let endpoint = options.endpoint.clone();
-            client.send("POST", &endpoint, "application/sparql-update", update.into_bytes())?;
+            client.send(
+                "POST",
+                &endpoint,
+                "application/sparql-update",
+                update.into_bytes(),
+            )?;
             client.report.graphs += chunk.len();
             client.report.triples += triples;
-            progress(&format!("update: {} graph(s), {triples} triples", chunk.len()));
+            progress(&format!(
+                "update: {} graph(s), {triples} triples",
+                chunk.len()
+            ));
         }
     }
     Ok(client.report)
@@ -221,7 +235,13 @@ struct Client<'a> {
 
 impl Client<'_> {
     /// Sends one request, retrying connection errors, 408, 429 and 5xx with exponential backoff.
-    fn send(&mut self, method: &'static str, url: &str, content_type: &str, body: Vec<u8>) -> Result<(), PushError> {
+    fn send(
+        &mut self,
+        method: &'static str,
+        url: &str,
+        content_type: &str,
+        body: Vec<u8>,
+    ) -> Result<(), PushError> {
         let mut delay = self.options.backoff;
         let mut attempt = 0;
         loop {
@@ -270,10 +290,19 @@ impl Client<'_> {
 }
 
 /// A graph as N-Triples (RDF 1.2 or rewritten classically) and its triple count.
-fn graph_ntriples(store: &Store, graph: &NamedNode, reification: Reification) -> Result<(Vec<u8>, usize), PushError> {
+fn graph_ntriples(
+    store: &Store,
+    graph: &NamedNode,
+    reification: Reification,
+) -> Result<(Vec<u8>, usize), PushError> {
     let mut serializer = RdfSerializer::from_format(RdfFormat::NTriples).for_writer(Vec::new());
     let mut count = 0;
-    for quad in store.quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(graph.as_ref()))) {
+    for quad in store.quads_for_pattern(
+        None,
+        None,
+        None,
+        Some(GraphNameRef::NamedNode(graph.as_ref())),
+    ) {
         let quad = quad.map_err(|e| PushError::Store(e.to_string()))?;
         let triple = Triple::from(quad);
         let triples = match reification {
@@ -287,7 +316,9 @@ fn graph_ntriples(store: &Store, graph: &NamedNode, reification: Reification) ->
             count += 1;
         }
     }
-    let body = serializer.finish().map_err(|e| PushError::Store(e.to_string()))?;
+    let body = serializer
+        .finish()
+        .map_err(|e| PushError::Store(e.to_string()))?;
     Ok((body, count))
 }
 
@@ -349,7 +380,10 @@ mod tests {
 
     #[test]
     fn percent_encoding_keeps_unreserved_only() {
-        assert_eq!(percent_encode("http://e/doc 1?x=é"), "http%3A%2F%2Fe%2Fdoc%201%3Fx%3D%C3%A9");
+        assert_eq!(
+            percent_encode("http://e/doc 1?x=é"),
+            "http%3A%2F%2Fe%2Fdoc%201%3Fx%3D%C3%A9"
+        );
         assert_eq!(percent_encode("a-b_c.d~"), "a-b_c.d~");
     }
 
@@ -365,13 +399,26 @@ mod tests {
             )
             .unwrap();
         let iris = |docs: &[&str]| {
-            select_graphs(&store, &docs.iter().map(|d| d.to_string()).collect::<Vec<_>>())
-                .map(|gs| gs.iter().map(|g| g.as_str().to_string()).collect::<Vec<_>>())
+            select_graphs(
+                &store,
+                &docs.iter().map(|d| d.to_string()).collect::<Vec<_>>(),
+            )
+            .map(|gs| {
+                gs.iter()
+                    .map(|g| g.as_str().to_string())
+                    .collect::<Vec<_>>()
+            })
         };
         assert_eq!(iris(&[]).unwrap().len(), 3);
         assert_eq!(iris(&["seed-1"]).unwrap(), vec!["http://kg/doc/seed-1"]);
         assert_eq!(iris(&["my doc"]).unwrap(), vec!["http://kg/doc/my%20doc"]);
-        assert_eq!(iris(&["http://kg/ontology"]).unwrap(), vec!["http://kg/ontology"]);
-        assert!(matches!(iris(&["ed-1"]), Err(PushError::UnknownDocument(_))));
+        assert_eq!(
+            iris(&["http://kg/ontology"]).unwrap(),
+            vec!["http://kg/ontology"]
+        );
+        assert!(matches!(
+            iris(&["ed-1"]),
+            Err(PushError::UnknownDocument(_))
+        ));
     }
 }

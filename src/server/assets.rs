@@ -33,10 +33,22 @@ mod tests {
 
     #[test]
     fn only_known_paths_are_served() {
-        for path in ["/", "/index.html", "/assets/app.js", "/assets/graph.js", "/assets/style.css"] {
+        for path in [
+            "/",
+            "/index.html",
+            "/assets/app.js",
+            "/assets/graph.js",
+            "/assets/style.css",
+        ] {
             assert_eq!(get(path).map(|r| r.status), Some(200), "{path}");
         }
-        for path in ["/assets/../Cargo.toml", "/assets/", "/etc/passwd", "/assets/app.js/", "/ASSETS/APP.JS"] {
+        for path in [
+            "/assets/../Cargo.toml",
+            "/assets/",
+            "/etc/passwd",
+            "/assets/app.js/",
+            "/ASSETS/APP.JS",
+        ] {
             assert!(get(path).is_none(), "{path}");
         }
     }
@@ -45,7 +57,14 @@ mod tests {
     fn the_page_loads_only_its_own_assets() {
         assert!(INDEX_HTML.contains("/assets/app.js") && INDEX_HTML.contains("/assets/graph.js"));
         for page in [INDEX_HTML, STYLE_CSS, APP_JS, GRAPH_JS] {
-            for remote in ["src=\"http", "href=\"http", "src=\"//", "href=\"//", "url(http", "import "] {
+            for remote in [
+                "src=\"http",
+                "href=\"http",
+                "src=\"//",
+                "href=\"//",
+                "url(http",
+                "import ",
+            ] {
                 assert!(!page.contains(remote), "no CDN: found {remote}");
             }
         }

@@ -53,7 +53,8 @@ fn select(
         }
         e => Response::text(500, format!("explorer query failed: {e}")),
     };
-    let QueryResults::Solutions(solutions) = prepared.on_store(store).execute().map_err(failed)? else {
+    let QueryResults::Solutions(solutions) = prepared.on_store(store).execute().map_err(failed)?
+    else {
         return Ok(Vec::new());
     };
     let mut rows = Vec::new();
@@ -81,7 +82,11 @@ fn term_text(term: &Term) -> String {
 /// The last segment of an IRI, for a readable fallback label.
 fn local_name(iri: &str) -> String {
     let tail = iri.rsplit(['#', '/']).next().unwrap_or(iri);
-    if tail.is_empty() { iri.to_string() } else { tail.replace('_', " ") }
+    if tail.is_empty() {
+        iri.to_string()
+    } else {
+        tail.replace('_', " ")
+    }
 }
 
 fn json_response(value: &Value) -> Response {
@@ -89,7 +94,12 @@ fn json_response(value: &Value) -> Response {
 }
 
 /// `GET /api/search?q=TEXT`: entities whose label or alias contains TEXT (any entity when empty).
-pub(crate) fn search(store: &Store, params: &Params, limits: &QueryLimits, watchdog: &Watchdog) -> Response {
+pub(crate) fn search(
+    store: &Store,
+    params: &Params,
+    limits: &QueryLimits,
+    watchdog: &Watchdog,
+) -> Response {
     let q = params.get("q").unwrap_or("").trim();
     let query = format!(
         "{PREFIXES}SELECT ?e (MIN(?lab) AS ?label) (MIN(?c) AS ?class) WHERE {{
@@ -120,7 +130,12 @@ pub(crate) fn search(store: &Store, params: &Params, limits: &QueryLimits, watch
 
 /// `GET /api/neighbourhood?node=IRI&limit=N`: the edges in and out of an entity, each with its predicate label
 /// and the sentence it was extracted from, plus the labels and classes of the nodes at the other ends.
-pub(crate) fn neighbourhood(store: &Store, params: &Params, limits: &QueryLimits, watchdog: &Watchdog) -> Response {
+pub(crate) fn neighbourhood(
+    store: &Store,
+    params: &Params,
+    limits: &QueryLimits,
+    watchdog: &Watchdog,
+) -> Response {
     let Some(node) = params.get("node") else {
         return Response::text(400, "missing `node` parameter");
     };
@@ -168,7 +183,9 @@ pub(crate) fn neighbourhood(store: &Store, params: &Params, limits: &QueryLimits
         } else {
             target.clone()
         };
-        for (id, is_literal, label) in [(&source, false, None), (&target_id, literal, Some(&target))] {
+        for (id, is_literal, label) in
+            [(&source, false, None), (&target_id, literal, Some(&target))]
+        {
             nodes.entry(id.clone()).or_insert_with(|| {
                 json!({"id": id, "literal": is_literal, "label": if is_literal { label.cloned() } else { None }})
             });
@@ -235,8 +252,14 @@ mod tests {
 
     #[test]
     fn local_names_read_well() {
-        assert_eq!(local_name("http://kg.example/entity/vladimir_putin"), "vladimir putin");
-        assert_eq!(local_name("http://kg.example/ontology#controls"), "controls");
+        assert_eq!(
+            local_name("http://kg.example/entity/vladimir_putin"),
+            "vladimir putin"
+        );
+        assert_eq!(
+            local_name("http://kg.example/ontology#controls"),
+            "controls"
+        );
         assert_eq!(local_name("http://kg.example/"), "http://kg.example/");
     }
 }

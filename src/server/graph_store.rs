@@ -35,7 +35,8 @@ fn try_read(
     let default = params.has("default") || graph == Some("default");
     let named = match graph {
         Some(iri) if !default => Some(
-            NamedNode::new(iri).map_err(|e| Response::text(400, format!("invalid graph IRI {iri:?}: {e}")))?,
+            NamedNode::new(iri)
+                .map_err(|e| Response::text(400, format!("invalid graph IRI {iri:?}: {e}")))?,
         ),
         _ => None,
     };
@@ -43,9 +44,15 @@ fn try_read(
         (None, false) => match params.get("format") {
             Some(name) => negotiate::rdf_format_by_name(name)
                 .filter(|f| f.supports_datasets())
-                .ok_or_else(|| Response::text(400, format!("unknown dataset format {name:?} (trig, nq)")))?,
-            None => negotiate::negotiate(accept, DATASET_OFFERS)
-                .ok_or_else(|| Response::text(406, "no acceptable format: offered application/trig, application/n-quads"))?,
+                .ok_or_else(|| {
+                    Response::text(400, format!("unknown dataset format {name:?} (trig, nq)"))
+                })?,
+            None => negotiate::negotiate(accept, DATASET_OFFERS).ok_or_else(|| {
+                Response::text(
+                    406,
+                    "no acceptable format: offered application/trig, application/n-quads",
+                )
+            })?,
         },
         _ => sparql::graph_format_for(accept, params.get("format"))?,
     };
@@ -55,14 +62,18 @@ fn try_read(
                 .contains_named_graph(node)
                 .map_err(|e| Response::text(500, format!("store error: {e}")))?;
             if !exists {
-                return Err(Response::text(404, format!("no graph named <{}> in the store", node.as_str())));
+                return Err(Response::text(
+                    404,
+                    format!("no graph named <{}> in the store", node.as_str()),
+                ));
             }
             Some(GraphNameRef::from(node))
         }
         None if default => Some(GraphNameRef::DefaultGraph),
         None => None,
     };
-    let mut serializer = sparql::prefixed(RdfSerializer::from_format(format)).for_writer(Vec::new());
+    let mut serializer =
+        sparql::prefixed(RdfSerializer::from_format(format)).for_writer(Vec::new());
     let over = || {
         Response::text(
             422,
@@ -73,13 +84,19 @@ fn try_read(
         )
         .with_header("X-Kg-Limit", "results")
     };
-    for (count, quad) in store.quads_for_pattern(None, None, None, graph_name).enumerate() {
+    for (count, quad) in store
+        .quads_for_pattern(None, None, None, graph_name)
+        .enumerate()
+    {
         let quad = quad.map_err(|e| Response::text(500, format!("store error: {e}")))?;
         if count >= limits.max_results {
             return Err(over());
         }
         if count % 1024 == 0 && Instant::now() >= ticket.deadline {
-            return Err(Response::text(503, "graph read cancelled: it exceeded the time limit").with_header("X-Kg-Limit", "time"));
+            return Err(
+                Response::text(503, "graph read cancelled: it exceeded the time limit")
+                    .with_header("X-Kg-Limit", "time"),
+            );
         }
         let written = if graph_name.is_some() {
             serializer.serialize_triple(quad.as_ref())
@@ -88,6 +105,9 @@ fn try_read(
         };
         written.map_err(|e| sparql::unserializable(e, format))?;
     }
-    let body = serializer.finish().map_err(|e| sparql::unserializable(e, format))?;
-    Ok(Response::new(200, negotiate::rdf_media_type(format), body).with_header("Access-Control-Allow-Origin", "*"))
+    let body = serializer
+        .finish()
+        .map_err(|e| sparql::unserializable(e, format))?;
+    Ok(Response::new(200, negotiate::rdf_media_type(format), body)
+        .with_header("Access-Control-Allow-Origin", "*"))
 }

@@ -206,7 +206,12 @@ fn refuse_busy(mut stream: TcpStream) {
 }
 
 /// One connection: requests in sequence until close, error, idle timeout or shutdown.
-fn connection(stream: TcpStream, limits: &HttpLimits, handler: &dyn Handler, shutdown: &AtomicBool) {
+fn connection(
+    stream: TcpStream,
+    limits: &HttpLimits,
+    handler: &dyn Handler,
+    shutdown: &AtomicBool,
+) {
     let _ = stream.set_nodelay(true);
     let mut conn = Conn {
         stream,
@@ -220,7 +225,9 @@ fn connection(stream: TcpStream, limits: &HttpLimits, handler: &dyn Handler, shu
                 let response = match err {
                     ReadError::Bad(why) => Response::text(400, format!("bad request: {why}")),
                     ReadError::TooLarge(status, why) => Response::text(status, why),
-                    ReadError::Timeout => Response::text(408, "request timeout: the request was not sent in time"),
+                    ReadError::Timeout => {
+                        Response::text(408, "request timeout: the request was not sent in time")
+                    }
                     ReadError::Closed => break,
                 };
                 let _ = conn.write_response(&response, false, false, limits);
@@ -249,7 +256,12 @@ struct Conn {
 
 impl Conn {
     /// Reads more bytes before `deadline`; `Ok(0)` at end of stream. While `idle`, a shutdown ends the wait.
-    fn fill(&mut self, deadline: Instant, idle: bool, shutdown: &AtomicBool) -> Result<usize, ReadError> {
+    fn fill(
+        &mut self,
+        deadline: Instant,
+        idle: bool,
+        shutdown: &AtomicBool,
+    ) -> Result<usize, ReadError> {
         let mut chunk = [0u8; 16 * 1024];
         loop {
             let now = Instant::now();
@@ -274,14 +286,20 @@ impl Conn {
                 Err(err)
                     if matches!(
                         err.kind(),
-                        io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut | io::ErrorKind::Interrupted
+                        io::ErrorKind::WouldBlock
+                            | io::ErrorKind::TimedOut
+                            | io::ErrorKind::Interrupted
                     ) => {}
                 Err(_) => return Err(ReadError::Closed),
             }
         }
     }
 
-    fn read_request(&mut self, limits: &HttpLimits, shutdown: &AtomicBool) -> Result<(Request, bool), ReadError> {
+    fn read_request(
+        &mut self,
+        limits: &HttpLimits,
+        shutdown: &AtomicBool,
+    ) -> Result<(Request, bool), ReadError> {
         // Wait for the first byte under the idle timeout, then for the rest of the head under the head timeout.
         let idle_deadline = Instant::now() + limits.idle_timeout;
         while self.buf.is_empty() {
@@ -346,7 +364,12 @@ impl Conn {
     }
 
     /// Decodes a chunked body (extensions and trailers ignored).
-    fn read_chunked(&mut self, max_body: usize, deadline: Instant, shutdown: &AtomicBool) -> Result<Vec<u8>, ReadError> {
+    fn read_chunked(
+        &mut self,
+        max_body: usize,
+        deadline: Instant,
+        shutdown: &AtomicBool,
+    ) -> Result<Vec<u8>, ReadError> {
         let mut body = Vec::new();
         loop {
             let line_end = loop {
@@ -360,9 +383,11 @@ impl Conn {
                     return Err(ReadError::Closed);
                 }
             };
-            let line = std::str::from_utf8(&self.buf[..line_end]).map_err(|_| ReadError::Bad("chunk size"))?;
+            let line = std::str::from_utf8(&self.buf[..line_end])
+                .map_err(|_| ReadError::Bad("chunk size"))?;
             let size_hex = line.split(';').next().unwrap_or("").trim();
-            let size = usize::from_str_radix(size_hex, 16).map_err(|_| ReadError::Bad("chunk size"))?;
+            let size =
+                usize::from_str_radix(size_hex, 16).map_err(|_| ReadError::Bad("chunk size"))?;
             self.buf.drain(..line_end + 2);
             if size == 0 {
                 // Trailers end with an empty line.
@@ -400,9 +425,22 @@ impl Conn {
 
     /// Sends a response in slices under one overall deadline, so a client that reads slowly cannot hold the
     /// thread for longer than the write timeout.
-    fn write_response(&mut self, response: &Response, keep_alive: bool, head_only: bool, limits: &HttpLimits) -> io::Result<()> {
+    fn write_response(
+        &mut self,
+        response: &Response,
+        keep_alive: bool,
+        head_only: bool,
+        limits: &HttpLimits,
+    ) -> io::Result<()> {
         let mut out = Vec::with_capacity(256 + if head_only { 0 } else { response.body.len() });
-        out.extend_from_slice(format!("HTTP/1.1 {} {}\r\n", response.status, reason(response.status)).as_bytes());
+        out.extend_from_slice(
+            format!(
+                "HTTP/1.1 {} {}\r\n",
+                response.status,
+                reason(response.status)
+            )
+            .as_bytes(),
+        );
         for (name, value) in &response.headers {
             // Header values come from our own code, but never let a newline split a header.
             let value: String = value.chars().filter(|c| *c != '\r' && *c != '\n').collect();
@@ -468,7 +506,9 @@ fn parse_head(raw: &[u8]) -> Result<Head, ReadError> {
     let mut lines = text.split('\n').map(|l| l.strip_suffix('\r').unwrap_or(l));
     let request_line = lines.next().unwrap_or("");
     let mut parts = request_line.split(' ');
-    let (Some(method), Some(target), Some(version), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
+    let (Some(method), Some(target), Some(version), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
         return Err(ReadError::Bad("malformed request line"));
     };
     if method.is_empty() || !method.bytes().all(|b| b.is_ascii_uppercase()) {
@@ -532,7 +572,11 @@ fn parse_head(raw: &[u8]) -> Result<Head, ReadError> {
 
 fn content_length(request: &Request) -> Result<Option<usize>, ReadError> {
     let mut length = None;
-    for (_, value) in request.headers.iter().filter(|(n, _)| n == "content-length") {
+    for (_, value) in request
+        .headers
+        .iter()
+        .filter(|(n, _)| n == "content-length")
+    {
         if value.is_empty() || !value.bytes().all(|b| b.is_ascii_digit()) {
             return Err(ReadError::Bad("malformed Content-Length"));
         }
@@ -585,22 +629,37 @@ mod tests {
             (b"", None),
         ];
         for (raw, expected) in cases {
-            assert_eq!(find_head_end(raw), expected, "{:?}", String::from_utf8_lossy(raw));
+            assert_eq!(
+                find_head_end(raw),
+                expected,
+                "{:?}",
+                String::from_utf8_lossy(raw)
+            );
         }
     }
 
     #[test]
     fn heads_parse_or_are_refused() {
-        let ok = parse_head(b"GET /query?query=x HTTP/1.1\r\nHost: a\r\nAccept: text/csv\r\n\r\n").unwrap();
-        assert_eq!((ok.method.as_str(), ok.path.as_str(), ok.query.as_str()), ("GET", "/query", "query=x"));
-        assert_eq!(ok.headers[1], ("accept".to_string(), "text/csv".to_string()));
+        let ok = parse_head(b"GET /query?query=x HTTP/1.1\r\nHost: a\r\nAccept: text/csv\r\n\r\n")
+            .unwrap();
+        assert_eq!(
+            (ok.method.as_str(), ok.path.as_str(), ok.query.as_str()),
+            ("GET", "/query", "query=x")
+        );
+        assert_eq!(
+            ok.headers[1],
+            ("accept".to_string(), "text/csv".to_string())
+        );
         assert!(ok.keep_alive);
         let close = parse_head(b"GET / HTTP/1.1\r\nConnection: close\r\n\r\n").unwrap();
         assert!(!close.keep_alive);
         let old = parse_head(b"GET / HTTP/1.0\r\n\r\n").unwrap();
         assert!(!old.keep_alive);
         let absolute = parse_head(b"GET http://h:1/store?default HTTP/1.1\r\n\r\n").unwrap();
-        assert_eq!((absolute.path.as_str(), absolute.query.as_str()), ("/store", "default"));
+        assert_eq!(
+            (absolute.path.as_str(), absolute.query.as_str()),
+            ("/store", "default")
+        );
         let refused: [&[u8]; 7] = [
             b"GET /\r\n\r\n",
             b"get / HTTP/1.1\r\n\r\n",
@@ -622,13 +681,19 @@ mod tests {
     #[test]
     fn content_length_is_strict() {
         let with = |values: &[&str]| Request {
-            headers: values.iter().map(|v| ("content-length".to_string(), v.to_string())).collect(),
+            headers: values
+                .iter()
+                .map(|v| ("content-length".to_string(), v.to_string()))
+                .collect(),
             ..Request::default()
         };
         assert_eq!(content_length(&with(&[])), Ok(None));
         assert_eq!(content_length(&with(&["12"])), Ok(Some(12)));
         assert_eq!(content_length(&with(&["12", "12"])), Ok(Some(12)));
-        assert_eq!(content_length(&with(&["99999999999999999999999999"])), Ok(Some(usize::MAX)));
+        assert_eq!(
+            content_length(&with(&["99999999999999999999999999"])),
+            Ok(Some(usize::MAX))
+        );
         assert!(content_length(&with(&["-1"])).is_err());
         assert!(content_length(&with(&["1", "2"])).is_err());
         assert!(content_length(&with(&["0x10"])).is_err());

@@ -139,10 +139,11 @@ impl ShutdownHandle {
 impl Server {
     /// Binds the address and prepares the routes over `store`.
     pub fn new(store: Store, options: ServeOptions) -> Result<Self, ServerError> {
-        let listener = TcpListener::bind(options.bind.as_str()).map_err(|source| ServerError::Bind {
-            addr: options.bind.clone(),
-            source,
-        })?;
+        let listener =
+            TcpListener::bind(options.bind.as_str()).map_err(|source| ServerError::Bind {
+                addr: options.bind.clone(),
+                source,
+            })?;
         let addr = listener.local_addr()?;
         let app = Arc::new(routes::App {
             store,
@@ -179,7 +180,13 @@ impl Server {
     /// Serves until shut down; returns once connections have drained (at most a few seconds after shutdown).
     pub fn run(self) -> Result<(), ServerError> {
         let grace = Duration::from_secs(5);
-        http::serve(self.listener, self.http, self.app.clone(), self.shutdown, grace)?;
+        http::serve(
+            self.listener,
+            self.http,
+            self.app.clone(),
+            self.shutdown,
+            grace,
+        )?;
         Ok(())
     }
 }
@@ -212,7 +219,8 @@ impl Slots {
 
     /// Waits up to `wait` for a slot; `Err` is the 503 to send.
     pub(crate) fn acquire(&self, wait: Duration) -> Result<Slot<'_>, Response> {
-        let busy = || Response::text(503, "the server is busy; try again").with_header("Retry-After", "1");
+        let busy =
+            || Response::text(503, "the server is busy; try again").with_header("Retry-After", "1");
         let deadline = Instant::now() + wait;
         let mut free = self.free.lock().map_err(|_| busy())?;
         while *free == 0 {
@@ -220,7 +228,11 @@ impl Slots {
             if now >= deadline {
                 return Err(busy());
             }
-            free = self.freed.wait_timeout(free, deadline - now).map_err(|_| busy())?.0;
+            free = self
+                .freed
+                .wait_timeout(free, deadline - now)
+                .map_err(|_| busy())?
+                .0;
         }
         *free -= 1;
         Ok(Slot(self))

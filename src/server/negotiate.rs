@@ -108,7 +108,11 @@ fn parse_range(range: &str) -> Option<(String, f32)> {
         if let Some((name, value)) = param.split_once('=')
             && name.trim().eq_ignore_ascii_case("q")
         {
-            q = value.trim().parse::<f32>().ok().filter(|q| (0.0..=1.0).contains(q))?;
+            q = value
+                .trim()
+                .parse::<f32>()
+                .ok()
+                .filter(|q| (0.0..=1.0).contains(q))?;
         }
     }
     Some((media, q))
@@ -140,13 +144,22 @@ mod tests {
             (Some("text/csv"), Some(Csv)),
             (Some("text/tab-separated-values"), Some(Tsv)),
             (Some("application/sparql-results+xml"), Some(Xml)),
-            (Some("text/csv;q=0.5, application/sparql-results+xml"), Some(Xml)),
-            (Some("text/csv, application/sparql-results+json;q=0.9"), Some(Csv)),
+            (
+                Some("text/csv;q=0.5, application/sparql-results+xml"),
+                Some(Xml),
+            ),
+            (
+                Some("text/csv, application/sparql-results+json;q=0.9"),
+                Some(Csv),
+            ),
             (Some("text/*"), Some(Xml)),
             (Some("text/*, text/csv;q=0"), Some(Xml)),
             (Some("image/png"), None),
             (Some("text/csv;q=0"), None),
-            (Some("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"), Some(Xml)),
+            (
+                Some("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"),
+                Some(Xml),
+            ),
             (Some("TEXT/CSV"), Some(Csv)),
             (Some("text/csv;q=abc"), None),
         ];

@@ -23,7 +23,10 @@ pub(crate) struct Params(Vec<(String, String)>);
 impl Params {
     /// The first value of a parameter.
     pub(crate) fn get(&self, name: &str) -> Option<&str> {
-        self.0.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+        self.0
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
     }
 
     /// Whether a parameter is present (with or without a value).
@@ -55,7 +58,12 @@ pub(crate) fn parse_form(text: &[u8]) -> Result<Params, Response> {
 }
 
 fn percent_decode(raw: &[u8]) -> Result<String, Response> {
-    let bad = || Response::text(400, "bad request: parameters are not valid percent-encoded UTF-8");
+    let bad = || {
+        Response::text(
+            400,
+            "bad request: parameters are not valid percent-encoded UTF-8",
+        )
+    };
     let mut out = Vec::with_capacity(raw.len());
     let mut i = 0;
     while i < raw.len() {
@@ -91,27 +99,44 @@ fn method_not_allowed(allow: &str) -> Response {
 
 /// Compares in time independent of where the strings differ.
 fn same_secret(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+    a.len() == b.len()
+        && a.bytes()
+            .zip(b.bytes())
+            .fold(0u8, |acc, (x, y)| acc | (x ^ y))
+            == 0
 }
 
 impl App {
     fn authorize(&self, request: &Request) -> Result<(), Response> {
         let unauthorized = |why: &str| {
-            Response::text(401, format!("unauthorized: {why}")).with_header("WWW-Authenticate", "Bearer realm=\"kg\"")
+            Response::text(401, format!("unauthorized: {why}"))
+                .with_header("WWW-Authenticate", "Bearer realm=\"kg\"")
         };
         let Some(token) = &self.token else {
-            return Err(unauthorized("writes are disabled; start kg serve with --update-token"));
+            return Err(unauthorized(
+                "writes are disabled; start kg serve with --update-token",
+            ));
         };
         let given = request
             .header("authorization")
-            .and_then(|h| h.strip_prefix("Bearer ").or_else(|| h.strip_prefix("bearer ")))
+            .and_then(|h| {
+                h.strip_prefix("Bearer ")
+                    .or_else(|| h.strip_prefix("bearer "))
+            })
             .map(str::trim);
         match given {
             Some(given) if same_secret(given, token) => {}
-            _ => return Err(unauthorized("a valid `Authorization: Bearer TOKEN` header is required")),
+            _ => {
+                return Err(unauthorized(
+                    "a valid `Authorization: Bearer TOKEN` header is required",
+                ));
+            }
         }
         if self.read_only {
-            return Err(Response::text(403, "forbidden: the store is opened read-only"));
+            return Err(Response::text(
+                403,
+                "forbidden: the store is opened read-only",
+            ));
         }
         Ok(())
     }
@@ -119,29 +144,33 @@ impl App {
     fn query(&self, request: &Request, params: &Params) -> Result<Response, Response> {
         let (query, form) = match request.method.as_str() {
             "GET" | "HEAD" => (params.get("query").map(str::to_owned), None),
-            "POST" => match media_type(request).as_str() {
-                "application/sparql-query" => (
-                    Some(
-                        String::from_utf8(request.body.clone())
-                            .map_err(|_| Response::text(400, "bad request: the query is not UTF-8"))?,
+            "POST" => {
+                match media_type(request).as_str() {
+                    "application/sparql-query" => (
+                        Some(String::from_utf8(request.body.clone()).map_err(|_| {
+                            Response::text(400, "bad request: the query is not UTF-8")
+                        })?),
+                        None,
                     ),
-                    None,
-                ),
-                "application/x-www-form-urlencoded" => {
-                    let form = parse_form(&request.body)?;
-                    (form.get("query").map(str::to_owned), Some(form))
+                    "application/x-www-form-urlencoded" => {
+                        let form = parse_form(&request.body)?;
+                        (form.get("query").map(str::to_owned), Some(form))
+                    }
+                    other => {
+                        return Err(Response::text(
+                            415,
+                            format!(
+                                "unsupported media type {other:?}: send application/sparql-query or a form"
+                            ),
+                        ));
+                    }
                 }
-                other => {
-                    return Err(Response::text(
-                        415,
-                        format!("unsupported media type {other:?}: send application/sparql-query or a form"),
-                    ));
-                }
-            },
+            }
             "OPTIONS" => return Ok(cors_preflight()),
             _ => return Err(method_not_allowed("GET, POST")),
         };
-        let query = query.ok_or_else(|| Response::text(400, "bad request: missing `query` parameter"))?;
+        let query =
+            query.ok_or_else(|| Response::text(400, "bad request: missing `query` parameter"))?;
         let lookup = |name: &str| {
             let mut values = params.all(name);
             if let Some(form) = &form {
@@ -149,10 +178,10 @@ impl App {
             }
             values
         };
-        let format = params
-            .get("format")
-            .map(str::to_owned)
-            .or_else(|| form.as_ref().and_then(|f| f.get("format").map(str::to_owned)));
+        let format = params.get("format").map(str::to_owned).or_else(|| {
+            form.as_ref()
+                .and_then(|f| f.get("format").map(str::to_owned))
+        });
         let query_request = QueryRequest {
             query: &query,
             default_graphs: lookup("default-graph-uri"),
@@ -161,7 +190,10 @@ impl App {
             format: format.as_deref(),
         };
         let _slot = self.slots.acquire(self.limits.timeout)?;
-        Ok(sparql::query(&self.store, &query_request, &self.limits, &self.watchdog).with_header("Access-Control-Allow-Origin", "*"))
+        Ok(
+            sparql::query(&self.store, &query_request, &self.limits, &self.watchdog)
+                .with_header("Access-Control-Allow-Origin", "*"),
+        )
     }
 
     fn update(&self, request: &Request) -> Result<Response, Response> {
@@ -175,7 +207,10 @@ impl App {
             "application/x-www-form-urlencoded" => {
                 let form = parse_form(&request.body)?;
                 if form.has("using-graph-uri") || form.has("using-named-graph-uri") {
-                    return Err(Response::text(400, "using-graph-uri and using-named-graph-uri are not supported"));
+                    return Err(Response::text(
+                        400,
+                        "using-graph-uri and using-named-graph-uri are not supported",
+                    ));
                 }
                 form.get("update")
                     .map(str::to_owned)
@@ -184,12 +219,19 @@ impl App {
             other => {
                 return Err(Response::text(
                     415,
-                    format!("unsupported media type {other:?}: send application/sparql-update or a form"),
+                    format!(
+                        "unsupported media type {other:?}: send application/sparql-update or a form"
+                    ),
                 ));
             }
         };
         let _slot = self.slots.acquire(self.limits.timeout)?;
-        Ok(sparql::update(&self.store, &text, &self.limits, &self.watchdog))
+        Ok(sparql::update(
+            &self.store,
+            &text,
+            &self.limits,
+            &self.watchdog,
+        ))
     }
 
     fn documents(&self, request: &Request) -> Result<Response, Response> {
@@ -198,7 +240,10 @@ impl App {
         }
         self.authorize(request)?;
         let Some(ingest) = &self.ingest else {
-            return Err(Response::text(501, "document ingestion is not available in this build"));
+            return Err(Response::text(
+                501,
+                "document ingestion is not available in this build",
+            ));
         };
         let _slot = self.slots.acquire(self.limits.timeout)?;
         match ingest(&self.store, &request.body) {
@@ -220,17 +265,33 @@ impl App {
             "/store" => {
                 read()?;
                 let _slot = self.slots.acquire(self.limits.timeout)?;
-                Ok(graph_store::read(&self.store, &params, request.header("accept"), &self.limits, &self.watchdog))
+                Ok(graph_store::read(
+                    &self.store,
+                    &params,
+                    request.header("accept"),
+                    &self.limits,
+                    &self.watchdog,
+                ))
             }
             "/api/search" => {
                 read()?;
                 let _slot = self.slots.acquire(self.limits.timeout)?;
-                Ok(explore::search(&self.store, &params, &self.limits, &self.watchdog))
+                Ok(explore::search(
+                    &self.store,
+                    &params,
+                    &self.limits,
+                    &self.watchdog,
+                ))
             }
             "/api/neighbourhood" => {
                 read()?;
                 let _slot = self.slots.acquire(self.limits.timeout)?;
-                Ok(explore::neighbourhood(&self.store, &params, &self.limits, &self.watchdog))
+                Ok(explore::neighbourhood(
+                    &self.store,
+                    &params,
+                    &self.limits,
+                    &self.watchdog,
+                ))
             }
             "/health" => {
                 read()?;
@@ -269,9 +330,14 @@ mod tests {
 
     #[test]
     fn forms_decode_or_are_refused() {
-        let form = parse_form(b"query=SELECT+*+%7B%7D&default-graph-uri=a&default-graph-uri=b&flag").unwrap();
+        let form =
+            parse_form(b"query=SELECT+*+%7B%7D&default-graph-uri=a&default-graph-uri=b&flag")
+                .unwrap();
         assert_eq!(form.get("query"), Some("SELECT * {}"));
-        assert_eq!(form.all("default-graph-uri"), vec!["a".to_string(), "b".to_string()]);
+        assert_eq!(
+            form.all("default-graph-uri"),
+            vec!["a".to_string(), "b".to_string()]
+        );
         assert!(form.has("flag"));
         assert_eq!(form.get("flag"), Some(""));
         assert_eq!(parse_form(b"q=%E2%82%AC").unwrap().get("q"), Some("€"));

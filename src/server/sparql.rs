@@ -138,7 +138,9 @@ pub fn nesting_depth(text: &str) -> usize {
                         continue;
                     }
                     if bytes[i] == quote
-                        && (!long || (bytes.get(i + 1) == Some(&quote) && bytes.get(i + 2) == Some(&quote)))
+                        && (!long
+                            || (bytes.get(i + 1) == Some(&quote)
+                                && bytes.get(i + 2) == Some(&quote)))
                     {
                         i += if long { 2 } else { 0 };
                         break;
@@ -207,15 +209,21 @@ fn evaluation_error(err: QueryEvaluationError, limits: &QueryLimits) -> Response
         QueryEvaluationError::UnsupportedService(_)
         | QueryEvaluationError::UnboundService
         | QueryEvaluationError::InvalidServiceName(_)
-        | QueryEvaluationError::Service(_) => {
-            Response::text(400, format!("SERVICE is not supported by this endpoint: {err}"))
-        }
+        | QueryEvaluationError::Service(_) => Response::text(
+            400,
+            format!("SERVICE is not supported by this endpoint: {err}"),
+        ),
         err => Response::text(500, format!("query evaluation failed: {err}")),
     }
 }
 
 /// Runs a query over `store`: the default graph is the union of all graphs unless `default-graph-uri` is given.
-pub fn query(store: &Store, request: &QueryRequest<'_>, limits: &QueryLimits, watchdog: &Watchdog) -> Response {
+pub fn query(
+    store: &Store,
+    request: &QueryRequest<'_>,
+    limits: &QueryLimits,
+    watchdog: &Watchdog,
+) -> Response {
     match run_query(store, request, limits, watchdog) {
         Ok(response) | Err(response) => response,
     }
@@ -242,14 +250,16 @@ fn run_query(
     }
     if !request.named_graphs.is_empty() {
         let graphs = graph_names(&request.named_graphs)?;
-        dataset.set_available_named_graphs(graphs.into_iter().map(NamedOrBlankNode::from).collect());
+        dataset
+            .set_available_named_graphs(graphs.into_iter().map(NamedOrBlankNode::from).collect());
     }
     let results = prepared
         .on_store(store)
         .execute()
         .map_err(|e| evaluation_error(e, limits))?;
     let over_time = || Instant::now() >= ticket.deadline;
-    let io_error = |e: std::io::Error| Response::text(500, format!("cannot serialize the results: {e}"));
+    let io_error =
+        |e: std::io::Error| Response::text(500, format!("cannot serialize the results: {e}"));
     match results {
         QueryResults::Boolean(value) => {
             let format = result_format(request)?;
@@ -278,7 +288,8 @@ fn run_query(
         }
         QueryResults::Graph(triples) => {
             let format = graph_format(request)?;
-            let mut serializer = prefixed(RdfSerializer::from_format(format)).for_writer(Vec::new());
+            let mut serializer =
+                prefixed(RdfSerializer::from_format(format)).for_writer(Vec::new());
             for (count, triple) in triples.enumerate() {
                 let triple = triple.map_err(|e| evaluation_error(e, limits))?;
                 if count >= limits.max_results {
@@ -317,9 +328,9 @@ pub fn prefixed(serializer: RdfSerializer) -> RdfSerializer {
         ("owl", "http://www.w3.org/2002/07/owl#"),
         ("skos", "http://www.w3.org/2004/02/skos/core#"),
     ];
-    prefixes
-        .into_iter()
-        .fold(serializer, |s, (name, iri)| s.clone().with_prefix(name, iri).unwrap_or(s))
+    prefixes.into_iter().fold(serializer, |s, (name, iri)| {
+        s.clone().with_prefix(name, iri).unwrap_or(s)
+    })
 }
 
 fn result_media_type(format: QueryResultsFormat) -> &'static str {
@@ -332,8 +343,12 @@ fn result_media_type(format: QueryResultsFormat) -> &'static str {
 
 fn result_format(request: &QueryRequest<'_>) -> Result<QueryResultsFormat, Response> {
     if let Some(name) = request.format {
-        return negotiate::result_format_by_name(name)
-            .ok_or_else(|| Response::text(400, format!("unknown results format {name:?} (json, xml, csv, tsv)")));
+        return negotiate::result_format_by_name(name).ok_or_else(|| {
+            Response::text(
+                400,
+                format!("unknown results format {name:?} (json, xml, csv, tsv)"),
+            )
+        });
     }
     negotiate::negotiate(request.accept, RESULT_OFFERS).ok_or_else(|| {
         Response::text(
@@ -351,8 +366,18 @@ fn graph_format(request: &QueryRequest<'_>) -> Result<RdfFormat, Response> {
 pub fn graph_format_for(accept: Option<&str>, format: Option<&str>) -> Result<RdfFormat, Response> {
     if let Some(name) = format {
         return negotiate::rdf_format_by_name(name)
-            .filter(|f| matches!(f, RdfFormat::Turtle | RdfFormat::NTriples | RdfFormat::JsonLd { .. }))
-            .ok_or_else(|| Response::text(400, format!("unknown graph format {name:?} (ttl, nt, jsonld)")));
+            .filter(|f| {
+                matches!(
+                    f,
+                    RdfFormat::Turtle | RdfFormat::NTriples | RdfFormat::JsonLd { .. }
+                )
+            })
+            .ok_or_else(|| {
+                Response::text(
+                    400,
+                    format!("unknown graph format {name:?} (ttl, nt, jsonld)"),
+                )
+            });
     }
     negotiate::negotiate(accept, GRAPH_OFFERS).ok_or_else(|| {
         Response::text(
@@ -437,7 +462,10 @@ mod tests {
         };
         let response = query(&store, &request, &limits(), &watchdog);
         assert_eq!(response.status, 200);
-        assert_eq!(String::from_utf8(response.body).unwrap(), "s\r\nhttp://e/a\r\nhttp://e/b\r\n");
+        assert_eq!(
+            String::from_utf8(response.body).unwrap(),
+            "s\r\nhttp://e/a\r\nhttp://e/b\r\n"
+        );
         let request = QueryRequest {
             query: "SELECT ?s WHERE { ?s ?p ?o }",
             default_graphs: vec!["http://e/g2".into()],
@@ -445,7 +473,10 @@ mod tests {
             ..QueryRequest::default()
         };
         let response = query(&store, &request, &limits(), &watchdog);
-        assert_eq!(String::from_utf8(response.body).unwrap(), "?s\n<http://e/b>\n");
+        assert_eq!(
+            String::from_utf8(response.body).unwrap(),
+            "?s\n<http://e/b>\n"
+        );
     }
 
     #[test]
@@ -463,7 +494,10 @@ mod tests {
         let bad = run("SELECT WHERE {", None, limits());
         assert_eq!(bad.status, 400);
         assert!(String::from_utf8_lossy(&bad.body).contains("syntax error"));
-        assert_eq!(run("ASK { ?s ?p ?o }", Some("image/png"), limits()).status, 406);
+        assert_eq!(
+            run("ASK { ?s ?p ?o }", Some("image/png"), limits()).status,
+            406
+        );
         let tight = QueryLimits {
             max_results: 1,
             ..limits()
@@ -472,7 +506,15 @@ mod tests {
         assert_eq!(run("CONSTRUCT WHERE { ?s ?p ?o }", None, tight).status, 422);
         let deep = format!("SELECT * {}{}", "{".repeat(5000), "}".repeat(5000));
         assert_eq!(run(&deep, None, limits()).status, 400);
-        assert_eq!(run("SELECT * { SERVICE <http://e/x> { ?s ?p ?o } }", None, limits()).status, 400);
+        assert_eq!(
+            run(
+                "SELECT * { SERVICE <http://e/x> { ?s ?p ?o } }",
+                None,
+                limits()
+            )
+            .status,
+            400
+        );
     }
 
     #[test]
@@ -481,7 +523,9 @@ mod tests {
         let triples: String = (0..300)
             .map(|i| format!("<http://e/{i}> <http://e/p> <http://e/{}> .\n", i + 1))
             .collect();
-        store.load_from_slice(RdfFormat::NTriples, triples.as_str()).unwrap();
+        store
+            .load_from_slice(RdfFormat::NTriples, triples.as_str())
+            .unwrap();
         let watchdog = Watchdog::start();
         let request = QueryRequest {
             query: "SELECT (COUNT(*) AS ?n) { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f . ?g ?s ?h }",
@@ -492,6 +536,11 @@ mod tests {
             max_results: 10,
         };
         let response = query(&store, &request, &tight, &watchdog);
-        assert_eq!(response.status, 503, "{}", String::from_utf8_lossy(&response.body));
+        assert_eq!(
+            response.status,
+            503,
+            "{}",
+            String::from_utf8_lossy(&response.body)
+        );
     }
 }
