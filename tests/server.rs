@@ -16,6 +16,11 @@ pub const FIXTURE: &str = r#"
 <http://kg.test/e/russia> <http://kg.test/o/controls> <http://kg.test/e/crimea> <http://kg.test/doc/d1> .
 <http://kg.test/r/1> <http://www.w3.org/1999/02/22-rdf-syntax-ns#reifies> <<( <http://kg.test/e/russia> <http://kg.test/o/controls> <http://kg.test/e/crimea> )>> <http://kg.test/doc/d1> .
 <http://kg.test/r/1> <http://kg.test/o/sentence> "Russia has controlled Crimea since 2014." <http://kg.test/doc/d1> .
+<http://kg.test/e/ukraine> <http://www.w3.org/2000/01/rdf-schema#label> "Ukraine" <http://kg.test/doc/d1> .
+<http://kg.test/e/ukraine> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://kg.test/o/Country> <http://kg.test/doc/d1> .
+<http://kg.test/e/crimea> <http://kg.test/o/partOf> <http://kg.test/e/ukraine> <http://kg.test/doc/d1> .
+<http://kg.test/r/2> <http://www.w3.org/1999/02/22-rdf-syntax-ns#reifies> <<( <http://kg.test/e/crimea> <http://kg.test/o/partOf> <http://kg.test/e/ukraine> )>> <http://kg.test/doc/d1> .
+<http://kg.test/r/2> <http://kg.test/o/sentence> "Ukraine still claims Crimea as part of its territory." <http://kg.test/doc/d1> .
 <http://kg.test/e/putin> <http://www.w3.org/2000/01/rdf-schema#label> "Vladimir Putin" <http://kg.test/doc/d2> .
 <http://kg.test/e/putin> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://kg.test/o/Person> <http://kg.test/doc/d2> .
 <http://kg.test/e/putin> <http://kg.test/o/leads> <http://kg.test/e/russia> <http://kg.test/doc/d2> .
@@ -655,5 +660,46 @@ fn explorer_endpoints_find_entities_and_sentences() {
     assert_eq!(status, 400);
     let (status, _) = get(addr, &format!("/api/search?q={}", encode("\"} DROP ALL {")));
     assert_eq!(status, 200);
+    server.assert_alive();
+}
+
+/// The explorer page in headless Chromium: load it, run a query, expand a node, hover an edge, take a
+/// screenshot (`target/tmp/explorer.png`). Skipped, with a message, where node, chromium or playwright-core is
+/// missing (`npm install --prefix tests/browser`, `apt-get install chromium`).
+#[test]
+fn explorer_page_in_headless_chromium() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let script = root.join("tests/browser/explorer.cjs");
+    let chromium = std::env::var("KG_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    let has_node = Command::new("node").arg("--version").output().is_ok_and(|o| o.status.success());
+    let has_playwright = root.join("tests/browser/node_modules/playwright-core").is_dir();
+    if !has_node || !std::path::Path::new(&chromium).exists() || !has_playwright {
+        eprintln!(
+            "skipped explorer_page_in_headless_chromium: needs node ({has_node}), {chromium} ({}) and \
+             tests/browser/node_modules/playwright-core ({has_playwright}); run `apt-get install -y chromium` and \
+             `npm install --prefix tests/browser`",
+            std::path::Path::new(&chromium).exists()
+        );
+        return;
+    }
+    let store = fixture_store(0);
+    let mut server = Serve::start(store.path(), &[]);
+    let shot = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("explorer.png");
+    let output = Command::new("node")
+        .arg(&script)
+        .arg(format!("http://{}/", server.addr))
+        .arg(&shot)
+        .env("KG_CHROMIUM", &chromium)
+        .output()
+        .expect("node runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "browser test failed:\n{stdout}\n{stderr}");
+    let report: serde_json::Value = serde_json::from_str(stdout.trim()).expect("JSON report");
+    assert_eq!(report["rows"], 4, "{report}");
+    assert!(report["nodesAfter"].as_u64() > report["nodesBefore"].as_u64(), "{report}");
+    assert!(report["tooltip"].as_str().unwrap_or("").contains("since 2014"), "{report}");
+    assert_eq!(report["errors"], serde_json::json!([]), "{report}");
+    assert!(std::fs::metadata(&shot).is_ok_and(|m| m.len() > 10_000), "no screenshot at {}", shot.display());
     server.assert_alive();
 }

@@ -27,6 +27,8 @@
       this.edges = new Map();
       this.colours = new Map();
       this.view = { x: 0, y: 0, k: 1 };
+      // The view follows the layout (fits it in the canvas) until the user pans or zooms.
+      this.autoFit = true;
       this.alpha = 0;
       this.frame = null;
       const defs = make('defs', {}, svg);
@@ -55,6 +57,7 @@
       this.nodeLayer.replaceChildren();
       this.colours.clear();
       this.view = { x: 0, y: 0, k: 1 };
+      this.autoFit = true;
       this.applyView();
       this.renderLegend();
     }
@@ -184,6 +187,7 @@
       this.svg.addEventListener('pointerdown', (ev) => {
         if (ev.target !== this.svg) return;
         pan = { x: ev.clientX, y: ev.clientY, vx: this.view.x, vy: this.view.y };
+        this.autoFit = false;
         this.svg.setPointerCapture(ev.pointerId);
       });
       this.svg.addEventListener('pointermove', (ev) => {
@@ -195,6 +199,7 @@
       this.svg.addEventListener('pointerup', () => { pan = null; });
       this.svg.addEventListener('wheel', (ev) => {
         ev.preventDefault();
+        this.autoFit = false;
         const before = this.toLayout(ev);
         this.view.k = Math.min(4, Math.max(0.2, this.view.k * Math.exp(-ev.deltaY * 0.0015)));
         const box = this.svg.getBoundingClientRect();
@@ -250,7 +255,7 @@
           let dx = p.x - q.x, dy = p.y - q.y;
           if (dx === 0 && dy === 0) { dx = Math.random() - 0.5; dy = Math.random() - 0.5; }
           const d2 = Math.max(dx * dx + dy * dy, 25);
-          const f = (2600 * a) / d2;
+          const f = (1200 * a) / d2;
           p.vx += dx * f; p.vy += dy * f;
           q.vx -= dx * f; q.vy -= dy * f;
         }
@@ -296,6 +301,23 @@
       for (const n of this.nodes.values()) {
         n.el.setAttribute('transform', `translate(${n.x.toFixed(1)},${n.y.toFixed(1)})`);
       }
+      if (this.autoFit) this.fit();
+    }
+
+    // Centres the layout and scales it to fit the canvas (never above 1.2x).
+    fit() {
+      if (!this.nodes.size) return;
+      let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+      for (const n of this.nodes.values()) {
+        x0 = Math.min(x0, n.x); y0 = Math.min(y0, n.y);
+        x1 = Math.max(x1, n.x); y1 = Math.max(y1, n.y);
+      }
+      const box = this.svg.getBoundingClientRect();
+      const k = Math.min(1.2, (box.width - 160) / Math.max(x1 - x0, 1), (box.height - 100) / Math.max(y1 - y0, 1));
+      this.view.k = Math.max(0.2, k);
+      this.view.x = -((x0 + x1) / 2) * this.view.k;
+      this.view.y = -((y0 + y1) / 2) * this.view.k;
+      this.applyView();
     }
   }
 
