@@ -671,8 +671,13 @@ fn explorer_page_in_headless_chromium() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let script = root.join("tests/browser/explorer.cjs");
     let chromium = std::env::var("KG_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-    let has_node = Command::new("node").arg("--version").output().is_ok_and(|o| o.status.success());
-    let has_playwright = root.join("tests/browser/node_modules/playwright-core").is_dir();
+    let has_node = Command::new("node")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    let has_playwright = root
+        .join("tests/browser/node_modules/playwright-core")
+        .is_dir();
     if !has_node || !std::path::Path::new(&chromium).exists() || !has_playwright {
         eprintln!(
             "skipped explorer_page_in_headless_chromium: needs node ({has_node}), {chromium} ({}) and \
@@ -694,12 +699,28 @@ fn explorer_page_in_headless_chromium() {
         .expect("node runs");
     let stdout = String::from_utf8_lossy(&output.stdout);
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "browser test failed:\n{stdout}\n{stderr}");
+    assert!(
+        output.status.success(),
+        "browser test failed:\n{stdout}\n{stderr}"
+    );
     let report: serde_json::Value = serde_json::from_str(stdout.trim()).expect("JSON report");
     assert_eq!(report["rows"], 4, "{report}");
-    assert!(report["nodesAfter"].as_u64() > report["nodesBefore"].as_u64(), "{report}");
-    assert!(report["tooltip"].as_str().unwrap_or("").contains("since 2014"), "{report}");
+    assert!(
+        report["nodesAfter"].as_u64() > report["nodesBefore"].as_u64(),
+        "{report}"
+    );
+    assert!(
+        report["tooltip"]
+            .as_str()
+            .unwrap_or("")
+            .contains("since 2014"),
+        "{report}"
+    );
     assert_eq!(report["errors"], serde_json::json!([]), "{report}");
-    assert!(std::fs::metadata(&shot).is_ok_and(|m| m.len() > 10_000), "no screenshot at {}", shot.display());
+    assert!(
+        std::fs::metadata(&shot).is_ok_and(|m| m.len() > 10_000),
+        "no screenshot at {}",
+        shot.display()
+    );
     server.assert_alive();
 }
