@@ -9,3 +9,5 @@ mod export;
 mod fixtures;
 mod graph;
 mod store;
+mod push;
+mod server;

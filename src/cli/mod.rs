@@ -10,6 +10,8 @@ mod path;
 mod query;
 mod remove;
 mod stats;
+mod push;
+mod serve;
 
 use anyhow::{Context, Result};
 use args::{Cli, Command};
@@ -30,6 +32,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Stats(args) => stats::run(&args),
         Command::Explain(args) => explain::run(&args),
         Command::Load(args) => load::run(&args),
+        Command::Serve(args) => serve::run(args),
+        Command::Push(args) => push::run(args),
     }
 }
 
