@@ -1,6 +1,9 @@
 //! The analysis pipeline: spaCy's `en_core_web_sm` components in spaCy's order, run natively.
 
+use super::attribute_ruler::AttributeRuler;
 use super::doc::{Doc, EntIob};
+use super::lemmatizer::Lemmatizer;
+use super::tokenizer::Tokenizer;
 use super::lexeme::{LexemeNorms, TokenFeatures, is_space};
 use super::model_files::ModelFiles;
 use super::parser::{ArcEager, Biluo, ParserModel, TokenFlags, keep_biluo_move, read_moves};
@@ -11,9 +14,12 @@ use super::AnalysisError;
 use rayon::prelude::*;
 use std::path::Path;
 
-/// A loaded pipeline. Immutable after loading, so one instance serves many threads.
-#[derive(Debug)]
+/// A loaded pipeline: tokenizer -> tok2vec -> tagger -> parser -> attribute ruler -> lemmatizer -> ner,
+/// spaCy's order. Immutable after loading, so one instance serves many threads.
 pub struct Analyzer {
+    tokenizer: Tokenizer,
+    attribute_ruler: AttributeRuler,
+    lemmatizer: Lemmatizer,
     norms: LexemeNorms,
     tok2vec: Tok2Vec,
     tagger: Tagger,
@@ -38,6 +44,9 @@ impl Analyzer {
     /// Builds the pipeline from the bytes of its files.
     pub fn from_files(files: &ModelFiles) -> Result<Analyzer, AnalysisError> {
         files.check_config()?;
+        let tokenizer = Tokenizer::from_msgpack(&files.tokenizer)?;
+        let attribute_ruler = AttributeRuler::from_msgpack(&files.attribute_ruler)?;
+        let lemmatizer = Lemmatizer::from_msgpack(&files.lemmatizer_lookups)?;
         let norms = LexemeNorms::from_msgpack(&files.vocab_lookups)?;
         let t2v_weights = ModelWeights::from_msgpack("tok2vec/model", &files.tok2vec)?;
         let tok2vec = Tok2Vec::from_weights(&t2v_weights)?;
@@ -55,6 +64,9 @@ impl Analyzer {
         let ner = Biluo::new(&read_moves("ner/moves", &files.ner_moves, keep_biluo_move)?)?;
         check_classes("ner", ner_model.n_classes(), ner.n_classes())?;
         Ok(Analyzer {
+            tokenizer,
+            attribute_ruler,
+            lemmatizer,
             norms,
             tok2vec,
             tagger,
@@ -66,8 +78,47 @@ impl Analyzer {
         })
     }
 
-    /// Runs the statistical components over an already tokenized document: fills each token's norm (when
-    /// the tokenizer left it empty), tag, head, dependency label and sentence start, and the entities.
+    /// Analyses one document: tokens with byte offsets into `text`, tags, POS, morphology, lemmas, the
+    /// dependency parse, sentences and entities.
+    pub fn analyze(&self, id: impl Into<String>, text: impl Into<String>) -> Doc {
+        let mut doc = self.tokenized(id.into(), text.into());
+        self.annotate(&mut doc);
+        doc
+    }
+
+    /// Analyses many documents `(id, text)` on `threads` threads (0: all cores); the result is in input
+    /// order. Documents are annotated in chunks of about [`CHUNK_TOKENS`] tokens, which is much faster than
+    /// one [`Analyzer::analyze`] call per document.
+    pub fn analyze_batch<S: AsRef<str> + Sync>(&self, docs: &[(S, S)], threads: usize) -> Vec<Doc> {
+        let work = || {
+            let mut out: Vec<Doc> = docs
+                .par_iter()
+                .map(|(id, text)| self.tokenized(id.as_ref().to_string(), text.as_ref().to_string()))
+                .collect();
+            split_chunks(&mut out)
+                .into_par_iter()
+                .for_each(|c| self.annotate_chunk(c));
+            out
+        };
+        match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
+            Ok(pool) => pool.install(work),
+            Err(_) => work(),
+        }
+    }
+
+    fn tokenized(&self, id: String, text: String) -> Doc {
+        let tokens = self.tokenizer.tokenize(&text);
+        Doc {
+            id,
+            text,
+            tokens,
+            ents: Vec::new(),
+        }
+    }
+
+    /// Runs every component after the tokenizer over an already tokenized document: fills each token's
+    /// norm (when the tokenizer left it empty), tag, POS, morphology, lemma, head, dependency label and
+    /// sentence start, and the entities. Earlier annotations are replaced.
     pub fn annotate(&self, doc: &mut Doc) {
         self.annotate_chunk(std::slice::from_mut(doc));
     }
@@ -83,6 +134,9 @@ impl Analyzer {
             let mut fl = Vec::with_capacity(doc.tokens.len());
             for t in doc.tokens.iter_mut() {
                 let text = doc.text.get(t.start..t.end).unwrap_or("");
+                t.pos.clear();
+                t.morph.clear();
+                t.lemma.clear();
                 if t.norm.is_empty() {
                     t.norm = self.norms.norm(text);
                 }
@@ -118,6 +172,8 @@ impl Analyzer {
                 t.sent_start = parse.sent_starts[i];
                 fl[i].sent_start = parse.sent_starts[i];
             }
+            self.attribute_ruler.apply(doc);
+            self.lemmatizer.apply(doc);
         }
         drop(tokvecs);
         // The entity recogniser has its own tok2vec.
@@ -152,6 +208,15 @@ impl Analyzer {
             Ok(pool) => pool.install(|| run(chunks)),
             Err(_) => chunks.into_iter().for_each(|c| self.annotate_chunk(c)),
         }
+    }
+}
+
+impl std::fmt::Debug for Analyzer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Analyzer")
+            .field("parser_classes", &self.parser.n_classes())
+            .field("ner_classes", &self.ner.n_classes())
+            .finish_non_exhaustive()
     }
 }
 
