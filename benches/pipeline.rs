@@ -6,7 +6,10 @@ use kg::analysis::{Analyzer, Doc};
 
 fn fixture_docs() -> Vec<Doc> {
     let mut docs = Vec::new();
-    for name in ["tests/data/oracle_seeds.jsonl", "tests/data/oracle_carb_dev_200.jsonl"] {
+    for name in [
+        "tests/data/oracle_seeds.jsonl",
+        "tests/data/oracle_carb_dev_200.jsonl",
+    ] {
         let text = std::fs::read_to_string(name).expect("fixture file");
         for line in text.lines().filter(|l| !l.trim().is_empty()) {
             let value: serde_json::Value = serde_json::from_str(line).expect("fixture JSON");
@@ -33,7 +36,9 @@ fn bench_pipeline(c: &mut Criterion) {
             )
         });
     }
-    group.bench_function("load_embedded_model", |b| b.iter(|| Analyzer::embedded().expect("model")));
+    group.bench_function("load_embedded_model", |b| {
+        b.iter(|| Analyzer::embedded().expect("model"))
+    });
     group.finish();
 }
 

@@ -24,12 +24,19 @@ fn main() -> anyhow::Result<()> {
         let mut doc = kg::analysis::Doc::from_json(&value)?;
         let norms = value["tokens"].as_array().cloned().unwrap_or_default();
         for (t, j) in doc.tokens.iter_mut().zip(norms) {
-            t.norm = j.get("norm").and_then(|n| n.as_str()).unwrap_or("").to_string();
+            t.norm = j
+                .get("norm")
+                .and_then(|n| n.as_str())
+                .unwrap_or("")
+                .to_string();
         }
         docs.push(doc);
     }
     if args.iter().any(|a| a == "--from-text") {
-        let inputs: Vec<(String, String)> = docs.iter().map(|d| (d.id.clone(), d.text.clone())).collect();
+        let inputs: Vec<(String, String)> = docs
+            .iter()
+            .map(|d| (d.id.clone(), d.text.clone()))
+            .collect();
         docs = analyzer.analyze_batch(&inputs, 1);
     } else {
         analyzer.annotate_batch(&mut docs, 1);

@@ -31,7 +31,15 @@ fn cleared(doc: &Doc) -> Doc {
     d
 }
 
-const FIELDS: [&str; 7] = ["text", "tag", "pos", "lemma", "dep+head", "ent", "sent_start"];
+const FIELDS: [&str; 7] = [
+    "text",
+    "tag",
+    "pos",
+    "lemma",
+    "dep+head",
+    "ent",
+    "sent_start",
+];
 
 fn compare(oracle: &[Doc], ours: &[Doc]) -> (Vec<f64>, usize) {
     let mut agree = [0usize; 7];
@@ -39,7 +47,11 @@ fn compare(oracle: &[Doc], ours: &[Doc]) -> (Vec<f64>, usize) {
     let mut bad_docs = 0;
     for (o, u) in oracle.iter().zip(ours) {
         total += o.tokens.len();
-        let texts = |d: &Doc| (0..d.tokens.len()).map(|i| d.token_text(i).to_string()).collect::<Vec<_>>();
+        let texts = |d: &Doc| {
+            (0..d.tokens.len())
+                .map(|i| d.token_text(i).to_string())
+                .collect::<Vec<_>>()
+        };
         if texts(o) != texts(u) {
             bad_docs += 1;
             continue;
@@ -59,18 +71,33 @@ fn compare(oracle: &[Doc], ours: &[Doc]) -> (Vec<f64>, usize) {
             }
         }
         // Entities are rebuilt from the IOB codes exactly as the oracle lists them.
-        let spans = |d: &Doc| d.ents.iter().map(|e| (e.start, e.end, e.label.clone())).collect::<Vec<_>>();
-        if o.tokens.iter().zip(&u.tokens).all(|(a, b)| a.ent_iob == b.ent_iob && a.ent_type == b.ent_type) {
+        let spans = |d: &Doc| {
+            d.ents
+                .iter()
+                .map(|e| (e.start, e.end, e.label.clone()))
+                .collect::<Vec<_>>()
+        };
+        if o.tokens
+            .iter()
+            .zip(&u.tokens)
+            .all(|(a, b)| a.ent_iob == b.ent_iob && a.ent_type == b.ent_type)
+        {
             assert_eq!(spans(o), spans(u), "{}", o.id);
         }
     }
     assert!(total > 1000, "only {total} tokens");
-    (agree.iter().map(|&a| a as f64 / total as f64).collect(), bad_docs)
+    (
+        agree.iter().map(|&a| a as f64 / total as f64).collect(),
+        bad_docs,
+    )
 }
 
 fn assert_parity(path: &str, figures: &[f64], bad_docs: usize, n_docs: usize) {
     for (name, value) in FIELDS.iter().zip(figures) {
-        assert!(*value >= 0.995, "{path}: {name} agreement {value:.4} < 0.995");
+        assert!(
+            *value >= 0.995,
+            "{path}: {name} agreement {value:.4} < 0.995"
+        );
     }
     assert!(
         (bad_docs as f64) <= 0.005 * n_docs as f64,
@@ -82,7 +109,10 @@ fn assert_parity(path: &str, figures: &[f64], bad_docs: usize, n_docs: usize) {
 fn check_from_text(path: &str) {
     let analyzer = Analyzer::embedded().unwrap();
     let oracle = load(path);
-    let inputs: Vec<(&str, &str)> = oracle.iter().map(|d| (d.id.as_str(), d.text.as_str())).collect();
+    let inputs: Vec<(&str, &str)> = oracle
+        .iter()
+        .map(|d| (d.id.as_str(), d.text.as_str()))
+        .collect();
     let ours = analyzer.analyze_batch(&inputs, 2);
     let (figures, bad) = compare(&oracle, &ours);
     assert_parity(path, &figures, bad, oracle.len());

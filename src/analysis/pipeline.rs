@@ -1,16 +1,16 @@
 //! The analysis pipeline: spaCy's `en_core_web_sm` components in spaCy's order, run natively.
 
+use super::AnalysisError;
 use super::attribute_ruler::AttributeRuler;
 use super::doc::{Doc, EntIob};
 use super::lemmatizer::Lemmatizer;
-use super::tokenizer::Tokenizer;
 use super::lexeme::{LexemeNorms, TokenFeatures, is_space};
 use super::model_files::ModelFiles;
 use super::parser::{ArcEager, Biluo, ParserModel, TokenFlags, keep_biluo_move, read_moves};
 use super::tagger::Tagger;
 use super::tok2vec::Tok2Vec;
+use super::tokenizer::Tokenizer;
 use super::weights::ModelWeights;
-use super::AnalysisError;
 use rayon::prelude::*;
 use std::path::Path;
 
@@ -55,7 +55,9 @@ impl Analyzer {
         let tagger = Tagger::new(&tagger_weights, &files.tagger_cfg, tok2vec.width())?;
         let parser_weights = ModelWeights::from_msgpack("parser/model", &files.parser)?;
         let parser_model = ParserModel::from_weights(&parser_weights, tok2vec.width())?;
-        let parser = ArcEager::new(&read_moves("parser/moves", &files.parser_moves, |_, _| true)?)?;
+        let parser = ArcEager::new(&read_moves("parser/moves", &files.parser_moves, |_, _| {
+            true
+        })?)?;
         check_classes("parser", parser_model.n_classes(), parser.n_classes())?;
         let ner_weights = ModelWeights::from_msgpack("ner/model", &files.ner)?;
         let ner_tok2vec = Tok2Vec::from_weights(&ner_weights)?;
@@ -93,7 +95,9 @@ impl Analyzer {
         let work = || {
             let mut out: Vec<Doc> = docs
                 .par_iter()
-                .map(|(id, text)| self.tokenized(id.as_ref().to_string(), text.as_ref().to_string()))
+                .map(|(id, text)| {
+                    self.tokenized(id.as_ref().to_string(), text.as_ref().to_string())
+                })
                 .collect();
             split_chunks(&mut out)
                 .into_par_iter()
@@ -191,7 +195,11 @@ impl Analyzer {
             }
             for (start, end, label) in self.ner.entities(&state) {
                 for (k, t) in doc.tokens[start..end.min(n)].iter_mut().enumerate() {
-                    t.ent_iob = if k == 0 { EntIob::Begin } else { EntIob::Inside };
+                    t.ent_iob = if k == 0 {
+                        EntIob::Begin
+                    } else {
+                        EntIob::Inside
+                    };
                     t.ent_type = label.to_string();
                 }
             }
@@ -203,7 +211,8 @@ impl Analyzer {
     /// Documents are grouped into chunks of about [`CHUNK_TOKENS`] tokens; chunks run in parallel.
     pub fn annotate_batch(&self, docs: &mut [Doc], threads: usize) {
         let chunks = split_chunks(docs);
-        let run = |chunks: Vec<&mut [Doc]>| chunks.into_par_iter().for_each(|c| self.annotate_chunk(c));
+        let run =
+            |chunks: Vec<&mut [Doc]>| chunks.into_par_iter().for_each(|c| self.annotate_chunk(c));
         match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
             Ok(pool) => pool.install(|| run(chunks)),
             Err(_) => chunks.into_iter().for_each(|c| self.annotate_chunk(c)),

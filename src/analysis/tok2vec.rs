@@ -130,7 +130,11 @@ fn numpy_sum(xs: &[f32]) -> f32 {
 }
 
 impl LayerNorm {
-    pub(crate) fn load(w: &ModelWeights, node: &Node, width: usize) -> Result<LayerNorm, AnalysisError> {
+    pub(crate) fn load(
+        w: &ModelWeights,
+        node: &Node,
+        width: usize,
+    ) -> Result<LayerNorm, AnalysisError> {
         Ok(LayerNorm {
             g: w.param(node, "G", &[Some(width)])?.data.clone(),
             b: w.param(node, "b", &[Some(width)])?.data.clone(),
@@ -173,10 +177,9 @@ impl Tok2Vec {
     /// `maxout`, `layernorm` and `expand_window` nodes in file order).
     pub fn from_weights(w: &ModelWeights) -> Result<Tok2Vec, AnalysisError> {
         let columns: Vec<FeatureAttr> = {
-            let node = w
-                .nodes_named("extract_features")
-                .next()
-                .ok_or_else(|| w.unsupported("no extract_features layer (not a MultiHashEmbed tok2vec)"))?;
+            let node = w.nodes_named("extract_features").next().ok_or_else(|| {
+                w.unsupported("no extract_features layer (not a MultiHashEmbed tok2vec)")
+            })?;
             let cols = node
                 .attrs
                 .get("columns")
@@ -194,8 +197,10 @@ impl Tok2Vec {
         let mut width = 0;
         for node in w.nodes_named("hashembed") {
             let e = w.param(node, "E", &[None, None])?;
-            let column = attr_u64(node, "column").ok_or_else(|| w.unsupported("hashembed without column"))?;
-            let seed = attr_u64(node, "seed").ok_or_else(|| w.unsupported("hashembed without seed"))?;
+            let column = attr_u64(node, "column")
+                .ok_or_else(|| w.unsupported("hashembed without column"))?;
+            let seed =
+                attr_u64(node, "seed").ok_or_else(|| w.unsupported("hashembed without seed"))?;
             let attr = *columns
                 .get(column as usize)
                 .ok_or_else(|| w.unsupported(format!("hashembed column {column} out of range")))?;

@@ -32,7 +32,11 @@ pub struct ParserModel {
     upper_b: Vec<f32>,
 }
 
-fn node_ref<'a>(w: &'a ModelWeights, root: &Node, name: &str) -> Result<(usize, &'a Node), AnalysisError> {
+fn node_ref<'a>(
+    w: &'a ModelWeights,
+    root: &Node,
+    name: &str,
+) -> Result<(usize, &'a Node), AnalysisError> {
     let i = *root
         .refs
         .get(name)
@@ -61,18 +65,28 @@ impl ParserModel {
             .nodes
             .first()
             .filter(|n| n.name == "parser_model")
-            .ok_or_else(|| w.unsupported("not a TransitionBasedParser model (no parser_model node)"))?;
+            .ok_or_else(|| {
+                w.unsupported("not a TransitionBasedParser model (no parser_model node)")
+            })?;
         let (_, lower) = node_ref(w, root, "lower")?;
         if lower.name != "precomputable_affine" {
-            return Err(w.unsupported(format!("lower layer is {}, not precomputable_affine", lower.name)));
+            return Err(w.unsupported(format!(
+                "lower layer is {}, not precomputable_affine",
+                lower.name
+            )));
         }
         let (upper_i, upper) = node_ref(w, root, "upper").map_err(|_| {
             w.unsupported("models without an upper layer (use_upper = false) are not supported")
         })?;
         let lw = w.param(lower, "W", &[None, None, None, None])?;
-        let (n_feats, n_hidden, n_pieces, lower_in) = (lw.shape[0], lw.shape[1], lw.shape[2], lw.shape[3]);
+        let (n_feats, n_hidden, n_pieces, lower_in) =
+            (lw.shape[0], lw.shape[1], lw.shape[2], lw.shape[3]);
         let lb = w.param(lower, "b", &[Some(n_hidden), Some(n_pieces)])?;
-        let pad = w.param(lower, "pad", &[Some(1), Some(n_feats), Some(n_hidden), Some(n_pieces)])?;
+        let pad = w.param(
+            lower,
+            "pad",
+            &[Some(1), Some(n_feats), Some(n_hidden), Some(n_pieces)],
+        )?;
         let uw = w.param(upper, "W", &[None, Some(n_hidden)])?;
         let n_classes = uw.shape[0];
         let ub = w.param(upper, "b", &[Some(n_classes)])?;
@@ -82,8 +96,14 @@ impl ParserModel {
             .enumerate()
             .filter(|(i, n)| *i != upper_i && n.name == "linear")
             .map(|(_, n)| n)
-            .find(|n| n.params.get("W").is_some_and(|t| t.shape == [lower_in, n_in]))
-            .ok_or_else(|| w.unsupported(format!("no linear layer from width {n_in} to {lower_in}")))?;
+            .find(|n| {
+                n.params
+                    .get("W")
+                    .is_some_and(|t| t.shape == [lower_in, n_in])
+            })
+            .ok_or_else(|| {
+                w.unsupported(format!("no linear layer from width {n_in} to {lower_in}"))
+            })?;
         let pw = w.param(proj, "W", &[Some(lower_in), Some(n_in)])?;
         let pb = w.param(proj, "b", &[Some(lower_in)])?;
         if lower_in != n_hidden {
@@ -133,7 +153,12 @@ impl ParserModel {
 
     /// Runs the greedy decoder over one document, given its tokens' cached contributions
     /// ([`ParserModel::precompute`]), and returns the final state.
-    pub fn parse<T: TransitionSystem>(&self, system: &T, cached: &[f32], tokens: &[TokenFlags]) -> State {
+    pub fn parse<T: TransitionSystem>(
+        &self,
+        system: &T,
+        cached: &[f32],
+        tokens: &[TokenFlags],
+    ) -> State {
         let n = tokens.len();
         let mut st = State::new(n);
         if n == 0 || cached.len() < n * self.cache_width() {

@@ -270,7 +270,11 @@ impl State {
     /// Opens an entity at the first buffer word.
     pub fn open_ent(&mut self, label: u32) {
         let start = self.b(0);
-        self.ents.push(EntityC { start, end: -1, label });
+        self.ents.push(EntityC {
+            start,
+            end: -1,
+            label,
+        });
     }
 
     /// Closes the open entity after the first buffer word.
@@ -298,7 +302,11 @@ impl State {
             3 => {
                 ids[0] = self.b(0);
                 ids[1] = if self.entity_is_open() { self.e() } else { -1 };
-                ids[2] = if ids[0] == -1 || ids[1] == -1 { -1 } else { ids[0] - 1 };
+                ids[2] = if ids[0] == -1 || ids[1] == -1 {
+                    -1
+                } else {
+                    ids[0] - 1
+                };
             }
             8 => {
                 ids[0] = self.b(0);
