@@ -165,8 +165,8 @@ impl Analyzer {
                 t.tag.clear();
                 t.tag.push_str(tag);
             }
-            let cached = self.parser_model.precompute(vecs, n);
-            let state = self.parser_model.parse(&self.parser, &cached, fl);
+            let mut cache = self.parser_model.precompute(vecs, n);
+            let state = self.parser_model.parse(&self.parser, &mut cache, fl);
             let is_space: Vec<bool> = fl.iter().map(|f| f.is_space).collect();
             let parse = self.parser.finish(&state, &is_space);
             for (i, t) in doc.tokens.iter_mut().enumerate() {
@@ -187,8 +187,8 @@ impl Analyzer {
             if n == 0 {
                 continue;
             }
-            let cached = self.ner_model.precompute(vecs, n);
-            let state = self.ner_model.parse(&self.ner, &cached, fl);
+            let mut cache = self.ner_model.precompute(vecs, n);
+            let state = self.ner_model.parse(&self.ner, &mut cache, fl);
             for t in doc.tokens.iter_mut() {
                 t.ent_iob = EntIob::Outside;
                 t.ent_type.clear();
