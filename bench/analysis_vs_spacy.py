@@ -11,7 +11,7 @@ Prints tokens/s for both, the ratio (by wall time, and by CPU time, which a busy
 less), kg's thread scaling and each process's peak memory (max RSS).
 Needs spaCy 3.8 (`pip install 'spacy==3.8.*'`) and a release build of kg.
 """
-import argparse, json, os, resource, subprocess, sys, tempfile, time
+import argparse, json, os, re, resource, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -58,7 +58,10 @@ def build_corpus(path, want_tokens):
             for line in f:
                 if line.strip():
                     d = json.loads(line)
-                    texts.append((d["text"].replace("\n", " "), len(d["tokens"])))
+                    # kg's line reader takes a leading `date YYYY-MM-DD` line off as metadata; drop it here so
+                    # both sides see the same text.
+                    text = re.sub(r"^\s*date \d{4}-\d{2}-\d{2}\s*", "", d["text"]).replace("\n", " ")
+                    texts.append((text, len(d["tokens"])))
     per_round = sum(n for _, n in texts)
     rounds = max(1, -(-want_tokens // per_round))
     with open(path, "w", encoding="utf-8") as f:
