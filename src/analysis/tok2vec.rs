@@ -76,8 +76,9 @@ impl Maxout {
     /// Applies the layer to `n` rows of `x`, writing `n x nO` into `out`; `scratch` is reused.
     fn forward(&self, x: &[f32], n: usize, scratch: &mut Vec<f32>, out: &mut Vec<f32>) {
         let width = self.n_out * self.n_pieces;
-        scratch.clear();
+        // The product overwrites every element (beta = 0), so stale contents need no clearing.
         scratch.resize(n * width, 0.0);
+        scratch.truncate(n * width);
         matmul_bt(x, n, self.n_in, &self.w, width, scratch);
         add_bias(scratch, &self.b);
         self.max_pieces(scratch, out);
@@ -275,8 +276,9 @@ impl Tok2Vec {
     ) {
         let w = self.width;
         let span = 2 * self.window + 1;
-        windows.clear();
+        // Every element is written below (copied or zeroed), so stale contents need no clearing.
         windows.resize(rows * w * span, 0.0);
+        windows.truncate(rows * w * span);
         for (maxout, norm) in &self.blocks {
             for r in 0..rows {
                 for k in 0..span {
