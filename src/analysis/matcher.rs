@@ -59,9 +59,17 @@ enum AttrValue<'a> {
     Int(i64),
 }
 
-/// Python's `str.isalpha()` for a whole string (non-empty, all letters).
+/// Python's `str.isalpha()` for a whole string: non-empty, every character of a letter category (`L*`).
+/// Rust's `char::is_alphabetic` would also accept marks such as Devanagari vowel signs.
 pub(crate) fn py_is_alpha(s: &str) -> bool {
-    !s.is_empty() && s.chars().all(char::is_alphabetic)
+    static LETTERS: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    if s.is_ascii() {
+        return !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphabetic());
+    }
+    LETTERS
+        .get_or_init(|| regex::Regex::new(r"^\p{L}+$").ok())
+        .as_ref()
+        .map_or_else(|| s.chars().all(char::is_alphabetic), |re| re.is_match(s))
 }
 
 /// A document with the per-token values the matcher compares computed once.
@@ -305,5 +313,86 @@ impl TokenPattern {
     /// The number of tokens a match spans.
     pub(crate) fn len(&self) -> usize {
         self.specs.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Token;
+
+    #[test]
+    fn python_isalpha() {
+        for (s, want) in [
+            ("abc", true),
+            ("", false),
+            ("a1", false),
+            ("café", true),
+            ("हिन्दी", false),
+            ("日本", true),
+        ] {
+            assert_eq!(py_is_alpha(s), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn specs_test_attributes_and_predicates() {
+        let text = "Y'all ain't";
+        let tok = |start, end, tag: &str, dep: &str| Token {
+            start,
+            end,
+            tag: tag.into(),
+            dep: dep.into(),
+            ..Token::default()
+        };
+        let doc = Doc {
+            id: "d".into(),
+            text: text.into(),
+            tokens: vec![
+                tok(0, 2, "PRP", "nsubj"),
+                tok(2, 5, "DT", "det"),
+                tok(6, 8, "VBP", "ROOT"),
+                tok(8, 11, "RB", "neg"),
+            ],
+            ents: vec![],
+        };
+        let view = DocView::new(&doc);
+        let parse = |json: serde_json::Value| {
+            let bytes = rmp_bytes(&json);
+            TokenPattern::parse(&rmpv::decode::read_value(&mut &bytes[..]).unwrap()).unwrap()
+        };
+        let p = parse(serde_json::json!([{"LOWER": {"REGEX": "^y'?$"}}, {"LOWER": "all"}]));
+        assert!(p.matches_at(&view, 0));
+        assert!(!p.matches_at(&view, 1));
+        let p = parse(
+            serde_json::json!([{"TAG": {"IN": ["VBP", "VBZ"]}, "LOWER": "ai"}, {"LOWER": {"REGEX": "^n'?t$"}}]),
+        );
+        assert!(p.matches_at(&view, 2));
+        let p = parse(serde_json::json!([{"DEP": {"NOT_IN": ["det", ""]}, "TAG": {"IN": ["DT"]}}]));
+        assert!(!p.matches_at(&view, 1));
+        let p = parse(serde_json::json!([{"IS_SPACE": false, "ORTH": "Y'"}]));
+        assert!(p.matches_at(&view, 0));
+        assert!(TokenSpec::parse(&rmpv::Value::Map(vec![("OP".into(), "+".into())])).is_err());
+    }
+
+    /// Encodes JSON as msgpack through `rmpv`.
+    fn rmp_bytes(json: &serde_json::Value) -> Vec<u8> {
+        fn conv(v: &serde_json::Value) -> rmpv::Value {
+            match v {
+                serde_json::Value::Bool(b) => rmpv::Value::Boolean(*b),
+                serde_json::Value::String(s) => rmpv::Value::from(s.as_str()),
+                serde_json::Value::Number(n) => rmpv::Value::from(n.as_i64().unwrap_or(0)),
+                serde_json::Value::Array(a) => rmpv::Value::Array(a.iter().map(conv).collect()),
+                serde_json::Value::Object(o) => rmpv::Value::Map(
+                    o.iter()
+                        .map(|(k, v)| (rmpv::Value::from(k.as_str()), conv(v)))
+                        .collect(),
+                ),
+                serde_json::Value::Null => rmpv::Value::Nil,
+            }
+        }
+        let mut out = Vec::new();
+        rmpv::encode::write_value(&mut out, &conv(json)).unwrap();
+        out
     }
 }
