@@ -7,11 +7,26 @@ mod lemmatizer;
 mod matcher;
 pub mod output;
 mod tokenizer;
+// Statistical core (analysis-neural).
+mod gemm;
+pub mod hash;
+pub mod lexeme;
+mod model_files;
+pub mod parser;
+mod pipeline;
+mod symbols;
+mod tagger;
+mod tok2vec;
+pub mod weights;
 
 pub use attribute_ruler::AttributeRuler;
 pub use doc::{Doc, DocJsonError, EntIob, Sentence, Span, Token};
 pub use lemmatizer::Lemmatizer;
 pub use tokenizer::Tokenizer;
+pub use model_files::ModelFiles;
+pub use pipeline::Analyzer;
+pub use tagger::Tagger;
+pub use tok2vec::Tok2Vec;
 
 /// Why a model could not be loaded or run.
 #[derive(Debug, thiserror::Error)]
@@ -40,4 +55,13 @@ pub enum AnalysisError {
     #[error("lemmatizer: {0}")]
     Lemmatizer(String),
     // --- end analysis-text ---
+    // --- analysis-neural: model data errors ---
+    /// A model file is present but its content is not what it should be.
+    #[error("bad model data in {file}: {reason}")]
+    BadModelData {
+        /// The file, relative to the model directory.
+        file: String,
+        /// What is wrong.
+        reason: String,
+    },
 }
