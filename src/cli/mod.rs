@@ -1,6 +1,7 @@
 //! The command-line interface: arguments, then one file per command. A thin layer over the library.
 
 pub mod args;
+mod analyze;
 mod extract;
 mod build;
 mod explain;
@@ -22,7 +23,7 @@ use std::path::Path;
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
-        Command::Analyze(_args) => anyhow::bail!("kg analyze is not built yet"),
+        Command::Analyze(args) => analyze::run(args),
         Command::Extract(args) => extract::run(&args),
         Command::Build(args) => build::run(&args),
         Command::Remove(args) => remove::run(&args),
