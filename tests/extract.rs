@@ -432,6 +432,7 @@ fn carb_guard_on_200_dev_sentences() {
     }
     let gold = std::fs::read_to_string("tests/data/carb_dev_200_gold.tsv").unwrap();
     let (p, r, f1) = carb::score(&gold, &String::from_utf8(out).unwrap());
+    eprintln!("CaRB 200: P {p:.4} R {r:.4} F1 {f1:.4}");
     assert!(
         f1 >= 0.54,
         "CaRB F1 {f1:.3} (P {p:.3}, R {r:.3}) fell below the guard"

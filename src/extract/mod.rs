@@ -191,22 +191,25 @@ fn usable(t: &RawTriple) -> bool {
 
 /// Keeps the first, most confident of triples with the same subject, relation and object.
 fn dedup(triples: &mut Vec<RawTriple>) {
-    let mut best: HashMap<(Vec<usize>, String, Vec<usize>), usize> = HashMap::new();
     let mut keep = vec![true; triples.len()];
-    for (k, t) in triples.iter().enumerate() {
-        let key = (
-            t.subject.tokens.clone(),
-            t.relation.text.clone(),
-            t.object.tokens.clone(),
-        );
-        match best.get(&key) {
-            Some(&j) if triples[j].confidence >= t.confidence => keep[k] = false,
-            Some(&j) => {
-                keep[j] = false;
-                best.insert(key, k);
-            }
-            None => {
-                best.insert(key, k);
+    {
+        type Key<'a> = (&'a [usize], &'a str, &'a [usize]);
+        let mut best: HashMap<Key, usize> = HashMap::with_capacity(triples.len());
+        for (k, t) in triples.iter().enumerate() {
+            let key = (
+                t.subject.tokens.as_slice(),
+                t.relation.text.as_str(),
+                t.object.tokens.as_slice(),
+            );
+            match best.get(&key) {
+                Some(&j) if triples[j].confidence >= t.confidence => keep[k] = false,
+                Some(&j) => {
+                    keep[j] = false;
+                    best.insert(key, k);
+                }
+                None => {
+                    best.insert(key, k);
+                }
             }
         }
     }
