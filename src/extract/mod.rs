@@ -220,6 +220,33 @@ fn dedup(triples: &mut Vec<RawTriple>) {
     });
 }
 
+/// A relation the text implies but does not spell, as a reader would phrase it: `has` follows the tense of the
+/// sentence's main verb and the number of its subject (`had`, `have`); `is` stays in the present, as CaRB's
+/// annotators write it for appositions and titles (measured: tensed forms lose 0.8 F1 points on dev).
+pub(crate) fn tensed(v: &View, subject: usize, text: &str) -> String {
+    let (first, rest) = text.split_once(' ').unwrap_or((text, ""));
+    if first != "has" {
+        return text.to_string();
+    }
+    let plural = matches!(v.tag(subject), "NNS" | "NNPS") || v.child(subject, &["conj"]).is_some();
+    let past = v.tokens().any(|i| {
+        v.is_root(i)
+            && (v.tag(i) == "VBD"
+                || v.children_with(i, &["aux", "auxpass"])
+                    .any(|a| v.tag(a) == "VBD"))
+    });
+    let word = match (past, plural) {
+        (false, false) => "has",
+        (false, true) => "have",
+        (true, _) => "had",
+    };
+    if rest.is_empty() {
+        word.to_string()
+    } else {
+        format!("{word} {rest}")
+    }
+}
+
 /// A two-place triple whose relation has no tokens of its own (`is`, `has`), asserted, without qualifiers.
 pub(crate) fn fixed_triple(
     v: &View,
@@ -232,13 +259,13 @@ pub(crate) fn fixed_triple(
 ) -> RawTriple {
     RawTriple {
         sentence: v.index,
-        subject,
         relation: Relation {
-            text: text.to_string(),
+            text: tensed(v, subject.head, text),
             normalized: normalized.to_string(),
             tokens: Vec::new(),
             passive: false,
         },
+        subject,
         object,
         extra: Vec::new(),
         qualifiers: Vec::new(),
