@@ -5,7 +5,7 @@
 mod carb;
 
 use kg::analysis::Doc;
-use kg::extract::{Construction, Extractor, Modality, QualifierKind, RawTriple, oie};
+use kg::extract::{Construction, Coordination, Extractor, Modality, QualifierKind, RawTriple, oie};
 use std::sync::OnceLock;
 
 fn read_docs(path: &str) -> Vec<Doc> {
@@ -137,7 +137,7 @@ fn coordination_splits_subjects_objects_and_shares_objects_between_verbs() {
     // Without splitting, the coordination stays one argument.
     let doc = rule_docs().iter().find(|d| d.id == "coord-subj").unwrap();
     let ts = Extractor::default()
-        .with_split_coordination(false)
+        .with_coordination(Coordination::Joined)
         .extract(doc);
     assert!(
         find(&ts, "Japan and Russia", "revive", "security talks").is_some(),

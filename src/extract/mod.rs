@@ -91,6 +91,18 @@ impl Construction {
     }
 }
 
+/// What to do with coordinated subjects and objects (`Japan and Russia`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Coordination {
+    /// One triple per conjunct (what the graph needs).
+    #[default]
+    Split,
+    /// One triple with the whole coordination.
+    Joined,
+    /// Both: the conjuncts, and the coordination whole (Open IE annotators do both).
+    Both,
+}
+
 /// What the constructions read from one extractor's configuration.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Settings {
@@ -98,7 +110,7 @@ pub(crate) struct Settings {
     copula: bool,
     relative: bool,
     participial: bool,
-    split_coordination: bool,
+    coordination: Coordination,
 }
 
 /// The configurable extractor: which constructions run, the minimum confidence, and whether coordinated
@@ -107,7 +119,7 @@ pub(crate) struct Settings {
 pub struct Extractor {
     constructions: Vec<Construction>,
     min_confidence: f32,
-    split_coordination: bool,
+    coordination: Coordination,
 }
 
 impl Default for Extractor {
@@ -115,7 +127,7 @@ impl Default for Extractor {
         Extractor {
             constructions: Construction::ALL.to_vec(),
             min_confidence: 0.0,
-            split_coordination: true,
+            coordination: Coordination::Split,
         }
     }
 }
@@ -138,9 +150,9 @@ impl Extractor {
         self
     }
 
-    /// Whether to split coordinated subjects and objects (`Japan and Russia`) into one triple each.
-    pub fn with_split_coordination(mut self, split: bool) -> Self {
-        self.split_coordination = split;
+    /// What to do with coordinated subjects and objects (`Japan and Russia`).
+    pub fn with_coordination(mut self, coordination: Coordination) -> Self {
+        self.coordination = coordination;
         self
     }
 
@@ -155,7 +167,7 @@ impl Extractor {
             copula: self.runs(Construction::Copula),
             relative: self.runs(Construction::Relative),
             participial: self.runs(Construction::Participial),
-            split_coordination: self.split_coordination,
+            coordination: self.coordination,
         };
         let mut out = Vec::new();
         for (index, sentence) in doc.sentences().into_iter().enumerate() {
