@@ -346,9 +346,10 @@ pub struct ExtractArgs {
     /// participle, possessive, title).
     #[arg(long, value_name = "LIST", value_delimiter = ',')]
     pub constructions: Vec<String>,
-    /// Keep coordinated subjects and objects together instead of one triple per conjunct.
-    #[arg(long)]
-    pub no_split: bool,
+    /// Coordinated subjects and objects: one triple per conjunct (split), the coordination whole (joined), or
+    /// both.
+    #[arg(long, value_enum, default_value_t = CoordinationArg::Split)]
+    pub coordination: CoordinationArg,
     /// What the first column of `oie` output holds.
     #[arg(long, value_enum, default_value_t = OieContext::Line)]
     pub oie_context: OieContext,
@@ -374,6 +375,17 @@ pub enum OieContext {
     Line,
     /// The sentence alone.
     Sentence,
+}
+
+/// `--coordination` of `kg extract`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CoordinationArg {
+    /// One triple per conjunct.
+    Split,
+    /// One triple with the whole coordination.
+    Joined,
+    /// Both.
+    Both,
 }
 
 /// `kg serve`.
