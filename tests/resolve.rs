@@ -49,6 +49,28 @@ fn seed_rows() -> (Vec<DocumentGraph>, Vec<Row>) {
     let docs = seed_docs();
     let extractor = Extractor::new();
     let triples: Vec<Vec<RawTriple>> = docs.iter().map(|d| extractor.extract(d)).collect();
+    if std::env::var_os("KG_SEED_RAW").is_some() {
+        for (d, ts) in triples.iter().enumerate() {
+            for t in ts {
+                let q: Vec<String> = t
+                    .qualifiers
+                    .iter()
+                    .map(|q| format!("{:?}:{:?}:{}", q.kind, q.preposition, q.value.text))
+                    .collect();
+                let x: Vec<&str> = t.extra.iter().map(|a| a.text.as_str()).collect();
+                println!(
+                    "RAW d{d} s{} [{}] {} | {} (p={}) | {} | extra={x:?} q={q:?} {:?}",
+                    t.sentence,
+                    t.rule,
+                    t.subject.text,
+                    t.relation.normalized,
+                    t.relation.passive,
+                    t.object.text,
+                    t.modality
+                );
+            }
+        }
+    }
     let meta = DocMeta::default();
     let mut resolver = Resolver::new(&onto);
     let graphs = resolver.resolve_all(
