@@ -8,11 +8,13 @@
 //! - [`ontology`]: the vocabulary, its lexical forms and rules, read from Turtle.
 //! - [`extract`]: clause-based Open IE over the parse: open triples with provenance.
 //! - [`resolve`]: entity resolution and mapping of relations to ontology properties.
+//! - [`pipeline`]: analysis, extraction and resolution of one document, in one call.
 //! - [`store`]: the persistent RDF store: one named graph per document, provenance on every triple,
 //!   inference.
 //! - [`graph`]: the petgraph projection for paths and centrality.
 //! - [`export`]: RDF, CSV, GraphML, Neo4j and GraphViz exports.
 //! - [`server`]: the SPARQL HTTP endpoint and the browser explorer.
+//! - [`push`]: sending the store to external SPARQL 1.1 stores.
 
 pub mod analysis;
 pub mod error;
@@ -21,6 +23,8 @@ pub mod extract;
 pub mod graph;
 pub mod ingest;
 pub mod ontology;
+pub mod pipeline;
+pub mod push;
 pub mod resolve;
 pub mod server;
 pub mod store;

@@ -49,6 +49,253 @@ pub enum Command {
     Analyze(AnalyzeArgs),
     /// Extract open triples (clause-based Open IE) from documents.
     Extract(ExtractArgs),
+    /// Build or update the knowledge graph from documents (idempotent per document).
+    Build(BuildArgs),
+    /// Remove documents (and everything only they said) from the store.
+    Remove(RemoveArgs),
+    /// Run a SPARQL 1.1 query over all graphs (documents, inferred, ontology).
+    Query(QueryArgs),
+    /// Find the k shortest paths between two entities.
+    Path(PathArgs),
+    /// Export the graph: RDF, TSV, GraphViz, SVG, GraphML, Neo4j, Cypher.
+    Export(ExportArgs),
+    /// Counts by class and predicate, documents, the most central entities.
+    Stats(StatsArgs),
+    /// Explain why a fact is in the graph: its sentences, or the rule and premises it was inferred from.
+    Explain(ExplainArgs),
+    /// Bulk-load RDF files (e.g. `kg extract --format nq` shards) into the store.
+    Load(LoadArgs),
+    /// Serve the store over HTTP: SPARQL endpoint, Graph Store reads and the explorer page.
+    Serve(ServeArgs),
+    /// Send the store, or some documents, to an external SPARQL 1.1 store.
+    Push(PushArgs),
+}
+
+/// `kg build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Input documents.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Model and threads.
+    #[command(flatten)]
+    pub model: ModelArgs,
+    /// The store.
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// Base IRI of a new store's entities, documents and facts.
+    #[arg(long, env = "KG_BASE", value_name = "IRI")]
+    pub base: Option<String>,
+    /// Hide the progress bar.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// `kg remove`.
+#[derive(Debug, Args)]
+pub struct RemoveArgs {
+    /// Ids of the documents to remove.
+    #[arg(required = true, value_name = "DOC")]
+    pub ids: Vec<String>,
+    /// The store.
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+/// `kg query`.
+#[derive(Debug, Args)]
+pub struct QueryArgs {
+    /// The SPARQL query (prefixes kg:, ent:, rel:, doc:, rdf:, rdfs:, skos:, xsd:, owl:, dcterms: are predeclared).
+    #[arg(required_unless_present = "file", conflicts_with = "file")]
+    pub query: Option<String>,
+    /// Read the query from FILE (`-` for stdin).
+    #[arg(long, short, value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub file: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = QueryFormat::Table)]
+    pub format: QueryFormat,
+    /// The store.
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+/// Output formats of `kg query`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QueryFormat {
+    /// An aligned table (graphs: Turtle).
+    Table,
+    /// SPARQL CSV results.
+    Csv,
+    /// SPARQL TSV results.
+    Tsv,
+    /// SPARQL JSON results.
+    Json,
+    /// SPARQL XML results.
+    Xml,
+    /// N-Triples (CONSTRUCT, DESCRIBE).
+    Nt,
+    /// Turtle (CONSTRUCT, DESCRIBE).
+    Ttl,
+}
+
+/// `kg path`.
+#[derive(Debug, Args)]
+pub struct PathArgs {
+    /// The start entity: a label, alias, key or IRI.
+    #[arg(required_unless_present = "pairs")]
+    pub from: Option<String>,
+    /// The end entity.
+    #[arg(required_unless_present = "pairs")]
+    pub to: Option<String>,
+    /// How many paths, shortest first.
+    #[arg(long, short, default_value_t = 1, value_name = "N")]
+    pub k: usize,
+    /// The longest path, in hops.
+    #[arg(long, value_name = "L")]
+    pub max_len: Option<usize>,
+    /// Walk relations in both directions.
+    #[arg(long)]
+    pub undirected: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = PathFormat::Text)]
+    pub format: PathFormat,
+    /// Answer many queries on one projection: FILE has one `FROM<TAB>TO` per line.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["from", "to"], value_hint = ValueHint::FilePath)]
+    pub pairs: Option<PathBuf>,
+    /// Print query timings on stderr (load, median and mean per query).
+    #[arg(long)]
+    pub timings: bool,
+    /// The store.
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+/// Output formats of `kg path`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PathFormat {
+    /// One hop per line with its sentence.
+    Text,
+    /// JSON.
+    Json,
+    /// GraphViz DOT of the paths.
+    Dot,
+}
+
+/// `kg export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Output format.
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// How facts' provenance is written in RDF formats (default: rdf12; classic for rdfxml).
+    #[arg(long, value_enum)]
+    pub reification: Option<ReificationMode>,
+    /// Only the neighbourhood of this entity.
+    #[arg(long, value_name = "ENTITY")]
+    pub around: Option<String>,
+    /// Hops around --around.
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub depth: usize,
+    /// Only these relations (IRI, kg: name or label); repeatable.
+    #[arg(long = "predicate", value_name = "P")]
+    pub predicates: Vec<String>,
+    /// Include the ontology graph (RDF formats).
+    #[arg(long)]
+    pub with_ontology: bool,
+    /// Write to FILE (a directory for neo4j) instead of stdout.
+    #[arg(long, short, value_name = "PATH", value_hint = ValueHint::AnyPath)]
+    pub out: Option<PathBuf>,
+    /// The store.
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+/// Formats of `kg export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// N-Triples (all graphs merged).
+    Nt,
+    /// N-Quads (named graphs kept).
+    Nq,
+    /// Turtle (all graphs merged).
+    Ttl,
+    /// TriG (named graphs kept).
+    Trig,
+    /// RDF/XML (all graphs merged).
+    Rdfxml,
+    /// JSON-LD (named graphs kept).
+    Jsonld,
+    /// GraphViz DOT.
+    Dot,
+    /// SVG, laid out without GraphViz.
+    Svg,
+    /// GraphML (yEd, Gephi, networkx).
+    Graphml,
+    /// nodes.csv and relationships.csv for neo4j-admin import (into --out DIR).
+    Neo4j,
+    /// A Cypher script.
+    Cypher,
+    /// Facts with labels, confidence, kind, document and sentence.
+    Tsv,
+}
+
+/// `--reification`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReificationMode {
+    /// RDF 1.2 reifiers (`rdf:reifies`).
+    Rdf12,
+    /// RDF 1.1 `rdf:Statement`s.
+    Classic,
+    /// Plain triples only.
+    None,
+}
+
+/// `kg stats`.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// How many central entities to list.
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    pub top: usize,
+    /// Output as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// The store.
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+/// `kg explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// Subject: an entity label, key or IRI.
+    pub subject: String,
+    /// Predicate: an IRI, kg: name or label.
+    pub predicate: String,
+    /// Object: an entity, or else a literal value.
+    pub object: String,
+    /// Output as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// The store.
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+/// `kg load`.
+#[derive(Debug, Args)]
+pub struct LoadArgs {
+    /// RDF files (`-` for stdin); the format comes from the extension unless --format is given.
+    #[arg(required = true, value_hint = ValueHint::FilePath)]
+    pub files: Vec<PathBuf>,
+    /// The RDF format (nq, nt, ttl, trig, rdf, jsonld).
+    #[arg(long, value_name = "EXT")]
+    pub format: Option<String>,
+    /// Base IRI of a new store.
+    #[arg(long, env = "KG_BASE", value_name = "IRI")]
+    pub base: Option<String>,
+    /// The store.
+    #[command(flatten)]
+    pub store: StoreArgs,
 }
 
 /// `kg analyze`.
@@ -127,4 +374,105 @@ pub enum OieContext {
     Line,
     /// The sentence alone.
     Sentence,
+/// `kg serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The store to serve.
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// Address and port to listen on.
+    #[arg(long, default_value = "127.0.0.1:7878", value_name = "ADDR")]
+    pub bind: String,
+    /// Bearer token that enables `/update` and `POST /documents` (without it both answer 401).
+    #[arg(
+        long,
+        env = "KG_UPDATE_TOKEN",
+        hide_env_values = true,
+        value_name = "TOKEN"
+    )]
+    pub update_token: Option<String>,
+    /// Time limit of one query, in seconds.
+    #[arg(long, default_value_t = 30.0, value_name = "SECONDS")]
+    pub timeout: f64,
+    /// Rows (SELECT) or triples (CONSTRUCT, graph reads) one response may hold.
+    #[arg(long, default_value_t = 100_000, value_name = "N")]
+    pub max_results: usize,
+    /// Largest request body, in bytes (suffixes K, M, G).
+    #[arg(long, default_value = "16M", value_name = "SIZE", value_parser = parse_size)]
+    pub max_body: usize,
+    /// Queries evaluated at once (default: twice the cores, at least 4).
+    #[arg(long, value_name = "N")]
+    pub workers: Option<usize>,
+    /// Seconds a client has to send a request head or body, or to read a response.
+    #[arg(long, default_value_t = 10.0, value_name = "SECONDS")]
+    pub client_timeout: f64,
+    /// Open connections at most; more are refused with 503.
+    #[arg(long, default_value_t = 512, value_name = "N")]
+    pub max_connections: usize,
+    /// Open the store read-only (no lock: several servers may share a store nothing writes to).
+    #[arg(long, conflicts_with = "update_token")]
+    pub read_only: bool,
+}
+
+/// `kg push`.
+#[derive(Debug, Args)]
+pub struct PushArgs {
+    /// The store to read.
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// The SPARQL 1.1 Update endpoint (used when no --graph-store is given).
+    #[arg(long, value_name = "URL")]
+    pub endpoint: String,
+    /// The Graph Store HTTP Protocol endpoint: each document graph is sent with one idempotent PUT.
+    #[arg(long, value_name = "URL")]
+    pub graph_store: Option<String>,
+    /// HTTP basic authentication.
+    #[arg(long, value_name = "USER:PASS", conflicts_with = "bearer")]
+    pub auth: Option<String>,
+    /// Bearer token authentication.
+    #[arg(
+        long,
+        value_name = "TOKEN",
+        env = "KG_PUSH_TOKEN",
+        hide_env_values = true
+    )]
+    pub bearer: Option<String>,
+    /// Send only this document's graph (repeatable; default: every graph in the store).
+    #[arg(long = "doc", value_name = "ID")]
+    pub docs: Vec<String>,
+    /// How statements about triples are written: RDF 1.2 triple terms, or rdf:Statement for older stores.
+    #[arg(long, value_enum, default_value_t = Reification::Rdf12)]
+    pub reification: Reification,
+    /// Graphs per SPARQL Update request.
+    #[arg(long, default_value_t = 16, value_name = "N")]
+    pub batch: usize,
+    /// Retries of a failed request (with exponential backoff).
+    #[arg(long, default_value_t = 5, value_name = "N")]
+    pub retries: u32,
+}
+
+/// How reification is written for external stores.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Reification {
+    /// RDF 1.2: `rdf:reifies` and triple terms.
+    Rdf12,
+    /// RDF 1.1: `rdf:Statement` with `rdf:subject`, `rdf:predicate`, `rdf:object`.
+    Classic,
+}
+
+/// Parses a size like `16M` or `1048576`.
+fn parse_size(text: &str) -> Result<usize, String> {
+    let text = text.trim();
+    let (digits, factor) = match text.char_indices().last() {
+        Some((i, 'k' | 'K')) => (&text[..i], 1usize << 10),
+        Some((i, 'm' | 'M')) => (&text[..i], 1 << 20),
+        Some((i, 'g' | 'G')) => (&text[..i], 1 << 30),
+        _ => (text, 1),
+    };
+    digits
+        .trim()
+        .parse::<usize>()
+        .ok()
+        .and_then(|n| n.checked_mul(factor))
+        .ok_or_else(|| format!("not a size: {text:?} (e.g. 16M)"))
 }

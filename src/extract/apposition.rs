@@ -2,8 +2,9 @@
 //! the four islands` and the same for Kunashiri; `the foreign minister, Sergei Lavrov` puts the name first.
 
 use super::coordination::conjuncts;
+use super::fixed_triple;
 use super::phrase::{Cut, phrase};
-use super::triple::{RawTriple, Relation};
+use super::triple::RawTriple;
 use super::view::View;
 
 /// Extracts `X is Y` from every apposition of the sentence.
@@ -13,9 +14,18 @@ pub(crate) fn extract(v: &View, out: &mut Vec<RawTriple>) {
             continue;
         }
         let noun = v.head(app);
-        if !v.is_nominal(noun) || !v.is_nominal(app) {
+        // Pronouns (`itself`, `all`) and amounts (`77.3 billion rubles, US$ 125 billion`) are not descriptions.
+        if !v.is_nominal(noun) || !v.is_nominal(app) || v.is_pronoun(app) || v.is_pronoun(noun) {
             continue;
         }
+        if [noun, app]
+            .iter()
+            .any(|&t| matches!(v.ent(t), "MONEY" | "PERCENT" | "QUANTITY" | "CARDINAL"))
+        {
+            continue;
+        }
+        // `Hillsborough, North Carolina`: a place in apposition to a place is where it is.
+        let located = is_place(v, noun) && is_place(v, app);
         // The apposition describes the whole coordination when it follows all of it.
         let members = conjuncts(v, noun);
         let subjects: Vec<usize> = if members.iter().all(|&m| m < app) {
@@ -32,23 +42,24 @@ pub(crate) fn extract(v: &View, out: &mut Vec<RawTriple>) {
             } else {
                 (named, described.clone())
             };
-            out.push(RawTriple {
-                sentence: v.index,
+            let (text, normalized) = if located {
+                ("is in", "be in")
+            } else {
+                ("is", "be")
+            };
+            out.push(fixed_triple(
+                v,
                 subject,
-                relation: Relation {
-                    text: "is".to_string(),
-                    normalized: "be".to_string(),
-                    tokens: Vec::new(),
-                    passive: false,
-                },
+                text,
+                normalized,
                 object,
-                extra: Vec::new(),
-                qualifiers: Vec::new(),
-                modality: Default::default(),
-                attributed_to: None,
-                rule: "apposition",
-                confidence: 0.7,
-            });
+                "apposition",
+                0.6,
+            ));
         }
     }
+}
+
+fn is_place(v: &View, i: usize) -> bool {
+    matches!(v.ent(i), "GPE" | "LOC")
 }

@@ -10,7 +10,7 @@ use super::phrase::{Cut, phrase};
 use super::qualifier::qualifiers;
 use super::relation::{RelationWords, is_copula, verb_group};
 use super::relative::{antecedent, is_relative_subject, relativized_object};
-use super::speech::speech_head;
+use super::speech::{reported_clause, speech_head};
 use super::triple::{Argument, Modality, RawTriple};
 use super::view::View;
 
@@ -38,6 +38,13 @@ pub(crate) fn subject_of(v: &View, verb: usize) -> Option<(usize, SubjectVia)> {
             if is_relative_subject(v, cur, s) {
                 return antecedent(v, cur).map(|a| (a, SubjectVia::Relative));
             }
+            if v.is_relativizer(s) {
+                // `which Russia thinks is ...`: the relativiser stands for the noun the enclosing relative
+                // clause modifies.
+                return enclosing_relative(v, cur)
+                    .and_then(|r| antecedent(v, r))
+                    .map(|a| (a, SubjectVia::Relative));
+            }
             return Some((s, via));
         }
         let head = v.head(cur);
@@ -45,7 +52,12 @@ pub(crate) fn subject_of(v: &View, verb: usize) -> Option<(usize, SubjectVia)> {
             return None;
         }
         match v.dep(cur) {
-            "conj" if v.is_verb(head) => via = worse(via, SubjectVia::Conj),
+            "conj" if v.is_verb(head) => {
+                if let Some(p) = misattached_participle(v, cur, head) {
+                    return antecedent(v, p).map(|a| (a, SubjectVia::Participial));
+                }
+                via = worse(via, SubjectVia::Conj)
+            }
             "xcomp" => {
                 // Object control: `allowed employees to dress`.
                 if let Some(o) = v.child(head, &["dobj"]) {
@@ -63,6 +75,34 @@ pub(crate) fn subject_of(v: &View, verb: usize) -> Option<(usize, SubjectVia)> {
         cur = head;
     }
     None
+}
+
+/// The relative clause enclosing `verb` (itself included), climbing through complements.
+fn enclosing_relative(v: &View, verb: usize) -> Option<usize> {
+    let mut cur = verb;
+    for _ in 0..6 {
+        if v.dep(cur) == "relcl" {
+            return Some(cur);
+        }
+        let head = v.head(cur);
+        if head == cur || !matches!(v.dep(cur), "ccomp" | "xcomp" | "conj") {
+            return None;
+        }
+        cur = head;
+    }
+    None
+}
+
+/// A bare participle (`... controlled by Russia but also claimed by Japan`) that the parser coordinated with
+/// the main verb, though it continues a participial clause in between: returns that participle.
+fn misattached_participle(v: &View, verb: usize, head: usize) -> Option<usize> {
+    if v.tag(verb) != "VBN" || v.tag(head) == "VBN" || v.child(verb, &["aux", "auxpass"]).is_some()
+    {
+        return None;
+    }
+    (head + 1..verb)
+        .rev()
+        .find(|&p| v.tag(p) == "VBN" && v.dep(p) == "acl")
 }
 
 fn worse(a: SubjectVia, b: SubjectVia) -> SubjectVia {
@@ -129,13 +169,18 @@ fn follow_chain(v: &View, verb: usize, words: &mut RelationWords) -> usize {
         let next = v
             .child(cur, &["xcomp"])
             .filter(|&x| v.is_verb(x) && x > cur)
+            .map(|x| (x, None))
             .or_else(|| {
                 // `are likely to clinch`: the complement hangs off the predicate adjective.
                 let a = v.child(cur, &["acomp"])?;
-                words.push_core(a);
-                v.child(a, &["xcomp"]).filter(|&x| v.is_verb(x))
+                v.child(a, &["xcomp"])
+                    .filter(|&x| v.is_verb(x))
+                    .map(|x| (x, Some(a)))
             });
-        let Some(x) = next else { break };
+        let Some((x, adjective)) = next else { break };
+        if let Some(a) = adjective {
+            words.push_core(a);
+        }
         for c in v.children_with(x, &["aux", "neg"]) {
             if v.tag(c) == "TO" {
                 words.push_core(c);
@@ -209,7 +254,16 @@ fn object_slot(
         return Some(ObjectSlot {
             args: vec![arg],
             rule: "clausal",
-            confidence: 0.6,
+            confidence: 0.75,
+            head: None,
+            used: Vec::new(),
+        });
+    }
+    if let Some(arg) = reported_clause(v, verb) {
+        return Some(ObjectSlot {
+            args: vec![arg],
+            rule: "clausal",
+            confidence: 0.75,
             head: None,
             used: Vec::new(),
         });

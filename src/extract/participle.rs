@@ -31,7 +31,7 @@ pub(crate) fn extract(v: &View, out: &mut Vec<RawTriple>) {
             "",
             argument(v, agent, vec![agent]),
             "participle",
-            0.65,
+            0.45,
         );
         t.relation = Relation {
             text: format!("{} by", v.text(p)),

@@ -42,6 +42,12 @@ pub(crate) fn phrase(v: &View, head: usize, cut: Cut, skip: &[usize]) -> Argumen
         }
     }
     tokens.sort_unstable();
+    // Punctuation next to a cut (`the four , islands` once `Russian-held` is cut) has nothing to separate.
+    let kept = tokens.clone();
+    let first = kept.first().copied().unwrap_or(head);
+    tokens.retain(|&t| {
+        !v.is_punct(t) || t == head || t == first || kept.binary_search(&(t - 1)).is_ok()
+    });
     trim(v, &mut tokens, head);
     argument(v, head, tokens)
 }
@@ -50,7 +56,7 @@ pub(crate) fn phrase(v: &View, head: usize, cut: Cut, skip: &[usize]) -> Argumen
 fn keeps(v: &View, head: usize, i: usize, c: usize, cut: Cut) -> bool {
     let dep = v.dep(c);
     if i == head {
-        if !cut.keep_clauses && ALWAYS_CUT.contains(&dep) {
+        if !cut.keep_clauses && ALWAYS_CUT.contains(&dep) && !is_infinitival(v, c) {
             return false;
         }
         if !cut.keep_conj && matches!(dep, "conj" | "cc" | "preconj") {
@@ -67,6 +73,11 @@ fn keeps(v: &View, head: usize, i: usize, c: usize, cut: Cut) -> bool {
         return false;
     }
     true
+}
+
+/// Whether a clause is an infinitive completing its noun (`efforts to streamline payrolls`), which stays.
+fn is_infinitival(v: &View, c: usize) -> bool {
+    v.dep(c) == "acl" && v.children_with(c, &["aux"]).any(|a| v.tag(a) == "TO")
 }
 
 /// Whether a participle has a hyphen-joined modifier (`Russian-held`): its agent.
@@ -87,19 +98,45 @@ pub(crate) fn hyphen_agent(v: &View, p: usize) -> Option<usize> {
 fn trim(v: &View, tokens: &mut Vec<usize>, head: usize) {
     let edge =
         |i: usize| i != head && (v.is_punct(i) || matches!(v.dep(i), "cc" | "mark" | "preconj"));
+    let has = |tokens: &[usize], mark: fn(&str) -> bool| tokens.iter().any(|&t| mark(v.text(t)));
     while tokens.len() > 1 && edge(tokens[tokens.len() - 1]) {
+        let last = tokens[tokens.len() - 1];
+        if is_close_mark(v.text(last)) && has(tokens, is_open_mark) {
+            break;
+        }
         tokens.pop();
     }
-    let lead = tokens.iter().take_while(|&&i| edge(i)).count();
+    let lead = tokens
+        .iter()
+        .take_while(|&&i| edge(i) && !(is_open_mark(v.text(i)) && has(tokens, is_close_mark)))
+        .count();
     tokens.drain(..lead);
     // Unbalanced quotes or brackets left at an edge make no sense alone.
     if tokens.len() > 1 && is_open_mark(v.text(tokens[tokens.len() - 1])) {
         tokens.pop();
     }
+    // A closing mark right after the phrase belongs to it when the phrase opened it (`the `` Zomercarnaval ''`).
+    if let Some(&last) = tokens.last() {
+        let next = last + 1;
+        if next < v.end
+            && is_close_mark(v.text(next))
+            && tokens.iter().any(|&t| is_open_mark(v.text(t)))
+        {
+            let opened = tokens.iter().filter(|&&t| is_open_mark(v.text(t))).count();
+            let closed = tokens.iter().filter(|&&t| is_close_mark(v.text(t))).count();
+            if opened > closed {
+                tokens.push(next);
+            }
+        }
+    }
 }
 
 fn is_open_mark(s: &str) -> bool {
-    matches!(s, "``" | "(" | "[" | "-LRB-" | "\"" | "“")
+    matches!(s, "``" | "(" | "[" | "-LRB-" | "“" | "`")
+}
+
+fn is_close_mark(s: &str) -> bool {
+    matches!(s, "''" | ")" | "]" | "-RRB-" | "”" | "'")
 }
 
 /// An argument over `tokens` (sorted), with its head.

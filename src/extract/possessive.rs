@@ -28,7 +28,7 @@ pub(crate) fn extract(v: &View, out: &mut Vec<RawTriple>) {
                     "be",
                     described,
                     "of_name",
-                    0.6,
+                    0.3,
                 ));
             }
         }
@@ -43,9 +43,20 @@ fn naming_of(v: &View, noun: usize) -> Option<(usize, usize)> {
         .find(|&p| v.lemma(p).eq_ignore_ascii_case("of"))?;
     let name = v.child(of, &["pobj"])?;
     let named = v.pos(name) == "PROPN" && matches!(v.ent(name), "GPE" | "LOC" | "FAC");
-    // A noun that is itself part of a name (`University of Connecticut`) is not a description.
-    (named && v.ent(noun).is_empty() && v.children_with(noun, &["det"]).next().is_some())
-        .then_some((of, name))
+    // A noun that is itself part of a name (`University of Connecticut`) is not a description, nor is an
+    // event noun (`the annexation of Crimea`).
+    let described = v.ent(noun).is_empty() && v.children_with(noun, &["det"]).next().is_some();
+    (named && described && !is_nominalization(v.text(noun))).then_some((of, name))
+}
+
+/// Whether a noun looks derived from a verb or adjective (`annexation`, `government`, `arrival`).
+fn is_nominalization(word: &str) -> bool {
+    let w = word.to_lowercase();
+    [
+        "tion", "sion", "ment", "ance", "ence", "ing", "al", "ure", "ity",
+    ]
+    .iter()
+    .any(|s| w.len() > s.len() + 3 && w.ends_with(s))
 }
 
 fn possessive(v: &View, owner: usize, out: &mut Vec<RawTriple>) {
@@ -106,7 +117,7 @@ fn possessive(v: &View, owner: usize, out: &mut Vec<RawTriple>) {
         .filter(|&t| t <= noun)
         .collect();
     let owned = argument(v, noun, tokens);
-    let confidence = if pronoun { 0.35 } else { 0.5 };
+    let confidence = if pronoun { 0.15 } else { 0.3 };
     out.push(fixed_triple(
         v,
         owner_arg,

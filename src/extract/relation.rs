@@ -83,15 +83,26 @@ pub(crate) fn verb_group(v: &View, verb: usize) -> RelationWords {
     }
     let first = words.aux.iter().copied().min().unwrap_or(verb);
     for c in v.children_with(verb, &["advmod", "neg"]) {
-        if c > first && c < verb && v.children(c).is_empty() {
+        if !v.children(c).is_empty() || v.is_relativizer(c) || !v.tag(c).starts_with("RB") {
+            continue;
+        }
+        // Inside the verb group, right before the verb (`strictly maintain`), or right after it
+        // (`appeared only incidentally in`).
+        let inside = c > first && c < verb;
+        let before = c + 1 == verb;
+        let after = c > verb && (verb + 1..c).all(|k| v.dep(k) == "advmod" && v.head(k) == verb);
+        if inside || before || after {
             words.aux.push(c);
         }
     }
+    // A bare participle is passive when it modifies a noun or has an agent (`also claimed by Japan`).
     words.passive = v
         .children_with(verb, &["auxpass", "nsubjpass"])
         .next()
         .is_some()
-        || (v.tag(verb) == "VBN" && matches!(v.dep(verb), "acl" | "amod"));
+        || (v.tag(verb) == "VBN"
+            && (matches!(v.dep(verb), "acl" | "amod") || v.child(verb, &["agent"]).is_some())
+            && v.child(verb, &["aux"]).is_none());
     words.core.push(verb);
     for c in v.children_with(verb, &["prt"]) {
         words.core.push(c);

@@ -20,7 +20,11 @@ pub(crate) fn extract(v: &View, out: &mut Vec<RawTriple>) {
         }
         let head = ent.end - 1;
         let title = title_tokens(v, ent.start, head);
-        if title.is_empty() || title.iter().all(|&t| v.lemma_in(t, HONORIFICS)) {
+        // A title ends in a noun (`Prime Minister`, `host`), and is more than a courtesy title.
+        let Some(&last) = title.last() else { continue };
+        if !matches!(v.pos(last), "NOUN" | "PROPN")
+            || title.iter().all(|&t| v.lemma_in(t, HONORIFICS))
+        {
             continue;
         }
         let name = argument(v, head, (ent.start..ent.end).collect());
