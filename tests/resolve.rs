@@ -844,3 +844,87 @@ fn keys_are_stable_and_description_keys_are_scoped_to_their_document() {
         "named keys are global"
     );
 }
+
+#[test]
+fn rdf_inference_skips_literals_and_unread_properties() {
+    use oxigraph::model::{Literal, NamedNode, Triple};
+    let onto = onto();
+    let n = |s: &str| NamedNode::new(s).expect("iri");
+    let asserted = vec![
+        Triple::new(
+            n("https://e/russia"),
+            n(&onto.iri("controls")),
+            n("https://e/kurils"),
+        ),
+        Triple::new(
+            n("https://e/etorofu"),
+            n(&onto.iri("partOf")),
+            n("https://e/kurils"),
+        ),
+        Triple::new(
+            n("https://e/etorofu"),
+            n("http://www.w3.org/2000/01/rdf-schema#label"),
+            Literal::new_simple_literal("Etorofu"),
+        ),
+    ];
+    let inferred = onto.infer_rdf(&asserted);
+    let controls = Triple::new(
+        n("https://e/russia"),
+        n(&onto.iri("controls")),
+        n("https://e/etorofu"),
+    );
+    let d = inferred
+        .iter()
+        .find(|i| i.triple == controls)
+        .expect("controls Etorofu");
+    assert_eq!(d.premises.len(), 2);
+    assert!(
+        inferred
+            .iter()
+            .all(|i| !i.triple.predicate.as_str().contains("rdf-schema"))
+    );
+}
+
+#[test]
+fn prepositional_completions_and_nominal_locatives() {
+    let docs = seed_docs();
+    let d1 = &docs[1];
+    let mut deploy = raw(d1, 14, "Shoigu", "deploy", false, "division");
+    deploy.qualifiers.push(kg::extract::Qualifier {
+        kind: kg::extract::QualifierKind::Other,
+        preposition: Some("to".into()),
+        value: arg(d1, tok(d1, 14, "islands")),
+    });
+    let mut launch = raw(d1, 5, "Korea", "launch", false, "missiles");
+    launch.qualifiers.push(kg::extract::Qualifier {
+        kind: kg::extract::QualifierKind::Place,
+        preposition: Some("toward".into()),
+        value: arg(d1, tok(d1, 5, "Japan")),
+    });
+    let (_, f) = resolve_seed(1, &[deploy, launch]);
+    assert!(
+        has(
+            &f,
+            "Russian military division",
+            "deployedTo",
+            "disputed islands"
+        ),
+        "{f:?}"
+    );
+    assert!(
+        !f.iter().any(|(_, p, o)| p == "deployedTo" && o == "Japan"),
+        "{f:?}"
+    );
+    assert!(
+        has(&f, "Crimean Peninsula", "locatedIn", "Ukraine"),
+        "{f:?}"
+    );
+    assert!(has(&f, "disputed islands", "near", "Hokkaido"), "{f:?}");
+    // `the U.S. presence in Asia`: a presence is not a place.
+    let (_, f) = resolve_seed(0, &[]);
+    assert!(
+        !f.iter()
+            .any(|(s, p, _)| p == "locatedIn" && s.contains("presence")),
+        "{f:?}"
+    );
+}
