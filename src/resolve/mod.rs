@@ -38,6 +38,16 @@ pub struct DocMeta {
     pub url: Option<String>,
 }
 
+impl From<&crate::ingest::Document> for DocMeta {
+    fn from(d: &crate::ingest::Document) -> Self {
+        DocMeta {
+            title: d.title.clone(),
+            date: d.date.clone(),
+            url: d.url.clone(),
+        }
+    }
+}
+
 /// Resolves documents against an ontology and the entities already known.
 #[derive(Debug, Clone)]
 pub struct Resolver {
