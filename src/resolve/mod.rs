@@ -417,20 +417,21 @@ impl Resolver {
         let mut index: HashMap<usize, usize> = HashMap::new();
         let mut by_key: HashMap<String, usize> = HashMap::new();
         let mut entities: Vec<graph::Entity> = Vec::new();
-        let used = |e: usize| {
-            drafts.iter().any(|f| {
-                [&f.subject, &f.object]
-                    .into_iter()
-                    .chain(f.attributed_to.as_ref())
-                    .any(|n| matches!(n, DraftNode::Entity(x) if de.find(*x) == e))
+        let used: std::collections::HashSet<usize> = drafts
+            .iter()
+            .flat_map(|f| [Some(&f.subject), Some(&f.object), f.attributed_to.as_ref()])
+            .flatten()
+            .filter_map(|n| match n {
+                DraftNode::Entity(x) => Some(de.find(*x)),
+                DraftNode::Literal(_) => None,
             })
-        };
+            .collect();
         for e in 0..de.drafts.len() {
             if de.find(e) != e {
                 continue;
             }
             let d = &de.drafts[e];
-            if d.label.is_empty() || (d.mentions.is_empty() && !used(e)) {
+            if d.label.is_empty() || (d.mentions.is_empty() && !used.contains(&e)) {
                 continue;
             }
             let key = match &d.fixed_key {
