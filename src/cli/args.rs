@@ -287,6 +287,9 @@ pub struct LoadArgs {
     /// Base IRI of a new store.
     #[arg(long, env = "KG_BASE", value_name = "IRI")]
     pub base: Option<String>,
+    /// Skip IRI and literal validation: faster, for trusted input such as `kg extract --format nq` shards.
+    #[arg(long)]
+    pub lenient: bool,
     /// The store.
     #[command(flatten)]
     pub store: StoreArgs,

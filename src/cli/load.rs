@@ -27,11 +27,15 @@ pub fn run(args: &LoadArgs) -> Result<()> {
             })?,
         };
         let summary = if file.as_os_str() == "-" {
-            store.load(format, std::io::stdin().lock())
+            store.load_with(format, std::io::stdin().lock(), args.lenient)
         } else {
             let reader = std::fs::File::open(file)
                 .with_context(|| format!("cannot open {}", file.display()))?;
-            store.load(format, std::io::BufReader::with_capacity(1 << 20, reader))
+            store.load_with(
+                format,
+                std::io::BufReader::with_capacity(1 << 20, reader),
+                args.lenient,
+            )
         }
         .with_context(|| format!("cannot load {}", file.display()))?;
         total += summary.quads;
