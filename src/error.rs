@@ -10,6 +10,9 @@ pub enum Error {
     /// Loading or running the analysis model failed.
     #[error(transparent)]
     Analysis(#[from] crate::analysis::AnalysisError),
+    /// Loading the ontology failed.
+    #[error(transparent)]
+    Ontology(#[from] crate::ontology::OntologyError),
     /// A document could not go through the pipeline.
     #[error(transparent)]
     Pipeline(#[from] crate::pipeline::PipelineError),

@@ -1,7 +1,11 @@
 //! Integration tests, one module per area.
 
+mod analysis_parity;
+mod analysis_text;
 mod cli;
 mod export;
+mod extract;
 mod fixtures;
 mod graph;
+mod resolve;
 mod store;

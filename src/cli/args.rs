@@ -47,6 +47,8 @@ pub struct ModelArgs {
 pub enum Command {
     /// Analyse documents: tokens, tags, lemmas, parse, entities.
     Analyze(AnalyzeArgs),
+    /// Extract open triples (clause-based Open IE) from documents.
+    Extract(ExtractArgs),
     /// Build or update the knowledge graph from documents (idempotent per document).
     Build(BuildArgs),
     /// Remove documents (and everything only they said) from the store.
@@ -318,4 +320,57 @@ pub enum AnalyzeFormat {
     Conllu,
     /// A readable table per sentence.
     Text,
+}
+
+/// `kg extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Input documents.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Read pre-analysed documents, one JSON object per line in spaCy's oracle form (`-` for stdin), instead
+    /// of analysing text.
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath, conflicts_with_all = ["paths", "lines"])]
+    pub analyzed: Option<PathBuf>,
+    /// Model and threads.
+    #[command(flatten)]
+    pub model: ModelArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Oie)]
+    pub format: ExtractFormat,
+    /// Drop triples below this confidence (0 to 1).
+    #[arg(long, value_name = "X", default_value_t = 0.0)]
+    pub min_confidence: f32,
+    /// Run only these constructions (comma-separated: clause, copula, relative, participial, apposition,
+    /// participle, possessive, title).
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    pub constructions: Vec<String>,
+    /// Keep coordinated subjects and objects together instead of one triple per conjunct.
+    #[arg(long)]
+    pub no_split: bool,
+    /// What the first column of `oie` output holds.
+    #[arg(long, value_enum, default_value_t = OieContext::Line)]
+    pub oie_context: OieContext,
+}
+
+/// Output formats of `kg extract`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    /// Open IE: `sentence<TAB>confidence<TAB>relation<TAB>arg1<TAB>arg2...` (what CaRB scores).
+    Oie,
+    /// One JSON object per raw triple, with token and byte offsets.
+    Jsonl,
+    /// Resolved facts as tab-separated values.
+    Tsv,
+    /// Resolved facts as N-Quads, one named graph per document.
+    Nq,
+}
+
+/// The first column of `oie` output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OieContext {
+    /// The input line the sentence is on (CaRB's sentence for one-sentence-per-line input).
+    Line,
+    /// The sentence alone.
+    Sentence,
 }

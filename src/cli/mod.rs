@@ -4,6 +4,7 @@ pub mod args;
 mod build;
 mod explain;
 mod export;
+mod extract;
 mod load;
 mod path;
 mod query;
@@ -28,6 +29,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Stats(args) => stats::run(&args),
         Command::Explain(args) => explain::run(&args),
         Command::Load(args) => load::run(&args),
+        Command::Extract(args) => extract::run(&args),
     }
 }
 
