@@ -82,6 +82,9 @@ pub struct BuildArgs {
     /// Base IRI of a new store's entities, documents and facts.
     #[arg(long, env = "KG_BASE", value_name = "IRI")]
     pub base: Option<String>,
+    /// Extra ontology Turtle files (classes, properties, lexical forms, rules, gazetteer); repeatable.
+    #[arg(long = "ontology", value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub ontologies: Vec<PathBuf>,
     /// Hide the progress bar.
     #[arg(long, short)]
     pub quiet: bool,

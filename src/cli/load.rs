@@ -40,7 +40,7 @@ pub fn run(args: &LoadArgs) -> Result<()> {
         .with_context(|| format!("cannot load {}", file.display()))?;
         total += summary.quads;
     }
-    let inferred = store.refresh_inferences(super::reasoner().as_ref())?;
+    let inferred = store.refresh_inferences(super::reasoner(&store)?.as_ref())?;
     let seconds = started.elapsed().as_secs_f64();
     eprintln!(
         "kg load: {total} statements from {} file{} in {seconds:.2} s ({:.0}/s); {inferred} inferred triples",

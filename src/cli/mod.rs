@@ -48,14 +48,20 @@ fn open_write(dir: &Path, base: Option<&str>) -> Result<KgStore> {
         }
     })?;
     if store.inferences_stale()? && !store.is_empty()? {
-        store.refresh_inferences(reasoner().as_ref())?;
+        store.refresh_inferences(reasoner(&store)?.as_ref())?;
     }
     Ok(store)
 }
 
-/// The ontology's rule engine.
-fn reasoner() -> Box<dyn Reasoner> {
-    Box::new(kg::store::NoRules)
+/// The rule engine of the ontology the store was built with (the built-in one for a store without one).
+fn reasoner(store: &KgStore) -> Result<Box<dyn Reasoner>> {
+    let stored = store.ontology_turtle()?;
+    let ontology = if stored.trim().is_empty() {
+        kg::ontology::Ontology::builtin()?
+    } else {
+        kg::ontology::Ontology::from_sources(&[("the store's ontology graph", stored.as_str())])?
+    };
+    Ok(Box::new(ontology))
 }
 
 /// Buffered stdout.
