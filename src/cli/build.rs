@@ -16,8 +16,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
-/// Documents analysed in parallel before their graphs are written in order.
-const BATCH: usize = 32;
+/// Documents analysed in parallel per worker thread before their graphs are written in order: enough to keep
+/// the threads busy, few enough that writing starts early and an interrupted build loses little.
+const BATCH_PER_THREAD: usize = 4;
 
 /// Runs `kg build`.
 pub fn run(args: &BuildArgs) -> Result<()> {
@@ -100,7 +101,8 @@ pub fn run(args: &BuildArgs) -> Result<()> {
     let mut total = WriteSummary::default();
     let mut entities = HashSet::new();
     let mut written = 0usize;
-    'batches: for batch in documents.chunks(BATCH) {
+    let batch_size = BATCH_PER_THREAD * rayon::current_num_threads();
+    'batches: for batch in documents.chunks(batch_size) {
         // Analysis and extraction in parallel; resolution in document order.
         let analysed: Vec<_> = batch
             .par_iter()
