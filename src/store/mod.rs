@@ -253,7 +253,7 @@ impl KgStore {
         let doc_ns = self.ns.doc_ns();
         for graph in self.store.named_graphs() {
             if let oxigraph::model::NamedOrBlankNode::NamedNode(g) = graph?
-                && g.as_str().starts_with(&doc_ns)
+                && g.as_str().starts_with(doc_ns)
                 && let Some(id) = self.ns.doc_id(g.as_str())
             {
                 ids.push(id);
