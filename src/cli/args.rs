@@ -86,6 +86,9 @@ pub struct BuildArgs {
     /// Base IRI of a new store's entities, documents and facts.
     #[arg(long, env = "KG_BASE", value_name = "IRI")]
     pub base: Option<String>,
+    /// Extra ontology Turtle files (classes, properties, lexical forms, rules, gazetteer); repeatable.
+    #[arg(long = "ontology", value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub ontologies: Vec<PathBuf>,
     /// Hide the progress bar.
     #[arg(long, short)]
     pub quiet: bool,
@@ -293,6 +296,9 @@ pub struct LoadArgs {
     /// Base IRI of a new store.
     #[arg(long, env = "KG_BASE", value_name = "IRI")]
     pub base: Option<String>,
+    /// Skip IRI and literal validation: faster, for trusted input such as `kg extract --format nq` shards.
+    #[arg(long)]
+    pub lenient: bool,
     /// The store.
     #[command(flatten)]
     pub store: StoreArgs,
