@@ -10,6 +10,21 @@ pub enum Error {
     /// Loading or running the analysis model failed.
     #[error(transparent)]
     Analysis(#[from] crate::analysis::AnalysisError),
+    /// Loading the ontology failed.
+    #[error(transparent)]
+    Ontology(#[from] crate::ontology::OntologyError),
+    /// A document could not go through the pipeline.
+    #[error(transparent)]
+    Pipeline(#[from] crate::pipeline::PipelineError),
+    /// The store failed.
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
+    /// The graph projection failed (unknown entity, store error).
+    #[error(transparent)]
+    Graph(#[from] crate::graph::GraphError),
+    /// An export failed.
+    #[error(transparent)]
+    Export(#[from] crate::export::ExportError),
     /// The HTTP server failed.
     #[error(transparent)]
     Server(#[from] crate::server::ServerError),

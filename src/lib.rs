@@ -8,6 +8,7 @@
 //! - [`ontology`]: the vocabulary, its lexical forms and rules, read from Turtle.
 //! - [`extract`]: clause-based Open IE over the parse: open triples with provenance.
 //! - [`resolve`]: entity resolution and mapping of relations to ontology properties.
+//! - [`pipeline`]: analysis, extraction and resolution of one document, in one call.
 //! - [`store`]: the persistent RDF store: one named graph per document, provenance on every triple,
 //!   inference.
 //! - [`graph`]: the petgraph projection for paths and centrality.
@@ -22,6 +23,7 @@ pub mod extract;
 pub mod graph;
 pub mod ingest;
 pub mod ontology;
+pub mod pipeline;
 pub mod push;
 pub mod resolve;
 pub mod server;

@@ -368,7 +368,10 @@ mod tests {
         assert_eq!(doc.tokens[1].start, 3);
         assert_eq!(doc.token_text(3), "Japan");
         assert_eq!(doc.ents.len(), 1);
-        assert_eq!(doc.slice(doc.ents[0].start_byte..doc.ents[0].end_byte), "Japan");
+        assert_eq!(
+            doc.slice(doc.ents[0].start_byte..doc.ents[0].end_byte),
+            "Japan"
+        );
         let back = doc.to_json();
         assert_eq!(back["tokens"][3]["idx"], 5);
         assert_eq!(back["tokens"][3]["start"], 11);

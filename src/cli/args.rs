@@ -47,10 +47,255 @@ pub struct ModelArgs {
 pub enum Command {
     /// Analyse documents: tokens, tags, lemmas, parse, entities.
     Analyze(AnalyzeArgs),
+    /// Extract open triples (clause-based Open IE) from documents.
+    Extract(ExtractArgs),
+    /// Build or update the knowledge graph from documents (idempotent per document).
+    Build(BuildArgs),
+    /// Remove documents (and everything only they said) from the store.
+    Remove(RemoveArgs),
+    /// Run a SPARQL 1.1 query over all graphs (documents, inferred, ontology).
+    Query(QueryArgs),
+    /// Find the k shortest paths between two entities.
+    Path(PathArgs),
+    /// Export the graph: RDF, TSV, GraphViz, SVG, GraphML, Neo4j, Cypher.
+    Export(ExportArgs),
+    /// Counts by class and predicate, documents, the most central entities.
+    Stats(StatsArgs),
+    /// Explain why a fact is in the graph: its sentences, or the rule and premises it was inferred from.
+    Explain(ExplainArgs),
+    /// Bulk-load RDF files (e.g. `kg extract --format nq` shards) into the store.
+    Load(LoadArgs),
     /// Serve the store over HTTP: SPARQL endpoint, Graph Store reads and the explorer page.
     Serve(ServeArgs),
     /// Send the store, or some documents, to an external SPARQL 1.1 store.
     Push(PushArgs),
+}
+
+/// `kg build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Input documents.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Model and threads.
+    #[command(flatten)]
+    pub model: ModelArgs,
+    /// The store.
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// Base IRI of a new store's entities, documents and facts.
+    #[arg(long, env = "KG_BASE", value_name = "IRI")]
+    pub base: Option<String>,
+    /// Hide the progress bar.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// `kg remove`.
+#[derive(Debug, Args)]
+pub struct RemoveArgs {
+    /// Ids of the documents to remove.
+    #[arg(required = true, value_name = "DOC")]
+    pub ids: Vec<String>,
+    /// The store.
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+/// `kg query`.
+#[derive(Debug, Args)]
+pub struct QueryArgs {
+    /// The SPARQL query (prefixes kg:, ent:, rel:, doc:, rdf:, rdfs:, skos:, xsd:, owl:, dcterms: are predeclared).
+    #[arg(required_unless_present = "file", conflicts_with = "file")]
+    pub query: Option<String>,
+    /// Read the query from FILE (`-` for stdin).
+    #[arg(long, short, value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub file: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = QueryFormat::Table)]
+    pub format: QueryFormat,
+    /// The store.
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+/// Output formats of `kg query`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum QueryFormat {
+    /// An aligned table (graphs: Turtle).
+    Table,
+    /// SPARQL CSV results.
+    Csv,
+    /// SPARQL TSV results.
+    Tsv,
+    /// SPARQL JSON results.
+    Json,
+    /// SPARQL XML results.
+    Xml,
+    /// N-Triples (CONSTRUCT, DESCRIBE).
+    Nt,
+    /// Turtle (CONSTRUCT, DESCRIBE).
+    Ttl,
+}
+
+/// `kg path`.
+#[derive(Debug, Args)]
+pub struct PathArgs {
+    /// The start entity: a label, alias, key or IRI.
+    #[arg(required_unless_present = "pairs")]
+    pub from: Option<String>,
+    /// The end entity.
+    #[arg(required_unless_present = "pairs")]
+    pub to: Option<String>,
+    /// How many paths, shortest first.
+    #[arg(long, short, default_value_t = 1, value_name = "N")]
+    pub k: usize,
+    /// The longest path, in hops.
+    #[arg(long, value_name = "L")]
+    pub max_len: Option<usize>,
+    /// Walk relations in both directions.
+    #[arg(long)]
+    pub undirected: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = PathFormat::Text)]
+    pub format: PathFormat,
+    /// Answer many queries on one projection: FILE has one `FROM<TAB>TO` per line.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["from", "to"], value_hint = ValueHint::FilePath)]
+    pub pairs: Option<PathBuf>,
+    /// Print query timings on stderr (load, median and mean per query).
+    #[arg(long)]
+    pub timings: bool,
+    /// The store.
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+/// Output formats of `kg path`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PathFormat {
+    /// One hop per line with its sentence.
+    Text,
+    /// JSON.
+    Json,
+    /// GraphViz DOT of the paths.
+    Dot,
+}
+
+/// `kg export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Output format.
+    #[arg(long, value_enum)]
+    pub format: ExportFormat,
+    /// How facts' provenance is written in RDF formats (default: rdf12; classic for rdfxml).
+    #[arg(long, value_enum)]
+    pub reification: Option<ReificationMode>,
+    /// Only the neighbourhood of this entity.
+    #[arg(long, value_name = "ENTITY")]
+    pub around: Option<String>,
+    /// Hops around --around.
+    #[arg(long, default_value_t = 1, value_name = "N")]
+    pub depth: usize,
+    /// Only these relations (IRI, kg: name or label); repeatable.
+    #[arg(long = "predicate", value_name = "P")]
+    pub predicates: Vec<String>,
+    /// Include the ontology graph (RDF formats).
+    #[arg(long)]
+    pub with_ontology: bool,
+    /// Write to FILE (a directory for neo4j) instead of stdout.
+    #[arg(long, short, value_name = "PATH", value_hint = ValueHint::AnyPath)]
+    pub out: Option<PathBuf>,
+    /// The store.
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+/// Formats of `kg export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// N-Triples (all graphs merged).
+    Nt,
+    /// N-Quads (named graphs kept).
+    Nq,
+    /// Turtle (all graphs merged).
+    Ttl,
+    /// TriG (named graphs kept).
+    Trig,
+    /// RDF/XML (all graphs merged).
+    Rdfxml,
+    /// JSON-LD (named graphs kept).
+    Jsonld,
+    /// GraphViz DOT.
+    Dot,
+    /// SVG, laid out without GraphViz.
+    Svg,
+    /// GraphML (yEd, Gephi, networkx).
+    Graphml,
+    /// nodes.csv and relationships.csv for neo4j-admin import (into --out DIR).
+    Neo4j,
+    /// A Cypher script.
+    Cypher,
+    /// Facts with labels, confidence, kind, document and sentence.
+    Tsv,
+}
+
+/// `--reification`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReificationMode {
+    /// RDF 1.2 reifiers (`rdf:reifies`).
+    Rdf12,
+    /// RDF 1.1 `rdf:Statement`s.
+    Classic,
+    /// Plain triples only.
+    None,
+}
+
+/// `kg stats`.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// How many central entities to list.
+    #[arg(long, default_value_t = 10, value_name = "N")]
+    pub top: usize,
+    /// Output as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// The store.
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+/// `kg explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// Subject: an entity label, key or IRI.
+    pub subject: String,
+    /// Predicate: an IRI, kg: name or label.
+    pub predicate: String,
+    /// Object: an entity, or else a literal value.
+    pub object: String,
+    /// Output as JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// The store.
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+/// `kg load`.
+#[derive(Debug, Args)]
+pub struct LoadArgs {
+    /// RDF files (`-` for stdin); the format comes from the extension unless --format is given.
+    #[arg(required = true, value_hint = ValueHint::FilePath)]
+    pub files: Vec<PathBuf>,
+    /// The RDF format (nq, nt, ttl, trig, rdf, jsonld).
+    #[arg(long, value_name = "EXT")]
+    pub format: Option<String>,
+    /// Base IRI of a new store.
+    #[arg(long, env = "KG_BASE", value_name = "IRI")]
+    pub base: Option<String>,
+    /// The store.
+    #[command(flatten)]
+    pub store: StoreArgs,
 }
 
 /// `kg analyze`.
@@ -78,6 +323,57 @@ pub enum AnalyzeFormat {
     Text,
 }
 
+/// `kg extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// Input documents.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Read pre-analysed documents, one JSON object per line in spaCy's oracle form (`-` for stdin), instead
+    /// of analysing text.
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath, conflicts_with_all = ["paths", "lines"])]
+    pub analyzed: Option<PathBuf>,
+    /// Model and threads.
+    #[command(flatten)]
+    pub model: ModelArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Oie)]
+    pub format: ExtractFormat,
+    /// Drop triples below this confidence (0 to 1).
+    #[arg(long, value_name = "X", default_value_t = 0.0)]
+    pub min_confidence: f32,
+    /// Run only these constructions (comma-separated: clause, copula, relative, participial, apposition,
+    /// participle, possessive, title).
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    pub constructions: Vec<String>,
+    /// Keep coordinated subjects and objects together instead of one triple per conjunct.
+    #[arg(long)]
+    pub no_split: bool,
+    /// What the first column of `oie` output holds.
+    #[arg(long, value_enum, default_value_t = OieContext::Line)]
+    pub oie_context: OieContext,
+}
+
+/// Output formats of `kg extract`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    /// Open IE: `sentence<TAB>confidence<TAB>relation<TAB>arg1<TAB>arg2...` (what CaRB scores).
+    Oie,
+    /// One JSON object per raw triple, with token and byte offsets.
+    Jsonl,
+    /// Resolved facts as tab-separated values.
+    Tsv,
+    /// Resolved facts as N-Quads, one named graph per document.
+    Nq,
+}
+
+/// The first column of `oie` output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OieContext {
+    /// The input line the sentence is on (CaRB's sentence for one-sentence-per-line input).
+    Line,
+    /// The sentence alone.
+    Sentence,
 /// `kg serve`.
 #[derive(Debug, Args)]
 pub struct ServeArgs {

@@ -1,17 +1,78 @@
 //! The command-line interface: arguments, then one file per command. A thin layer over the library.
 
 pub mod args;
+mod extract;
+mod build;
+mod explain;
+mod export;
+mod load;
+mod path;
+mod query;
+mod remove;
+mod stats;
 mod push;
 mod serve;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use args::{Cli, Command};
+use kg::store::{KgStore, Reasoner, StoreError};
+use std::io::Write;
+use std::path::Path;
 
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Command::Analyze(_args) => anyhow::bail!("kg analyze is not built yet"),
+        Command::Extract(args) => extract::run(&args),
+        Command::Build(args) => build::run(&args),
+        Command::Remove(args) => remove::run(&args),
+        Command::Query(args) => query::run(&args),
+        Command::Path(args) => path::run(&args),
+        Command::Export(args) => export::run(&args),
+        Command::Stats(args) => stats::run(&args),
+        Command::Explain(args) => explain::run(&args),
+        Command::Load(args) => load::run(&args),
         Command::Serve(args) => serve::run(args),
         Command::Push(args) => push::run(args),
     }
+}
+
+/// Opens the store for reading.
+fn open_read(dir: &Path) -> Result<KgStore> {
+    KgStore::open_read_only(dir).with_context(|| format!("cannot open the store {}", dir.display()))
+}
+
+/// Opens (creating) the store for writing; a store left with stale inferences by an interrupted build is
+/// brought up to date first.
+fn open_write(dir: &Path, base: Option<&str>) -> Result<KgStore> {
+    let store = KgStore::open_with(dir, base).map_err(|e| match e {
+        StoreError::Locked { .. } => anyhow::Error::new(e),
+        other => {
+            anyhow::Error::new(other).context(format!("cannot open the store {}", dir.display()))
+        }
+    })?;
+    if store.inferences_stale()? && !store.is_empty()? {
+        store.refresh_inferences(reasoner().as_ref())?;
+    }
+    Ok(store)
+}
+
+/// The ontology's rule engine.
+fn reasoner() -> Box<dyn Reasoner> {
+    Box::new(kg::store::NoRules)
+}
+
+/// Buffered stdout.
+fn stdout() -> std::io::BufWriter<std::io::StdoutLock<'static>> {
+    std::io::BufWriter::new(std::io::stdout().lock())
+}
+
+/// A writer to `--out FILE` or stdout.
+fn output(path: Option<&Path>) -> Result<Box<dyn Write>> {
+    Ok(match path {
+        Some(p) if p != Path::new("-") => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
+        )),
+        _ => Box::new(stdout()),
+    })
 }

@@ -1,5 +1,247 @@
 //! Extractors: clause-based Open IE over the dependency parse, one construction per file.
+//!
+//! [`Extractor::extract`] walks each sentence once per construction and returns [`RawTriple`]s over token
+//! spans with byte offsets. Constructions: verbal clauses, active and passive, with prepositional and clausal
+//! objects ([`Construction::Clause`]); copulas; relative and participial clauses; appositions; hyphenated
+//! participles (`Russian-held`); possessives and naming `of` phrases; titles and roles. Coordination,
+//! reported speech, negation and modality, and time and place qualifiers apply across them.
+//!
+//! ```
+//! use kg::extract::Extractor;
+//! let doc = kg::analysis::Doc::default();
+//! assert!(Extractor::default().extract(&doc).is_empty());
+//! ```
 
+mod apposition;
+mod clause;
+mod coordination;
+mod copula;
+mod modality;
+pub mod oie;
+mod participle;
+mod phrase;
+mod possessive;
+mod qualifier;
+mod relation;
+mod relative;
+mod speech;
+mod title;
 mod triple;
+mod view;
+
+use crate::analysis::Doc;
+use std::collections::HashMap;
+use view::View;
 
 pub use triple::{Argument, Modality, Qualifier, QualifierKind, RawTriple, Relation};
+
+/// A construction the extractor can read triples from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Construction {
+    /// Verbal clauses, active and passive, with direct, prepositional and clausal objects.
+    Clause,
+    /// Copular clauses (`X is Y`, `X is close to Y`).
+    Copula,
+    /// Relative clauses (`islands that Russia controls`).
+    Relative,
+    /// Participial clauses (`islands seized by Soviet forces`).
+    Participial,
+    /// Appositions (`Etorofu, the largest island`).
+    Apposition,
+    /// Hyphenated adjectival participles (`Russian-held islands`).
+    Participle,
+    /// Possessives and naming `of` phrases (`Japan's northern island of Hokkaido`).
+    Possessive,
+    /// Titles and roles before names (`Prime Minister Shinzo Abe`).
+    Title,
+}
+
+impl Construction {
+    /// Every construction.
+    pub const ALL: [Construction; 8] = [
+        Construction::Clause,
+        Construction::Copula,
+        Construction::Relative,
+        Construction::Participial,
+        Construction::Apposition,
+        Construction::Participle,
+        Construction::Possessive,
+        Construction::Title,
+    ];
+
+    /// The construction's name (`clause`, `copula`, ...).
+    pub fn name(self) -> &'static str {
+        match self {
+            Construction::Clause => "clause",
+            Construction::Copula => "copula",
+            Construction::Relative => "relative",
+            Construction::Participial => "participial",
+            Construction::Apposition => "apposition",
+            Construction::Participle => "participle",
+            Construction::Possessive => "possessive",
+            Construction::Title => "title",
+        }
+    }
+
+    /// The construction with this name, if any.
+    pub fn from_name(name: &str) -> Option<Construction> {
+        Construction::ALL
+            .into_iter()
+            .find(|c| c.name().eq_ignore_ascii_case(name.trim()))
+    }
+}
+
+/// What the constructions read from one extractor's configuration.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Settings {
+    clause: bool,
+    copula: bool,
+    relative: bool,
+    participial: bool,
+    split_coordination: bool,
+}
+
+/// The configurable extractor: which constructions run, the minimum confidence, and whether coordinated
+/// subjects and objects are split into one triple per conjunct.
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    constructions: Vec<Construction>,
+    min_confidence: f32,
+    split_coordination: bool,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Extractor {
+            constructions: Construction::ALL.to_vec(),
+            min_confidence: 0.0,
+            split_coordination: true,
+        }
+    }
+}
+
+impl Extractor {
+    /// An extractor with every construction, no confidence floor, and coordination split.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Runs only these constructions.
+    pub fn with_constructions(mut self, constructions: &[Construction]) -> Self {
+        self.constructions = constructions.to_vec();
+        self
+    }
+
+    /// Drops triples below this confidence.
+    pub fn with_min_confidence(mut self, min_confidence: f32) -> Self {
+        self.min_confidence = min_confidence;
+        self
+    }
+
+    /// Whether to split coordinated subjects and objects (`Japan and Russia`) into one triple each.
+    pub fn with_split_coordination(mut self, split: bool) -> Self {
+        self.split_coordination = split;
+        self
+    }
+
+    fn runs(&self, c: Construction) -> bool {
+        self.constructions.contains(&c)
+    }
+
+    /// Extracts the triples of every sentence of `doc`, in sentence order, without duplicates.
+    pub fn extract(&self, doc: &Doc) -> Vec<RawTriple> {
+        let settings = Settings {
+            clause: self.runs(Construction::Clause),
+            copula: self.runs(Construction::Copula),
+            relative: self.runs(Construction::Relative),
+            participial: self.runs(Construction::Participial),
+            split_coordination: self.split_coordination,
+        };
+        let mut out = Vec::new();
+        for (index, sentence) in doc.sentences().into_iter().enumerate() {
+            let v = View::new(doc, index, sentence);
+            let mut found = Vec::new();
+            clause::extract(&v, &settings, &mut found);
+            if self.runs(Construction::Apposition) {
+                apposition::extract(&v, &mut found);
+            }
+            if self.runs(Construction::Participle) {
+                participle::extract(&v, &mut found);
+            }
+            if self.runs(Construction::Possessive) {
+                possessive::extract(&v, &mut found);
+            }
+            if self.runs(Construction::Title) {
+                title::extract(&v, &mut found);
+            }
+            found.retain(|t| t.confidence >= self.min_confidence && usable(t));
+            dedup(&mut found);
+            out.extend(found);
+        }
+        out
+    }
+}
+
+/// Whether both arguments have words and differ.
+fn usable(t: &RawTriple) -> bool {
+    !t.subject.tokens.is_empty()
+        && !t.object.tokens.is_empty()
+        && t.subject.tokens != t.object.tokens
+}
+
+/// Keeps the first, most confident of triples with the same subject, relation and object.
+fn dedup(triples: &mut Vec<RawTriple>) {
+    let mut best: HashMap<(Vec<usize>, String, Vec<usize>), usize> = HashMap::new();
+    let mut keep = vec![true; triples.len()];
+    for (k, t) in triples.iter().enumerate() {
+        let key = (
+            t.subject.tokens.clone(),
+            t.relation.text.clone(),
+            t.object.tokens.clone(),
+        );
+        match best.get(&key) {
+            Some(&j) if triples[j].confidence >= t.confidence => keep[k] = false,
+            Some(&j) => {
+                keep[j] = false;
+                best.insert(key, k);
+            }
+            None => {
+                best.insert(key, k);
+            }
+        }
+    }
+    let mut k = 0;
+    triples.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
+}
+
+/// A two-place triple whose relation has no tokens of its own (`is`, `has`), asserted, without qualifiers.
+pub(crate) fn fixed_triple(
+    v: &View,
+    subject: Argument,
+    text: &str,
+    normalized: &str,
+    object: Argument,
+    rule: &'static str,
+    confidence: f32,
+) -> RawTriple {
+    RawTriple {
+        sentence: v.index,
+        subject,
+        relation: Relation {
+            text: text.to_string(),
+            normalized: normalized.to_string(),
+            tokens: Vec::new(),
+            passive: false,
+        },
+        object,
+        extra: Vec::new(),
+        qualifiers: Vec::new(),
+        modality: Modality::Asserted,
+        attributed_to: None,
+        rule,
+        confidence,
+    }
+}

@@ -86,3 +86,66 @@ pub struct RawTriple {
     /// Confidence in [0, 1].
     pub confidence: f32,
 }
+
+impl Modality {
+    /// The modality's name: `asserted`, `negated` or `possible`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::Asserted => "asserted",
+            Modality::Negated => "negated",
+            Modality::Possible => "possible",
+        }
+    }
+}
+
+impl QualifierKind {
+    /// The kind's name: `time`, `place` or `other`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QualifierKind::Time => "time",
+            QualifierKind::Place => "place",
+            QualifierKind::Other => "other",
+        }
+    }
+}
+
+impl Argument {
+    /// The argument as JSON: text, head token, tokens and byte range.
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "text": self.text,
+            "head": self.head,
+            "tokens": self.tokens,
+            "start": self.bytes.start,
+            "end": self.bytes.end,
+        })
+    }
+}
+
+impl RawTriple {
+    /// The triple as one JSON object (the `kg extract --format jsonl` line), tagged with its document id.
+    pub fn to_json(&self, doc_id: &str) -> serde_json::Value {
+        serde_json::json!({
+            "doc": doc_id,
+            "sentence": self.sentence,
+            "subject": self.subject.to_json(),
+            "relation": {
+                "text": self.relation.text,
+                "normalized": self.relation.normalized,
+                "tokens": self.relation.tokens,
+                "passive": self.relation.passive,
+            },
+            "object": self.object.to_json(),
+            "extra": self.extra.iter().map(Argument::to_json).collect::<Vec<_>>(),
+            "qualifiers": self.qualifiers.iter().map(|q| serde_json::json!({
+                "kind": q.kind.as_str(),
+                "preposition": q.preposition,
+                "value": q.value.to_json(),
+            })).collect::<Vec<_>>(),
+            "modality": self.modality.as_str(),
+            "attributed_to": self.attributed_to.as_ref().map(Argument::to_json),
+            "rule": self.rule,
+            "confidence": self.confidence,
+        })
+    }
+}

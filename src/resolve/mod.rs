@@ -1,6 +1,592 @@
 //! Entity resolution and relation canonicalisation: from open triples to a document graph of entities and
 //! ontology properties.
+//!
+//! [`Resolver::resolve`] takes one analysed document and its extracted triples and returns the
+//! [`DocumentGraph`] the store writes: named mentions clustered into entities with stable keys (name variants,
+//! partial names, titles stripped, demonyms, aliases stated in the text, the gazetteer and entities known from
+//! earlier documents), definite descriptions and pronouns resolved where the antecedent is clear (otherwise the
+//! triple is dropped, never emitted with `it`), relations mapped to ontology properties through their lexical
+//! forms (unmapped ones kept as open relations), and roles read from titles as facts.
 
+mod document;
 mod graph;
+mod lexicon;
+mod membership;
+pub mod names;
+mod relations;
+mod roles;
 
 pub use graph::{DocumentGraph, Entity, Fact, Node, Predicate, SentenceText};
+pub use lexicon::KnownEntity;
+pub use relations::{Candidate, RelationMapper, phrase_variants};
+
+use crate::analysis::Doc;
+use crate::extract::{Argument, Modality, QualifierKind, RawTriple};
+use crate::ontology::{Ontology, local_name};
+use document::{DocEntities, Resolution, Via, conjuncts};
+use lexicon::{Lexicon, entity_key};
+use std::collections::HashMap;
+
+/// What is known about a document besides its text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocMeta {
+    /// Title.
+    pub title: Option<String>,
+    /// Publication date, `YYYY-MM-DD`.
+    pub date: Option<String>,
+    /// Source URL.
+    pub url: Option<String>,
+}
+
+/// Resolves documents against an ontology and the entities already known.
+#[derive(Debug, Clone)]
+pub struct Resolver {
+    onto: Ontology,
+    lex: Lexicon,
+}
+
+impl Resolver {
+    /// A resolver for the ontology, knowing no entities yet.
+    pub fn new(onto: &Ontology) -> Self {
+        Resolver {
+            onto: onto.clone(),
+            lex: Lexicon::new(onto),
+        }
+    }
+
+    /// Adds entities known from the store, so mentions in new documents (`Putin`) resolve to them
+    /// (`Vladimir Putin`) and keep their keys.
+    pub fn with_known(mut self, known: impl IntoIterator<Item = KnownEntity>) -> Self {
+        for k in known {
+            self.lex.learn(k);
+        }
+        self
+    }
+
+    /// Remembers the named entities of a resolved document for the documents that follow (descriptions,
+    /// whose keys are scoped to their document, are not carried over).
+    pub fn learn(&mut self, graph: &DocumentGraph) {
+        for e in &graph.entities {
+            if e.key.contains("__") {
+                continue;
+            }
+            self.lex.learn(KnownEntity {
+                key: e.key.clone(),
+                label: e.label.clone(),
+                aliases: e.aliases.clone(),
+                class: e.class.clone(),
+            });
+        }
+    }
+
+    /// Resolves several documents in order, each seeing the entities of those before it.
+    pub fn resolve_all<'d>(
+        &mut self,
+        docs: impl IntoIterator<Item = (&'d Doc, &'d [RawTriple], &'d DocMeta)>,
+    ) -> Vec<DocumentGraph> {
+        let mut out = Vec::new();
+        for (doc, triples, meta) in docs {
+            let g = self.resolve(doc, triples, meta);
+            self.learn(&g);
+            out.push(g);
+        }
+        out
+    }
+
+    /// Resolves one document's triples into its graph.
+    pub fn resolve(&self, doc: &Doc, triples: &[RawTriple], meta: &DocMeta) -> DocumentGraph {
+        let mut de = DocEntities::new(doc, &self.lex);
+        let mut roles = de.titles();
+        roles.extend(de.memberships(self.onto.iri("partOf")));
+        let mut drafts: Vec<DraftFact> = Vec::new();
+        for t in triples {
+            self.resolve_triple(&mut de, t, &mut drafts);
+        }
+        for r in roles {
+            drafts.push(DraftFact {
+                subject: DraftNode::Entity(r.subject),
+                predicate: Predicate::Ontology(local_name(&r.property)),
+                object: DraftNode::Entity(r.object),
+                sentence: r.sentence,
+                bytes: r.bytes,
+                rule: r.rule.to_string(),
+                confidence: r.confidence,
+                modality: "asserted".into(),
+                attributed_to: None,
+                qualifiers: Vec::new(),
+            });
+        }
+        self.finish(&de, drafts, meta)
+    }
+
+    /// Resolves the arguments of one triple and maps its relation; pushes zero or more facts.
+    fn resolve_triple(&self, de: &mut DocEntities<'_>, t: &RawTriple, out: &mut Vec<DraftFact>) {
+        let speaker =
+            t.attributed_to
+                .as_ref()
+                .and_then(|a| match de.resolve_head(a.head, None, 0) {
+                    Resolution::Entities(es, _) if es.len() == 1 => Some(es[0]),
+                    _ => None,
+                });
+        let Some(subjects) = resolve_argument(de, &t.subject, speaker) else {
+            return;
+        };
+        let Some(objects) = resolve_argument(de, &t.object, speaker) else {
+            return;
+        };
+        let candidates = self.lex.mapper.candidates(de.doc, &t.relation);
+        self.reciprocal(de, t, &subjects, &objects, out);
+        // `Russia's foreign minister` as a possessive: the role fact already says it.
+        let possessive = t.relation.normalized.trim() == "have";
+        let modality = match t.modality {
+            Modality::Asserted => "asserted",
+            Modality::Negated => "negated",
+            Modality::Possible => "possible",
+        };
+        let qualifiers: Vec<(String, String)> = t
+            .qualifiers
+            .iter()
+            .map(|q| {
+                let kind = match q.kind {
+                    QualifierKind::Time => "time".to_string(),
+                    QualifierKind::Place => "place".to_string(),
+                    QualifierKind::Other => q.preposition.clone().unwrap_or_else(|| "other".into()),
+                };
+                (kind, q.value.text.clone())
+            })
+            .collect();
+        let mut lo = t.subject.bytes.start.min(t.object.bytes.start);
+        let mut hi = t.subject.bytes.end.max(t.object.bytes.end);
+        for &i in &t.relation.tokens {
+            if let Some(tok) = de.doc.tokens.get(i) {
+                lo = lo.min(tok.start);
+                hi = hi.max(tok.end);
+            }
+        }
+        for (s, sv) in &subjects {
+            for (o, ov) in &objects {
+                if s == o || (possessive && *ov == Via::Role) {
+                    continue;
+                }
+                let (predicate, swap) = self.choose(de, &candidates, s, o, &t.relation.normalized);
+                let (subject, object) = if swap {
+                    (o.clone(), s.clone())
+                } else {
+                    (s.clone(), o.clone())
+                };
+                let confidence = t.confidence.clamp(0.0, 1.0) * via_factor(*sv) * via_factor(*ov);
+                out.push(DraftFact {
+                    subject,
+                    predicate,
+                    object,
+                    sentence: t.sentence,
+                    bytes: lo..hi,
+                    rule: t.rule.to_string(),
+                    confidence,
+                    modality: modality.into(),
+                    attributed_to: speaker.map(DraftNode::Entity),
+                    qualifiers: qualifiers.clone(),
+                });
+            }
+        }
+    }
+
+    /// `Abe and Putin held talks`: a reciprocal phrase with a coordinated subject states the property (met)
+    /// between the conjuncts, whether or not the extractor split the coordination.
+    fn reciprocal(
+        &self,
+        de: &mut DocEntities<'_>,
+        t: &RawTriple,
+        subjects: &[(DraftNode, Via)],
+        objects: &[(DraftNode, Via)],
+        out: &mut Vec<DraftFact>,
+    ) {
+        let doc = de.doc;
+        let rel = t.relation.normalized.trim().to_lowercase();
+        let object_lemma = doc
+            .tokens
+            .get(t.object.head)
+            .map(|o| o.lemma.to_lowercase())
+            .unwrap_or_default();
+        let Some(property) = self
+            .lex
+            .mapper
+            .reciprocal(&format!("{rel} {object_lemma}"))
+            .or_else(|| self.lex.mapper.reciprocal(&rel))
+        else {
+            return;
+        };
+        if t.relation.passive
+            || objects
+                .iter()
+                .any(|(o, _)| subjects.iter().any(|(s, _)| s == o))
+        {
+            return;
+        }
+        let mut root = t.subject.head;
+        while root < doc.tokens.len()
+            && doc.tokens[root].dep == "conj"
+            && doc.tokens[root].head != root
+        {
+            root = doc.tokens[root].head;
+        }
+        let mut members: Vec<usize> = Vec::new();
+        for c in conjuncts(doc, root) {
+            if let Resolution::Entities(es, Via::Name) = de.resolve_head(c, None, 0) {
+                for e in es {
+                    let e = de.find(e);
+                    if !members.contains(&e) {
+                        members.push(e);
+                    }
+                }
+            }
+        }
+        for (i, &a) in members.iter().enumerate() {
+            for &b in &members[i + 1..] {
+                out.push(DraftFact {
+                    subject: DraftNode::Entity(a),
+                    predicate: Predicate::Ontology(local_name(property)),
+                    object: DraftNode::Entity(b),
+                    sentence: t.sentence,
+                    bytes: t.subject.bytes.start..t.object.bytes.end.max(t.subject.bytes.end),
+                    rule: "reciprocal-coordination".into(),
+                    confidence: t.confidence.clamp(0.0, 1.0) * 0.9,
+                    modality: match t.modality {
+                        Modality::Asserted => "asserted",
+                        Modality::Negated => "negated",
+                        Modality::Possible => "possible",
+                    }
+                    .into(),
+                    attributed_to: None,
+                    qualifiers: Vec::new(),
+                });
+            }
+        }
+    }
+
+    /// The property that fits the arguments' classes best among the candidates (domain and range: a known,
+    /// incompatible class rules a property out); none fitting leaves the open relation.
+    fn choose(
+        &self,
+        de: &DocEntities<'_>,
+        candidates: &[Candidate],
+        s: &DraftNode,
+        o: &DraftNode,
+        phrase: &str,
+    ) -> (Predicate, bool) {
+        let class_of = |n: &DraftNode| match n {
+            DraftNode::Entity(e) => Some(class_of(de, *e, &self.lex)),
+            DraftNode::Literal(_) => None,
+        };
+        let fit = |class: Option<&String>, expected: Option<&String>| -> i32 {
+            match (class, expected) {
+                (Some(c), Some(x)) if c != "Concept" => {
+                    if self.onto.is_subclass_of(c, x) {
+                        1
+                    } else {
+                        -10
+                    }
+                }
+                _ => 0,
+            }
+        };
+        let mut best: Option<(i32, &Candidate)> = None;
+        for c in candidates {
+            let Some(p) = self.onto.property(&c.property) else {
+                continue;
+            };
+            let (cs, co) = if c.swap { (o, s) } else { (s, o) };
+            let score = fit(class_of(cs).as_ref(), p.domain.as_ref())
+                + fit(class_of(co).as_ref(), p.range.as_ref());
+            if score >= 0 && best.is_none_or(|(b, _)| score > b) {
+                best = Some((score, c));
+            }
+        }
+        match best {
+            Some((_, c)) => (Predicate::Ontology(local_name(&c.property)), c.swap),
+            None => (Predicate::Open(phrase.trim().to_lowercase()), false),
+        }
+    }
+
+    /// Builds the entities (keys, labels, classes) and facts of the document.
+    fn finish(
+        &self,
+        de: &DocEntities<'_>,
+        drafts: Vec<DraftFact>,
+        meta: &DocMeta,
+    ) -> DocumentGraph {
+        let doc = de.doc;
+        let scope = doc_scope(&doc.id);
+        let mut index: HashMap<usize, usize> = HashMap::new();
+        let mut by_key: HashMap<String, usize> = HashMap::new();
+        let mut entities: Vec<graph::Entity> = Vec::new();
+        let used = |e: usize| {
+            drafts.iter().any(|f| {
+                [&f.subject, &f.object]
+                    .into_iter()
+                    .chain(f.attributed_to.as_ref())
+                    .any(|n| matches!(n, DraftNode::Entity(x) if de.find(*x) == e))
+            })
+        };
+        for e in 0..de.drafts.len() {
+            if de.find(e) != e {
+                continue;
+            }
+            let d = &de.drafts[e];
+            if d.label.is_empty() || (d.mentions.is_empty() && !used(e)) {
+                continue;
+            }
+            let key = match &d.fixed_key {
+                Some(k) => k.clone(),
+                None if d.description => format!("{}__{scope}", entity_key(&d.label, false)),
+                None => entity_key(&d.label, d.person),
+            };
+            let known = self.lex.known(&key);
+            let mut class = class_of(de, e, &self.lex);
+            if class == "Concept"
+                && let Some(k) = known
+            {
+                class = k.class.clone();
+            }
+            let label = known.map_or_else(|| d.label.clone(), |k| k.label.clone());
+            let mut aliases: Vec<String> = Vec::new();
+            for a in std::iter::once(&d.label).chain(&d.aliases) {
+                if a != &label && !a.is_empty() && !aliases.contains(a) {
+                    aliases.push(a.clone());
+                }
+            }
+            let mut mentions = d.mentions.clone();
+            mentions.sort_by_key(|r| (r.start, r.end));
+            mentions.dedup();
+            let slot = match by_key.get(&key) {
+                Some(&i) => {
+                    let ent: &mut graph::Entity = &mut entities[i];
+                    ent.mentions.extend(mentions);
+                    for a in aliases {
+                        if !ent.aliases.contains(&a) && a != ent.label {
+                            ent.aliases.push(a);
+                        }
+                    }
+                    i
+                }
+                None => {
+                    entities.push(graph::Entity {
+                        key: key.clone(),
+                        label,
+                        aliases,
+                        class,
+                        mentions,
+                    });
+                    by_key.insert(key, entities.len() - 1);
+                    entities.len() - 1
+                }
+            };
+            index.insert(e, slot);
+        }
+        let node = |n: &DraftNode| -> Option<Node> {
+            match n {
+                DraftNode::Entity(e) => index.get(&de.find(*e)).map(|&i| Node::Entity(i)),
+                DraftNode::Literal(s) => Some(Node::Literal(s.clone())),
+            }
+        };
+        let mut facts: Vec<Fact> = Vec::new();
+        let mut seen: HashMap<(String, String, String, String, usize), usize> = HashMap::new();
+        for f in drafts {
+            let (Some(subject), Some(object)) = (node(&f.subject), node(&f.object)) else {
+                continue;
+            };
+            if subject == object {
+                continue;
+            }
+            let id = (
+                format!("{subject:?}"),
+                format!("{:?}", f.predicate),
+                format!("{object:?}"),
+                f.modality.clone(),
+                f.sentence,
+            );
+            if let Some(&k) = seen.get(&id) {
+                let existing: &mut Fact = &mut facts[k];
+                existing.confidence = existing.confidence.max(f.confidence);
+                continue;
+            }
+            seen.insert(id, facts.len());
+            facts.push(Fact {
+                subject,
+                predicate: f.predicate,
+                object,
+                sentence: f.sentence,
+                bytes: f.bytes,
+                rule: f.rule,
+                confidence: f.confidence,
+                modality: f.modality,
+                attributed_to: f.attributed_to.as_ref().and_then(node),
+                qualifiers: f.qualifiers,
+            });
+        }
+        corroborate(&mut facts);
+        DocumentGraph {
+            doc_id: doc.id.clone(),
+            title: meta.title.clone(),
+            date: meta.date.clone(),
+            url: meta.url.clone(),
+            sentences: de
+                .sentences
+                .iter()
+                .map(|s| SentenceText {
+                    bytes: s.start_byte..s.end_byte,
+                    text: doc.slice(s.start_byte..s.end_byte).to_string(),
+                })
+                .collect(),
+            entities,
+            facts,
+        }
+    }
+}
+
+/// A fact before entity indices are final.
+#[derive(Debug, Clone)]
+struct DraftFact {
+    subject: DraftNode,
+    predicate: Predicate,
+    object: DraftNode,
+    sentence: usize,
+    bytes: std::ops::Range<usize>,
+    rule: String,
+    confidence: f32,
+    modality: String,
+    attributed_to: Option<DraftNode>,
+    qualifiers: Vec<(String, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum DraftNode {
+    Entity(usize),
+    Literal(String),
+}
+
+/// Resolves an argument to its nodes (several for a coordination), or `None` when a pronoun or
+/// description has no clear antecedent.
+fn resolve_argument(
+    de: &mut DocEntities<'_>,
+    arg: &Argument,
+    speaker: Option<usize>,
+) -> Option<Vec<(DraftNode, Via)>> {
+    let doc = de.doc;
+    if arg.head >= doc.tokens.len() {
+        return None;
+    }
+    let heads: Vec<usize> = conjuncts(doc, arg.head)
+        .into_iter()
+        .filter(|c| *c == arg.head || arg.tokens.contains(c))
+        .collect();
+    let mut out = Vec::new();
+    for h in heads {
+        match de.resolve_head(h, speaker, 0) {
+            Resolution::Entities(es, via) => {
+                out.extend(es.into_iter().map(|e| (DraftNode::Entity(e), via)))
+            }
+            Resolution::Literal(text) => {
+                let text = if h == arg.head && out.is_empty() && !has_other_conjuncts(doc, arg) {
+                    names::clean_label(strip_determiner(&arg.text))
+                } else {
+                    text
+                };
+                if text.is_empty() || names::is_pronoun(&text) {
+                    return None;
+                }
+                out.push((DraftNode::Literal(text), Via::Name));
+            }
+            Resolution::Unresolved => return None,
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+fn has_other_conjuncts(doc: &Doc, arg: &Argument) -> bool {
+    conjuncts(doc, arg.head).len() > 1
+}
+
+fn strip_determiner(text: &str) -> &str {
+    let t = text.trim();
+    for d in ["the ", "a ", "an ", "The ", "A ", "An "] {
+        if let Some(rest) = t.strip_prefix(d) {
+            return rest;
+        }
+    }
+    t
+}
+
+fn via_factor(v: Via) -> f32 {
+    match v {
+        Via::Name => 1.0,
+        Via::Description | Via::Role => 0.9,
+        Via::Pronoun => 0.8,
+    }
+}
+
+/// The class of an entity: gazetteer or known class, else context hints, else person, else the most
+/// frequent NER label's class, else `Concept`.
+fn class_of(de: &DocEntities<'_>, e: usize, lex: &Lexicon) -> String {
+    let d = &de.drafts[de.find(e)];
+    if let Some(c) = &d.class {
+        return c.clone();
+    }
+    if d.person {
+        return "Person".into();
+    }
+    if let Some(h) = d.hints.first() {
+        return h.clone();
+    }
+    let mut votes: HashMap<&str, usize> = HashMap::new();
+    for l in &d.ner {
+        *votes.entry(l.as_str()).or_default() += 1;
+    }
+    let mut best: Vec<(&str, usize)> = votes.into_iter().collect();
+    best.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    best.first()
+        .and_then(|(l, _)| lex.ner_class(l))
+        .unwrap_or("Concept")
+        .to_string()
+}
+
+/// A short, stable tag of a document id, scoping the keys of its description-only entities.
+fn doc_scope(id: &str) -> String {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in id.bytes() {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    format!("{h:08x}")
+}
+
+/// Noisy-or of independent evidence: `1 - Π(1 - c)`.
+pub fn combine_confidence(values: impl IntoIterator<Item = f32>) -> f32 {
+    1.0 - values
+        .into_iter()
+        .fold(1.0_f32, |acc, c| acc * (1.0 - c.clamp(0.0, 1.0)))
+}
+
+/// Facts stated in several sentences corroborate each other: each gets the combined confidence.
+fn corroborate(facts: &mut [Fact]) {
+    let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, f) in facts.iter().enumerate() {
+        let id = format!(
+            "{:?}|{:?}|{:?}|{}",
+            f.subject, f.predicate, f.object, f.modality
+        );
+        groups.entry(id).or_default().push(i);
+    }
+    for idx in groups.values().filter(|g| g.len() > 1) {
+        let c = combine_confidence(idx.iter().map(|&i| facts[i].confidence));
+        for &i in idx {
+            facts[i].confidence = c;
+        }
+    }
+}
+
+/// Drops facts below a confidence (`--min-confidence`), and the entities no remaining fact or mention needs
+/// are kept (entities are cheap and carry labels for search).
+pub fn retain_confident(graph: &mut DocumentGraph, min_confidence: f32) {
+    graph.facts.retain(|f| f.confidence >= min_confidence);
+}

@@ -1,1 +1,320 @@
 //! The persistent store: oxigraph with one named graph per document and provenance on every triple.
+//!
+//! Layout (every IRI under a configurable base, see [`Namespaces`]):
+//! - `{base}doc/{id}`: one named graph per document, holding the document's metadata, the descriptions of
+//!   the entities and open relations it mentions (type, label, alternative labels), every asserted fact as a
+//!   plain triple, and one reifier per extracted fact (`rdf:reifies <<( s p o )>>`) carrying its provenance.
+//!   Entity descriptions live in the graphs of the documents that mention them, so they survive the removal of
+//!   one document while another still mentions the entity, and go with the last one.
+//! - `{base}graph/ontology`: the ontology. `{base}graph/inferred`: triples derived by the ontology rules,
+//!   each with a reifier naming the rule and its premises. `{base}graph/meta`: the store's settings.
+
+mod explain;
+mod facts;
+mod infer;
+mod iri;
+mod load;
+mod write;
+
+pub use explain::{Explanation, Support};
+pub use facts::{FactKind, FactRecord};
+pub use infer::{Derivation, NoRules, Reasoner};
+pub use iri::{
+    DCTERMS, DEFAULT_BASE, DEFAULT_ONTOLOGY, Namespaces, SKOS, fnv1a128, percent_decode,
+    percent_encode, term_key, vocab,
+};
+pub use load::{LoadSummary, format_of};
+pub use write::{WriteSummary, document_quads};
+
+use oxigraph::model::{GraphNameRef, Literal, NamedNodeRef, QuadRef, Term};
+use oxigraph::store::{StorageError, Store};
+use std::path::{Path, PathBuf};
+
+/// Why a store operation failed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum StoreError {
+    /// Another process holds the store open for writing.
+    #[error(
+        "the store {path} is in use by another kg process (RocksDB lock held); wait for it to finish or use another --store"
+    )]
+    Locked {
+        /// The store directory.
+        path: PathBuf,
+    },
+    /// The store directory does not exist (read-only commands do not create one).
+    #[error("no store at {path}: run `kg build` first or pass --store DIR")]
+    Missing {
+        /// The store directory.
+        path: PathBuf,
+    },
+    /// The store was created with another base IRI.
+    #[error("the store uses base IRI <{stored}>, not <{requested}>")]
+    BaseMismatch {
+        /// The base recorded in the store.
+        stored: String,
+        /// The base asked for.
+        requested: String,
+    },
+    /// A document id that is not in the store.
+    #[error("no document {id:?} in the store")]
+    UnknownDocument {
+        /// The id.
+        id: String,
+    },
+    /// Invalid RDF input.
+    #[error("cannot parse RDF: {0}")]
+    Parse(String),
+    /// RocksDB or oxigraph failed.
+    #[error("store error: {0}")]
+    Storage(#[from] StorageError),
+    /// A SPARQL query failed to run.
+    #[error("query failed: {0}")]
+    Query(#[from] oxigraph::sparql::QueryEvaluationError),
+    /// Reading input failed.
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
+}
+
+/// Result of store operations.
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// The knowledge-graph store.
+pub struct KgStore {
+    store: Store,
+    ns: Namespaces,
+    path: Option<PathBuf>,
+}
+
+impl std::fmt::Debug for KgStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("KgStore")
+            .field("path", &self.path)
+            .field("ns", &self.ns)
+            .finish_non_exhaustive()
+    }
+}
+
+impl KgStore {
+    /// Opens (creating if needed) the store in `dir` for writing, with the default base.
+    pub fn open(dir: impl AsRef<Path>) -> StoreResult<Self> {
+        Self::open_with(dir, None)
+    }
+
+    /// Opens (creating if needed) the store in `dir` for writing. `base` applies to a new store; an existing
+    /// store keeps the base it was created with, and asking for another one is an error.
+    pub fn open_with(dir: impl AsRef<Path>, base: Option<&str>) -> StoreResult<Self> {
+        let path = dir.as_ref().to_path_buf();
+        let store = Store::open(&path).map_err(|e| classify_open_error(e, &path))?;
+        let mut kg = Self {
+            store,
+            ns: Namespaces::default(),
+            path: Some(path),
+        };
+        kg.settle_base(base)?;
+        Ok(kg)
+    }
+
+    /// Opens an existing store for reading only; it may be open for reading by several processes.
+    pub fn open_read_only(dir: impl AsRef<Path>) -> StoreResult<Self> {
+        let path = dir.as_ref().to_path_buf();
+        if !path.join("CURRENT").exists() {
+            return Err(StoreError::Missing { path });
+        }
+        let store = Store::open_read_only(&path).map_err(|e| classify_open_error(e, &path))?;
+        let mut kg = Self {
+            store,
+            ns: Namespaces::default(),
+            path: Some(path),
+        };
+        if let Some(base) = kg.stored_base()? {
+            kg.ns = Namespaces::new(&base, DEFAULT_ONTOLOGY);
+        }
+        Ok(kg)
+    }
+
+    /// A store in memory (tests, `kg extract`-style one-shot use).
+    pub fn in_memory(base: Option<&str>) -> StoreResult<Self> {
+        let mut kg = Self {
+            store: Store::new()?,
+            ns: Namespaces::default(),
+            path: None,
+        };
+        kg.settle_base(base)?;
+        Ok(kg)
+    }
+
+    /// The underlying oxigraph store (for SPARQL and the HTTP server).
+    pub fn inner(&self) -> &Store {
+        &self.store
+    }
+
+    /// The IRI scheme of this store.
+    pub fn namespaces(&self) -> &Namespaces {
+        &self.ns
+    }
+
+    /// The directory of the store, if on disk.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    fn base_quad_parts(&self) -> (oxigraph::model::NamedNode, oxigraph::model::NamedNode) {
+        (self.ns.meta_graph(), self.ns.term(vocab::BASE))
+    }
+
+    /// The base recorded in the store, looked up in any meta graph (the base is not known before reading it).
+    fn stored_base(&self) -> StoreResult<Option<String>> {
+        let (_, prop) = self.base_quad_parts();
+        for quad in self
+            .store
+            .quads_for_pattern(None, Some(prop.as_ref()), None, None)
+        {
+            if let Term::Literal(lit) = quad?.object {
+                return Ok(Some(lit.value().to_string()));
+            }
+        }
+        Ok(None)
+    }
+
+    fn settle_base(&mut self, requested: Option<&str>) -> StoreResult<()> {
+        match (self.stored_base()?, requested) {
+            (Some(stored), requested) => {
+                let ns = Namespaces::new(&stored, DEFAULT_ONTOLOGY);
+                if let Some(req) = requested {
+                    let want = Namespaces::new(req, DEFAULT_ONTOLOGY);
+                    if want.base() != ns.base() {
+                        return Err(StoreError::BaseMismatch {
+                            stored: ns.base().to_string(),
+                            requested: want.base().to_string(),
+                        });
+                    }
+                }
+                self.ns = ns;
+            }
+            (None, requested) => {
+                self.ns = Namespaces::new(requested.unwrap_or(DEFAULT_BASE), DEFAULT_ONTOLOGY);
+                let (graph, prop) = self.base_quad_parts();
+                self.store.insert(QuadRef::new(
+                    graph.as_ref(),
+                    prop.as_ref(),
+                    Literal::new_simple_literal(self.ns.base()).as_ref(),
+                    graph.as_ref(),
+                ))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Replaces the ontology graph with the Turtle `ttl`, in one transaction.
+    pub fn set_ontology(&self, ttl: &str) -> StoreResult<()> {
+        let graph = self.ns.ontology_graph();
+        let parser = oxigraph::io::RdfParser::from_format(oxigraph::io::RdfFormat::Turtle)
+            .without_named_graphs()
+            .with_default_graph(graph.clone());
+        let mut quads = Vec::new();
+        for quad in parser.for_slice(ttl.as_bytes()) {
+            quads.push(quad.map_err(|e| StoreError::Parse(e.to_string()))?);
+        }
+        let mut tx = self.store.start_transaction()?;
+        tx.clear_graph(graph.as_ref())?;
+        for quad in &quads {
+            tx.insert(quad);
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The ids of the documents in the store, sorted.
+    pub fn documents(&self) -> StoreResult<Vec<String>> {
+        let mut ids = Vec::new();
+        let doc_ns = self.ns.doc_ns();
+        for graph in self.store.named_graphs() {
+            if let oxigraph::model::NamedOrBlankNode::NamedNode(g) = graph?
+                && g.as_str().starts_with(&doc_ns)
+                && let Some(id) = self.ns.doc_id(g.as_str())
+            {
+                ids.push(id);
+            }
+        }
+        ids.sort();
+        Ok(ids)
+    }
+
+    /// Whether document `id` is in the store.
+    pub fn contains_document(&self, id: &str) -> StoreResult<bool> {
+        Ok(self
+            .store
+            .contains_named_graph(self.ns.doc_graph(id).as_ref())?)
+    }
+
+    /// Removes document `id` (its graph and every description only it held), then marks inferences stale.
+    pub fn remove_document(&self, id: &str) -> StoreResult<()> {
+        let graph = self.ns.doc_graph(id);
+        if !self.store.contains_named_graph(graph.as_ref())? {
+            return Err(StoreError::UnknownDocument { id: id.to_string() });
+        }
+        let mut tx = self.store.start_transaction()?;
+        tx.remove_named_graph(graph.as_ref())?;
+        tx.insert(self.stale_marker().as_ref());
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn stale_marker(&self) -> oxigraph::model::Quad {
+        let meta = self.ns.meta_graph();
+        oxigraph::model::Quad::new(
+            meta.clone(),
+            self.ns.term(vocab::INFERENCE_STALE),
+            Literal::from(true),
+            meta,
+        )
+    }
+
+    /// Whether documents changed since the inferred graph was last computed (e.g. a build was interrupted).
+    pub fn inferences_stale(&self) -> StoreResult<bool> {
+        Ok(self.store.contains(self.stale_marker().as_ref())?)
+    }
+
+    /// Number of quads in the store.
+    pub fn len(&self) -> StoreResult<usize> {
+        Ok(self.store.len()?)
+    }
+
+    /// Whether the store holds no document.
+    pub fn is_empty(&self) -> StoreResult<bool> {
+        Ok(self.documents()?.is_empty())
+    }
+
+    /// Flushes and compacts (after large writes).
+    pub fn optimize(&self) -> StoreResult<()> {
+        if self.path.is_some() {
+            self.store.flush()?;
+        }
+        Ok(())
+    }
+
+    /// The number of plain triples in the graphs of one document or in all documents: `(graph, count)`.
+    pub fn count_in_graph(&self, graph: NamedNodeRef<'_>) -> StoreResult<usize> {
+        let mut n = 0;
+        for quad in
+            self.store
+                .quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(graph)))
+        {
+            quad?;
+            n += 1;
+        }
+        Ok(n)
+    }
+}
+
+/// Turns RocksDB's lock failure into [`StoreError::Locked`]; other errors stay storage errors.
+fn classify_open_error(err: StorageError, path: &Path) -> StoreError {
+    // RocksDB reports "lock hold by current process" or "Resource temporarily unavailable" on its LOCK file.
+    if err.to_string().to_lowercase().contains("lock") {
+        return StoreError::Locked {
+            path: path.to_path_buf(),
+        };
+    }
+    StoreError::Storage(err)
+}

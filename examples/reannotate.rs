@@ -1,0 +1,40 @@
+//! Development harness: re-annotates the tokens of an oracle JSONL file with the native statistical
+//! components and writes the result in the same form, for `check_parity.py`.
+//!
+//! usage: `cargo run --release --example reannotate -- ORACLE.jsonl OUT.jsonl`
+//! Tokens may carry a `norm` field (a tokenizer special-case norm); all annotations are recomputed except
+//! POS, morphology and lemma, which are cleared (they belong to the rule-based components).
+
+use std::io::{BufRead, Write};
+
+fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().collect();
+    let (input, output) = match (args.get(1), args.get(2)) {
+        (Some(i), Some(o)) => (i, o),
+        _ => anyhow::bail!("usage: reannotate ORACLE.jsonl OUT.jsonl"),
+    };
+    let analyzer = kg::analysis::Analyzer::embedded()?;
+    let mut docs = Vec::new();
+    for line in std::io::BufReader::new(std::fs::File::open(input)?).lines() {
+        let line = line?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let value: serde_json::Value = serde_json::from_str(&line)?;
+        let mut doc = kg::analysis::Doc::from_json(&value)?;
+        let norms = value["tokens"].as_array().cloned().unwrap_or_default();
+        for (t, j) in doc.tokens.iter_mut().zip(norms) {
+            t.norm = j.get("norm").and_then(|n| n.as_str()).unwrap_or("").to_string();
+            t.pos.clear();
+            t.morph.clear();
+            t.lemma.clear();
+        }
+        docs.push(doc);
+    }
+    analyzer.annotate_batch(&mut docs, 1);
+    let mut out = std::io::BufWriter::new(std::fs::File::create(output)?);
+    for doc in &docs {
+        writeln!(out, "{}", doc.to_json())?;
+    }
+    Ok(())
+}

@@ -1,0 +1,185 @@
+//! The analysis pipeline: spaCy's `en_core_web_sm` components in spaCy's order, run natively.
+
+use super::doc::{Doc, EntIob};
+use super::lexeme::{LexemeNorms, TokenFeatures, is_space};
+use super::model_files::ModelFiles;
+use super::parser::{ArcEager, Biluo, ParserModel, TokenFlags, keep_biluo_move, read_moves};
+use super::tagger::Tagger;
+use super::tok2vec::Tok2Vec;
+use super::weights::ModelWeights;
+use super::AnalysisError;
+use rayon::prelude::*;
+use std::path::Path;
+
+/// A loaded pipeline. Immutable after loading, so one instance serves many threads.
+#[derive(Debug)]
+pub struct Analyzer {
+    norms: LexemeNorms,
+    tok2vec: Tok2Vec,
+    tagger: Tagger,
+    parser_model: ParserModel,
+    parser: ArcEager,
+    ner_tok2vec: Tok2Vec,
+    ner_model: ParserModel,
+    ner: Biluo,
+}
+
+impl Analyzer {
+    /// The default model, compiled into the binary.
+    pub fn embedded() -> Result<Analyzer, AnalysisError> {
+        Analyzer::from_files(&ModelFiles::embedded())
+    }
+
+    /// A spaCy pipeline directory of the same architecture as `en_core_web_sm` 3.8.
+    pub fn from_dir(dir: &Path) -> Result<Analyzer, AnalysisError> {
+        Analyzer::from_files(&ModelFiles::from_dir(dir)?)
+    }
+
+    /// Builds the pipeline from the bytes of its files.
+    pub fn from_files(files: &ModelFiles) -> Result<Analyzer, AnalysisError> {
+        files.check_config()?;
+        let norms = LexemeNorms::from_msgpack(&files.vocab_lookups)?;
+        let t2v_weights = ModelWeights::from_msgpack("tok2vec/model", &files.tok2vec)?;
+        let tok2vec = Tok2Vec::from_weights(&t2v_weights)?;
+        drop(t2v_weights);
+        let tagger_weights = ModelWeights::from_msgpack("tagger/model", &files.tagger)?;
+        let tagger = Tagger::new(&tagger_weights, &files.tagger_cfg, tok2vec.width())?;
+        let parser_weights = ModelWeights::from_msgpack("parser/model", &files.parser)?;
+        let parser_model = ParserModel::from_weights(&parser_weights, tok2vec.width())?;
+        let parser = ArcEager::new(&read_moves("parser/moves", &files.parser_moves, |_, _| true)?)?;
+        check_classes("parser", parser_model.n_classes(), parser.n_classes())?;
+        let ner_weights = ModelWeights::from_msgpack("ner/model", &files.ner)?;
+        let ner_tok2vec = Tok2Vec::from_weights(&ner_weights)?;
+        let ner_model = ParserModel::from_weights(&ner_weights, ner_tok2vec.width())?;
+        drop(ner_weights);
+        let ner = Biluo::new(&read_moves("ner/moves", &files.ner_moves, keep_biluo_move)?)?;
+        check_classes("ner", ner_model.n_classes(), ner.n_classes())?;
+        Ok(Analyzer {
+            norms,
+            tok2vec,
+            tagger,
+            parser_model,
+            parser,
+            ner_tok2vec,
+            ner_model,
+            ner,
+        })
+    }
+
+    /// Runs the statistical components over an already tokenized document: fills each token's norm (when
+    /// the tokenizer left it empty), tag, head, dependency label and sentence start, and the entities.
+    pub fn annotate(&self, doc: &mut Doc) {
+        self.annotate_chunk(std::slice::from_mut(doc));
+    }
+
+    /// Annotates several tokenized documents together: the token-level networks run once over all of
+    /// them (large matrix products), the decoders per document.
+    pub fn annotate_chunk(&self, docs: &mut [Doc]) {
+        let mut feats: Vec<Vec<TokenFeatures>> = Vec::with_capacity(docs.len());
+        let mut flags: Vec<Vec<TokenFlags>> = Vec::with_capacity(docs.len());
+        for doc in docs.iter_mut() {
+            doc.ents.clear();
+            let mut f = Vec::with_capacity(doc.tokens.len());
+            let mut fl = Vec::with_capacity(doc.tokens.len());
+            for t in doc.tokens.iter_mut() {
+                let text = doc.text.get(t.start..t.end).unwrap_or("");
+                if t.norm.is_empty() {
+                    t.norm = self.norms.norm(text);
+                }
+                f.push(TokenFeatures::new(text, &t.norm, t.space_after));
+                fl.push(TokenFlags {
+                    is_space: is_space(text),
+                    sent_start: false,
+                });
+            }
+            feats.push(f);
+            flags.push(fl);
+        }
+        let feat_refs: Vec<&[TokenFeatures]> = feats.iter().map(Vec::as_slice).collect();
+        // Shared tok2vec -> tagger and parser.
+        let tokvecs = self.tok2vec.forward_batch(&feat_refs);
+        for ((doc, vecs), fl) in docs.iter_mut().zip(&tokvecs).zip(flags.iter_mut()) {
+            let n = doc.tokens.len();
+            if n == 0 {
+                continue;
+            }
+            for (t, tag) in doc.tokens.iter_mut().zip(self.tagger.predict(vecs, n)) {
+                t.tag.clear();
+                t.tag.push_str(tag);
+            }
+            let cached = self.parser_model.precompute(vecs, n);
+            let state = self.parser_model.parse(&self.parser, &cached, fl);
+            let is_space: Vec<bool> = fl.iter().map(|f| f.is_space).collect();
+            let parse = self.parser.finish(&state, &is_space);
+            for (i, t) in doc.tokens.iter_mut().enumerate() {
+                t.head = parse.heads[i];
+                t.dep.clear();
+                t.dep.push_str(parse.deps[i]);
+                t.sent_start = parse.sent_starts[i];
+                fl[i].sent_start = parse.sent_starts[i];
+            }
+        }
+        drop(tokvecs);
+        // The entity recogniser has its own tok2vec.
+        let ner_vecs = self.ner_tok2vec.forward_batch(&feat_refs);
+        for ((doc, vecs), fl) in docs.iter_mut().zip(&ner_vecs).zip(&flags) {
+            let n = doc.tokens.len();
+            if n == 0 {
+                continue;
+            }
+            let cached = self.ner_model.precompute(vecs, n);
+            let state = self.ner_model.parse(&self.ner, &cached, fl);
+            for t in doc.tokens.iter_mut() {
+                t.ent_iob = EntIob::Outside;
+                t.ent_type.clear();
+            }
+            for (start, end, label) in self.ner.entities(&state) {
+                for (k, t) in doc.tokens[start..end.min(n)].iter_mut().enumerate() {
+                    t.ent_iob = if k == 0 { EntIob::Begin } else { EntIob::Inside };
+                    t.ent_type = label.to_string();
+                }
+            }
+            doc.ents_from_iob();
+        }
+    }
+
+    /// Annotates many tokenized documents on `threads` threads (0: all cores), keeping their order.
+    /// Documents are grouped into chunks of about [`CHUNK_TOKENS`] tokens; chunks run in parallel.
+    pub fn annotate_batch(&self, docs: &mut [Doc], threads: usize) {
+        let chunks = split_chunks(docs);
+        let run = |chunks: Vec<&mut [Doc]>| chunks.into_par_iter().for_each(|c| self.annotate_chunk(c));
+        match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
+            Ok(pool) => pool.install(|| run(chunks)),
+            Err(_) => chunks.into_iter().for_each(|c| self.annotate_chunk(c)),
+        }
+    }
+}
+
+/// Token budget of one chunk of documents annotated together.
+pub const CHUNK_TOKENS: usize = 2048;
+
+fn split_chunks(mut docs: &mut [Doc]) -> Vec<&mut [Doc]> {
+    let mut out = Vec::new();
+    while !docs.is_empty() {
+        let mut tokens = 0;
+        let mut k = 0;
+        while k < docs.len() && (k == 0 || tokens + docs[k].tokens.len() <= CHUNK_TOKENS) {
+            tokens += docs[k].tokens.len();
+            k += 1;
+        }
+        let (head, tail) = docs.split_at_mut(k);
+        out.push(head);
+        docs = tail;
+    }
+    out
+}
+
+fn check_classes(component: &str, model: usize, moves: usize) -> Result<(), AnalysisError> {
+    if model == moves {
+        Ok(())
+    } else {
+        Err(AnalysisError::Unsupported(format!(
+            "{component}: the model scores {model} classes but the moves file defines {moves}"
+        )))
+    }
+}

@@ -1,0 +1,110 @@
+//! `kg build`: documents -> pipeline (analysis, extraction, resolution) -> store, one transaction per
+//! document, then the ontology rules.
+
+use super::args::BuildArgs;
+use anyhow::{Context, Result, bail};
+use indicatif::{ProgressBar, ProgressStyle};
+use kg::ingest::InputSpec;
+use kg::pipeline::Pipeline;
+use kg::store::WriteSummary;
+use rayon::prelude::*;
+use std::collections::HashSet;
+use std::io::IsTerminal;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
+
+/// Documents analysed in parallel before their graphs are written in order.
+const BATCH: usize = 32;
+
+/// Runs `kg build`.
+pub fn run(args: &BuildArgs) -> Result<()> {
+    let started = Instant::now();
+    let spec = InputSpec {
+        paths: args.input.paths.clone(),
+        lines: args.input.lines.clone(),
+    };
+    // Every input is read before the store is opened: a binary or non-UTF-8 file is refused with the store
+    // untouched.
+    let mut documents = Vec::new();
+    for doc in spec.documents()? {
+        let doc = doc?;
+        if !doc.text.trim().is_empty() {
+            documents.push(doc);
+        }
+    }
+    if documents.is_empty() {
+        bail!(
+            "the input holds no text: nothing to build (give .txt, .md or .jsonl files with content)"
+        );
+    }
+    let pipeline =
+        Pipeline::new(args.model.model.as_deref()).context("cannot load the analysis pipeline")?;
+    if let Some(threads) = args.model.threads {
+        // Ignored when a pool exists already (tests calling twice in one process).
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads.max(1))
+            .build_global();
+    }
+    let store = super::open_write(&args.store.store, args.base.as_deref())?;
+    store
+        .set_ontology(&pipeline.ontology_turtle())
+        .context("cannot store the ontology")?;
+
+    // Ctrl-C stops after the document being written; the store stays consistent and inferences are refreshed.
+    let interrupted = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&interrupted);
+    let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
+
+    let bar = if std::io::stderr().is_terminal() && !args.quiet {
+        let bar = ProgressBar::new(documents.len() as u64);
+        bar.set_style(
+            ProgressStyle::with_template(
+                "{spinner} {bar:40} {pos}/{len} documents {elapsed_precise} (eta {eta}) {msg}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        bar
+    } else {
+        ProgressBar::hidden()
+    };
+    let mut total = WriteSummary::default();
+    let mut entities = HashSet::new();
+    let mut written = 0usize;
+    'batches: for batch in documents.chunks(BATCH) {
+        let graphs: Vec<_> = batch.par_iter().map(|doc| pipeline.process(doc)).collect();
+        for (doc, graph) in batch.iter().zip(graphs) {
+            if interrupted.load(Ordering::SeqCst) {
+                break 'batches;
+            }
+            let graph = graph.with_context(|| format!("cannot process {}", doc.id))?;
+            let summary = store
+                .write_document(&graph)
+                .with_context(|| format!("cannot write {} to the store", doc.id))?;
+            entities.extend(graph.entities.iter().map(|e| e.key.clone()));
+            total.sentences += summary.sentences;
+            total.triples += summary.triples;
+            total.facts += summary.facts;
+            written += 1;
+            bar.inc(1);
+        }
+    }
+    bar.finish_and_clear();
+    let inferred = store
+        .refresh_inferences(super::reasoner().as_ref())
+        .context("cannot apply the ontology rules")?;
+    store.optimize()?;
+    let seconds = started.elapsed().as_secs_f64();
+    eprintln!(
+        "kg build: {written} documents, {} sentences, {} entities, {} triples (+{inferred} inferred) in {seconds:.1} s{}",
+        total.sentences,
+        entities.len(),
+        total.triples,
+        if interrupted.load(Ordering::SeqCst) {
+            " (interrupted: the documents written are complete)"
+        } else {
+            ""
+        }
+    );
+    Ok(())
+}

@@ -1,0 +1,137 @@
+//! `kg stats`: counts by class and predicate, documents, the most central entities.
+
+use super::args::StatsArgs;
+use anyhow::Result;
+use kg::graph::{Projection, page_rank};
+use kg::store::{FactKind, vocab};
+use oxigraph::model::Term;
+use serde_json::json;
+use std::collections::BTreeMap;
+use std::io::Write;
+
+/// Runs `kg stats`.
+pub fn run(args: &StatsArgs) -> Result<()> {
+    let store = super::open_read(&args.store.store)?;
+    let documents = store.documents()?;
+    let projection = Projection::from_store(&store)?;
+    let facts = store.facts()?;
+    let ns = store.namespaces();
+
+    let mut sentences = 0i64;
+    let count_prop = ns.term(vocab::SENTENCE_COUNT);
+    for quad in store
+        .inner()
+        .quads_for_pattern(None, Some(count_prop.as_ref()), None, None)
+    {
+        if let Term::Literal(l) = quad?.object {
+            sentences += l.value().parse::<i64>().unwrap_or(0);
+        }
+    }
+    let mut by_class: BTreeMap<String, usize> = BTreeMap::new();
+    for n in projection.graph.node_indices() {
+        *by_class
+            .entry(
+                projection.graph[n]
+                    .class
+                    .clone()
+                    .unwrap_or_else(|| "(untyped)".to_string()),
+            )
+            .or_default() += 1;
+    }
+    let mut by_predicate: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for e in projection.graph.edge_weights() {
+        let entry = by_predicate.entry(e.label.clone()).or_default();
+        match e.kind {
+            FactKind::Extracted => entry.0 += 1,
+            FactKind::Inferred => entry.1 += 1,
+        }
+    }
+    let extracted = facts
+        .iter()
+        .filter(|f| f.kind == FactKind::Extracted)
+        .count();
+    let asserted = facts
+        .iter()
+        .filter(|f| f.kind == FactKind::Extracted && f.modality == "asserted")
+        .count();
+    let inferred_triples = facts
+        .iter()
+        .filter(|f| f.kind == FactKind::Inferred)
+        .count();
+
+    let rank = page_rank(&projection, 0.85, 100);
+    let mut central: Vec<_> = projection
+        .graph
+        .node_indices()
+        .map(|n| (rank[n.index()], n))
+        .collect();
+    central.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    central.truncate(args.top);
+
+    let mut classes: Vec<_> = by_class.into_iter().collect();
+    classes.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut predicates: Vec<_> = by_predicate.into_iter().collect();
+    predicates.sort_by(|a, b| (b.1.0 + b.1.1).cmp(&(a.1.0 + a.1.1)).then(a.0.cmp(&b.0)));
+
+    let mut out = super::stdout();
+    if args.json {
+        let value = json!({
+            "documents": documents.len(),
+            "sentences": sentences,
+            "entities": projection.node_count(),
+            "relations": projection.edge_count(),
+            "facts_extracted": extracted,
+            "facts_asserted": asserted,
+            "triples_inferred": inferred_triples,
+            "quads": store.len()?,
+            "classes": classes.iter().map(|(c, n)| json!({"class": c, "entities": n})).collect::<Vec<_>>(),
+            "predicates": predicates.iter().map(|(p, (e, i))| json!({"predicate": p, "extracted": e, "inferred": i})).collect::<Vec<_>>(),
+            "central": central.iter().map(|(r, n)| json!({"label": projection.graph[*n].label, "iri": projection.graph[*n].iri, "pagerank": r})).collect::<Vec<_>>(),
+        });
+        serde_json::to_writer_pretty(&mut out, &value)?;
+        writeln!(out)?;
+    } else {
+        writeln!(out, "documents   {}", documents.len())?;
+        writeln!(out, "sentences   {sentences}")?;
+        writeln!(out, "entities    {}", projection.node_count())?;
+        writeln!(
+            out,
+            "relations   {} between entities",
+            projection.edge_count()
+        )?;
+        writeln!(
+            out,
+            "facts       {extracted} extracted ({asserted} asserted), {inferred_triples} inferred"
+        )?;
+        writeln!(out, "quads       {}", store.len()?)?;
+        writeln!(out, "\nentities by class")?;
+        for (class, n) in &classes {
+            writeln!(out, "  {n:>7}  {class}")?;
+        }
+        writeln!(out, "\nrelations by predicate (extracted + inferred)")?;
+        for (p, (e, i)) in &predicates {
+            writeln!(
+                out,
+                "  {:>7}  {p}{}",
+                e + i,
+                if *i > 0 {
+                    format!(" ({i} inferred)")
+                } else {
+                    String::new()
+                }
+            )?;
+        }
+        writeln!(out, "\nmost central entities (PageRank)")?;
+        for (r, n) in &central {
+            let node = &projection.graph[*n];
+            writeln!(
+                out,
+                "  {r:.4}  {} ({})",
+                node.label,
+                node.class.as_deref().unwrap_or("untyped")
+            )?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}

@@ -1,0 +1,108 @@
+//! Negation and modality: whether a clause asserts, denies or only entertains its content
+//! (`did not`, `has shown no sign of`, `will likely`, `may`, `is expected to`, `if ...`).
+
+use super::triple::Modality;
+use super::view::View;
+
+/// Modal auxiliaries that make a clause hedged or future.
+const MODALS: &[&str] = &[
+    "will", "would", "may", "might", "could", "can", "should", "must", "shall", "'ll", "wo", "ca",
+];
+/// Adverbs that hedge.
+const HEDGES: &[&str] = &[
+    "likely",
+    "probably",
+    "possibly",
+    "perhaps",
+    "maybe",
+    "reportedly",
+    "allegedly",
+    "potentially",
+    "unlikely",
+];
+/// Adverbs and determiners that negate.
+const NEGATORS: &[&str] = &["not", "n't", "never", "no", "neither", "nor", "without"];
+/// Verbs, adjectives and nouns whose complement is only intended, expected or possible.
+const INTENT: &[&str] = &[
+    "try", "plan", "hope", "want", "expect", "seek", "aim", "intend", "pledge", "promise",
+    "propose", "offer", "likely", "unlikely", "able", "possible", "threaten", "consider", "wish",
+    "need", "agree", "attempt", "prepare", "vow",
+];
+/// Subordinators that make a clause conditional.
+const CONDITIONAL: &[&str] = &["if", "unless", "whether"];
+
+/// The modality of the clause headed by `verb`, looking at its own dependents, its object's determiner,
+/// the verbs it is a complement of, and the verb it is coordinated with (which shares its auxiliaries).
+pub(crate) fn modality(v: &View, verb: usize, object: Option<usize>) -> Modality {
+    let mut negated = false;
+    let mut possible = false;
+    let mut cur = verb;
+    // Walk up through the complement and coordination chain: `will likely revive ... and keep discussing`.
+    for _ in 0..8 {
+        for c in v.children(cur).iter().copied() {
+            match v.dep(c) {
+                "neg" => negated = true,
+                "aux"
+                    if v.lemma_in(c, MODALS)
+                        || MODALS.contains(&v.text(c).to_lowercase().as_str()) =>
+                {
+                    possible = true
+                }
+                "advmod" if v.lemma_in(c, HEDGES) => possible = true,
+                "advmod" if v.lemma_in(c, NEGATORS) => negated = true,
+                "acomp" if v.lemma_in(c, HEDGES) => possible = true,
+                "mark" if v.lemma_in(c, CONDITIONAL) => possible = true,
+                _ => {}
+            }
+        }
+        let dep = v.dep(cur);
+        let head = v.head(cur);
+        if head == cur {
+            break;
+        }
+        match dep {
+            "xcomp" => {
+                if v.lemma_in(head, INTENT) {
+                    possible = true;
+                }
+            }
+            // A conjoined verb without its own auxiliaries shares those of the first verb.
+            "conj"
+                if !v
+                    .children(cur)
+                    .iter()
+                    .any(|&c| matches!(v.dep(c), "aux" | "nsubj")) => {}
+            _ => break,
+        }
+        cur = head;
+    }
+    if let Some(o) = object {
+        // `has shown no sign of`: the object's negative determiner negates the clause.
+        if v.children_with(o, &["det", "neg"])
+            .any(|d| v.lemma_in(d, &["no", "neither"]))
+        {
+            negated = true;
+        }
+    }
+    if negated {
+        Modality::Negated
+    } else if possible {
+        Modality::Possible
+    } else {
+        Modality::Asserted
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_lists_are_lower_case() {
+        for list in [MODALS, HEDGES, NEGATORS, INTENT, CONDITIONAL] {
+            for w in list {
+                assert_eq!(w.to_lowercase(), *w);
+            }
+        }
+    }
+}

@@ -1,0 +1,152 @@
+//! A read-only view of one sentence's dependency tree: children lists and the small queries every
+//! construction asks (dependency labels, lemmas, entity types), built once per sentence in O(tokens).
+
+use crate::analysis::{Doc, Sentence, Token};
+
+/// One sentence of a document with its children lists.
+pub(crate) struct View<'a> {
+    /// The document.
+    pub doc: &'a Doc,
+    /// Index of the sentence in `Doc::sentences()`.
+    pub index: usize,
+    /// First token index.
+    pub start: usize,
+    /// One past the last token index.
+    pub end: usize,
+    /// Children of each token (indexed by `i - start`), in token order.
+    kids: Vec<Vec<usize>>,
+}
+
+impl<'a> View<'a> {
+    /// Builds the view of sentence `index` of `doc`.
+    pub fn new(doc: &'a Doc, index: usize, sentence: Sentence) -> Self {
+        let (start, end) = (sentence.start, sentence.end.min(doc.tokens.len()));
+        let mut kids = vec![Vec::new(); end.saturating_sub(start)];
+        let mut view = View {
+            doc,
+            index,
+            start,
+            end,
+            kids: Vec::new(),
+        };
+        for i in start..end {
+            let h = view.head(i);
+            if h != i {
+                kids[h - start].push(i);
+            }
+        }
+        view.kids = kids;
+        view
+    }
+
+    /// The token indices of the sentence.
+    pub fn tokens(&self) -> std::ops::Range<usize> {
+        self.start..self.end
+    }
+
+    /// Token `i`.
+    pub fn tok(&self, i: usize) -> &'a Token {
+        &self.doc.tokens[i]
+    }
+
+    /// The head of `i`; a token whose head lies outside the sentence counts as a root (its own head).
+    pub fn head(&self, i: usize) -> usize {
+        let h = self.doc.tokens[i].head;
+        if (self.start..self.end).contains(&h) {
+            h
+        } else {
+            i
+        }
+    }
+
+    /// Whether `i` is a root of the sentence.
+    pub fn is_root(&self, i: usize) -> bool {
+        self.head(i) == i
+    }
+
+    /// The dependency label of `i`.
+    pub fn dep(&self, i: usize) -> &'a str {
+        &self.doc.tokens[i].dep
+    }
+
+    /// The fine-grained tag of `i`.
+    pub fn tag(&self, i: usize) -> &'a str {
+        &self.doc.tokens[i].tag
+    }
+
+    /// The universal POS of `i`.
+    pub fn pos(&self, i: usize) -> &'a str {
+        &self.doc.tokens[i].pos
+    }
+
+    /// The lemma of `i`.
+    pub fn lemma(&self, i: usize) -> &'a str {
+        &self.doc.tokens[i].lemma
+    }
+
+    /// The entity type of `i` (empty outside entities).
+    pub fn ent(&self, i: usize) -> &'a str {
+        &self.doc.tokens[i].ent_type
+    }
+
+    /// The text of `i`.
+    pub fn text(&self, i: usize) -> &'a str {
+        let t = &self.doc.tokens[i];
+        self.doc.text.get(t.start..t.end).unwrap_or("")
+    }
+
+    /// Whether the lower-cased lemma of `i` is one of `words`.
+    pub fn lemma_in(&self, i: usize, words: &[&str]) -> bool {
+        let l = self.lemma(i);
+        words.iter().any(|w| w.eq_ignore_ascii_case(l))
+    }
+
+    /// The children of `i` in token order.
+    pub fn children(&self, i: usize) -> &[usize] {
+        &self.kids[i - self.start]
+    }
+
+    /// The children of `i` with one of the labels `deps`.
+    pub fn children_with<'b>(
+        &'b self,
+        i: usize,
+        deps: &'b [&str],
+    ) -> impl Iterator<Item = usize> + 'b {
+        self.children(i)
+            .iter()
+            .copied()
+            .filter(move |&c| deps.contains(&self.dep(c)))
+    }
+
+    /// The first child of `i` with one of the labels `deps`.
+    pub fn child(&self, i: usize, deps: &[&str]) -> Option<usize> {
+        self.children_with(i, deps).next()
+    }
+
+    /// Whether `i` is a verb (or an auxiliary used as the main verb, such as a copula).
+    pub fn is_verb(&self, i: usize) -> bool {
+        matches!(self.pos(i), "VERB" | "AUX") && self.tag(i).starts_with('V')
+    }
+
+    /// Whether `i` heads a noun phrase (nouns, proper nouns, pronouns, numbers).
+    pub fn is_nominal(&self, i: usize) -> bool {
+        matches!(self.pos(i), "NOUN" | "PROPN" | "PRON" | "NUM" | "X" | "SYM")
+            || (self.pos(i) == "ADJ"
+                && matches!(self.dep(i), "nsubj" | "dobj" | "pobj" | "appos" | "attr"))
+    }
+
+    /// Whether `i` is a punctuation token.
+    pub fn is_punct(&self, i: usize) -> bool {
+        self.pos(i) == "PUNCT" || self.dep(i) == "punct"
+    }
+
+    /// Whether `i` is a personal or demonstrative pronoun (what resolution, not extraction, decides about).
+    pub fn is_pronoun(&self, i: usize) -> bool {
+        self.pos(i) == "PRON"
+    }
+
+    /// Whether `i` is a relative pronoun or relativiser (`who`, `which`, `that` opening a relative clause).
+    pub fn is_relativizer(&self, i: usize) -> bool {
+        matches!(self.tag(i), "WDT" | "WP" | "WP$" | "WRB")
+    }
+}

@@ -1,0 +1,261 @@
+//! Reading documents from files, folders, JSON Lines, stdin and one-document-per-line files, lazily, so
+//! that a stream of any length is processed in bounded memory.
+
+use super::IngestError;
+use super::document::{Document, JsonRecord};
+use std::collections::VecDeque;
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+/// Extensions picked up when walking a folder.
+const FOLDER_EXTENSIONS: [&str; 3] = ["txt", "md", "jsonl"];
+
+/// Where documents come from: paths (files, folders, `-`) and an optional one-document-per-line file.
+#[derive(Debug, Clone, Default)]
+pub struct InputSpec {
+    /// Files and folders; `-` is stdin (one document).
+    pub paths: Vec<PathBuf>,
+    /// A file with one document per line (`-` for stdin).
+    pub lines: Option<PathBuf>,
+}
+
+enum Source {
+    /// A whole file (or stdin when `path` is `-`) is one document with this id.
+    Whole { path: PathBuf, id: String },
+    /// One JSON record per line.
+    JsonLines(PathBuf),
+    /// One document per line.
+    Lines(PathBuf),
+}
+
+/// An iterator over the documents of an [`InputSpec`], in order: paths first (folders sorted by path), then
+/// the lines file. Errors are yielded in place; iteration can go on after one.
+pub struct Documents {
+    queue: VecDeque<Source>,
+    open: Option<OpenLines>,
+}
+
+impl std::fmt::Debug for Documents {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Documents")
+            .field("pending_sources", &self.queue.len())
+            .finish_non_exhaustive()
+    }
+}
+
+struct OpenLines {
+    reader: Box<dyn BufRead>,
+    path: PathBuf,
+    json: bool,
+    line: usize,
+}
+
+impl InputSpec {
+    /// Resolves the paths (walking folders) and returns the documents lazily.
+    ///
+    /// # Errors
+    /// When nothing was given, a path does not exist, or a folder holds no `.txt`, `.md` or `.jsonl` file.
+    pub fn documents(&self) -> Result<Documents, IngestError> {
+        if self.paths.is_empty() && self.lines.is_none() {
+            return Err(IngestError::NoInput);
+        }
+        let mut queue = VecDeque::new();
+        for path in &self.paths {
+            if path.as_os_str() == "-" {
+                queue.push_back(Source::Whole {
+                    path: path.clone(),
+                    id: "stdin".to_string(),
+                });
+                continue;
+            }
+            let meta = std::fs::metadata(path).map_err(|source| IngestError::io(path, source))?;
+            if meta.is_dir() {
+                let mut files = Vec::new();
+                walk(path, &mut files)?;
+                if files.is_empty() {
+                    return Err(IngestError::EmptyFolder(path.display().to_string()));
+                }
+                files.sort();
+                for file in files {
+                    let id = file
+                        .strip_prefix(path)
+                        .unwrap_or(&file)
+                        .to_string_lossy()
+                        .replace('\\', "/");
+                    queue.push_back(source_for(file, id));
+                }
+            } else {
+                let id = path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                queue.push_back(source_for(path.clone(), id));
+            }
+        }
+        if let Some(lines) = &self.lines {
+            queue.push_back(Source::Lines(lines.clone()));
+        }
+        Ok(Documents { queue, open: None })
+    }
+}
+
+fn source_for(path: PathBuf, id: String) -> Source {
+    if path.extension().is_some_and(|e| e == "jsonl") {
+        Source::JsonLines(path)
+    } else {
+        Source::Whole { path, id }
+    }
+}
+
+fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), IngestError> {
+    let entries = std::fs::read_dir(dir).map_err(|e| IngestError::io(dir, e))?;
+    for entry in entries {
+        let path = entry.map_err(|e| IngestError::io(dir, e))?.path();
+        if path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        {
+            continue;
+        }
+        if path.is_dir() {
+            walk(&path, out)?;
+        } else if path
+            .extension()
+            .is_some_and(|e| FOLDER_EXTENSIONS.iter().any(|x| e == *x))
+        {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn open(path: &Path) -> Result<Box<dyn BufRead>, IngestError> {
+    if path.as_os_str() == "-" {
+        return Ok(Box::new(BufReader::new(std::io::stdin())));
+    }
+    let file = File::open(path).map_err(|e| IngestError::io(path, e))?;
+    Ok(Box::new(BufReader::with_capacity(1 << 16, file)))
+}
+
+/// Checks that bytes are text: no NUL byte (binary) and valid UTF-8.
+fn decode(bytes: Vec<u8>, path: &Path, line: Option<usize>) -> Result<String, IngestError> {
+    if bytes.contains(&0) {
+        return Err(IngestError::Binary(path.display().to_string()));
+    }
+    String::from_utf8(bytes).map_err(|e| IngestError::NotUtf8 {
+        path: path.display().to_string(),
+        line,
+        offset: e.utf8_error().valid_up_to(),
+    })
+}
+
+impl Documents {
+    fn next_line(&mut self) -> Option<Result<Document, IngestError>> {
+        loop {
+            let open = self.open.as_mut()?;
+            let mut buf = Vec::new();
+            match open.reader.read_until(b'\n', &mut buf) {
+                Err(e) => {
+                    let path = open.path.clone();
+                    self.open = None;
+                    return Some(Err(IngestError::io(&path, e)));
+                }
+                Ok(0) => {
+                    self.open = None;
+                    return None;
+                }
+                Ok(_) => {}
+            }
+            open.line += 1;
+            while buf.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
+                buf.pop();
+            }
+            if buf.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            let (path, line) = (open.path.clone(), open.line);
+            let text = match decode(buf, &path, Some(line)) {
+                Ok(text) => text,
+                Err(e) => return Some(Err(e)),
+            };
+            let name = path.display().to_string();
+            if !open.json {
+                return Some(Ok(Document::from_text(format!("{name}#L{line}"), text)));
+            }
+            return Some(
+                serde_json::from_str::<JsonRecord>(&text)
+                    .map_err(|source| IngestError::Json {
+                        path: name.clone(),
+                        line,
+                        source,
+                    })
+                    .map(|r| record_document(r, &name, line)),
+            );
+        }
+    }
+}
+
+fn record_document(r: JsonRecord, name: &str, line: usize) -> Document {
+    let id = r.id.unwrap_or_else(|| format!("{name}#L{line}"));
+    let mut doc = Document::from_text(id, r.text);
+    if r.date.is_some() {
+        doc.date = r.date;
+    }
+    if r.title.is_some() {
+        doc.title = r.title;
+    }
+    doc.url = r.url;
+    doc
+}
+
+impl Iterator for Documents {
+    type Item = Result<Document, IngestError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if self.open.is_some() {
+                if let Some(item) = self.next_line() {
+                    return Some(item);
+                }
+                continue;
+            }
+            match self.queue.pop_front()? {
+                Source::Whole { path, id } => {
+                    let mut bytes = Vec::new();
+                    let read = open(&path).and_then(|mut r| {
+                        r.read_to_end(&mut bytes)
+                            .map_err(|e| IngestError::io(&path, e))
+                    });
+                    return Some(
+                        read.and_then(|_| decode(bytes, &path, None))
+                            .map(|t| Document::from_text(id, t)),
+                    );
+                }
+                Source::JsonLines(path) => {
+                    if let Err(e) = self.start_lines(path, true) {
+                        return Some(Err(e));
+                    }
+                }
+                Source::Lines(path) => {
+                    if let Err(e) = self.start_lines(path, false) {
+                        return Some(Err(e));
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl Documents {
+    fn start_lines(&mut self, path: PathBuf, json: bool) -> Result<(), IngestError> {
+        let reader = open(&path)?;
+        self.open = Some(OpenLines {
+            reader,
+            path,
+            json,
+            line: 0,
+        });
+        Ok(())
+    }
+}

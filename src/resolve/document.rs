@@ -1,0 +1,823 @@
+//! One document's entities: named mentions clustered (name variants, partial names, gazetteer, known
+//! entities), aliases stated in the text, and argument phrases resolved to entities: names, definite
+//! descriptions, role descriptions and pronouns (by a sieve; unclear antecedents stay unresolved).
+
+use super::lexicon::{Canonical, Lexicon, VALUE_LABELS, entity_key};
+use super::names::{clean_label, is_pronoun, name_words, phonetic_word, strip_titles};
+use crate::analysis::{Doc, Sentence};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// An entity being built.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Draft {
+    pub label: String,
+    /// A key fixed by the gazetteer or a known entity.
+    pub fixed_key: Option<String>,
+    pub person: bool,
+    /// Named only by descriptions (`the disputed islands`): its key is scoped to the document.
+    pub description: bool,
+    /// Whether the label came from a description with a modifier (`disputed islands`), preferred as label.
+    pub label_modified: bool,
+    pub aliases: Vec<String>,
+    /// A class fixed by the gazetteer or a known entity.
+    pub class: Option<String>,
+    /// Classes suggested by context (`island of Hokkaido`, `the Crimea region`).
+    pub hints: Vec<String>,
+    pub ner: Vec<String>,
+    pub mentions: Vec<Range<usize>>,
+}
+
+/// How an argument was resolved (it sets the confidence factor).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Via {
+    Name,
+    Description,
+    Role,
+    Pronoun,
+}
+
+/// The result of resolving an argument's head.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Resolution {
+    /// One or more entities (several for `they` over a coordination).
+    Entities(Vec<usize>, Via),
+    /// A value or a phrase that is not an entity.
+    Literal(String),
+    /// A pronoun or description without a clear antecedent: the triple is dropped.
+    Unresolved,
+}
+
+/// Classes whose definite descriptions corefer within a document (`the islands`, `the region`).
+const COREFERRING_CLASSES: &[&str] = &["IslandGroup", "Island", "Region"];
+
+/// Classes of places: a name compounded with such a noun (`the Crimea region`) or after its `of` (`the island
+/// of Hokkaido`) is the place itself.
+const PLACE_CLASSES: &[&str] = &[
+    "Place",
+    "Region",
+    "City",
+    "Island",
+    "IslandGroup",
+    "WaterBody",
+    "Country",
+    "Facility",
+];
+
+/// Modifiers that make a description a subset or a different referent (`the two smaller islands`).
+const SUBSET_WORDS: &[&str] = &[
+    "other", "another", "some", "two", "three", "both", "several", "few",
+];
+
+pub(crate) struct DocEntities<'a> {
+    pub doc: &'a Doc,
+    pub lex: &'a Lexicon,
+    pub sentences: Vec<Sentence>,
+    pub sent_of: Vec<usize>,
+    pub drafts: Vec<Draft>,
+    parent: Vec<usize>,
+    token_entity: Vec<Option<usize>>,
+    value_span: Vec<Option<usize>>,
+    by_key: HashMap<String, usize>,
+    /// Description entities by class (one salient group per document and class).
+    groups: HashMap<String, usize>,
+    /// Tokens at which an entity is mentioned, for the pronoun sieve: (token, entity).
+    pub mention_tokens: Vec<(usize, usize)>,
+    /// Persons' offices from titles: (person, role property IRI, country entity).
+    pub person_roles: Vec<(usize, String, Option<usize>)>,
+}
+
+impl<'a> DocEntities<'a> {
+    pub fn new(doc: &'a Doc, lex: &'a Lexicon) -> Self {
+        let sentences = doc.sentences();
+        let mut sent_of = vec![0; doc.tokens.len()];
+        for (si, s) in sentences.iter().enumerate() {
+            for t in s.tokens() {
+                sent_of[t] = si;
+            }
+        }
+        let mut de = DocEntities {
+            doc,
+            lex,
+            sentences,
+            sent_of,
+            drafts: Vec::new(),
+            parent: Vec::new(),
+            token_entity: vec![None; doc.tokens.len()],
+            value_span: vec![None; doc.tokens.len()],
+            by_key: HashMap::new(),
+            groups: HashMap::new(),
+            mention_tokens: Vec::new(),
+            person_roles: Vec::new(),
+        };
+        de.add_spans();
+        de.link_partial_names();
+        de.class_hints();
+        de.eager_descriptions();
+        de.stated_aliases();
+        de
+    }
+
+    /// The representative of an entity after merges.
+    pub fn find(&self, mut e: usize) -> usize {
+        while self.parent[e] != e {
+            e = self.parent[e];
+        }
+        e
+    }
+
+    /// The entity a token belongs to, if it is part of a named mention.
+    pub fn entity_at(&self, token: usize) -> Option<usize> {
+        self.token_entity
+            .get(token)
+            .copied()
+            .flatten()
+            .map(|e| self.find(e))
+    }
+
+    fn new_draft(&mut self, draft: Draft) -> usize {
+        self.drafts.push(draft);
+        self.parent.push(self.drafts.len() - 1);
+        self.drafts.len() - 1
+    }
+
+    /// The entity with this key, created if new.
+    fn intern(&mut self, key: &str, make: impl FnOnce() -> Draft) -> usize {
+        if let Some(&e) = self.by_key.get(key) {
+            return self.find(e);
+        }
+        let e = self.new_draft(make());
+        self.by_key.insert(key.to_string(), e);
+        e
+    }
+
+    /// Merges entity `b` into `a` (a's label wins unless `a` is only a description).
+    pub fn merge(&mut self, a: usize, b: usize) {
+        let (a, b) = (self.find(a), self.find(b));
+        if a == b {
+            return;
+        }
+        let other = std::mem::take(&mut self.drafts[b]);
+        let target = &mut self.drafts[a];
+        if target.description && !other.description {
+            target.aliases.push(std::mem::take(&mut target.label));
+            target.label = other.label.clone();
+            target.description = false;
+            target.fixed_key = other.fixed_key.clone();
+        } else if other.label != target.label {
+            target.aliases.push(other.label.clone());
+        }
+        target.aliases.extend(other.aliases);
+        target.person |= other.person;
+        if target.class.is_none() {
+            target.class = other.class;
+        }
+        target.hints.extend(other.hints);
+        target.ner.extend(other.ner);
+        target.mentions.extend(other.mentions);
+        self.parent[b] = a;
+    }
+
+    /// The canonical (gazetteer or known) entity for a surface name.
+    fn canonical(&self, label: &str, ner: &str, person: bool) -> Option<Canonical> {
+        if ner == "NORP" {
+            let words = name_words(label);
+            if let Some(c) = words.last().and_then(|w| self.lex.demonym(w)) {
+                return Some(c.clone());
+            }
+        }
+        if let Some(c) = self.lex.gazetteer_name(label) {
+            return Some(c.clone());
+        }
+        let key = entity_key(label, person);
+        self.lex.known_by_name(label, &key).map(|k| Canonical {
+            key: k.key.clone(),
+            label: k.label.clone(),
+            class: k.class.clone(),
+        })
+    }
+
+    fn add_spans(&mut self) {
+        let doc = self.doc;
+        for (si, span) in doc.ents.iter().enumerate() {
+            if span.end > doc.tokens.len() {
+                continue;
+            }
+            let text = doc.slice(span.start_byte..span.end_byte);
+            if VALUE_LABELS.contains(&span.label.as_str()) {
+                for t in span.start..span.end {
+                    self.value_span[t] = Some(si);
+                }
+                continue;
+            }
+            // Names carry a capital letter (`n’t` tagged GPE does not) and are more than title words (`Defense`
+            // tagged ORG in `Defense Minister Tomomi Inada`).
+            if !text.chars().any(char::is_uppercase)
+                || name_words(text)
+                    .iter()
+                    .all(|w| super::names::is_honorific(w))
+            {
+                continue;
+            }
+            let person = span.label == "PERSON";
+            let label = if person {
+                strip_titles(text)
+            } else {
+                clean_label(text)
+            };
+            if label.is_empty() {
+                continue;
+            }
+            let e = match self.canonical(&label, &span.label, person) {
+                Some(c) => self.intern(&c.key.clone(), || Draft {
+                    label: c.label.clone(),
+                    fixed_key: Some(c.key.clone()),
+                    person: c.class == "Person",
+                    class: Some(c.class.clone()),
+                    ..Draft::default()
+                }),
+                None if span.label == "NORP" => {
+                    let key = entity_key(&label, false);
+                    self.intern(&key, || Draft {
+                        label: label.clone(),
+                        class: Some("Nationality".into()),
+                        ..Draft::default()
+                    })
+                }
+                None => {
+                    let key = entity_key(&label, person);
+                    self.intern(&key, || Draft {
+                        label: label.clone(),
+                        person,
+                        ..Draft::default()
+                    })
+                }
+            };
+            let d = &mut self.drafts[e];
+            d.person |= person;
+            d.ner.push(span.label.clone());
+            d.mentions.push(span.start_byte..span.end_byte);
+            let surface = clean_label(text);
+            if surface != d.label && !d.aliases.contains(&surface) {
+                d.aliases.push(surface);
+            }
+            for t in span.start..span.end {
+                self.token_entity[t] = Some(e);
+            }
+            let root = span_root(doc, span.start, span.end);
+            self.mention_tokens.push((root, e));
+        }
+    }
+
+    /// One-word names that are the surname of exactly one full person name in the document join it
+    /// (`Putin` -> `Vladimir Putin`, also when NER called `Lavrov` an organisation).
+    fn link_partial_names(&mut self) {
+        let mut surnames: HashMap<String, Vec<usize>> = HashMap::new();
+        for e in 0..self.drafts.len() {
+            let d = &self.drafts[e];
+            if self.find(e) == e && d.person && name_words(&d.label).len() > 1 {
+                let last = phonetic_word(name_words(&d.label).last().copied().unwrap_or(""));
+                surnames.entry(last).or_default().push(e);
+            }
+        }
+        for e in 0..self.drafts.len() {
+            if self.find(e) != e || self.drafts[e].class.is_some() {
+                continue;
+            }
+            let words = name_words(&self.drafts[e].label);
+            if words.len() != 1 {
+                continue;
+            }
+            if let Some(full) = surnames.get(&phonetic_word(words[0]))
+                && full.len() == 1
+                && full[0] != e
+            {
+                self.merge(full[0], e);
+            }
+        }
+    }
+
+    /// Class evidence from the phrase around a name: `the island of Hokkaido`, `the Crimea region`.
+    fn class_hints(&mut self) {
+        let doc = self.doc;
+        for &(root, e) in &self.mention_tokens.clone() {
+            let t = &doc.tokens[root];
+            let head = t.head;
+            // The name's own last word (`Crimean Peninsula`, `Kuril Islands`), else the noun it names.
+            let mut hint = self.lex.head_noun_class(doc.token_text(root));
+            if hint.is_none()
+                && t.dep == "pobj"
+                && doc.tokens[head].lemma.eq_ignore_ascii_case("of")
+            {
+                hint = self.noun_class(doc.tokens[head].head);
+            } else if hint.is_none() && t.dep == "compound" && head != root {
+                hint = self.noun_class(head);
+            }
+            if let Some(h) = hint.filter(|c| PLACE_CLASSES.contains(c)) {
+                let h = h.to_string();
+                let e = self.find(e);
+                self.drafts[e].hints.push(h);
+            }
+        }
+    }
+
+    /// Resolves every plural place description up front (`the disputed islands`), so the group's label and
+    /// mentions do not depend on which phrases the extractor happens to use.
+    fn eager_descriptions(&mut self) {
+        let doc = self.doc;
+        for h in 0..doc.tokens.len() {
+            let t = &doc.tokens[h];
+            if t.pos != "NOUN" || t.dep == "compound" || self.entity_at(h).is_some() {
+                continue;
+            }
+            let class = self.lex.head_noun_class(doc.token_text(h));
+            if class.is_some_and(|c| COREFERRING_CLASSES.contains(&c)) {
+                self.resolve_head(h, None, 0);
+            }
+        }
+    }
+
+    /// `X, known in Japan as A and in Russia as B`: A and B name X's entity.
+    fn stated_aliases(&mut self) {
+        let doc = self.doc;
+        for v in 0..doc.tokens.len() {
+            let t = &doc.tokens[v];
+            let naming = matches!(
+                t.lemma.to_lowercase().as_str(),
+                "know" | "call" | "name" | "dub"
+            );
+            if !naming || t.tag != "VBN" || !matches!(t.dep.as_str(), "acl" | "relcl") {
+                continue;
+            }
+            let mut names = Vec::new();
+            for p in children(doc, v).filter(|&c| doc.tokens[c].lemma.eq_ignore_ascii_case("as")) {
+                for o in children(doc, p).filter(|&c| doc.tokens[c].dep == "pobj") {
+                    if let Some(e) = self.entity_at(o) {
+                        names.push(e);
+                    }
+                }
+            }
+            if names.is_empty() {
+                continue;
+            }
+            let target = match self.resolve_head(t.head, None, 0) {
+                Resolution::Entities(es, _) if es.len() == 1 => es[0],
+                _ => continue,
+            };
+            for n in names {
+                if self.find(n) != self.find(target) {
+                    let keep_class = self.drafts[self.find(target)].hints.clone();
+                    self.merge(target, n);
+                    let r = self.find(target);
+                    self.drafts[r].hints.extend(keep_class);
+                }
+            }
+        }
+    }
+
+    /// The class a common noun denotes, with a non-name compound before it (`islet group`), else alone.
+    fn noun_class(&self, h: usize) -> Option<&'a str> {
+        let doc = self.doc;
+        let lex: &'a Lexicon = self.lex;
+        let text = doc.token_text(h).to_lowercase();
+        if h > 0
+            && doc.tokens[h - 1].head == h
+            && doc.tokens[h - 1].dep == "compound"
+            && self.entity_at(h - 1).is_none()
+        {
+            let two = format!("{} {text}", doc.token_text(h - 1).to_lowercase());
+            if let Some(c) = lex.head_noun_class(&two) {
+                return Some(c);
+            }
+        }
+        lex.head_noun_class(&text)
+            .or_else(|| lex.head_noun_class(&doc.tokens[h].lemma))
+    }
+
+    /// The phrase of a head token within the given tokens (its subtree, conjuncts excluded), cleaned.
+    pub fn phrase(&self, head: usize, within: &[usize]) -> String {
+        let doc = self.doc;
+        let mut toks: Vec<usize> = within
+            .iter()
+            .copied()
+            .filter(|&i| i < doc.tokens.len() && dominates(doc, head, i))
+            .collect();
+        if toks.is_empty() {
+            toks.push(head);
+        }
+        toks.sort_unstable();
+        let mut out = String::new();
+        for (k, &i) in toks.iter().enumerate() {
+            let t = &doc.tokens[i];
+            if k == 0 && matches!(t.tag.as_str(), "DT" | "PRP$" | "WDT") {
+                continue;
+            }
+            if matches!(t.tag.as_str(), "POS") && k + 1 == toks.len() {
+                continue;
+            }
+            out.push_str(doc.token_text(i));
+            if let Some(&next) = toks.get(k + 1)
+                && (t.space_after || doc.tokens[next].start > t.end + 1)
+            {
+                out.push(' ');
+            }
+        }
+        clean_label(out.trim())
+    }
+
+    /// Resolves the head token of an argument. `speaker` is the entity of the attributed speaker (for `I`).
+    pub fn resolve_head(&mut self, h: usize, speaker: Option<usize>, depth: usize) -> Resolution {
+        let doc = self.doc;
+        if depth > 3 || h >= doc.tokens.len() {
+            return Resolution::Unresolved;
+        }
+        if let Some(e) = self.entity_at(h) {
+            return Resolution::Entities(vec![e], Via::Name);
+        }
+        // `The two met`, `the other two`: a number standing for an unnamed set.
+        let t = &doc.tokens[h];
+        if t.tag == "CD"
+            && children(doc, h).any(|c| {
+                let k = &doc.tokens[c];
+                k.dep == "det" || SUBSET_WORDS.contains(&k.lemma.to_lowercase().as_str())
+            })
+        {
+            return Resolution::Unresolved;
+        }
+        if let Some(si) = self.value_span[h] {
+            let s = &doc.ents[si];
+            return Resolution::Literal(doc.slice(s.start_byte..s.end_byte).to_string());
+        }
+        let text = doc.token_text(h);
+        if matches!(t.tag.as_str(), "PRP" | "PRP$" | "WDT" | "WP" | "WP$" | "EX")
+            || t.pos == "PRON"
+            || is_pronoun(text)
+        {
+            return self.pronoun(h, speaker, depth);
+        }
+        // `the Crimea region`, `Soviet forces`, `the island of Hokkaido`, `the Habomai islet group`.
+        let place_head = |noun: Option<&str>| noun.is_some_and(|c| PLACE_CLASSES.contains(&c));
+        for c in children(doc, h).collect::<Vec<_>>() {
+            let ct = &doc.tokens[c];
+            if let Some(e) = self.entity_at(c) {
+                let military = self.lex.head_noun_class(text) == Some("Military")
+                    && !matches!(t.tag.as_str(), "NN");
+                let compound_class = self.noun_class(h);
+                if ct.dep == "compound" && place_head(compound_class) {
+                    if let Some(c) = compound_class {
+                        let c = c.to_string();
+                        self.drafts[e].hints.push(c);
+                    }
+                    return Resolution::Entities(vec![e], Via::Name);
+                }
+                if ct.dep == "amod"
+                    && military
+                    && self.drafts[e].class.as_deref() == Some("Country")
+                {
+                    return Resolution::Entities(vec![e], Via::Name);
+                }
+                // `Assad's forces` act for Assad.
+                if ct.dep == "poss" && military {
+                    return Resolution::Entities(vec![e], Via::Name);
+                }
+            }
+            if ct.dep == "prep" && ct.lemma.eq_ignore_ascii_case("of") {
+                let class = self.lex.head_noun_class(&t.lemma);
+                if place_head(class)
+                    && let Some(o) = children(doc, c).find(|&o| doc.tokens[o].dep == "pobj")
+                    && let Some(e) = self.entity_at(o)
+                {
+                    return Resolution::Entities(vec![e], Via::Name);
+                }
+            }
+        }
+        if let Some(r) = self.role_description(h) {
+            return r;
+        }
+        self.description(h)
+    }
+
+    /// A common-noun phrase: coreferring descriptions of places (`the islands`), else a phrase.
+    fn description(&mut self, h: usize) -> Resolution {
+        let doc = self.doc;
+        let t = &doc.tokens[h];
+        let kids: Vec<usize> = children(doc, h).collect();
+        let compound = kids
+            .iter()
+            .rev()
+            .find(|&&c| doc.tokens[c].dep == "compound")
+            .map(|&c| {
+                format!(
+                    "{} {}",
+                    doc.tokens[c].lemma.to_lowercase(),
+                    doc.token_text(h).to_lowercase()
+                )
+            });
+        let class = compound
+            .as_deref()
+            .and_then(|c| self.lex.head_noun_class(c))
+            .or_else(|| self.lex.head_noun_class(doc.token_text(h)))
+            .or_else(|| self.lex.head_noun_class(&t.lemma))
+            .map(str::to_string);
+        let subtree: Vec<usize> = sentence_range(doc, h)
+            .filter(|&i| dominates(doc, h, i))
+            .collect();
+        let label = self.phrase(h, &subtree_np(doc, h, &subtree));
+        if label.is_empty() || !t.pos.starts_with("NOUN") && !t.pos.starts_with("PROPN") {
+            return if label.is_empty() {
+                Resolution::Unresolved
+            } else {
+                Resolution::Literal(label)
+            };
+        }
+        let Some(class) = class else {
+            return Resolution::Literal(label);
+        };
+        let subset = kids.iter().any(|&c| {
+            let k = &doc.tokens[c];
+            matches!(k.tag.as_str(), "JJR" | "JJS")
+                || SUBSET_WORDS.contains(&k.lemma.to_lowercase().as_str())
+        });
+        // Label preference: `the disputed islands` over `the islands` over `four Russian-held, ... islands`.
+        let amods = kids
+            .iter()
+            .filter(|&&c| doc.tokens[c].dep == "amod")
+            .count();
+        let definite = kids
+            .iter()
+            .any(|&c| doc.tokens[c].lemma.eq_ignore_ascii_case("the"));
+        let numbered = kids.iter().any(|&c| doc.tokens[c].dep == "nummod");
+        let modified = definite && amods == 1 && !numbered;
+        let label = if numbered && COREFERRING_CLASSES.contains(&class.as_str()) {
+            let kept: Vec<usize> = subtree_np(doc, h, &subtree)
+                .into_iter()
+                .filter(|&i| doc.tokens[i].dep != "nummod" || doc.tokens[i].head != h)
+                .collect();
+            self.phrase(h, &kept)
+        } else {
+            label
+        };
+        let bytes = t.start..t.end;
+        if COREFERRING_CLASSES.contains(&class.as_str()) && !subset {
+            if let Some(&g) = self.groups.get(&class) {
+                let g = self.find(g);
+                let d = &mut self.drafts[g];
+                let plain_first = definite && !d.label_modified && d.mentions.len() == 1;
+                if d.description && (modified || plain_first) && !d.label_modified {
+                    let old = std::mem::replace(&mut d.label, label.clone());
+                    d.aliases.push(old);
+                    d.label_modified = modified;
+                } else if label != d.label && !d.aliases.contains(&label) {
+                    d.aliases.push(label);
+                }
+                d.mentions.push(bytes);
+                self.mention_tokens.push((h, g));
+                return Resolution::Entities(vec![g], Via::Description);
+            }
+            let e = self.new_draft(Draft {
+                label,
+                description: true,
+                label_modified: modified,
+                hints: vec![class.clone()],
+                mentions: vec![bytes],
+                ..Draft::default()
+            });
+            self.groups.insert(class, e);
+            self.mention_tokens.push((h, e));
+            return Resolution::Entities(vec![e], Via::Description);
+        }
+        if subset || class == "Person" || class == "Country" {
+            return Resolution::Literal(label);
+        }
+        // Other classed phrases (`missile systems`, `security talks`) are entities of the document.
+        let key = format!("phrase:{}", label.to_lowercase());
+        let e = self.intern(&key, || Draft {
+            label: label.clone(),
+            description: true,
+            hints: vec![class.clone()],
+            ..Draft::default()
+        });
+        self.drafts[e].mentions.push(bytes);
+        self.mention_tokens.push((h, e));
+        Resolution::Entities(vec![e], Via::Description)
+    }
+
+    /// The pronoun sieve. Relative pronouns take the noun their clause modifies; `he`/`she` the nearest
+    /// person in subject position (this sentence before the pronoun, else the previous one); `it` the nearest
+    /// non-person subject; `they` a coordinated subject; `I` the quoted speaker. Anything else is unresolved.
+    fn pronoun(&mut self, h: usize, speaker: Option<usize>, depth: usize) -> Resolution {
+        let doc = self.doc;
+        let t = &doc.tokens[h];
+        let word = doc.token_text(h).to_lowercase();
+        if matches!(t.tag.as_str(), "WDT" | "WP" | "WP$") || word == "that" {
+            let verb = t.head;
+            if verb != h && doc.tokens[verb].dep == "relcl" {
+                let antecedent = doc.tokens[verb].head;
+                if antecedent != h {
+                    return self.resolve_head(antecedent, speaker, depth + 1);
+                }
+            }
+            return Resolution::Unresolved;
+        }
+        let window = self.window(h);
+        let is_subject = |i: usize| matches!(doc.tokens[i].dep.as_str(), "nsubj" | "nsubjpass");
+        match word.as_str() {
+            "i" | "me" | "my" | "myself" => match speaker {
+                Some(s) => Resolution::Entities(vec![s], Via::Pronoun),
+                None => Resolution::Unresolved,
+            },
+            "he" | "him" | "his" | "himself" | "she" | "her" | "hers" | "herself" => {
+                let persons: Vec<(usize, usize)> = window
+                    .iter()
+                    .copied()
+                    .filter(|&(_, e)| self.drafts[e].person)
+                    .collect();
+                // This sentence first (its subject, else its only person), then the previous sentence's.
+                let here = self.sent_of[h];
+                let (current, previous): (Vec<(usize, usize)>, Vec<(usize, usize)>) =
+                    persons.iter().partition(|&&(i, _)| self.sent_of[i] == here);
+                for group in [current, previous] {
+                    if let Some(&(_, e)) = group.iter().rev().find(|&&(i, _)| is_subject(i)) {
+                        return Resolution::Entities(vec![e], Via::Pronoun);
+                    }
+                    let mut distinct: Vec<usize> = group.iter().map(|p| p.1).collect();
+                    distinct.sort_unstable();
+                    distinct.dedup();
+                    if distinct.len() == 1 {
+                        return Resolution::Entities(distinct, Via::Pronoun);
+                    }
+                    if distinct.len() > 1 {
+                        return Resolution::Unresolved;
+                    }
+                }
+                Resolution::Unresolved
+            }
+            "it" | "its" | "itself" => {
+                if t.tag == "PRP$"
+                    && let Some(e) = self.governing_subject(h)
+                {
+                    return Resolution::Entities(vec![e], Via::Pronoun);
+                }
+                let found = window.iter().rev().find(|&&(i, e)| {
+                    let d = &self.drafts[e];
+                    is_subject(i)
+                        && !d.person
+                        && !d.hints.iter().any(|c| c == "IslandGroup")
+                        && doc.tokens[i].tag != "NNS"
+                        && !has_conj(doc, i)
+                });
+                match found {
+                    Some(&(_, e)) => Resolution::Entities(vec![e], Via::Pronoun),
+                    None => Resolution::Unresolved,
+                }
+            }
+            "they" | "them" | "their" | "themselves" => {
+                for &(i, e) in window.iter().rev() {
+                    if !is_subject(i) {
+                        continue;
+                    }
+                    let conj: Vec<usize> = conjuncts(doc, i)
+                        .into_iter()
+                        .filter_map(|c| self.entity_at(c))
+                        .collect();
+                    if conj.len() > 1 {
+                        return Resolution::Entities(conj, Via::Pronoun);
+                    }
+                    if self.drafts[e].hints.iter().any(|c| c == "IslandGroup") {
+                        return Resolution::Entities(vec![e], Via::Pronoun);
+                    }
+                }
+                Resolution::Unresolved
+            }
+            _ => Resolution::Unresolved,
+        }
+    }
+
+    /// For a possessive `its`: the subject of the nearest clause above it that is a non-person entity and
+    /// does not contain the pronoun (`In its latest act, North Korea launched`; `Russia has shown no sign of
+    /// winding back its buildup`).
+    fn governing_subject(&self, h: usize) -> Option<usize> {
+        let doc = self.doc;
+        let mut x = h;
+        for _ in 0..doc.tokens.len() {
+            let up = doc.tokens[x].head;
+            if up == x {
+                return None;
+            }
+            x = up;
+            if !matches!(doc.tokens[x].pos.as_str(), "VERB" | "AUX") {
+                continue;
+            }
+            for c in children(doc, x) {
+                if matches!(doc.tokens[c].dep.as_str(), "nsubj" | "nsubjpass")
+                    && !dominates(doc, c, h)
+                {
+                    return self
+                        .entity_at(c)
+                        .filter(|&e| !self.drafts[e].person && !has_conj(doc, c));
+                }
+            }
+        }
+        None
+    }
+
+    /// Entity mentions before token `h` in its sentence and in the previous one, in text order.
+    fn window(&self, h: usize) -> Vec<(usize, usize)> {
+        let s = self.sent_of.get(h).copied().unwrap_or(0);
+        let from = self
+            .sentences
+            .get(s.saturating_sub(1))
+            .map_or(0, |x| x.start);
+        let mut w: Vec<(usize, usize)> = self
+            .mention_tokens
+            .iter()
+            .filter(|&&(i, _)| i >= from && i < h)
+            .map(|&(i, e)| (i, self.find(e)))
+            .collect();
+        w.sort_unstable();
+        w
+    }
+}
+
+/// The children of a token, in order (heads lie within the sentence, so only it is scanned).
+pub(crate) fn children(doc: &Doc, h: usize) -> impl Iterator<Item = usize> + '_ {
+    sentence_range(doc, h).filter(move |&i| i != h && doc.tokens[i].head == h)
+}
+
+/// The token range of the sentence containing token `h`.
+pub(crate) fn sentence_range(doc: &Doc, h: usize) -> Range<usize> {
+    let n = doc.tokens.len();
+    if h >= n {
+        return 0..0;
+    }
+    let mut start = h;
+    while start > 0 && !doc.tokens[start].sent_start {
+        start -= 1;
+    }
+    let mut end = h + 1;
+    while end < n && !doc.tokens[end].sent_start {
+        end += 1;
+    }
+    start..end
+}
+
+/// Whether `a` dominates `b` (or is it) in the parse.
+pub(crate) fn dominates(doc: &Doc, a: usize, mut b: usize) -> bool {
+    for _ in 0..doc.tokens.len() {
+        if b == a {
+            return true;
+        }
+        let h = doc.tokens[b].head;
+        if h == b {
+            return false;
+        }
+        b = h;
+    }
+    false
+}
+
+/// The token of a span whose head lies outside it.
+pub(crate) fn span_root(doc: &Doc, start: usize, end: usize) -> usize {
+    (start..end)
+        .find(|&i| {
+            let h = doc.tokens[i].head;
+            h < start || h >= end || h == i
+        })
+        .unwrap_or(start)
+}
+
+/// The head and its conjuncts (`Japan and Russia`).
+pub(crate) fn conjuncts(doc: &Doc, h: usize) -> Vec<usize> {
+    let mut out = vec![h];
+    let mut k = 0;
+    while k < out.len() {
+        let x = out[k];
+        out.extend(children(doc, x).filter(|&c| doc.tokens[c].dep == "conj"));
+        k += 1;
+    }
+    out
+}
+
+fn has_conj(doc: &Doc, h: usize) -> bool {
+    children(doc, h).any(|c| doc.tokens[c].dep == "conj")
+}
+
+/// The noun phrase of a head: its subtree without relative, participial and prepositional clauses and
+/// conjuncts (`the islands, known in Japan as ...` -> `the islands`), keeping `of` phrases.
+fn subtree_np(doc: &Doc, h: usize, subtree: &[usize]) -> Vec<usize> {
+    let cut: Vec<usize> = children(doc, h)
+        .filter(|&c| {
+            let d = doc.tokens[c].dep.as_str();
+            matches!(
+                d,
+                "relcl" | "acl" | "conj" | "cc" | "appos" | "punct" | "advcl"
+            ) || (d == "prep" && !doc.tokens[c].lemma.eq_ignore_ascii_case("of"))
+                || (d == "poss" && doc.tokens[c].tag == "PRP$")
+        })
+        .collect();
+    subtree
+        .iter()
+        .copied()
+        .filter(|&i| !cut.iter().any(|&c| dominates(doc, c, i)))
+        .collect()
+}

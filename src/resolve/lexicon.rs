@@ -1,0 +1,184 @@
+//! What resolution reads from the ontology, indexed: the gazetteer by name and demonym, class head nouns,
+//! NER labels, and the known entities of earlier documents.
+
+use super::names::{name_key, name_words, phonetic_word, slug};
+use super::relations::RelationMapper;
+use crate::ontology::{Ontology, local_name};
+use std::collections::HashMap;
+
+/// An entity already in the store (or resolved in an earlier document), for cross-document resolution.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KnownEntity {
+    /// Its key.
+    pub key: String,
+    /// Its preferred label.
+    pub label: String,
+    /// Other surface forms.
+    pub aliases: Vec<String>,
+    /// Class local name.
+    pub class: String,
+}
+
+/// A gazetteer or known entity a name resolves to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Canonical {
+    pub key: String,
+    pub label: String,
+    pub class: String,
+}
+
+/// NER labels that are values, not entities.
+pub(crate) const VALUE_LABELS: &[&str] = &[
+    "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT",
+];
+
+/// The indexed vocabulary resolution works with.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Lexicon {
+    pub mapper: RelationMapper,
+    /// Lower-case name (label or alternative label) -> gazetteer entity.
+    names: HashMap<String, Canonical>,
+    /// Lower-case demonym -> gazetteer entity.
+    demonyms: HashMap<String, Canonical>,
+    /// Lower-case head noun (or two-word compound) -> class local name.
+    head_nouns: HashMap<String, String>,
+    /// NER label -> class local name.
+    ner: HashMap<String, String>,
+    /// Known entities: key -> entity; lower-case alias -> key; phonetic surname -> keys of persons.
+    known: HashMap<String, KnownEntity>,
+    known_names: HashMap<String, String>,
+    known_surnames: HashMap<String, Vec<String>>,
+    /// Property IRI -> itself and all its super-properties.
+    ancestors: HashMap<String, Vec<String>>,
+}
+
+impl Lexicon {
+    pub fn new(onto: &Ontology) -> Self {
+        let mut lex = Lexicon {
+            mapper: RelationMapper::new(onto),
+            ..Lexicon::default()
+        };
+        for g in onto.gazetteer() {
+            let canon = Canonical {
+                key: local_name(&g.iri),
+                label: g.label.clone(),
+                class: local_name(&g.class),
+            };
+            for n in std::iter::once(&g.label).chain(&g.alt_labels) {
+                lex.names
+                    .entry(n.to_lowercase())
+                    .or_insert_with(|| canon.clone());
+            }
+            for d in &g.demonyms {
+                lex.demonyms
+                    .entry(d.to_lowercase())
+                    .or_insert_with(|| canon.clone());
+            }
+        }
+        for c in onto.classes() {
+            for n in &c.head_nouns {
+                lex.head_nouns
+                    .entry(n.clone())
+                    .or_insert_with(|| c.local.clone());
+            }
+            for l in &c.ner_labels {
+                lex.ner.entry(l.clone()).or_insert_with(|| c.local.clone());
+            }
+        }
+        let iris: Vec<&str> = onto.properties().map(|p| p.iri.as_str()).collect();
+        for p in &iris {
+            let sup: Vec<String> = iris
+                .iter()
+                .filter(|q| onto.is_subproperty_of(p, q))
+                .map(|q| q.to_string())
+                .collect();
+            lex.ancestors.insert(p.to_string(), sup);
+        }
+        lex
+    }
+
+    /// Whether property `sub` is `sup` or narrower (IRIs).
+    pub fn is_subproperty(&self, sub: &str, sup: &str) -> bool {
+        sub == sup
+            || self
+                .ancestors
+                .get(sub)
+                .is_some_and(|a| a.iter().any(|x| x == sup))
+    }
+
+    /// Adds (or updates) a known entity.
+    pub fn learn(&mut self, e: KnownEntity) {
+        for n in std::iter::once(&e.label).chain(&e.aliases) {
+            self.known_names.insert(n.to_lowercase(), e.key.clone());
+        }
+        if e.class == "Person"
+            && let Some(last) = name_words(&e.label).last()
+            && name_words(&e.label).len() > 1
+        {
+            let keys = self.known_surnames.entry(phonetic_word(last)).or_default();
+            if !keys.contains(&e.key) {
+                keys.push(e.key.clone());
+            }
+        }
+        self.known.insert(e.key.clone(), e);
+    }
+
+    /// The gazetteer entity with this name or alternative name.
+    pub fn gazetteer_name(&self, name: &str) -> Option<&Canonical> {
+        self.names.get(&name.to_lowercase()).or_else(|| {
+            let cleaned = name_words(name).join(" ").to_lowercase();
+            self.names.get(&cleaned)
+        })
+    }
+
+    /// The country (or other gazetteer entity) a demonym refers to (`Russian` -> Russia).
+    pub fn demonym(&self, word: &str) -> Option<&Canonical> {
+        self.demonyms.get(&word.to_lowercase())
+    }
+
+    /// The class a common noun denotes (`islands` -> IslandGroup), if any.
+    pub fn head_noun_class(&self, noun: &str) -> Option<&str> {
+        self.head_nouns
+            .get(&noun.to_lowercase())
+            .map(String::as_str)
+    }
+
+    /// The class for an NER label.
+    pub fn ner_class(&self, label: &str) -> Option<&str> {
+        self.ner.get(label).map(String::as_str)
+    }
+
+    /// A known entity by key.
+    pub fn known(&self, key: &str) -> Option<&KnownEntity> {
+        self.known.get(key)
+    }
+
+    /// A known entity by exact name, or (for one-word names) the only known person with that surname.
+    pub fn known_by_name(&self, name: &str, key: &str) -> Option<&KnownEntity> {
+        if let Some(k) = self.known.get(key) {
+            return Some(k);
+        }
+        if let Some(k) = self.known_names.get(&name.to_lowercase()) {
+            return self.known.get(k);
+        }
+        let words = name_words(name);
+        if words.len() == 1
+            && let Some(keys) = self.known_surnames.get(&phonetic_word(words[0]))
+            && keys.len() == 1
+        {
+            return self.known.get(&keys[0]);
+        }
+        None
+    }
+}
+
+/// The key of a named entity: phonetic for persons (`sergey_lavrov`), a slug otherwise.
+pub(crate) fn entity_key(label: &str, person: bool) -> String {
+    if person {
+        let k = name_key(label);
+        if !k.is_empty() {
+            return k;
+        }
+    }
+    slug(label)
+}

@@ -1,0 +1,359 @@
+//! Titles and roles: `Japanese Prime Minister Shinzo Abe` says Abe is head of government of Japan; the role is
+//! stripped from the name and becomes a fact. Roles without a stated country get one from a description
+//! elsewhere in the document (`Russia's foreign minister`), a `counterpart`, or the other side of a bilateral
+//! meeting; role descriptions used as arguments (`the Russian leader`) resolve to the person holding the role.
+
+use super::document::{DocEntities, Resolution, Via, children, dominates};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// A fact read from the phrase structure around entities (a title, a membership), to emit as is.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct ContextFact {
+    pub subject: usize,
+    pub property: String,
+    pub object: usize,
+    pub sentence: usize,
+    pub bytes: Range<usize>,
+    pub rule: &'static str,
+    pub confidence: f32,
+}
+
+/// Dependency labels that attach title words to a name.
+const TITLE_DEPS: &[&str] = &["compound", "amod", "poss", "case", "nmod", "punct"];
+
+impl DocEntities<'_> {
+    fn is_country(&self, e: usize) -> bool {
+        let d = &self.drafts[self.find(e)];
+        d.class.as_deref() == Some("Country") || d.hints.iter().any(|h| h == "Country")
+    }
+
+    /// The role and country a set of modifier tokens plus a head word express (`Russian Defense Minister`).
+    fn role_of(&self, tokens: &[usize]) -> (Option<String>, Option<usize>) {
+        let doc = self.doc;
+        let mut country = None;
+        let mut words = Vec::new();
+        for &i in tokens {
+            match self.entity_at(i) {
+                Some(e) if self.is_country(e) => country = Some(self.find(e)),
+                Some(_) => {}
+                None if doc.tokens[i].tag != "POS" && doc.tokens[i].dep != "det" => {
+                    words.push(doc.token_text(i).to_lowercase())
+                }
+                None => {}
+            }
+        }
+        let role = self
+            .lex
+            .mapper
+            .role_in(&words.join(" "))
+            .map(|(_, p)| p.to_string());
+        (role, country)
+    }
+
+    /// Reads titles and appositions of person mentions into roles; returns the facts with a country.
+    pub fn titles(&mut self) -> Vec<ContextFact> {
+        let doc = self.doc;
+        let mut facts = Vec::new();
+        let mut counterparts = Vec::new();
+        let mentions = self.mention_tokens.clone();
+        for &(root, e) in &mentions {
+            let e = self.find(e);
+            if !self.drafts[e].person {
+                continue;
+            }
+            let mut start = root;
+            while start > 0 && self.entity_at(start - 1) == Some(e) {
+                start -= 1;
+            }
+            let sentence = self.sent_of[root];
+            let sent_start = self.sentences[sentence].start;
+            let mut title = Vec::new();
+            let mut i = start;
+            while i > sent_start {
+                let j = i - 1;
+                let t = &doc.tokens[j];
+                if !dominates(doc, root, j) || !TITLE_DEPS.contains(&t.dep.as_str()) {
+                    break;
+                }
+                title.push(j);
+                i = j;
+            }
+            title.reverse();
+            let mut found = self.role_of(&title);
+            let mut from = title.first().copied().unwrap_or(start);
+            let mut rule = "title";
+            if found.0.is_none() {
+                // `Sergei Lavrov, Russia's foreign minister,`
+                for a in children(doc, root)
+                    .filter(|&c| doc.tokens[c].dep == "appos")
+                    .collect::<Vec<_>>()
+                {
+                    let mut toks: Vec<usize> = children(doc, a)
+                        .filter(|&c| TITLE_DEPS.contains(&doc.tokens[c].dep.as_str()) && c < a)
+                        .collect();
+                    toks.push(a);
+                    let r = self.role_of(&toks);
+                    if r.0.is_some() {
+                        found = r;
+                        from = start;
+                        rule = "apposition-title";
+                        break;
+                    }
+                }
+            }
+            let (Some(property), country) = found else {
+                continue;
+            };
+            let end = doc.tokens[root].end;
+            let bytes = doc.tokens[from].start..end;
+            if property.ends_with("#officialOf")
+                && title
+                    .iter()
+                    .any(|&k| doc.token_text(k).eq_ignore_ascii_case("counterpart"))
+            {
+                counterparts.push((e, country, root, sentence, bytes));
+                continue;
+            }
+            self.add_role(e, &property, country);
+            if let Some(c) = country {
+                facts.push(ContextFact {
+                    subject: e,
+                    property,
+                    object: c,
+                    sentence,
+                    bytes,
+                    rule,
+                    confidence: 0.9,
+                });
+            }
+        }
+        // `Foreign Minister Fumio Kishida and Russian counterpart Sergey Lavrov`: the same office.
+        for (e, country, root, sentence, bytes) in counterparts {
+            let partner = conj_partner(doc, root).and_then(|p| self.entity_at(p));
+            let Some(partner) = partner else { continue };
+            let Some(property) = self.role_property(partner) else {
+                continue;
+            };
+            self.add_role(e, &property, country);
+            if let Some(c) = country {
+                facts.push(ContextFact {
+                    subject: e,
+                    property,
+                    object: c,
+                    sentence,
+                    bytes,
+                    rule: "counterpart",
+                    confidence: 0.8,
+                });
+            }
+        }
+        facts.extend(self.countries_from_descriptions());
+        facts.extend(self.countries_from_meetings());
+        facts
+    }
+
+    fn add_role(&mut self, person: usize, property: &str, country: Option<usize>) {
+        let entry = (person, property.to_string(), country);
+        if let Some(existing) = self
+            .person_roles
+            .iter_mut()
+            .find(|(p, prop, _)| *p == person && prop == property)
+        {
+            if existing.2.is_none() {
+                existing.2 = country;
+            }
+        } else {
+            self.person_roles.push(entry);
+        }
+    }
+
+    fn role_property(&self, person: usize) -> Option<String> {
+        let p = self.find(person);
+        self.person_roles
+            .iter()
+            .find(|(q, _, _)| self.find(*q) == p)
+            .map(|(_, prop, _)| prop.clone())
+    }
+
+    /// A role noun phrase as an argument (`the Russian leader`, `The prime minister`) resolves to the one
+    /// person in the document holding that role (or a narrower one, e.g. president for leader) in that
+    /// country. Plural phrases are not resolved.
+    pub fn role_description(&mut self, h: usize) -> Option<Resolution> {
+        let (property, country) = self.described_role(h)?;
+        let persons = self.holders(&property, country);
+        match persons.as_slice() {
+            [p] => Some(Resolution::Entities(vec![*p], Via::Role)),
+            _ => None,
+        }
+    }
+
+    /// The role and country of a role-noun head (`Russia's foreign minister`), if it is one.
+    fn described_role(&self, h: usize) -> Option<(String, Option<usize>)> {
+        let doc = self.doc;
+        let t = &doc.tokens[h];
+        if t.tag != "NN" && t.tag != "NNP" {
+            return None;
+        }
+        let mut toks: Vec<usize> = children(doc, h)
+            .filter(|&c| c < h && TITLE_DEPS.contains(&doc.tokens[c].dep.as_str()))
+            .collect();
+        if toks
+            .iter()
+            .any(|&c| self.entity_at(c).is_some_and(|e| self.drafts[e].person))
+        {
+            return None;
+        }
+        toks.push(h);
+        let (role, country) = self.role_of(&toks);
+        // The head itself must be the role noun (`his foreign minister father` is a father).
+        let head = doc.token_text(h).to_lowercase();
+        let lemma = doc.tokens[h].lemma.to_lowercase();
+        let head_is_role = [head.as_str(), lemma.as_str()]
+            .iter()
+            .any(|w| self.lex.mapper.role_in(w).is_some());
+        let role = role.filter(|_| head_is_role);
+        role.map(|r| (r, country))
+    }
+
+    /// Distinct persons holding `property` (or a sub-property) compatibly with `country`.
+    fn holders(&self, property: &str, country: Option<usize>) -> Vec<usize> {
+        let mut out = Vec::new();
+        for (p, prop, c) in &self.person_roles {
+            let compatible = match (country, c) {
+                (Some(a), Some(b)) => self.find(a) == self.find(*b),
+                _ => true,
+            };
+            if compatible && self.lex.is_subproperty(prop, property) {
+                let p = self.find(*p);
+                if !out.contains(&p) {
+                    out.push(p);
+                }
+            }
+        }
+        out
+    }
+
+    /// `Russia's foreign minister said` elsewhere in the document gives a titled foreign minister whose
+    /// country was not stated (`Foreign Minister Sergei Lavrov`) that country.
+    fn countries_from_descriptions(&mut self) -> Vec<ContextFact> {
+        let doc = self.doc;
+        let mut facts = Vec::new();
+        for h in 0..doc.tokens.len() {
+            if self.entity_at(h).is_some() {
+                continue;
+            }
+            let Some((property, Some(country))) = self.described_role(h) else {
+                continue;
+            };
+            let open: Vec<usize> = self
+                .person_roles
+                .iter()
+                .filter(|(_, prop, c)| c.is_none() && self.lex.is_subproperty(prop, &property))
+                .map(|(p, _, _)| self.find(*p))
+                .collect();
+            let placed = self.holders(&property, Some(country));
+            if let [p] = open.as_slice()
+                && placed.iter().all(|q| q == p)
+            {
+                let p = *p;
+                let Some(prop) = self
+                    .person_roles
+                    .iter()
+                    .find(|(q, prop, c)| {
+                        self.find(*q) == p
+                            && c.is_none()
+                            && self.lex.is_subproperty(prop, &property)
+                    })
+                    .map(|x| x.1.clone())
+                else {
+                    continue;
+                };
+                self.add_role(p, &prop, Some(country));
+                facts.push(ContextFact {
+                    subject: p,
+                    property: prop,
+                    object: country,
+                    sentence: self.sent_of[h],
+                    bytes: doc.tokens[h].start..doc.tokens[h].end,
+                    rule: "role-coreference",
+                    confidence: 0.75,
+                });
+            }
+        }
+        facts
+    }
+
+    /// A titled person without a country meeting their titled counterpart from country A (same office, same
+    /// sentence) is from the document's other main country.
+    fn countries_from_meetings(&mut self) -> Vec<ContextFact> {
+        let mut counts: HashMap<usize, usize> = HashMap::new();
+        for &(_, e) in &self.mention_tokens {
+            let e = self.find(e);
+            if self.is_country(e) {
+                *counts.entry(e).or_default() += 1;
+            }
+        }
+        let mut facts = Vec::new();
+        let mentions = self.mention_tokens.clone();
+        let roles = self.person_roles.clone();
+        for (p, prop, c) in &roles {
+            if c.is_some() {
+                continue;
+            }
+            let p = self.find(*p);
+            let my_tokens: Vec<usize> = mentions
+                .iter()
+                .filter(|m| self.find(m.1) == p)
+                .map(|m| m.0)
+                .collect();
+            for &tok in &my_tokens {
+                let s = self.sent_of[tok];
+                let other = roles.iter().find_map(|(q, qprop, qc)| {
+                    let q = self.find(*q);
+                    let same_sentence = mentions
+                        .iter()
+                        .any(|m| self.find(m.1) == q && self.sent_of[m.0] == s);
+                    (q != p && qprop == prop && same_sentence)
+                        .then_some(*qc)
+                        .flatten()
+                });
+                let Some(a) = other else { continue };
+                let a = self.find(a);
+                let mut ranked: Vec<(usize, usize)> = counts
+                    .iter()
+                    .filter(|(e, _)| **e != a)
+                    .map(|(e, n)| (*n, *e))
+                    .collect();
+                ranked.sort_unstable_by(|x, y| y.cmp(x));
+                let Some(&(_, b)) = ranked.first() else {
+                    continue;
+                };
+                if ranked.get(1).is_some_and(|r| r.0 == ranked[0].0) {
+                    continue;
+                }
+                self.add_role(p, prop, Some(b));
+                facts.push(ContextFact {
+                    subject: p,
+                    property: prop.clone(),
+                    object: b,
+                    sentence: s,
+                    bytes: self.doc.tokens[tok].start..self.doc.tokens[tok].end,
+                    rule: "bilateral-counterpart",
+                    confidence: 0.6,
+                });
+                break;
+            }
+        }
+        facts
+    }
+}
+
+/// The other conjunct of a coordination a token is part of (`Kishida and ... Lavrov`).
+fn conj_partner(doc: &crate::analysis::Doc, root: usize) -> Option<usize> {
+    let t = &doc.tokens[root];
+    if t.dep == "conj" {
+        return Some(t.head);
+    }
+    children(doc, root).find(|&c| doc.tokens[c].dep == "conj")
+}

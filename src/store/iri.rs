@@ -1,0 +1,353 @@
+//! The IRI scheme: entities, documents, open relations, reifiers and the store's own graphs, all under one
+//! configurable base, and the ontology vocabulary under its own namespace.
+
+use oxigraph::model::{NamedNode, Term, Triple};
+
+/// The default base of every IRI the store mints.
+pub const DEFAULT_BASE: &str = "https://kg.example.org/";
+
+/// The default ontology namespace (the `kg:` prefix of `ontology/kg.ttl`).
+pub const DEFAULT_ONTOLOGY: &str = "https://kg.example.org/ontology#";
+
+/// SKOS, for `skos:altLabel`.
+pub const SKOS: &str = "http://www.w3.org/2004/02/skos/core#";
+
+/// Dublin Core terms, for document metadata.
+pub const DCTERMS: &str = "http://purl.org/dc/terms/";
+
+/// The store's provenance and bookkeeping vocabulary, as local names in the ontology namespace.
+///
+/// They are kept in one list so that the projection can tell provenance apart from relations.
+pub mod vocab {
+    /// The class of documents.
+    pub const DOCUMENT: &str = "Document";
+    /// The class of open (unmapped) relations.
+    pub const OPEN_RELATION: &str = "OpenRelation";
+    /// Reifier -> the document graph the fact came from.
+    pub const DOCUMENT_PROP: &str = "document";
+    /// Reifier -> the sentence text.
+    pub const SENTENCE: &str = "sentence";
+    /// Reifier -> index of the sentence in its document.
+    pub const SENTENCE_INDEX: &str = "sentenceIndex";
+    /// Reifier -> first byte of the evidence.
+    pub const START_BYTE: &str = "startByte";
+    /// Reifier -> end byte (exclusive) of the evidence.
+    pub const END_BYTE: &str = "endByte";
+    /// Reifier -> the extractor or inference rule.
+    pub const RULE: &str = "rule";
+    /// Reifier -> confidence in [0, 1].
+    pub const CONFIDENCE: &str = "confidence";
+    /// Reifier -> `asserted`, `negated` or `possible`.
+    pub const MODALITY: &str = "modality";
+    /// Reifier -> the speaker of reported speech.
+    pub const ATTRIBUTED_TO: &str = "attributedTo";
+    /// Reifier -> a time qualifier.
+    pub const TIME: &str = "time";
+    /// Reifier -> a place qualifier.
+    pub const PLACE: &str = "place";
+    /// Reifier -> any other qualifier, as `preposition: value`.
+    pub const QUALIFIER: &str = "qualifier";
+    /// Inferred reifier -> a triple it was derived from (a triple term).
+    pub const PREMISE: &str = "premise";
+    /// Document -> its id.
+    pub const DOCUMENT_ID: &str = "documentId";
+    /// Document -> number of sentences.
+    pub const SENTENCE_COUNT: &str = "sentenceCount";
+    /// Meta graph: the store's base IRI.
+    pub const BASE: &str = "storeBase";
+    /// Meta graph: set while the inferred graph is older than the documents.
+    pub const INFERENCE_STALE: &str = "inferenceStale";
+
+    /// Provenance and bookkeeping properties: never relations between entities.
+    pub const PROVENANCE: &[&str] = &[
+        DOCUMENT_PROP,
+        SENTENCE,
+        SENTENCE_INDEX,
+        START_BYTE,
+        END_BYTE,
+        RULE,
+        CONFIDENCE,
+        MODALITY,
+        ATTRIBUTED_TO,
+        TIME,
+        PLACE,
+        QUALIFIER,
+        PREMISE,
+        DOCUMENT_ID,
+        SENTENCE_COUNT,
+        BASE,
+        INFERENCE_STALE,
+    ];
+}
+
+/// Mints and recognises the store's IRIs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Namespaces {
+    base: String,
+    ontology: String,
+    entity: String,
+    rel: String,
+    doc: String,
+    fact: String,
+    inferred: String,
+}
+
+impl Default for Namespaces {
+    fn default() -> Self {
+        Self::new(DEFAULT_BASE, DEFAULT_ONTOLOGY)
+    }
+}
+
+impl Namespaces {
+    /// A scheme under `base` (a trailing `/` or `#` is added when missing) with the ontology at `ontology`.
+    pub fn new(base: &str, ontology: &str) -> Self {
+        let mut base = base.to_string();
+        if !base.ends_with('/') && !base.ends_with('#') {
+            base.push('/');
+        }
+        Self {
+            entity: format!("{base}entity/"),
+            rel: format!("{base}rel/"),
+            doc: format!("{base}doc/"),
+            fact: format!("{base}fact/"),
+            inferred: format!("{base}inferred/"),
+            base,
+            ontology: ontology.to_string(),
+        }
+    }
+
+    /// The base IRI.
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    /// The ontology namespace.
+    pub fn ontology_ns(&self) -> &str {
+        &self.ontology
+    }
+
+    /// Prefix of entity IRIs.
+    pub fn entity_ns(&self) -> &str {
+        &self.entity
+    }
+
+    /// Prefix of open-relation IRIs.
+    pub fn rel_ns(&self) -> &str {
+        &self.rel
+    }
+
+    /// Prefix of document-graph IRIs.
+    pub fn doc_ns(&self) -> &str {
+        &self.doc
+    }
+
+    /// Prefix of reifiers of extracted facts.
+    pub fn fact_ns(&self) -> &str {
+        &self.fact
+    }
+
+    /// Prefix of reifiers of inferred facts.
+    pub fn inferred_fact_ns(&self) -> &str {
+        &self.inferred
+    }
+
+    /// The entity with key `key`.
+    pub fn entity(&self, key: &str) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}entity/{}", self.base, percent_encode(key)))
+    }
+
+    /// The named graph of document `id`.
+    pub fn doc_graph(&self, id: &str) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}doc/{}", self.base, percent_encode(id)))
+    }
+
+    /// The document id of a document-graph IRI, if it is one.
+    pub fn doc_id(&self, graph: &str) -> Option<String> {
+        graph.strip_prefix(&self.doc_ns()).map(percent_decode)
+    }
+
+    /// An ontology term (class or property) by local name.
+    pub fn term(&self, local: &str) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}{}", self.ontology, percent_encode(local)))
+    }
+
+    /// An open relation by its normalised phrase (`revive talk` -> `{base}rel/revive_talk`).
+    pub fn open_relation(&self, phrase: &str) -> NamedNode {
+        let slug: String = phrase.split_whitespace().collect::<Vec<_>>().join("_");
+        NamedNode::new_unchecked(format!("{}rel/{}", self.base, percent_encode(&slug)))
+    }
+
+    /// The graph holding the ontology.
+    pub fn ontology_graph(&self) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}graph/ontology", self.base))
+    }
+
+    /// The graph holding inferred triples.
+    pub fn inferred_graph(&self) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}graph/inferred", self.base))
+    }
+
+    /// The graph holding the store's own settings.
+    pub fn meta_graph(&self) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}graph/meta", self.base))
+    }
+
+    /// The reifier of an extracted fact, from a hash of everything that identifies it.
+    pub fn fact_reifier(&self, parts: &[&str]) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}fact/{:032x}", self.base, fnv1a128(parts)))
+    }
+
+    /// The reifier of an inferred triple derived by `rule`.
+    pub fn inferred_reifier(&self, triple: &Triple, rule: &str) -> NamedNode {
+        let t = triple.to_string();
+        NamedNode::new_unchecked(format!(
+            "{}inferred/{:032x}",
+            self.base,
+            fnv1a128(&[&t, rule])
+        ))
+    }
+
+    /// A resource standing for `triple` in classic (RDF 1.1) reification.
+    pub fn statement(&self, triple: &Triple) -> NamedNode {
+        let t = triple.to_string();
+        NamedNode::new_unchecked(format!("{}statement/{:032x}", self.base, fnv1a128(&[&t])))
+    }
+
+    /// Whether `iri` is a reifier minted by the store.
+    pub fn is_reifier(&self, iri: &str) -> bool {
+        iri.starts_with(&self.fact) || iri.starts_with(&self.inferred)
+    }
+
+    /// Whether `iri` is a relation predicate: an ontology property that is not provenance, or an open relation.
+    pub fn is_relation(&self, iri: &str) -> bool {
+        if let Some(local) = iri.strip_prefix(&self.ontology) {
+            return !vocab::PROVENANCE.contains(&local);
+        }
+        iri.starts_with(&self.rel)
+    }
+
+    /// A readable name for a predicate or class IRI when it has no label: the local name, `_` as spaces.
+    pub fn local_name(&self, iri: &str) -> String {
+        if let Some(local) = iri.strip_prefix(&self.ontology) {
+            return percent_decode(local);
+        }
+        if let Some(slug) = iri.strip_prefix(self.rel_ns()) {
+            return percent_decode(slug).replace('_', " ");
+        }
+        if let Some(key) = iri.strip_prefix(self.entity_ns()) {
+            return percent_decode(key);
+        }
+        let cut = iri.rfind(['#', '/']).map_or(0, |i| i + 1);
+        percent_decode(&iri[cut..])
+    }
+}
+
+/// Percent-encodes everything but RFC 3986 unreserved characters, so any id or key makes a valid IRI.
+pub fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// Reverses [`percent_encode`]; malformed escapes are kept as they are.
+pub fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && let Some(v) = text
+                .get(i + 1..i + 3)
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+        {
+            out.push(v);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// FNV-1a over the parts (with a separator), 128 bits: stable across platforms and Rust versions, so reifier
+/// IRIs are the same on every machine and every run.
+pub fn fnv1a128(parts: &[&str]) -> u128 {
+    const OFFSET: u128 = 0x6c62272e07bb014262b821756295c58d;
+    const PRIME: u128 = 0x0000000001000000000000000000013B;
+    let mut hash = OFFSET;
+    for part in parts {
+        for byte in part.bytes().chain(std::iter::once(0x1f)) {
+            hash ^= u128::from(byte);
+            hash = hash.wrapping_mul(PRIME);
+        }
+    }
+    hash
+}
+
+/// The plain-text form of a term for hashing and display: IRIs bare, literals by value.
+pub fn term_key(term: &Term) -> String {
+    match term {
+        Term::NamedNode(n) => n.as_str().to_string(),
+        other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percent_round_trip() {
+        for (raw, encoded) in [
+            ("russia", "russia"),
+            ("doc 1/a", "doc%201%2Fa"),
+            ("é", "%C3%A9"),
+            ("a%b", "a%25b"),
+        ] {
+            assert_eq!(percent_encode(raw), encoded);
+            assert_eq!(percent_decode(encoded), raw);
+        }
+    }
+
+    #[test]
+    fn relations_and_provenance_are_told_apart() {
+        let ns = Namespaces::default();
+        for (iri, is_relation) in [
+            (format!("{DEFAULT_ONTOLOGY}controls"), true),
+            (format!("{DEFAULT_ONTOLOGY}confidence"), false),
+            (format!("{DEFAULT_BASE}rel/revive_talk"), true),
+            (format!("{DEFAULT_BASE}entity/russia"), false),
+            (
+                "http://www.w3.org/2000/01/rdf-schema#label".to_string(),
+                false,
+            ),
+        ] {
+            assert_eq!(ns.is_relation(&iri), is_relation, "{iri}");
+        }
+        assert_eq!(
+            ns.open_relation(" revive  talk ").as_str(),
+            format!("{DEFAULT_BASE}rel/revive_talk")
+        );
+        assert_eq!(
+            ns.local_name(&format!("{DEFAULT_BASE}rel/revive_talk")),
+            "revive talk"
+        );
+        assert_eq!(
+            ns.doc_id(ns.doc_graph("a b").as_str()).as_deref(),
+            Some("a b")
+        );
+    }
+
+    #[test]
+    fn hashes_are_stable_and_separated() {
+        assert_eq!(fnv1a128(&["a", "b"]), fnv1a128(&["a", "b"]));
+        assert_ne!(fnv1a128(&["ab", ""]), fnv1a128(&["a", "b"]));
+    }
+}

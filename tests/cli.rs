@@ -1,0 +1,338 @@
+//! The `kg` binary: store commands end to end (load, query, path, export, stats, explain, remove), and their
+//! failure modes (missing store, second writer, unknown entities, bad queries, interrupted loads).
+
+use crate::fixtures::{crimea_doc, talks_doc};
+use kg::store::{KgStore, Namespaces, document_quads};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn kg(args: &[&str], store: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kg"))
+        .args(args)
+        .env("KG_STORE", store)
+        .env_remove("KG_BASE")
+        .output()
+        .expect("the kg binary runs")
+}
+
+fn ok(output: &Output) -> String {
+    assert!(
+        output.status.success(),
+        "kg failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn failed(output: &Output) -> String {
+    assert!(
+        !output.status.success(),
+        "kg should have failed; stdout: {}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// N-Quads of the fixture documents, as `kg extract --format nq` would write them.
+fn fixture_nquads(dir: &Path) -> PathBuf {
+    let ns = Namespaces::default();
+    let mut text = String::new();
+    for doc in [crimea_doc(), talks_doc()] {
+        for quad in document_quads(&doc, &ns).0 {
+            text.push_str(&format!("{quad} .\n"));
+        }
+    }
+    let path = dir.join("docs.nq");
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn loaded_store() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let nq = fixture_nquads(dir.path());
+    let out = kg(&["load", nq.to_str().unwrap()], &store);
+    ok(&out);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("statements"));
+    (dir, store)
+}
+
+#[test]
+fn query_select_ask_construct_and_formats() {
+    let (_dir, store) = loaded_store();
+    let table = ok(&kg(
+        &["query", "SELECT ?o WHERE { ent:russia kg:controls ?o }"],
+        &store,
+    ));
+    assert!(
+        table.contains("ent:crimea") && table.contains("(1 row)"),
+        "{table}"
+    );
+    let json = ok(&kg(
+        &[
+            "query",
+            "--format",
+            "json",
+            "SELECT ?l WHERE { ?e rdfs:label ?l } ORDER BY ?l",
+        ],
+        &store,
+    ));
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert!(value["results"]["bindings"].as_array().unwrap().len() >= 5);
+    let csv = ok(&kg(
+        &[
+            "query",
+            "--format",
+            "csv",
+            "SELECT ?s ?sentence WHERE { ?r rdf:reifies <<( ?s kg:annexed ent:crimea )>> ; kg:sentence ?sentence }",
+        ],
+        &store,
+    ));
+    assert!(
+        csv.starts_with("s,sentence") && csv.contains("Russia annexed Crimea."),
+        "{csv}"
+    );
+    assert_eq!(
+        ok(&kg(
+            &["query", "ASK { ent:crimea kg:partOf ent:ukraine }"],
+            &store
+        ))
+        .trim(),
+        "true"
+    );
+    let ttl = ok(&kg(
+        &[
+            "query",
+            "--format",
+            "ttl",
+            "CONSTRUCT { ?s kg:partOf ?o } WHERE { ?s kg:partOf ?o }",
+        ],
+        &store,
+    ));
+    assert!(ttl.contains("ent:crimea kg:partOf ent:ukraine"), "{ttl}");
+    let described = ok(&kg(
+        &["query", "--format", "nt", "DESCRIBE ent:sevastopol"],
+        &store,
+    ));
+    assert!(described.contains("Sevastopol"));
+}
+
+#[test]
+fn query_syntax_errors_give_the_position() {
+    let (_dir, store) = loaded_store();
+    let err = failed(&kg(&["query", "SELECT ?s WHERE {\n  ?s ?p \n}"], &store));
+    assert!(
+        err.contains("SPARQL syntax error at line 3, column"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 3, "message, the line, a caret: {err}");
+}
+
+#[test]
+fn path_prints_hops_with_sentences() {
+    let (_dir, store) = loaded_store();
+    let text = ok(&kg(
+        &["path", "Putin", "Sevastopol", "--undirected", "--k", "2"],
+        &store,
+    ));
+    assert!(
+        text.starts_with("Path 1 (3 hops): Vladimir Putin -> Ukraine -> Crimea -> Sevastopol"),
+        "{text}"
+    );
+    assert!(
+        text.contains("-[revive talk]-> Ukraine")
+            && text.contains("\"Vladimir Putin revived talks with Ukraine.\" (crimea-1"),
+        "{text}"
+    );
+    let json = ok(&kg(
+        &["path", "Russia", "Ukraine", "--format", "json"],
+        &store,
+    ));
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        value["paths"][0]["length"], 2,
+        "Russia -> Crimea -> Ukraine (directed)"
+    );
+    let dot = ok(&kg(
+        &["path", "Russia", "Ukraine", "--format", "dot"],
+        &store,
+    ));
+    assert!(dot.starts_with("digraph"));
+    let none = ok(&kg(&["path", "Sevastopol", "Putin"], &store));
+    assert!(
+        none.contains("No path from Sevastopol to Vladimir Putin") && none.contains("--undirected"),
+        "{none}"
+    );
+}
+
+#[test]
+fn unknown_entities_and_empty_stores_get_helpful_messages() {
+    let (dir, store) = loaded_store();
+    let err = failed(&kg(&["path", "Rusia", "Crimea"], &store));
+    assert!(
+        err.contains("no entity named \"Rusia\"; did you mean \"Russia\""),
+        "{err}"
+    );
+    let missing = dir.path().join("nowhere");
+    let err = failed(&kg(&["stats"], &missing));
+    assert!(
+        err.contains("no store at") && err.contains("kg build"),
+        "{err}"
+    );
+    let empty = dir.path().join("empty");
+    KgStore::open(&empty).unwrap();
+    let err = failed(&kg(&["path", "a", "b"], &empty));
+    assert!(err.contains("no entities yet"), "{err}");
+}
+
+#[test]
+fn exports_in_every_format() {
+    let (dir, store) = loaded_store();
+    for format in [
+        "nt", "nq", "ttl", "trig", "rdfxml", "jsonld", "dot", "svg", "graphml", "cypher", "tsv",
+    ] {
+        let out = ok(&kg(&["export", "--format", format], &store));
+        assert!(!out.is_empty(), "{format}");
+    }
+    let out_dir = dir.path().join("neo4j");
+    ok(&kg(
+        &[
+            "export",
+            "--format",
+            "neo4j",
+            "--out",
+            out_dir.to_str().unwrap(),
+        ],
+        &store,
+    ));
+    assert!(out_dir.join("nodes.csv").exists() && out_dir.join("relationships.csv").exists());
+    let err = failed(&kg(&["export", "--format", "neo4j"], &store));
+    assert!(err.contains("--out DIR"), "{err}");
+    let around = ok(&kg(
+        &[
+            "export",
+            "--format",
+            "tsv",
+            "--around",
+            "Sevastopol",
+            "--depth",
+            "1",
+        ],
+        &store,
+    ));
+    assert_eq!(
+        around.lines().count(),
+        2,
+        "header and Sevastopol locatedIn Crimea: {around}"
+    );
+    let classic = ok(&kg(
+        &[
+            "export",
+            "--format",
+            "nt",
+            "--reification",
+            "classic",
+            "--predicate",
+            "annexed",
+        ],
+        &store,
+    ));
+    assert!(
+        classic.contains("22-rdf-syntax-ns#Statement") && !classic.contains("<<("),
+        "{classic}"
+    );
+}
+
+#[test]
+fn stats_explain_and_remove() {
+    let (_dir, store) = loaded_store();
+    let stats = ok(&kg(&["stats"], &store));
+    assert!(
+        stats.contains("documents   2")
+            && stats.contains("Country")
+            && stats.contains("most central entities"),
+        "{stats}"
+    );
+    let explain = ok(&kg(&["explain", "Russia", "controls", "Crimea"], &store));
+    assert!(
+        explain.contains("extracted from crimea-1")
+            && explain.contains("\"Russia has controlled Crimea since 2014.\""),
+        "{explain}"
+    );
+    let err = failed(&kg(&["explain", "Crimea", "controls", "Russia"], &store));
+    assert!(
+        err.contains("does not state or infer") && err.contains("Russia controls Crimea"),
+        "{err}"
+    );
+    ok(&kg(&["remove", "talks 2"], &store));
+    let stats = ok(&kg(&["stats", "--json"], &store));
+    let value: serde_json::Value = serde_json::from_str(&stats).unwrap();
+    assert_eq!(value["documents"], 1);
+    let err = failed(&kg(&["remove", "talks 3"], &store));
+    assert!(err.contains("no document \"talks 3\""), "{err}");
+}
+
+#[test]
+fn a_second_writer_is_refused_clearly() {
+    let (dir, store) = loaded_store();
+    let _held = KgStore::open(&store).unwrap();
+    let nq = fixture_nquads(dir.path());
+    let err = failed(&kg(&["load", nq.to_str().unwrap()], &store));
+    assert!(err.contains("in use by another kg process"), "{err}");
+}
+
+#[test]
+fn a_load_killed_halfway_leaves_the_store_consistent() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let nq = fixture_nquads(dir.path());
+    ok(&kg(&["load", nq.to_str().unwrap()], &store));
+    let before = ok(&kg(&["export", "--format", "nq"], &store));
+    // A large file so that the load is still running when it is killed.
+    let big = dir.path().join("big.nq");
+    let mut text = String::new();
+    for i in 0..300_000 {
+        text.push_str(&format!(
+            "<https://kg.example.org/entity/b{i}> <https://kg.example.org/ontology#linked> <https://kg.example.org/entity/b{}> <https://kg.example.org/doc/big> .\n",
+            i + 1
+        ));
+    }
+    std::fs::write(&big, text).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kg"))
+        .args(["load", big.to_str().unwrap()])
+        .env("KG_STORE", &store)
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(150));
+    let _ = child.kill();
+    let status = child.wait().unwrap();
+    let after = ok(&kg(&["export", "--format", "nq"], &store));
+    if status.success() {
+        // The load won the race: then it is complete.
+        assert_eq!(after.lines().count(), before.lines().count() + 300_000);
+    } else {
+        assert_eq!(before, after, "an interrupted load changes nothing");
+    }
+    // The store is writable again.
+    ok(&kg(&["remove", "crimea-1"], &store));
+}
+
+#[test]
+fn binary_and_non_utf8_inputs_are_refused_and_the_store_is_unchanged() {
+    let (dir, store) = loaded_store();
+    let before = ok(&kg(&["export", "--format", "nq"], &store));
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(corpus.join("a.txt"), "Russia annexed Crimea in 2014.").unwrap();
+    std::fs::write(corpus.join("b.txt"), b"\x00\x01\x02binary\x00").unwrap();
+    let err = failed(&kg(&["build", corpus.to_str().unwrap()], &store));
+    assert!(err.contains("binary"), "{err}");
+    std::fs::write(corpus.join("b.txt"), b"caf\xe9 au lait").unwrap();
+    let err = failed(&kg(&["build", corpus.to_str().unwrap()], &store));
+    assert!(err.contains("not valid UTF-8"), "{err}");
+    assert_eq!(before, ok(&kg(&["export", "--format", "nq"], &store)));
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "  \n").unwrap();
+    let err = failed(&kg(&["build", empty.to_str().unwrap()], &store));
+    assert!(err.contains("no text"), "{err}");
+}

@@ -1,0 +1,453 @@
+//! Extractors: one test per construction with a sentence that fires it and one that must not (fixtures are
+//! spaCy's own analyses in `tests/data/extract_rules.jsonl`), a regression suite over the seed articles, and
+//! a CaRB guard on 200 dev sentences.
+
+mod carb;
+
+use kg::analysis::Doc;
+use kg::extract::{Construction, Extractor, Modality, QualifierKind, RawTriple, oie};
+use std::sync::OnceLock;
+
+fn read_docs(path: &str) -> Vec<Doc> {
+    let text = std::fs::read_to_string(path).expect("fixture");
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| Doc::from_json(&serde_json::from_str(l).expect("json")).expect("doc"))
+        .collect()
+}
+
+fn rule_docs() -> &'static [Doc] {
+    static DOCS: OnceLock<Vec<Doc>> = OnceLock::new();
+    DOCS.get_or_init(|| read_docs("tests/data/extract_rules.jsonl"))
+}
+
+/// The triples of the fixture sentence `id`.
+fn triples(id: &str) -> Vec<RawTriple> {
+    let doc = rule_docs()
+        .iter()
+        .find(|d| d.id == id)
+        .unwrap_or_else(|| panic!("no fixture {id}"));
+    Extractor::default().extract(doc)
+}
+
+/// The triple with this subject, normalised relation and object, if extracted.
+fn find<'a>(
+    ts: &'a [RawTriple],
+    subject: &str,
+    relation: &str,
+    object: &str,
+) -> Option<&'a RawTriple> {
+    ts.iter().find(|t| {
+        t.subject.text == subject && t.relation.normalized == relation && t.object.text == object
+    })
+}
+
+fn rules(ts: &[RawTriple]) -> Vec<&'static str> {
+    ts.iter().map(|t| t.rule).collect()
+}
+
+#[test]
+fn active_clause_fires_with_time_qualifier() {
+    let ts = triples("active");
+    let t = find(&ts, "Russia", "annex", "Crimea").expect("Russia annexed Crimea");
+    assert_eq!(t.rule, "active");
+    assert_eq!(t.relation.text, "annexed");
+    assert!(!t.relation.passive);
+    assert_eq!(t.qualifiers.len(), 1);
+    assert_eq!(t.qualifiers[0].kind, QualifierKind::Time);
+    assert_eq!(t.qualifiers[0].preposition.as_deref(), Some("in"));
+    assert_eq!(t.qualifiers[0].value.text, "2014");
+    // Offsets point at the words.
+    let doc = &rule_docs().iter().find(|d| d.id == "active").unwrap();
+    assert_eq!(doc.slice(t.subject.bytes.clone()), "Russia");
+    assert_eq!(doc.slice(t.object.bytes.clone()), "Crimea");
+}
+
+#[test]
+fn a_nominalisation_is_not_a_clause() {
+    let ts = triples("no-verb");
+    assert!(
+        ts.iter().all(|t| t.relation.normalized != "annex"),
+        "{ts:?}"
+    );
+}
+
+#[test]
+fn passive_clause_keeps_agent_in_relation() {
+    let ts = triples("passive");
+    let t = find(&ts, "The islands", "control by", "Russia").expect("controlled by Russia");
+    assert_eq!(t.rule, "passive");
+    assert!(t.relation.passive);
+    assert_eq!(t.relation.text, "are controlled by");
+    let ts = triples("active-control");
+    let t = find(&ts, "Russia", "control", "the islands").expect("Russia controls the islands");
+    assert!(!t.relation.passive);
+    assert_eq!(t.rule, "active");
+}
+
+#[test]
+fn prepositional_objects_join_the_relation() {
+    let ts = triples("prep-object");
+    assert!(
+        find(&ts, "The missile systems", "deploy on", "Etorofu").is_some(),
+        "{ts:?}"
+    );
+    let ts = triples("prep-verb");
+    let t = find(&ts, "Abe", "rely on", "Putin").expect("relied on Putin");
+    assert_eq!(t.rule, "prepositional");
+    assert!(triples("intransitive").is_empty());
+}
+
+#[test]
+fn copula_fires_only_on_be() {
+    let ts = triples("copula");
+    assert_eq!(
+        find(&ts, "Etorofu", "be", "the largest island").map(|t| t.rule),
+        Some("copula")
+    );
+    let ts = triples("no-copula");
+    assert!(!rules(&ts).contains(&"copula"));
+    assert!(find(&ts, "Etorofu", "have", "an airport").is_some());
+}
+
+#[test]
+fn apposition_describes_each_conjunct() {
+    let ts = triples("apposition");
+    for island in ["Etorofu", "Kunashiri"] {
+        let t = find(&ts, island, "be", "the largest of the four islands").expect("apposition");
+        assert_eq!(t.rule, "apposition");
+        assert!(find(&ts, island, "control by", "Russia").is_some());
+    }
+    assert!(!rules(&triples("no-apposition")).contains(&"apposition"));
+}
+
+#[test]
+fn coordination_splits_subjects_objects_and_shares_objects_between_verbs() {
+    let ts = triples("coord-subj");
+    assert!(find(&ts, "Japan", "revive", "security talks").is_some());
+    assert!(find(&ts, "Russia", "revive", "security talks").is_some());
+    let ts = triples("single-subj");
+    assert_eq!(ts.len(), 1, "{ts:?}");
+    let ts = triples("coord-obj");
+    assert!(find(&ts, "Russia", "control", "Etorofu").is_some());
+    assert!(find(&ts, "Russia", "control", "Kunashiri").is_some());
+    let ts = triples("coord-verb");
+    assert!(find(&ts, "Russia", "invade", "Crimea").is_some(), "{ts:?}");
+    assert!(find(&ts, "Russia", "annex", "Crimea").is_some());
+    // Without splitting, the coordination stays one argument.
+    let doc = rule_docs().iter().find(|d| d.id == "coord-subj").unwrap();
+    let ts = Extractor::default()
+        .with_split_coordination(false)
+        .extract(doc);
+    assert!(
+        find(&ts, "Japan and Russia", "revive", "security talks").is_some(),
+        "{ts:?}"
+    );
+}
+
+#[test]
+fn relative_and_participial_clauses_borrow_their_noun() {
+    let ts = triples("relative");
+    assert_eq!(
+        find(&ts, "Russia", "control", "the islands").map(|t| t.rule),
+        Some("relative")
+    );
+    let ts = triples("participial");
+    let t = find(&ts, "the islands", "seize by", "Soviet forces").expect("seized by Soviet forces");
+    assert_eq!(t.rule, "participial");
+    assert!(t.relation.passive);
+    let ts = triples("no-clause");
+    assert!(rules(&ts).iter().all(|r| *r == "active"), "{ts:?}");
+    // A participle coordinated with another (`controlled by Russia but also claimed by Japan`).
+    let ts = triples("conj-participle");
+    assert!(
+        find(&ts, "the isles", "control by", "Russia").is_some(),
+        "{ts:?}"
+    );
+    let t = find(&ts, "the isles", "claim by", "Japan").expect("claimed by Japan");
+    assert!(t.relation.passive);
+}
+
+#[test]
+fn hyphenated_participles_give_their_agents() {
+    let ts = triples("participle");
+    let held = find(&ts, "the four islands", "hold by", "Russian").expect("Russian-held");
+    assert!(held.relation.passive);
+    assert_eq!(held.rule, "participle");
+    assert!(find(&ts, "the four islands", "claim by", "Japanese").is_some());
+    assert!(!rules(&triples("no-participle")).contains(&"participle"));
+}
+
+#[test]
+fn possessive_with_naming_of_phrase() {
+    let ts = triples("possessive-of");
+    let t =
+        find(&ts, "Hokkaido", "island of", "Japan").expect("Hokkaido is northern island of Japan");
+    assert_eq!(t.relation.text, "is northern island of");
+    assert_eq!(t.rule, "possessive_of");
+    assert!(find(&ts, "Japan", "have", "northern island").is_some());
+    let ts = triples("no-possessive");
+    assert!(!rules(&ts).iter().any(|r| r.starts_with("possessive")));
+}
+
+#[test]
+fn titles_and_roles_before_names() {
+    let ts = triples("title");
+    assert_eq!(
+        find(&ts, "Shinzo Abe", "be", "Japanese Prime Minister").map(|t| t.rule),
+        Some("title")
+    );
+    let role = find(&ts, "Shinzo Abe", "prime minister of", "Japanese").expect("role");
+    assert_eq!(role.rule, "role");
+    assert_eq!(role.relation.text, "is Prime Minister of");
+    let ts = triples("no-title");
+    assert!(!rules(&ts).iter().any(|r| matches!(*r, "title" | "role")));
+}
+
+#[test]
+fn reported_speech_is_attributed_to_the_speaker() {
+    let ts = triples("speech");
+    let t = find(&ts, "Putin", "offer to resume", "security talks").expect("content");
+    assert_eq!(
+        t.attributed_to.as_ref().map(|a| a.text.as_str()),
+        Some("Lavrov")
+    );
+    assert!(
+        find(
+            &ts,
+            "Lavrov",
+            "say that",
+            "Putin had offered to resume security talks"
+        )
+        .is_some()
+    );
+    let ts = triples("no-speech");
+    assert!(ts.iter().all(|t| t.attributed_to.is_none()));
+    // `..., Russia's foreign minister said on Thursday`: the speech verb the parser coordinated.
+    let ts = triples("trailing-speech");
+    let t = find(&ts, "Japan", "revive", "security talks").expect("content");
+    assert_eq!(
+        t.attributed_to.as_ref().map(|a| a.text.as_str()),
+        Some("Russia's foreign minister")
+    );
+}
+
+#[test]
+fn negation_and_modality_are_marked() {
+    let m = |id: &str| triples(id).first().map(|t| t.modality);
+    assert_eq!(m("negation"), Some(Modality::Negated));
+    assert_eq!(m("negation-not"), Some(Modality::Negated));
+    assert_eq!(m("modality"), Some(Modality::Possible));
+    assert_eq!(m("expected"), Some(Modality::Possible));
+    assert_eq!(m("xcomp"), Some(Modality::Possible));
+    assert_eq!(m("asserted"), Some(Modality::Asserted));
+    let ts = triples("modality");
+    assert_eq!(ts[0].relation.text, "will likely revive");
+    assert_eq!(ts[0].relation.normalized, "revive");
+}
+
+#[test]
+fn time_and_place_qualifiers() {
+    let ts = triples("qualifiers");
+    let t = find(&ts, "The two leaders", "meet in", "Tokyo").expect("met in Tokyo");
+    let kinds: Vec<QualifierKind> = t.qualifiers.iter().map(|q| q.kind).collect();
+    assert_eq!(kinds, vec![QualifierKind::Time]);
+    assert_eq!(t.qualifiers[0].value.text, "Friday");
+    assert!(
+        triples("no-qualifiers")
+            .iter()
+            .all(|t| t.qualifiers.is_empty())
+    );
+}
+
+#[test]
+fn complement_chains_and_clausal_objects() {
+    let ts = triples("xcomp");
+    let t = find(&ts, "Abe", "pledge to resolve", "the territorial dispute").expect("chain");
+    assert_eq!(t.relation.text, "has pledged to resolve");
+    let ts = triples("clausal");
+    assert!(
+        find(
+            &ts,
+            "This finding",
+            "indicate that",
+            "organic compounds could carry current"
+        )
+        .is_some()
+    );
+    assert!(find(&ts, "organic compounds", "carry", "current").is_some());
+}
+
+#[test]
+fn configuration_selects_constructions_and_confidence() {
+    let doc = rule_docs().iter().find(|d| d.id == "title").unwrap();
+    let only = Extractor::default()
+        .with_constructions(&[Construction::Title])
+        .extract(doc);
+    assert!(!only.is_empty());
+    assert!(only.iter().all(|t| matches!(t.rule, "title" | "role")));
+    let strict = Extractor::default().with_min_confidence(0.8).extract(doc);
+    assert!(strict.iter().all(|t| t.confidence >= 0.8));
+    assert!(strict.len() < Extractor::default().extract(doc).len());
+    assert_eq!(
+        Construction::from_name("Copula"),
+        Some(Construction::Copula)
+    );
+    assert_eq!(Construction::from_name("nope"), None);
+}
+
+#[test]
+fn oie_lines_have_sentence_confidence_relation_and_arguments() {
+    let doc = rule_docs().iter().find(|d| d.id == "active").unwrap();
+    let ts = Extractor::default().extract(doc);
+    let mut out = Vec::new();
+    oie::write(&mut out, doc, &ts, oie::Context::Line).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    let first: Vec<&str> = text.lines().next().unwrap().split('\t').collect();
+    assert_eq!(
+        first,
+        vec![
+            "Russia annexed Crimea in 2014.",
+            "0.900",
+            "annexed",
+            "Russia",
+            "Crimea",
+            "in 2014"
+        ]
+    );
+}
+
+#[test]
+fn every_argument_is_a_faithful_slice_and_no_input_panics() {
+    for path in [
+        "tests/data/oracle_seeds.jsonl",
+        "tests/data/oracle_carb_dev_200.jsonl",
+        "tests/data/extract_rules.jsonl",
+    ] {
+        for doc in read_docs(path) {
+            for t in Extractor::default().extract(&doc) {
+                for a in [&t.subject, &t.object] {
+                    assert!(!a.tokens.is_empty());
+                    assert!(a.tokens.contains(&a.head) || t.rule == "possessive");
+                    assert_eq!(a.bytes.start, doc.tokens[a.tokens[0]].start);
+                    assert_eq!(a.bytes.end, doc.tokens[*a.tokens.last().unwrap()].end);
+                }
+                assert!((0.0..=1.0).contains(&t.confidence));
+            }
+        }
+    }
+    // A document whose heads point anywhere must not panic.
+    let mut doc = read_docs("tests/data/extract_rules.jsonl").remove(0);
+    let n = doc.tokens.len();
+    for (i, t) in doc.tokens.iter_mut().enumerate() {
+        t.head = (i * 7 + 3) % (n + 2);
+        t.dep = [
+            "nsubj", "dobj", "conj", "relcl", "appos", "xcomp", "prep", "pobj",
+        ][i % 8]
+            .to_string();
+    }
+    let _ = Extractor::default().extract(&doc);
+}
+
+/// The seed articles: what a careful reader takes away, as (subject, normalised relation, object).
+#[test]
+fn seed_regression() {
+    let docs = read_docs("tests/data/oracle_seeds.jsonl");
+    let all: Vec<RawTriple> = docs
+        .iter()
+        .flat_map(|d| Extractor::default().extract(d))
+        .collect();
+    let expected = [
+        ("Japan", "revive", "security talks"),
+        ("Russia", "revive", "security talks"),
+        ("Japan", "keep discuss", "a territorial row"),
+        (
+            "Shinzo Abe",
+            "prime minister prime minister of",
+            "Japanese Japanese",
+        ),
+        ("Vladimir Putin", "president of", "Russian"),
+        ("Sergei Lavrov", "be", "Foreign Minister"),
+        (
+            "Putin",
+            "offer to resume",
+            "security talks among their foreign and defense ministers",
+        ),
+        ("Russia", "annex", "the Crimea region"),
+        ("the islands", "seize by", "Soviet forces"),
+        ("Abe", "pledge to resolve", "the territorial dispute"),
+        ("Abe", "discuss", "Syria"),
+        ("Putin", "discuss", "Syria"),
+        ("Hokkaido", "island of", "Japan"),
+        ("Russia", "annex", "Crimea"),
+        ("four islands off Hokkaido", "hold by", "Russian"),
+        ("four islands off Hokkaido", "claim by", "Japanese"),
+        ("Sergei Shoigu", "defense minister of", "Russian"),
+        ("land-to-air missile systems", "deploy on", "Etorofu"),
+        ("land-to-air missile systems", "deploy on", "Kunashiri"),
+        ("The other two", "be", "Shikotan"),
+        (
+            "Russia",
+            "oppose",
+            "any deployment of the advanced U.S. THAAD missile defense system in South Korea",
+        ),
+        ("North Korea", "launch", "four ballistic missiles"),
+        (
+            "Russia",
+            "back",
+            "Syrian President Bashar al-Assad’s forces",
+        ),
+        ("Bashar al-Assad", "president of", "Syrian"),
+    ];
+    let missing: Vec<_> = expected
+        .iter()
+        .filter(|(s, r, o)| find(&all, s, r, o).is_none())
+        .collect();
+    assert!(missing.is_empty(), "missing seed triples: {missing:?}");
+    let by_rel = |r: &'static str| all.iter().filter(move |t| t.relation.normalized == r);
+    // Modality and attribution on the seeds.
+    assert!(by_rel("revive").all(|t| t.modality == Modality::Possible));
+    assert!(by_rel("show").all(|t| t.modality == Modality::Negated));
+    assert!(
+        by_rel("discuss").all(|t| t.attributed_to.as_ref().is_some_and(|a| a.text == "Lavrov"))
+    );
+    let annex = find(&all, "Russia", "annex", "Crimea").unwrap();
+    assert!(
+        annex
+            .qualifiers
+            .iter()
+            .any(|q| q.kind == QualifierKind::Time && q.value.text == "2014")
+    );
+}
+
+/// CaRB on the first 200 dev sentences (spaCy's analysis, the gold tuples for them). Measured F1 0.570;
+/// the guard fails well below it.
+#[test]
+fn carb_guard_on_200_dev_sentences() {
+    let docs = read_docs("tests/data/oracle_carb_dev_200.jsonl");
+    let extractor = Extractor::default();
+    let mut out = Vec::new();
+    for doc in &docs {
+        oie::write(&mut out, doc, &extractor.extract(doc), oie::Context::Line).unwrap();
+    }
+    let gold = std::fs::read_to_string("tests/data/carb_dev_200_gold.tsv").unwrap();
+    let (p, r, f1) = carb::score(&gold, &String::from_utf8(out).unwrap());
+    assert!(
+        f1 >= 0.54,
+        "CaRB F1 {f1:.3} (P {p:.3}, R {r:.3}) fell below the guard"
+    );
+}
+
+#[test]
+fn carb_scorer_port_agrees_on_a_hand_computed_case() {
+    let gold = "Abe met Putin .\tmet\tAbe\tPutin\n";
+    // Perfect, then half-right arguments, then a wrong relation.
+    assert_eq!(
+        carb::score(gold, "Abe met Putin .\t0.9\tmet\tAbe\tPutin\n"),
+        (1.0, 1.0, 1.0)
+    );
+    let (p, r, _) = carb::score(gold, "Abe met Putin .\t0.9\tmet\tAbe\tPutin Abe\n");
+    assert!((p - 0.75).abs() < 1e-9 && (r - 1.0).abs() < 1e-9, "{p} {r}");
+    let (_, r, f) = carb::score(gold, "Abe met Putin .\t0.9\tsaw\tAbe\tPutin\n");
+    assert_eq!((r, f), (0.0, 0.0));
+}

@@ -1,0 +1,324 @@
+//! The store: document graphs, idempotence, removal, provenance, inference, explanations, locking.
+
+use crate::fixtures::{ONTOLOGY, TestRules, crimea_doc, talks_doc};
+use kg::store::{KgStore, StoreError, Support};
+use oxigraph::model::vocab::{rdf, rdfs};
+use oxigraph::model::{Literal, NamedNode, Term, Triple};
+use std::collections::BTreeSet;
+
+fn all_quads(store: &KgStore) -> BTreeSet<String> {
+    store
+        .inner()
+        .iter()
+        .map(|q| q.unwrap().to_string())
+        .collect()
+}
+
+fn ent(store: &KgStore, key: &str) -> NamedNode {
+    store.namespaces().entity(key)
+}
+
+fn prop(name: &str) -> NamedNode {
+    NamedNode::new_unchecked(format!("{ONTOLOGY}{name}"))
+}
+
+fn holds(store: &KgStore, s: &NamedNode, p: &NamedNode, o: impl Into<Term>) -> bool {
+    let o = o.into();
+    store
+        .inner()
+        .quads_for_pattern(
+            Some(s.as_ref().into()),
+            Some(p.as_ref()),
+            Some(o.as_ref()),
+            None,
+        )
+        .next()
+        .is_some()
+}
+
+#[test]
+fn writing_twice_gives_the_same_quads() {
+    let store = KgStore::in_memory(None).unwrap();
+    store.write_document(&crimea_doc()).unwrap();
+    let first = all_quads(&store);
+    store.write_document(&crimea_doc()).unwrap();
+    assert_eq!(first, all_quads(&store));
+    assert!(!first.iter().any(|q| q.contains("_:")), "no blank nodes");
+}
+
+#[test]
+fn a_changed_document_replaces_its_old_graph() {
+    let store = KgStore::in_memory(None).unwrap();
+    store.write_document(&crimea_doc()).unwrap();
+    let (russia, crimea) = (ent(&store, "russia"), ent(&store, "crimea"));
+    assert!(holds(&store, &russia, &prop("annexed"), crimea.clone()));
+    let mut changed = crimea_doc();
+    changed
+        .facts
+        .retain(|f| f.predicate != kg::resolve::Predicate::Ontology("annexed".to_string()));
+    store.write_document(&changed).unwrap();
+    assert!(!holds(&store, &russia, &prop("annexed"), crimea.clone()));
+    assert!(holds(&store, &russia, &prop("controls"), crimea));
+    let reified = store.facts().unwrap();
+    assert!(
+        !reified.iter().any(|f| f.predicate == prop("annexed")),
+        "old reifiers are gone too"
+    );
+}
+
+#[test]
+fn only_asserted_facts_are_plain_triples_but_all_are_reified() {
+    let store = KgStore::in_memory(None).unwrap();
+    store.write_document(&crimea_doc()).unwrap();
+    let withdraw = store.namespaces().open_relation("withdraw from");
+    let (russia, crimea) = (ent(&store, "russia"), ent(&store, "crimea"));
+    assert!(!holds(&store, &russia, &withdraw, crimea.clone()));
+    let facts = store.facts().unwrap();
+    let negated = facts
+        .iter()
+        .find(|f| f.predicate == withdraw)
+        .expect("negated fact reified");
+    assert_eq!(negated.modality, "negated");
+    // The open relation has its label.
+    assert!(holds(
+        &store,
+        &withdraw,
+        &rdfs::LABEL.into_owned(),
+        Literal::new_simple_literal("withdraw from")
+    ));
+    // Literal objects are kept.
+    assert!(holds(
+        &store,
+        &ent(&store, "vladimir_putin"),
+        &prop("holdsPosition"),
+        Literal::new_simple_literal("president of Russia")
+    ));
+}
+
+#[test]
+fn reifiers_carry_the_provenance() {
+    let store = KgStore::in_memory(None).unwrap();
+    let doc = crimea_doc();
+    store.write_document(&doc).unwrap();
+    let triple = Triple::new(
+        ent(&store, "russia"),
+        prop("controls"),
+        ent(&store, "crimea"),
+    );
+    let explanation = store.explain(&triple).unwrap();
+    assert!(explanation.holds);
+    let [
+        Support::Extracted {
+            document,
+            sentence,
+            bytes,
+            rule,
+            confidence,
+            modality,
+            ..
+        },
+    ] = explanation.supports.as_slice()
+    else {
+        panic!("one extraction expected: {explanation:?}");
+    };
+    assert_eq!(document, "crimea-1");
+    assert_eq!(sentence, "Russia has controlled Crimea since 2014.");
+    assert_eq!(rule, "svo");
+    assert_eq!(modality, "asserted");
+    assert!((confidence.unwrap() - 0.9).abs() < 1e-6);
+    let (s, e) = bytes.unwrap();
+    assert_eq!(&crimea_text()[s as usize..e as usize], sentence);
+    // The time qualifier is on the reifier.
+    let time = store.namespaces().term("time");
+    assert!(
+        store
+            .inner()
+            .quads_for_pattern(
+                None,
+                Some(time.as_ref()),
+                Some(Literal::new_simple_literal("since 2014").as_ref().into()),
+                None
+            )
+            .next()
+            .is_some()
+    );
+}
+
+fn crimea_text() -> String {
+    let doc = crimea_doc();
+    let mut text = String::new();
+    for s in &doc.sentences {
+        while text.len() < s.bytes.start {
+            text.push(' ');
+        }
+        text.push_str(&s.text);
+    }
+    text
+}
+
+#[test]
+fn entity_descriptions_live_as_long_as_a_document_mentions_them() {
+    let store = KgStore::in_memory(None).unwrap();
+    store.write_document(&crimea_doc()).unwrap();
+    store.write_document(&talks_doc()).unwrap();
+    let russia = ent(&store, "russia");
+    let label = rdfs::LABEL.into_owned();
+    assert_eq!(
+        store.documents().unwrap(),
+        vec!["crimea-1".to_string(), "talks 2".to_string()]
+    );
+    store.remove_document("crimea-1").unwrap();
+    assert!(
+        holds(
+            &store,
+            &russia,
+            &label,
+            Literal::new_simple_literal("Russia")
+        ),
+        "talks 2 still mentions Russia"
+    );
+    assert!(
+        !holds(
+            &store,
+            &ent(&store, "crimea"),
+            &label,
+            Literal::new_simple_literal("Crimea")
+        ),
+        "only crimea-1 mentioned Crimea"
+    );
+    store.remove_document("talks 2").unwrap();
+    assert!(!holds(
+        &store,
+        &russia,
+        &label,
+        Literal::new_simple_literal("Russia")
+    ));
+    assert!(store.is_empty().unwrap());
+    assert!(matches!(
+        store.remove_document("nope"),
+        Err(StoreError::UnknownDocument { .. })
+    ));
+}
+
+#[test]
+fn document_metadata_is_stored() {
+    let store = KgStore::in_memory(None).unwrap();
+    store.write_document(&crimea_doc()).unwrap();
+    let doc = store.namespaces().doc_graph("crimea-1");
+    assert!(holds(
+        &store,
+        &doc,
+        &rdf::TYPE.into_owned(),
+        prop("Document")
+    ));
+    let date = NamedNode::new_unchecked("http://purl.org/dc/terms/date");
+    assert!(holds(
+        &store,
+        &doc,
+        &date,
+        Literal::new_typed_literal("2014-03-18", oxigraph::model::vocab::xsd::DATE)
+    ));
+}
+
+#[test]
+fn inference_records_rules_and_premises() {
+    let store = KgStore::in_memory(None).unwrap();
+    store.write_document(&crimea_doc()).unwrap();
+    assert!(store.inferences_stale().unwrap());
+    let n = store.refresh_inferences(&TestRules).unwrap();
+    assert_eq!(n, 2, "hasPart and controlsPartOf");
+    assert!(!store.inferences_stale().unwrap());
+    let (russia, ukraine) = (ent(&store, "russia"), ent(&store, "ukraine"));
+    let inferred = Triple::new(russia.clone(), prop("controlsPartOf"), ukraine.clone());
+    let explanation = store.explain(&inferred).unwrap();
+    assert!(explanation.holds);
+    let [Support::Inferred { rule, premises }] = explanation.supports.as_slice() else {
+        panic!("one derivation expected: {explanation:?}");
+    };
+    assert_eq!(rule, "controls-over-partOf");
+    assert_eq!(premises.len(), 2);
+    assert!(
+        premises
+            .iter()
+            .all(|p| matches!(p.supports.as_slice(), [Support::Extracted { .. }]))
+    );
+    // Refreshing again gives the same store; removing the premise removes the inference.
+    let before = all_quads(&store);
+    store.refresh_inferences(&TestRules).unwrap();
+    assert_eq!(before, all_quads(&store));
+    store.remove_document("crimea-1").unwrap();
+    store.refresh_inferences(&TestRules).unwrap();
+    assert!(!holds(&store, &russia, &prop("controlsPartOf"), ukraine));
+}
+
+#[test]
+fn the_base_is_configurable_and_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let store = KgStore::open_with(dir.path(), Some("http://example.com/news")).unwrap();
+        store.write_document(&crimea_doc()).unwrap();
+        assert_eq!(
+            store.namespaces().entity("russia").as_str(),
+            "http://example.com/news/entity/russia"
+        );
+    }
+    let store = KgStore::open(dir.path()).unwrap();
+    assert_eq!(store.namespaces().base(), "http://example.com/news/");
+    drop(store);
+    assert!(matches!(
+        KgStore::open_with(dir.path(), Some("http://other.org/")),
+        Err(StoreError::BaseMismatch { .. })
+    ));
+    let read = KgStore::open_read_only(dir.path()).unwrap();
+    assert_eq!(read.documents().unwrap(), vec!["crimea-1".to_string()]);
+}
+
+#[test]
+fn a_second_writer_gets_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let _first = KgStore::open(dir.path()).unwrap();
+    let err = KgStore::open(dir.path()).unwrap_err();
+    assert!(matches!(err, StoreError::Locked { .. }), "{err}");
+    assert!(err.to_string().contains("in use by another kg process"));
+}
+
+#[test]
+fn reading_a_missing_store_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = KgStore::open_read_only(dir.path().join("nothing")).unwrap_err();
+    assert!(matches!(err, StoreError::Missing { .. }), "{err}");
+    assert!(err.to_string().contains("kg build"));
+}
+
+#[test]
+fn bulk_loading_nquads_reproduces_the_quads() {
+    let source = KgStore::in_memory(None).unwrap();
+    source.write_document(&crimea_doc()).unwrap();
+    let (quads, _) = kg::store::document_quads(&crimea_doc(), source.namespaces());
+    let mut nq = Vec::new();
+    for q in &quads {
+        nq.extend_from_slice(format!("{q} .\n").as_bytes());
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let target = KgStore::open(dir.path()).unwrap();
+    let summary = target
+        .load(oxigraph::io::RdfFormat::NQuads, nq.as_slice())
+        .unwrap();
+    assert_eq!(summary.quads as usize, quads.len());
+    let doc_graph = source.namespaces().doc_graph("crimea-1");
+    let pick = |s: &KgStore| -> BTreeSet<String> {
+        s.inner()
+            .quads_for_pattern(None, None, None, Some(doc_graph.as_ref().into()))
+            .map(|q| q.unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(pick(&source), pick(&target));
+    assert!(target.inferences_stale().unwrap());
+    // Bad input is refused and leaves the store as it was.
+    let before = all_quads(&target);
+    assert!(matches!(
+        target.load(oxigraph::io::RdfFormat::NQuads, &b"<a> <b> .\n"[..]),
+        Err(StoreError::Parse(_))
+    ));
+    assert_eq!(before, all_quads(&target));
+}
