@@ -420,7 +420,7 @@ pub struct ServeArgs {
     /// Largest request body, in bytes (suffixes K, M, G).
     #[arg(long, default_value = "16M", value_name = "SIZE", value_parser = parse_size)]
     pub max_body: usize,
-    /// Queries evaluated at once (default: twice the cores, at least 4).
+    /// Queries evaluated at once (default: four per core, at least 16).
     #[arg(long, value_name = "N")]
     pub workers: Option<usize>,
     /// Seconds a client has to send a request head or body, or to read a response.
