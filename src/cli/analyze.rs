@@ -99,6 +99,7 @@ pub fn run(args: AnalyzeArgs) -> Result<()> {
     let spec = InputSpec {
         paths: args.input.paths.clone(),
         lines: args.input.lines.clone(),
+        verbatim: true,
     };
     let mut documents = spec.documents()?;
     let stdout = io::stdout();
