@@ -94,22 +94,28 @@ impl Analyzer {
     /// order. Documents are annotated in chunks of about [`CHUNK_TOKENS`] tokens, which is much faster than
     /// one [`Analyzer::analyze`] call per document.
     pub fn analyze_batch<S: AsRef<str> + Sync>(&self, docs: &[(S, S)], threads: usize) -> Vec<Doc> {
-        let work = || {
-            let mut out: Vec<Doc> = docs
-                .par_iter()
-                .map(|(id, text)| {
-                    self.tokenized(id.as_ref().to_string(), text.as_ref().to_string())
-                })
-                .collect();
-            split_chunks(&mut out)
-                .into_par_iter()
-                .for_each(|c| self.annotate_chunk(c));
-            out
+        let owned = || {
+            docs.iter()
+                .map(|(id, text)| (id.as_ref().to_string(), text.as_ref().to_string()))
+                .collect()
         };
         match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
-            Ok(pool) => pool.install(work),
-            Err(_) => work(),
+            Ok(pool) => pool.install(|| self.analyze_owned(owned())),
+            Err(_) => self.analyze_owned(owned()),
         }
+    }
+
+    /// Analyses documents `(id, text)` on the current rayon pool, keeping their order; like
+    /// [`Analyzer::analyze_batch`] without copying the texts or building a pool.
+    pub fn analyze_owned(&self, docs: Vec<(String, String)>) -> Vec<Doc> {
+        let mut out: Vec<Doc> = docs
+            .into_par_iter()
+            .map(|(id, text)| self.tokenized(id, text))
+            .collect();
+        split_chunks(&mut out)
+            .into_par_iter()
+            .for_each(|c| self.annotate_chunk(c));
+        out
     }
 
     fn tokenized(&self, id: String, text: String) -> Doc {
