@@ -25,6 +25,12 @@ pub enum Error {
     /// An export failed.
     #[error(transparent)]
     Export(#[from] crate::export::ExportError),
+    /// The HTTP server failed.
+    #[error(transparent)]
+    Server(#[from] crate::server::ServerError),
+    /// Pushing to an external store failed.
+    #[error(transparent)]
+    Push(#[from] crate::push::PushError),
     /// An I/O error outside a module's own handling.
     #[error(transparent)]
     Io(#[from] std::io::Error),

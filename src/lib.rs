@@ -14,6 +14,7 @@
 //! - [`graph`]: the petgraph projection for paths and centrality.
 //! - [`export`]: RDF, CSV, GraphML, Neo4j and GraphViz exports.
 //! - [`server`]: the SPARQL HTTP endpoint and the browser explorer.
+//! - [`push`]: sending the store to external SPARQL 1.1 stores.
 
 pub mod analysis;
 pub mod error;
@@ -23,6 +24,7 @@ pub mod graph;
 pub mod ingest;
 pub mod ontology;
 pub mod pipeline;
+pub mod push;
 pub mod resolve;
 pub mod server;
 pub mod store;

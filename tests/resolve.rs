@@ -49,6 +49,28 @@ fn seed_rows() -> (Vec<DocumentGraph>, Vec<Row>) {
     let docs = seed_docs();
     let extractor = Extractor::new();
     let triples: Vec<Vec<RawTriple>> = docs.iter().map(|d| extractor.extract(d)).collect();
+    if std::env::var_os("KG_SEED_RAW").is_some() {
+        for (d, ts) in triples.iter().enumerate() {
+            for t in ts {
+                let q: Vec<String> = t
+                    .qualifiers
+                    .iter()
+                    .map(|q| format!("{:?}:{:?}:{}", q.kind, q.preposition, q.value.text))
+                    .collect();
+                let x: Vec<&str> = t.extra.iter().map(|a| a.text.as_str()).collect();
+                println!(
+                    "RAW d{d} s{} [{}] {} | {} (p={}) | {} | extra={x:?} q={q:?} {:?}",
+                    t.sentence,
+                    t.rule,
+                    t.subject.text,
+                    t.relation.normalized,
+                    t.relation.passive,
+                    t.object.text,
+                    t.modality
+                );
+            }
+        }
+    }
     let meta = DocMeta::default();
     let mut resolver = Resolver::new(&onto);
     let graphs = resolver.resolve_all(
@@ -820,5 +842,89 @@ fn keys_are_stable_and_description_keys_are_scoped_to_their_document() {
     assert!(
         g1.entities.iter().any(|e| e.key == "russia"),
         "named keys are global"
+    );
+}
+
+#[test]
+fn rdf_inference_skips_literals_and_unread_properties() {
+    use oxigraph::model::{Literal, NamedNode, Triple};
+    let onto = onto();
+    let n = |s: &str| NamedNode::new(s).expect("iri");
+    let asserted = vec![
+        Triple::new(
+            n("https://e/russia"),
+            n(&onto.iri("controls")),
+            n("https://e/kurils"),
+        ),
+        Triple::new(
+            n("https://e/etorofu"),
+            n(&onto.iri("partOf")),
+            n("https://e/kurils"),
+        ),
+        Triple::new(
+            n("https://e/etorofu"),
+            n("http://www.w3.org/2000/01/rdf-schema#label"),
+            Literal::new_simple_literal("Etorofu"),
+        ),
+    ];
+    let inferred = onto.infer_rdf(&asserted);
+    let controls = Triple::new(
+        n("https://e/russia"),
+        n(&onto.iri("controls")),
+        n("https://e/etorofu"),
+    );
+    let d = inferred
+        .iter()
+        .find(|i| i.triple == controls)
+        .expect("controls Etorofu");
+    assert_eq!(d.premises.len(), 2);
+    assert!(
+        inferred
+            .iter()
+            .all(|i| !i.triple.predicate.as_str().contains("rdf-schema"))
+    );
+}
+
+#[test]
+fn prepositional_completions_and_nominal_locatives() {
+    let docs = seed_docs();
+    let d1 = &docs[1];
+    let mut deploy = raw(d1, 14, "Shoigu", "deploy", false, "division");
+    deploy.qualifiers.push(kg::extract::Qualifier {
+        kind: kg::extract::QualifierKind::Other,
+        preposition: Some("to".into()),
+        value: arg(d1, tok(d1, 14, "islands")),
+    });
+    let mut launch = raw(d1, 5, "Korea", "launch", false, "missiles");
+    launch.qualifiers.push(kg::extract::Qualifier {
+        kind: kg::extract::QualifierKind::Place,
+        preposition: Some("toward".into()),
+        value: arg(d1, tok(d1, 5, "Japan")),
+    });
+    let (_, f) = resolve_seed(1, &[deploy, launch]);
+    assert!(
+        has(
+            &f,
+            "Russian military division",
+            "deployedTo",
+            "disputed islands"
+        ),
+        "{f:?}"
+    );
+    assert!(
+        !f.iter().any(|(_, p, o)| p == "deployedTo" && o == "Japan"),
+        "{f:?}"
+    );
+    assert!(
+        has(&f, "Crimean Peninsula", "locatedIn", "Ukraine"),
+        "{f:?}"
+    );
+    assert!(has(&f, "disputed islands", "near", "Hokkaido"), "{f:?}");
+    // `the U.S. presence in Asia`: a presence is not a place.
+    let (_, f) = resolve_seed(0, &[]);
+    assert!(
+        !f.iter()
+            .any(|(s, p, _)| p == "locatedIn" && s.contains("presence")),
+        "{f:?}"
     );
 }

@@ -7,5 +7,7 @@ mod export;
 mod extract;
 mod fixtures;
 mod graph;
+mod push;
 mod resolve;
+mod server;
 mod store;

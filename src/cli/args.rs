@@ -65,6 +65,10 @@ pub enum Command {
     Explain(ExplainArgs),
     /// Bulk-load RDF files (e.g. `kg extract --format nq` shards) into the store.
     Load(LoadArgs),
+    /// Serve the store over HTTP: SPARQL endpoint, Graph Store reads and the explorer page.
+    Serve(ServeArgs),
+    /// Send the store, or some documents, to an external SPARQL 1.1 store.
+    Push(PushArgs),
 }
 
 /// `kg build`.
@@ -348,9 +352,10 @@ pub struct ExtractArgs {
     /// participle, possessive, title).
     #[arg(long, value_name = "LIST", value_delimiter = ',')]
     pub constructions: Vec<String>,
-    /// Keep coordinated subjects and objects together instead of one triple per conjunct.
-    #[arg(long)]
-    pub no_split: bool,
+    /// Coordinated subjects and objects: one triple per conjunct (split), the coordination whole (joined), or
+    /// both.
+    #[arg(long, value_enum, default_value_t = CoordinationArg::Split)]
+    pub coordination: CoordinationArg,
     /// What the first column of `oie` output holds.
     #[arg(long, value_enum, default_value_t = OieContext::Line)]
     pub oie_context: OieContext,
@@ -376,4 +381,118 @@ pub enum OieContext {
     Line,
     /// The sentence alone.
     Sentence,
+}
+
+/// `--coordination` of `kg extract`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CoordinationArg {
+    /// One triple per conjunct.
+    Split,
+    /// One triple with the whole coordination.
+    Joined,
+    /// Both.
+    Both,
+}
+
+/// `kg serve`.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The store to serve.
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// Address and port to listen on.
+    #[arg(long, default_value = "127.0.0.1:7878", value_name = "ADDR")]
+    pub bind: String,
+    /// Bearer token that enables `/update` and `POST /documents` (without it both answer 401).
+    #[arg(
+        long,
+        env = "KG_UPDATE_TOKEN",
+        hide_env_values = true,
+        value_name = "TOKEN"
+    )]
+    pub update_token: Option<String>,
+    /// Time limit of one query, in seconds.
+    #[arg(long, default_value_t = 30.0, value_name = "SECONDS")]
+    pub timeout: f64,
+    /// Rows (SELECT) or triples (CONSTRUCT, graph reads) one response may hold.
+    #[arg(long, default_value_t = 100_000, value_name = "N")]
+    pub max_results: usize,
+    /// Largest request body, in bytes (suffixes K, M, G).
+    #[arg(long, default_value = "16M", value_name = "SIZE", value_parser = parse_size)]
+    pub max_body: usize,
+    /// Queries evaluated at once (default: four per core, at least 16).
+    #[arg(long, value_name = "N")]
+    pub workers: Option<usize>,
+    /// Seconds a client has to send a request head or body, or to read a response.
+    #[arg(long, default_value_t = 10.0, value_name = "SECONDS")]
+    pub client_timeout: f64,
+    /// Open connections at most; more are refused with 503.
+    #[arg(long, default_value_t = 512, value_name = "N")]
+    pub max_connections: usize,
+    /// Open the store read-only (no lock: several servers may share a store nothing writes to).
+    #[arg(long, conflicts_with = "update_token")]
+    pub read_only: bool,
+}
+
+/// `kg push`.
+#[derive(Debug, Args)]
+pub struct PushArgs {
+    /// The store to read.
+    #[command(flatten)]
+    pub store: StoreArgs,
+    /// The SPARQL 1.1 Update endpoint (used when no --graph-store is given).
+    #[arg(long, value_name = "URL")]
+    pub endpoint: String,
+    /// The Graph Store HTTP Protocol endpoint: each document graph is sent with one idempotent PUT.
+    #[arg(long, value_name = "URL")]
+    pub graph_store: Option<String>,
+    /// HTTP basic authentication.
+    #[arg(long, value_name = "USER:PASS", conflicts_with = "bearer")]
+    pub auth: Option<String>,
+    /// Bearer token authentication.
+    #[arg(
+        long,
+        value_name = "TOKEN",
+        env = "KG_PUSH_TOKEN",
+        hide_env_values = true
+    )]
+    pub bearer: Option<String>,
+    /// Send only this document's graph (repeatable; default: every graph in the store).
+    #[arg(long = "doc", value_name = "ID")]
+    pub docs: Vec<String>,
+    /// How statements about triples are written: RDF 1.2 triple terms, or rdf:Statement for older stores.
+    #[arg(long, value_enum, default_value_t = Reification::Rdf12)]
+    pub reification: Reification,
+    /// Graphs per SPARQL Update request.
+    #[arg(long, default_value_t = 16, value_name = "N")]
+    pub batch: usize,
+    /// Retries of a failed request (with exponential backoff).
+    #[arg(long, default_value_t = 5, value_name = "N")]
+    pub retries: u32,
+}
+
+/// How reification is written for external stores.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Reification {
+    /// RDF 1.2: `rdf:reifies` and triple terms.
+    Rdf12,
+    /// RDF 1.1: `rdf:Statement` with `rdf:subject`, `rdf:predicate`, `rdf:object`.
+    Classic,
+}
+
+/// Parses a size like `16M` or `1048576`.
+fn parse_size(text: &str) -> Result<usize, String> {
+    let text = text.trim();
+    let (digits, factor) = match text.char_indices().last() {
+        Some((i, 'k' | 'K')) => (&text[..i], 1usize << 10),
+        Some((i, 'm' | 'M')) => (&text[..i], 1 << 20),
+        Some((i, 'g' | 'G')) => (&text[..i], 1 << 30),
+        _ => (text, 1),
+    };
+    digits
+        .trim()
+        .parse::<usize>()
+        .ok()
+        .and_then(|n| n.checked_mul(factor))
+        .ok_or_else(|| format!("not a size: {text:?} (e.g. 16M)"))
 }

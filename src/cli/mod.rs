@@ -1,6 +1,7 @@
 //! The command-line interface: arguments, then one file per command. A thin layer over the library.
 
 pub mod args;
+mod analyze;
 mod build;
 mod explain;
 mod export;
@@ -10,6 +11,8 @@ mod path;
 mod query;
 mod remove;
 mod stats;
+mod push;
+mod serve;
 
 use anyhow::{Context, Result};
 use args::{Cli, Command};
@@ -20,7 +23,7 @@ use std::path::Path;
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
-        Command::Analyze(_args) => anyhow::bail!("kg analyze is not built yet"),
+        Command::Analyze(args) => analyze::run(args),
         Command::Build(args) => build::run(&args),
         Command::Remove(args) => remove::run(&args),
         Command::Query(args) => query::run(&args),
@@ -30,6 +33,8 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Explain(args) => explain::run(&args),
         Command::Load(args) => load::run(&args),
         Command::Extract(args) => extract::run(&args),
+        Command::Serve(args) => serve::run(args),
+        Command::Push(args) => push::run(args),
     }
 }
 

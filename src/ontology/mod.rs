@@ -15,7 +15,7 @@ mod model;
 mod rules;
 
 pub use model::{ChainStep, Class, GazetteerEntry, Ontology, Property, local_name};
-pub use rules::{Inferred, IriTriple, Rule};
+pub use rules::{Inferred, InferredRdf, IriTriple, Rule};
 
 /// The namespace of the kg ontology (prefix `kg:`).
 pub const NAMESPACE: &str = "https://kg.example.org/ontology#";

@@ -271,7 +271,56 @@ pub(crate) fn infer(rules: &[Rule], asserted: &[IriTriple]) -> Vec<Inferred> {
         .collect()
 }
 
+/// An inferred RDF triple, for stores that hold [`oxigraph::model::Triple`]s.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InferredRdf {
+    /// The inferred triple.
+    pub triple: oxigraph::model::Triple,
+    /// The rule's name.
+    pub rule: String,
+    /// The triples it was derived from.
+    pub premises: Vec<oxigraph::model::Triple>,
+}
+
 impl super::Ontology {
+    /// [`Ontology::infer`](super::Ontology::infer) over RDF triples: only triples between named nodes whose
+    /// property some rule reads take part (labels, types and literals are skipped without cost).
+    pub fn infer_rdf(&self, asserted: &[oxigraph::model::Triple]) -> Vec<InferredRdf> {
+        use oxigraph::model::{NamedNode, NamedOrBlankNode, Term, Triple};
+        let read: HashSet<&str> = self
+            .rules()
+            .iter()
+            .flat_map(|r| r.body.iter().map(|s| s.property.as_str()))
+            .collect();
+        let input: Vec<IriTriple> = asserted
+            .iter()
+            .filter(|t| read.contains(t.predicate.as_str()))
+            .filter_map(|t| match (&t.subject, &t.object) {
+                (NamedOrBlankNode::NamedNode(s), Term::NamedNode(o)) => Some((
+                    s.as_str().to_string(),
+                    t.predicate.as_str().to_string(),
+                    o.as_str().to_string(),
+                )),
+                _ => None,
+            })
+            .collect();
+        let to_rdf = |(s, p, o): &IriTriple| {
+            Triple::new(
+                NamedNode::new_unchecked(s.clone()),
+                NamedNode::new_unchecked(p.clone()),
+                NamedNode::new_unchecked(o.clone()),
+            )
+        };
+        self.infer(&input)
+            .into_iter()
+            .map(|i| InferredRdf {
+                triple: to_rdf(&i.triple),
+                rule: i.rule,
+                premises: i.premises.iter().map(to_rdf).collect(),
+            })
+            .collect()
+    }
+
     /// Everything that follows from `asserted` (subject, property, object IRIs) under the ontology's rules,
     /// each inferred triple once, with its rule and premises. Triples already asserted are not repeated;
     /// triples with properties the ontology does not know pass through untouched (they match no rule).

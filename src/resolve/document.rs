@@ -28,6 +28,9 @@ pub(crate) struct Draft {
     pub mentions: Vec<Range<usize>>,
 }
 
+/// Entity mentions as (token, entity).
+type Mentions = Vec<(usize, usize)>;
+
 /// How an argument was resolved (it sets the confidence factor).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Via {
@@ -634,7 +637,7 @@ impl<'a> DocEntities<'a> {
                     .collect();
                 // This sentence first (its subject, else its only person), then the previous sentence's.
                 let here = self.sent_of[h];
-                let (current, previous): (Vec<(usize, usize)>, Vec<(usize, usize)>) =
+                let (current, previous): (Mentions, Mentions) =
                     persons.iter().partition(|&&(i, _)| self.sent_of[i] == here);
                 for group in [current, previous] {
                     if let Some(&(_, e)) = group.iter().rev().find(|&&(i, _)| is_subject(i)) {

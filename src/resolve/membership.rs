@@ -6,7 +6,60 @@
 use super::document::{DocEntities, Resolution, children, conjuncts};
 use super::roles::ContextFact;
 
+/// Prepositions that place one named place relative to another inside a noun phrase, with the property
+/// (local name): `the Crimean Peninsula in Ukraine`, `islands off Hokkaido`.
+const LOCATIVES: &[(&str, &str)] = &[("in", "locatedIn"), ("off", "near"), ("near", "near")];
+
 impl DocEntities<'_> {
+    /// `the Crimean Peninsula in Ukraine`, `eastern Aleppo in Syria`, `islands off Hokkaido`: a place noun phrase
+    /// with a locative preposition and another place. `ns` is the ontology namespace for the properties.
+    pub fn locatives(&mut self, ns: &str) -> Vec<ContextFact> {
+        let doc = self.doc;
+        let mut facts = Vec::new();
+        for p in 0..doc.tokens.len() {
+            let t = &doc.tokens[p];
+            if t.dep != "prep" {
+                continue;
+            }
+            let Some(&(_, property)) = LOCATIVES
+                .iter()
+                .find(|(w, _)| t.lemma.eq_ignore_ascii_case(w))
+            else {
+                continue;
+            };
+            let head = t.head;
+            if head == p || !matches!(doc.tokens[head].pos.as_str(), "PROPN" | "NOUN") {
+                continue;
+            }
+            let Some(pobj) = children(doc, p).find(|&c| doc.tokens[c].dep == "pobj") else {
+                continue;
+            };
+            let (Resolution::Entities(xs, _), Resolution::Entities(ys, _)) = (
+                self.resolve_head(head, None, 0),
+                self.resolve_head(pobj, None, 0),
+            ) else {
+                continue;
+            };
+            for &x in &xs {
+                for &y in &ys {
+                    if self.find(x) == self.find(y) || !self.is_place(x) || !self.is_place(y) {
+                        continue;
+                    }
+                    facts.push(ContextFact {
+                        subject: x,
+                        property: format!("{ns}{property}"),
+                        object: y,
+                        sentence: self.sent_of[p],
+                        bytes: doc.tokens[head].start..doc.tokens[pobj].end,
+                        rule: "nominal-locative",
+                        confidence: 0.7,
+                    });
+                }
+            }
+        }
+        facts
+    }
+
     /// Part-of facts (`part_of` is the property IRI) for names followed by `, the JJS of NP` or `, one of NP`.
     pub fn memberships(&mut self, part_of: String) -> Vec<ContextFact> {
         let doc = self.doc;

@@ -38,6 +38,16 @@ pub struct DocMeta {
     pub url: Option<String>,
 }
 
+impl From<&crate::ingest::Document> for DocMeta {
+    fn from(d: &crate::ingest::Document) -> Self {
+        DocMeta {
+            title: d.title.clone(),
+            date: d.date.clone(),
+            url: d.url.clone(),
+        }
+    }
+}
+
 /// Resolves documents against an ontology and the entities already known.
 #[derive(Debug, Clone)]
 pub struct Resolver {
@@ -98,6 +108,7 @@ impl Resolver {
         let mut de = DocEntities::new(doc, &self.lex);
         let mut roles = de.titles();
         roles.extend(de.memberships(self.onto.iri("partOf")));
+        roles.extend(de.locatives(crate::ontology::NAMESPACE));
         let mut drafts: Vec<DraftFact> = Vec::new();
         for t in triples {
             self.resolve_triple(&mut de, t, &mut drafts);
@@ -163,6 +174,12 @@ impl Resolver {
                 hi = hi.max(tok.end);
             }
         }
+        // `the islands, known in Japan as ...`: the naming is read as aliases, not as a fact.
+        let rel = t.relation.normalized.trim().to_lowercase();
+        if t.relation.passive && (rel.starts_with("know ") || rel == "know") {
+            return;
+        }
+        self.prepositional(de, t, &subjects, &objects, modality, lo..hi, out);
         for (s, sv) in &subjects {
             for (o, ov) in &objects {
                 if s == o || (possessive && *ov == Via::Role) {
@@ -187,6 +204,86 @@ impl Resolver {
                     attributed_to: speaker.map(DraftNode::Entity),
                     qualifiers: qualifiers.clone(),
                 });
+            }
+        }
+    }
+
+    /// A verb's prepositional qualifier completes a property: `impose sanctions on Moscow` (verb, object
+    /// noun and preposition: the subject imposed sanctions on Moscow), `deploy a division to the islands`
+    /// (verb and preposition, said of the object: the division is deployed to the islands).
+    #[allow(clippy::too_many_arguments)]
+    fn prepositional(
+        &self,
+        de: &mut DocEntities<'_>,
+        t: &RawTriple,
+        subjects: &[(DraftNode, Via)],
+        objects: &[(DraftNode, Via)],
+        modality: &str,
+        bytes: std::ops::Range<usize>,
+        out: &mut Vec<DraftFact>,
+    ) {
+        let doc = de.doc;
+        let rel = t.relation.normalized.trim().to_lowercase();
+        let object_lemma = doc
+            .tokens
+            .get(t.object.head)
+            .map(|o| o.lemma.to_lowercase())
+            .unwrap_or_default();
+        for q in &t.qualifiers {
+            let Some(prep) = q.preposition.as_deref().map(str::to_lowercase) else {
+                continue;
+            };
+            if matches!(q.kind, QualifierKind::Time) || t.relation.passive {
+                continue;
+            }
+            let Resolution::Entities(targets, _) = de.resolve_head(q.value.head, None, 0) else {
+                continue;
+            };
+            let with_object = self
+                .lex
+                .mapper
+                .lookup(&format!("{rel} {object_lemma} {prep}"))
+                .to_vec();
+            let (candidates, said_of): (Vec<Candidate>, &[(DraftNode, Via)]) =
+                if !with_object.is_empty() {
+                    (with_object, subjects)
+                } else {
+                    (
+                        self.lex.mapper.lookup(&format!("{rel} {prep}")).to_vec(),
+                        objects,
+                    )
+                };
+            if candidates.is_empty() {
+                continue;
+            }
+            for (x, _) in said_of {
+                for &target in &targets {
+                    let y = DraftNode::Entity(target);
+                    if *x == y {
+                        continue;
+                    }
+                    let (Predicate::Ontology(p), swap) = self.choose(de, &candidates, x, &y, &rel)
+                    else {
+                        continue;
+                    };
+                    let (subject, object) = if swap {
+                        (y.clone(), x.clone())
+                    } else {
+                        (x.clone(), y.clone())
+                    };
+                    out.push(DraftFact {
+                        subject,
+                        predicate: Predicate::Ontology(p),
+                        object,
+                        sentence: t.sentence,
+                        bytes: bytes.start..bytes.end.max(q.value.bytes.end),
+                        rule: format!("{}+prepositional", t.rule),
+                        confidence: t.confidence.clamp(0.0, 1.0) * 0.9,
+                        modality: modality.into(),
+                        attributed_to: None,
+                        qualifiers: Vec::new(),
+                    });
+                }
             }
         }
     }
@@ -320,20 +417,21 @@ impl Resolver {
         let mut index: HashMap<usize, usize> = HashMap::new();
         let mut by_key: HashMap<String, usize> = HashMap::new();
         let mut entities: Vec<graph::Entity> = Vec::new();
-        let used = |e: usize| {
-            drafts.iter().any(|f| {
-                [&f.subject, &f.object]
-                    .into_iter()
-                    .chain(f.attributed_to.as_ref())
-                    .any(|n| matches!(n, DraftNode::Entity(x) if de.find(*x) == e))
+        let used: std::collections::HashSet<usize> = drafts
+            .iter()
+            .flat_map(|f| [Some(&f.subject), Some(&f.object), f.attributed_to.as_ref()])
+            .flatten()
+            .filter_map(|n| match n {
+                DraftNode::Entity(x) => Some(de.find(*x)),
+                DraftNode::Literal(_) => None,
             })
-        };
+            .collect();
         for e in 0..de.drafts.len() {
             if de.find(e) != e {
                 continue;
             }
             let d = &de.drafts[e];
-            if d.label.is_empty() || (d.mentions.is_empty() && !used(e)) {
+            if d.label.is_empty() || (d.mentions.is_empty() && !used.contains(&e)) {
                 continue;
             }
             let key = match &d.fixed_key {

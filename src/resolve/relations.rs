@@ -19,8 +19,10 @@ pub struct Candidate {
 #[derive(Debug, Clone, Default)]
 pub struct RelationMapper {
     forms: HashMap<String, Vec<Candidate>>,
-    /// Role nouns with their property IRI, longest first.
-    roles: Vec<(String, String)>,
+    /// Role nouns with their property IRI and their space-padded form, longest first.
+    roles: Vec<(String, String, String)>,
+    /// Every word of a role noun, to reject phrases without one cheaply.
+    role_words: std::collections::HashSet<String>,
     /// Reciprocal phrases -> property IRI.
     reciprocal: HashMap<String, String>,
 }
@@ -58,13 +60,18 @@ impl RelationMapper {
                 for pattern in ["be {} of", "be {} in", "{} of", "be {} for"] {
                     add(&pattern.replace("{}", r), &p.iri, false);
                 }
-                roles.push((r.clone(), p.iri.clone()));
+                roles.push((r.clone(), p.iri.clone(), format!(" {r} ")));
             }
         }
         roles.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.cmp(b)));
+        let role_words = roles
+            .iter()
+            .flat_map(|(r, _, _)| r.split_whitespace().map(str::to_string))
+            .collect();
         RelationMapper {
             forms,
             roles,
+            role_words,
             reciprocal,
         }
     }
@@ -79,11 +86,14 @@ impl RelationMapper {
     /// The longest role noun in a lower-case phrase, as whole words, with its property IRI.
     pub fn role_in(&self, phrase: &str) -> Option<(&str, &str)> {
         let words: Vec<&str> = phrase.split_whitespace().collect();
+        if !words.iter().any(|w| self.role_words.contains(*w)) {
+            return None;
+        }
         let text = format!(" {} ", words.join(" "));
         self.roles
             .iter()
-            .find(|(r, _)| text.contains(&format!(" {r} ")))
-            .map(|(r, p)| (r.as_str(), p.as_str()))
+            .find(|(_, _, padded)| text.contains(padded.as_str()))
+            .map(|(r, p, _)| (r.as_str(), p.as_str()))
     }
 
     /// The property a reciprocal phrase states between coordinated subjects (`hold talk` -> met).

@@ -28,6 +28,26 @@ impl DocEntities<'_> {
         d.class.as_deref() == Some("Country") || d.hints.iter().any(|h| h == "Country")
     }
 
+    /// Whether an entity is known to be a place (gazetteer class, hints, or a place NER label).
+    pub(crate) fn is_place(&self, e: usize) -> bool {
+        const PLACES: &[&str] = &[
+            "Place",
+            "Country",
+            "Region",
+            "City",
+            "Island",
+            "IslandGroup",
+            "WaterBody",
+        ];
+        let d = &self.drafts[self.find(e)];
+        if let Some(c) = &d.class {
+            return PLACES.contains(&c.as_str());
+        }
+        !d.person
+            && (d.hints.iter().any(|h| PLACES.contains(&h.as_str()))
+                || d.ner.iter().any(|l| matches!(l.as_str(), "GPE" | "LOC")))
+    }
+
     /// The role and country a set of modifier tokens plus a head word express (`Russian Defense Minister`).
     fn role_of(&self, tokens: &[usize]) -> (Option<String>, Option<usize>) {
         let doc = self.doc;
