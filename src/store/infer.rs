@@ -30,6 +30,12 @@ pub trait Reasoner {
     fn is_empty(&self) -> bool {
         false
     }
+
+    /// The predicates the rules read, if the engine knows them: then only triples with these predicates are
+    /// read from the store (an index lookup each) instead of every triple.
+    fn premise_predicates(&self) -> Option<Vec<NamedNode>> {
+        None
+    }
 }
 
 /// A reasoner without rules: nothing is inferred.
@@ -50,6 +56,14 @@ impl KgStore {
     /// The asserted triples of all document graphs (and of the default graph, where `kg load` puts triples
     /// without a graph), without provenance, document metadata or reifiers: the input of inference.
     pub fn asserted_triples(&self) -> StoreResult<Vec<Triple>> {
+        self.asserted_triples_with(None)
+    }
+
+    /// [`KgStore::asserted_triples`], only with the given predicates when `predicates` is set.
+    pub fn asserted_triples_with(
+        &self,
+        predicates: Option<&[NamedNode]>,
+    ) -> StoreResult<Vec<Triple>> {
         let skip_graphs = [
             self.ns.ontology_graph(),
             self.ns.inferred_graph(),
@@ -57,7 +71,20 @@ impl KgStore {
         ];
         let mut seen = HashSet::new();
         let mut triples = Vec::new();
-        for quad in self.store.iter() {
+        let quads: Box<dyn Iterator<Item = Result<Quad, oxigraph::store::StorageError>>> =
+            match predicates {
+                None => Box::new(self.store.iter()),
+                Some(list) => Box::new(
+                    list.iter()
+                        .flat_map(|p| {
+                            self.store
+                                .quads_for_pattern(None, Some(p.as_ref()), None, None)
+                        })
+                        .collect::<Vec<_>>()
+                        .into_iter(),
+                ),
+            };
+        for quad in quads {
             let quad = quad?;
             if let GraphName::NamedNode(g) = &quad.graph_name
                 && skip_graphs.contains(g)
@@ -87,7 +114,7 @@ impl KgStore {
         let asserted = if reasoner.is_empty() {
             Vec::new()
         } else {
-            self.asserted_triples()?
+            self.asserted_triples_with(reasoner.premise_predicates().as_deref())?
         };
         let known: HashSet<&Triple> = asserted.iter().collect();
         let graph = self.ns.inferred_graph();
@@ -174,5 +201,21 @@ impl Reasoner for crate::ontology::Ontology {
 
     fn is_empty(&self) -> bool {
         self.rules().is_empty()
+    }
+
+    fn premise_predicates(&self) -> Option<Vec<NamedNode>> {
+        let mut predicates: Vec<String> = self
+            .rules()
+            .iter()
+            .flat_map(|rule| rule.body.iter().map(|step| step.property.clone()))
+            .collect();
+        predicates.sort();
+        predicates.dedup();
+        Some(
+            predicates
+                .into_iter()
+                .map(NamedNode::new_unchecked)
+                .collect(),
+        )
     }
 }
