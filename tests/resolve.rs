@@ -785,15 +785,20 @@ fn reciprocal_coordinations_meet_but_other_coordinations_do_not() {
 }
 
 #[test]
-fn superlative_membership_fires_after_names_only() {
+fn memberships_fire_after_names_and_groups_only() {
     let (_, f) = resolve_seed(1, &[]);
     assert!(has(&f, "Etorofu", "partOf", "disputed islands"), "{f:?}");
     assert!(has(&f, "Kunashiri", "partOf", "disputed islands"), "{f:?}");
+    // `The other two are Shikotan and the Habomai islet group`, right after `the four islands`.
+    assert!(has(&f, "Shikotan", "partOf", "disputed islands"), "{f:?}");
+    assert!(has(&f, "Habomai", "partOf", "disputed islands"), "{f:?}");
     assert!(
-        !f.iter()
-            .any(|(s, p, _)| p == "partOf" && (s == "Shikotan" || s.contains("two"))),
+        !f.iter().any(|(s, p, _)| p == "partOf" && s.contains("two")),
         "{f:?}"
     );
+    // `the two smaller islands` follows no name: no membership in the first seed.
+    let (_, f) = resolve_seed(0, &[]);
+    assert!(!f.iter().any(|(_, p, _)| p == "partOf"), "{f:?}");
 }
 
 #[test]

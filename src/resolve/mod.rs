@@ -109,6 +109,7 @@ impl Resolver {
         let mut roles = de.titles();
         roles.extend(de.memberships(self.onto.iri("partOf")));
         roles.extend(de.locatives(crate::ontology::NAMESPACE));
+        roles.extend(de.remaining_members(&self.onto.iri("partOf")));
         let mut drafts: Vec<DraftFact> = Vec::new();
         for t in triples {
             self.resolve_triple(&mut de, t, &mut drafts);
