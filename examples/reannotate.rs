@@ -1,9 +1,9 @@
 //! Development harness: re-annotates the tokens of an oracle JSONL file with the native statistical
 //! components and writes the result in the same form, for `check_parity.py`.
 //!
-//! usage: `cargo run --release --example reannotate -- ORACLE.jsonl OUT.jsonl`
-//! Tokens may carry a `norm` field (a tokenizer special-case norm); all annotations are recomputed except
-//! POS, morphology and lemma, which are cleared (they belong to the rule-based components).
+//! usage: `cargo run --release --example reannotate -- ORACLE.jsonl OUT.jsonl [--from-text]`
+//! Tokens may carry a `norm` field (a tokenizer special-case norm); all annotations are recomputed. With
+//! `--from-text` the oracle's texts go through the whole pipeline, tokenizer included.
 
 use std::io::{BufRead, Write};
 
@@ -24,14 +24,23 @@ fn main() -> anyhow::Result<()> {
         let mut doc = kg::analysis::Doc::from_json(&value)?;
         let norms = value["tokens"].as_array().cloned().unwrap_or_default();
         for (t, j) in doc.tokens.iter_mut().zip(norms) {
-            t.norm = j.get("norm").and_then(|n| n.as_str()).unwrap_or("").to_string();
-            t.pos.clear();
-            t.morph.clear();
-            t.lemma.clear();
+            t.norm = j
+                .get("norm")
+                .and_then(|n| n.as_str())
+                .unwrap_or("")
+                .to_string();
         }
         docs.push(doc);
     }
-    analyzer.annotate_batch(&mut docs, 1);
+    if args.iter().any(|a| a == "--from-text") {
+        let inputs: Vec<(String, String)> = docs
+            .iter()
+            .map(|d| (d.id.clone(), d.text.clone()))
+            .collect();
+        docs = analyzer.analyze_batch(&inputs, 1);
+    } else {
+        analyzer.annotate_batch(&mut docs, 1);
+    }
     let mut out = std::io::BufWriter::new(std::fs::File::create(output)?);
     for doc in &docs {
         writeln!(out, "{}", doc.to_json())?;

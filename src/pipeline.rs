@@ -1,38 +1,121 @@
 //! The pipeline from input documents to document graphs: analysis -> extraction -> resolution. Used by
 //! `kg build` and by the server's ingestion; the store comes after it.
+//!
+//! Analysis and extraction of a document depend on nothing else, so they run in parallel
+//! ([`Pipeline::analyze`], [`Pipeline::extract`] take `&self`); resolution runs in document order
+//! ([`Pipeline::resolve`] takes `&mut self`) because each document's entities help resolve the next ones
+//! (`Putin` after `Vladimir Putin`).
 
+use crate::analysis::{
+    AnalysisError, Analyzer, AttributeRuler, Doc, Lemmatizer, ModelFiles, Tokenizer,
+};
+use crate::extract::{Extractor, RawTriple};
 use crate::ingest::Document;
-use crate::resolve::DocumentGraph;
-use std::path::Path;
+use crate::ontology::{Ontology, OntologyError};
+use crate::resolve::{DocMeta, DocumentGraph, KnownEntity, Resolver};
+use std::path::{Path, PathBuf};
 
-/// Why a document could not go through the pipeline.
+/// Why the pipeline could not be loaded.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum PipelineError {
-    /// A stage is not part of this build yet.
-    #[error("the {0} stage is not available in this build")]
-    Unavailable(&'static str),
+    /// The analysis model could not be loaded.
+    #[error(transparent)]
+    Analysis(#[from] AnalysisError),
+    /// The ontology could not be loaded.
+    #[error(transparent)]
+    Ontology(#[from] OntologyError),
 }
 
-/// Analysis, extraction and resolution, loaded once and shared by worker threads.
+/// Analysis, extraction and resolution, loaded once.
 #[derive(Debug)]
 pub struct Pipeline {
-    _private: (),
+    tokenizer: Tokenizer,
+    analyzer: Analyzer,
+    ruler: AttributeRuler,
+    lemmatizer: Lemmatizer,
+    extractor: Extractor,
+    resolver: Resolver,
+    ontology: Ontology,
 }
 
 impl Pipeline {
-    /// Loads the stages (the analysis model from `model`, or the embedded one).
-    pub fn new(_model: Option<&Path>) -> Result<Self, PipelineError> {
-        Ok(Self { _private: () })
+    /// Loads the analysis model (`model` directory, or the embedded one) and the ontology (the built-in one
+    /// plus `ontology_files`).
+    pub fn new(model: Option<&Path>, ontology_files: &[PathBuf]) -> Result<Self, PipelineError> {
+        let files = match model {
+            Some(dir) => ModelFiles::from_dir(dir)?,
+            None => ModelFiles::embedded(),
+        };
+        let ontology = if ontology_files.is_empty() {
+            Ontology::builtin()?
+        } else {
+            Ontology::with_files(ontology_files)?
+        };
+        Ok(Self {
+            tokenizer: Tokenizer::from_msgpack(&files.tokenizer)?,
+            analyzer: Analyzer::from_files(&files)?,
+            ruler: AttributeRuler::from_msgpack(&files.attribute_ruler)?,
+            lemmatizer: Lemmatizer::from_msgpack(&files.lemmatizer_lookups)?,
+            extractor: Extractor::new(),
+            resolver: Resolver::new(&ontology),
+            ontology,
+        })
     }
 
-    /// One document's graph.
-    pub fn process(&self, _doc: &Document) -> Result<DocumentGraph, PipelineError> {
-        Err(PipelineError::Unavailable("analysis"))
+    /// Entities already in the store, so that new mentions resolve to them and keep their keys.
+    pub fn with_known(mut self, known: impl IntoIterator<Item = KnownEntity>) -> Self {
+        self.resolver = self.resolver.with_known(known);
+        self
     }
 
-    /// The ontology as Turtle, for the store's ontology graph.
-    pub fn ontology_turtle(&self) -> String {
-        String::new()
+    /// The ontology in use.
+    pub fn ontology(&self) -> &Ontology {
+        &self.ontology
+    }
+
+    /// Tokens, tags, parse, entities, lemmas of one document, in spaCy's component order (the attribute
+    /// ruler and lemmatizer read tags, nothing reads their output before NER).
+    pub fn analyze(&self, document: &Document) -> Doc {
+        let mut doc = Doc {
+            id: document.id.clone(),
+            text: document.text.clone(),
+            tokens: self.tokenizer.tokenize(&document.text),
+            ents: Vec::new(),
+        };
+        self.analyzer.annotate(&mut doc);
+        self.ruler.apply(&mut doc);
+        self.lemmatizer.apply(&mut doc);
+        doc
+    }
+
+    /// The open triples of an analysed document.
+    pub fn extract(&self, doc: &Doc) -> Vec<RawTriple> {
+        self.extractor.extract(doc)
+    }
+
+    /// The document graph of an analysed document and its triples; its entities are remembered for the
+    /// documents that follow.
+    pub fn resolve(
+        &mut self,
+        document: &Document,
+        doc: &Doc,
+        triples: &[RawTriple],
+    ) -> DocumentGraph {
+        let meta = DocMeta {
+            title: document.title.clone(),
+            date: document.date.clone(),
+            url: document.url.clone(),
+        };
+        let graph = self.resolver.resolve(doc, triples, &meta);
+        self.resolver.learn(&graph);
+        graph
+    }
+
+    /// All three stages for one document.
+    pub fn process(&mut self, document: &Document) -> DocumentGraph {
+        let doc = self.analyze(document);
+        let triples = self.extract(&doc);
+        self.resolve(document, &doc, &triples)
     }
 }

@@ -209,3 +209,87 @@ fn tokenizer_handles_long_and_repetitive_input() {
         check_cover(text).unwrap();
     }
 }
+
+/// Runs `kg analyze` with the given arguments and standard input.
+fn kg_analyze(args: &[&str], stdin: &str) -> (bool, String, String) {
+    use std::io::Write;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kg"))
+        .arg("analyze")
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.success(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn analyze_command_keeps_input_order_on_many_threads() {
+    let lines: Vec<String> = (0..60)
+        .map(|i| format!("Document {i} says that Japan and Russia met in Tokyo on day {i}."))
+        .collect();
+    let input = lines.join("\n") + "\n";
+    let (ok, one, err) = kg_analyze(&["--lines", "-", "--threads", "1"], &input);
+    assert!(ok, "{err}");
+    let (ok, four, err) = kg_analyze(&["--lines", "-", "--threads", "4"], &input);
+    assert!(ok, "{err}");
+    assert_eq!(one, four);
+    let docs: Vec<Doc> = one
+        .lines()
+        .map(|l| Doc::from_json(&serde_json::from_str(l).unwrap()).unwrap())
+        .collect();
+    assert_eq!(docs.len(), 60);
+    for (doc, line) in docs.iter().zip(&lines) {
+        assert_eq!(&doc.text, line);
+        assert!(doc.tokens.iter().any(|t| t.ent_type == "GPE"));
+        assert!(
+            doc.tokens
+                .iter()
+                .all(|t| !t.lemma.is_empty() && !t.pos.is_empty())
+        );
+    }
+}
+
+#[test]
+fn analyze_command_writes_conllu_and_text() {
+    let text = "Japan won.\n\nIt rained in Tokyo.";
+    let (ok, conllu, err) = kg_analyze(&["--format", "conllu", "-"], text);
+    assert!(ok, "{err}");
+    let blocks: Vec<&str> = conllu.trim_end().split("\n\n").collect();
+    assert!(blocks.len() >= 2, "{conllu}");
+    for block in blocks {
+        assert!(block.lines().any(|l| l.starts_with("# sent_id = ")));
+        assert!(block.lines().any(|l| l.starts_with("# text = ")));
+        let rows: Vec<&str> = block.lines().filter(|l| !l.starts_with('#')).collect();
+        for (k, row) in rows.iter().enumerate() {
+            let cols: Vec<&str> = row.split('\t').collect();
+            assert_eq!(cols.len(), 10, "{row}");
+            assert_eq!(cols[0], (k + 1).to_string());
+            let head: usize = cols[6].parse().unwrap();
+            assert!(head <= rows.len());
+            assert!(cols.iter().all(|c| !c.is_empty() && !c.contains(' ')));
+        }
+        assert_eq!(
+            rows.iter()
+                .filter(|r| r.split('\t').nth(6) == Some("0"))
+                .count(),
+            1,
+            "{block}"
+        );
+    }
+    let (ok, table, err) = kg_analyze(&["--format", "text", "-"], text);
+    assert!(ok, "{err}");
+    assert!(table.contains("Tokyo") && table.contains("GPE"));
+}

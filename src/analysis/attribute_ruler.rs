@@ -5,9 +5,10 @@
 //! As in spaCy, all matches are found on the unmodified document first; they are then applied in rule
 //! order (matches of one rule left to right), so a later rule overrides an earlier one.
 
-use super::matcher::TokenPattern;
+use super::matcher::{DocView, TokenPattern};
 use super::{AnalysisError, Doc};
 use rmpv::Value;
+use std::collections::HashMap;
 
 /// Which token field a rule sets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,6 +33,12 @@ struct Rule {
 #[derive(Debug, Clone)]
 pub struct AttributeRuler {
     rules: Vec<Rule>,
+    /// Patterns `(rule, pattern)` by the tag their first token must have.
+    by_tag: HashMap<String, Vec<(usize, usize)>>,
+    /// Patterns by the lower-cased text their first token must have.
+    by_lower: HashMap<String, Vec<(usize, usize)>>,
+    /// Patterns without such a requirement.
+    unindexed: Vec<(usize, usize)>,
 }
 
 fn bad(what: impl Into<String>) -> AnalysisError {
@@ -124,30 +131,60 @@ impl AttributeRuler {
                 index,
             });
         }
-        Ok(AttributeRuler { rules })
+        let mut by_tag: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        let mut by_lower: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        let mut unindexed = Vec::new();
+        for (r, rule) in rules.iter().enumerate() {
+            for (p, pattern) in rule.patterns.iter().enumerate() {
+                match pattern.first_key() {
+                    Some((true, tag)) => by_tag.entry(tag.to_string()).or_default().push((r, p)),
+                    Some((false, lower)) => {
+                        by_lower.entry(lower.to_string()).or_default().push((r, p))
+                    }
+                    None => unindexed.push((r, p)),
+                }
+            }
+        }
+        Ok(AttributeRuler {
+            rules,
+            by_tag,
+            by_lower,
+            unindexed,
+        })
     }
 
     /// Applies the rules to a tagged and parsed document.
     pub fn apply(&self, doc: &mut Doc) {
-        // (rule, token to modify) for every match, found before anything changes.
-        let mut edits: Vec<(usize, usize)> = Vec::new();
-        for (r, rule) in self.rules.iter().enumerate() {
-            let mut matches: Vec<(usize, usize)> = Vec::new();
-            for p in &rule.patterns {
-                matches.extend(p.find_all(doc).into_iter().map(|s| (s, s + p.len())));
-            }
-            matches.sort_unstable();
-            matches.dedup();
-            for (s, e) in matches {
-                let len = (e - s) as i64;
-                let k = if rule.index < 0 {
-                    len + rule.index
-                } else {
-                    rule.index
-                };
-                if (0..len).contains(&k) {
-                    edits.push((r, s + k as usize));
+        // Every match (rule, start, end), found before anything changes, then taken in rule order.
+        let view = DocView::new(doc);
+        let mut matches: Vec<(usize, usize, usize)> = Vec::new();
+        for start in 0..view.len() {
+            let tagged = self
+                .by_tag
+                .get(view.tag(start))
+                .map(Vec::as_slice)
+                .unwrap_or_default();
+            let lowered = self
+                .by_lower
+                .get(view.lower(start))
+                .map(Vec::as_slice)
+                .unwrap_or_default();
+            for &(r, p) in tagged.iter().chain(lowered).chain(&self.unindexed) {
+                let pattern = &self.rules[r].patterns[p];
+                if pattern.matches_at(&view, start) {
+                    matches.push((r, start, start + pattern.len()));
                 }
+            }
+        }
+        matches.sort_unstable();
+        matches.dedup();
+        let mut edits: Vec<(usize, usize)> = Vec::with_capacity(matches.len());
+        for (r, s, e) in matches {
+            let len = (e - s) as i64;
+            let index = self.rules[r].index;
+            let k = if index < 0 { len + index } else { index };
+            if (0..len).contains(&k) {
+                edits.push((r, s + k as usize));
             }
         }
         for (r, i) in edits {

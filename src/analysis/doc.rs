@@ -374,7 +374,7 @@ mod tests {
         );
         let back = doc.to_json();
         assert_eq!(back["tokens"][3]["idx"], 5);
-        assert_eq!(back["tokens"][3]["start"], 11);
+        assert_eq!(back["tokens"][3]["start"], 9);
         assert_eq!(Doc::from_json(&back).unwrap(), doc);
         assert_eq!(doc.sentences().len(), 1);
     }

@@ -7,7 +7,10 @@
 /// If a slice is shorter than its stated shape (an internal invariant: shapes are checked at load time).
 #[allow(unsafe_code)]
 pub fn matmul_bt(a: &[f32], m: usize, k: usize, b: &[f32], n: usize, c: &mut [f32]) {
-    assert!(a.len() >= m * k && b.len() >= n * k && c.len() >= m * n, "matmul_bt: bad shapes");
+    assert!(
+        a.len() >= m * k && b.len() >= n * k && c.len() >= m * n,
+        "matmul_bt: bad shapes"
+    );
     if m == 0 || n == 0 {
         return;
     }

@@ -31,45 +31,9 @@ fn bad(what: impl Into<String>) -> AnalysisError {
     AnalysisError::Lemmatizer(what.into())
 }
 
-/// spaCy's string hash (MurmurHash64A, seed 1), to find the tables, which are keyed by hashed POS names.
-fn hash_string(s: &str) -> u64 {
-    const M: u64 = 0xc6a4_a793_5bd1_e995;
-    const R: u32 = 47;
-    let data = s.as_bytes();
-    let mut h: u64 = 1 ^ (data.len() as u64).wrapping_mul(M);
-    let mut chunks = data.chunks_exact(8);
-    for chunk in &mut chunks {
-        let mut k = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
-        k = k.wrapping_mul(M);
-        k ^= k >> R;
-        k = k.wrapping_mul(M);
-        h ^= k;
-        h = h.wrapping_mul(M);
-    }
-    let tail = chunks.remainder();
-    if !tail.is_empty() {
-        for (i, &b) in tail.iter().enumerate() {
-            h ^= u64::from(b) << (8 * i);
-        }
-        h = h.wrapping_mul(M);
-    }
-    h ^= h >> R;
-    h = h.wrapping_mul(M);
-    h ^= h >> R;
-    h
-}
-
-/// The key spaCy's lookup tables use for a string: the symbol ID when the string is one of spaCy's
-/// built-in symbols (of the lower-case universal POS names only these five are), its hash otherwise.
+/// The key spaCy's lookup tables use for a string (its symbol number or string hash).
 fn table_key(name: &str) -> u64 {
-    match name {
-        "aux" => 405,
-        "det" => 415,
-        "intj" => 421,
-        "num" => 431,
-        "punct" => 445,
-        _ => hash_string(name),
-    }
+    super::hash::string_id(name)
 }
 
 /// The lower-case universal POS names a table can be kept under.
@@ -272,6 +236,7 @@ mod tests {
     #[test]
     fn hashes_find_the_pos_tables() {
         // The table keys in en_core_web_sm's lookups.bin.
+        assert_eq!(table_key("punct"), 445);
         assert_eq!(table_key("adj"), 12401032943472870168);
         assert_eq!(table_key("noun"), 16833663260455505849);
         assert_eq!(table_key("verb"), 6360137228241296794);

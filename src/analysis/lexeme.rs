@@ -175,8 +175,12 @@ impl LexemeNorms {
                 .ok_or_else(|| bad("lexeme_norm is not a map"))?;
             table.reserve(entries.len());
             for (k, v) in entries {
-                let key = k.as_u64().ok_or_else(|| bad("lexeme_norm key is not an integer"))?;
-                let norm = v.as_str().ok_or_else(|| bad("lexeme_norm value is not a string"))?;
+                let key = k
+                    .as_u64()
+                    .ok_or_else(|| bad("lexeme_norm key is not an integer"))?;
+                let norm = v
+                    .as_str()
+                    .ok_or_else(|| bad("lexeme_norm value is not a string"))?;
                 table.insert(key, norm.to_string());
             }
         }
@@ -297,7 +301,10 @@ mod tests {
             ("e-mail", "x-xxxx"),
             ("C++", "X++"),
             ("can't", "xxx'x"),
-            ("\u{1f600}\u{1f600}\u{1f600}\u{1f600}\u{1f600}", "\u{1f600}\u{1f600}\u{1f600}\u{1f600}"),
+            (
+                "\u{1f600}\u{1f600}\u{1f600}\u{1f600}\u{1f600}",
+                "\u{1f600}\u{1f600}\u{1f600}\u{1f600}",
+            ),
             ("", ""),
             ("\t", "\t"),
         ];
@@ -328,7 +335,9 @@ mod tests {
     #[test]
     fn norms_fall_back_to_base_norms_then_lower_case() {
         let norms = LexemeNorms {
-            table: [(string_id("colour"), "color".to_string())].into_iter().collect(),
+            table: [(string_id("colour"), "color".to_string())]
+                .into_iter()
+                .collect(),
             base: BASE_NORMS.iter().copied().collect(),
         };
         assert_eq!(norms.norm("colour"), "color");
@@ -344,12 +353,24 @@ mod tests {
         let f = TokenFeatures::new("Mark", "mark", true);
         assert_eq!(
             (f.norm, f.prefix, f.suffix, f.shape, f.spacy, f.is_space),
-            (423, 3209455878668673793, 8179384140789734470, 10887629174180191697, 1, 0)
+            (
+                423,
+                3209455878668673793,
+                8179384140789734470,
+                10887629174180191697,
+                1,
+                0
+            )
         );
         let f = TokenFeatures::new("XM", "xm", false);
         assert_eq!(
             (f.norm, f.prefix, f.suffix, f.shape),
-            (13397106216993330474, 101, 10254383360740299572, 14968597813295776895)
+            (
+                13397106216993330474,
+                101,
+                10254383360740299572,
+                14968597813295776895
+            )
         );
     }
 

@@ -22,11 +22,11 @@ pub mod weights;
 pub use attribute_ruler::AttributeRuler;
 pub use doc::{Doc, DocJsonError, EntIob, Sentence, Span, Token};
 pub use lemmatizer::Lemmatizer;
-pub use tokenizer::Tokenizer;
 pub use model_files::ModelFiles;
 pub use pipeline::Analyzer;
 pub use tagger::Tagger;
 pub use tok2vec::Tok2Vec;
+pub use tokenizer::Tokenizer;
 
 /// Why a model could not be loaded or run.
 #[derive(Debug, thiserror::Error)]

@@ -7,7 +7,11 @@ use std::path::Path;
 
 macro_rules! embedded_file {
     ($path:literal) => {
-        include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/data/models/en_core_web_sm-3.8.0/", $path))
+        include_bytes!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/models/en_core_web_sm-3.8.0/",
+            $path
+        ))
     };
 }
 
@@ -41,7 +45,15 @@ pub struct ModelFiles {
 }
 
 /// The components and layer architectures this implementation runs.
-const FACTORIES: &[&str] = &["tok2vec", "tagger", "parser", "senter", "attribute_ruler", "lemmatizer", "ner"];
+const FACTORIES: &[&str] = &[
+    "tok2vec",
+    "tagger",
+    "parser",
+    "senter",
+    "attribute_ruler",
+    "lemmatizer",
+    "ner",
+];
 const ARCHITECTURES: &[&str] = &[
     "spacy.Tok2Vec.v2",
     "spacy.MultiHashEmbed.v2",
@@ -128,7 +140,9 @@ fn check_config_text(text: &str) -> Result<(), AnalysisError> {
         if section == "nlp" && key == "lang" {
             lang = Some(unquote(value).to_string());
         }
-        let component = section.strip_prefix("components.").map(|s| s.split('.').next().unwrap_or(""));
+        let component = section
+            .strip_prefix("components.")
+            .map(|s| s.split('.').next().unwrap_or(""));
         let Some(component) = component else { continue };
         if disabled.iter().any(|d| d == component) {
             continue;
@@ -171,7 +185,9 @@ mod tests {
         let cfg = "[nlp]\nlang = \"en\"\ndisabled = []\n[components.tagger.model]\n@architectures = \"spacy.Tagger.v9\"\n";
         let err = check_config_text(cfg).unwrap_err().to_string();
         assert!(err.contains("spacy.Tagger.v9"), "{err}");
-        let err = check_config_text("[nlp]\nlang = \"de\"\n").unwrap_err().to_string();
+        let err = check_config_text("[nlp]\nlang = \"de\"\n")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("de"), "{err}");
         let cfg = "[nlp]\nlang = \"en\"\ndisabled = [\"x\"]\n[components.x.model]\n@architectures = \"other\"\n";
         check_config_text(cfg).unwrap();

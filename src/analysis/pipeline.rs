@@ -1,19 +1,25 @@
 //! The analysis pipeline: spaCy's `en_core_web_sm` components in spaCy's order, run natively.
 
+use super::AnalysisError;
+use super::attribute_ruler::AttributeRuler;
 use super::doc::{Doc, EntIob};
+use super::lemmatizer::Lemmatizer;
 use super::lexeme::{LexemeNorms, TokenFeatures, is_space};
 use super::model_files::ModelFiles;
 use super::parser::{ArcEager, Biluo, ParserModel, TokenFlags, keep_biluo_move, read_moves};
 use super::tagger::Tagger;
 use super::tok2vec::Tok2Vec;
+use super::tokenizer::Tokenizer;
 use super::weights::ModelWeights;
-use super::AnalysisError;
 use rayon::prelude::*;
 use std::path::Path;
 
-/// A loaded pipeline. Immutable after loading, so one instance serves many threads.
-#[derive(Debug)]
+/// A loaded pipeline: tokenizer -> tok2vec -> tagger -> parser -> attribute ruler -> lemmatizer -> ner,
+/// spaCy's order. Immutable after loading, so one instance serves many threads.
 pub struct Analyzer {
+    tokenizer: Tokenizer,
+    attribute_ruler: AttributeRuler,
+    lemmatizer: Lemmatizer,
     norms: LexemeNorms,
     tok2vec: Tok2Vec,
     tagger: Tagger,
@@ -38,6 +44,9 @@ impl Analyzer {
     /// Builds the pipeline from the bytes of its files.
     pub fn from_files(files: &ModelFiles) -> Result<Analyzer, AnalysisError> {
         files.check_config()?;
+        let tokenizer = Tokenizer::from_msgpack(&files.tokenizer)?;
+        let attribute_ruler = AttributeRuler::from_msgpack(&files.attribute_ruler)?;
+        let lemmatizer = Lemmatizer::from_msgpack(&files.lemmatizer_lookups)?;
         let norms = LexemeNorms::from_msgpack(&files.vocab_lookups)?;
         let t2v_weights = ModelWeights::from_msgpack("tok2vec/model", &files.tok2vec)?;
         let tok2vec = Tok2Vec::from_weights(&t2v_weights)?;
@@ -46,7 +55,9 @@ impl Analyzer {
         let tagger = Tagger::new(&tagger_weights, &files.tagger_cfg, tok2vec.width())?;
         let parser_weights = ModelWeights::from_msgpack("parser/model", &files.parser)?;
         let parser_model = ParserModel::from_weights(&parser_weights, tok2vec.width())?;
-        let parser = ArcEager::new(&read_moves("parser/moves", &files.parser_moves, |_, _| true)?)?;
+        let parser = ArcEager::new(&read_moves("parser/moves", &files.parser_moves, |_, _| {
+            true
+        })?)?;
         check_classes("parser", parser_model.n_classes(), parser.n_classes())?;
         let ner_weights = ModelWeights::from_msgpack("ner/model", &files.ner)?;
         let ner_tok2vec = Tok2Vec::from_weights(&ner_weights)?;
@@ -55,6 +66,9 @@ impl Analyzer {
         let ner = Biluo::new(&read_moves("ner/moves", &files.ner_moves, keep_biluo_move)?)?;
         check_classes("ner", ner_model.n_classes(), ner.n_classes())?;
         Ok(Analyzer {
+            tokenizer,
+            attribute_ruler,
+            lemmatizer,
             norms,
             tok2vec,
             tagger,
@@ -66,8 +80,49 @@ impl Analyzer {
         })
     }
 
-    /// Runs the statistical components over an already tokenized document: fills each token's norm (when
-    /// the tokenizer left it empty), tag, head, dependency label and sentence start, and the entities.
+    /// Analyses one document: tokens with byte offsets into `text`, tags, POS, morphology, lemmas, the
+    /// dependency parse, sentences and entities.
+    pub fn analyze(&self, id: impl Into<String>, text: impl Into<String>) -> Doc {
+        let mut doc = self.tokenized(id.into(), text.into());
+        self.annotate(&mut doc);
+        doc
+    }
+
+    /// Analyses many documents `(id, text)` on `threads` threads (0: all cores); the result is in input
+    /// order. Documents are annotated in chunks of about [`CHUNK_TOKENS`] tokens, which is much faster than
+    /// one [`Analyzer::analyze`] call per document.
+    pub fn analyze_batch<S: AsRef<str> + Sync>(&self, docs: &[(S, S)], threads: usize) -> Vec<Doc> {
+        let work = || {
+            let mut out: Vec<Doc> = docs
+                .par_iter()
+                .map(|(id, text)| {
+                    self.tokenized(id.as_ref().to_string(), text.as_ref().to_string())
+                })
+                .collect();
+            split_chunks(&mut out)
+                .into_par_iter()
+                .for_each(|c| self.annotate_chunk(c));
+            out
+        };
+        match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
+            Ok(pool) => pool.install(work),
+            Err(_) => work(),
+        }
+    }
+
+    fn tokenized(&self, id: String, text: String) -> Doc {
+        let tokens = self.tokenizer.tokenize(&text);
+        Doc {
+            id,
+            text,
+            tokens,
+            ents: Vec::new(),
+        }
+    }
+
+    /// Runs every component after the tokenizer over an already tokenized document: fills each token's
+    /// norm (when the tokenizer left it empty), tag, POS, morphology, lemma, head, dependency label and
+    /// sentence start, and the entities. Earlier annotations are replaced.
     pub fn annotate(&self, doc: &mut Doc) {
         self.annotate_chunk(std::slice::from_mut(doc));
     }
@@ -83,6 +138,9 @@ impl Analyzer {
             let mut fl = Vec::with_capacity(doc.tokens.len());
             for t in doc.tokens.iter_mut() {
                 let text = doc.text.get(t.start..t.end).unwrap_or("");
+                t.pos.clear();
+                t.morph.clear();
+                t.lemma.clear();
                 if t.norm.is_empty() {
                     t.norm = self.norms.norm(text);
                 }
@@ -107,8 +165,8 @@ impl Analyzer {
                 t.tag.clear();
                 t.tag.push_str(tag);
             }
-            let cached = self.parser_model.precompute(vecs, n);
-            let state = self.parser_model.parse(&self.parser, &cached, fl);
+            let mut cache = self.parser_model.precompute(vecs, n);
+            let state = self.parser_model.parse(&self.parser, &mut cache, fl);
             let is_space: Vec<bool> = fl.iter().map(|f| f.is_space).collect();
             let parse = self.parser.finish(&state, &is_space);
             for (i, t) in doc.tokens.iter_mut().enumerate() {
@@ -118,6 +176,8 @@ impl Analyzer {
                 t.sent_start = parse.sent_starts[i];
                 fl[i].sent_start = parse.sent_starts[i];
             }
+            self.attribute_ruler.apply(doc);
+            self.lemmatizer.apply(doc);
         }
         drop(tokvecs);
         // The entity recogniser has its own tok2vec.
@@ -127,15 +187,19 @@ impl Analyzer {
             if n == 0 {
                 continue;
             }
-            let cached = self.ner_model.precompute(vecs, n);
-            let state = self.ner_model.parse(&self.ner, &cached, fl);
+            let mut cache = self.ner_model.precompute(vecs, n);
+            let state = self.ner_model.parse(&self.ner, &mut cache, fl);
             for t in doc.tokens.iter_mut() {
                 t.ent_iob = EntIob::Outside;
                 t.ent_type.clear();
             }
             for (start, end, label) in self.ner.entities(&state) {
                 for (k, t) in doc.tokens[start..end.min(n)].iter_mut().enumerate() {
-                    t.ent_iob = if k == 0 { EntIob::Begin } else { EntIob::Inside };
+                    t.ent_iob = if k == 0 {
+                        EntIob::Begin
+                    } else {
+                        EntIob::Inside
+                    };
                     t.ent_type = label.to_string();
                 }
             }
@@ -147,11 +211,21 @@ impl Analyzer {
     /// Documents are grouped into chunks of about [`CHUNK_TOKENS`] tokens; chunks run in parallel.
     pub fn annotate_batch(&self, docs: &mut [Doc], threads: usize) {
         let chunks = split_chunks(docs);
-        let run = |chunks: Vec<&mut [Doc]>| chunks.into_par_iter().for_each(|c| self.annotate_chunk(c));
+        let run =
+            |chunks: Vec<&mut [Doc]>| chunks.into_par_iter().for_each(|c| self.annotate_chunk(c));
         match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
             Ok(pool) => pool.install(|| run(chunks)),
             Err(_) => chunks.into_iter().for_each(|c| self.annotate_chunk(c)),
         }
+    }
+}
+
+impl std::fmt::Debug for Analyzer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Analyzer")
+            .field("parser_classes", &self.parser.n_classes())
+            .field("ner_classes", &self.ner.n_classes())
+            .finish_non_exhaustive()
     }
 }
 

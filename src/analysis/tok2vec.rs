@@ -130,7 +130,11 @@ fn numpy_sum(xs: &[f32]) -> f32 {
 }
 
 impl LayerNorm {
-    pub(crate) fn load(w: &ModelWeights, node: &Node, width: usize) -> Result<LayerNorm, AnalysisError> {
+    pub(crate) fn load(
+        w: &ModelWeights,
+        node: &Node,
+        width: usize,
+    ) -> Result<LayerNorm, AnalysisError> {
         Ok(LayerNorm {
             g: w.param(node, "G", &[Some(width)])?.data.clone(),
             b: w.param(node, "b", &[Some(width)])?.data.clone(),
@@ -153,6 +157,9 @@ impl LayerNorm {
     }
 }
 
+/// Output rows the encoder computes at once (bounds its working memory on huge documents).
+const SEGMENT_ROWS: usize = 4096;
+
 /// A Tok2Vec model: token features in, `width` floats per token out.
 #[derive(Debug)]
 pub struct Tok2Vec {
@@ -173,10 +180,9 @@ impl Tok2Vec {
     /// `maxout`, `layernorm` and `expand_window` nodes in file order).
     pub fn from_weights(w: &ModelWeights) -> Result<Tok2Vec, AnalysisError> {
         let columns: Vec<FeatureAttr> = {
-            let node = w
-                .nodes_named("extract_features")
-                .next()
-                .ok_or_else(|| w.unsupported("no extract_features layer (not a MultiHashEmbed tok2vec)"))?;
+            let node = w.nodes_named("extract_features").next().ok_or_else(|| {
+                w.unsupported("no extract_features layer (not a MultiHashEmbed tok2vec)")
+            })?;
             let cols = node
                 .attrs
                 .get("columns")
@@ -194,8 +200,10 @@ impl Tok2Vec {
         let mut width = 0;
         for node in w.nodes_named("hashembed") {
             let e = w.param(node, "E", &[None, None])?;
-            let column = attr_u64(node, "column").ok_or_else(|| w.unsupported("hashembed without column"))?;
-            let seed = attr_u64(node, "seed").ok_or_else(|| w.unsupported("hashembed without seed"))?;
+            let column = attr_u64(node, "column")
+                .ok_or_else(|| w.unsupported("hashembed without column"))?;
+            let seed =
+                attr_u64(node, "seed").ok_or_else(|| w.unsupported("hashembed without seed"))?;
             let attr = *columns
                 .get(column as usize)
                 .ok_or_else(|| w.unsupported(format!("hashembed column {column} out of range")))?;
@@ -255,6 +263,41 @@ impl Tok2Vec {
         })
     }
 
+    /// Runs the residual window blocks over `rows` rows of `x` in place; rows beyond `x` count as zero.
+    fn encode(
+        &self,
+        x: &mut [f32],
+        rows: usize,
+        windows: &mut Vec<f32>,
+        scratch: &mut Vec<f32>,
+        y: &mut Vec<f32>,
+        sq: &mut Vec<f32>,
+    ) {
+        let w = self.width;
+        let span = 2 * self.window + 1;
+        windows.clear();
+        windows.resize(rows * w * span, 0.0);
+        for (maxout, norm) in &self.blocks {
+            for r in 0..rows {
+                for k in 0..span {
+                    let dst = r * w * span + k * w;
+                    let src = r as isize + k as isize - self.window as isize;
+                    if src >= 0 && (src as usize) < rows {
+                        let src = src as usize;
+                        windows[dst..dst + w].copy_from_slice(&x[src * w..(src + 1) * w]);
+                    } else {
+                        windows[dst..dst + w].fill(0.0);
+                    }
+                }
+            }
+            maxout.forward(windows, rows, scratch, y);
+            norm.forward(y, sq);
+            for (a, b) in x.iter_mut().zip(y.iter()) {
+                *a += b;
+            }
+        }
+    }
+
     /// Output width per token.
     pub fn width(&self) -> usize {
         self.width
@@ -270,6 +313,10 @@ impl Tok2Vec {
     /// many, so that large matrix products serve all of them; the padding is wide enough that documents
     /// cannot see each other.
     pub fn forward_batch(&self, docs: &[&[TokenFeatures]]) -> Vec<Vec<f32>> {
+        self.forward_segmented(docs, SEGMENT_ROWS)
+    }
+
+    fn forward_segmented(&self, docs: &[&[TokenFeatures]], segment_rows: usize) -> Vec<Vec<f32>> {
         let w = self.width;
         let total: usize = docs.iter().map(|d| d.len()).sum();
         if total == 0 {
@@ -323,29 +370,34 @@ impl Tok2Vec {
             at += d.len() + pad;
         }
         drop(mixed);
-        let span = 2 * self.window + 1;
-        let mut windows = vec![0.0f32; rows * w * span];
+        // The encoder runs over segments of at most SEGMENT_ROWS output rows, each with `pad` rows of
+        // context on both sides, so memory stays bounded on a huge document. A row's output depends only
+        // on the rows within `pad` of it, and rows beyond the layout are zero as in the unsegmented
+        // computation, so the segmented result is the same.
+        let mut encoded = vec![0.0f32; rows * w];
+        let mut seg = Vec::new();
+        let mut windows = Vec::new();
         let mut scratch = Vec::new();
         let mut y = Vec::new();
-        for (maxout, norm) in &self.blocks {
-            for r in 0..rows {
-                for k in 0..span {
-                    let dst = r * w * span + k * w;
-                    let src = r as isize + k as isize - self.window as isize;
-                    if src >= 0 && (src as usize) < rows {
-                        let src = src as usize;
-                        windows[dst..dst + w].copy_from_slice(&x[src * w..(src + 1) * w]);
-                    } else {
-                        windows[dst..dst + w].fill(0.0);
-                    }
-                }
-            }
-            maxout.forward(&windows, rows, &mut scratch, &mut y);
-            norm.forward(&mut y, &mut sq);
-            for (a, b) in x.iter_mut().zip(&y) {
-                *a += b;
-            }
+        let mut begin = 0;
+        while begin < rows {
+            let end = (begin + segment_rows.max(1)).min(rows);
+            let lo = begin.saturating_sub(pad);
+            let hi = (end + pad).min(rows);
+            seg.clear();
+            seg.extend_from_slice(&x[lo * w..hi * w]);
+            self.encode(
+                &mut seg,
+                hi - lo,
+                &mut windows,
+                &mut scratch,
+                &mut y,
+                &mut sq,
+            );
+            encoded[begin * w..end * w].copy_from_slice(&seg[(begin - lo) * w..(end - lo) * w]);
+            begin = end;
         }
+        let x = encoded;
         docs.iter()
             .zip(starts)
             .map(|(d, s)| x[s * w..(s + d.len()) * w].to_vec())
@@ -356,6 +408,43 @@ impl Tok2Vec {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn segmented_encoding_equals_one_pass() {
+        let files = crate::analysis::ModelFiles::embedded();
+        let w = ModelWeights::from_msgpack("tok2vec/model", &files.tok2vec).unwrap();
+        let t2v = Tok2Vec::from_weights(&w).unwrap();
+        let words = [
+            "The", "court", "said", "on", "Monday", "that", "2,300", "people", "\n", ".",
+        ];
+        let doc: Vec<TokenFeatures> = (0..700)
+            .map(|i| {
+                let word = words[(i * 7 + i / 3) % words.len()];
+                TokenFeatures::new(word, &word.to_lowercase(), i % 4 != 0)
+            })
+            .collect();
+        let short: Vec<TokenFeatures> = doc[..5].to_vec();
+        let whole = t2v.forward_segmented(&[&doc, &short], 1_000_000);
+        let pieces = t2v.forward_segmented(&[&doc, &short], 97);
+        assert_eq!(whole.len(), 2);
+        for (a, b) in whole.iter().zip(&pieces) {
+            assert_eq!(a.len(), b.len());
+            let worst = a
+                .iter()
+                .zip(b)
+                .map(|(x, y)| (x - y).abs())
+                .fold(0.0f32, f32::max);
+            assert!(worst < 1e-5, "segments differ by {worst}");
+        }
+        // A document alone gives the same vectors as within a batch.
+        let alone = t2v.forward(&short);
+        let worst = alone
+            .iter()
+            .zip(&whole[1])
+            .map(|(x, y)| (x - y).abs())
+            .fold(0.0f32, f32::max);
+        assert!(worst < 1e-5, "batching changes vectors by {worst}");
+    }
 
     #[test]
     fn numpy_sum_matches_plain_sum_on_exact_values() {

@@ -45,7 +45,9 @@ fn key_str(v: &Value) -> Option<&str> {
 }
 
 fn map_get<'a>(map: &'a [(Value, Value)], key: &str) -> Option<&'a Value> {
-    map.iter().find(|(k, _)| key_str(k) == Some(key)).map(|(_, v)| v)
+    map.iter()
+        .find(|(k, _)| key_str(k) == Some(key))
+        .map(|(_, v)| v)
 }
 
 impl ModelWeights {
@@ -56,7 +58,9 @@ impl ModelWeights {
             reason: why,
         };
         let root = rmpv::decode::read_value(&mut &bytes[..]).map_err(|e| bad(e.to_string()))?;
-        let root = root.as_map().ok_or_else(|| bad("not a msgpack map".into()))?;
+        let root = root
+            .as_map()
+            .ok_or_else(|| bad("not a msgpack map".into()))?;
         let list = |key: &str| -> Result<&Vec<Value>, AnalysisError> {
             map_get(root, key)
                 .and_then(Value::as_array)
@@ -70,13 +74,19 @@ impl ModelWeights {
         }
         let mut out = Vec::with_capacity(nodes.len());
         for ((node, node_params), node_attrs) in nodes.iter().zip(params).zip(attrs) {
-            let node = node.as_map().ok_or_else(|| bad("node is not a map".into()))?;
+            let node = node
+                .as_map()
+                .ok_or_else(|| bad("node is not a map".into()))?;
             let name = map_get(node, "name")
                 .and_then(key_str)
                 .ok_or_else(|| bad("node without a name".into()))?
                 .to_string();
             let mut refs = HashMap::new();
-            for (k, v) in map_get(node, "refs").and_then(Value::as_map).map(Vec::as_slice).unwrap_or(&[]) {
+            for (k, v) in map_get(node, "refs")
+                .and_then(Value::as_map)
+                .map(Vec::as_slice)
+                .unwrap_or(&[])
+            {
                 if let (Some(k), Some(v)) = (key_str(k), v.as_u64()) {
                     refs.insert(k.to_string(), v as usize);
                 }
@@ -127,12 +137,14 @@ impl ModelWeights {
         name: &str,
         shape: &[Option<usize>],
     ) -> Result<&'a Tensor, AnalysisError> {
-        let t = node
-            .params
-            .get(name)
-            .ok_or_else(|| self.unsupported(format!("layer {} has no parameter {name}", node.name)))?;
+        let t = node.params.get(name).ok_or_else(|| {
+            self.unsupported(format!("layer {} has no parameter {name}", node.name))
+        })?;
         let fits = t.shape.len() == shape.len()
-            && t.shape.iter().zip(shape).all(|(&have, want)| want.is_none_or(|w| w == have));
+            && t.shape
+                .iter()
+                .zip(shape)
+                .all(|(&have, want)| want.is_none_or(|w| w == have));
         if !fits {
             return Err(self.unsupported(format!(
                 "{}.{name} has shape {:?}, expected {:?}",
@@ -207,7 +219,10 @@ mod tests {
             ),
             (
                 Value::from("attrs"),
-                Value::Array(vec![Value::Map(vec![(Value::from("seed"), Value::Binary(seed))])]),
+                Value::Array(vec![Value::Map(vec![(
+                    Value::from("seed"),
+                    Value::Binary(seed),
+                )])]),
             ),
             (
                 Value::from("params"),
@@ -216,7 +231,10 @@ mod tests {
                     array(&[2, 3], &[1.0, 2.0, 3.0, 4.0, 5.0, 6.0]),
                 )])]),
             ),
-            (Value::from("shims"), Value::Array(vec![Value::Array(vec![])])),
+            (
+                Value::from("shims"),
+                Value::Array(vec![Value::Array(vec![])]),
+            ),
         ]);
         let w = ModelWeights::from_msgpack("t/model", &encode(&file)).unwrap();
         let node = w.nodes_named("hashembed").next().unwrap();

@@ -86,6 +86,9 @@ pub struct BuildArgs {
     /// Base IRI of a new store's entities, documents and facts.
     #[arg(long, env = "KG_BASE", value_name = "IRI")]
     pub base: Option<String>,
+    /// Extra ontology Turtle files (classes, properties, lexical forms, rules, gazetteer); repeatable.
+    #[arg(long = "ontology", value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub ontologies: Vec<PathBuf>,
     /// Hide the progress bar.
     #[arg(long, short)]
     pub quiet: bool,
@@ -293,6 +296,9 @@ pub struct LoadArgs {
     /// Base IRI of a new store.
     #[arg(long, env = "KG_BASE", value_name = "IRI")]
     pub base: Option<String>,
+    /// Skip IRI and literal validation: faster, for trusted input such as `kg extract --format nq` shards.
+    #[arg(long)]
+    pub lenient: bool,
     /// The store.
     #[command(flatten)]
     pub store: StoreArgs,
@@ -346,9 +352,10 @@ pub struct ExtractArgs {
     /// participle, possessive, title).
     #[arg(long, value_name = "LIST", value_delimiter = ',')]
     pub constructions: Vec<String>,
-    /// Keep coordinated subjects and objects together instead of one triple per conjunct.
-    #[arg(long)]
-    pub no_split: bool,
+    /// Coordinated subjects and objects: one triple per conjunct (split), the coordination whole (joined), or
+    /// both.
+    #[arg(long, value_enum, default_value_t = CoordinationArg::Split)]
+    pub coordination: CoordinationArg,
     /// What the first column of `oie` output holds.
     #[arg(long, value_enum, default_value_t = OieContext::Line)]
     pub oie_context: OieContext,
@@ -374,6 +381,19 @@ pub enum OieContext {
     Line,
     /// The sentence alone.
     Sentence,
+}
+
+/// `--coordination` of `kg extract`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CoordinationArg {
+    /// One triple per conjunct.
+    Split,
+    /// One triple with the whole coordination.
+    Joined,
+    /// Both.
+    Both,
+}
+
 /// `kg serve`.
 #[derive(Debug, Args)]
 pub struct ServeArgs {
@@ -400,7 +420,7 @@ pub struct ServeArgs {
     /// Largest request body, in bytes (suffixes K, M, G).
     #[arg(long, default_value = "16M", value_name = "SIZE", value_parser = parse_size)]
     pub max_body: usize,
-    /// Queries evaluated at once (default: twice the cores, at least 4).
+    /// Queries evaluated at once (default: four per core, at least 16).
     #[arg(long, value_name = "N")]
     pub workers: Option<usize>,
     /// Seconds a client has to send a request head or body, or to read a response.

@@ -4,9 +4,11 @@
 use super::args::BuildArgs;
 use anyhow::{Context, Result, bail};
 use indicatif::{ProgressBar, ProgressStyle};
+use kg::graph::Projection;
 use kg::ingest::InputSpec;
 use kg::pipeline::Pipeline;
-use kg::store::WriteSummary;
+use kg::resolve::KnownEntity;
+use kg::store::{WriteSummary, percent_decode};
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::io::IsTerminal;
@@ -14,8 +16,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
-/// Documents analysed in parallel before their graphs are written in order.
-const BATCH: usize = 32;
+/// Documents analysed in parallel per worker thread before their graphs are written in order: enough to keep
+/// the threads busy, few enough that writing starts early and an interrupted build loses little.
+const BATCH_PER_THREAD: usize = 4;
 
 /// Runs `kg build`.
 pub fn run(args: &BuildArgs) -> Result<()> {
@@ -38,8 +41,8 @@ pub fn run(args: &BuildArgs) -> Result<()> {
             "the input holds no text: nothing to build (give .txt, .md or .jsonl files with content)"
         );
     }
-    let pipeline =
-        Pipeline::new(args.model.model.as_deref()).context("cannot load the analysis pipeline")?;
+    let pipeline = Pipeline::new(args.model.model.as_deref(), &args.ontologies)
+        .context("cannot load the analysis pipeline")?;
     if let Some(threads) = args.model.threads {
         // Ignored when a pool exists already (tests calling twice in one process).
         let _ = rayon::ThreadPoolBuilder::new()
@@ -47,9 +50,36 @@ pub fn run(args: &BuildArgs) -> Result<()> {
             .build_global();
     }
     let store = super::open_write(&args.store.store, args.base.as_deref())?;
+    let sources: Vec<&str> = pipeline
+        .ontology()
+        .sources()
+        .iter()
+        .map(|(_, text)| text.as_str())
+        .collect();
     store
-        .set_ontology(&pipeline.ontology_turtle())
+        .set_ontology(&sources)
         .context("cannot store the ontology")?;
+    // Entities already in the store, so that new mentions resolve to them and keep their keys.
+    let mut pipeline = if store.is_empty()? {
+        pipeline
+    } else {
+        let projection = Projection::from_store(&store)?;
+        let entity_ns = store.namespaces().entity_ns().to_string();
+        let known: Vec<KnownEntity> = projection
+            .graph
+            .node_weights()
+            .filter_map(|node| {
+                let key = node.iri.strip_prefix(&entity_ns)?;
+                Some(KnownEntity {
+                    key: percent_decode(key),
+                    label: node.label.clone(),
+                    aliases: node.aliases.clone(),
+                    class: node.class.clone().unwrap_or_default(),
+                })
+            })
+            .collect();
+        pipeline.with_known(known)
+    };
 
     // Ctrl-C stops after the document being written; the store stays consistent and inferences are refreshed.
     let interrupted = Arc::new(AtomicBool::new(false));
@@ -71,13 +101,22 @@ pub fn run(args: &BuildArgs) -> Result<()> {
     let mut total = WriteSummary::default();
     let mut entities = HashSet::new();
     let mut written = 0usize;
-    'batches: for batch in documents.chunks(BATCH) {
-        let graphs: Vec<_> = batch.par_iter().map(|doc| pipeline.process(doc)).collect();
-        for (doc, graph) in batch.iter().zip(graphs) {
+    let batch_size = BATCH_PER_THREAD * rayon::current_num_threads();
+    'batches: for batch in documents.chunks(batch_size) {
+        // Analysis and extraction in parallel; resolution in document order.
+        let analysed: Vec<_> = batch
+            .par_iter()
+            .map(|doc| {
+                let analysed = pipeline.analyze(doc);
+                let triples = pipeline.extract(&analysed);
+                (analysed, triples)
+            })
+            .collect();
+        for (doc, (analysed, triples)) in batch.iter().zip(analysed) {
             if interrupted.load(Ordering::SeqCst) {
                 break 'batches;
             }
-            let graph = graph.with_context(|| format!("cannot process {}", doc.id))?;
+            let graph = pipeline.resolve(doc, &analysed, &triples);
             let summary = store
                 .write_document(&graph)
                 .with_context(|| format!("cannot write {} to the store", doc.id))?;
@@ -91,7 +130,7 @@ pub fn run(args: &BuildArgs) -> Result<()> {
     }
     bar.finish_and_clear();
     let inferred = store
-        .refresh_inferences(super::reasoner().as_ref())
+        .refresh_inferences(pipeline.ontology())
         .context("cannot apply the ontology rules")?;
     store.optimize()?;
     let seconds = started.elapsed().as_secs_f64();

@@ -1,10 +1,10 @@
 //! `kg extract`: documents in, open triples out, one document at a time (memory stays bounded by the
 //! largest document).
 
-use super::args::{ExtractArgs, ExtractFormat, OieContext};
+use super::args::{CoordinationArg, ExtractArgs, ExtractFormat, OieContext};
 use anyhow::{Context, Result, bail};
 use kg::analysis::Doc;
-use kg::extract::{Construction, Extractor, oie};
+use kg::extract::{Construction, Coordination, Extractor, oie};
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Write};
 
@@ -71,7 +71,11 @@ fn extractor(args: &ExtractArgs) -> Result<Extractor> {
     }
     let mut extractor = Extractor::new()
         .with_min_confidence(args.min_confidence)
-        .with_split_coordination(!args.no_split);
+        .with_coordination(match args.coordination {
+            CoordinationArg::Split => Coordination::Split,
+            CoordinationArg::Joined => Coordination::Joined,
+            CoordinationArg::Both => Coordination::Both,
+        });
     if !args.constructions.is_empty() {
         let mut chosen = Vec::new();
         for name in &args.constructions {

@@ -27,16 +27,20 @@ pub fn run(args: &LoadArgs) -> Result<()> {
             })?,
         };
         let summary = if file.as_os_str() == "-" {
-            store.load(format, std::io::stdin().lock())
+            store.load_with(format, std::io::stdin().lock(), args.lenient)
         } else {
             let reader = std::fs::File::open(file)
                 .with_context(|| format!("cannot open {}", file.display()))?;
-            store.load(format, std::io::BufReader::with_capacity(1 << 20, reader))
+            store.load_with(
+                format,
+                std::io::BufReader::with_capacity(1 << 20, reader),
+                args.lenient,
+            )
         }
         .with_context(|| format!("cannot load {}", file.display()))?;
         total += summary.quads;
     }
-    let inferred = store.refresh_inferences(super::reasoner().as_ref())?;
+    let inferred = store.refresh_inferences(super::reasoner(&store)?.as_ref())?;
     let seconds = started.elapsed().as_secs_f64();
     eprintln!(
         "kg load: {total} statements from {} file{} in {seconds:.2} s ({:.0}/s); {inferred} inferred triples",

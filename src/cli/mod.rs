@@ -1,10 +1,11 @@
 //! The command-line interface: arguments, then one file per command. A thin layer over the library.
 
 pub mod args;
-mod extract;
+mod analyze;
 mod build;
 mod explain;
 mod export;
+mod extract;
 mod load;
 mod path;
 mod query;
@@ -22,8 +23,7 @@ use std::path::Path;
 /// Runs the parsed command line.
 pub fn run(cli: Cli) -> Result<()> {
     match cli.command {
-        Command::Analyze(_args) => anyhow::bail!("kg analyze is not built yet"),
-        Command::Extract(args) => extract::run(&args),
+        Command::Analyze(args) => analyze::run(args),
         Command::Build(args) => build::run(&args),
         Command::Remove(args) => remove::run(&args),
         Command::Query(args) => query::run(&args),
@@ -32,6 +32,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Stats(args) => stats::run(&args),
         Command::Explain(args) => explain::run(&args),
         Command::Load(args) => load::run(&args),
+        Command::Extract(args) => extract::run(&args),
         Command::Serve(args) => serve::run(args),
         Command::Push(args) => push::run(args),
     }
@@ -52,14 +53,20 @@ fn open_write(dir: &Path, base: Option<&str>) -> Result<KgStore> {
         }
     })?;
     if store.inferences_stale()? && !store.is_empty()? {
-        store.refresh_inferences(reasoner().as_ref())?;
+        store.refresh_inferences(reasoner(&store)?.as_ref())?;
     }
     Ok(store)
 }
 
-/// The ontology's rule engine.
-fn reasoner() -> Box<dyn Reasoner> {
-    Box::new(kg::store::NoRules)
+/// The rule engine of the ontology the store was built with (the built-in one for a store without one).
+fn reasoner(store: &KgStore) -> Result<Box<dyn Reasoner>> {
+    let stored = store.ontology_turtle()?;
+    let ontology = if stored.trim().is_empty() {
+        kg::ontology::Ontology::builtin()?
+    } else {
+        kg::ontology::Ontology::from_sources(&[("the store's ontology graph", stored.as_str())])?
+    };
+    Ok(Box::new(ontology))
 }
 
 /// Buffered stdout.

@@ -28,7 +28,7 @@ pub fn run(args: &RemoveArgs) -> Result<()> {
     for id in &args.ids {
         store.remove_document(id)?;
     }
-    let inferred = store.refresh_inferences(super::reasoner().as_ref())?;
+    let inferred = store.refresh_inferences(super::reasoner(&store)?.as_ref())?;
     eprintln!(
         "kg remove: removed {} document{}; {} inferred triples",
         args.ids.len(),

@@ -2,7 +2,6 @@
 //! Etorofu`), clausal objects (`said that ...`), complement chains (`will keep discussing`, `pledged to
 //! resolve`), and the clauses that borrow their subject: coordinated verbs, relative and participial clauses.
 
-use super::Settings;
 use super::coordination::{conjuncts, inherited_object};
 use super::copula;
 use super::modality::modality;
@@ -13,6 +12,7 @@ use super::relative::{antecedent, is_relative_subject, relativized_object};
 use super::speech::{reported_clause, speech_head};
 use super::triple::{Argument, Modality, RawTriple};
 use super::view::View;
+use super::{Coordination, Settings};
 
 /// How a clause got its subject; borrowed subjects are less certain.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -342,10 +342,16 @@ fn clause(v: &View, verb: usize, settings: &Settings, out: &mut Vec<RawTriple>) 
     };
     let mut words = verb_group(v, verb);
     let last = follow_chain(v, verb, &mut words);
-    let Some(slot) = object_slot(v, verb, last, &mut words, settings.split_coordination) else {
+    let Some(slot) = object_slot(
+        v,
+        verb,
+        last,
+        &mut words,
+        settings.coordination != Coordination::Joined,
+    ) else {
         return;
     };
-    let subjects: Vec<Argument> = if settings.split_coordination {
+    let subjects: Vec<Argument> = if settings.coordination != Coordination::Joined {
         conjuncts(v, subj)
             .into_iter()
             .map(|s| phrase(v, s, Cut::default(), &[]))
@@ -388,8 +394,41 @@ fn clause(v: &View, verb: usize, settings: &Settings, out: &mut Vec<RawTriple>) 
         confidence -= 0.05;
     }
     let split = subjects.len() > 1 || slot.args.len() > 1;
+    let mut pairs: Vec<(&Argument, &Argument, bool)> = Vec::new();
     for s in &subjects {
         for o in &slot.args {
+            pairs.push((s, o, split));
+        }
+    }
+    // With `Both`, the coordination also stays whole, as many annotators keep it.
+    let joined_subject = phrase(
+        v,
+        subj,
+        Cut {
+            keep_conj: true,
+            ..Cut::default()
+        },
+        &[],
+    );
+    let joined_object = slot.head.filter(|_| slot.args.len() > 1).map(|o| {
+        phrase(
+            v,
+            o,
+            Cut {
+                keep_conj: true,
+                ..Cut::default()
+            },
+            &[],
+        )
+    });
+    if settings.coordination == Coordination::Both && split {
+        let o = joined_object.as_ref().unwrap_or(&slot.args[0]);
+        if slot.args.len() == 1 || joined_object.is_some() {
+            pairs.push((&joined_subject, o, false));
+        }
+    }
+    for (s, o, split) in pairs {
+        {
             let mut c = confidence;
             if v.is_pronoun(s.head) {
                 c -= 0.1;

@@ -44,7 +44,7 @@ pub(crate) fn modality(v: &View, verb: usize, object: Option<usize>) -> Modality
                 "neg" => negated = true,
                 "aux"
                     if v.lemma_in(c, MODALS)
-                        || MODALS.contains(&v.text(c).to_lowercase().as_str()) =>
+                        || MODALS.iter().any(|m| m.eq_ignore_ascii_case(v.text(c))) =>
                 {
                     possible = true
                 }

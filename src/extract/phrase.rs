@@ -32,7 +32,12 @@ pub(crate) struct Cut {
 pub(crate) fn phrase(v: &View, head: usize, cut: Cut, skip: &[usize]) -> Argument {
     let mut tokens = Vec::new();
     let mut stack = vec![head];
+    // Malformed input may have head cycles; each token is visited once.
+    let mut seen = vec![false; v.end - v.start];
     while let Some(i) = stack.pop() {
+        if std::mem::replace(&mut seen[i - v.start], true) {
+            continue;
+        }
         tokens.push(i);
         for &c in v.children(i) {
             if skip.contains(&c) || !keeps(v, head, i, c, cut) {

@@ -81,7 +81,7 @@ fn possessive(v: &View, owner: usize, out: &mut Vec<RawTriple>) {
         let mut words: Vec<usize> = mods;
         words.push(noun);
         words.push(of);
-        let text = format!("is {}", super::phrase::join(v, &words));
+        let text = super::tensed(v, name, &format!("is {}", super::phrase::join(v, &words)));
         let normalized = [v.lemma(noun).to_lowercase(), "of".to_string()].join(" ");
         let mut t = fixed_triple(
             v,

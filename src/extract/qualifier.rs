@@ -55,8 +55,11 @@ pub(crate) fn qualifiers(v: &View, verb: usize, used: &[usize]) -> Vec<Qualifier
                     out.push(q);
                 }
             }
-            "npadvmod" | "tmod" if matches!(v.ent(c), "DATE" | "TIME") => out.push(Qualifier {
-                kind: QualifierKind::Time,
+            "npadvmod" | "tmod" if v.is_nominal(c) => out.push(Qualifier {
+                kind: match kind_of(v, c) {
+                    QualifierKind::Place => QualifierKind::Other,
+                    k => k,
+                },
                 preposition: None,
                 value: phrase(v, c, Cut::default(), &[]),
             }),

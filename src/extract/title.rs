@@ -62,7 +62,7 @@ pub(crate) fn extract(v: &View, out: &mut Vec<RawTriple>) {
             0.7,
         );
         t.relation = Relation {
-            text: format!("is {role_text} of"),
+            text: super::tensed(v, head, &format!("is {role_text} of")),
             normalized: format!(
                 "{} of",
                 role.iter()

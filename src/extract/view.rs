@@ -13,29 +13,48 @@ pub(crate) struct View<'a> {
     pub start: usize,
     /// One past the last token index.
     pub end: usize,
-    /// Children of each token (indexed by `i - start`), in token order.
-    kids: Vec<Vec<usize>>,
+    /// Children of all tokens, grouped by head in token order; `offsets[i - start]..offsets[i - start + 1]`
+    /// indexes the children of token `i` (one allocation per sentence instead of one per token).
+    kids: Vec<usize>,
+    /// Group boundaries in `kids`.
+    offsets: Vec<usize>,
 }
 
 impl<'a> View<'a> {
     /// Builds the view of sentence `index` of `doc`.
     pub fn new(doc: &'a Doc, index: usize, sentence: Sentence) -> Self {
-        let (start, end) = (sentence.start, sentence.end.min(doc.tokens.len()));
-        let mut kids = vec![Vec::new(); end.saturating_sub(start)];
+        let end = sentence.end.min(doc.tokens.len());
+        let start = sentence.start.min(end);
+        let n = end - start;
         let mut view = View {
             doc,
             index,
             start,
             end,
             kids: Vec::new(),
+            offsets: Vec::new(),
         };
+        let mut counts = vec![0usize; n + 1];
         for i in start..end {
             let h = view.head(i);
             if h != i {
-                kids[h - start].push(i);
+                counts[h - start + 1] += 1;
+            }
+        }
+        for k in 1..=n {
+            counts[k] += counts[k - 1];
+        }
+        let mut fill = counts.clone();
+        let mut kids = vec![0; counts[n]];
+        for i in start..end {
+            let h = view.head(i);
+            if h != i {
+                kids[fill[h - start]] = i;
+                fill[h - start] += 1;
             }
         }
         view.kids = kids;
+        view.offsets = counts;
         view
     }
 
@@ -103,7 +122,8 @@ impl<'a> View<'a> {
 
     /// The children of `i` in token order.
     pub fn children(&self, i: usize) -> &[usize] {
-        &self.kids[i - self.start]
+        let k = i - self.start;
+        &self.kids[self.offsets[k]..self.offsets[k + 1]]
     }
 
     /// The children of `i` with one of the labels `deps`.

@@ -188,6 +188,23 @@ impl Projection {
         self.graph.edge_count()
     }
 
+    /// The best relation from `a` to `b` (extracted before inferred, then by confidence, then by label).
+    pub fn best_edge(&self, a: NodeIndex, b: NodeIndex) -> Option<EdgeIndex> {
+        use petgraph::visit::EdgeRef;
+        self.graph
+            .edges_connecting(a, b)
+            .map(|e| e.id())
+            .min_by(|x, y| self.edge_order(*x, *y))
+    }
+
+    fn edge_order(&self, x: EdgeIndex, y: EdgeIndex) -> std::cmp::Ordering {
+        let (ex, ey) = (&self.graph[x], &self.graph[y]);
+        (ex.kind == FactKind::Inferred)
+            .cmp(&(ey.kind == FactKind::Inferred))
+            .then(ey.confidence.total_cmp(&ex.confidence))
+            .then(ex.label.cmp(&ey.label))
+    }
+
     /// The relations from `a` to `b`, best first (extracted before inferred, then by confidence).
     pub fn edges_between(&self, a: NodeIndex, b: NodeIndex) -> Vec<EdgeIndex> {
         let mut edges: Vec<EdgeIndex> = self

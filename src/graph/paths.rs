@@ -73,6 +73,9 @@ pub struct PathFinder<'a> {
     parent_fwd: Vec<u32>,
     parent_bwd: Vec<u32>,
     blocked: Vec<u32>,
+    front_fwd: Vec<u32>,
+    front_bwd: Vec<u32>,
+    next_front: Vec<u32>,
 }
 
 const NONE: u32 = u32::MAX;
@@ -89,6 +92,9 @@ impl<'a> PathFinder<'a> {
             parent_fwd: vec![NONE; n],
             parent_bwd: vec![NONE; n],
             blocked: vec![0; n],
+            front_fwd: Vec::new(),
+            front_bwd: Vec::new(),
+            next_front: Vec::new(),
         }
     }
 
@@ -195,9 +201,16 @@ impl<'a> PathFinder<'a> {
         self.parent_fwd[s as usize] = NONE;
         self.stamp_bwd[t as usize] = g;
         self.parent_bwd[t as usize] = NONE;
-        let mut front_f = vec![s];
-        let mut front_b = vec![t];
+        // Frontier buffers are reused across queries.
+        let mut front_f = std::mem::take(&mut self.front_fwd);
+        let mut front_b = std::mem::take(&mut self.front_bwd);
+        let mut next = std::mem::take(&mut self.next_front);
+        front_f.clear();
+        front_b.clear();
+        front_f.push(s);
+        front_b.push(t);
         let (mut depth_f, mut depth_b) = (0usize, 0usize);
+        let mut found = None;
         while !front_f.is_empty() && !front_b.is_empty() && depth_f + depth_b < max_len {
             let forward = front_f.len() <= front_b.len();
             let (front, adj, stamp, parent, other) = if forward {
@@ -217,7 +230,7 @@ impl<'a> PathFinder<'a> {
                     &self.stamp_fwd,
                 )
             };
-            let mut next = Vec::new();
+            next.clear();
             let mut meet = None;
             for &n in front.iter() {
                 for &m in adj.neighbors(n) {
@@ -241,25 +254,30 @@ impl<'a> PathFinder<'a> {
             } else {
                 depth_b += 1;
             }
-            if let Some(m) = meet {
+            if meet.is_some() {
                 // Level-synchronous expansion: the first meeting closes a shortest path.
-                let mut path = Vec::new();
-                let mut n = m;
-                while n != NONE {
-                    path.push(n);
-                    n = self.parent_fwd[n as usize];
-                }
-                path.reverse();
-                let mut n = self.parent_bwd[m as usize];
-                while n != NONE {
-                    path.push(n);
-                    n = self.parent_bwd[n as usize];
-                }
-                return Some(path);
+                found = meet;
+                break;
             }
-            *front = next;
+            std::mem::swap(front, &mut next);
         }
-        None
+        self.front_fwd = front_f;
+        self.front_bwd = front_b;
+        self.next_front = next;
+        let m = found?;
+        let mut path = Vec::new();
+        let mut n = m;
+        while n != NONE {
+            path.push(n);
+            n = self.parent_fwd[n as usize];
+        }
+        path.reverse();
+        let mut n = self.parent_bwd[m as usize];
+        while n != NONE {
+            path.push(n);
+            n = self.parent_bwd[n as usize];
+        }
+        Some(path)
     }
 
     /// BFS from `s` to `t` avoiding blocked nodes and hops, within `budget` hops.
@@ -311,15 +329,14 @@ impl<'a> PathFinder<'a> {
         let mut hops = Vec::with_capacity(nodes.len().saturating_sub(1));
         for pair in nodes.windows(2) {
             let (a, b) = (pair[0], pair[1]);
-            let forward = self.projection.edges_between(a, b);
-            if let Some(&edge) = forward.first() {
+            if let Some(edge) = self.projection.best_edge(a, b) {
                 hops.push(Hop {
                     from: a,
                     to: b,
                     edge,
                     reversed: false,
                 });
-            } else if undirected && let Some(&edge) = self.projection.edges_between(b, a).first() {
+            } else if undirected && let Some(edge) = self.projection.best_edge(b, a) {
                 hops.push(Hop {
                     from: a,
                     to: b,

@@ -4,7 +4,8 @@
 use super::http::Response;
 use super::routes::Params;
 use super::sparql::{QueryLimits, Watchdog};
-use oxigraph::model::{NamedNode, Term};
+use oxigraph::model::vocab::rdf;
+use oxigraph::model::{NamedNode, NamedOrBlankNode, Quad, Term, Triple};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
 use serde_json::{Value, json};
@@ -93,7 +94,8 @@ fn json_response(value: &Value) -> Response {
     Response::new(200, "application/json", value.to_string())
 }
 
-/// `GET /api/search?q=TEXT`: entities whose label or alias contains TEXT (any entity when empty).
+/// `GET /api/search?q=TEXT`: entities whose label or alias contains TEXT (any entity when empty), shortest
+/// label first among the first 500 matches (the cap keeps a one-letter search cheap on a large store).
 pub(crate) fn search(
     store: &Store,
     params: &Params,
@@ -103,8 +105,10 @@ pub(crate) fn search(
     let q = params.get("q").unwrap_or("").trim();
     let query = format!(
         "{PREFIXES}SELECT ?e (MIN(?lab) AS ?label) (MIN(?c) AS ?class) WHERE {{
-           ?e rdfs:label|skos:altLabel ?name .
-           FILTER(isIRI(?e) && CONTAINS(LCASE(STR(?name)), LCASE({})))
+           {{ SELECT DISTINCT ?e WHERE {{
+               ?e rdfs:label|skos:altLabel ?name .
+               FILTER(isIRI(?e) && CONTAINS(LCASE(STR(?name)), LCASE({})))
+           }} LIMIT 500 }}
            FILTER NOT EXISTS {{ ?e a ?meta . FILTER(STRSTARTS(STR(?meta), STR(owl:)) || ?meta = rdfs:Class) }}
            OPTIONAL {{ ?e rdfs:label ?lab }}
            OPTIONAL {{ ?e a ?c }}
@@ -126,6 +130,37 @@ pub(crate) fn search(
         }
         Err(response) => response,
     }
+}
+
+/// The sentence an edge was extracted from: the longest text literal on a reifier of the edge (the store records
+/// the sentence there beside the document, offsets and rule name, which are shorter or not text). Read straight
+/// from the indexes: a SPARQL pattern on a triple term with variables inside scans every reifier.
+fn source_sentence(store: &Store, s: &Term, p: &Term, o: &Term) -> Option<String> {
+    let subject = match s {
+        Term::NamedNode(n) => NamedOrBlankNode::from(n.clone()),
+        Term::BlankNode(b) => NamedOrBlankNode::from(b.clone()),
+        _ => return None,
+    };
+    let Term::NamedNode(predicate) = p else {
+        return None;
+    };
+    let edge = Term::from(Triple::new(subject, predicate.clone(), o.clone()));
+    let mut best: Option<String> = None;
+    for quad in store
+        .quads_for_pattern(None, Some(rdf::REIFIES), Some(edge.as_ref()), None)
+        .take(16)
+    {
+        let reifier = quad.ok()?.subject;
+        for fact in store.quads_for_pattern(Some(reifier.as_ref()), None, None, None).take(64) {
+            if let Ok(Quad { object: Term::Literal(text), .. }) = fact
+                && text.value().chars().count() > 20
+                && best.as_ref().is_none_or(|b| text.value().len() > b.len())
+            {
+                best = Some(text.value().to_string());
+            }
+        }
+    }
+    best
 }
 
 /// `GET /api/neighbourhood?node=IRI&limit=N`: the edges in and out of an entity, each with its predicate label
@@ -150,16 +185,13 @@ pub(crate) fn neighbourhood(
         .unwrap_or(60)
         .clamp(1, 500);
     let iri = node.as_str();
-    // The sentence is the longest text literal on a reifier of the edge: the store records it there with the
-    // document and offsets (shorter literals are rule names and the like).
     let query = format!(
-        "{PREFIXES}SELECT ?s ?p ?o (SAMPLE(?pl) AS ?plabel) (MAX(?t) AS ?sentence) WHERE {{
+        "{PREFIXES}SELECT ?s ?p ?o (SAMPLE(?pl) AS ?plabel) WHERE {{
            {{ <{iri}> ?p ?o . BIND(<{iri}> AS ?s) }} UNION {{ ?s ?p <{iri}> . BIND(<{iri}> AS ?o) }}
            FILTER(?p NOT IN (rdf:type, rdfs:label, skos:altLabel, rdf:reifies, rdfs:comment))
            FILTER((isIRI(?o) || isLiteral(?o)) && isIRI(?s))
            FILTER NOT EXISTS {{ ?s rdf:reifies ?x }}
            OPTIONAL {{ ?p rdfs:label ?pl }}
-           OPTIONAL {{ ?r rdf:reifies <<( ?s ?p ?o )>> ; ?rp ?t . FILTER(isLiteral(?t) && STRLEN(STR(?t)) > 20) }}
          }} GROUP BY ?s ?p ?o LIMIT {}",
         limit + 1
     );
@@ -196,7 +228,7 @@ pub(crate) fn neighbourhood(
             "target": target_id,
             "predicate": predicate,
             "label": row.get("plabel").map_or_else(|| local_name(&predicate), term_text),
-            "sentence": row.get("sentence").map(term_text),
+            "sentence": source_sentence(store, s, p, o),
         }));
     }
     // Labels and classes of the entity nodes, in one query.

@@ -81,7 +81,7 @@ impl Default for ServeOptions {
                 max_results: 100_000,
             },
             http: HttpLimits::default(),
-            workers: (2 * cores).max(4),
+            workers: (4 * cores).max(16),
             update_token: None,
             read_only: false,
             ingest: None,

@@ -4,7 +4,9 @@
 use super::iri::vocab;
 use super::{KgStore, StoreResult};
 use oxigraph::model::vocab::rdf;
-use oxigraph::model::{GraphName, GraphNameRef, Literal, NamedOrBlankNode, Quad, Term, Triple};
+use oxigraph::model::{
+    GraphName, GraphNameRef, Literal, NamedNode, NamedOrBlankNode, Quad, Term, Triple,
+};
 use std::collections::HashSet;
 
 /// One triple derived by a rule.
@@ -136,5 +138,41 @@ impl KgStore {
         tx.remove(self.stale_marker().as_ref());
         tx.commit()?;
         Ok(inferred.len())
+    }
+}
+
+/// The ontology's rules over IRI triples: literal objects and triple terms take no part in them.
+impl Reasoner for crate::ontology::Ontology {
+    fn infer(&self, asserted: &[Triple]) -> Vec<Derivation> {
+        let iri_triples: Vec<crate::ontology::IriTriple> = asserted
+            .iter()
+            .filter_map(|t| match (&t.subject, &t.object) {
+                (NamedOrBlankNode::NamedNode(s), Term::NamedNode(o)) => Some((
+                    s.as_str().to_string(),
+                    t.predicate.as_str().to_string(),
+                    o.as_str().to_string(),
+                )),
+                _ => None,
+            })
+            .collect();
+        let to_triple = |(s, p, o): &crate::ontology::IriTriple| {
+            Triple::new(
+                NamedNode::new_unchecked(s.clone()),
+                NamedNode::new_unchecked(p.clone()),
+                NamedNode::new_unchecked(o.clone()),
+            )
+        };
+        crate::ontology::Ontology::infer(self, &iri_triples)
+            .iter()
+            .map(|i| Derivation {
+                triple: to_triple(&i.triple),
+                rule: i.rule.clone(),
+                premises: i.premises.iter().map(to_triple).collect(),
+            })
+            .collect()
+    }
+
+    fn is_empty(&self) -> bool {
+        self.rules().is_empty()
     }
 }

@@ -163,7 +163,7 @@ impl Namespaces {
 
     /// The document id of a document-graph IRI, if it is one.
     pub fn doc_id(&self, graph: &str) -> Option<String> {
-        graph.strip_prefix(&self.doc_ns()).map(percent_decode)
+        graph.strip_prefix(self.doc_ns()).map(percent_decode)
     }
 
     /// An ontology term (class or property) by local name.

@@ -18,13 +18,25 @@ impl KgStore {
     /// Loads RDF in `format` from `reader`; triples of triple formats go to the default graph. The load is
     /// atomic; afterwards the inferred graph is marked stale.
     pub fn load(&self, format: RdfFormat, reader: impl Read) -> StoreResult<LoadSummary> {
+        self.load_with(format, reader, false)
+    }
+
+    /// [`KgStore::load`], optionally `lenient`: IRIs and literals are not validated (faster, for trusted input
+    /// such as `kg extract --format nq` shards).
+    pub fn load_with(
+        &self,
+        format: RdfFormat,
+        reader: impl Read,
+        lenient: bool,
+    ) -> StoreResult<LoadSummary> {
         let mut quads = 0u64;
         let mut loader = self.store.bulk_loader();
         // Blank nodes are renamed per load so that two files' `_:b0` stay apart, as oxigraph's own loader does.
-        let parsed = RdfParser::from_format(format)
-            .rename_blank_nodes()
-            .for_reader(reader)
-            .inspect(|_| quads += 1);
+        let mut parser = RdfParser::from_format(format).rename_blank_nodes();
+        if lenient {
+            parser = parser.lenient();
+        }
+        let parsed = parser.for_reader(reader).inspect(|_| quads += 1);
         loader
             .load_ok_quads::<oxigraph::io::RdfParseError, LoaderError>(parsed)
             .map_err(|e| match e {

@@ -206,15 +206,17 @@ impl KgStore {
         Ok(())
     }
 
-    /// Replaces the ontology graph with the Turtle `ttl`, in one transaction.
-    pub fn set_ontology(&self, ttl: &str) -> StoreResult<()> {
+    /// Replaces the ontology graph with the Turtle texts `sources`, in one transaction.
+    pub fn set_ontology(&self, sources: &[&str]) -> StoreResult<()> {
         let graph = self.ns.ontology_graph();
-        let parser = oxigraph::io::RdfParser::from_format(oxigraph::io::RdfFormat::Turtle)
-            .without_named_graphs()
-            .with_default_graph(graph.clone());
         let mut quads = Vec::new();
-        for quad in parser.for_slice(ttl.as_bytes()) {
-            quads.push(quad.map_err(|e| StoreError::Parse(e.to_string()))?);
+        for ttl in sources {
+            let parser = oxigraph::io::RdfParser::from_format(oxigraph::io::RdfFormat::Turtle)
+                .without_named_graphs()
+                .with_default_graph(graph.clone());
+            for quad in parser.for_slice(ttl.as_bytes()) {
+                quads.push(quad.map_err(|e| StoreError::Parse(e.to_string()))?);
+            }
         }
         let mut tx = self.store.start_transaction()?;
         tx.clear_graph(graph.as_ref())?;
@@ -225,13 +227,33 @@ impl KgStore {
         Ok(())
     }
 
+    /// The ontology graph as Turtle (empty when no ontology was stored), so that later commands apply the
+    /// rules the store was built with.
+    pub fn ontology_turtle(&self) -> StoreResult<String> {
+        let graph = self.ns.ontology_graph();
+        let mut out = Vec::new();
+        let mut writer = oxigraph::io::RdfSerializer::from_format(oxigraph::io::RdfFormat::Turtle)
+            .for_writer(&mut out);
+        for quad in self.store.quads_for_pattern(
+            None,
+            None,
+            None,
+            Some(GraphNameRef::NamedNode(graph.as_ref())),
+        ) {
+            let quad = quad?;
+            writer.serialize_triple(oxigraph::model::TripleRef::from(quad.as_ref()))?;
+        }
+        writer.finish()?;
+        Ok(String::from_utf8_lossy(&out).into_owned())
+    }
+
     /// The ids of the documents in the store, sorted.
     pub fn documents(&self) -> StoreResult<Vec<String>> {
         let mut ids = Vec::new();
         let doc_ns = self.ns.doc_ns();
         for graph in self.store.named_graphs() {
             if let oxigraph::model::NamedOrBlankNode::NamedNode(g) = graph?
-                && g.as_str().starts_with(&doc_ns)
+                && g.as_str().starts_with(doc_ns)
                 && let Some(id) = self.ns.doc_id(g.as_str())
             {
                 ids.push(id);

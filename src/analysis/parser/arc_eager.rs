@@ -110,7 +110,11 @@ impl ArcEager {
             ArcMove::Break => "B",
         };
         let label = self.label_name(label);
-        if label.is_empty() { m.to_string() } else { format!("{m}-{label}") }
+        if label.is_empty() {
+            m.to_string()
+        } else {
+            format!("{m}-{label}")
+        }
     }
 
     /// Heads (absolute), labels and sentence starts read off a final state, after spaCy's
@@ -236,19 +240,18 @@ fn lr_edges_pass(heads: &[usize], l_edge: &mut [usize], r_edge: &mut [usize]) ->
         }
     }
     let mut is_start = vec![false; n];
-    for i in 0..n {
-        if heads[i] == i {
+    for (i, &h) in heads.iter().enumerate() {
+        if h == i {
             is_start[l_edge[i]] = true;
         }
     }
+    // Every head must lie within its sentence (spaCy's bounds: [start, end], end inclusive).
     let mut start = 0;
-    for i in 0..n {
-        if (i > 0 && is_start[i]) || i == n - 1 {
+    for (i, &starts) in is_start.iter().enumerate() {
+        if (i > 0 && starts) || i == n - 1 {
             let end = i;
-            for j in start..end {
-                if heads[j] < start || heads[j] >= end + 1 {
-                    return false;
-                }
+            if heads[start..end].iter().any(|&h| h < start || h > end) {
+                return false;
             }
             start = i;
         }
@@ -308,17 +311,27 @@ mod tests {
     use super::*;
 
     fn system() -> ArcEager {
-        let specs: Vec<MoveSpec> = [(0, ""), (1, ""), (2, "nsubj"), (3, "dobj"), (3, "pobj||prep"), (4, "ROOT")]
-            .iter()
-            .map(|&(a, l)| (a, l.to_string()))
-            .collect();
+        let specs: Vec<MoveSpec> = [
+            (0, ""),
+            (1, ""),
+            (2, "nsubj"),
+            (3, "dobj"),
+            (3, "pobj||prep"),
+            (4, "ROOT"),
+        ]
+        .iter()
+        .map(|&(a, l)| (a, l.to_string()))
+        .collect();
         ArcEager::new(&specs).unwrap()
     }
 
     fn valid_names(sys: &ArcEager, st: &State) -> Vec<String> {
         let mut valid = vec![false; sys.n_moves()];
         sys.set_valid(st, &[], &mut valid);
-        (0..sys.n_moves()).filter(|&i| valid[i]).map(|i| sys.class_name(i)).collect()
+        (0..sys.n_moves())
+            .filter(|&i| valid[i])
+            .map(|i| sys.class_name(i))
+            .collect()
     }
 
     #[test]
@@ -328,12 +341,18 @@ mod tests {
         // Empty stack: only shift (and break between words 0 and 1 is allowed).
         assert_eq!(valid_names(&sys, &st), ["S", "B-ROOT"]);
         sys.apply(&mut st, 0);
-        assert_eq!(valid_names(&sys, &st), ["S", "D", "L-nsubj", "R-dobj", "R-pobj||prep", "B-ROOT"]);
+        assert_eq!(
+            valid_names(&sys, &st),
+            ["S", "D", "L-nsubj", "R-dobj", "R-pobj||prep", "B-ROOT"]
+        );
         // After a break before word 2, arcs into word 2 and shifting it are refused.
         sys.apply(&mut st, 3); // R-dobj: 0 -> 1, push 1
         sys.apply(&mut st, 5); // B-ROOT does nothing here: buffer has one word
         assert_eq!(st.buffer_length(), 1);
-        assert_eq!(valid_names(&sys, &st), ["D", "L-nsubj", "R-dobj", "R-pobj||prep"]);
+        assert_eq!(
+            valid_names(&sys, &st),
+            ["D", "L-nsubj", "R-dobj", "R-pobj||prep"]
+        );
         let mut st = State::new(3);
         sys.apply(&mut st, 0);
         sys.apply(&mut st, 5); // break: word 2 starts a sentence
@@ -352,7 +371,10 @@ mod tests {
         assert_eq!((st.s(0), st.b(0)), (0, 1));
         assert!(st.is_unshiftable(1));
         // An unshiftable word cannot be shifted again until an arc is made to it.
-        assert_eq!(valid_names(&sys, &st), ["D", "L-nsubj", "R-dobj", "R-pobj||prep", "B-ROOT"]);
+        assert_eq!(
+            valid_names(&sys, &st),
+            ["D", "L-nsubj", "R-dobj", "R-pobj||prep", "B-ROOT"]
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ use super::{TokenFlags, TransitionSystem};
 use crate::analysis::AnalysisError;
 use crate::analysis::gemm::{add_bias, matmul_bt};
 use crate::analysis::weights::{ModelWeights, Node};
+use std::collections::VecDeque;
 
 /// The parser network of one component.
 #[derive(Debug)]
@@ -32,7 +33,11 @@ pub struct ParserModel {
     upper_b: Vec<f32>,
 }
 
-fn node_ref<'a>(w: &'a ModelWeights, root: &Node, name: &str) -> Result<(usize, &'a Node), AnalysisError> {
+fn node_ref<'a>(
+    w: &'a ModelWeights,
+    root: &Node,
+    name: &str,
+) -> Result<(usize, &'a Node), AnalysisError> {
     let i = *root
         .refs
         .get(name)
@@ -42,6 +47,64 @@ fn node_ref<'a>(w: &'a ModelWeights, root: &Node, name: &str) -> Result<(usize, 
         .get(i)
         .ok_or_else(|| w.unsupported(format!("`{name}` refers to a missing node")))?;
     Ok((i, node))
+}
+
+/// Tokens per block of the on-demand feature cache.
+pub const CACHE_BLOCK: usize = 256;
+/// Blocks the feature cache keeps (beyond this the least recently used is dropped and recomputed).
+pub const CACHE_BLOCKS: usize = 32;
+
+/// The lower layer's precomputed per-token contributions for one document.
+#[derive(Debug)]
+pub struct FeatureCache {
+    proj: Vec<f32>,
+    n: usize,
+    width: usize,
+    full: Option<Vec<f32>>,
+    blocks: Vec<Option<Vec<f32>>>,
+    recent: VecDeque<usize>,
+}
+
+impl FeatureCache {
+    /// Makes sure the row of `token` is available.
+    fn ensure(&mut self, model: &ParserModel, token: usize) {
+        if self.full.is_some() {
+            return;
+        }
+        let b = token / CACHE_BLOCK;
+        if self.blocks[b].is_some() {
+            if let Some(pos) = self.recent.iter().position(|&x| x == b) {
+                self.recent.remove(pos);
+            }
+            self.recent.push_back(b);
+            return;
+        }
+        // A step needs at most `nF` blocks, all touched last, so the evicted one is never among them.
+        if self.recent.len() >= CACHE_BLOCKS {
+            if let Some(old) = self.recent.pop_front() {
+                self.blocks[old] = None;
+            }
+        }
+        let h = model.n_hidden;
+        let start = b * CACHE_BLOCK;
+        let end = (start + CACHE_BLOCK).min(self.n);
+        self.blocks[b] = Some(model.lower_rows(&self.proj[start * h..end * h], end - start));
+        self.recent.push_back(b);
+    }
+
+    /// The cached row of `token` (all feature slots); [`FeatureCache::ensure`] must have been called.
+    fn row(&self, token: usize) -> &[f32] {
+        let w = self.width;
+        if let Some(full) = &self.full {
+            return &full[token * w..(token + 1) * w];
+        }
+        let b = token / CACHE_BLOCK;
+        let at = token - b * CACHE_BLOCK;
+        match &self.blocks[b] {
+            Some(block) => &block[at * w..(at + 1) * w],
+            None => &[],
+        }
+    }
 }
 
 fn transpose(m: &[f32], rows: usize, cols: usize) -> Vec<f32> {
@@ -61,18 +124,28 @@ impl ParserModel {
             .nodes
             .first()
             .filter(|n| n.name == "parser_model")
-            .ok_or_else(|| w.unsupported("not a TransitionBasedParser model (no parser_model node)"))?;
+            .ok_or_else(|| {
+                w.unsupported("not a TransitionBasedParser model (no parser_model node)")
+            })?;
         let (_, lower) = node_ref(w, root, "lower")?;
         if lower.name != "precomputable_affine" {
-            return Err(w.unsupported(format!("lower layer is {}, not precomputable_affine", lower.name)));
+            return Err(w.unsupported(format!(
+                "lower layer is {}, not precomputable_affine",
+                lower.name
+            )));
         }
         let (upper_i, upper) = node_ref(w, root, "upper").map_err(|_| {
             w.unsupported("models without an upper layer (use_upper = false) are not supported")
         })?;
         let lw = w.param(lower, "W", &[None, None, None, None])?;
-        let (n_feats, n_hidden, n_pieces, lower_in) = (lw.shape[0], lw.shape[1], lw.shape[2], lw.shape[3]);
+        let (n_feats, n_hidden, n_pieces, lower_in) =
+            (lw.shape[0], lw.shape[1], lw.shape[2], lw.shape[3]);
         let lb = w.param(lower, "b", &[Some(n_hidden), Some(n_pieces)])?;
-        let pad = w.param(lower, "pad", &[Some(1), Some(n_feats), Some(n_hidden), Some(n_pieces)])?;
+        let pad = w.param(
+            lower,
+            "pad",
+            &[Some(1), Some(n_feats), Some(n_hidden), Some(n_pieces)],
+        )?;
         let uw = w.param(upper, "W", &[None, Some(n_hidden)])?;
         let n_classes = uw.shape[0];
         let ub = w.param(upper, "b", &[Some(n_classes)])?;
@@ -82,8 +155,14 @@ impl ParserModel {
             .enumerate()
             .filter(|(i, n)| *i != upper_i && n.name == "linear")
             .map(|(_, n)| n)
-            .find(|n| n.params.get("W").is_some_and(|t| t.shape == [lower_in, n_in]))
-            .ok_or_else(|| w.unsupported(format!("no linear layer from width {n_in} to {lower_in}")))?;
+            .find(|n| {
+                n.params
+                    .get("W")
+                    .is_some_and(|t| t.shape == [lower_in, n_in])
+            })
+            .ok_or_else(|| {
+                w.unsupported(format!("no linear layer from width {n_in} to {lower_in}"))
+            })?;
         let pw = w.param(proj, "W", &[Some(lower_in), Some(n_in)])?;
         let pb = w.param(proj, "b", &[Some(lower_in)])?;
         if lower_in != n_hidden {
@@ -118,30 +197,51 @@ impl ParserModel {
         self.n_feats * self.n_hidden * self.n_pieces
     }
 
-    /// Projects `n` token vectors and precomputes every token's lower-layer contribution for every feature
-    /// slot (`n x cache_width`).
-    pub fn precompute(&self, tokvecs: &[f32], n: usize) -> Vec<f32> {
+    /// Projects `n` token vectors and prepares every token's lower-layer contribution for every feature
+    /// slot: all at once for documents up to [`CACHE_BLOCK`] x [`CACHE_BLOCKS`] tokens, by blocks of
+    /// [`CACHE_BLOCK`] tokens on demand (least recently used evicted) beyond, so memory stays bounded.
+    pub fn precompute(&self, tokvecs: &[f32], n: usize) -> FeatureCache {
         let h = self.n_hidden;
         let mut proj = vec![0.0f32; n * h];
         matmul_bt(tokvecs, n, self.n_in, &self.proj_w, h, &mut proj);
         add_bias(&mut proj, &self.proj_b);
-        let slot = self.cache_width();
-        let mut cached = vec![0.0f32; n * slot];
-        matmul_bt(&proj, n, h, &self.lower_w, slot, &mut cached);
-        cached
+        let n_blocks = n.div_ceil(CACHE_BLOCK);
+        let mut cache = FeatureCache {
+            proj,
+            n,
+            width: self.cache_width(),
+            full: None,
+            blocks: vec![None; n_blocks],
+            recent: VecDeque::new(),
+        };
+        if n_blocks <= CACHE_BLOCKS {
+            cache.full = Some(self.lower_rows(&cache.proj, n));
+        }
+        cache
     }
 
-    /// Runs the greedy decoder over one document, given its tokens' cached contributions
-    /// ([`ParserModel::precompute`]), and returns the final state.
-    pub fn parse<T: TransitionSystem>(&self, system: &T, cached: &[f32], tokens: &[TokenFlags]) -> State {
+    fn lower_rows(&self, proj: &[f32], rows: usize) -> Vec<f32> {
+        let slot = self.cache_width();
+        let mut out = vec![0.0f32; rows * slot];
+        matmul_bt(proj, rows, self.n_hidden, &self.lower_w, slot, &mut out);
+        out
+    }
+
+    /// Runs the greedy decoder over one document, given its feature cache ([`ParserModel::precompute`]),
+    /// and returns the final state.
+    pub fn parse<T: TransitionSystem>(
+        &self,
+        system: &T,
+        cache: &mut FeatureCache,
+        tokens: &[TokenFlags],
+    ) -> State {
         let n = tokens.len();
         let mut st = State::new(n);
-        if n == 0 || cached.len() < n * self.cache_width() {
+        if n == 0 || cache.n != n {
             return st;
         }
         let h = self.n_hidden;
         let hp = h * self.n_pieces;
-        let slot = self.cache_width();
         let n_classes = self.n_classes.min(system.n_moves());
         let mut ids = vec![-1i32; self.n_feats];
         let mut unmaxed = vec![0.0f32; hp];
@@ -153,13 +253,17 @@ impl ParserModel {
         let mut steps = 0;
         while !st.is_final() {
             st.context_tokens(&mut ids);
+            for &id in &ids {
+                if id >= 0 {
+                    cache.ensure(self, id as usize);
+                }
+            }
             unmaxed.fill(0.0);
             for (f, &id) in ids.iter().enumerate() {
                 let feature = if id < 0 {
                     &self.pad[f * hp..(f + 1) * hp]
                 } else {
-                    let base = id as usize * slot + f * hp;
-                    &cached[base..base + hp]
+                    &cache.row(id as usize)[f * hp..(f + 1) * hp]
                 };
                 for (u, v) in unmaxed.iter_mut().zip(feature) {
                     *u += v;

@@ -34,7 +34,9 @@ pub fn read_moves(
     let mut out: Vec<MoveSpec> = Vec::new();
     let mut added: Vec<(i64, String, Vec<u8>)> = Vec::new();
     for key in keys {
-        let action: u8 = key.parse().map_err(|_| bad(format!("action key {key:?}")))?;
+        let action: u8 = key
+            .parse()
+            .map_err(|_| bad(format!("action key {key:?}")))?;
         let labels = actions[key]
             .as_object()
             .ok_or_else(|| bad(format!("labels of action {key} are not an object")))?;
@@ -80,7 +82,8 @@ mod tests {
 
     #[test]
     fn classes_follow_action_then_descending_frequency() {
-        let bytes = file(r#"{"1":{"":5},"0":{"":9},"2":{"det":10,"amod":30,"nsubj":30},"4":{"ROOT":1}}"#);
+        let bytes =
+            file(r#"{"1":{"":5},"0":{"":9},"2":{"det":10,"amod":30,"nsubj":30},"4":{"ROOT":1}}"#);
         let moves = read_moves("m", &bytes, |_, _| true).unwrap();
         let names: Vec<String> = moves.iter().map(|(a, l)| format!("{a}-{l}")).collect();
         assert_eq!(names, ["0-", "1-", "2-nsubj", "2-amod", "2-det", "4-ROOT"]);

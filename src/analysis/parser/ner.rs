@@ -158,17 +158,27 @@ mod tests {
     use super::*;
 
     fn system() -> Biluo {
-        let specs: Vec<MoveSpec> = [(1, "ORG"), (2, "ORG"), (3, "ORG"), (4, "ORG"), (4, ""), (5, "")]
-            .iter()
-            .map(|&(a, l)| (a, l.to_string()))
-            .collect();
+        let specs: Vec<MoveSpec> = [
+            (1, "ORG"),
+            (2, "ORG"),
+            (3, "ORG"),
+            (4, "ORG"),
+            (4, ""),
+            (5, ""),
+        ]
+        .iter()
+        .map(|&(a, l)| (a, l.to_string()))
+        .collect();
         Biluo::new(&specs).unwrap()
     }
 
     fn valid_names(sys: &Biluo, st: &State, tokens: &[TokenFlags]) -> Vec<String> {
         let mut valid = vec![false; sys.n_moves()];
         sys.set_valid(st, tokens, &mut valid);
-        (0..sys.n_moves()).filter(|&i| valid[i]).map(|i| sys.class_name(i)).collect()
+        (0..sys.n_moves())
+            .filter(|&i| valid[i])
+            .map(|i| sys.class_name(i))
+            .collect()
     }
 
     #[test]

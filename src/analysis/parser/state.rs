@@ -35,8 +35,12 @@ pub struct State {
     stack: Vec<i32>,
     rebuffer: Vec<i32>,
     b_i: i32,
-    left_arcs: Vec<Vec<Arc>>,
-    right_arcs: Vec<Vec<Arc>>,
+    /// All arcs ever added, each linked to the previous arc of the same head and side.
+    arcs: Vec<(Arc, u32)>,
+    /// Per head: index + 1 of its most recent left arc in `arcs` (0: none).
+    last_left: Vec<u32>,
+    /// Per head: index + 1 of its most recent right arc in `arcs` (0: none).
+    last_right: Vec<u32>,
     unshiftable: Vec<bool>,
     sent_starts: Vec<bool>,
     ents: Vec<EntityC>,
@@ -57,8 +61,9 @@ impl State {
             stack: Vec::new(),
             rebuffer: Vec::new(),
             b_i: 0,
-            left_arcs: vec![Vec::new(); length],
-            right_arcs: vec![Vec::new(); length],
+            arcs: Vec::with_capacity(length),
+            last_left: vec![0; length],
+            last_right: vec![0; length],
             unshiftable: vec![false; length],
             sent_starts,
             ents: Vec::new(),
@@ -112,29 +117,32 @@ impl State {
         self.head(child) >= 0
     }
 
-    fn nth_child(arcs: &[Vec<Arc>], head: i32, idx: usize) -> i32 {
+    fn nth_child(&self, last: &[u32], head: i32, idx: usize) -> i32 {
         if idx < 1 || head < 0 {
             return -1;
         }
-        let Some(list) = arcs.get(head as usize) else {
-            return -1;
-        };
         // Counted from the most recently added arc, as spaCy does.
-        list.iter()
-            .rev()
-            .filter(|a| a.child != -1)
-            .nth(idx - 1)
-            .map_or(-1, |a| a.child)
+        let mut link = last.get(head as usize).copied().unwrap_or(0);
+        let mut seen = 0;
+        while link != 0 {
+            let (arc, prev) = self.arcs[link as usize - 1];
+            seen += 1;
+            if seen == idx {
+                return arc.child;
+            }
+            link = prev;
+        }
+        -1
     }
 
     /// The idx-th left dependent of `head` counting from the most recent arc, or -1.
     pub fn l(&self, head: i32, idx: usize) -> i32 {
-        Self::nth_child(&self.left_arcs, head, idx)
+        self.nth_child(&self.last_left, head, idx)
     }
 
     /// The idx-th right dependent of `head` counting from the most recent arc, or -1.
     pub fn r(&self, head: i32, idx: usize) -> i32 {
-        Self::nth_child(&self.right_arcs, head, idx)
+        self.nth_child(&self.last_right, head, idx)
     }
 
     /// Stack depth.
@@ -216,26 +224,31 @@ impl State {
             self.del_arc(self.heads[child as usize], child);
         }
         let arc = Arc { head, child, label };
-        if head > child {
-            self.left_arcs[head as usize].push(arc);
+        let last = if head > child {
+            &mut self.last_left[head as usize]
         } else {
-            self.right_arcs[head as usize].push(arc);
-        }
+            &mut self.last_right[head as usize]
+        };
+        self.arcs.push((arc, *last));
+        *last = self.arcs.len() as u32;
         self.heads[child as usize] = head;
         self.labels[child as usize] = label;
     }
 
     fn del_arc(&mut self, head: i32, child: i32) {
-        let arcs = if head > child {
-            &mut self.left_arcs[head as usize]
+        let last = if head > child {
+            &mut self.last_left[head as usize]
         } else {
-            &mut self.right_arcs[head as usize]
+            &mut self.last_right[head as usize]
         };
         // spaCy removes the arc only when it is the most recent one of its head; its attempt to blank an
         // older arc edits a copy and has no effect. Greedy arc-eager parsing only ever replaces the most
         // recent arc, so both behaviours agree; we keep spaCy's for the feature positions.
-        if arcs.last().is_some_and(|a| a.head == head && a.child == child) {
-            arcs.pop();
+        if *last != 0 {
+            let (arc, prev) = self.arcs[*last as usize - 1];
+            if arc.head == head && arc.child == child {
+                *last = prev;
+            }
         }
     }
 
@@ -257,7 +270,11 @@ impl State {
     /// Opens an entity at the first buffer word.
     pub fn open_ent(&mut self, label: u32) {
         let start = self.b(0);
-        self.ents.push(EntityC { start, end: -1, label });
+        self.ents.push(EntityC {
+            start,
+            end: -1,
+            label,
+        });
     }
 
     /// Closes the open entity after the first buffer word.
@@ -285,7 +302,11 @@ impl State {
             3 => {
                 ids[0] = self.b(0);
                 ids[1] = if self.entity_is_open() { self.e() } else { -1 };
-                ids[2] = if ids[0] == -1 || ids[1] == -1 { -1 } else { ids[0] - 1 };
+                ids[2] = if ids[0] == -1 || ids[1] == -1 {
+                    -1
+                } else {
+                    ids[0] - 1
+                };
             }
             8 => {
                 ids[0] = self.b(0);
