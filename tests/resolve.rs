@@ -521,6 +521,9 @@ fn passive_with_agent_swaps_and_maps_a_passive_without_agent_does_not_swap() {
 fn domain_and_range_rule_out_a_property_and_unmapped_relations_stay_open() {
     let docs = seed_docs();
     let d0 = &docs[0];
+    // A sea is not land that can be controlled: the misattached participle stays open.
+    let (_, f) = resolve_seed(0, &[raw(d0, 2, "Pacific", "control by", true, "Russia")]);
+    assert!(!f.iter().any(|(_, p, _)| p == "controls"), "{f:?}");
     // A person cannot be claimed territory: `claim by` stays an open relation.
     let (_, f) = resolve_seed(
         0,

@@ -381,6 +381,9 @@ impl Resolver {
                 (Some(c), Some(x)) if c != "Concept" => {
                     if self.onto.is_subclass_of(c, x) {
                         1
+                    } else if self.onto.is_subclass_of(x, c) {
+                        // Known only more generally (a `Place` where a `LandArea` is expected): possible.
+                        0
                     } else {
                         -10
                     }
