@@ -6,7 +6,9 @@ use super::doc::{Doc, EntIob};
 use super::lemmatizer::Lemmatizer;
 use super::lexeme::{LexemeNorms, TokenFeatures, is_space};
 use super::model_files::ModelFiles;
-use super::parser::{ArcEager, Biluo, ParserModel, TokenFlags, keep_biluo_move, read_moves};
+use super::parser::{
+    ArcEager, Biluo, FeatureCache, ParserModel, TokenFlags, keep_biluo_move, read_moves,
+};
 use super::tagger::Tagger;
 use super::tok2vec::Tok2Vec;
 use super::tokenizer::Tokenizer;
@@ -92,22 +94,28 @@ impl Analyzer {
     /// order. Documents are annotated in chunks of about [`CHUNK_TOKENS`] tokens, which is much faster than
     /// one [`Analyzer::analyze`] call per document.
     pub fn analyze_batch<S: AsRef<str> + Sync>(&self, docs: &[(S, S)], threads: usize) -> Vec<Doc> {
-        let work = || {
-            let mut out: Vec<Doc> = docs
-                .par_iter()
-                .map(|(id, text)| {
-                    self.tokenized(id.as_ref().to_string(), text.as_ref().to_string())
-                })
-                .collect();
-            split_chunks(&mut out)
-                .into_par_iter()
-                .for_each(|c| self.annotate_chunk(c));
-            out
+        let owned = || {
+            docs.iter()
+                .map(|(id, text)| (id.as_ref().to_string(), text.as_ref().to_string()))
+                .collect()
         };
         match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
-            Ok(pool) => pool.install(work),
-            Err(_) => work(),
+            Ok(pool) => pool.install(|| self.analyze_owned(owned())),
+            Err(_) => self.analyze_owned(owned()),
         }
+    }
+
+    /// Analyses documents `(id, text)` on the current rayon pool, keeping their order; like
+    /// [`Analyzer::analyze_batch`] without copying the texts or building a pool.
+    pub fn analyze_owned(&self, docs: Vec<(String, String)>) -> Vec<Doc> {
+        let mut out: Vec<Doc> = docs
+            .into_par_iter()
+            .map(|(id, text)| self.tokenized(id, text))
+            .collect();
+        split_chunks(&mut out)
+            .into_par_iter()
+            .for_each(|c| self.annotate_chunk(c));
+        out
     }
 
     fn tokenized(&self, id: String, text: String) -> Doc {
@@ -154,18 +162,29 @@ impl Analyzer {
             flags.push(fl);
         }
         let feat_refs: Vec<&[TokenFeatures]> = feats.iter().map(Vec::as_slice).collect();
-        // Shared tok2vec -> tagger and parser.
-        let tokvecs = self.tok2vec.forward_batch(&feat_refs);
-        for ((doc, vecs), fl) in docs.iter_mut().zip(&tokvecs).zip(flags.iter_mut()) {
+        let total: usize = feats.iter().map(Vec::len).sum();
+        // Shared tok2vec -> tagger and parser; the token-level products run once over the whole chunk.
+        let width = self.tok2vec.width();
+        let tokvecs = self.tok2vec.forward_concat(&feat_refs);
+        let tags = self.tagger.predict(&tokvecs, total);
+        let lower = self.parser_model.precompute_all(&tokvecs, total);
+        let slot = self.parser_model.cache_width();
+        let mut at = 0;
+        for (doc, fl) in docs.iter_mut().zip(flags.iter_mut()) {
             let n = doc.tokens.len();
+            let offset = at;
+            at += n;
             if n == 0 {
                 continue;
             }
-            for (t, tag) in doc.tokens.iter_mut().zip(self.tagger.predict(vecs, n)) {
+            for (t, tag) in doc.tokens.iter_mut().zip(&tags[offset..offset + n]) {
                 t.tag.clear();
                 t.tag.push_str(tag);
             }
-            let mut cache = self.parser_model.precompute(vecs, n);
+            let mut cache = match &lower {
+                Some(rows) => FeatureCache::borrowed(&self.parser_model, &rows[offset * slot..], n),
+                None => self.parser_model.precompute(&tokvecs[offset * width..], n),
+            };
             let state = self.parser_model.parse(&self.parser, &mut cache, fl);
             let is_space: Vec<bool> = fl.iter().map(|f| f.is_space).collect();
             let parse = self.parser.finish(&state, &is_space);
@@ -179,15 +198,25 @@ impl Analyzer {
             self.attribute_ruler.apply(doc);
             self.lemmatizer.apply(doc);
         }
+        drop(lower);
         drop(tokvecs);
         // The entity recogniser has its own tok2vec.
-        let ner_vecs = self.ner_tok2vec.forward_batch(&feat_refs);
-        for ((doc, vecs), fl) in docs.iter_mut().zip(&ner_vecs).zip(&flags) {
+        let width = self.ner_tok2vec.width();
+        let ner_vecs = self.ner_tok2vec.forward_concat(&feat_refs);
+        let lower = self.ner_model.precompute_all(&ner_vecs, total);
+        let slot = self.ner_model.cache_width();
+        let mut at = 0;
+        for (doc, fl) in docs.iter_mut().zip(&flags) {
             let n = doc.tokens.len();
+            let offset = at;
+            at += n;
             if n == 0 {
                 continue;
             }
-            let mut cache = self.ner_model.precompute(vecs, n);
+            let mut cache = match &lower {
+                Some(rows) => FeatureCache::borrowed(&self.ner_model, &rows[offset * slot..], n),
+                None => self.ner_model.precompute(&ner_vecs[offset * width..], n),
+            };
             let state = self.ner_model.parse(&self.ner, &mut cache, fl);
             for t in doc.tokens.iter_mut() {
                 t.ent_iob = EntIob::Outside;

@@ -76,8 +76,9 @@ impl Maxout {
     /// Applies the layer to `n` rows of `x`, writing `n x nO` into `out`; `scratch` is reused.
     fn forward(&self, x: &[f32], n: usize, scratch: &mut Vec<f32>, out: &mut Vec<f32>) {
         let width = self.n_out * self.n_pieces;
-        scratch.clear();
+        // The product overwrites every element (beta = 0), so stale contents need no clearing.
         scratch.resize(n * width, 0.0);
+        scratch.truncate(n * width);
         matmul_bt(x, n, self.n_in, &self.w, width, scratch);
         add_bias(scratch, &self.b);
         self.max_pieces(scratch, out);
@@ -275,8 +276,9 @@ impl Tok2Vec {
     ) {
         let w = self.width;
         let span = 2 * self.window + 1;
-        windows.clear();
+        // Every element is written below (copied or zeroed), so stale contents need no clearing.
         windows.resize(rows * w * span, 0.0);
+        windows.truncate(rows * w * span);
         for (maxout, norm) in &self.blocks {
             for r in 0..rows {
                 for k in 0..span {
@@ -313,14 +315,28 @@ impl Tok2Vec {
     /// many, so that large matrix products serve all of them; the padding is wide enough that documents
     /// cannot see each other.
     pub fn forward_batch(&self, docs: &[&[TokenFeatures]]) -> Vec<Vec<f32>> {
+        let all = self.forward_concat(docs);
+        let w = self.width;
+        let mut at = 0;
+        docs.iter()
+            .map(|d| {
+                let v = all[at * w..(at + d.len()) * w].to_vec();
+                at += d.len();
+                v
+            })
+            .collect()
+    }
+
+    /// Like [`Tok2Vec::forward_batch`], with all documents' token vectors in one buffer, in order.
+    pub fn forward_concat(&self, docs: &[&[TokenFeatures]]) -> Vec<f32> {
         self.forward_segmented(docs, SEGMENT_ROWS)
     }
 
-    fn forward_segmented(&self, docs: &[&[TokenFeatures]], segment_rows: usize) -> Vec<Vec<f32>> {
+    fn forward_segmented(&self, docs: &[&[TokenFeatures]], segment_rows: usize) -> Vec<f32> {
         let w = self.width;
         let total: usize = docs.iter().map(|d| d.len()).sum();
         if total == 0 {
-            return docs.iter().map(|_| Vec::new()).collect();
+            return Vec::new();
         }
         // Embed and mix: bias plus the cached projections of the hashed rows, then maxout and layer norm.
         // The result depends only on the token's features, so each distinct feature row is computed once.
@@ -398,10 +414,11 @@ impl Tok2Vec {
             begin = end;
         }
         let x = encoded;
-        docs.iter()
-            .zip(starts)
-            .map(|(d, s)| x[s * w..(s + d.len()) * w].to_vec())
-            .collect()
+        let mut out = Vec::with_capacity(total * w);
+        for (d, s) in docs.iter().zip(starts) {
+            out.extend_from_slice(&x[s * w..(s + d.len()) * w]);
+        }
+        out
     }
 }
 
@@ -426,23 +443,19 @@ mod tests {
         let short: Vec<TokenFeatures> = doc[..5].to_vec();
         let whole = t2v.forward_segmented(&[&doc, &short], 1_000_000);
         let pieces = t2v.forward_segmented(&[&doc, &short], 97);
-        assert_eq!(whole.len(), 2);
-        for (a, b) in whole.iter().zip(&pieces) {
-            assert_eq!(a.len(), b.len());
-            let worst = a
-                .iter()
+        assert_eq!(whole.len(), 705 * t2v.width());
+        assert_eq!(whole.len(), pieces.len());
+        let max_diff = |a: &[f32], b: &[f32]| {
+            a.iter()
                 .zip(b)
                 .map(|(x, y)| (x - y).abs())
-                .fold(0.0f32, f32::max);
-            assert!(worst < 1e-5, "segments differ by {worst}");
-        }
+                .fold(0.0f32, f32::max)
+        };
+        let worst = max_diff(&whole, &pieces);
+        assert!(worst < 1e-5, "segments differ by {worst}");
         // A document alone gives the same vectors as within a batch.
         let alone = t2v.forward(&short);
-        let worst = alone
-            .iter()
-            .zip(&whole[1])
-            .map(|(x, y)| (x - y).abs())
-            .fold(0.0f32, f32::max);
+        let worst = max_diff(&alone, &whole[700 * t2v.width()..]);
         assert!(worst < 1e-5, "batching changes vectors by {worst}");
     }
 

@@ -8,74 +8,13 @@
 
 use super::args::{AnalyzeArgs, AnalyzeFormat};
 use anyhow::{Context, Result};
-use kg::analysis::{Analyzer, AttributeRuler, Doc, Lemmatizer, ModelFiles, Tokenizer, output};
+use kg::analysis::{Analyzer, Doc, output};
 use kg::ingest::{Document, InputSpec};
 use rayon::prelude::*;
 use std::io::{self, BufWriter, Write};
 
 /// Documents per worker thread in one batch.
 const BATCH_PER_THREAD: usize = 64;
-
-/// The loaded components.
-struct Components {
-    tokenizer: Tokenizer,
-    analyzer: Analyzer,
-    ruler: AttributeRuler,
-    lemmatizer: Lemmatizer,
-}
-
-impl Components {
-    fn load(files: &ModelFiles) -> Result<Self> {
-        Ok(Components {
-            tokenizer: Tokenizer::from_msgpack(&files.tokenizer)?,
-            analyzer: Analyzer::from_files(files)?,
-            ruler: AttributeRuler::from_msgpack(&files.attribute_ruler)?,
-            lemmatizer: Lemmatizer::from_msgpack(&files.lemmatizer_lookups)?,
-        })
-    }
-
-    fn tokenize(&self, d: Document) -> Doc {
-        let tokens = self.tokenizer.tokenize(&d.text);
-        Doc {
-            id: d.id,
-            text: d.text,
-            tokens,
-            ents: Vec::new(),
-        }
-    }
-
-    /// Analyses a batch on the current rayon pool, keeping the order.
-    fn analyze(&self, batch: Vec<Document>) -> Vec<Doc> {
-        let mut docs: Vec<Doc> = batch.into_par_iter().map(|d| self.tokenize(d)).collect();
-        chunks(&mut docs)
-            .into_par_iter()
-            .for_each(|c| self.analyzer.annotate_chunk(c));
-        docs.par_iter_mut().for_each(|d| {
-            self.ruler.apply(d);
-            self.lemmatizer.apply(d);
-        });
-        docs
-    }
-}
-
-/// Tokens in one chunk of documents annotated together (large matrix products without much padding).
-const CHUNK_TOKENS: usize = 2048;
-
-/// Groups documents into runs of about [`CHUNK_TOKENS`] tokens, annotated together.
-fn chunks(mut docs: &mut [Doc]) -> Vec<&mut [Doc]> {
-    let mut out = Vec::new();
-    while !docs.is_empty() {
-        let (mut tokens, mut k) = (0, 0);
-        while k < docs.len() && (k == 0 || tokens + docs[k].tokens.len() <= CHUNK_TOKENS) {
-            tokens += docs[k].tokens.len();
-            k += 1;
-        }
-        let (head, tail) = docs.split_at_mut(k);
-        out.push(head);
-        docs = tail;
-    }
-    out
-}
 
 /// Runs `kg analyze`.
 pub fn run(args: AnalyzeArgs) -> Result<()> {
@@ -87,18 +26,15 @@ pub fn run(args: AnalyzeArgs) -> Result<()> {
         .num_threads(threads)
         .build()
         .context("cannot start the worker threads")?;
-    let components = match &args.model.model {
-        Some(dir) => ModelFiles::from_dir(dir)
-            .map_err(anyhow::Error::from)
-            .and_then(|files| Components::load(&files))
+    let analyzer = match &args.model.model {
+        Some(dir) => Analyzer::from_dir(dir)
             .with_context(|| format!("cannot load the model in {}", dir.display()))?,
-        None => {
-            Components::load(&ModelFiles::embedded()).context("cannot load the embedded model")?
-        }
+        None => Analyzer::embedded().context("cannot load the embedded model")?,
     };
     let spec = InputSpec {
         paths: args.input.paths.clone(),
         lines: args.input.lines.clone(),
+        verbatim: true,
     };
     let mut documents = spec.documents()?;
     let stdout = io::stdout();
@@ -122,7 +58,7 @@ pub fn run(args: AnalyzeArgs) -> Result<()> {
             break;
         }
         let rendered: Vec<Vec<u8>> = pool.install(|| {
-            let docs = components.analyze(batch);
+            let docs = analyzer.analyze_owned(batch.into_iter().map(|d| (d.id, d.text)).collect());
             docs.par_iter().map(|d| render(d, args.format)).collect()
         });
         for chunk in rendered {

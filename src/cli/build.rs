@@ -26,6 +26,7 @@ pub fn run(args: &BuildArgs) -> Result<()> {
     let spec = InputSpec {
         paths: args.input.paths.clone(),
         lines: args.input.lines.clone(),
+        verbatim: false,
     };
     // Every input is read before the store is opened: a binary or non-UTF-8 file is refused with the store
     // untouched.

@@ -1,18 +1,18 @@
 //! The command-line interface: arguments, then one file per command. A thin layer over the library.
 
-pub mod args;
 mod analyze;
+pub mod args;
 mod build;
 mod explain;
 mod export;
 mod extract;
 mod load;
 mod path;
+mod push;
 mod query;
 mod remove;
-mod stats;
-mod push;
 mod serve;
+mod stats;
 
 use anyhow::{Context, Result};
 use args::{Cli, Command};

@@ -3,7 +3,7 @@
 //!
 //! ```no_run
 //! use kg::ingest::InputSpec;
-//! let spec = InputSpec { paths: vec!["data/corpus".into()], lines: None };
+//! let spec = InputSpec { paths: vec!["data/corpus".into()], lines: None, verbatim: false };
 //! for doc in spec.documents()? {
 //!     let doc = doc?;
 //!     println!("{} {:?}", doc.id, doc.date);
@@ -93,6 +93,7 @@ mod tests {
         let spec = InputSpec {
             paths: vec![root.to_path_buf()],
             lines: Some(lines.clone()),
+            verbatim: false,
         };
         let docs: Vec<Document> = spec.documents().unwrap().map(Result::unwrap).collect();
         let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
@@ -118,6 +119,7 @@ mod tests {
         let spec = InputSpec {
             paths: vec![bin, latin],
             lines: None,
+            verbatim: false,
         };
         let errs: Vec<String> = spec
             .documents()
@@ -137,6 +139,24 @@ mod tests {
     }
 
     #[test]
+    fn verbatim_keeps_the_date_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("d.txt");
+        fs::write(&file, " date 2017-03-20 Japan met.").unwrap();
+        let read = |verbatim| {
+            let spec = InputSpec {
+                paths: vec![file.clone()],
+                lines: None,
+                verbatim,
+            };
+            spec.documents().unwrap().next().unwrap().unwrap()
+        };
+        assert_eq!(read(true).text, " date 2017-03-20 Japan met.");
+        assert_eq!(read(true).date, None);
+        assert_eq!(read(false).text, "Japan met.");
+    }
+
+    #[test]
     fn empty_input_and_missing_paths_are_clear_errors() {
         assert!(matches!(
             InputSpec::default().documents(),
@@ -146,11 +166,13 @@ mod tests {
         let spec = InputSpec {
             paths: vec![dir.path().to_path_buf()],
             lines: None,
+            verbatim: false,
         };
         assert!(matches!(spec.documents(), Err(IngestError::EmptyFolder(_))));
         let spec = InputSpec {
             paths: vec![dir.path().join("nope.txt")],
             lines: None,
+            verbatim: false,
         };
         assert!(
             spec.documents()

@@ -18,6 +18,9 @@ pub struct InputSpec {
     pub paths: Vec<PathBuf>,
     /// A file with one document per line (`-` for stdin).
     pub lines: Option<PathBuf>,
+    /// Keep each text exactly as read: no leading date line taken off (for `kg analyze`, whose output
+    /// must match an analysis of the file as it is).
+    pub verbatim: bool,
 }
 
 enum Source {
@@ -34,6 +37,7 @@ enum Source {
 pub struct Documents {
     queue: VecDeque<Source>,
     open: Option<OpenLines>,
+    verbatim: bool,
 }
 
 impl std::fmt::Debug for Documents {
@@ -96,7 +100,11 @@ impl InputSpec {
         if let Some(lines) = &self.lines {
             queue.push_back(Source::Lines(lines.clone()));
         }
-        Ok(Documents { queue, open: None })
+        Ok(Documents {
+            queue,
+            open: None,
+            verbatim: self.verbatim,
+        })
     }
 }
 
@@ -181,7 +189,7 @@ impl Documents {
             };
             let name = path.display().to_string();
             if !open.json {
-                return Some(Ok(Document::from_text(format!("{name}#L{line}"), text)));
+                return Some(Ok(self.document(format!("{name}#L{line}"), text)));
             }
             return Some(
                 serde_json::from_str::<JsonRecord>(&text)
@@ -229,7 +237,7 @@ impl Iterator for Documents {
                     });
                     return Some(
                         read.and_then(|_| decode(bytes, &path, None))
-                            .map(|t| Document::from_text(id, t)),
+                            .map(|t| self.document(id, t)),
                     );
                 }
                 Source::JsonLines(path) => {
@@ -248,6 +256,18 @@ impl Iterator for Documents {
 }
 
 impl Documents {
+    fn document(&self, id: String, text: String) -> Document {
+        if self.verbatim {
+            Document {
+                id,
+                text,
+                ..Document::default()
+            }
+        } else {
+            Document::from_text(id, text)
+        }
+    }
+
     fn start_lines(&mut self, path: PathBuf, json: bool) -> Result<(), IngestError> {
         let reader = open(&path)?;
         self.open = Some(OpenLines {

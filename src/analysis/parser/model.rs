@@ -9,6 +9,7 @@ use super::{TokenFlags, TransitionSystem};
 use crate::analysis::AnalysisError;
 use crate::analysis::gemm::{add_bias, matmul_bt};
 use crate::analysis::weights::{ModelWeights, Node};
+use std::borrow::Cow;
 use std::collections::VecDeque;
 
 /// The parser network of one component.
@@ -56,16 +57,29 @@ pub const CACHE_BLOCKS: usize = 32;
 
 /// The lower layer's precomputed per-token contributions for one document.
 #[derive(Debug)]
-pub struct FeatureCache {
+pub struct FeatureCache<'a> {
     proj: Vec<f32>,
     n: usize,
     width: usize,
-    full: Option<Vec<f32>>,
+    full: Option<Cow<'a, [f32]>>,
     blocks: Vec<Option<Vec<f32>>>,
     recent: VecDeque<usize>,
 }
 
-impl FeatureCache {
+impl<'a> FeatureCache<'a> {
+    /// A cache over rows computed by [`ParserModel::precompute_all`] (`n` tokens from `rows`).
+    pub fn borrowed(model: &ParserModel, rows: &'a [f32], n: usize) -> FeatureCache<'a> {
+        let width = model.cache_width();
+        FeatureCache {
+            proj: Vec::new(),
+            n,
+            width,
+            full: Some(Cow::Borrowed(&rows[..(n * width).min(rows.len())])),
+            blocks: Vec::new(),
+            recent: VecDeque::new(),
+        }
+    }
+
     /// Makes sure the row of `token` is available.
     fn ensure(&mut self, model: &ParserModel, token: usize) {
         if self.full.is_some() {
@@ -200,7 +214,7 @@ impl ParserModel {
     /// Projects `n` token vectors and prepares every token's lower-layer contribution for every feature
     /// slot: all at once for documents up to [`CACHE_BLOCK`] x [`CACHE_BLOCKS`] tokens, by blocks of
     /// [`CACHE_BLOCK`] tokens on demand (least recently used evicted) beyond, so memory stays bounded.
-    pub fn precompute(&self, tokvecs: &[f32], n: usize) -> FeatureCache {
+    pub fn precompute(&self, tokvecs: &[f32], n: usize) -> FeatureCache<'static> {
         let h = self.n_hidden;
         let mut proj = vec![0.0f32; n * h];
         matmul_bt(tokvecs, n, self.n_in, &self.proj_w, h, &mut proj);
@@ -215,9 +229,23 @@ impl ParserModel {
             recent: VecDeque::new(),
         };
         if n_blocks <= CACHE_BLOCKS {
-            cache.full = Some(self.lower_rows(&cache.proj, n));
+            cache.full = Some(Cow::Owned(self.lower_rows(&cache.proj, n)));
         }
         cache
+    }
+
+    /// The lower-layer contributions of all `n` tokens of several documents at once (one large matrix
+    /// product), or `None` when there are too many tokens to hold them all. Slice it per document with
+    /// [`FeatureCache::borrowed`].
+    pub fn precompute_all(&self, tokvecs: &[f32], n: usize) -> Option<Vec<f32>> {
+        if n.div_ceil(CACHE_BLOCK) > CACHE_BLOCKS {
+            return None;
+        }
+        let h = self.n_hidden;
+        let mut proj = vec![0.0f32; n * h];
+        matmul_bt(tokvecs, n, self.n_in, &self.proj_w, h, &mut proj);
+        add_bias(&mut proj, &self.proj_b);
+        Some(self.lower_rows(&proj, n))
     }
 
     fn lower_rows(&self, proj: &[f32], rows: usize) -> Vec<f32> {
@@ -232,7 +260,7 @@ impl ParserModel {
     pub fn parse<T: TransitionSystem>(
         &self,
         system: &T,
-        cache: &mut FeatureCache,
+        cache: &mut FeatureCache<'_>,
         tokens: &[TokenFlags],
     ) -> State {
         let n = tokens.len();
