@@ -521,6 +521,17 @@ fn passive_with_agent_swaps_and_maps_a_passive_without_agent_does_not_swap() {
 fn domain_and_range_rule_out_a_property_and_unmapped_relations_stay_open() {
     let docs = seed_docs();
     let d0 = &docs[0];
+    // A sea is not land that can be controlled: the misattached participle stays open.
+    // and the participle goes back to the noun the sea hangs from (`isles in the western Pacific`).
+    let (_, f) = resolve_seed(0, &[raw(d0, 2, "Pacific", "control by", true, "Russia")]);
+    assert!(
+        !f.iter().any(|(_, p, o)| p == "controls" && o == "Pacific"),
+        "{f:?}"
+    );
+    assert!(
+        has(&f, "Russia", "controls", "Northern Territories"),
+        "{f:?}"
+    );
     // A person cannot be claimed territory: `claim by` stays an open relation.
     let (_, f) = resolve_seed(
         0,
@@ -785,15 +796,20 @@ fn reciprocal_coordinations_meet_but_other_coordinations_do_not() {
 }
 
 #[test]
-fn superlative_membership_fires_after_names_only() {
+fn memberships_fire_after_names_and_groups_only() {
     let (_, f) = resolve_seed(1, &[]);
     assert!(has(&f, "Etorofu", "partOf", "disputed islands"), "{f:?}");
     assert!(has(&f, "Kunashiri", "partOf", "disputed islands"), "{f:?}");
+    // `The other two are Shikotan and the Habomai islet group`, right after `the four islands`.
+    assert!(has(&f, "Shikotan", "partOf", "disputed islands"), "{f:?}");
+    assert!(has(&f, "Habomai", "partOf", "disputed islands"), "{f:?}");
     assert!(
-        !f.iter()
-            .any(|(s, p, _)| p == "partOf" && (s == "Shikotan" || s.contains("two"))),
+        !f.iter().any(|(s, p, _)| p == "partOf" && s.contains("two")),
         "{f:?}"
     );
+    // `the two smaller islands` follows no name: no membership in the first seed.
+    let (_, f) = resolve_seed(0, &[]);
+    assert!(!f.iter().any(|(_, p, _)| p == "partOf"), "{f:?}");
 }
 
 #[test]

@@ -121,6 +121,11 @@ impl<'a> DocEntities<'a> {
         de
     }
 
+    /// The document's description entity of a class (`IslandGroup`: the islands), if any.
+    pub fn group(&self, class: &str) -> Option<usize> {
+        self.groups.get(class).map(|&g| self.find(g))
+    }
+
     /// The representative of an entity after merges.
     pub fn find(&self, mut e: usize) -> usize {
         while self.parent[e] != e {
@@ -460,6 +465,18 @@ impl<'a> DocEntities<'a> {
         }
         // `the Crimea region`, `Soviet forces`, `the island of Hokkaido`, `the Habomai islet group`.
         let place_head = |noun: Option<&str>| noun.is_some_and(|c| PLACE_CLASSES.contains(&c));
+        // A name two compounds away: `the Habomai islet group`.
+        if let Some(e) = children(doc, h)
+            .filter(|&c| doc.tokens[c].dep == "compound" && self.entity_at(c).is_none())
+            .flat_map(|c| children(doc, c).collect::<Vec<_>>())
+            .filter(|&c| doc.tokens[c].dep == "compound")
+            .find_map(|c| self.entity_at(c))
+            && let Some(class) = self.noun_class(h).filter(|c| PLACE_CLASSES.contains(c))
+        {
+            let class = class.to_string();
+            self.drafts[e].hints.insert(0, class);
+            return Resolution::Entities(vec![e], Via::Name);
+        }
         for c in children(doc, h).collect::<Vec<_>>() {
             let ct = &doc.tokens[c];
             if let Some(e) = self.entity_at(c) {
@@ -725,7 +742,7 @@ impl<'a> DocEntities<'a> {
     }
 
     /// Entity mentions before token `h` in its sentence and in the previous one, in text order.
-    fn window(&self, h: usize) -> Vec<(usize, usize)> {
+    pub(crate) fn window(&self, h: usize) -> Vec<(usize, usize)> {
         let s = self.sent_of.get(h).copied().unwrap_or(0);
         let from = self
             .sentences

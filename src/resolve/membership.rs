@@ -3,7 +3,7 @@
 //! often attaches the superlative away from the names (as an adverbial clause), so this reads the surface
 //! pattern `NAME(S) , the JJS of NP` / `NAME(S) , one of NP` around the parse.
 
-use super::document::{DocEntities, Resolution, children, conjuncts};
+use super::document::{DocEntities, Resolution, Via, children, conjuncts};
 use super::roles::ContextFact;
 
 /// Prepositions that place one named place relative to another inside a noun phrase, with the property
@@ -11,6 +11,55 @@ use super::roles::ContextFact;
 const LOCATIVES: &[(&str, &str)] = &[("in", "locatedIn"), ("off", "near"), ("near", "near")];
 
 impl DocEntities<'_> {
+    /// `The other two are Shikotan and the Habomai islet group`, right after the group was mentioned: the
+    /// names are the group's remaining members.
+    pub fn remaining_members(&mut self, part_of: &str) -> Vec<ContextFact> {
+        let doc = self.doc;
+        let mut facts = Vec::new();
+        for n in 0..doc.tokens.len() {
+            let t = &doc.tokens[n];
+            let other = children(doc, n).any(|c| doc.tokens[c].lemma.eq_ignore_ascii_case("other"));
+            if t.tag != "CD" || t.dep != "nsubj" || !other {
+                continue;
+            }
+            let verb = t.head;
+            if !doc.tokens[verb].lemma.eq_ignore_ascii_case("be") {
+                continue;
+            }
+            let Some(attr) = children(doc, verb).find(|&c| doc.tokens[c].dep == "attr") else {
+                continue;
+            };
+            let window = self.window(n);
+            let Some(group) = ["IslandGroup", "Region"]
+                .iter()
+                .filter_map(|c| self.group(c))
+                .find(|&g| window.iter().any(|&(_, e)| e == g))
+            else {
+                continue;
+            };
+            for c in conjuncts(doc, attr) {
+                let Resolution::Entities(es, Via::Name) = self.resolve_head(c, None, 0) else {
+                    continue;
+                };
+                for m in es {
+                    if self.find(m) == group {
+                        continue;
+                    }
+                    facts.push(ContextFact {
+                        subject: m,
+                        property: part_of.to_string(),
+                        object: group,
+                        sentence: self.sent_of[n],
+                        bytes: doc.tokens[n].start..doc.tokens[c].end,
+                        rule: "remaining-members",
+                        confidence: 0.7,
+                    });
+                }
+            }
+        }
+        facts
+    }
+
     /// `the Crimean Peninsula in Ukraine`, `eastern Aleppo in Syria`, `islands off Hokkaido`: a place noun phrase
     /// with a locative preposition and another place. `ns` is the ontology namespace for the properties.
     pub fn locatives(&mut self, ns: &str) -> Vec<ContextFact> {

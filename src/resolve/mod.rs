@@ -109,6 +109,7 @@ impl Resolver {
         let mut roles = de.titles();
         roles.extend(de.memberships(self.onto.iri("partOf")));
         roles.extend(de.locatives(crate::ontology::NAMESPACE));
+        roles.extend(de.remaining_members(&self.onto.iri("partOf")));
         let mut drafts: Vec<DraftFact> = Vec::new();
         for t in triples {
             self.resolve_triple(&mut de, t, &mut drafts);
@@ -185,7 +186,26 @@ impl Resolver {
                 if s == o || (possessive && *ov == Via::Role) {
                     continue;
                 }
-                let (predicate, swap) = self.choose(de, &candidates, s, o, &t.relation.normalized);
+                let (mut predicate, mut swap) =
+                    self.choose(de, &candidates, s, o, &t.relation.normalized);
+                let mut s = s.clone();
+                // `isles in the western Pacific controlled by Russia`: a participle the parse hangs on the
+                // object of a preposition, when the property rules that noun out, belongs to the noun above.
+                if matches!(predicate, Predicate::Open(_))
+                    && !candidates.is_empty()
+                    && let Some(noun) = reattach(de.doc, t.subject.head)
+                    && let Resolution::Entities(es, _) = de.resolve_head(noun, speaker, 0)
+                    && let [e] = es.as_slice()
+                {
+                    let n = DraftNode::Entity(*e);
+                    if let (Predicate::Ontology(p), sw) =
+                        self.choose(de, &candidates, &n, o, &t.relation.normalized)
+                    {
+                        predicate = Predicate::Ontology(p);
+                        swap = sw;
+                        s = n;
+                    }
+                }
                 let (subject, object) = if swap {
                     (o.clone(), s.clone())
                 } else {
@@ -380,6 +400,9 @@ impl Resolver {
                 (Some(c), Some(x)) if c != "Concept" => {
                     if self.onto.is_subclass_of(c, x) {
                         1
+                    } else if self.onto.is_subclass_of(x, c) {
+                        // Known only more generally (a `Place` where a `LandArea` is expected): possible.
+                        0
                     } else {
                         -10
                     }
@@ -599,6 +622,19 @@ fn resolve_argument(
         }
     }
     (!out.is_empty()).then_some(out)
+}
+
+/// The noun a participle's subject hangs from through a preposition (`isles` in `isles in the Pacific`), when
+/// the subject is the object of that preposition.
+fn reattach(doc: &Doc, subject: usize) -> Option<usize> {
+    let t = doc.tokens.get(subject)?;
+    if t.dep != "pobj" {
+        return None;
+    }
+    let prep = t.head;
+    let noun = doc.tokens.get(prep)?.head;
+    let n = doc.tokens.get(noun)?;
+    (noun != prep && matches!(n.pos.as_str(), "NOUN" | "PROPN")).then_some(noun)
 }
 
 fn has_other_conjuncts(doc: &Doc, arg: &Argument) -> bool {
