@@ -16,6 +16,7 @@ mod apposition;
 mod clause;
 mod coordination;
 mod copula;
+mod locative;
 mod modality;
 pub mod oie;
 mod participle;
@@ -54,11 +55,13 @@ pub enum Construction {
     Possessive,
     /// Titles and roles before names (`Prime Minister Shinzo Abe`).
     Title,
+    /// Prepositional modifiers of nouns (`Caird Hall in Scotland`).
+    Locative,
 }
 
 impl Construction {
     /// Every construction.
-    pub const ALL: [Construction; 8] = [
+    pub const ALL: [Construction; 9] = [
         Construction::Clause,
         Construction::Copula,
         Construction::Relative,
@@ -67,6 +70,7 @@ impl Construction {
         Construction::Participle,
         Construction::Possessive,
         Construction::Title,
+        Construction::Locative,
     ];
 
     /// The construction's name (`clause`, `copula`, ...).
@@ -80,6 +84,7 @@ impl Construction {
             Construction::Participle => "participle",
             Construction::Possessive => "possessive",
             Construction::Title => "title",
+            Construction::Locative => "locative",
         }
     }
 
@@ -185,6 +190,9 @@ impl Extractor {
             }
             if self.runs(Construction::Title) {
                 title::extract(&v, &mut found);
+            }
+            if self.runs(Construction::Locative) {
+                locative::extract(&v, &mut found);
             }
             found.retain(|t| t.confidence >= self.min_confidence && usable(t));
             dedup(&mut found);

@@ -84,7 +84,7 @@ fn title_tokens(v: &View, first: usize, head: usize) -> Vec<usize> {
     while k > v.start {
         let t = k - 1;
         let h = v.head(t);
-        let attached = h == head || (h >= t + 1 && h < first) || (h >= first && h <= head);
+        let attached = h == head || (h > t && h < first) || (h >= first && h <= head);
         if !attached
             || !matches!(v.dep(t), "compound" | "amod" | "nmod")
             || !matches!(v.pos(t), "PROPN" | "NOUN" | "ADJ")
