@@ -6,9 +6,7 @@
 //! ([`Pipeline::resolve`] takes `&mut self`) because each document's entities help resolve the next ones
 //! (`Putin` after `Vladimir Putin`).
 
-use crate::analysis::{
-    AnalysisError, Analyzer, AttributeRuler, Doc, Lemmatizer, ModelFiles, Tokenizer,
-};
+use crate::analysis::{AnalysisError, Analyzer, Doc};
 use crate::extract::{Extractor, RawTriple};
 use crate::ingest::Document;
 use crate::ontology::{Ontology, OntologyError};
@@ -30,10 +28,7 @@ pub enum PipelineError {
 /// Analysis, extraction and resolution, loaded once.
 #[derive(Debug)]
 pub struct Pipeline {
-    tokenizer: Tokenizer,
     analyzer: Analyzer,
-    ruler: AttributeRuler,
-    lemmatizer: Lemmatizer,
     extractor: Extractor,
     resolver: Resolver,
     ontology: Ontology,
@@ -43,9 +38,9 @@ impl Pipeline {
     /// Loads the analysis model (`model` directory, or the embedded one) and the ontology (the built-in one
     /// plus `ontology_files`).
     pub fn new(model: Option<&Path>, ontology_files: &[PathBuf]) -> Result<Self, PipelineError> {
-        let files = match model {
-            Some(dir) => ModelFiles::from_dir(dir)?,
-            None => ModelFiles::embedded(),
+        let analyzer = match model {
+            Some(dir) => Analyzer::from_dir(dir)?,
+            None => Analyzer::embedded()?,
         };
         let ontology = if ontology_files.is_empty() {
             Ontology::builtin()?
@@ -53,10 +48,7 @@ impl Pipeline {
             Ontology::with_files(ontology_files)?
         };
         Ok(Self {
-            tokenizer: Tokenizer::from_msgpack(&files.tokenizer)?,
-            analyzer: Analyzer::from_files(&files)?,
-            ruler: AttributeRuler::from_msgpack(&files.attribute_ruler)?,
-            lemmatizer: Lemmatizer::from_msgpack(&files.lemmatizer_lookups)?,
+            analyzer,
             extractor: Extractor::new(),
             resolver: Resolver::new(&ontology),
             ontology,
@@ -74,19 +66,10 @@ impl Pipeline {
         &self.ontology
     }
 
-    /// Tokens, tags, parse, entities, lemmas of one document, in spaCy's component order (the attribute
-    /// ruler and lemmatizer read tags, nothing reads their output before NER).
+    /// Tokens, tags, lemmas, parse and entities of one document (spaCy's component order).
     pub fn analyze(&self, document: &Document) -> Doc {
-        let mut doc = Doc {
-            id: document.id.clone(),
-            text: document.text.clone(),
-            tokens: self.tokenizer.tokenize(&document.text),
-            ents: Vec::new(),
-        };
-        self.analyzer.annotate(&mut doc);
-        self.ruler.apply(&mut doc);
-        self.lemmatizer.apply(&mut doc);
-        doc
+        self.analyzer
+            .analyze(document.id.clone(), document.text.clone())
     }
 
     /// The open triples of an analysed document.

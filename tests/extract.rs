@@ -127,7 +127,11 @@ fn coordination_splits_subjects_objects_and_shares_objects_between_verbs() {
     assert!(find(&ts, "Japan", "revive", "security talks").is_some());
     assert!(find(&ts, "Russia", "revive", "security talks").is_some());
     let ts = triples("single-subj");
-    assert_eq!(ts.iter().filter(|t| t.rule == "active").count(), 1, "{ts:?}");
+    assert_eq!(
+        ts.iter().filter(|t| t.rule == "active").count(),
+        1,
+        "{ts:?}"
+    );
     let ts = triples("coord-obj");
     assert!(find(&ts, "Russia", "control", "Etorofu").is_some());
     assert!(find(&ts, "Russia", "control", "Kunashiri").is_some());

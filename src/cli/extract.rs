@@ -4,60 +4,144 @@
 use super::args::{CoordinationArg, ExtractArgs, ExtractFormat, OieContext};
 use anyhow::{Context, Result, bail};
 use kg::analysis::Doc;
+use kg::export::TSV_HEADER;
 use kg::extract::{Construction, Coordination, Extractor, oie};
+use kg::ingest::{Document, InputSpec};
+use kg::ontology::Ontology;
+use kg::pipeline::Pipeline;
+use kg::resolve::{DocumentGraph, Node, Predicate};
+use kg::store::{DEFAULT_BASE, DEFAULT_ONTOLOGY, Namespaces, document_quads};
+use oxigraph::io::{RdfFormat, RdfSerializer};
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Write};
 
 /// Runs `kg extract`.
 pub fn run(args: &ExtractArgs) -> Result<()> {
     let extractor = extractor(args)?;
-    if matches!(args.format, ExtractFormat::Tsv | ExtractFormat::Nq) {
-        bail!(
-            "--format {} needs entity resolution and the store's RDF mapping, which are not built yet; use --format oie or jsonl",
-            if args.format == ExtractFormat::Tsv {
-                "tsv"
-            } else {
-                "nq"
-            }
-        );
-    }
-    let Some(path) = &args.analyzed else {
-        bail!(
-            "extracting from text needs the native analysis and document input (kg::analysis, kg::ingest), which are not built yet; pass pre-analysed documents with --analyzed FILE"
-        );
-    };
-    let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
-        Box::new(BufReader::new(io::stdin().lock()))
-    } else {
-        let file = File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
-        Box::new(BufReader::new(file))
-    };
     let context = match args.oie_context {
         OieContext::Line => oie::Context::Line,
         OieContext::Sentence => oie::Context::Sentence,
     };
+    // Resolution is only needed for the resolved formats; the analysis only for text input.
+    let needs_resolution = matches!(args.format, ExtractFormat::Tsv | ExtractFormat::Nq);
+    let mut pipeline = if args.analyzed.is_none() || needs_resolution {
+        Some(
+            Pipeline::new(args.model.model.as_deref(), &[])
+                .context("cannot load the analysis model and the ontology")?,
+        )
+    } else {
+        None
+    };
+    let namespaces = Namespaces::new(DEFAULT_BASE, DEFAULT_ONTOLOGY);
     let mut out = BufWriter::new(io::stdout().lock());
-    for (n, line) in reader.lines().enumerate() {
-        let line = line.with_context(|| format!("cannot read {}", path.display()))?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let value: serde_json::Value = serde_json::from_str(&line)
-            .with_context(|| format!("{}:{}: not JSON", path.display(), n + 1))?;
-        let doc =
-            Doc::from_json(&value).with_context(|| format!("{}:{}", path.display(), n + 1))?;
-        let triples = extractor.extract(&doc);
-        match args.format {
-            ExtractFormat::Oie => oie::write(&mut out, &doc, &triples, context)?,
-            _ => {
-                for t in &triples {
-                    serde_json::to_writer(&mut out, &t.to_json(&doc.id))?;
-                    out.write_all(b"\n")?;
+    if args.format == ExtractFormat::Tsv {
+        writeln!(out, "{TSV_HEADER}")?;
+    }
+    let mut emit =
+        |document: &Document, doc: &Doc, pipeline: &mut Option<Pipeline>| -> Result<()> {
+            let triples = extractor.extract(doc);
+            match (args.format, pipeline.as_mut()) {
+                (ExtractFormat::Oie, _) => oie::write(&mut out, doc, &triples, context)?,
+                (ExtractFormat::Jsonl, _) => {
+                    for t in &triples {
+                        serde_json::to_writer(&mut out, &t.to_json(&doc.id))?;
+                        out.write_all(b"\n")?;
+                    }
                 }
+                (ExtractFormat::Tsv, Some(p)) => {
+                    let graph = p.resolve(document, doc, &triples);
+                    write_tsv_rows(&mut out, &graph, p.ontology())?;
+                }
+                (ExtractFormat::Nq, Some(p)) => {
+                    let graph = p.resolve(document, doc, &triples);
+                    let (quads, _) = document_quads(&graph, &namespaces);
+                    let mut writer =
+                        RdfSerializer::from_format(RdfFormat::NQuads).for_writer(&mut out);
+                    for quad in &quads {
+                        writer.serialize_quad(quad)?;
+                    }
+                    writer.finish()?;
+                }
+                (_, None) => bail!("internal: resolution requested without a pipeline"),
             }
+            Ok(())
+        };
+    if let Some(path) = &args.analyzed {
+        let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
+            Box::new(BufReader::new(io::stdin().lock()))
+        } else {
+            let file =
+                File::open(path).with_context(|| format!("cannot open {}", path.display()))?;
+            Box::new(BufReader::new(file))
+        };
+        for (n, line) in reader.lines().enumerate() {
+            let line = line.with_context(|| format!("cannot read {}", path.display()))?;
+            if line.trim().is_empty() {
+                continue;
+            }
+            let value: serde_json::Value = serde_json::from_str(&line)
+                .with_context(|| format!("{}:{}: not JSON", path.display(), n + 1))?;
+            let doc =
+                Doc::from_json(&value).with_context(|| format!("{}:{}", path.display(), n + 1))?;
+            let document = Document {
+                id: doc.id.clone(),
+                text: doc.text.clone(),
+                ..Document::default()
+            };
+            emit(&document, &doc, &mut pipeline)?;
+        }
+    } else {
+        let spec = InputSpec {
+            paths: args.input.paths.clone(),
+            lines: args.input.lines.clone(),
+            verbatim: false,
+        };
+        // One document at a time: memory stays bounded by the largest document.
+        for document in spec.documents()? {
+            let document = document?;
+            let doc = match &pipeline {
+                Some(p) => p.analyze(&document),
+                None => bail!("internal: text input without a pipeline"),
+            };
+            emit(&document, &doc, &mut pipeline)?;
         }
     }
     out.flush()?;
+    Ok(())
+}
+
+/// Writes a document graph's asserted facts as `kg export --format tsv` rows (kind `extracted`).
+fn write_tsv_rows(out: &mut dyn Write, graph: &DocumentGraph, ontology: &Ontology) -> Result<()> {
+    let cell = |text: &str| text.replace(['\t', '\n', '\r'], " ");
+    let node = |n: &Node| match n {
+        Node::Entity(i) => graph
+            .entities
+            .get(*i)
+            .map_or_else(String::new, |e| e.label.clone()),
+        Node::Literal(text) => text.clone(),
+    };
+    for fact in graph.facts.iter().filter(|f| f.modality == "asserted") {
+        let predicate = match &fact.predicate {
+            Predicate::Ontology(local) => ontology
+                .property(local)
+                .map_or_else(|| local.clone(), |p| p.label.clone()),
+            Predicate::Open(phrase) => phrase.clone(),
+        };
+        let sentence = graph
+            .sentences
+            .get(fact.sentence)
+            .map_or("", |s| s.text.as_str());
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{}\textracted\t{}\t{}",
+            cell(&node(&fact.subject)),
+            cell(&predicate),
+            cell(&node(&fact.object)),
+            fact.confidence,
+            cell(&graph.doc_id),
+            cell(sentence)
+        )?;
+    }
     Ok(())
 }
 

@@ -14,7 +14,7 @@ pub use dot::{write_dot, write_svg};
 pub use graphml::write_graphml;
 pub use neo4j::{write_cypher, write_neo4j};
 pub use rdf::{Reification, write_rdf};
-pub use tsv::write_tsv;
+pub use tsv::{TSV_HEADER, write_tsv};
 
 use crate::graph::{GraphError, Projection};
 use crate::store::KgStore;
