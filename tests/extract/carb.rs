@@ -199,8 +199,8 @@ pub fn score(gold_tsv: &str, oie: &str) -> (f64, f64, f64) {
             }
             prev = c + 1;
         }
-        for kk in prev..n {
-            rl[kk] += s.len();
+        for count in rl.iter_mut().take(n).skip(prev) {
+            *count += s.len();
         }
     }
     let mut best = (0.0, 0.0, -1.0);
