@@ -374,6 +374,8 @@ pub enum OieContext {
     Line,
     /// The sentence alone.
     Sentence,
+}
+
 /// `kg serve`.
 #[derive(Debug, Args)]
 pub struct ServeArgs {

@@ -1,17 +1,17 @@
 //! The command-line interface: arguments, then one file per command. A thin layer over the library.
 
 pub mod args;
-mod extract;
 mod build;
 mod explain;
 mod export;
+mod extract;
 mod load;
 mod path;
+mod push;
 mod query;
 mod remove;
-mod stats;
-mod push;
 mod serve;
+mod stats;
 
 use anyhow::{Context, Result};
 use args::{Cli, Command};
@@ -58,7 +58,7 @@ fn open_write(dir: &Path, base: Option<&str>) -> Result<KgStore> {
 }
 
 /// The ontology's rule engine.
-fn reasoner() -> Box<dyn Reasoner> {
+fn reasoner() -> Box<dyn Reasoner + Send> {
     Box::new(kg::store::NoRules)
 }
 

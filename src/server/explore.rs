@@ -151,8 +151,14 @@ fn source_sentence(store: &Store, s: &Term, p: &Term, o: &Term) -> Option<String
         .take(16)
     {
         let reifier = quad.ok()?.subject;
-        for fact in store.quads_for_pattern(Some(reifier.as_ref()), None, None, None).take(64) {
-            if let Ok(Quad { object: Term::Literal(text), .. }) = fact
+        for fact in store
+            .quads_for_pattern(Some(reifier.as_ref()), None, None, None)
+            .take(64)
+        {
+            if let Ok(Quad {
+                object: Term::Literal(text),
+                ..
+            }) = fact
                 && text.value().chars().count() > 20
                 && best.as_ref().is_none_or(|b| text.value().len() > b.len())
             {
