@@ -27,10 +27,17 @@ pub const FIXTURE: &str = r#"
 <http://kg.test/e/russia> <http://www.w3.org/2000/01/rdf-schema#label> "Russia" <http://kg.test/doc/d2> .
 "#;
 
-/// A store directory holding [`FIXTURE`] plus `extra` generated triples in the default graph.
+/// A kg store (base `http://kg.test/`, so the graphs above are its document graphs `d1` and `d2`) holding
+/// [`FIXTURE`] plus `extra` generated triples in the default graph.
 pub fn fixture_store(extra: usize) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
-    let store = oxigraph::store::Store::open(dir.path()).expect("open store");
+    let kg =
+        kg::store::KgStore::open_with(dir.path(), Some("http://kg.test/")).expect("open store");
+    assert_eq!(
+        kg.namespaces().doc_graph("d1").as_str(),
+        "http://kg.test/doc/d1"
+    );
+    let store = kg.inner();
     store
         .load_from_slice(oxigraph::io::RdfFormat::NQuads, FIXTURE)
         .expect("fixture parses");
@@ -46,7 +53,7 @@ pub fn fixture_store(extra: usize) -> tempfile::TempDir {
         .load_from_slice(oxigraph::io::RdfFormat::NTriples, generated.as_str())
         .expect("generated triples parse");
     store.flush().expect("flush");
-    drop(store);
+    drop(kg);
     dir
 }
 
@@ -286,7 +293,8 @@ fn graph_store_reads_and_path_traversal() {
     assert_eq!((status, body.lines().count()), (200, 3));
     let (status, body) = get_accept(addr, "/store", "application/n-quads");
     assert_eq!(status, 200);
-    assert_eq!(body.lines().count(), FIXTURE.trim().lines().count() + 3);
+    // The fixture, the default graph and the store's settings (its base IRI).
+    assert_eq!(body.lines().count(), FIXTURE.trim().lines().count() + 3 + 1);
     let (status, _) = get(
         addr,
         &format!("/store?graph={}", encode("http://kg.test/doc/none")),
@@ -394,6 +402,34 @@ fn writes_need_the_bearer_token() {
         "text/csv",
     );
     assert_eq!(body.lines().count(), 1, "only the header: {body}");
+    server.assert_alive();
+}
+
+#[test]
+fn documents_are_ingested_through_the_pipeline() {
+    let store = fixture_store(0);
+    let mut server = Serve::start(store.path(), &["--update-token", "tok"]);
+    let addr = server.addr;
+    let auth = "Content-Type: application/x-ndjson\r\nAuthorization: Bearer tok\r\n";
+    for bad in [&b""[..], b"not json", b"{\"id\":\"x\"}", b"\xff\xfe"] {
+        let (status, body) = post(addr, "/documents", auth, bad);
+        assert_eq!(status, 400, "{body}");
+    }
+    let doc = br#"{"id":"posted-1","text":"Russia annexed Crimea in 2014. Ukraine condemned the annexation.","date":"2014-03-18"}"#;
+    let (status, body) = post(addr, "/documents", auth, doc);
+    match status {
+        // The pipeline is in this build: the document has its graph now.
+        200 => {
+            let (status, _) = get(
+                addr,
+                &format!("/store?graph={}", encode("http://kg.test/doc/posted-1")),
+            );
+            assert_eq!(status, 200, "{body}");
+        }
+        // A build without the analysis stage says so instead of pretending.
+        501 => assert!(body.contains("not available"), "{body}"),
+        other => panic!("unexpected {other}: {body}"),
+    }
     server.assert_alive();
 }
 
@@ -603,7 +639,7 @@ fn concurrent_readers_and_keep_alive() {
                     reader.read_exact(&mut body).unwrap();
                     assert_eq!(
                         String::from_utf8(body).unwrap(),
-                        format!("n\r\n{}\r\n", FIXTURE.trim().lines().count() + 50)
+                        format!("n\r\n{}\r\n", FIXTURE.trim().lines().count() + 50 + 1)
                     );
                 }
             })

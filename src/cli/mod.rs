@@ -59,7 +59,7 @@ fn open_write(dir: &Path, base: Option<&str>) -> Result<KgStore> {
 }
 
 /// The rule engine of the ontology the store was built with (the built-in one for a store without one).
-fn reasoner(store: &KgStore) -> Result<Box<dyn Reasoner>> {
+fn reasoner(store: &KgStore) -> Result<Box<dyn Reasoner + Send>> {
     let stored = store.ontology_turtle()?;
     let ontology = if stored.trim().is_empty() {
         kg::ontology::Ontology::builtin()?

@@ -1,21 +1,14 @@
 //! `kg push`: sends the store, or some documents, to an external SPARQL 1.1 store.
 
 use super::args::{PushArgs, Reification};
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use kg::push::{self, Auth, PushOptions};
 use std::time::{Duration, Instant};
 
 /// Runs `kg push`.
 pub fn run(args: PushArgs) -> Result<()> {
     let dir = &args.store.store;
-    if !dir.is_dir() {
-        bail!(
-            "no store at {} (build one with `kg build`, or pass --store DIR)",
-            dir.display()
-        );
-    }
-    let store = oxigraph::store::Store::open_read_only(dir)
-        .with_context(|| format!("cannot open the store {}", dir.display()))?;
+    let store = super::open_read(dir)?;
     let auth = match (&args.auth, &args.bearer) {
         (Some(spec), _) => Some(Auth::basic(spec)?),
         (None, Some(token)) => Some(Auth::Bearer(token.clone())),

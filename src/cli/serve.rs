@@ -2,32 +2,30 @@
 
 use super::args::ServeArgs;
 use anyhow::{Context, Result, bail};
-use kg::server::{ServeOptions, Server};
+use kg::pipeline::Pipeline;
+use kg::server::{ServeOptions, Server, ingest};
 use std::io::Write;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// Runs `kg serve`.
 pub fn run(args: ServeArgs) -> Result<()> {
     let dir = &args.store.store;
-    if !dir.is_dir() {
+    if !dir.join("CURRENT").exists() {
         bail!(
             "no store at {} (build one with `kg build`, or pass --store DIR)",
             dir.display()
         );
     }
     // Read-write by default: the store's lock then keeps any other writer out while we serve, which
-    // oxigraph requires of read-only openings (a concurrent writer under a read-only reader is undefined).
+    // oxigraph requires of read-only openings (a concurrent writer under a read-only reader is undefined),
+    // and documents posted to /documents are visible at once. Other kg commands can still read the store.
     let store = if args.read_only {
-        oxigraph::store::Store::open_read_only(dir)
+        super::open_read(dir)?
     } else {
-        oxigraph::store::Store::open(dir)
-    }
-    .with_context(|| {
-        format!(
-            "cannot open the store {} (is another kg process writing it?)",
-            dir.display()
-        )
-    })?;
+        super::open_write(dir, None)?
+    };
+    let store = Arc::new(store);
     for (flag, value) in [
         ("--timeout", args.timeout),
         ("--client-timeout", args.client_timeout),
@@ -57,8 +55,21 @@ pub fn run(args: ServeArgs) -> Result<()> {
         read_only: args.read_only,
         ingest: None,
     };
+    let options = if options.update_token.is_some() && !args.read_only {
+        let pipeline = Pipeline::new(None, &[]).context("cannot load the analysis pipeline")?;
+        ServeOptions {
+            ingest: Some(ingest::ingestor(
+                store.clone(),
+                pipeline,
+                super::reasoner(&store)?,
+            )),
+            ..options
+        }
+    } else {
+        options
+    };
     let writes = options.update_token.is_some();
-    let server = Server::new(store, options)?;
+    let server = Server::new(store.inner().clone(), options)?;
     let handle = server.shutdown_handle();
     ctrlc::set_handler(move || handle.shutdown()).context("cannot install the Ctrl-C handler")?;
     // The address goes to stdout (scripts read it, e.g. with --bind 127.0.0.1:0); the rest to stderr.

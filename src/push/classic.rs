@@ -1,25 +1,26 @@
 //! RDF 1.2 reification rewritten as RDF 1.1 `rdf:Statement` reification, for stores that do not read triple
 //! terms: `?r rdf:reifies <<( s p o )>>` becomes `?r a rdf:Statement ; rdf:subject s ; rdf:predicate p ;
-//! rdf:object o`. A triple term anywhere else becomes a blank node carrying the same four triples.
+//! rdf:object o`. A triple term anywhere else becomes a node (named by the caller) carrying the same four triples.
 
 use oxigraph::model::vocab::rdf;
 use oxigraph::model::{BlankNode, NamedOrBlankNode, Term, Triple};
 
-/// The RDF 1.1 triples that say what `triple` says.
-pub fn to_classic(triple: &Triple) -> Vec<Triple> {
+/// The RDF 1.1 triples that say what `triple` says; `name` gives the node that stands for a triple term that
+/// has no reifier of its own (a statement IRI, or a blank node).
+pub fn to_classic(triple: &Triple, name: &dyn Fn(&Triple) -> NamedOrBlankNode) -> Vec<Triple> {
     let mut out = Vec::new();
     match &triple.object {
         Term::Triple(inner) if triple.predicate.as_ref() == rdf::REIFIES => {
-            statement(triple.subject.clone(), inner, &mut out);
+            statement(triple.subject.clone(), inner, name, &mut out);
         }
         Term::Triple(inner) => {
-            let node = NamedOrBlankNode::from(BlankNode::default());
+            let node = name(inner);
             out.push(Triple::new(
                 triple.subject.clone(),
                 triple.predicate.clone(),
                 node.clone(),
             ));
-            statement(node, inner, &mut out);
+            statement(node, inner, name, &mut out);
         }
         _ => out.push(triple.clone()),
     }
@@ -27,7 +28,12 @@ pub fn to_classic(triple: &Triple) -> Vec<Triple> {
 }
 
 /// `node` as an `rdf:Statement` of `inner` (nested triple terms recursively).
-fn statement(node: NamedOrBlankNode, inner: &Triple, out: &mut Vec<Triple>) {
+fn statement(
+    node: NamedOrBlankNode,
+    inner: &Triple,
+    name: &dyn Fn(&Triple) -> NamedOrBlankNode,
+    out: &mut Vec<Triple>,
+) {
     out.push(Triple::new(node.clone(), rdf::TYPE, rdf::STATEMENT));
     out.push(Triple::new(
         node.clone(),
@@ -41,12 +47,17 @@ fn statement(node: NamedOrBlankNode, inner: &Triple, out: &mut Vec<Triple>) {
     ));
     match &inner.object {
         Term::Triple(nested) => {
-            let object = NamedOrBlankNode::from(BlankNode::default());
+            let object = name(nested);
             out.push(Triple::new(node, rdf::OBJECT, object.clone()));
-            statement(object, nested, out);
+            statement(object, nested, name, out);
         }
         object => out.push(Triple::new(node, rdf::OBJECT, object.clone())),
     }
+}
+
+/// Names triple terms with fresh blank nodes.
+pub fn blank(_: &Triple) -> NamedOrBlankNode {
+    NamedOrBlankNode::from(BlankNode::default())
 }
 
 #[cfg(test)]
@@ -62,7 +73,10 @@ mod tests {
     fn reifiers_become_statements() {
         let fact = Triple::new(iri("russia"), iri("controls"), iri("crimea"));
         let reifier = iri("r1");
-        let out = to_classic(&Triple::new(reifier.clone(), rdf::REIFIES, fact.clone()));
+        let out = to_classic(
+            &Triple::new(reifier.clone(), rdf::REIFIES, fact.clone()),
+            &blank,
+        );
         assert_eq!(
             out,
             vec![
@@ -77,13 +91,13 @@ mod tests {
     #[test]
     fn plain_triples_pass_and_other_triple_terms_get_a_node() {
         let plain = Triple::new(iri("a"), iri("p"), Literal::from("x"));
-        assert_eq!(to_classic(&plain), vec![plain.clone()]);
+        assert_eq!(to_classic(&plain, &blank), vec![plain.clone()]);
         let quoted = Triple::new(
             iri("a"),
             iri("says"),
             Triple::new(iri("b"), iri("p"), iri("c")),
         );
-        let out = to_classic(&quoted);
+        let out = to_classic(&quoted, &blank);
         assert_eq!(out.len(), 5);
         assert!(out.iter().all(|t| !matches!(t.object, Term::Triple(_))));
         let Term::BlankNode(node) = &out[0].object else {
@@ -99,7 +113,7 @@ mod tests {
             iri("p"),
             Triple::new(iri("b"), iri("q"), iri("c")),
         );
-        let out = to_classic(&Triple::new(iri("r"), rdf::REIFIES, nested));
+        let out = to_classic(&Triple::new(iri("r"), rdf::REIFIES, nested), &blank);
         assert_eq!(out.len(), 8);
         assert!(out.iter().all(|t| !matches!(t.object, Term::Triple(_))));
     }

@@ -5,9 +5,9 @@
 
 pub mod classic;
 
+use crate::store::KgStore;
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNode, Triple};
-use oxigraph::store::Store;
 use std::time::Duration;
 
 /// Why a push failed.
@@ -125,42 +125,48 @@ pub struct PushReport {
     pub retries: usize,
 }
 
-/// The named graphs to push: all of them, or those of the given documents. A document is named by its graph
-/// IRI, or by the id its graph IRI ends with (`…/ID` or `…#ID`, percent-encoded or not).
-pub fn select_graphs(store: &Store, docs: &[String]) -> Result<Vec<NamedNode>, PushError> {
-    let mut all = Vec::new();
-    for graph in store.named_graphs() {
-        match graph.map_err(|e| PushError::Store(e.to_string()))? {
-            NamedOrBlankNode::NamedNode(node) => all.push(node),
-            // Blank-node graph names cannot be addressed remotely; kg never makes them.
-            NamedOrBlankNode::BlankNode(_) => {}
-        }
-    }
-    all.sort();
+/// The graphs to push: every document graph plus the ontology and inferred graphs (not the store's settings),
+/// or only the graphs of the given documents. A document is named by its id or by its graph IRI.
+pub fn select_graphs(store: &KgStore, docs: &[String]) -> Result<Vec<NamedNode>, PushError> {
+    let ns = store.namespaces();
+    let err = |e: crate::store::StoreError| PushError::Store(e.to_string());
+    let exists = |g: &NamedNode| {
+        store
+            .inner()
+            .contains_named_graph(g)
+            .map_err(|e| PushError::Store(e.to_string()))
+    };
     if docs.is_empty() {
-        return Ok(all);
+        let mut graphs: Vec<NamedNode> = store
+            .documents()
+            .map_err(err)?
+            .iter()
+            .map(|id| ns.doc_graph(id))
+            .collect();
+        for extra in [ns.ontology_graph(), ns.inferred_graph()] {
+            if exists(&extra)? {
+                graphs.push(extra);
+            }
+        }
+        return Ok(graphs);
     }
     docs.iter()
         .map(|doc| {
-            let encoded = percent_encode(doc);
-            all.iter()
-                .find(|g| {
-                    let iri = g.as_str();
-                    iri == doc
-                        || [doc.as_str(), encoded.as_str()].iter().any(|id| {
-                            iri.strip_suffix(*id)
-                                .is_some_and(|head| head.ends_with('/') || head.ends_with('#'))
-                        })
-                })
-                .cloned()
-                .ok_or_else(|| PushError::UnknownDocument(doc.clone()))
+            let by_id = ns.doc_graph(doc);
+            if exists(&by_id)? {
+                return Ok(by_id);
+            }
+            match NamedNode::new(doc.as_str()) {
+                Ok(iri) if exists(&iri)? => Ok(iri),
+                _ => Err(PushError::UnknownDocument(doc.clone())),
+            }
         })
         .collect()
 }
 
 /// Sends `graphs` from `store`. `progress` hears one line per request.
 pub fn push(
-    store: &Store,
+    store: &KgStore,
     graphs: &[NamedNode],
     options: &PushOptions,
     mut progress: impl FnMut(&str),
@@ -291,13 +297,16 @@ impl Client<'_> {
 
 /// A graph as N-Triples (RDF 1.2 or rewritten classically) and its triple count.
 fn graph_ntriples(
-    store: &Store,
+    store: &KgStore,
     graph: &NamedNode,
     reification: Reification,
 ) -> Result<(Vec<u8>, usize), PushError> {
     let mut serializer = RdfSerializer::from_format(RdfFormat::NTriples).for_writer(Vec::new());
     let mut count = 0;
-    for quad in store.quads_for_pattern(
+    // Triple terms without a reifier of their own get the store's deterministic statement IRI, as in
+    // `kg export --reification classic`, so that pushes and exports agree.
+    let statement = |t: &Triple| NamedOrBlankNode::from(store.namespaces().statement(t));
+    for quad in store.inner().quads_for_pattern(
         None,
         None,
         None,
@@ -307,7 +316,7 @@ fn graph_ntriples(
         let triple = Triple::from(quad);
         let triples = match reification {
             Reification::Rdf12 => vec![triple],
-            Reification::Classic => classic::to_classic(&triple),
+            Reification::Classic => classic::to_classic(&triple, &statement),
         };
         for triple in &triples {
             serializer
@@ -389,15 +398,20 @@ mod tests {
 
     #[test]
     fn documents_select_their_graphs() {
-        let store = Store::new().unwrap();
-        store
-            .load_from_slice(
-                RdfFormat::NQuads,
-                "<http://e/a> <http://e/p> <http://e/b> <http://kg/doc/seed-1> .\n\
-                 <http://e/a> <http://e/p> <http://e/b> <http://kg/doc/my%20doc> .\n\
-                 <http://e/a> <http://e/p> <http://e/b> <http://kg/ontology> .\n",
-            )
-            .unwrap();
+        let store = KgStore::in_memory(Some("http://kg.test/")).unwrap();
+        let ns = store.namespaces().clone();
+        for id in ["seed-1", "my doc"] {
+            let g = ns.doc_graph(id);
+            store
+                .inner()
+                .insert(oxigraph::model::QuadRef::new(
+                    g.as_ref(),
+                    g.as_ref(),
+                    g.as_ref(),
+                    g.as_ref(),
+                ))
+                .unwrap();
+        }
         let iris = |docs: &[&str]| {
             select_graphs(
                 &store,
@@ -409,13 +423,21 @@ mod tests {
                     .collect::<Vec<_>>()
             })
         };
-        assert_eq!(iris(&[]).unwrap().len(), 3);
-        assert_eq!(iris(&["seed-1"]).unwrap(), vec!["http://kg/doc/seed-1"]);
-        assert_eq!(iris(&["my doc"]).unwrap(), vec!["http://kg/doc/my%20doc"]);
         assert_eq!(
-            iris(&["http://kg/ontology"]).unwrap(),
-            vec!["http://kg/ontology"]
+            iris(&[]).unwrap().len(),
+            2,
+            "the settings graph is not pushed"
         );
+        assert_eq!(
+            iris(&["seed-1"]).unwrap(),
+            vec![ns.doc_graph("seed-1").as_str().to_string()]
+        );
+        assert_eq!(
+            iris(&["my doc"]).unwrap(),
+            vec![ns.doc_graph("my doc").as_str().to_string()]
+        );
+        let full = ns.doc_graph("seed-1").as_str().to_string();
+        assert_eq!(iris(&[full.as_str()]).unwrap(), vec![full.clone()]);
         assert!(matches!(
             iris(&["ed-1"]),
             Err(PushError::UnknownDocument(_))

@@ -18,6 +18,7 @@ mod assets;
 mod explore;
 mod graph_store;
 pub mod http;
+pub mod ingest;
 mod negotiate;
 mod routes;
 pub mod sparql;
@@ -48,9 +49,9 @@ pub enum ServerError {
     Io(#[from] std::io::Error),
 }
 
-/// Ingests documents posted to `/documents`: JSON Lines of `{"id","text","title","date","url"}` in, a one-line
-/// summary out. Supplied by the caller so that the server runs the same pipeline as `kg build`.
-pub type IngestFn = dyn Fn(&Store, &[u8]) -> Result<String, String> + Send + Sync;
+/// Ingests documents posted to `/documents`: the request body in, a one-line summary or an HTTP status and
+/// message out. [`ingest::ingestor`] makes one that runs the same pipeline as `kg build`.
+pub type IngestFn = dyn Fn(&[u8]) -> Result<String, (u16, String)> + Send + Sync;
 
 /// Server settings.
 #[derive(Clone)]

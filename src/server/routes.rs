@@ -246,9 +246,9 @@ impl App {
             ));
         };
         let _slot = self.slots.acquire(self.limits.timeout)?;
-        match ingest(&self.store, &request.body) {
+        match ingest(&request.body) {
             Ok(summary) => Ok(Response::text(200, summary)),
-            Err(why) => Err(Response::text(400, format!("ingestion failed: {why}"))),
+            Err((status, why)) => Err(Response::text(status, format!("ingestion failed: {why}"))),
         }
     }
 
