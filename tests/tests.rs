@@ -1,13 +1,14 @@
 //! Integration tests, one module per area.
 
-mod analysis_parity;
 mod analysis_text;
+mod analysis_parity;
+mod extract;
+mod resolve;
 mod cli;
 mod export;
-mod extract;
 mod fixtures;
 mod graph;
-mod push;
-mod resolve;
-mod server;
 mod store;
+mod push;
+mod server;
+mod spark;
