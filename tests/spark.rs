@@ -36,13 +36,18 @@ fn spark_shards_merge_to_the_single_process_output() {
     {
         Ok(output) => output,
         Err(err) => {
-            eprintln!("skipped spark_shards_merge_to_the_single_process_output: no python3 ({err})");
+            eprintln!(
+                "skipped spark_shards_merge_to_the_single_process_output: no python3 ({err})"
+            );
             return;
         }
     };
     let stdout = String::from_utf8_lossy(&output.stdout);
     if output.status.code() == Some(77) {
-        eprintln!("skipped spark_shards_merge_to_the_single_process_output: {}", stdout.trim());
+        eprintln!(
+            "skipped spark_shards_merge_to_the_single_process_output: {}",
+            stdout.trim()
+        );
         return;
     }
     assert!(

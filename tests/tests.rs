@@ -1,14 +1,14 @@
 //! Integration tests, one module per area.
 
-mod analysis_text;
 mod analysis_parity;
-mod extract;
-mod resolve;
+mod analysis_text;
 mod cli;
 mod export;
+mod extract;
 mod fixtures;
 mod graph;
-mod store;
 mod push;
+mod resolve;
 mod server;
 mod spark;
+mod store;
