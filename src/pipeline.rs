@@ -95,6 +95,22 @@ impl Pipeline {
         graph
     }
 
+    /// The document graph of one document on its own: nothing carried over from earlier documents, so the
+    /// output does not depend on which documents came before (what a streaming mapper over shards needs).
+    pub fn resolve_isolated(
+        &self,
+        document: &Document,
+        doc: &Doc,
+        triples: &[RawTriple],
+    ) -> DocumentGraph {
+        let meta = DocMeta {
+            title: document.title.clone(),
+            date: document.date.clone(),
+            url: document.url.clone(),
+        };
+        self.resolver.resolve(doc, triples, &meta)
+    }
+
     /// All three stages for one document.
     pub fn process(&mut self, document: &Document) -> DocumentGraph {
         let doc = self.analyze(document);

@@ -49,11 +49,11 @@ pub fn run(args: &ExtractArgs) -> Result<()> {
                     }
                 }
                 (ExtractFormat::Tsv, Some(p)) => {
-                    let graph = p.resolve(document, doc, &triples);
+                    let graph = p.resolve_isolated(document, doc, &triples);
                     write_tsv_rows(&mut out, &graph, p.ontology())?;
                 }
                 (ExtractFormat::Nq, Some(p)) => {
-                    let graph = p.resolve(document, doc, &triples);
+                    let graph = p.resolve_isolated(document, doc, &triples);
                     let (quads, _) = document_quads(&graph, &namespaces);
                     let mut writer =
                         RdfSerializer::from_format(RdfFormat::NQuads).for_writer(&mut out);

@@ -229,6 +229,18 @@ impl Iterator for Documents {
                 continue;
             }
             match self.queue.pop_front()? {
+                // Stdin that starts with `{` is a JSON Lines stream (one record per document): what a
+                // streaming mapper under Spark or Hadoop receives.
+                Source::Whole { path, id: _ }
+                    if path.as_os_str() == "-" && stdin_is_json_lines() =>
+                {
+                    self.open = Some(OpenLines {
+                        reader: Box::new(BufReader::new(std::io::stdin())),
+                        path,
+                        json: true,
+                        line: 0,
+                    });
+                }
                 Source::Whole { path, id } => {
                     let mut bytes = Vec::new();
                     let read = open(&path).and_then(|mut r| {
@@ -277,5 +289,29 @@ impl Documents {
             line: 0,
         });
         Ok(())
+    }
+}
+
+/// Whether stdin's first non-blank byte is `{` (peeked, not consumed).
+fn stdin_is_json_lines() -> bool {
+    let stdin = std::io::stdin();
+    let mut lock = stdin.lock();
+    loop {
+        let Ok(buf) = lock.fill_buf() else {
+            return false;
+        };
+        if buf.is_empty() {
+            return false;
+        }
+        match buf.iter().position(|b| !b.is_ascii_whitespace()) {
+            Some(i) => {
+                let first = buf[i];
+                return first == b'{';
+            }
+            None => {
+                let n = buf.len();
+                lock.consume(n);
+            }
+        }
     }
 }
