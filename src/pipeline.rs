@@ -66,6 +66,15 @@ impl Pipeline {
         &self.ontology
     }
 
+    /// The Turtle texts of the ontology in use, as the store keeps them.
+    pub fn ontology_sources(&self) -> Vec<&str> {
+        self.ontology
+            .sources()
+            .iter()
+            .map(|(_, text)| text.as_str())
+            .collect()
+    }
+
     /// Tokens, tags, lemmas, parse and entities of one document (spaCy's component order).
     pub fn analyze(&self, document: &Document) -> Doc {
         self.analyzer

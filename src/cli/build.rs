@@ -51,14 +51,8 @@ pub fn run(args: &BuildArgs) -> Result<()> {
             .build_global();
     }
     let store = super::open_write(&args.store.store, args.base.as_deref())?;
-    let sources: Vec<&str> = pipeline
-        .ontology()
-        .sources()
-        .iter()
-        .map(|(_, text)| text.as_str())
-        .collect();
     store
-        .set_ontology(&sources)
+        .set_ontology(&pipeline.ontology_sources())
         .context("cannot store the ontology")?;
     // Entities already in the store, so that new mentions resolve to them and keep their keys.
     let mut pipeline = if store.is_empty()? {

@@ -61,14 +61,8 @@ pub fn ingestor(
             .lock()
             .map_err(|_| (500, "ingestion state poisoned".to_string()))?;
         let (pipeline, reasoner) = &mut *state;
-        let sources: Vec<&str> = pipeline
-            .ontology()
-            .sources()
-            .iter()
-            .map(|(_, text)| text.as_str())
-            .collect();
         store
-            .set_ontology(&sources)
+            .set_ontology(&pipeline.ontology_sources())
             .map_err(|e| (500, format!("cannot store the ontology: {e}")))?;
         // Analysis and extraction in parallel; resolution in order (each document's entities help the next).
         let analysed: Vec<_> = documents
