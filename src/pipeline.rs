@@ -94,12 +94,7 @@ impl Pipeline {
         doc: &Doc,
         triples: &[RawTriple],
     ) -> DocumentGraph {
-        let meta = DocMeta {
-            title: document.title.clone(),
-            date: document.date.clone(),
-            url: document.url.clone(),
-        };
-        let graph = self.resolver.resolve(doc, triples, &meta);
+        let graph = self.resolve_isolated(document, doc, triples);
         self.resolver.learn(&graph);
         graph
     }
