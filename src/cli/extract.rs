@@ -98,14 +98,7 @@ pub fn run(args: &ExtractArgs) -> Result<()> {
         let Some(p) = pipeline.as_ref() else {
             bail!("internal: text input without a pipeline");
         };
-        let threads = match args.model.threads {
-            Some(0) | None => std::thread::available_parallelism().map_or(1, usize::from),
-            Some(n) => n,
-        };
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads)
-            .build()
-            .context("cannot start the worker threads")?;
+        let (pool, threads) = super::worker_pool(args.model.threads)?;
         let spec = InputSpec {
             paths: args.input.paths.clone(),
             lines: args.input.lines.clone(),
