@@ -465,3 +465,15 @@ fn prepositional_modifiers_of_nouns_are_located() {
     assert_eq!(t.relation.text, "is with");
     assert!(!rules(&triples("coord-subj")).contains(&"locative"));
 }
+
+#[test]
+fn time_modifiers_of_nouns_are_not_locations() {
+    // Regression: `the inaugural meeting in November 2013` gave `meeting located in November 2013`.
+    let ts = triples("locative-time");
+    assert!(find(&ts, "The summit", "be in", "Tokyo").is_some());
+    assert!(
+        !ts.iter()
+            .any(|t| t.rule == "locative" && t.object.text.contains("November")),
+        "{ts:#?}"
+    );
+}
