@@ -67,6 +67,27 @@ multiversion! {
     }
 }
 
+multiversion! {
+    /// Fills each row of `pre` with `bias` plus the table rows its picks name (`(table, offset)`, the same
+    /// number for every row, added in order).
+    fn sum_rows(pre: &mut [f32], bias: &[f32], tables: &[&[f32]], picks: &[(usize, usize)]) {
+        let width = bias.len();
+        let rows = pre.len() / width.max(1);
+        if rows == 0 {
+            return;
+        }
+        let per_row = picks.len() / rows;
+        for (row, picks) in pre.chunks_exact_mut(width).zip(picks.chunks_exact(per_row.max(1))) {
+            row.copy_from_slice(bias);
+            for &(t, at) in picks {
+                for (o, v) in row.iter_mut().zip(&tables[t][at..at + width]) {
+                    *o += v;
+                }
+            }
+        }
+    }
+}
+
 impl Maxout {
     /// `table (rows x width) · W[:, offset..offset + width]ᵀ`: the pre-activations one block of the input
     /// contributes (piece-major).
@@ -417,18 +438,18 @@ impl Tok2Vec {
             })
             .collect();
         let pre_width = self.mix.n_out * self.mix.n_pieces;
-        let mut pre = vec![0.0f32; distinct.len() * pre_width];
-        for (row, f) in pre.chunks_exact_mut(pre_width).zip(&distinct) {
-            row.copy_from_slice(&self.mix.b);
-            for e in &self.embeds {
+        let tables: Vec<&[f32]> = self.embeds.iter().map(|e| e.projected.as_slice()).collect();
+        let mut picks = Vec::new();
+        for f in &distinct {
+            for (t, e) in self.embeds.iter().enumerate() {
                 for key in hash_feature(f.get(e.attr), e.seed) {
-                    let r = (key as usize % e.rows) * pre_width;
-                    for (o, v) in row.iter_mut().zip(&e.projected[r..r + pre_width]) {
-                        *o += v;
-                    }
+                    picks.push((t, (key as usize % e.rows) * pre_width));
                 }
             }
         }
+        let mut pre = vec![0.0f32; distinct.len() * pre_width];
+        sum_rows(&mut pre, &self.mix.b, &tables, &picks);
+        drop(picks);
         let mut mixed = vec![0.0f32; distinct.len() * w];
         let mut sq = vec![0.0f32; w];
         let mut y = vec![0.0f32; w];
