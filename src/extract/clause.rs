@@ -132,29 +132,30 @@ impl ObjectSlot {
         confidence: f32,
         split: bool,
     ) -> Self {
-        let args = if split {
-            conjuncts(v, head)
-                .into_iter()
-                .map(|h| phrase(v, h, Cut::default(), &[]))
-                .collect()
-        } else {
-            vec![phrase(
-                v,
-                head,
-                Cut {
-                    keep_conj: true,
-                    ..Cut::default()
-                },
-                &[],
-            )]
-        };
         ObjectSlot {
-            args,
+            args: coordinated(v, head, split),
             rule,
             confidence,
             head: Some(head),
             used: Vec::new(),
         }
+    }
+}
+
+/// The phrases of the conjuncts of `head` (`Japan and Russia`: two), or the one phrase keeping them when
+/// `split` is off.
+fn coordinated(v: &View, head: usize, split: bool) -> Vec<Argument> {
+    if split {
+        conjuncts(v, head)
+            .into_iter()
+            .map(|h| phrase(v, h, Cut::default(), &[]))
+            .collect()
+    } else {
+        let keep = Cut {
+            keep_conj: true,
+            ..Cut::default()
+        };
+        vec![phrase(v, head, keep, &[])]
     }
 }
 
@@ -351,22 +352,7 @@ fn clause(v: &View, verb: usize, settings: &Settings, out: &mut Vec<RawTriple>) 
     ) else {
         return;
     };
-    let subjects: Vec<Argument> = if settings.coordination != Coordination::Joined {
-        conjuncts(v, subj)
-            .into_iter()
-            .map(|s| phrase(v, s, Cut::default(), &[]))
-            .collect()
-    } else {
-        vec![phrase(
-            v,
-            subj,
-            Cut {
-                keep_conj: true,
-                ..Cut::default()
-            },
-            &[],
-        )]
-    };
+    let subjects = coordinated(v, subj, settings.coordination != Coordination::Joined);
     let mut quals = qualifiers(v, verb, &slot.used);
     if last != verb {
         quals.extend(qualifiers(v, last, &slot.used));
