@@ -243,7 +243,10 @@ fn negation_and_modality_are_marked() {
     assert_eq!(m("negation-not"), Some(Modality::Negated));
     assert_eq!(m("modality"), Some(Modality::Possible));
     assert_eq!(m("expected"), Some(Modality::Possible));
-    assert_eq!(m("xcomp"), Some(Modality::Possible));
+    // `Abe has pledged to resolve the dispute`: the pledge is stated (the relation keeps `pledge to`).
+    let ts = triples("xcomp");
+    assert_eq!(ts[0].relation.normalized, "pledge to resolve");
+    assert_eq!(ts[0].modality, Modality::Asserted);
     assert_eq!(m("asserted"), Some(Modality::Asserted));
     let ts = triples("modality");
     assert_eq!(ts[0].relation.text, "will likely revive");

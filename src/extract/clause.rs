@@ -358,7 +358,7 @@ fn clause(v: &View, verb: usize, settings: &Settings, out: &mut Vec<RawTriple>) 
         quals.extend(qualifiers(v, last, &slot.used));
     }
     let relation = words.build(v);
-    let modality = modality(v, last, slot.head);
+    let modality = modality(v, last, slot.head, &relation.tokens);
     let attributed_to = speech_head(v, verb).and_then(|h| {
         let (s, _) = subject_of(v, h)?;
         Some(phrase(v, s, Cut::default(), &[]))
