@@ -480,3 +480,17 @@ fn time_modifiers_of_nouns_are_not_locations() {
         "{ts:#?}"
     );
 }
+
+#[test]
+fn gerunds_after_stating_prepositions_share_the_subject() {
+    let ts = triples("gerund");
+    let t = find(&ts, "Abe", "welcome", "Putin").expect("Abe welcomed Putin");
+    assert_eq!(t.modality, Modality::Asserted);
+    // `without consulting Japan` says the consulting did not happen.
+    let ts = triples("gerund-without");
+    assert!(find(&ts, "Russia", "deploy", "missiles").is_some());
+    assert!(
+        !ts.iter().any(|t| t.relation.normalized.contains("consult")),
+        "{ts:#?}"
+    );
+}

@@ -66,6 +66,12 @@ pub(crate) fn subject_of(v: &View, verb: usize) -> Option<(usize, SubjectVia)> {
                 via = worse(via, SubjectVia::Control);
             }
             "advcl" if v.child(cur, &["mark"]).is_none() => via = worse(via, SubjectVia::Control),
+            // `Abe said in welcoming Putin`: a gerund after a preposition of the verb shares its subject.
+            "pcomp" if is_stated_gerund(v, cur) => {
+                via = worse(via, SubjectVia::Control);
+                cur = v.head(head);
+                continue;
+            }
             "relcl" => return antecedent(v, cur).map(|a| (a, SubjectVia::Relative)),
             "acl" if v.is_verb(cur) && matches!(v.tag(cur), "VBN" | "VBG") => {
                 return antecedent(v, cur).map(|a| (a, SubjectVia::Participial));
@@ -75,6 +81,23 @@ pub(crate) fn subject_of(v: &View, verb: usize) -> Option<(usize, SubjectVia)> {
         cur = head;
     }
     None
+}
+
+/// Prepositions after which a gerund states what the subject did (`in welcoming`, `after meeting`,
+/// `by deploying`); `without`, `before` or `for` do not.
+const STATING_PREPOSITIONS: &[&str] = &[
+    "in", "after", "by", "while", "upon", "on", "since", "through",
+];
+
+/// A gerund that is the complement of a stating preposition attached to a verb.
+fn is_stated_gerund(v: &View, gerund: usize) -> bool {
+    let prep = v.head(gerund);
+    v.tag(gerund) == "VBG"
+        && v.dep(gerund) == "pcomp"
+        && v.dep(prep) == "prep"
+        && v.lemma_in(prep, STATING_PREPOSITIONS)
+        && v.head(prep) != prep
+        && v.is_verb(v.head(prep))
 }
 
 /// The relative clause enclosing `verb` (itself included), climbing through complements.
@@ -308,7 +331,9 @@ pub(crate) fn prepositional_slot(
 /// Extracts every verbal clause of the sentence.
 pub(crate) fn extract(v: &View, settings: &Settings, out: &mut Vec<RawTriple>) {
     for verb in v.tokens() {
-        if !v.is_verb(verb) || matches!(v.dep(verb), "aux" | "auxpass" | "amod" | "pcomp" | "csubj")
+        if !v.is_verb(verb)
+            || matches!(v.dep(verb), "aux" | "auxpass" | "amod" | "csubj")
+            || (v.dep(verb) == "pcomp" && !is_stated_gerund(v, verb))
         {
             continue;
         }
