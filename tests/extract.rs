@@ -494,3 +494,13 @@ fn gerunds_after_stating_prepositions_share_the_subject() {
         "{ts:#?}"
     );
 }
+
+#[test]
+fn infinitives_of_purpose_are_not_asserted() {
+    // Regression: `a plan Shoigu aired to deploy a division` gave `Shoigu deployed a division`.
+    let ts = triples("purpose");
+    let strengthen = find(&ts, "Russia", "strengthen", "its claim").expect("purpose clause");
+    assert_eq!(strengthen.modality, Modality::Possible);
+    let sent = find(&ts, "Russia", "send", "troops").expect("main clause");
+    assert_eq!(sent.modality, Modality::Asserted);
+}

@@ -63,6 +63,15 @@ pub(crate) fn modality(
             }
         }
         let dep = v.dep(cur);
+        // `a plan Shoigu aired to deploy a division`, `a plan to deploy`: an infinitival adverbial or
+        // noun modifier is a purpose or an intention, not something that happened.
+        if matches!(dep, "advcl" | "acl")
+            && v.children(cur)
+                .iter()
+                .any(|&c| v.dep(c) == "aux" && v.tag(c) == "TO")
+        {
+            possible = true;
+        }
         let head = v.head(cur);
         if head == cur {
             break;
