@@ -944,3 +944,18 @@ fn prepositional_completions_and_nominal_locatives() {
         "{f:?}"
     );
 }
+
+#[test]
+fn literal_labels_keep_the_extractors_words_and_inner_possessives() {
+    let (_, rows) = seed_rows();
+    let row = |s: &str, p: &str, o: &str| rows.iter().any(|r| r.0 == s && r.1 == p && r.2 == o);
+    // Regression: `North Korea's growing threat and China's ...` gave `North Korea has North Korea growing
+    // threat`: the literal was relabelled from the whole subtree, owner included.
+    assert!(row("North Korea", "have", "growing threat"), "{rows:#?}");
+    // Regression: `in Abe's home constituency` lost its possessive (`Abe home constituency`).
+    assert!(
+        rows.iter()
+            .any(|r| r.0 == "Nagato" && r.2.starts_with("Abe's home constituency")),
+        "{rows:#?}"
+    );
+}

@@ -3,7 +3,9 @@
 //! descriptions, role descriptions and pronouns (by a sieve; unclear antecedents stay unresolved).
 
 use super::lexicon::{Canonical, Lexicon, VALUE_LABELS, entity_key};
-use super::names::{clean_label, is_pronoun, name_words, phonetic_word, strip_titles};
+use super::names::{
+    clean_label, clean_phrase, is_pronoun, name_words, phonetic_word, strip_titles,
+};
 use crate::analysis::{Doc, Sentence};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -430,7 +432,7 @@ impl<'a> DocEntities<'a> {
                 out.push(' ');
             }
         }
-        clean_label(out.trim())
+        clean_phrase(out.trim())
     }
 
     /// Resolves the head token of an argument. `speaker` is the entity of the attributed speaker (for `I`).
@@ -824,7 +826,7 @@ fn has_conj(doc: &Doc, h: usize) -> bool {
 
 /// The noun phrase of a head: its subtree without relative, participial and prepositional clauses and
 /// conjuncts (`the islands, known in Japan as ...` -> `the islands`), keeping `of` phrases.
-fn subtree_np(doc: &Doc, h: usize, subtree: &[usize]) -> Vec<usize> {
+pub(crate) fn subtree_np(doc: &Doc, h: usize, subtree: &[usize]) -> Vec<usize> {
     let cut: Vec<usize> = children(doc, h)
         .filter(|&c| {
             let d = doc.tokens[c].dep.as_str();

@@ -608,10 +608,12 @@ fn resolve_argument(
                 out.extend(es.into_iter().map(|e| (DraftNode::Entity(e), via)))
             }
             Resolution::Literal(text) => {
+                // The words the extractor chose (`growing threat`, without the owner it cut off).
                 let text = if h == arg.head && out.is_empty() && !has_other_conjuncts(doc, arg) {
-                    names::clean_label(strip_determiner(&arg.text))
+                    names::clean_phrase(strip_determiner(&arg.text))
                 } else {
-                    text
+                    let own = de.phrase(h, &document::subtree_np(doc, h, &arg.tokens));
+                    if own.is_empty() { text } else { own }
                 };
                 if text.is_empty() || names::is_pronoun(&text) {
                     return None;

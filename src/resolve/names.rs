@@ -232,6 +232,30 @@ pub fn clean_label(text: &str) -> String {
     name_words(text).join(" ")
 }
 
+/// Cleans a common-noun phrase into a label: like [`clean_label`], but a possessive inside the phrase stays
+/// (`Abe's home constituency`, not `Abe home constituency`); only a final one is removed.
+pub fn clean_phrase(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    for (k, w) in words.iter().enumerate() {
+        let marker = ["'s", "’s", "'", "’"].into_iter().find(|m| w.ends_with(m));
+        let core = marker
+            .map_or(*w, |m| &w[..w.len() - m.len()])
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '-');
+        if core.is_empty() {
+            continue;
+        }
+        match marker {
+            Some(m) if k + 1 < words.len() => out.push(format!("{core}{m}")),
+            _ => out.push(core.to_string()),
+        }
+    }
+    if out.first().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+        out.remove(0);
+    }
+    out.join(" ")
+}
+
 /// A person's name without leading titles and honorifics (`Prime Minister Shinzo Abe` -> `Shinzo Abe`);
 /// unchanged when nothing would remain.
 pub fn strip_titles(name: &str) -> String {
@@ -314,5 +338,19 @@ mod tests {
         assert_eq!(slug("U.N. Security Council"), "u_n_security_council");
         assert_eq!(slug("Южные"), "entity");
         assert!(is_pronoun("They") && is_pronoun("it") && !is_pronoun("Japan"));
+    }
+
+    #[test]
+    fn phrases_keep_inner_possessives() {
+        assert_eq!(
+            clean_phrase("Abe’s home constituency"),
+            "Abe’s home constituency"
+        );
+        assert_eq!(clean_phrase("the islands' claimants"), "islands' claimants");
+        assert_eq!(clean_phrase("Russia's"), "Russia");
+        assert_eq!(
+            clean_label("Abe’s home constituency"),
+            "Abe home constituency"
+        );
     }
 }
