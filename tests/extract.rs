@@ -504,3 +504,22 @@ fn infinitives_of_purpose_are_not_asserted() {
     let sent = find(&ts, "Russia", "send", "troops").expect("main clause");
     assert_eq!(sent.modality, Modality::Asserted);
 }
+
+#[test]
+fn verb_chains_continue_through_a_preposition_and_gerund() {
+    let ts = triples("chain-prep");
+    let t = find(
+        &ts,
+        "Japan",
+        "pledge to work toward conclude",
+        "a peace treaty",
+    )
+    .expect("chain through `toward concluding`");
+    assert_eq!(t.modality, Modality::Asserted);
+    // `without consulting Japan`: no chain, and nothing says Russia consulted Japan.
+    let ts = triples("chain-prep-without");
+    assert!(
+        !ts.iter().any(|t| t.relation.normalized.contains("consult")),
+        "{ts:#?}"
+    );
+}

@@ -89,6 +89,9 @@ const STATING_PREPOSITIONS: &[&str] = &[
     "in", "after", "by", "while", "upon", "on", "since", "through",
 ];
 
+/// Prepositions after which a gerund did not happen, or not yet (`without consulting`, `before signing`).
+const NON_STATING_PREPOSITIONS: &[&str] = &["without", "before", "instead", "despite", "against"];
+
 /// A gerund that is the complement of a stating preposition attached to a verb.
 fn is_stated_gerund(v: &View, gerund: usize) -> bool {
     let prep = v.head(gerund);
@@ -201,6 +204,15 @@ fn follow_chain(v: &View, verb: usize, words: &mut RelationWords) -> usize {
                     .filter(|&x| v.is_verb(x))
                     .map(|x| (x, Some(a)))
             });
+        let next = next.or_else(|| {
+            // `pledged to work toward concluding a treaty`: a gerund with an object after a preposition.
+            v.children_with(cur, &["prep"])
+                .filter(|&p| p > cur && !v.lemma_in(p, NON_STATING_PREPOSITIONS))
+                .find_map(|p| {
+                    let g = v.child(p, &["pcomp"])?;
+                    (v.tag(g) == "VBG" && v.child(g, &["dobj"]).is_some()).then_some((g, Some(p)))
+                })
+        });
         let Some((x, adjective)) = next else { break };
         if let Some(a) = adjective {
             words.push_core(a);
