@@ -523,3 +523,13 @@ fn verb_chains_continue_through_a_preposition_and_gerund() {
         "{ts:#?}"
     );
 }
+
+#[test]
+fn possessed_nouns_with_a_preposition_relate_the_owner() {
+    let ts = triples("possessive-nominal");
+    let t = find(&ts, "Shoigu", "meeting with", "Inada").expect("Shoigu's meeting with Inada");
+    assert_eq!(t.rule, "possessive_nominal");
+    // A time modifier is not a relation: `Abe's visit in December`.
+    let ts = triples("possessive-nominal-time");
+    assert!(!rules(&ts).contains(&"possessive_nominal"), "{ts:#?}");
+}

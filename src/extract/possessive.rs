@@ -4,7 +4,8 @@
 
 use super::fixed_triple;
 use super::phrase::{Cut, argument, phrase};
-use super::triple::{RawTriple, Relation};
+use super::qualifier::kind_of;
+use super::triple::{Argument, QualifierKind, RawTriple, Relation};
 use super::view::View;
 
 /// Extracts possessive and naming-`of` triples from the sentence.
@@ -118,6 +119,7 @@ fn possessive(v: &View, owner: usize, out: &mut Vec<RawTriple>) {
         .collect();
     let owned = argument(v, noun, tokens);
     let confidence = if pronoun { 0.15 } else { 0.3 };
+    nominal_relations(v, owner, &owner_arg, noun, pronoun, out);
     out.push(fixed_triple(
         v,
         owner_arg,
@@ -127,6 +129,53 @@ fn possessive(v: &View, owner: usize, out: &mut Vec<RawTriple>) {
         "possessive",
         confidence,
     ));
+}
+
+/// `Shoigu's meeting with Inada`, `Japan's sovereignty over the islands`: the owned noun and a preposition
+/// after it relate the owner to the preposition's object (`meeting with`, mapped to `met` by the ontology's
+/// lexical forms; `sovereignty over` stays an open relation). Time modifiers (`visit next month`) and `of`
+/// (a naming or partitive phrase, handled above) are left out.
+fn nominal_relations(
+    v: &View,
+    owner: usize,
+    owner_arg: &Argument,
+    noun: usize,
+    pronoun: bool,
+    out: &mut Vec<RawTriple>,
+) {
+    if v.pos(noun) != "NOUN" {
+        return;
+    }
+    for prep in v.children_with(noun, &["prep"]) {
+        if prep < noun || v.pos(prep) != "ADP" || v.lemma(prep).eq_ignore_ascii_case("of") {
+            continue;
+        }
+        let Some(obj) = v.child(prep, &["pobj"]) else {
+            continue;
+        };
+        if kind_of(v, obj) == QualifierKind::Time || obj == owner {
+            continue;
+        }
+        let object = phrase(v, obj, Cut::default(), &[]);
+        let text = format!("'s {} {}", v.text(noun), v.text(prep).to_lowercase());
+        let normalized = format!(
+            "{} {}",
+            v.lemma(noun).to_lowercase(),
+            v.lemma(prep).to_lowercase()
+        );
+        let mut t = fixed_triple(
+            v,
+            owner_arg.clone(),
+            &text,
+            &normalized,
+            object,
+            "possessive_nominal",
+            if pronoun { 0.2 } else { 0.45 },
+        );
+        t.relation.text = text;
+        t.relation.tokens = vec![noun, prep];
+        out.push(t);
+    }
 }
 
 /// Like [`naming_of`] but for any proper name after `of` (the possessor already tells it is a description).
