@@ -959,3 +959,28 @@ fn literal_labels_keep_the_extractors_words_and_inner_possessives() {
         "{rows:#?}"
     );
 }
+
+#[test]
+fn the_two_and_they_refer_to_the_pair_named_before() {
+    let (graphs, _) = seed_rows();
+    let g = &graphs[0];
+    let met_in = |start: &str| {
+        g.facts.iter().any(|f| {
+            predicate_name(&f.predicate) == "met"
+                && g.sentences[f.sentence].text.trim_start().starts_with(start)
+                && node_label(g, &f.subject).contains("Abe")
+                && node_label(g, &f.object).contains("Putin")
+        })
+    };
+    // `The two met at a mountainside inn`, five sentences after `Abe and Putin held talks`.
+    assert!(met_in("The two met"));
+    // `They will meet again in Tokyo on Friday`: planned, so kept as possible, not asserted.
+    let planned = g.facts.iter().find(|f| {
+        predicate_name(&f.predicate) == "met"
+            && g.sentences[f.sentence]
+                .text
+                .trim_start()
+                .starts_with("They will meet")
+    });
+    assert_eq!(planned.map(|f| f.modality.as_str()), Some("possible"));
+}

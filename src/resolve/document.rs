@@ -444,7 +444,7 @@ impl<'a> DocEntities<'a> {
         if let Some(e) = self.entity_at(h) {
             return Resolution::Entities(vec![e], Via::Name);
         }
-        // `The two met`, `the other two`: a number standing for an unnamed set.
+        // `The two met`: the pair named together just before; `the other two`: an unnamed set.
         let t = &doc.tokens[h];
         if t.tag == "CD"
             && children(doc, h).any(|c| {
@@ -452,7 +452,12 @@ impl<'a> DocEntities<'a> {
                 k.dep == "det" || SUBSET_WORDS.contains(&k.lemma.to_lowercase().as_str())
             })
         {
-            return Resolution::Unresolved;
+            let plain_pair = doc.token_text(h).eq_ignore_ascii_case("two")
+                && children(doc, h).all(|c| doc.tokens[c].lemma.eq_ignore_ascii_case("the"));
+            return match self.named_group(h).filter(|g| plain_pair && g.len() == 2) {
+                Some(group) => Resolution::Entities(group, Via::Pronoun),
+                None => Resolution::Unresolved,
+            };
         }
         if let Some(si) = self.value_span[h] {
             let s = &doc.ents[si];
@@ -709,10 +714,43 @@ impl<'a> DocEntities<'a> {
                         return Resolution::Entities(vec![e], Via::Pronoun);
                     }
                 }
+                // `Abe and Putin held talks. ... The two met. They will meet again`: a subject naming
+                // several entities a little further back, when nothing nearer is plural.
+                if is_subject(h) && !window.iter().any(|&(i, _)| is_subject(i)) {
+                    if let Some(group) = self.named_group(h) {
+                        return Resolution::Entities(group, Via::Pronoun);
+                    }
+                }
                 Resolution::Unresolved
             }
             _ => Resolution::Unresolved,
         }
+    }
+
+    /// The entities of the nearest coordinated subject (`Abe and Putin`) before token `h`, in its sentence or
+    /// the six before it (news prose refers back to "the two" well after naming them), when its conjuncts
+    /// name two or more entities.
+    fn named_group(&self, h: usize) -> Option<Vec<usize>> {
+        let doc = self.doc;
+        let s = self.sent_of.get(h).copied()?;
+        let from = self
+            .sentences
+            .get(s.saturating_sub(6))
+            .map_or(0, |x| x.start);
+        (from..h).rev().find_map(|i| {
+            let t = &doc.tokens[i];
+            if !matches!(t.dep.as_str(), "nsubj" | "nsubjpass") || !has_conj(doc, i) {
+                return None;
+            }
+            let mut group: Vec<usize> = Vec::new();
+            for c in conjuncts(doc, i) {
+                let e = self.entity_at(c)?;
+                if !group.contains(&e) {
+                    group.push(e);
+                }
+            }
+            (group.len() > 1).then_some(group)
+        })
     }
 
     /// For a possessive `its`: the subject of the nearest clause above it that is a non-person entity and

@@ -325,11 +325,17 @@ impl Resolver {
             .get(t.object.head)
             .map(|o| o.lemma.to_lowercase())
             .unwrap_or_default();
+        // `met at a mountainside inn`: the place or time after the verb does not change what it states.
+        let bare = rel
+            .rsplit_once(' ')
+            .filter(|(_, last)| RECIPROCAL_ADJUNCTS.contains(last))
+            .map(|(verb, _)| verb);
         let Some(property) = self
             .lex
             .mapper
             .reciprocal(&format!("{rel} {object_lemma}"))
             .or_else(|| self.lex.mapper.reciprocal(&rel))
+            .or_else(|| bare.and_then(|b| self.lex.mapper.reciprocal(b)))
         else {
             return;
         };
@@ -357,6 +363,17 @@ impl Resolver {
                     }
                 }
             }
+        }
+        if members.len() < 2 {
+            // `The two met`, `They will meet`: the subject resolved to a group named before.
+            members = subjects
+                .iter()
+                .filter_map(|(s, _)| match s {
+                    DraftNode::Entity(e) => Some(de.find(*e)),
+                    DraftNode::Literal(_) => None,
+                })
+                .collect();
+            members.dedup();
         }
         for (i, &a) in members.iter().enumerate() {
             for &b in &members[i + 1..] {
@@ -625,6 +642,10 @@ fn resolve_argument(
     }
     (!out.is_empty()).then_some(out)
 }
+
+/// Prepositions that only place or date a reciprocal verb (`met at`, `talked in`, `meet on Friday`).
+const RECIPROCAL_ADJUNCTS: &[&str] =
+    &["at", "in", "on", "during", "after", "before", "near", "for"];
 
 /// The noun a participle's subject hangs from through a preposition (`isles` in `isles in the Pacific`), when
 /// the subject is the object of that preposition.
