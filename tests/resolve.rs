@@ -984,3 +984,22 @@ fn the_two_and_they_refer_to_the_pair_named_before() {
     });
     assert_eq!(planned.map(|f| f.modality.as_str()), Some("possible"));
 }
+
+#[test]
+fn typed_properties_never_take_a_plain_phrase() {
+    // Regression: `Nagato is in Abe's home constituency` (a phrase, no entity) became `located in`, whose
+    // range is a Place.
+    let onto = onto();
+    let (graphs, _) = seed_rows();
+    for g in &graphs {
+        for f in &g.facts {
+            if let (Predicate::Ontology(p), Node::Literal(o)) = (&f.predicate, &f.object) {
+                let range = onto.property(p).and_then(|p| p.range.clone());
+                assert!(
+                    range.is_none_or(|r| r.ends_with("#Entity")),
+                    "{p} with the phrase {o:?}"
+                );
+            }
+        }
+    }
+}

@@ -433,6 +433,14 @@ impl Resolver {
                 continue;
             };
             let (cs, co) = if c.swap { (o, s) } else { (s, o) };
+            // A plain phrase (`the feud`) is no member of a class: a property with a domain or range
+            // would make a typed claim about a string, so the relation stays open.
+            let literal = |n: &DraftNode, class: Option<&String>| {
+                matches!(n, DraftNode::Literal(_)) && class.is_some_and(|c| !c.ends_with("#Entity"))
+            };
+            if literal(cs, p.domain.as_ref()) || literal(co, p.range.as_ref()) {
+                continue;
+            }
             let score = fit(class_of(cs).as_ref(), p.domain.as_ref())
                 + fit(class_of(co).as_ref(), p.range.as_ref());
             if score >= 0 && best.is_none_or(|(b, _)| score > b) {
