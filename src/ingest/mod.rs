@@ -157,6 +157,29 @@ mod tests {
     }
 
     #[test]
+    fn verbatim_keeps_the_date_line_of_json_records() {
+        // Regression: `kg analyze` of the oracle's records as JSON Lines lost the seed's date line.
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("d.jsonl");
+        fs::write(
+            &file,
+            "{\"id\": \"a\", \"text\": \" date 2017-03-20 Japan met.\"}\n",
+        )
+        .unwrap();
+        let read = |verbatim| {
+            let spec = InputSpec {
+                paths: vec![file.clone()],
+                lines: None,
+                verbatim,
+            };
+            spec.documents().unwrap().next().unwrap().unwrap()
+        };
+        assert_eq!(read(true).text, " date 2017-03-20 Japan met.");
+        assert_eq!(read(false).text, "Japan met.");
+        assert_eq!(read(false).date.as_deref(), Some("2017-03-20"));
+    }
+
+    #[test]
     fn empty_input_and_missing_paths_are_clear_errors() {
         assert!(matches!(
             InputSpec::default().documents(),

@@ -198,23 +198,10 @@ impl Documents {
                         line,
                         source,
                     })
-                    .map(|r| record_document(r, &name, line)),
+                    .map(|r| self.record_document(r, &name, line)),
             );
         }
     }
-}
-
-fn record_document(r: JsonRecord, name: &str, line: usize) -> Document {
-    let id = r.id.unwrap_or_else(|| format!("{name}#L{line}"));
-    let mut doc = Document::from_text(id, r.text);
-    if r.date.is_some() {
-        doc.date = r.date;
-    }
-    if r.title.is_some() {
-        doc.title = r.title;
-    }
-    doc.url = r.url;
-    doc
 }
 
 impl Documents {
@@ -290,6 +277,20 @@ impl Iterator for Documents {
 }
 
 impl Documents {
+    /// A JSON Lines record as a document; its text is kept verbatim when the reader is.
+    fn record_document(&self, r: JsonRecord, name: &str, line: usize) -> Document {
+        let id = r.id.unwrap_or_else(|| format!("{name}#L{line}"));
+        let mut doc = self.document(id, r.text);
+        if r.date.is_some() {
+            doc.date = r.date;
+        }
+        if r.title.is_some() {
+            doc.title = r.title;
+        }
+        doc.url = r.url;
+        doc
+    }
+
     fn document(&self, id: String, text: String) -> Document {
         if self.verbatim {
             Document {
