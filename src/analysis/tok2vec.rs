@@ -437,6 +437,7 @@ impl Tok2Vec {
                 })
             })
             .collect();
+        drop(unique);
         let pre_width = self.mix.n_out * self.mix.n_pieces;
         let tables: Vec<&[f32]> = self.embeds.iter().map(|e| e.projected.as_slice()).collect();
         let mut picks = Vec::new();
@@ -456,47 +457,45 @@ impl Tok2Vec {
         max_pieces_rows(&pre, self.mix.n_pieces, &mut mixed, w);
         drop(pre);
         self.mix_norm.forward(&mut mixed, &mut sq);
-        // Lay the documents out: each preceded by `pad` zero rows, the last followed by as many, the whole
-        // between `border` zero rows more that the in-place windows read.
+        // Lay the documents out: each preceded by `pad` zero rows, the last followed by as many; each
+        // segment sits between `border` zero rows more that the in-place windows read.
         let pad = self.blocks.len() * self.window;
         let border = self.window;
         let rows = total + pad * (docs.len() + 1);
-        let mut x = vec![0.0f32; (rows + 2 * border) * w];
+        // Layout row -> 1 + its distinct feature row (0: a zero row); the vectors are copied in per segment,
+        // so a huge document never holds a second full copy of them.
+        let mut layout = vec![0u32; rows];
         let mut starts = Vec::with_capacity(docs.len());
         let mut at = pad;
-        let mut slot = slots.iter();
+        let mut slot = slots.into_iter();
         for d in docs {
             starts.push(at);
-            let begin = (border + at) * w;
-            for row in x[begin..begin + d.len() * w].chunks_exact_mut(w) {
-                let u = slot.next().copied().unwrap_or(0);
-                row.copy_from_slice(&mixed[u * w..(u + 1) * w]);
+            for row in &mut layout[at..at + d.len()] {
+                *row = slot.next().map_or(0, |u| u as u32 + 1);
             }
             at += d.len() + pad;
         }
-        drop(mixed);
         let mut out = vec![0.0f32; total * w];
         let mut pre = Vec::new();
+        let mut seg = Vec::new();
         let segment_rows = segment_rows.max(1);
-        if rows <= segment_rows {
-            self.encode(&mut x, rows, &mut pre, &mut y, &mut sq);
-            copy_documents(&x[border * w..], 0..rows, docs, &starts, w, &mut out);
-            return out;
-        }
         // A huge layout runs over segments of at most `segment_rows` output rows, each with `pad` rows of
         // context on both sides, so memory stays bounded. A row's output depends only on the rows within
         // `pad` of it, and rows beyond the layout are zero as in the unsegmented computation, so the
         // segmented result is the same.
-        let mut seg = Vec::new();
         let mut begin = 0;
         while begin < rows {
             let end = (begin + segment_rows).min(rows);
             let lo = begin.saturating_sub(pad);
             let hi = (end + pad).min(rows);
             seg.clear();
-            seg.resize(border * w, 0.0);
-            seg.extend_from_slice(&x[(border + lo) * w..(border + hi) * w]);
             seg.resize((hi - lo + 2 * border) * w, 0.0);
+            for (row, &u) in seg[border * w..].chunks_exact_mut(w).zip(&layout[lo..hi]) {
+                if u > 0 {
+                    let u = u as usize - 1;
+                    row.copy_from_slice(&mixed[u * w..(u + 1) * w]);
+                }
+            }
             self.encode(&mut seg, hi - lo, &mut pre, &mut y, &mut sq);
             let from = (border + begin - lo) * w;
             copy_documents(&seg[from..], begin..end, docs, &starts, w, &mut out);
