@@ -138,19 +138,22 @@ mod tests {
         );
     }
 
+    /// The first document read from `path`.
+    fn first_document(path: &std::path::Path, verbatim: bool) -> Document {
+        let spec = InputSpec {
+            paths: vec![path.to_path_buf()],
+            lines: None,
+            verbatim,
+        };
+        spec.documents().unwrap().next().unwrap().unwrap()
+    }
+
     #[test]
     fn verbatim_keeps_the_date_line() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("d.txt");
         fs::write(&file, " date 2017-03-20 Japan met.").unwrap();
-        let read = |verbatim| {
-            let spec = InputSpec {
-                paths: vec![file.clone()],
-                lines: None,
-                verbatim,
-            };
-            spec.documents().unwrap().next().unwrap().unwrap()
-        };
+        let read = |verbatim| first_document(&file, verbatim);
         assert_eq!(read(true).text, " date 2017-03-20 Japan met.");
         assert_eq!(read(true).date, None);
         assert_eq!(read(false).text, "Japan met.");
@@ -166,14 +169,7 @@ mod tests {
             "{\"id\": \"a\", \"text\": \" date 2017-03-20 Japan met.\"}\n",
         )
         .unwrap();
-        let read = |verbatim| {
-            let spec = InputSpec {
-                paths: vec![file.clone()],
-                lines: None,
-                verbatim,
-            };
-            spec.documents().unwrap().next().unwrap().unwrap()
-        };
+        let read = |verbatim| first_document(&file, verbatim);
         assert_eq!(read(true).text, " date 2017-03-20 Japan met.");
         assert_eq!(read(false).text, "Japan met.");
         assert_eq!(read(false).date.as_deref(), Some("2017-03-20"));
