@@ -1,7 +1,7 @@
 //! The store: document graphs, idempotence, removal, provenance, inference, explanations, locking.
 
 use crate::fixtures::{ONTOLOGY, TestRules, crimea_doc, talks_doc};
-use kg::store::{KgStore, StoreError, Support};
+use kg::store::{Derivation, FactKind, KgStore, StoreError, Support};
 use oxigraph::model::vocab::{rdf, rdfs};
 use oxigraph::model::{Literal, NamedNode, Term, Triple};
 use std::collections::BTreeSet;
@@ -232,7 +232,7 @@ fn inference_records_rules_and_premises() {
     let inferred = Triple::new(russia.clone(), prop("controlsPartOf"), ukraine.clone());
     let explanation = store.explain(&inferred).unwrap();
     assert!(explanation.holds);
-    let [Support::Inferred { rule, premises }] = explanation.supports.as_slice() else {
+    let [Support::Inferred { rule, premises, .. }] = explanation.supports.as_slice() else {
         panic!("one derivation expected: {explanation:?}");
     };
     assert_eq!(rule, "controls-over-partOf");
@@ -249,6 +249,80 @@ fn inference_records_rules_and_premises() {
     store.remove_document("crimea-1").unwrap();
     store.refresh_inferences(&TestRules).unwrap();
     assert!(!holds(&store, &russia, &prop("controlsPartOf"), ukraine));
+}
+
+#[test]
+fn inferred_facts_take_their_confidence_from_their_premises() {
+    let store = KgStore::in_memory(None).unwrap();
+    store.write_document(&crimea_doc()).unwrap();
+    store.refresh_inferences(&TestRules).unwrap();
+    let (russia, crimea, ukraine) = (
+        ent(&store, "russia"),
+        ent(&store, "crimea"),
+        ent(&store, "ukraine"),
+    );
+    let close = |a: f64, b: f64| (a - b).abs() < 1e-6;
+    let facts = store.facts().unwrap();
+    let inferred = |name: &str| {
+        facts
+            .iter()
+            .find(|f| f.kind == FactKind::Inferred && f.predicate == prop(name))
+            .unwrap_or_else(|| panic!("no inferred {name}"))
+            .confidence
+    };
+    // controls (0.9) and partOf (0.7): their product; the inverse of partOf keeps its 0.7.
+    assert!(close(inferred("controlsPartOf"), 0.63), "{facts:?}");
+    assert!(close(inferred("hasPart"), 0.7), "{facts:?}");
+    let explanation = store
+        .explain(&Triple::new(
+            russia.clone(),
+            prop("controlsPartOf"),
+            ukraine.clone(),
+        ))
+        .unwrap();
+    let [
+        Support::Inferred {
+            confidence: Some(c),
+            ..
+        },
+    ] = explanation.supports.as_slice()
+    else {
+        panic!("a derivation with a confidence expected: {explanation:?}");
+    };
+    assert!(close(*c, 0.63), "{c}");
+
+    // An inferred premise brings its own confidence (listed out of order on purpose); a premise stated
+    // without provenance counts as certain; a premise's best extraction counts.
+    let controls = Triple::new(russia.clone(), prop("controls"), crimea.clone());
+    let part_of = Triple::new(crimea.clone(), prop("partOf"), ukraine.clone());
+    let derived = Triple::new(russia.clone(), prop("controlsPartOf"), ukraine.clone());
+    let plain = Triple::new(ukraine.clone(), prop("borders"), russia.clone());
+    let chained = Triple::new(russia.clone(), prop("near"), ukraine.clone());
+    let derivations = [
+        Derivation {
+            triple: chained,
+            rule: "chain".to_string(),
+            premises: vec![derived.clone(), plain],
+        },
+        Derivation {
+            triple: derived,
+            rule: "controls-over-partOf".to_string(),
+            premises: vec![controls, part_of],
+        },
+    ];
+    let confidences = store.derivation_confidences(&derivations).unwrap();
+    assert!(
+        close(confidences[0], 0.63) && close(confidences[1], 0.63),
+        "{confidences:?}"
+    );
+    let mut again = crimea_doc();
+    again.doc_id = "crimea-2".to_string();
+    for fact in &mut again.facts {
+        fact.confidence = 0.8;
+    }
+    store.write_document(&again).unwrap();
+    let confidences = store.derivation_confidences(&derivations).unwrap();
+    assert!(close(confidences[1], 0.9 * 0.8), "{confidences:?}");
 }
 
 #[test]

@@ -23,7 +23,7 @@ pub use iri::{
     DCTERMS, DEFAULT_BASE, DEFAULT_ONTOLOGY, Namespaces, SKOS, fnv1a128, percent_decode,
     percent_encode, term_key, vocab,
 };
-pub use load::{LoadSummary, format_of};
+pub use load::{LoadInput, LoadOptions, LoadSummary, format_of};
 pub use write::{WriteSummary, document_quads};
 
 use oxigraph::model::{GraphNameRef, Literal, NamedNodeRef, QuadRef, Term};
