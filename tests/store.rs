@@ -396,3 +396,62 @@ fn bulk_loading_nquads_reproduces_the_quads() {
     ));
     assert_eq!(before, all_quads(&target));
 }
+
+#[test]
+fn the_union_of_graphs_is_queried_as_one_graph() {
+    use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+    let store = KgStore::in_memory(None).unwrap();
+    store.write_document(&crimea_doc()).unwrap();
+    let mut again = crimea_doc();
+    again.doc_id = "crimea-2".to_string();
+    store.write_document(&again).unwrap();
+    let prefixes = [("kg", ONTOLOGY.to_string())];
+    let rows = |text: &str, as_set: bool| -> Vec<String> {
+        let query = if as_set {
+            kg::store::parse_union_query(text, &prefixes).unwrap()
+        } else {
+            let mut parser = spargebra::SparqlParser::new();
+            parser = parser.with_prefix("kg", ONTOLOGY).unwrap();
+            parser.parse_query(text).unwrap()
+        };
+        let mut prepared = SparqlEvaluator::new().for_query(query);
+        prepared.dataset_mut().set_default_graph_as_union();
+        let QueryResults::Solutions(solutions) =
+            prepared.on_store(store.inner()).execute().unwrap()
+        else {
+            panic!("solutions expected");
+        };
+        let mut rows: Vec<String> = solutions
+            .map(|s| {
+                let s = s.unwrap();
+                s.iter()
+                    .map(|(v, t)| format!("{v}={t}"))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        rows.sort();
+        rows
+    };
+    let who = "SELECT ?who WHERE { ?who kg:controls ?what }";
+    // oxigraph's union matches the fact once per document that states it; kg's reading once.
+    assert_eq!(rows(who, false).len(), 2);
+    assert_eq!(rows(who, true).len(), 1);
+    let count = "SELECT (COUNT(*) AS ?n) WHERE { ?who kg:controls ?what }";
+    assert_eq!(
+        rows(count, true),
+        [r#"?n="1"^^<http://www.w3.org/2001/XMLSchema#integer>"#]
+    );
+    // Solutions that differ stay: the fact in each document's graph, and each entity's label.
+    let per_graph = "SELECT ?g WHERE { GRAPH ?g { ?who kg:controls ?what } }";
+    assert_eq!(rows(per_graph, true).len(), 2);
+    let labels = "SELECT ?l WHERE { ?e <http://www.w3.org/2000/01/rdf-schema#label> ?l }";
+    assert_eq!(
+        rows(labels, true),
+        rows(labels, false)
+            .into_iter()
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect::<Vec<_>>()
+    );
+}
