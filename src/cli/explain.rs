@@ -195,7 +195,8 @@ fn write_text(
                 confidence,
                 premises,
             } => {
-                let confidence = confidence.map_or(String::new(), |c| format!(" (confidence {c})"));
+                let confidence =
+                    confidence.map_or(String::new(), |c| format!(" (confidence {c:.2})"));
                 writeln!(out, "{pad}  inferred by rule {rule}{confidence} from:")?;
                 for p in premises {
                     write_text(out, projection, p, depth + 2)?;
