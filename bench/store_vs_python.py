@@ -7,7 +7,7 @@ For generated graphs of 10^4..10^6 edges, in one run:
             `kg load` (persistent, RocksDB) on the same plain file, and on the file with provenance
             (every edge reified with rdf:reifies, document, sentence, rule, confidence: what
             `kg extract --format nq` writes);
-  export    rdflib serialize N-Triples vs `kg export --format nt`;
+  export    rdflib serialize N-Triples and N-Quads vs `kg export --format nt` and `--format nq`;
   paths     networkx shortest_path (bidirectional BFS) vs `kg path --pairs` on the petgraph projection,
             median latency per query (projection/graph loading excluded on both sides).
 Edges use open relations (`{base}rel/...`), to which no ontology rule applies. Prints a table and the ratios.
@@ -97,6 +97,8 @@ def bench(size, kg, directory, rdflib_limit):
         ds = rdflib.Dataset()
         seconds, _ = timed(lambda: ds.parse(plain, format="nquads"))
         row["rdflib_load"] = plain_n / seconds
+        seconds, _ = timed(lambda: ds.serialize(destination=os.path.join(directory, "rdflib.nq"), format="nquads"))
+        row["rdflib_export_nq"] = plain_n / seconds
         graph = rdflib.Graph()
         for s, p, o, _g in ds.quads((None, None, None, None)):
             graph.add((s, p, o))
@@ -133,6 +135,9 @@ def bench(size, kg, directory, rdflib_limit):
     with open(os.path.join(directory, "kg.nt"), "w") as out:
         seconds, _ = timed(lambda: run_kg(kg, ["export", "--format", "nt"], store, stdout=out))
     row["kg_export"] = plain_n / seconds
+    with open(os.path.join(directory, "kg.nq"), "w") as out:
+        seconds, _ = timed(lambda: run_kg(kg, ["export", "--format", "nq"], store, stdout=out))
+    row["kg_export_nq"] = plain_n / seconds
 
     # Paths: networkx vs the projection.
     g = nx.DiGraph()
@@ -179,10 +184,12 @@ def main():
         return "-" if v is None else f"{v:,.0f}{unit}"
 
     print(f"{'edges':>9} | {'rdflib load/s':>13} | {'oxigraph bulk/s':>15} | {'kg load/s':>10} | {'kg load+prov/s':>14} | "
-          f"{'rdflib nt/s':>11} | {'kg export nt/s':>14} | {'networkx µs':>11} | {'kg path µs':>10}")
+          f"{'rdflib nt/s':>11} | {'kg export nt/s':>14} | {'rdflib nq/s':>11} | {'kg export nq/s':>14} | "
+          f"{'networkx µs':>11} | {'kg path µs':>10}")
     for r in rows:
         print(f"{r['edges']:>9} | {fmt(r.get('rdflib_load')):>13} | {fmt(r.get('oxigraph_load')):>15} | {fmt(r['kg_load']):>10} | "
               f"{fmt(r['kg_load_prov']):>14} | {fmt(r.get('rdflib_export')):>11} | {fmt(r['kg_export']):>14} | "
+              f"{fmt(r.get('rdflib_export_nq')):>11} | {fmt(r['kg_export_nq']):>14} | "
               f"{r['nx_path_us']:>11.1f} | {r['kg_path_us']:>10.1f}")
     print("\nratios (goal: load >= 5x rdflib and >= 0.8x oxigraph's bulk loader; paths >= 10x networkx)")
     for r in rows:
@@ -190,7 +197,8 @@ def main():
         if "rdflib_load" in r:
             parts.append(f"kg load / rdflib = {r['kg_load'] / r['rdflib_load']:.1f}x")
             parts.append(f"kg load+prov / rdflib = {r['kg_load_prov'] / r['rdflib_load']:.1f}x")
-            parts.append(f"kg export / rdflib = {r['kg_export'] / r['rdflib_export']:.1f}x")
+            parts.append(f"kg export nt / rdflib = {r['kg_export'] / r['rdflib_export']:.1f}x")
+            parts.append(f"kg export nq / rdflib = {r['kg_export_nq'] / r['rdflib_export_nq']:.1f}x")
         if "oxigraph_load" in r:
             parts.append(f"kg load / oxigraph bulk = {r['kg_load'] / r['oxigraph_load']:.2f}")
             parts.append(f"kg load+prov / oxigraph bulk = {r['kg_load_prov'] / r['oxigraph_load']:.2f}")
