@@ -455,3 +455,38 @@ fn the_union_of_graphs_is_queried_as_one_graph() {
             .collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_load_of_several_inputs_is_all_or_nothing() {
+    use kg::store::{LoadInput, LoadOptions};
+    use oxigraph::io::RdfFormat;
+    let input = |name: &str, text: &'static str| -> Result<LoadInput<'static>, StoreError> {
+        Ok(LoadInput {
+            name: name.to_string(),
+            format: RdfFormat::NQuads,
+            reader: Box::new(text.as_bytes()),
+        })
+    };
+    let good = "<http://e/a> <http://e/p> <http://e/b> <http://e/g1> .\n";
+    let bad =
+        "<http://e/c> <http://e/p> <http://e/d> <http://e/g2> .\n<http://e/c> <http://e/p> .\n";
+    let dir = tempfile::tempdir().unwrap();
+    let store = KgStore::open(dir.path()).unwrap();
+    let before = all_quads(&store);
+    let options = LoadOptions::default();
+    let err = store
+        .load_all([input("good.nq", good), input("bad.nq", bad)], options)
+        .unwrap_err();
+    assert!(
+        matches!(&err, StoreError::Parse(m) if m.starts_with("bad.nq")),
+        "{err}"
+    );
+    assert_eq!(before, all_quads(&store), "nothing of either input is kept");
+    assert!(!store.inferences_stale().unwrap());
+    let summary = store
+        .load_all([input("good.nq", good), input("more.nq", good)], options)
+        .unwrap();
+    assert_eq!((summary.quads, summary.inputs), (2, 2));
+    assert!(all_quads(&store).contains("<http://e/a> <http://e/p> <http://e/b> <http://e/g1>"));
+    assert!(store.inferences_stale().unwrap());
+}
