@@ -81,6 +81,18 @@ impl Pipeline {
             .analyze(document.id.clone(), document.text.clone())
     }
 
+    /// Analyses several documents at once, in order, on the current rayon pool: the networks run over
+    /// chunks of documents together, which is several times faster than one document at a time on short
+    /// documents.
+    pub fn analyze_batch(&self, documents: &[Document]) -> Vec<Doc> {
+        self.analyzer.analyze_owned(
+            documents
+                .iter()
+                .map(|d| (d.id.clone(), d.text.clone()))
+                .collect(),
+        )
+    }
+
     /// The open triples of an analysed document.
     pub fn extract(&self, doc: &Doc) -> Vec<RawTriple> {
         self.extractor.extract(doc)

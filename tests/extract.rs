@@ -243,7 +243,10 @@ fn negation_and_modality_are_marked() {
     assert_eq!(m("negation-not"), Some(Modality::Negated));
     assert_eq!(m("modality"), Some(Modality::Possible));
     assert_eq!(m("expected"), Some(Modality::Possible));
-    assert_eq!(m("xcomp"), Some(Modality::Possible));
+    // `Abe has pledged to resolve the dispute`: the pledge is stated (the relation keeps `pledge to`).
+    let ts = triples("xcomp");
+    assert_eq!(ts[0].relation.normalized, "pledge to resolve");
+    assert_eq!(ts[0].modality, Modality::Asserted);
     assert_eq!(m("asserted"), Some(Modality::Asserted));
     let ts = triples("modality");
     assert_eq!(ts[0].relation.text, "will likely revive");
@@ -464,4 +467,40 @@ fn prepositional_modifiers_of_nouns_are_located() {
     assert_eq!(t.rule, "locative");
     assert_eq!(t.relation.text, "is with");
     assert!(!rules(&triples("coord-subj")).contains(&"locative"));
+}
+
+#[test]
+fn time_modifiers_of_nouns_are_not_locations() {
+    // Regression: `the inaugural meeting in November 2013` gave `meeting located in November 2013`.
+    let ts = triples("locative-time");
+    assert!(find(&ts, "The summit", "be in", "Tokyo").is_some());
+    assert!(
+        !ts.iter()
+            .any(|t| t.rule == "locative" && t.object.text.contains("November")),
+        "{ts:#?}"
+    );
+}
+
+#[test]
+fn gerunds_after_stating_prepositions_share_the_subject() {
+    let ts = triples("gerund");
+    let t = find(&ts, "Abe", "welcome", "Putin").expect("Abe welcomed Putin");
+    assert_eq!(t.modality, Modality::Asserted);
+    // `without consulting Japan` says the consulting did not happen.
+    let ts = triples("gerund-without");
+    assert!(find(&ts, "Russia", "deploy", "missiles").is_some());
+    assert!(
+        !ts.iter().any(|t| t.relation.normalized.contains("consult")),
+        "{ts:#?}"
+    );
+}
+
+#[test]
+fn infinitives_of_purpose_are_not_asserted() {
+    // Regression: `a plan Shoigu aired to deploy a division` gave `Shoigu deployed a division`.
+    let ts = triples("purpose");
+    let strengthen = find(&ts, "Russia", "strengthen", "its claim").expect("purpose clause");
+    assert_eq!(strengthen.modality, Modality::Possible);
+    let sent = find(&ts, "Russia", "send", "troops").expect("main clause");
+    assert_eq!(sent.modality, Modality::Asserted);
 }

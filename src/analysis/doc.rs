@@ -184,42 +184,23 @@ impl Doc {
 
     /// Serialises to the oracle's JSON form (plus byte offsets `start`/`end` per token and entity).
     pub fn to_json(&self) -> serde_json::Value {
-        let chars = CharIndex::new(&self.text);
-        let tokens: Vec<JsonToken> = self
-            .tokens
-            .iter()
-            .enumerate()
-            .map(|(i, t)| JsonToken {
-                i,
-                idx: chars.char_of(t.start),
-                start: Some(t.start),
-                end: Some(t.end),
-                text: self.text[t.start..t.end].to_string(),
-                ws: if t.space_after { " " } else { "" }.to_string(),
-                tag: t.tag.clone(),
-                pos: t.pos.clone(),
-                morph: t.morph.clone(),
-                lemma: t.lemma.clone(),
-                dep: t.dep.clone(),
-                head: t.head,
-                sent_start: t.sent_start,
-                ent_iob: t.ent_iob.as_str().to_string(),
-                ent_type: t.ent_type.clone(),
-            })
-            .collect();
-        let ents: Vec<JsonEnt> = self
-            .ents
-            .iter()
-            .map(|e| JsonEnt {
-                start: e.start,
-                end: e.end,
-                label: e.label.clone(),
-                text: self.slice(e.start_byte..e.end_byte).to_string(),
-                start_char: Some(chars.char_of(e.start_byte)),
-                end_char: Some(chars.char_of(e.end_byte)),
-            })
-            .collect();
-        serde_json::json!({ "id": self.id, "text": self.text, "tokens": tokens, "ents": ents })
+        serde_json::to_value(self.json_view()).unwrap_or_default()
+    }
+
+    /// Writes the document in the form of [`Doc::to_json`] (same bytes as serialising it), streaming from
+    /// the document's own fields: no intermediate JSON tree, so memory stays flat on a huge document.
+    ///
+    /// # Errors
+    /// When writing fails.
+    pub fn write_json(&self, out: &mut impl std::io::Write) -> serde_json::Result<()> {
+        serde_json::to_writer(out, &self.json_view())
+    }
+
+    fn json_view(&self) -> JsonDocView<'_> {
+        JsonDocView {
+            doc: self,
+            chars: CharIndex::new(&self.text),
+        }
     }
 
     /// Reads a document in the oracle's JSON form. Byte offsets are recomputed from the character offsets
@@ -308,14 +289,98 @@ impl CharIndex {
     }
 }
 
-#[derive(Serialize, Deserialize)]
+/// A document borrowed for serialisation. Keys are written in sorted order, as serde_json orders a map.
+struct JsonDocView<'a> {
+    doc: &'a Doc,
+    chars: CharIndex,
+}
+
+impl Serialize for JsonDocView<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let doc = self.doc;
+        let ents = doc.ents.iter().map(|e| JsonEntView {
+            end: e.end,
+            end_char: self.chars.char_of(e.end_byte),
+            label: &e.label,
+            start: e.start,
+            start_char: self.chars.char_of(e.start_byte),
+            text: doc.slice(e.start_byte..e.end_byte),
+        });
+        let tokens = doc.tokens.iter().enumerate().map(|(i, t)| JsonTokenView {
+            dep: &t.dep,
+            end: t.end,
+            ent_iob: t.ent_iob.as_str(),
+            ent_type: &t.ent_type,
+            head: t.head,
+            i,
+            idx: self.chars.char_of(t.start),
+            lemma: &t.lemma,
+            morph: &t.morph,
+            pos: &t.pos,
+            sent_start: t.sent_start,
+            start: t.start,
+            tag: &t.tag,
+            text: doc.text.get(t.start..t.end).unwrap_or(""),
+            ws: if t.space_after { " " } else { "" },
+        });
+        let mut map = serializer.serialize_map(Some(4))?;
+        map.serialize_entry("ents", &Seq(std::cell::Cell::new(Some(ents))))?;
+        map.serialize_entry("id", &doc.id)?;
+        map.serialize_entry("text", &doc.text)?;
+        map.serialize_entry("tokens", &Seq(std::cell::Cell::new(Some(tokens))))?;
+        map.end()
+    }
+}
+
+/// Serialises an iterator once as a sequence, without collecting it.
+struct Seq<I>(std::cell::Cell<Option<I>>);
+
+impl<I: Iterator<Item = T>, T: Serialize> Serialize for Seq<I> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.0.take() {
+            Some(items) => serializer.collect_seq(items),
+            None => serializer.collect_seq(std::iter::empty::<T>()),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct JsonTokenView<'a> {
+    dep: &'a str,
+    end: usize,
+    ent_iob: &'a str,
+    ent_type: &'a str,
+    head: usize,
+    i: usize,
+    idx: usize,
+    lemma: &'a str,
+    morph: &'a str,
+    pos: &'a str,
+    sent_start: bool,
+    start: usize,
+    tag: &'a str,
+    text: &'a str,
+    ws: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonEntView<'a> {
+    end: usize,
+    end_char: usize,
+    label: &'a str,
+    start: usize,
+    start_char: usize,
+    text: &'a str,
+}
+
+#[derive(Deserialize)]
 struct JsonToken {
     i: usize,
     idx: usize,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Byte offset, written by `kg` (the end follows from the text); the oracle has only `idx`.
+    #[serde(default)]
     start: Option<usize>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    end: Option<usize>,
     text: String,
     ws: String,
     tag: String,
@@ -328,18 +393,6 @@ struct JsonToken {
     sent_start: bool,
     ent_iob: String,
     ent_type: String,
-}
-
-#[derive(Serialize, Deserialize)]
-struct JsonEnt {
-    start: usize,
-    end: usize,
-    label: String,
-    text: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    start_char: Option<usize>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    end_char: Option<usize>,
 }
 
 #[derive(Deserialize)]

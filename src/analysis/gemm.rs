@@ -5,22 +5,41 @@
 ///
 /// # Panics
 /// If a slice is shorter than its stated shape (an internal invariant: shapes are checked at load time).
-#[allow(unsafe_code)]
 pub fn matmul_bt(a: &[f32], m: usize, k: usize, b: &[f32], n: usize, c: &mut [f32]) {
-    assert!(
-        a.len() >= m * k && b.len() >= n * k && c.len() >= m * n,
-        "matmul_bt: bad shapes"
-    );
+    matmul_bt_strided(a, m, k, k, b, n, c);
+}
+
+/// Like [`matmul_bt`], with row `i` of `a` starting at `a[i * row_stride]`. Rows may overlap
+/// (`row_stride < k`): over a buffer of consecutive token vectors of width `w` with zero rows on both sides,
+/// `row_stride = w` and `k = 3 * w` read each token's window `[previous, self, next]` in place, without
+/// copying it out.
+///
+/// # Panics
+/// If a slice is shorter than its stated shape (an internal invariant: shapes are checked at load time).
+#[allow(unsafe_code)]
+pub fn matmul_bt_strided(
+    a: &[f32],
+    m: usize,
+    k: usize,
+    row_stride: usize,
+    b: &[f32],
+    n: usize,
+    c: &mut [f32],
+) {
     if m == 0 || n == 0 {
         return;
     }
+    assert!(
+        a.len() >= (m - 1) * row_stride + k && b.len() >= n * k && c.len() >= m * n,
+        "matmul_bt: bad shapes"
+    );
     if k == 0 {
         c[..m * n].fill(0.0);
         return;
     }
     // SAFETY: the assertion above guarantees that every element addressed through the given strides lies
-    // inside the three slices (a: rows of k, b read transposed: column stride k, c: rows of n), and `c`
-    // is borrowed mutably so it cannot alias `a` or `b`.
+    // inside the three slices (a: m rows of k starting every row_stride, b read transposed: column stride
+    // k, c: rows of n); `a` and `b` are only read, and `c` is borrowed mutably so it aliases neither.
     unsafe {
         matrixmultiply::sgemm(
             m,
@@ -28,7 +47,7 @@ pub fn matmul_bt(a: &[f32], m: usize, k: usize, b: &[f32], n: usize, c: &mut [f3
             n,
             1.0,
             a.as_ptr(),
-            k as isize,
+            row_stride as isize,
             1,
             b.as_ptr(),
             1,
@@ -40,6 +59,39 @@ pub fn matmul_bt(a: &[f32], m: usize, k: usize, b: &[f32], n: usize, c: &mut [f3
         );
     }
 }
+
+/// Defines a function whose body is compiled twice: for the baseline CPU and with AVX2 and AVX-512, the
+/// second chosen at run time when the CPU has them. The hot loops of the layers are element-wise (adds,
+/// maxima over pieces, scaled rows), so wider vectors speed them up without changing a single result: Rust
+/// never reorders or fuses float operations, whatever the target features.
+macro_rules! multiversion {
+    ($(#[$meta:meta])* $vis:vis fn $name:ident($($arg:ident : $ty:ty),* $(,)?) $body:block) => {
+        $(#[$meta])*
+        #[allow(clippy::too_many_arguments)]
+        $vis fn $name($($arg: $ty),*) {
+            #[inline(always)]
+            #[allow(clippy::too_many_arguments)]
+            fn body($($arg: $ty),*) $body
+            #[cfg(target_arch = "x86_64")]
+            {
+                #[target_feature(enable = "avx2,avx512f")]
+                #[allow(clippy::too_many_arguments)]
+                fn wide($($arg: $ty),*) {
+                    body($($arg),*)
+                }
+                if std::arch::is_x86_feature_detected!("avx512f")
+                    && std::arch::is_x86_feature_detected!("avx2")
+                {
+                    // SAFETY: the CPU has the features `wide` is compiled for (checked just above).
+                    #[allow(unsafe_code)]
+                    return unsafe { wide($($arg),*) };
+                }
+            }
+            body($($arg),*)
+        }
+    };
+}
+pub(crate) use multiversion;
 
 /// Adds `bias` to every row of `rows` (row length = `bias.len()`).
 pub fn add_bias(rows: &mut [f32], bias: &[f32]) {
@@ -76,6 +128,17 @@ mod tests {
         let mut c = [0.0; 9];
         matmul_bt(&a, 3, 2, &b, 3, &mut c);
         assert_eq!(c, [1.0, 2.0, 3.0, 3.0, 4.0, 7.0, 5.0, 6.0, 11.0]);
+    }
+
+    #[test]
+    fn overlapping_rows_read_windows_in_place() {
+        // Rows of width 1 padded with zeros: [0, 1, 2, 3, 0]; windows of 3 with stride 1 are
+        // [0,1,2], [1,2,3], [2,3,0]; b = [[1,10,100]] weighs previous, self and next.
+        let a = [0.0, 1.0, 2.0, 3.0, 0.0];
+        let b = [1.0, 10.0, 100.0];
+        let mut c = [0.0; 3];
+        matmul_bt_strided(&a, 3, 3, 1, &b, 1, &mut c);
+        assert_eq!(c, [210.0, 321.0, 32.0]);
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::io::{self, Write};
 /// # Errors
 /// When writing fails.
 pub fn write_jsonl(doc: &Doc, out: &mut impl Write) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, &doc.to_json())?;
+    doc.write_json(&mut *out)?;
     out.write_all(b"\n")
 }
 

@@ -2,7 +2,7 @@
 //! attributes, mixed by a maxout + layer norm, then residual blocks of window-3 maxout + layer norm.
 
 use super::AnalysisError;
-use super::gemm::{add_bias, matmul_bt};
+use super::gemm::{matmul_bt, matmul_bt_strided, multiversion};
 use super::hash::hash_feature;
 use super::lexeme::{FeatureAttr, TokenFeatures};
 use super::weights::{ModelWeights, Node};
@@ -20,20 +20,77 @@ struct HashEmbed {
 }
 
 /// thinc's `Maxout`: `nO` outputs, each the maximum of `nP` affine pieces.
+///
+/// The weights are kept piece-major, `(nP, nO, nI)` rather than thinc's `(nO, nP, nI)`, so that a row of
+/// pre-activations is `nP` contiguous blocks of `nO` and the maximum over pieces is element-wise over
+/// blocks (vectorised), comparing the pieces in the same order as thinc.
 #[derive(Debug)]
 pub(crate) struct Maxout {
     pub(crate) n_out: usize,
     pub(crate) n_pieces: usize,
     pub(crate) n_in: usize,
-    /// (nO * nP) x nI, row-major.
+    /// (nP * nO) x nI, row-major, piece-major rows.
     w: Vec<f32>,
-    /// nO * nP.
+    /// nP * nO, piece-major.
     b: Vec<f32>,
+}
+
+/// Reorders rows of `(n_out, n_pieces, row)` to `(n_pieces, n_out, row)`.
+fn piece_major(data: &[f32], n_out: usize, n_pieces: usize, row: usize) -> Vec<f32> {
+    let mut out = Vec::with_capacity(data.len());
+    for p in 0..n_pieces {
+        for o in 0..n_out {
+            let at = (o * n_pieces + p) * row;
+            out.extend_from_slice(&data[at..at + row]);
+        }
+    }
+    out
+}
+
+multiversion! {
+    /// For every row of `pre` (pre-activations including the bias, `n_pieces` blocks of a row of `out`), the
+    /// maximum over pieces; rows of `out`.
+    fn max_pieces_rows(pre: &[f32], n_pieces: usize, out: &mut [f32], width: usize) {
+        if width == 0 {
+            return;
+        }
+        for (pre_row, out_row) in pre.chunks_exact(width * n_pieces).zip(out.chunks_exact_mut(width)) {
+            out_row.copy_from_slice(&pre_row[..width]);
+            for piece in pre_row[width..].chunks_exact(width) {
+                for (o, &v) in out_row.iter_mut().zip(piece) {
+                    if v > *o {
+                        *o = v;
+                    }
+                }
+            }
+        }
+    }
+}
+
+multiversion! {
+    /// Fills each row of `pre` with `bias` plus the table rows its picks name (`(table, offset)`, the same
+    /// number for every row, added in order).
+    fn sum_rows(pre: &mut [f32], bias: &[f32], tables: &[&[f32]], picks: &[(usize, usize)]) {
+        let width = bias.len();
+        let rows = pre.len() / width.max(1);
+        if rows == 0 {
+            return;
+        }
+        let per_row = picks.len() / rows;
+        for (row, picks) in pre.chunks_exact_mut(width).zip(picks.chunks_exact(per_row.max(1))) {
+            row.copy_from_slice(bias);
+            for &(t, at) in picks {
+                for (o, v) in row.iter_mut().zip(&tables[t][at..at + width]) {
+                    *o += v;
+                }
+            }
+        }
+    }
 }
 
 impl Maxout {
     /// `table (rows x width) · W[:, offset..offset + width]ᵀ`: the pre-activations one block of the input
-    /// contributes.
+    /// contributes (piece-major).
     fn project_block(&self, table: &[f32], rows: usize, width: usize, offset: usize) -> Vec<f32> {
         let out_width = self.n_out * self.n_pieces;
         let mut block_w = Vec::with_capacity(out_width * width);
@@ -45,43 +102,20 @@ impl Maxout {
         out
     }
 
-    /// Maxout over pieces of pre-activations already including the bias.
-    fn max_pieces(&self, pre: &[f32], out: &mut Vec<f32>) {
-        out.clear();
-        out.reserve(pre.len() / self.n_pieces);
-        for pieces in pre.chunks_exact(self.n_pieces) {
-            let mut best = pieces[0];
-            for &p in &pieces[1..] {
-                if p > best {
-                    best = p;
-                }
-            }
-            out.push(best);
-        }
-    }
-
     pub(crate) fn load(w: &ModelWeights, node: &Node) -> Result<Maxout, AnalysisError> {
         let wt = w.param(node, "W", &[None, None, None])?;
         let (n_out, n_pieces, n_in) = (wt.shape[0], wt.shape[1], wt.shape[2]);
         let b = w.param(node, "b", &[Some(n_out), Some(n_pieces)])?;
+        if n_pieces == 0 {
+            return Err(w.unsupported("maxout with no pieces"));
+        }
         Ok(Maxout {
             n_out,
             n_pieces,
             n_in,
-            w: wt.data.clone(),
-            b: b.data.clone(),
+            w: piece_major(&wt.data, n_out, n_pieces, n_in),
+            b: piece_major(&b.data, n_out, n_pieces, 1),
         })
-    }
-
-    /// Applies the layer to `n` rows of `x`, writing `n x nO` into `out`; `scratch` is reused.
-    fn forward(&self, x: &[f32], n: usize, scratch: &mut Vec<f32>, out: &mut Vec<f32>) {
-        let width = self.n_out * self.n_pieces;
-        // The product overwrites every element (beta = 0), so stale contents need no clearing.
-        scratch.resize(n * width, 0.0);
-        scratch.truncate(n * width);
-        matmul_bt(x, n, self.n_in, &self.w, width, scratch);
-        add_bias(scratch, &self.b);
-        self.max_pieces(scratch, out);
     }
 }
 
@@ -94,40 +128,50 @@ pub(crate) struct LayerNorm {
 
 /// numpy's float32 sum along a contiguous axis: the first element, plus the pairwise sum of the rest
 /// (eight accumulators for blocks up to 128 elements).
+#[inline(always)]
 fn numpy_sum(xs: &[f32]) -> f32 {
-    fn pairwise(a: &[f32]) -> f32 {
-        let n = a.len();
-        if n < 8 {
-            let mut res = 0.0f32;
-            for &x in a {
-                res += x;
-            }
-            res
-        } else if n <= 128 {
-            let mut r = [0.0f32; 8];
-            r.copy_from_slice(&a[..8]);
-            let full = n - n % 8;
-            let mut i = 8;
-            while i < full {
-                for j in 0..8 {
-                    r[j] += a[i + j];
-                }
-                i += 8;
-            }
-            let mut res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
-            for &x in &a[full..] {
-                res += x;
-            }
-            res
-        } else {
-            let half = (n / 2) - (n / 2) % 8;
-            pairwise(&a[..half]) + pairwise(&a[half..])
-        }
-    }
     match xs.split_first() {
         None => 0.0,
+        Some((first, rest)) if rest.len() <= 128 => *first + pairwise_block(rest),
         Some((first, rest)) => *first + pairwise(rest),
     }
+}
+
+/// numpy's pairwise sum: halves (cut at a multiple of 8) down to blocks of at most 128.
+fn pairwise(a: &[f32]) -> f32 {
+    let n = a.len();
+    if n <= 128 {
+        pairwise_block(a)
+    } else {
+        let half = (n / 2) - (n / 2) % 8;
+        pairwise(&a[..half]) + pairwise(&a[half..])
+    }
+}
+
+/// numpy's pairwise sum of a block of at most 128: eight interleaved accumulators, combined as a tree.
+#[inline(always)]
+fn pairwise_block(a: &[f32]) -> f32 {
+    let n = a.len();
+    if n < 8 {
+        let mut res = 0.0f32;
+        for &x in a {
+            res += x;
+        }
+        return res;
+    }
+    let mut r = [0.0f32; 8];
+    r.copy_from_slice(&a[..8]);
+    let full = n - n % 8;
+    for chunk in a[8..full].chunks_exact(8) {
+        for j in 0..8 {
+            r[j] += chunk[j];
+        }
+    }
+    let mut res = ((r[0] + r[1]) + (r[2] + r[3])) + ((r[4] + r[5]) + (r[6] + r[7]));
+    for &x in &a[full..] {
+        res += x;
+    }
+    res
 }
 
 impl LayerNorm {
@@ -142,17 +186,60 @@ impl LayerNorm {
         })
     }
 
-    fn forward(&self, rows: &mut [f32], sq: &mut Vec<f32>) {
-        let width = self.g.len();
-        let n = width as f32;
-        for row in rows.chunks_exact_mut(width) {
-            let mu = numpy_sum(row) / n;
-            sq.clear();
-            sq.extend(row.iter().map(|&x| (x - mu) * (x - mu)));
-            let var = numpy_sum(sq) / n + 1e-8;
-            let scale = var.powf(-0.5);
-            for ((x, g), b) in row.iter_mut().zip(&self.g).zip(&self.b) {
-                *x = ((*x - mu) * scale) * g + b;
+    fn forward(&self, rows: &mut [f32], sq: &mut [f32]) {
+        for row in rows.chunks_exact_mut(self.g.len()) {
+            layer_norm_row(row, &self.g, &self.b, sq);
+        }
+    }
+}
+
+/// Normalises one row in place as thinc does (numpy's sums for the mean and the variance); `sq` is scratch
+/// of the row's length.
+#[inline(always)]
+fn layer_norm_row(row: &mut [f32], g: &[f32], beta: &[f32], sq: &mut [f32]) {
+    let n = row.len() as f32;
+    let mu = numpy_sum(row) / n;
+    for (s, &x) in sq.iter_mut().zip(row.iter()) {
+        *s = (x - mu) * (x - mu);
+    }
+    let var = numpy_sum(&sq[..row.len()]) / n + 1e-8;
+    let scale = var.powf(-0.5);
+    for ((x, g), b) in row.iter_mut().zip(g).zip(beta) {
+        *x = ((*x - mu) * scale) * g + b;
+    }
+}
+
+multiversion! {
+    /// The end of an encoder block for every row: the maximum over pieces of `pre + bias`, layer-normalised,
+    /// added to the row of `x` (the residual connection). `y` and `sq` are scratch of one row's width.
+    fn finish_block(
+        pre: &[f32],
+        bias: &[f32],
+        n_pieces: usize,
+        g: &[f32],
+        beta: &[f32],
+        x: &mut [f32],
+        y: &mut [f32],
+        sq: &mut [f32],
+    ) {
+        let width = g.len();
+        for (pre_row, x_row) in pre.chunks_exact(width * n_pieces).zip(x.chunks_exact_mut(width)) {
+            for (o, (v, b)) in y.iter_mut().zip(pre_row.iter().zip(bias)) {
+                *o = v + b;
+            }
+            for p in 1..n_pieces {
+                let piece = &pre_row[p * width..(p + 1) * width];
+                let b = &bias[p * width..(p + 1) * width];
+                for (o, (v, b)) in y.iter_mut().zip(piece.iter().zip(b)) {
+                    let v = v + b;
+                    if v > *o {
+                        *o = v;
+                    }
+                }
+            }
+            layer_norm_row(y, g, beta, sq);
+            for (a, b) in x_row.iter_mut().zip(y.iter()) {
+                *a += b;
             }
         }
     }
@@ -264,39 +351,37 @@ impl Tok2Vec {
         })
     }
 
-    /// Runs the residual window blocks over `rows` rows of `x` in place; rows beyond `x` count as zero.
+    /// Runs the residual window blocks in place over `rows` rows of `padded`, which holds `window` zero rows,
+    /// the rows, and `window` zero rows again (rows beyond the buffer count as zero). Each token's window
+    /// `[previous, self, next]` is read in place by the matrix product, with overlapping rows; the zero rows
+    /// stay zero. `pre` is reused; `y` and `sq` are scratch of one row's width.
     fn encode(
         &self,
-        x: &mut [f32],
+        padded: &mut [f32],
         rows: usize,
-        windows: &mut Vec<f32>,
-        scratch: &mut Vec<f32>,
-        y: &mut Vec<f32>,
-        sq: &mut Vec<f32>,
+        pre: &mut Vec<f32>,
+        y: &mut [f32],
+        sq: &mut [f32],
     ) {
         let w = self.width;
-        let span = 2 * self.window + 1;
-        // Every element is written below (copied or zeroed), so stale contents need no clearing.
-        windows.resize(rows * w * span, 0.0);
-        windows.truncate(rows * w * span);
+        let border = self.window;
+        let span = 2 * border + 1;
         for (maxout, norm) in &self.blocks {
-            for r in 0..rows {
-                for k in 0..span {
-                    let dst = r * w * span + k * w;
-                    let src = r as isize + k as isize - self.window as isize;
-                    if src >= 0 && (src as usize) < rows {
-                        let src = src as usize;
-                        windows[dst..dst + w].copy_from_slice(&x[src * w..(src + 1) * w]);
-                    } else {
-                        windows[dst..dst + w].fill(0.0);
-                    }
-                }
-            }
-            maxout.forward(windows, rows, scratch, y);
-            norm.forward(y, sq);
-            for (a, b) in x.iter_mut().zip(y.iter()) {
-                *a += b;
-            }
+            let out_width = maxout.n_out * maxout.n_pieces;
+            // The product overwrites every element (beta = 0), so stale contents need no clearing.
+            pre.resize(rows * out_width, 0.0);
+            pre.truncate(rows * out_width);
+            matmul_bt_strided(padded, rows, span * w, w, &maxout.w, out_width, pre);
+            finish_block(
+                pre,
+                &maxout.b,
+                maxout.n_pieces,
+                &norm.g,
+                &norm.b,
+                &mut padded[border * w..(border + rows) * w],
+                y,
+                sq,
+            );
         }
     }
 
@@ -353,72 +438,94 @@ impl Tok2Vec {
             })
             .collect();
         let pre_width = self.mix.n_out * self.mix.n_pieces;
-        let mut pre = vec![0.0f32; distinct.len() * pre_width];
-        for (row, f) in pre.chunks_exact_mut(pre_width).zip(&distinct) {
-            row.copy_from_slice(&self.mix.b);
-            for e in &self.embeds {
+        let tables: Vec<&[f32]> = self.embeds.iter().map(|e| e.projected.as_slice()).collect();
+        let mut picks = Vec::new();
+        for f in &distinct {
+            for (t, e) in self.embeds.iter().enumerate() {
                 for key in hash_feature(f.get(e.attr), e.seed) {
-                    let r = (key as usize % e.rows) * pre_width;
-                    for (o, v) in row.iter_mut().zip(&e.projected[r..r + pre_width]) {
-                        *o += v;
-                    }
+                    picks.push((t, (key as usize % e.rows) * pre_width));
                 }
             }
         }
-        let mut mixed = Vec::new();
-        let mut sq = Vec::new();
-        self.mix.max_pieces(&pre, &mut mixed);
+        let mut pre = vec![0.0f32; distinct.len() * pre_width];
+        sum_rows(&mut pre, &self.mix.b, &tables, &picks);
+        drop(picks);
+        let mut mixed = vec![0.0f32; distinct.len() * w];
+        let mut sq = vec![0.0f32; w];
+        let mut y = vec![0.0f32; w];
+        max_pieces_rows(&pre, self.mix.n_pieces, &mut mixed, w);
         drop(pre);
         self.mix_norm.forward(&mut mixed, &mut sq);
-        // Encode over the padded layout.
+        // Lay the documents out: each preceded by `pad` zero rows, the last followed by as many, the whole
+        // between `border` zero rows more that the in-place windows read.
         let pad = self.blocks.len() * self.window;
+        let border = self.window;
         let rows = total + pad * (docs.len() + 1);
-        let mut x = vec![0.0f32; rows * w];
+        let mut x = vec![0.0f32; (rows + 2 * border) * w];
         let mut starts = Vec::with_capacity(docs.len());
         let mut at = pad;
         let mut slot = slots.iter();
         for d in docs {
             starts.push(at);
-            for row in x[at * w..(at + d.len()) * w].chunks_exact_mut(w) {
+            let begin = (border + at) * w;
+            for row in x[begin..begin + d.len() * w].chunks_exact_mut(w) {
                 let u = slot.next().copied().unwrap_or(0);
                 row.copy_from_slice(&mixed[u * w..(u + 1) * w]);
             }
             at += d.len() + pad;
         }
         drop(mixed);
-        // The encoder runs over segments of at most SEGMENT_ROWS output rows, each with `pad` rows of
-        // context on both sides, so memory stays bounded on a huge document. A row's output depends only
-        // on the rows within `pad` of it, and rows beyond the layout are zero as in the unsegmented
-        // computation, so the segmented result is the same.
-        let mut encoded = vec![0.0f32; rows * w];
+        let mut out = vec![0.0f32; total * w];
+        let mut pre = Vec::new();
+        let segment_rows = segment_rows.max(1);
+        if rows <= segment_rows {
+            self.encode(&mut x, rows, &mut pre, &mut y, &mut sq);
+            copy_documents(&x[border * w..], 0..rows, docs, &starts, w, &mut out);
+            return out;
+        }
+        // A huge layout runs over segments of at most `segment_rows` output rows, each with `pad` rows of
+        // context on both sides, so memory stays bounded. A row's output depends only on the rows within
+        // `pad` of it, and rows beyond the layout are zero as in the unsegmented computation, so the
+        // segmented result is the same.
         let mut seg = Vec::new();
-        let mut windows = Vec::new();
-        let mut scratch = Vec::new();
-        let mut y = Vec::new();
         let mut begin = 0;
         while begin < rows {
-            let end = (begin + segment_rows.max(1)).min(rows);
+            let end = (begin + segment_rows).min(rows);
             let lo = begin.saturating_sub(pad);
             let hi = (end + pad).min(rows);
             seg.clear();
-            seg.extend_from_slice(&x[lo * w..hi * w]);
-            self.encode(
-                &mut seg,
-                hi - lo,
-                &mut windows,
-                &mut scratch,
-                &mut y,
-                &mut sq,
-            );
-            encoded[begin * w..end * w].copy_from_slice(&seg[(begin - lo) * w..(end - lo) * w]);
+            seg.resize(border * w, 0.0);
+            seg.extend_from_slice(&x[(border + lo) * w..(border + hi) * w]);
+            seg.resize((hi - lo + 2 * border) * w, 0.0);
+            self.encode(&mut seg, hi - lo, &mut pre, &mut y, &mut sq);
+            let from = (border + begin - lo) * w;
+            copy_documents(&seg[from..], begin..end, docs, &starts, w, &mut out);
             begin = end;
         }
-        let x = encoded;
-        let mut out = Vec::with_capacity(total * w);
-        for (d, s) in docs.iter().zip(starts) {
-            out.extend_from_slice(&x[s * w..(s + d.len()) * w]);
-        }
         out
+    }
+}
+
+/// Copies the encoded rows of `layout` (the layout rows in `range`, `layout` starting at the first of them)
+/// that belong to documents into their place in `out` (documents' rows in order, no padding).
+fn copy_documents(
+    layout: &[f32],
+    range: std::ops::Range<usize>,
+    docs: &[&[TokenFeatures]],
+    starts: &[usize],
+    w: usize,
+    out: &mut [f32],
+) {
+    let mut at = 0;
+    for (d, &start) in docs.iter().zip(starts) {
+        let lo = start.max(range.start);
+        let hi = (start + d.len()).min(range.end);
+        if lo < hi {
+            let dst = (at + lo - start) * w;
+            let src = (lo - range.start) * w;
+            out[dst..dst + (hi - lo) * w].copy_from_slice(&layout[src..src + (hi - lo) * w]);
+        }
+        at += d.len();
     }
 }
 

@@ -18,14 +18,7 @@ const BATCH_PER_THREAD: usize = 64;
 
 /// Runs `kg analyze`.
 pub fn run(args: AnalyzeArgs) -> Result<()> {
-    let threads = match args.model.threads {
-        Some(0) | None => std::thread::available_parallelism().map_or(1, usize::from),
-        Some(n) => n,
-    };
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(threads)
-        .build()
-        .context("cannot start the worker threads")?;
+    let (pool, threads) = super::worker_pool(args.model.threads)?;
     let analyzer = match &args.model.model {
         Some(dir) => Analyzer::from_dir(dir)
             .with_context(|| format!("cannot load the model in {}", dir.display()))?,

@@ -16,9 +16,10 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
-/// Documents analysed in parallel per worker thread before their graphs are written in order: enough to keep
-/// the threads busy, few enough that writing starts early and an interrupted build loses little.
-const BATCH_PER_THREAD: usize = 4;
+/// Documents analysed together per worker thread before their graphs are written in order: enough for the
+/// networks to run over many short documents at once, few enough that writing starts early and an
+/// interrupted build loses little.
+const BATCH_PER_THREAD: usize = 32;
 
 /// Runs `kg build`.
 pub fn run(args: &BuildArgs) -> Result<()> {
@@ -99,14 +100,9 @@ pub fn run(args: &BuildArgs) -> Result<()> {
     let batch_size = BATCH_PER_THREAD * rayon::current_num_threads();
     'batches: for batch in documents.chunks(batch_size) {
         // Analysis and extraction in parallel; resolution in document order.
-        let analysed: Vec<_> = batch
-            .par_iter()
-            .map(|doc| {
-                let analysed = pipeline.analyze(doc);
-                let triples = pipeline.extract(&analysed);
-                (analysed, triples)
-            })
-            .collect();
+        let docs = pipeline.analyze_batch(batch);
+        let triples: Vec<_> = docs.par_iter().map(|d| pipeline.extract(d)).collect();
+        let analysed = docs.into_iter().zip(triples);
         for (doc, (analysed, triples)) in batch.iter().zip(analysed) {
             if interrupted.load(Ordering::SeqCst) {
                 break 'batches;

@@ -1,5 +1,5 @@
-//! `kg extract`: documents in, open triples out, one document at a time (memory stays bounded by the
-//! largest document).
+//! `kg extract`: documents in, open triples out, in batches of documents written in input order
+//! (memory stays bounded by the batch).
 
 use super::args::{CoordinationArg, ExtractArgs, ExtractFormat, OieContext};
 use anyhow::{Context, Result, bail};
@@ -12,8 +12,13 @@ use kg::pipeline::Pipeline;
 use kg::resolve::{DocumentGraph, Node, Predicate};
 use kg::store::{DEFAULT_BASE, DEFAULT_ONTOLOGY, Namespaces, document_quads};
 use oxigraph::io::{RdfFormat, RdfSerializer};
+use rayon::prelude::*;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, Write};
+
+/// Documents per worker thread in one batch, and the text bytes at which a batch is cut short.
+const BATCH_PER_THREAD: usize = 64;
+const BATCH_BYTES: usize = 4 << 20;
 
 /// Runs `kg extract`.
 pub fn run(args: &ExtractArgs) -> Result<()> {
@@ -24,7 +29,7 @@ pub fn run(args: &ExtractArgs) -> Result<()> {
     };
     // Resolution is only needed for the resolved formats; the analysis only for text input.
     let needs_resolution = matches!(args.format, ExtractFormat::Tsv | ExtractFormat::Nq);
-    let mut pipeline = if args.analyzed.is_none() || needs_resolution {
+    let pipeline = if args.analyzed.is_none() || needs_resolution {
         Some(
             Pipeline::new(args.model.model.as_deref(), &[])
                 .context("cannot load the analysis model and the ontology")?,
@@ -37,35 +42,34 @@ pub fn run(args: &ExtractArgs) -> Result<()> {
     if args.format == ExtractFormat::Tsv {
         writeln!(out, "{TSV_HEADER}")?;
     }
-    let mut emit =
-        |document: &Document, doc: &Doc, pipeline: &mut Option<Pipeline>| -> Result<()> {
-            let triples = extractor.extract(doc);
-            match (args.format, pipeline.as_mut()) {
-                (ExtractFormat::Oie, _) => oie::write(&mut out, doc, &triples, context)?,
-                (ExtractFormat::Jsonl, _) => {
-                    for t in &triples {
-                        serde_json::to_writer(&mut out, &t.to_json(&doc.id))?;
-                        out.write_all(b"\n")?;
-                    }
+    let render = |document: &Document, doc: &Doc| -> Result<Vec<u8>> {
+        let mut buf = Vec::new();
+        let triples = extractor.extract(doc);
+        match (args.format, pipeline.as_ref()) {
+            (ExtractFormat::Oie, _) => oie::write(&mut buf, doc, &triples, context)?,
+            (ExtractFormat::Jsonl, _) => {
+                for t in &triples {
+                    serde_json::to_writer(&mut buf, &t.to_json(&doc.id))?;
+                    buf.write_all(b"\n")?;
                 }
-                (ExtractFormat::Tsv, Some(p)) => {
-                    let graph = p.resolve_isolated(document, doc, &triples);
-                    write_tsv_rows(&mut out, &graph, p.ontology())?;
-                }
-                (ExtractFormat::Nq, Some(p)) => {
-                    let graph = p.resolve_isolated(document, doc, &triples);
-                    let (quads, _) = document_quads(&graph, &namespaces);
-                    let mut writer =
-                        RdfSerializer::from_format(RdfFormat::NQuads).for_writer(&mut out);
-                    for quad in &quads {
-                        writer.serialize_quad(quad)?;
-                    }
-                    writer.finish()?;
-                }
-                (_, None) => bail!("internal: resolution requested without a pipeline"),
             }
-            Ok(())
-        };
+            (ExtractFormat::Tsv, Some(p)) => {
+                let graph = p.resolve_isolated(document, doc, &triples);
+                write_tsv_rows(&mut buf, &graph, p.ontology())?;
+            }
+            (ExtractFormat::Nq, Some(p)) => {
+                let graph = p.resolve_isolated(document, doc, &triples);
+                let (quads, _) = document_quads(&graph, &namespaces);
+                let mut writer = RdfSerializer::from_format(RdfFormat::NQuads).for_writer(&mut buf);
+                for quad in &quads {
+                    writer.serialize_quad(quad)?;
+                }
+                writer.finish()?;
+            }
+            (_, None) => bail!("internal: resolution requested without a pipeline"),
+        }
+        Ok(buf)
+    };
     if let Some(path) = &args.analyzed {
         let reader: Box<dyn BufRead> = if path.as_os_str() == "-" {
             Box::new(BufReader::new(io::stdin().lock()))
@@ -88,22 +92,34 @@ pub fn run(args: &ExtractArgs) -> Result<()> {
                 text: doc.text.clone(),
                 ..Document::default()
             };
-            emit(&document, &doc, &mut pipeline)?;
+            out.write_all(&render(&document, &doc)?)?;
         }
     } else {
+        let Some(p) = pipeline.as_ref() else {
+            bail!("internal: text input without a pipeline");
+        };
+        let (pool, threads) = super::worker_pool(args.model.threads)?;
         let spec = InputSpec {
             paths: args.input.paths.clone(),
             lines: args.input.lines.clone(),
             verbatim: false,
         };
-        // One document at a time: memory stays bounded by the largest document.
-        for document in spec.documents()? {
-            let document = document?;
-            let doc = match &pipeline {
-                Some(p) => p.analyze(&document),
-                None => bail!("internal: text input without a pipeline"),
-            };
-            emit(&document, &doc, &mut pipeline)?;
+        // Batches of documents: the analysis runs over many at once (much faster on short documents), and
+        // each batch is written, in input order, before the next is read, so memory stays bounded.
+        let mut documents = spec.documents()?;
+        while let Some(batch) = documents.next_batch(threads * BATCH_PER_THREAD, BATCH_BYTES) {
+            let batch = batch.into_iter().collect::<Result<Vec<_>, _>>()?;
+            let rendered: Vec<Result<Vec<u8>>> = pool.install(|| {
+                let docs = p.analyze_batch(&batch);
+                batch
+                    .par_iter()
+                    .zip(&docs)
+                    .map(|(document, doc)| render(document, doc))
+                    .collect()
+            });
+            for chunk in rendered {
+                out.write_all(&chunk?)?;
+            }
         }
     }
     out.flush()?;

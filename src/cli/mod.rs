@@ -39,6 +39,19 @@ pub fn run(cli: Cli) -> Result<()> {
 }
 
 /// Opens the store for reading.
+/// A pool of `threads` workers (`None` or 0: one per core) and its size.
+fn worker_pool(threads: Option<usize>) -> Result<(rayon::ThreadPool, usize)> {
+    let threads = match threads {
+        Some(0) | None => std::thread::available_parallelism().map_or(1, usize::from),
+        Some(n) => n,
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .context("cannot start the worker threads")?;
+    Ok((pool, threads))
+}
+
 fn open_read(dir: &Path) -> Result<KgStore> {
     KgStore::open_read_only(dir).with_context(|| format!("cannot open the store {}", dir.display()))
 }

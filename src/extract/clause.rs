@@ -66,6 +66,12 @@ pub(crate) fn subject_of(v: &View, verb: usize) -> Option<(usize, SubjectVia)> {
                 via = worse(via, SubjectVia::Control);
             }
             "advcl" if v.child(cur, &["mark"]).is_none() => via = worse(via, SubjectVia::Control),
+            // `Abe said in welcoming Putin`: a gerund after a preposition of the verb shares its subject.
+            "pcomp" if is_stated_gerund(v, cur) => {
+                via = worse(via, SubjectVia::Control);
+                cur = v.head(head);
+                continue;
+            }
             "relcl" => return antecedent(v, cur).map(|a| (a, SubjectVia::Relative)),
             "acl" if v.is_verb(cur) && matches!(v.tag(cur), "VBN" | "VBG") => {
                 return antecedent(v, cur).map(|a| (a, SubjectVia::Participial));
@@ -75,6 +81,23 @@ pub(crate) fn subject_of(v: &View, verb: usize) -> Option<(usize, SubjectVia)> {
         cur = head;
     }
     None
+}
+
+/// Prepositions after which a gerund states what the subject did (`in welcoming`, `after meeting`,
+/// `by deploying`); `without`, `before` or `for` do not.
+const STATING_PREPOSITIONS: &[&str] = &[
+    "in", "after", "by", "while", "upon", "on", "since", "through",
+];
+
+/// A gerund that is the complement of a stating preposition attached to a verb.
+fn is_stated_gerund(v: &View, gerund: usize) -> bool {
+    let prep = v.head(gerund);
+    v.tag(gerund) == "VBG"
+        && v.dep(gerund) == "pcomp"
+        && v.dep(prep) == "prep"
+        && v.lemma_in(prep, STATING_PREPOSITIONS)
+        && v.head(prep) != prep
+        && v.is_verb(v.head(prep))
 }
 
 /// The relative clause enclosing `verb` (itself included), climbing through complements.
@@ -132,29 +155,30 @@ impl ObjectSlot {
         confidence: f32,
         split: bool,
     ) -> Self {
-        let args = if split {
-            conjuncts(v, head)
-                .into_iter()
-                .map(|h| phrase(v, h, Cut::default(), &[]))
-                .collect()
-        } else {
-            vec![phrase(
-                v,
-                head,
-                Cut {
-                    keep_conj: true,
-                    ..Cut::default()
-                },
-                &[],
-            )]
-        };
         ObjectSlot {
-            args,
+            args: coordinated(v, head, split),
             rule,
             confidence,
             head: Some(head),
             used: Vec::new(),
         }
+    }
+}
+
+/// The phrases of the conjuncts of `head` (`Japan and Russia`: two), or the one phrase keeping them when
+/// `split` is off.
+fn coordinated(v: &View, head: usize, split: bool) -> Vec<Argument> {
+    if split {
+        conjuncts(v, head)
+            .into_iter()
+            .map(|h| phrase(v, h, Cut::default(), &[]))
+            .collect()
+    } else {
+        let keep = Cut {
+            keep_conj: true,
+            ..Cut::default()
+        };
+        vec![phrase(v, head, keep, &[])]
     }
 }
 
@@ -307,7 +331,9 @@ pub(crate) fn prepositional_slot(
 /// Extracts every verbal clause of the sentence.
 pub(crate) fn extract(v: &View, settings: &Settings, out: &mut Vec<RawTriple>) {
     for verb in v.tokens() {
-        if !v.is_verb(verb) || matches!(v.dep(verb), "aux" | "auxpass" | "amod" | "pcomp" | "csubj")
+        if !v.is_verb(verb)
+            || matches!(v.dep(verb), "aux" | "auxpass" | "amod" | "csubj")
+            || (v.dep(verb) == "pcomp" && !is_stated_gerund(v, verb))
         {
             continue;
         }
@@ -351,28 +377,13 @@ fn clause(v: &View, verb: usize, settings: &Settings, out: &mut Vec<RawTriple>) 
     ) else {
         return;
     };
-    let subjects: Vec<Argument> = if settings.coordination != Coordination::Joined {
-        conjuncts(v, subj)
-            .into_iter()
-            .map(|s| phrase(v, s, Cut::default(), &[]))
-            .collect()
-    } else {
-        vec![phrase(
-            v,
-            subj,
-            Cut {
-                keep_conj: true,
-                ..Cut::default()
-            },
-            &[],
-        )]
-    };
+    let subjects = coordinated(v, subj, settings.coordination != Coordination::Joined);
     let mut quals = qualifiers(v, verb, &slot.used);
     if last != verb {
         quals.extend(qualifiers(v, last, &slot.used));
     }
     let relation = words.build(v);
-    let modality = modality(v, last, slot.head);
+    let modality = modality(v, last, slot.head, &relation.tokens);
     let attributed_to = speech_head(v, verb).and_then(|h| {
         let (s, _) = subject_of(v, h)?;
         Some(phrase(v, s, Cut::default(), &[]))

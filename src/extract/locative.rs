@@ -4,6 +4,8 @@
 
 use super::fixed_triple;
 use super::phrase::{Cut, argument, phrase};
+use super::qualifier::kind_of;
+use super::triple::QualifierKind;
 use super::triple::RawTriple;
 use super::view::View;
 
@@ -26,6 +28,10 @@ pub(crate) fn extract(v: &View, out: &mut Vec<RawTriple>) {
             let Some(obj) = v.child(prep, &["pobj"]) else {
                 continue;
             };
+            // `the meeting in November 2013` dates the noun; it does not locate it.
+            if kind_of(v, obj) == QualifierKind::Time {
+                continue;
+            }
             let mut own = phrase(v, noun, Cut::default(), &[prep]);
             // The noun's words before the preposition (later modifiers belong to other facts).
             own.tokens.retain(|&t| t < prep);

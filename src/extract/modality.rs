@@ -33,7 +33,14 @@ const CONDITIONAL: &[&str] = &["if", "unless", "whether"];
 
 /// The modality of the clause headed by `verb`, looking at its own dependents, its object's determiner,
 /// the verbs it is a complement of, and the verb it is coordinated with (which shares its auxiliaries).
-pub(crate) fn modality(v: &View, verb: usize, object: Option<usize>) -> Modality {
+/// A verb of intent that is itself part of the relation (`relation` tokens: `pledged to resolve`) does
+/// not hedge it: that Abe pledged to resolve the dispute is asserted; only `resolve` alone would not be.
+pub(crate) fn modality(
+    v: &View,
+    verb: usize,
+    object: Option<usize>,
+    relation: &[usize],
+) -> Modality {
     let mut negated = false;
     let mut possible = false;
     let mut cur = verb;
@@ -56,13 +63,27 @@ pub(crate) fn modality(v: &View, verb: usize, object: Option<usize>) -> Modality
             }
         }
         let dep = v.dep(cur);
+        // `a plan Shoigu aired to deploy a division`, `a plan to deploy`: an infinitival adverbial or
+        // noun modifier is a purpose or an intention, not something that happened.
+        if matches!(dep, "advcl" | "acl")
+            && v.children(cur)
+                .iter()
+                .any(|&c| v.dep(c) == "aux" && v.tag(c) == "TO")
+        {
+            possible = true;
+        }
         let head = v.head(cur);
         if head == cur {
             break;
         }
         match dep {
             "xcomp" => {
-                if v.lemma_in(head, INTENT) {
+                // An active verb of intent inside the relation is what the fact states; a passive
+                // (`is expected to`) or an adjective (`likely to`) still hedges.
+                let stated = relation.contains(&head)
+                    && v.pos(head) == "VERB"
+                    && v.child(head, &["auxpass"]).is_none();
+                if v.lemma_in(head, INTENT) && !stated {
                     possible = true;
                 }
             }

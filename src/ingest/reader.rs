@@ -217,6 +217,28 @@ fn record_document(r: JsonRecord, name: &str, line: usize) -> Document {
     doc
 }
 
+impl Documents {
+    /// The next documents (and read errors, in place) up to `max_docs` items or until their texts reach
+    /// `max_bytes`: a batch for the analysis, which is much faster over many documents at once, while memory
+    /// stays bounded on any stream. `None` at the end of the input.
+    pub fn next_batch(
+        &mut self,
+        max_docs: usize,
+        max_bytes: usize,
+    ) -> Option<Vec<Result<Document, IngestError>>> {
+        let mut batch = Vec::new();
+        let mut bytes = 0;
+        while batch.len() < max_docs.max(1) && bytes < max_bytes {
+            let Some(item) = self.next() else { break };
+            if let Ok(doc) = &item {
+                bytes += doc.text.len();
+            }
+            batch.push(item);
+        }
+        (!batch.is_empty()).then_some(batch)
+    }
+}
+
 impl Iterator for Documents {
     type Item = Result<Document, IngestError>;
 

@@ -2,7 +2,7 @@
 //! effect, and the conversion of a final state into heads, labels and sentence starts (including the
 //! pseudo-projective "deprojectivisation" of `label||head_label` arcs).
 
-use super::moves::MoveSpec;
+use super::moves::{MoveSpec, MoveTable};
 use super::state::State;
 use super::{TokenFlags, TransitionSystem};
 use crate::analysis::AnalysisError;
@@ -38,8 +38,7 @@ impl ArcMove {
 /// The arc-eager system with the model's classes.
 #[derive(Debug, Clone)]
 pub struct ArcEager {
-    moves: Vec<(ArcMove, u32)>,
-    labels: Vec<String>,
+    table: MoveTable<ArcMove>,
     root_label: u32,
     subtok_label: Option<u32>,
 }
@@ -71,19 +70,11 @@ fn break_valid(st: &State) -> bool {
 impl ArcEager {
     /// Builds the system from the classes of `parser/moves`.
     pub fn new(specs: &[MoveSpec]) -> Result<ArcEager, AnalysisError> {
-        let mut labels = vec![String::new()];
-        let mut moves = Vec::with_capacity(specs.len());
-        for (code, label) in specs {
-            let mv = ArcMove::from_code(*code).ok_or_else(|| {
-                AnalysisError::Unsupported(format!("parser/moves: unknown arc-eager action {code}"))
-            })?;
-            moves.push((mv, intern(&mut labels, label)));
-        }
-        let root_label = intern(&mut labels, "ROOT");
-        let subtok_label = labels.iter().position(|l| l == "subtok").map(|i| i as u32);
+        let mut table = MoveTable::new(specs, "parser/moves", ArcMove::from_code)?;
+        let root_label = table.intern("ROOT");
+        let subtok_label = table.label_id("subtok");
         Ok(ArcEager {
-            moves,
-            labels,
+            table,
             root_label,
             subtok_label,
         })
@@ -91,17 +82,17 @@ impl ArcEager {
 
     /// Number of classes.
     pub fn n_classes(&self) -> usize {
-        self.moves.len()
+        self.table.n_classes()
     }
 
     /// The label string of a label id.
     pub fn label_name(&self, id: u32) -> &str {
-        self.labels.get(id as usize).map_or("", String::as_str)
+        self.table.label_name(id)
     }
 
     /// The human-readable class name (`S`, `D`, `L-nsubj`, `R-dobj`, `B-ROOT`), as spaCy prints it.
     pub fn class_name(&self, class: usize) -> String {
-        let (mv, label) = self.moves[class];
+        let (mv, label) = self.table.moves[class];
         let m = match mv {
             ArcMove::Shift => "S",
             ArcMove::Reduce => "D",
@@ -175,14 +166,6 @@ impl ArcEager {
             sent_starts,
         }
     }
-}
-
-fn intern(labels: &mut Vec<String>, label: &str) -> u32 {
-    if let Some(i) = labels.iter().position(|l| l == label) {
-        return i as u32;
-    }
-    labels.push(label.to_string());
-    (labels.len() - 1) as u32
 }
 
 /// The parser's output for one document.
@@ -261,7 +244,7 @@ fn lr_edges_pass(heads: &[usize], l_edge: &mut [usize], r_edge: &mut [usize]) ->
 
 impl TransitionSystem for ArcEager {
     fn n_moves(&self) -> usize {
-        self.moves.len()
+        self.table.moves.len()
     }
 
     fn set_valid(&self, st: &State, _tokens: &[TokenFlags], valid: &mut [bool]) {
@@ -269,7 +252,7 @@ impl TransitionSystem for ArcEager {
         let reduce = reduce_valid(st);
         let arc = arc_valid(st);
         let brk = break_valid(st);
-        for (v, &(mv, label)) in valid.iter_mut().zip(&self.moves) {
+        for (v, &(mv, label)) in valid.iter_mut().zip(&self.table.moves) {
             *v = match mv {
                 ArcMove::Shift => shift,
                 ArcMove::Reduce => reduce,
@@ -282,7 +265,7 @@ impl TransitionSystem for ArcEager {
     }
 
     fn apply(&self, st: &mut State, class: usize) {
-        let (mv, label) = self.moves[class];
+        let (mv, label) = self.table.moves[class];
         match mv {
             ArcMove::Shift => st.push(),
             ArcMove::Reduce => {

@@ -7,7 +7,7 @@
 use super::state::State;
 use super::{TokenFlags, TransitionSystem};
 use crate::analysis::AnalysisError;
-use crate::analysis::gemm::{add_bias, matmul_bt};
+use crate::analysis::gemm::{add_bias, matmul_bt, multiversion};
 use crate::analysis::weights::{ModelWeights, Node};
 use std::borrow::Cow;
 use std::collections::VecDeque;
@@ -131,6 +131,56 @@ fn transpose(m: &[f32], rows: usize, cols: usize) -> Vec<f32> {
     t
 }
 
+/// The most state features a model may use (the parser's).
+const MAX_FEATURES: usize = 8;
+
+multiversion! {
+    /// One decoder step's class scores: the sum of the state features' cached vectors (each a slice of
+    /// `unmaxed.len()`), plus the bias, maxed over pieces into `hidden`, then `upper_wt` (hidden x all
+    /// classes, transposed) applied to it, summed over the hidden units in order for every class at once,
+    /// plus the bias. Only the first `scores.len()` classes are scored.
+    fn step_scores(
+        features: &[&[f32]],
+        lower_b: &[f32],
+        n_pieces: usize,
+        upper_wt: &[f32],
+        upper_b: &[f32],
+        unmaxed: &mut [f32],
+        hidden: &mut [f32],
+        scores: &mut [f32],
+    ) {
+        unmaxed.fill(0.0);
+        for feature in features {
+            for (u, v) in unmaxed.iter_mut().zip(feature.iter()) {
+                *u += v;
+            }
+        }
+        for (u, b) in unmaxed.iter_mut().zip(lower_b) {
+            *u += b;
+        }
+        for (h, pieces) in hidden.iter_mut().zip(unmaxed.chunks_exact(n_pieces)) {
+            let mut best = pieces[0];
+            for &p in &pieces[1..] {
+                if p > best {
+                    best = p;
+                }
+            }
+            *h = best;
+        }
+        let all_classes = upper_b.len();
+        scores.fill(0.0);
+        for (j, &hj) in hidden.iter().enumerate() {
+            let row = &upper_wt[j * all_classes..j * all_classes + scores.len()];
+            for (s, w) in scores.iter_mut().zip(row) {
+                *s += hj * w;
+            }
+        }
+        for (s, b) in scores.iter_mut().zip(upper_b) {
+            *s += b;
+        }
+    }
+}
+
 impl ParserModel {
     /// Reads the network from a parser or ner model file; `n_in` is the width of the token vectors.
     pub fn from_weights(w: &ModelWeights, n_in: usize) -> Result<ParserModel, AnalysisError> {
@@ -182,7 +232,7 @@ impl ParserModel {
         if lower_in != n_hidden {
             return Err(w.unsupported("lower layer input differs from its hidden width"));
         }
-        if !matches!(n_feats, 1 | 2 | 3 | 8) {
+        if !matches!(n_feats, 1 | 2 | 3 | MAX_FEATURES) {
             return Err(w.unsupported(format!("{n_feats} state features (supported: 1, 2, 3, 8)")));
         }
         Ok(ParserModel {
@@ -286,40 +336,24 @@ impl ParserModel {
                     cache.ensure(self, id as usize);
                 }
             }
-            unmaxed.fill(0.0);
+            let mut features: [&[f32]; MAX_FEATURES] = [&[]; MAX_FEATURES];
             for (f, &id) in ids.iter().enumerate() {
-                let feature = if id < 0 {
+                features[f] = if id < 0 {
                     &self.pad[f * hp..(f + 1) * hp]
                 } else {
                     &cache.row(id as usize)[f * hp..(f + 1) * hp]
                 };
-                for (u, v) in unmaxed.iter_mut().zip(feature) {
-                    *u += v;
-                }
             }
-            for (u, b) in unmaxed.iter_mut().zip(&self.lower_b) {
-                *u += b;
-            }
-            for (j, pieces) in unmaxed.chunks_exact(self.n_pieces).enumerate() {
-                let mut best = pieces[0];
-                for &p in &pieces[1..] {
-                    if p > best {
-                        best = p;
-                    }
-                }
-                hidden[j] = best;
-            }
-            // scores = W·hidden + b, summed over the hidden units in order for every class at once.
-            scores.fill(0.0);
-            for (j, &hj) in hidden.iter().enumerate() {
-                let row = &self.upper_wt[j * self.n_classes..j * self.n_classes + n_classes];
-                for (s, w) in scores.iter_mut().zip(row) {
-                    *s += hj * w;
-                }
-            }
-            for (s, b) in scores.iter_mut().zip(&self.upper_b) {
-                *s += b;
-            }
+            step_scores(
+                &features[..self.n_feats],
+                &self.lower_b,
+                self.n_pieces,
+                &self.upper_wt,
+                &self.upper_b,
+                &mut unmaxed,
+                &mut hidden,
+                &mut scores,
+            );
             system.set_valid(&st, tokens, &mut valid);
             let mut best: Option<usize> = None;
             for c in 0..n_classes {

@@ -69,6 +69,66 @@ pub fn read_moves(
     Ok(out)
 }
 
+/// The classes of a transition system: a move and a label id each, with the label strings (id 0: none).
+#[derive(Debug, Clone)]
+pub struct MoveTable<M> {
+    /// Class -> (move, label id), in the model's class order.
+    pub moves: Vec<(M, u32)>,
+    labels: Vec<String>,
+}
+
+impl<M> MoveTable<M> {
+    /// Builds the table from the classes of a moves file; `decode` maps an action number to a move and
+    /// `file` names the file in the error for an unknown action.
+    pub fn new(
+        specs: &[MoveSpec],
+        file: &str,
+        decode: impl Fn(u8) -> Option<M>,
+    ) -> Result<Self, AnalysisError> {
+        let mut table = MoveTable {
+            moves: Vec::with_capacity(specs.len()),
+            labels: vec![String::new()],
+        };
+        for (code, label) in specs {
+            let mv = decode(*code).ok_or_else(|| {
+                AnalysisError::Unsupported(format!("{file}: unknown action {code}"))
+            })?;
+            let id = table.intern(label);
+            table.moves.push((mv, id));
+        }
+        Ok(table)
+    }
+
+    /// The id of a label, added when new.
+    pub fn intern(&mut self, label: &str) -> u32 {
+        match self.label_id(label) {
+            Some(id) => id,
+            None => {
+                self.labels.push(label.to_string());
+                (self.labels.len() - 1) as u32
+            }
+        }
+    }
+
+    /// The id of a label, if the table has it.
+    pub fn label_id(&self, label: &str) -> Option<u32> {
+        self.labels
+            .iter()
+            .position(|l| l == label)
+            .map(|i| i as u32)
+    }
+
+    /// Number of classes.
+    pub fn n_classes(&self) -> usize {
+        self.moves.len()
+    }
+
+    /// The label string of a label id (`""` for none or an unknown id).
+    pub fn label_name(&self, id: u32) -> &str {
+        self.labels.get(id as usize).map_or("", String::as_str)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

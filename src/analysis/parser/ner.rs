@@ -2,7 +2,7 @@
 //! Begin, In, Last, Unit or Out of an entity. No entities are preset in this pipeline, so the preset-entity
 //! branches of spaCy's validity rules never apply.
 
-use super::moves::MoveSpec;
+use super::moves::{MoveSpec, MoveTable};
 use super::state::State;
 use super::{TokenFlags, TransitionSystem};
 use crate::analysis::AnalysisError;
@@ -25,8 +25,7 @@ pub enum BiluoMove {
 /// The entity system with the model's classes.
 #[derive(Debug, Clone)]
 pub struct Biluo {
-    moves: Vec<(BiluoMove, u32)>,
-    labels: Vec<String>,
+    table: MoveTable<BiluoMove>,
 }
 
 /// Which (action, label) pairs spaCy's entity recogniser turns into classes.
@@ -41,46 +40,32 @@ pub fn keep_biluo_move(action: u8, label: &str) -> bool {
 impl Biluo {
     /// Builds the system from the classes of `ner/moves`.
     pub fn new(specs: &[MoveSpec]) -> Result<Biluo, AnalysisError> {
-        let mut labels = vec![String::new()];
-        let mut moves = Vec::with_capacity(specs.len());
-        for (code, label) in specs {
-            let mv = match code {
-                1 => BiluoMove::Begin,
-                2 => BiluoMove::In,
-                3 => BiluoMove::Last,
-                4 => BiluoMove::Unit,
-                5 => BiluoMove::Out,
-                _ => {
-                    return Err(AnalysisError::Unsupported(format!(
-                        "ner/moves: unknown BILUO action {code}"
-                    )));
-                }
-            };
-            let id = match labels.iter().position(|l| l == label) {
-                Some(i) => i as u32,
-                None => {
-                    labels.push(label.clone());
-                    (labels.len() - 1) as u32
-                }
-            };
-            moves.push((mv, id));
-        }
-        Ok(Biluo { moves, labels })
+        let decode = |code| match code {
+            1 => Some(BiluoMove::Begin),
+            2 => Some(BiluoMove::In),
+            3 => Some(BiluoMove::Last),
+            4 => Some(BiluoMove::Unit),
+            5 => Some(BiluoMove::Out),
+            _ => None,
+        };
+        Ok(Biluo {
+            table: MoveTable::new(specs, "ner/moves", decode)?,
+        })
     }
 
     /// Number of classes.
     pub fn n_classes(&self) -> usize {
-        self.moves.len()
+        self.table.n_classes()
     }
 
     /// The label string of a label id.
     pub fn label_name(&self, id: u32) -> &str {
-        self.labels.get(id as usize).map_or("", String::as_str)
+        self.table.label_name(id)
     }
 
     /// The class name as spaCy prints it (`B-ORG`, `U-`, `O`).
     pub fn class_name(&self, class: usize) -> String {
-        let (mv, label) = self.moves[class];
+        let (mv, label) = self.table.moves[class];
         let m = match mv {
             BiluoMove::Begin => "B",
             BiluoMove::In => "I",
@@ -111,7 +96,7 @@ fn flags(tokens: &[TokenFlags], i: i32) -> TokenFlags {
 
 impl TransitionSystem for Biluo {
     fn n_moves(&self) -> usize {
-        self.moves.len()
+        self.table.moves.len()
     }
 
     fn set_valid(&self, st: &State, tokens: &[TokenFlags], valid: &mut [bool]) {
@@ -119,7 +104,7 @@ impl TransitionSystem for Biluo {
         let b0 = flags(tokens, st.b(0));
         let b1 = flags(tokens, st.b(1));
         let open_label = st.last_ent().map(|e| e.label);
-        for (v, &(mv, label)) in valid.iter_mut().zip(&self.moves) {
+        for (v, &(mv, label)) in valid.iter_mut().zip(&self.table.moves) {
             *v = match mv {
                 BiluoMove::Begin => {
                     !open && st.buffer_length() >= 2 && label != 0 && !b1.sent_start && !b0.is_space
@@ -138,7 +123,7 @@ impl TransitionSystem for Biluo {
     }
 
     fn apply(&self, st: &mut State, class: usize) {
-        let (mv, label) = self.moves[class];
+        let (mv, label) = self.table.moves[class];
         match mv {
             BiluoMove::Begin => st.open_ent(label),
             BiluoMove::In | BiluoMove::Out => {}

@@ -1,0 +1,101 @@
+//! What extraction and resolution add to the time of analysis alone (issue: under 20%), measured side by
+//! side in one run on one thread, on the text of the oracle fixtures (the seed articles and 200 CaRB dev
+//! sentences, one document per line), repeated to about 60,000 tokens.
+//!
+//! Each round times, on the same documents: the analysis (`Pipeline::analyze_batch`, as `kg build` and
+//! `kg extract` run it), then extraction, then resolution of each document on its own. Prints the median of
+//! each stage over the rounds and the ratio of extraction + resolution to analysis.
+//!
+//! Run: `cargo bench --bench extract_overhead` (`-- ROUNDS` to change the number of rounds, default 7).
+
+use kg::ingest::Document;
+use kg::pipeline::Pipeline;
+use std::hint::black_box;
+use std::time::Instant;
+
+/// Texts of the fixtures, one per document.
+fn corpus(want_bytes: usize) -> Vec<Document> {
+    let mut texts = Vec::new();
+    for name in [
+        "tests/data/oracle_seeds.jsonl",
+        "tests/data/oracle_carb_dev_200.jsonl",
+    ] {
+        let file = std::fs::read_to_string(name).expect("fixture file (run from the crate root)");
+        for line in file.lines().filter(|l| !l.trim().is_empty()) {
+            let value: serde_json::Value = serde_json::from_str(line).expect("fixture JSON");
+            if let Some(text) = value["text"].as_str() {
+                texts.push(text.to_string());
+            }
+        }
+    }
+    let mut docs = Vec::new();
+    let mut bytes = 0;
+    while bytes < want_bytes {
+        for text in &texts {
+            bytes += text.len();
+            docs.push(Document::from_text(
+                format!("d{}", docs.len()),
+                text.clone(),
+            ));
+        }
+    }
+    docs
+}
+
+fn median(mut xs: Vec<f64>) -> f64 {
+    xs.sort_by(f64::total_cmp);
+    xs[xs.len() / 2]
+}
+
+fn main() {
+    let rounds: usize = std::env::args()
+        .skip(1)
+        .find_map(|a| a.parse().ok())
+        .unwrap_or(7);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .expect("thread pool");
+    let pipeline = Pipeline::new(None, &[]).expect("embedded model and ontology");
+    let documents = corpus(350_000);
+    let (mut analysis, mut extraction, mut resolution) = (Vec::new(), Vec::new(), Vec::new());
+    let mut tokens = 0;
+    let mut facts = 0;
+    for _ in 0..rounds {
+        pool.install(|| {
+            let start = Instant::now();
+            let docs = pipeline.analyze_batch(&documents);
+            analysis.push(start.elapsed().as_secs_f64());
+            let start = Instant::now();
+            let triples: Vec<_> = docs.iter().map(|d| pipeline.extract(d)).collect();
+            extraction.push(start.elapsed().as_secs_f64());
+            let start = Instant::now();
+            facts = 0;
+            for ((document, doc), triples) in documents.iter().zip(&docs).zip(&triples) {
+                facts += black_box(pipeline.resolve_isolated(document, doc, triples))
+                    .facts
+                    .len();
+            }
+            resolution.push(start.elapsed().as_secs_f64());
+            tokens = docs.iter().map(|d| d.tokens.len()).sum::<usize>();
+        });
+    }
+    let (a, e, r) = (median(analysis), median(extraction), median(resolution));
+    println!(
+        "{} documents, {tokens} tokens, {facts} facts; median of {rounds} rounds, one thread",
+        documents.len()
+    );
+    println!("analysis    {a:8.3} s  ({:.0} tokens/s)", tokens as f64 / a);
+    println!(
+        "extraction  {e:8.3} s  ({:5.1}% of analysis)",
+        100.0 * e / a
+    );
+    println!(
+        "resolution  {r:8.3} s  ({:5.1}% of analysis)",
+        100.0 * r / a
+    );
+    println!(
+        "extraction + resolution add {:.1}% to analysis alone",
+        100.0 * (e + r) / a
+    );
+}
