@@ -8,6 +8,7 @@ use oxigraph::model::vocab::{rdf, rdfs, xsd};
 use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Quad, Term, Triple};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 use std::io::Write;
 
 /// How reified facts are written.
@@ -218,15 +219,17 @@ fn write_lines(
     }
     let merge = format == RdfFormat::NTriples;
     let window = rayon::current_num_threads().max(1) * 16;
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
-    let mut seen = HashSet::new();
-    let mut written = 0;
-    for chunk in graphs.chunks(window) {
-        let rendered: Vec<ExportResult<RenderedGraph>> = chunk
+    let render = |chunk: &[GraphName]| -> Vec<ExportResult<RenderedGraph>> {
+        chunk
             .par_iter()
             .map(|graph| render_graph(statements, graph, merge))
-            .collect();
-        for part in rendered {
+            .collect()
+    };
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    let mut seen: HashSet<u128, BuildHasherDefault<Prehashed>> = HashSet::default();
+    let mut written = 0;
+    let mut write = |parts: Vec<ExportResult<RenderedGraph>>| -> ExportResult<()> {
+        for part in parts {
             let part = part?;
             if !merge {
                 out.write_all(&part.text)?;
@@ -242,11 +245,49 @@ fn write_lines(
                 start = end;
             }
         }
+        Ok(())
+    };
+    // The pool renders the next window while this thread writes the last one.
+    let mut chunks = graphs.chunks(window);
+    let mut pending = chunks.next().map(render).unwrap_or_default();
+    loop {
+        let next = chunks.next();
+        let mut upcoming = Vec::new();
+        rayon::in_place_scope(|scope| {
+            if let Some(chunk) = next {
+                scope.spawn(|_| upcoming = render(chunk));
+            }
+            write(std::mem::take(&mut pending))
+        })?;
+        if next.is_none() {
+            break;
+        }
+        pending = upcoming;
     }
     out.into_inner()
         .map_err(std::io::IntoInnerError::into_error)?
         .flush()?;
     Ok(written)
+}
+
+/// The hasher of a set of [`statement_hash`]es: they are hashes already.
+#[derive(Default)]
+struct Prehashed(u64);
+
+impl std::hash::Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn write_u128(&mut self, n: u128) {
+        self.0 = n as u64;
+    }
 }
 
 /// The lines of one graph, as oxigraph's N-Triples / N-Quads serialisers write them (`{statement} .`).
