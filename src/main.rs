@@ -5,6 +5,14 @@ mod cli;
 use clap::Parser;
 use std::process::ExitCode;
 
+/// mimalloc instead of glibc's allocator: oxigraph's bulk loader and store reads allocate and free millions of
+/// small strings and keys, and glibc's free (chunk coalescing) took a quarter of `kg load`'s time; with
+/// mimalloc a load of 10^5 facts with provenance needs ~35% less CPU. Its `override` feature makes it `malloc`
+/// too, which is required: oxigraph frees strings that RocksDB allocated (error messages) with the Rust
+/// allocator, so both must be the same one.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let args = cli::args::Cli::parse();
     match cli::run(args) {

@@ -308,7 +308,8 @@ fn tsv_has_a_header_and_readable_labels() {
     );
     assert!(
         rows.iter()
-            .any(|r| r[..3] == ["Russia", "controlsPartOf", "Ukraine"] && r[4] == "inferred")
+            .any(|r| r[..5] == ["Russia", "controlsPartOf", "Ukraine", "0.63", "inferred"]),
+        "an inferred fact's confidence is its premises' product"
     );
     assert!(
         !rows.iter().any(|r| r[1] == "withdraw from"),

@@ -190,8 +190,14 @@ fn write_text(
                 )?;
                 writeln!(out, "{pad}    \"{}\"", sentence.trim())?;
             }
-            Support::Inferred { rule, premises } => {
-                writeln!(out, "{pad}  inferred by rule {rule} from:")?;
+            Support::Inferred {
+                rule,
+                confidence,
+                premises,
+            } => {
+                let confidence =
+                    confidence.map_or(String::new(), |c| format!(" (confidence {c:.2})"));
+                writeln!(out, "{pad}  inferred by rule {rule}{confidence} from:")?;
                 for p in premises {
                     write_text(out, projection, p, depth + 2)?;
                 }
@@ -211,8 +217,8 @@ fn to_json(projection: &Projection, e: &Explanation) -> serde_json::Value {
                 "bytes": bytes.map(|(a, b)| vec![a, b]), "rule": rule, "confidence": confidence,
                 "modality": modality, "attributed_to": attributed_to.as_ref().map(|t| t.to_string()),
             }),
-            Support::Inferred { rule, premises } => json!({
-                "kind": "inferred", "rule": rule,
+            Support::Inferred { rule, confidence, premises } => json!({
+                "kind": "inferred", "rule": rule, "confidence": confidence,
                 "premises": premises.iter().map(|p| to_json(projection, p)).collect::<Vec<_>>(),
             }),
         })

@@ -10,13 +10,6 @@ use std::io::Write;
 /// Runs `kg export`.
 pub fn run(args: &ExportArgs) -> Result<()> {
     let store = super::open_read(&args.store.store)?;
-    let projection = Projection::from_store(&store)?;
-    let selection = Selection::new(
-        &projection,
-        args.around.as_deref(),
-        args.depth,
-        &args.predicates,
-    )?;
     let rdf_format = match args.format {
         ExportFormat::Nt => Some(RdfFormat::NTriples),
         ExportFormat::Nq => Some(RdfFormat::NQuads),
@@ -27,6 +20,24 @@ pub fn run(args: &ExportArgs) -> Result<()> {
             profile: JsonLdProfileSet::empty(),
         }),
         _ => None,
+    };
+    // The projection (a full pass over the store) is built only when something needs it: an RDF export of
+    // the whole store streams straight from the quads.
+    let selecting = args.around.is_some() || !args.predicates.is_empty();
+    let projection = if rdf_format.is_none() || selecting {
+        Projection::from_store(&store)?
+    } else {
+        Projection::default()
+    };
+    let selection = if selecting {
+        Selection::new(
+            &projection,
+            args.around.as_deref(),
+            args.depth,
+            &args.predicates,
+        )?
+    } else {
+        Selection::all()
     };
     if let Some(format) = rdf_format {
         let reification = match args.reification {

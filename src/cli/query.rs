@@ -60,14 +60,12 @@ pub fn execute(
     format: QueryFormat,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let mut evaluator = SparqlEvaluator::new();
-    for (name, iri) in prefixes(store) {
-        evaluator = evaluator.with_prefix(name, iri)?;
-    }
-    let mut prepared = match evaluator.parse_query(text) {
-        Ok(p) => p,
+    // The union of all graphs read as one graph: a fact stated by several documents matches once.
+    let query = match kg::store::parse_union_query(text, &prefixes(store)) {
+        Ok(q) => q,
         Err(e) => bail!("{}", syntax_error(text, &e.to_string())),
     };
+    let mut prepared = SparqlEvaluator::new().for_query(query);
     prepared.dataset_mut().set_default_graph_as_union();
     let results = prepared
         .on_store(store.inner())

@@ -31,6 +31,8 @@ pub enum Support {
     Inferred {
         /// The rule.
         rule: String,
+        /// Confidence: the product of the premises' (`None` for stores inferred before it was recorded).
+        confidence: Option<f64>,
         /// Why each premise holds.
         premises: Vec<Explanation>,
     },
@@ -141,9 +143,11 @@ impl KgStore {
                         }
                     }
                 }
-                explanation
-                    .supports
-                    .push(Support::Inferred { rule, premises });
+                explanation.supports.push(Support::Inferred {
+                    rule,
+                    confidence: number(vocab::CONFIDENCE),
+                    premises,
+                });
             }
         }
         Ok(explanation)

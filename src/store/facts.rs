@@ -38,7 +38,8 @@ pub struct FactRecord {
     pub object: Term,
     /// Extracted or inferred.
     pub kind: FactKind,
-    /// Confidence (1 for inferred facts, which hold if their premises do).
+    /// Confidence: the extractor's, or for an inferred fact the product of its premises' (1 when the store
+    /// has none recorded, e.g. for bulk-loaded data).
     pub confidence: f64,
     /// Document id (extracted facts).
     pub document: Option<String>,

@@ -2,12 +2,11 @@
 //! reified with the rule and the premises it came from.
 
 use super::iri::vocab;
+use super::write::confidence_literal;
 use super::{KgStore, StoreResult};
 use oxigraph::model::vocab::rdf;
-use oxigraph::model::{
-    GraphName, GraphNameRef, Literal, NamedNode, NamedOrBlankNode, Quad, Term, Triple,
-};
-use std::collections::HashSet;
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term, Triple};
+use std::collections::{HashMap, HashSet};
 
 /// One triple derived by a rule.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -109,7 +108,8 @@ impl KgStore {
     }
 
     /// Recomputes the inferred graph with `reasoner` in one transaction and clears the stale mark. Returns the
-    /// number of inferred triples.
+    /// number of inferred triples. Each derivation's reifier carries the rule, the premises and a confidence
+    /// derived from the premises' (see [`KgStore::derivation_confidences`]).
     pub fn refresh_inferences(&self, reasoner: &dyn Reasoner) -> StoreResult<usize> {
         let asserted = if reasoner.is_empty() {
             Vec::new()
@@ -117,54 +117,163 @@ impl KgStore {
             self.asserted_triples_with(reasoner.premise_predicates().as_deref())?
         };
         let known: HashSet<&Triple> = asserted.iter().collect();
-        let graph = self.ns.inferred_graph();
+        let derivations: Vec<Derivation> = reasoner
+            .infer(&asserted)
+            .into_iter()
+            .filter(|d| !known.contains(&d.triple))
+            .collect();
+        let confidences = self.derivation_confidences(&derivations)?;
+        let graph = GraphName::NamedNode(self.ns.inferred_graph());
         let mut quads = Vec::new();
         let mut inferred = HashSet::new();
-        for derivation in reasoner.infer(&asserted) {
-            if known.contains(&derivation.triple) {
-                continue;
-            }
+        // One reifier per (triple, rule): several derivations by one rule share it, and its confidence is
+        // their best.
+        let mut reifier_confidence: HashMap<NamedNode, f64> = HashMap::new();
+        for (derivation, confidence) in derivations.into_iter().zip(confidences) {
             let reifier = self
                 .ns
                 .inferred_reifier(&derivation.triple, &derivation.rule);
-            let g = GraphName::NamedNode(graph.clone());
             if inferred.insert(derivation.triple.clone()) {
                 quads.push(Quad::new(
                     derivation.triple.subject.clone(),
                     derivation.triple.predicate.clone(),
                     derivation.triple.object.clone(),
-                    g.clone(),
+                    graph.clone(),
                 ));
             }
+            let best = reifier_confidence.entry(reifier.clone()).or_insert(0.0);
+            *best = best.max(confidence);
             quads.push(Quad::new(
                 reifier.clone(),
                 rdf::REIFIES,
                 Term::Triple(Box::new(derivation.triple)),
-                g.clone(),
+                graph.clone(),
             ));
             quads.push(Quad::new(
                 reifier.clone(),
                 self.ns.term(vocab::RULE),
                 Literal::new_simple_literal(&derivation.rule),
-                g.clone(),
+                graph.clone(),
             ));
             for premise in derivation.premises {
                 quads.push(Quad::new(
                     reifier.clone(),
                     self.ns.term(vocab::PREMISE),
                     Term::Triple(Box::new(premise)),
-                    g.clone(),
+                    graph.clone(),
                 ));
             }
         }
+        for (reifier, confidence) in reifier_confidence {
+            quads.push(Quad::new(
+                reifier,
+                self.ns.term(vocab::CONFIDENCE),
+                // Through f32, as extracted confidences are: 0.9 x 0.7 is written 0.63.
+                confidence_literal(confidence as f32),
+                graph.clone(),
+            ));
+        }
         let mut tx = self.store.start_transaction()?;
-        tx.clear_graph(GraphNameRef::NamedNode(graph.as_ref()))?;
+        tx.clear_graph(graph.as_ref())?;
         for quad in &quads {
             tx.insert(quad);
         }
         tx.remove(self.stale_marker().as_ref());
         tx.commit()?;
         Ok(inferred.len())
+    }
+
+    /// The confidence of each derivation: the product of its premises' confidences.
+    ///
+    /// A rule's conclusion holds only if all its premises do; taking the extractions' confidences as
+    /// independent probabilities, that is their product. The product (rather than the minimum, the weakest
+    /// link) makes a long chain of uncertain facts weaker than any one of them, as it should be, and keeps a
+    /// conclusion from sure premises sure. A premise's confidence is that of its best asserted extraction (not a
+    /// combination of all: the same claim repeated across articles is not independent evidence); a triple
+    /// asserted without provenance (bulk-loaded data) counts as certain; a premise that was itself inferred
+    /// has its own derivation's confidence, and a triple derived several ways the best of them.
+    pub fn derivation_confidences(&self, derivations: &[Derivation]) -> StoreResult<Vec<f64>> {
+        let mut asserted: HashMap<&Triple, f64> = HashMap::new();
+        for derivation in derivations {
+            for premise in &derivation.premises {
+                if !asserted.contains_key(premise) {
+                    asserted.insert(premise, self.asserted_confidence(premise)?);
+                }
+            }
+        }
+        let derived: HashSet<&Triple> = derivations.iter().map(|d| &d.triple).collect();
+        // Inferred premises: the least fixpoint from 0. Reasoners list derivations in the order they found
+        // them (premises first), so the first pass settles everything and the second confirms it; values only
+        // grow, so this ends for any order.
+        let mut inferred: HashMap<&Triple, f64> = HashMap::new();
+        let mut confidences = vec![0.0; derivations.len()];
+        for _ in 0..=derivations.len() {
+            let mut changed = false;
+            for (k, derivation) in derivations.iter().enumerate() {
+                let confidence: f64 = derivation
+                    .premises
+                    .iter()
+                    .map(|p| {
+                        if derived.contains(p) {
+                            inferred.get(p).copied().unwrap_or(0.0)
+                        } else {
+                            asserted.get(p).copied().unwrap_or(1.0)
+                        }
+                    })
+                    .product();
+                confidences[k] = confidence;
+                let best = inferred.entry(&derivation.triple).or_insert(0.0);
+                if confidence > *best {
+                    *best = confidence;
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        Ok(confidences)
+    }
+
+    /// The confidence of an asserted triple: its best asserted extraction's, 1 without any.
+    fn asserted_confidence(&self, triple: &Triple) -> StoreResult<f64> {
+        let inferred_graph = GraphName::NamedNode(self.ns.inferred_graph());
+        let confidence_prop = self.ns.term(vocab::CONFIDENCE);
+        let modality_prop = self.ns.term(vocab::MODALITY);
+        let term = Term::Triple(Box::new(triple.clone()));
+        let mut best: Option<f64> = None;
+        for quad in
+            self.store
+                .quads_for_pattern(None, Some(rdf::REIFIES), Some(term.as_ref()), None)
+        {
+            let quad = quad?;
+            if quad.graph_name == inferred_graph {
+                continue;
+            }
+            let value = |prop: &NamedNode| -> StoreResult<Option<String>> {
+                let found = self
+                    .store
+                    .quads_for_pattern(
+                        Some(quad.subject.as_ref()),
+                        Some(prop.as_ref()),
+                        None,
+                        Some(quad.graph_name.as_ref()),
+                    )
+                    .next()
+                    .transpose()?;
+                Ok(found.and_then(|q| match q.object {
+                    Term::Literal(l) => Some(l.value().to_string()),
+                    _ => None,
+                }))
+            };
+            if value(&modality_prop)?.is_some_and(|m| m != "asserted") {
+                continue;
+            }
+            if let Some(c) = value(&confidence_prop)?.and_then(|v| v.parse::<f64>().ok()) {
+                best = Some(best.map_or(c, |b| b.max(c)));
+            }
+        }
+        Ok(best.unwrap_or(1.0))
     }
 }
 

@@ -14,6 +14,7 @@ mod facts;
 mod infer;
 mod iri;
 mod load;
+mod sparql;
 mod write;
 
 pub use explain::{Explanation, Support};
@@ -23,7 +24,8 @@ pub use iri::{
     DCTERMS, DEFAULT_BASE, DEFAULT_ONTOLOGY, Namespaces, SKOS, fnv1a128, percent_decode,
     percent_encode, term_key, vocab,
 };
-pub use load::{LoadSummary, format_of};
+pub use load::{LoadInput, LoadOptions, LoadSummary, format_of};
+pub use sparql::{parse_union_query, union_as_set};
 pub use write::{WriteSummary, document_quads};
 
 use oxigraph::model::{GraphNameRef, Literal, NamedNodeRef, QuadRef, Term};
