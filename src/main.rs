@@ -13,7 +13,37 @@ use std::process::ExitCode;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// mimalloc's option numbers (its `mi_option_e`, v3), for the options the sys crate does not name.
+const MI_OPTION_ARENA_EAGER_COMMIT: libmimalloc_sys::mi_option_t = 4;
+const MI_OPTION_ALLOW_LARGE_OS_PAGES: libmimalloc_sys::mi_option_t = 6;
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// Returns freed memory to the system at once and keeps transparent huge pages out: the analysis frees
+/// large buffers per batch, and with mimalloc's defaults (delayed purging, eagerly committed arenas that the
+/// kernel backs with 2 MB pages) its peak resident memory grew by half (101 -> 149 MB on the benchmark
+/// corpus) with no gain in speed. The first arena is reserved before `main`, so huge pages are refused for
+/// the process (checked by the kernel at each page fault) rather than through mimalloc's option.
+#[allow(unsafe_code)]
+fn tune_allocator() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_THP_DISABLE takes plain integer arguments and only sets a flag of this process; a
+    // failure (an old kernel) leaves the default, which is harmless.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+    for (option, value) in [
+        (MI_OPTION_PURGE_DELAY, 0),
+        (MI_OPTION_ARENA_EAGER_COMMIT, 0),
+        (MI_OPTION_ALLOW_LARGE_OS_PAGES, 0),
+    ] {
+        // SAFETY: mi_option_set only stores an integer in mimalloc's option table; the options named here
+        // exist in the vendored mimalloc (v3) and are read when memory is next committed or purged.
+        unsafe { libmimalloc_sys::mi_option_set(option, value) };
+    }
+}
+
 fn main() -> ExitCode {
+    tune_allocator();
     let args = cli::args::Cli::parse();
     match cli::run(args) {
         Ok(()) => ExitCode::SUCCESS,
