@@ -2,7 +2,7 @@
 
 use super::args::{QueryArgs, QueryFormat};
 use anyhow::{Context, Result, bail};
-use kg::store::{DCTERMS, KgStore, SKOS};
+use kg::store::KgStore;
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::Term;
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
@@ -32,27 +32,6 @@ pub fn run(args: &QueryArgs) -> Result<()> {
     Ok(())
 }
 
-/// The prefixes every query may use without declaring them.
-pub fn prefixes(store: &KgStore) -> Vec<(&'static str, String)> {
-    let ns = store.namespaces();
-    vec![
-        ("kg", ns.ontology_ns().to_string()),
-        ("ent", ns.entity_ns().to_string()),
-        ("rel", ns.rel_ns().to_string()),
-        ("doc", ns.doc_ns().to_string()),
-        ("fact", ns.fact_ns().to_string()),
-        (
-            "rdf",
-            "http://www.w3.org/1999/02/22-rdf-syntax-ns#".to_string(),
-        ),
-        ("rdfs", "http://www.w3.org/2000/01/rdf-schema#".to_string()),
-        ("xsd", "http://www.w3.org/2001/XMLSchema#".to_string()),
-        ("owl", "http://www.w3.org/2002/07/owl#".to_string()),
-        ("skos", SKOS.to_string()),
-        ("dcterms", DCTERMS.to_string()),
-    ]
-}
-
 /// Parses and runs `text` on `store`, writing results in `format`.
 pub fn execute(
     store: &KgStore,
@@ -61,7 +40,7 @@ pub fn execute(
     out: &mut dyn Write,
 ) -> Result<()> {
     // The union of all graphs read as one graph: a fact stated by several documents matches once.
-    let query = match kg::store::parse_union_query(text, &prefixes(store)) {
+    let query = match kg::store::parse_union_query(text, &store.namespaces().prefixes()) {
         Ok(q) => q,
         Err(e) => bail!("{}", syntax_error(text, &e.to_string())),
     };
@@ -71,7 +50,7 @@ pub fn execute(
         .on_store(store.inner())
         .execute()
         .context("the query failed")?;
-    let short = prefixes(store);
+    let short = store.namespaces().prefixes();
     match results {
         QueryResults::Solutions(solutions) => {
             let results_format = match format {

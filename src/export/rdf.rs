@@ -2,9 +2,9 @@
 //! reification modes for consumers that do not read RDF 1.2 yet.
 
 use super::{ExportError, ExportResult, Selection};
-use crate::store::{DCTERMS, KgStore, SKOS};
+use crate::store::KgStore;
 use oxigraph::io::{RdfFormat, RdfSerializer};
-use oxigraph::model::vocab::{rdf, rdfs, xsd};
+use oxigraph::model::vocab::rdf;
 use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode, Quad, Term, Triple};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -51,7 +51,7 @@ pub fn write_rdf(
     let meta = ns.meta_graph();
     let ontology = ns.ontology_graph();
     let mut serializer = RdfSerializer::from_format(format);
-    for (prefix, iri) in prefixes(store) {
+    for (prefix, iri) in store.namespaces().prefixes() {
         serializer = serializer
             .with_prefix(prefix, iri)
             .map_err(|e| ExportError::Serialize(e.to_string()))?;
@@ -373,30 +373,4 @@ fn describe_statement(
         other => other.clone(),
     };
     quads.push(Quad::new(r.clone(), rdf::OBJECT, object, graph.clone()));
-}
-
-/// The prefixes Turtle-family outputs declare.
-fn prefixes(store: &KgStore) -> Vec<(&'static str, String)> {
-    let ns = store.namespaces();
-    vec![
-        ("kg", ns.ontology_ns().to_string()),
-        ("ent", ns.entity_ns().to_string()),
-        ("rel", ns.rel_ns().to_string()),
-        ("doc", ns.doc_ns().to_string()),
-        ("fact", ns.fact_ns().to_string()),
-        (
-            "rdf",
-            "http://www.w3.org/1999/02/22-rdf-syntax-ns#".to_string(),
-        ),
-        (
-            "rdfs",
-            rdfs::LABEL.as_str().trim_end_matches("label").to_string(),
-        ),
-        (
-            "xsd",
-            xsd::STRING.as_str().trim_end_matches("string").to_string(),
-        ),
-        ("skos", SKOS.to_string()),
-        ("dcterms", DCTERMS.to_string()),
-    ]
 }

@@ -146,6 +146,27 @@ impl Namespaces {
         &self.fact
     }
 
+    /// The prefixes queries may use undeclared and Turtle-family exports declare: the store's own
+    /// namespaces and the standard vocabularies.
+    pub fn prefixes(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("kg", self.ontology_ns().to_string()),
+            ("ent", self.entity_ns().to_string()),
+            ("rel", self.rel_ns().to_string()),
+            ("doc", self.doc_ns().to_string()),
+            ("fact", self.fact_ns().to_string()),
+            (
+                "rdf",
+                "http://www.w3.org/1999/02/22-rdf-syntax-ns#".to_string(),
+            ),
+            ("rdfs", "http://www.w3.org/2000/01/rdf-schema#".to_string()),
+            ("xsd", "http://www.w3.org/2001/XMLSchema#".to_string()),
+            ("owl", "http://www.w3.org/2002/07/owl#".to_string()),
+            ("skos", SKOS.to_string()),
+            ("dcterms", DCTERMS.to_string()),
+        ]
+    }
+
     /// Prefix of reifiers of inferred facts.
     pub fn inferred_fact_ns(&self) -> &str {
         &self.inferred
