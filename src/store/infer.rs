@@ -280,30 +280,12 @@ impl KgStore {
 /// The ontology's rules over IRI triples: literal objects and triple terms take no part in them.
 impl Reasoner for crate::ontology::Ontology {
     fn infer(&self, asserted: &[Triple]) -> Vec<Derivation> {
-        let iri_triples: Vec<crate::ontology::IriTriple> = asserted
-            .iter()
-            .filter_map(|t| match (&t.subject, &t.object) {
-                (NamedOrBlankNode::NamedNode(s), Term::NamedNode(o)) => Some((
-                    s.as_str().to_string(),
-                    t.predicate.as_str().to_string(),
-                    o.as_str().to_string(),
-                )),
-                _ => None,
-            })
-            .collect();
-        let to_triple = |(s, p, o): &crate::ontology::IriTriple| {
-            Triple::new(
-                NamedNode::new_unchecked(s.clone()),
-                NamedNode::new_unchecked(p.clone()),
-                NamedNode::new_unchecked(o.clone()),
-            )
-        };
-        crate::ontology::Ontology::infer(self, &iri_triples)
-            .iter()
+        self.infer_rdf(asserted)
+            .into_iter()
             .map(|i| Derivation {
-                triple: to_triple(&i.triple),
-                rule: i.rule.clone(),
-                premises: i.premises.iter().map(to_triple).collect(),
+                triple: i.triple,
+                rule: i.rule,
+                premises: i.premises,
             })
             .collect()
     }
