@@ -392,27 +392,13 @@ impl Tok2Vec {
 
     /// Token vectors (`n x width`, row-major) for one document's tokens.
     pub fn forward(&self, feats: &[TokenFeatures]) -> Vec<f32> {
-        self.forward_batch(&[feats]).pop().unwrap_or_default()
+        self.forward_concat(&[feats])
     }
 
-    /// Token vectors for several documents at once (one `n_d x width` block per document). The documents
-    /// are laid out as thinc does, each preceded by `depth * window` zero rows and the last followed by as
-    /// many, so that large matrix products serve all of them; the padding is wide enough that documents
-    /// cannot see each other.
-    pub fn forward_batch(&self, docs: &[&[TokenFeatures]]) -> Vec<Vec<f32>> {
-        let all = self.forward_concat(docs);
-        let w = self.width;
-        let mut at = 0;
-        docs.iter()
-            .map(|d| {
-                let v = all[at * w..(at + d.len()) * w].to_vec();
-                at += d.len();
-                v
-            })
-            .collect()
-    }
-
-    /// Like [`Tok2Vec::forward_batch`], with all documents' token vectors in one buffer, in order.
+    /// Token vectors for several documents at once, all in one buffer, in order (`n_d x width` rows per
+    /// document). The documents are laid out as thinc does, each preceded by `depth * window` zero rows and
+    /// the last followed by as many, so that large matrix products serve all of them; the padding is wide
+    /// enough that documents cannot see each other.
     pub fn forward_concat(&self, docs: &[&[TokenFeatures]]) -> Vec<f32> {
         self.forward_segmented(docs, SEGMENT_ROWS)
     }

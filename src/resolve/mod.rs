@@ -243,12 +243,7 @@ impl Resolver {
         out: &mut Vec<DraftFact>,
     ) {
         let doc = de.doc;
-        let rel = t.relation.normalized.trim().to_lowercase();
-        let object_lemma = doc
-            .tokens
-            .get(t.object.head)
-            .map(|o| o.lemma.to_lowercase())
-            .unwrap_or_default();
+        let (rel, object_lemma) = relation_and_object_lemma(doc, t);
         for q in &t.qualifiers {
             let Some(prep) = q.preposition.as_deref().map(str::to_lowercase) else {
                 continue;
@@ -319,12 +314,7 @@ impl Resolver {
         out: &mut Vec<DraftFact>,
     ) {
         let doc = de.doc;
-        let rel = t.relation.normalized.trim().to_lowercase();
-        let object_lemma = doc
-            .tokens
-            .get(t.object.head)
-            .map(|o| o.lemma.to_lowercase())
-            .unwrap_or_default();
+        let (rel, object_lemma) = relation_and_object_lemma(doc, t);
         // `met at a mountainside inn`: the place or time after the verb does not change what it states.
         let bare = rel
             .rsplit_once(' ')
@@ -649,6 +639,18 @@ fn resolve_argument(
         }
     }
     (!out.is_empty()).then_some(out)
+}
+
+/// A triple's normalised relation and its object's head lemma, lower case: the keys under which the
+/// ontology lists phrases such as `impose sanction on` and `hold talk`.
+fn relation_and_object_lemma(doc: &Doc, t: &RawTriple) -> (String, String) {
+    let rel = t.relation.normalized.trim().to_lowercase();
+    let object_lemma = doc
+        .tokens
+        .get(t.object.head)
+        .map(|o| o.lemma.to_lowercase())
+        .unwrap_or_default();
+    (rel, object_lemma)
 }
 
 /// Prepositions that only place or date a reciprocal verb (`met at`, `talked in`, `meet on Friday`).
