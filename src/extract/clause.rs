@@ -281,11 +281,11 @@ fn object_slot(
             &[],
         );
         // The `that` is in the relation already.
-        if let Some(&first) = arg.tokens.first() {
-            if v.dep(first) == "mark" {
-                arg.tokens.remove(0);
-                arg = super::phrase::argument(v, c, arg.tokens);
-            }
+        if let Some(&first) = arg.tokens.first()
+            && v.dep(first) == "mark"
+        {
+            arg.tokens.remove(0);
+            arg = super::phrase::argument(v, c, arg.tokens);
         }
         return Some(ObjectSlot {
             args: vec![arg],

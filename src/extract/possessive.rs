@@ -16,22 +16,23 @@ pub(crate) fn extract(v: &View, out: &mut Vec<RawTriple>) {
         }
     }
     for noun in v.tokens() {
-        if v.pos(noun) == "NOUN" && v.child(noun, &["poss"]).is_none() {
-            if let Some((of, name)) = naming_of(v, noun) {
-                let mut described = phrase(v, noun, Cut::default(), &[of]);
-                // Keep the description's own words only (no clauses hanging off the name).
-                described.tokens.retain(|&t| t < of);
-                let described = argument(v, noun, described.tokens);
-                out.push(fixed_triple(
-                    v,
-                    phrase(v, name, Cut::default(), &[]),
-                    "is",
-                    "be",
-                    described,
-                    "of_name",
-                    0.3,
-                ));
-            }
+        if v.pos(noun) == "NOUN"
+            && v.child(noun, &["poss"]).is_none()
+            && let Some((of, name)) = naming_of(v, noun)
+        {
+            let mut described = phrase(v, noun, Cut::default(), &[of]);
+            // Keep the description's own words only (no clauses hanging off the name).
+            described.tokens.retain(|&t| t < of);
+            let described = argument(v, noun, described.tokens);
+            out.push(fixed_triple(
+                v,
+                phrase(v, name, Cut::default(), &[]),
+                "is",
+                "be",
+                described,
+                "of_name",
+                0.3,
+            ));
         }
     }
 }

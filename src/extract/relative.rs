@@ -16,12 +16,12 @@ pub(crate) fn antecedent(v: &View, verb: usize) -> Option<usize> {
     }
     if v.dep(noun) == "attr" {
         let cop = v.head(noun);
-        if cop != noun && is_copula(v, cop) {
-            if let Some(s) = v.child(cop, &["nsubj", "nsubjpass"]) {
-                if !v.is_relativizer(s) {
-                    return Some(s);
-                }
-            }
+        if cop != noun
+            && is_copula(v, cop)
+            && let Some(s) = v.child(cop, &["nsubj", "nsubjpass"])
+            && !v.is_relativizer(s)
+        {
+            return Some(s);
         }
     }
     Some(noun)

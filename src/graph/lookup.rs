@@ -53,15 +53,15 @@ impl Projection {
         if let Some(n) = self.node(&key_iri) {
             return Ok(n);
         }
-        if let Some(candidates) = self.names.get(&trimmed.to_lowercase()) {
-            if let Some(&best) = candidates.iter().max_by_key(|&&n| {
+        if let Some(candidates) = self.names.get(&trimmed.to_lowercase())
+            && let Some(&best) = candidates.iter().max_by_key(|&&n| {
                 (
                     self.graph.neighbors_undirected(n).count(),
                     std::cmp::Reverse(n.index()),
                 )
-            }) {
-                return Ok(best);
-            }
+            })
+        {
+            return Ok(best);
         }
         Err(GraphError::UnknownEntity {
             name: trimmed.to_string(),

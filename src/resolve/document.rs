@@ -716,10 +716,11 @@ impl<'a> DocEntities<'a> {
                 }
                 // `Abe and Putin held talks. ... The two met. They will meet again`: a subject naming
                 // several entities a little further back, when nothing nearer is plural.
-                if is_subject(h) && !window.iter().any(|&(i, _)| is_subject(i)) {
-                    if let Some(group) = self.named_group(h) {
-                        return Resolution::Entities(group, Via::Pronoun);
-                    }
+                if is_subject(h)
+                    && !window.iter().any(|&(i, _)| is_subject(i))
+                    && let Some(group) = self.named_group(h)
+                {
+                    return Resolution::Entities(group, Via::Pronoun);
                 }
                 Resolution::Unresolved
             }

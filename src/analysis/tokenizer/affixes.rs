@@ -185,10 +185,10 @@ impl AffixPattern {
     pub(crate) fn search(&self, hay: &str) -> Option<(usize, usize)> {
         let mut best: Option<(usize, usize)> = None;
         for g in &self.groups {
-            if let Some(m) = Self::group_find(g, hay, 0) {
-                if best.is_none_or(|b| m.0 < b.0) {
-                    best = Some(m);
-                }
+            if let Some(m) = Self::group_find(g, hay, 0)
+                && best.is_none_or(|b| m.0 < b.0)
+            {
+                best = Some(m);
             }
         }
         best
@@ -211,10 +211,10 @@ impl AffixPattern {
                 if stale {
                     *cached = Some(Self::group_find(g, hay, pos));
                 }
-                if let Some(Some(m)) = cached {
-                    if best.is_none_or(|b| m.0 < b.0) {
-                        best = Some(*m);
-                    }
+                if let Some(Some(m)) = cached
+                    && best.is_none_or(|b| m.0 < b.0)
+                {
+                    best = Some(*m);
                 }
             }
             let Some((s, e)) = best else { break };

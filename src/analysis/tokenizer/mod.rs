@@ -293,11 +293,9 @@ impl Tokenizer {
         with_specials: bool,
         out: &mut Vec<RawToken>,
     ) {
-        if with_specials {
-            if let Some(pieces) = self.specials.get(&text[lo..hi]) {
-                Specials::push_pieces(pieces, lo, out);
-                return;
-            }
+        if with_specials && let Some(pieces) = self.specials.get(&text[lo..hi]) {
+            Specials::push_pieces(pieces, lo, out);
+            return;
         }
         let (mut a, mut b) = (lo, hi);
         let mut prefixes: Vec<(usize, usize)> = Vec::new();
