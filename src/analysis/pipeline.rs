@@ -3,6 +3,7 @@
 use super::AnalysisError;
 use super::attribute_ruler::AttributeRuler;
 use super::doc::{Doc, EntIob};
+use super::gemm::recycle;
 use super::lemmatizer::Lemmatizer;
 use super::lexeme::{LexemeNorms, TokenFeatures, is_space};
 use super::model_files::ModelFiles;
@@ -14,6 +15,7 @@ use super::tok2vec::Tok2Vec;
 use super::tokenizer::Tokenizer;
 use super::weights::ModelWeights;
 use rayon::prelude::*;
+use std::cell::RefCell;
 use std::path::Path;
 
 /// A loaded pipeline: tokenizer -> tok2vec -> tagger -> parser -> attribute ruler -> lemmatizer -> ner,
@@ -164,10 +166,23 @@ impl Analyzer {
         let feat_refs: Vec<&[TokenFeatures]> = feats.iter().map(Vec::as_slice).collect();
         let total: usize = feats.iter().map(Vec::len).sum();
         // Shared tok2vec -> tagger and parser; the token-level products run once over the whole chunk.
+        BUFFERS.with_borrow_mut(|b| self.annotate_features(docs, &feat_refs, &mut flags, total, b));
+    }
+
+    /// The networks and decoders of [`Analyzer::annotate_chunk`], over the documents' token features.
+    fn annotate_features(
+        &self,
+        docs: &mut [Doc],
+        feat_refs: &[&[TokenFeatures]],
+        flags: &mut [Vec<TokenFlags>],
+        total: usize,
+        buffers: &mut ChunkBuffers,
+    ) {
+        let ChunkBuffers { tokvecs, lower } = buffers;
         let width = self.tok2vec.width();
-        let tokvecs = self.tok2vec.forward_concat(&feat_refs);
-        let tags = self.tagger.predict(&tokvecs, total);
-        let lower = self.parser_model.precompute_all(&tokvecs, total);
+        self.tok2vec.forward_concat_into(feat_refs, tokvecs);
+        let tags = self.tagger.predict(tokvecs, total);
+        let all = self.parser_model.precompute_all_into(tokvecs, total, lower);
         let slot = self.parser_model.cache_width();
         let mut at = 0;
         for (doc, fl) in docs.iter_mut().zip(flags.iter_mut()) {
@@ -181,9 +196,10 @@ impl Analyzer {
                 t.tag.clear();
                 t.tag.push_str(tag);
             }
-            let mut cache = match &lower {
-                Some(rows) => FeatureCache::borrowed(&self.parser_model, &rows[offset * slot..], n),
-                None => self.parser_model.precompute(&tokvecs[offset * width..], n),
+            let mut cache = if all {
+                FeatureCache::borrowed(&self.parser_model, &lower[offset * slot..], n)
+            } else {
+                self.parser_model.precompute(&tokvecs[offset * width..], n)
             };
             let state = self.parser_model.parse(&self.parser, &mut cache, fl);
             let is_space: Vec<bool> = fl.iter().map(|f| f.is_space).collect();
@@ -198,24 +214,24 @@ impl Analyzer {
             self.attribute_ruler.apply(doc);
             self.lemmatizer.apply(doc);
         }
-        drop(lower);
-        drop(tokvecs);
         // The entity recogniser has its own tok2vec.
         let width = self.ner_tok2vec.width();
-        let ner_vecs = self.ner_tok2vec.forward_concat(&feat_refs);
-        let lower = self.ner_model.precompute_all(&ner_vecs, total);
+        let ner_vecs = tokvecs;
+        self.ner_tok2vec.forward_concat_into(feat_refs, ner_vecs);
+        let all = self.ner_model.precompute_all_into(ner_vecs, total, lower);
         let slot = self.ner_model.cache_width();
         let mut at = 0;
-        for (doc, fl) in docs.iter_mut().zip(&flags) {
+        for (doc, fl) in docs.iter_mut().zip(flags.iter()) {
             let n = doc.tokens.len();
             let offset = at;
             at += n;
             if n == 0 {
                 continue;
             }
-            let mut cache = match &lower {
-                Some(rows) => FeatureCache::borrowed(&self.ner_model, &rows[offset * slot..], n),
-                None => self.ner_model.precompute(&ner_vecs[offset * width..], n),
+            let mut cache = if all {
+                FeatureCache::borrowed(&self.ner_model, &lower[offset * slot..], n)
+            } else {
+                self.ner_model.precompute(&ner_vecs[offset * width..], n)
             };
             let state = self.ner_model.parse(&self.ner, &mut cache, fl);
             for t in doc.tokens.iter_mut() {
@@ -234,6 +250,8 @@ impl Analyzer {
             }
             doc.ents_from_iob();
         }
+        recycle(ner_vecs);
+        recycle(lower);
     }
 
     /// Annotates many tokenized documents on `threads` threads (0: all cores), keeping their order.
@@ -256,6 +274,17 @@ impl std::fmt::Debug for Analyzer {
             .field("ner_classes", &self.ner.n_classes())
             .finish_non_exhaustive()
     }
+}
+
+/// The large buffers of one chunk, kept per thread for the next (see `gemm::recycle`).
+#[derive(Default)]
+struct ChunkBuffers {
+    tokvecs: Vec<f32>,
+    lower: Vec<f32>,
+}
+
+thread_local! {
+    static BUFFERS: RefCell<ChunkBuffers> = RefCell::new(ChunkBuffers::default());
 }
 
 /// Token budget of one chunk of documents annotated together.

@@ -1,7 +1,7 @@
 //! spaCy's Tagger.v2: a softmax layer over the shared token vectors; the tag is the highest-scoring label.
 
 use super::AnalysisError;
-use super::gemm::{add_bias, argmax, matmul_bt};
+use super::gemm::{Weights, add_bias, argmax, matmul_weights};
 use super::weights::ModelWeights;
 
 /// The part-of-speech tagger.
@@ -9,7 +9,7 @@ use super::weights::ModelWeights;
 pub struct Tagger {
     labels: Vec<String>,
     n_in: usize,
-    w: Vec<f32>,
+    w: Weights,
     b: Vec<f32>,
 }
 
@@ -37,10 +37,11 @@ impl Tagger {
             .ok_or_else(|| w.unsupported("no softmax output layer"))?;
         let wt = w.param(node, "W", &[Some(labels.len()), Some(n_in)])?;
         let b = w.param(node, "b", &[Some(labels.len())])?;
+        let w = Weights::new(wt.data.clone(), labels.len(), n_in);
         Ok(Tagger {
             labels,
             n_in,
-            w: wt.data.clone(),
+            w,
             b: b.data.clone(),
         })
     }
@@ -49,7 +50,7 @@ impl Tagger {
     pub fn predict(&self, tokvecs: &[f32], n: usize) -> Vec<&str> {
         let k = self.labels.len();
         let mut scores = vec![0.0f32; n * k];
-        matmul_bt(tokvecs, n, self.n_in, &self.w, k, &mut scores);
+        matmul_weights(tokvecs, n, self.n_in, &self.w, &mut scores);
         add_bias(&mut scores, &self.b);
         scores
             .chunks_exact(k.max(1))

@@ -2,10 +2,11 @@
 //! attributes, mixed by a maxout + layer norm, then residual blocks of window-3 maxout + layer norm.
 
 use super::AnalysisError;
-use super::gemm::{matmul_bt, matmul_bt_strided, multiversion};
+use super::gemm::{Weights, matmul_bt, matmul_weights, multiversion, recycle};
 use super::hash::hash_feature;
 use super::lexeme::{FeatureAttr, TokenFeatures};
 use super::weights::{ModelWeights, Node};
+use std::cell::RefCell;
 use std::collections::HashMap;
 
 /// thinc's `HashEmbed`: each id is hashed four ways into the table and the four rows summed. The rows are
@@ -30,7 +31,7 @@ pub(crate) struct Maxout {
     pub(crate) n_pieces: usize,
     pub(crate) n_in: usize,
     /// (nP * nO) x nI, row-major, piece-major rows.
-    w: Vec<f32>,
+    w: Weights,
     /// nP * nO, piece-major.
     b: Vec<f32>,
 }
@@ -94,7 +95,7 @@ impl Maxout {
     fn project_block(&self, table: &[f32], rows: usize, width: usize, offset: usize) -> Vec<f32> {
         let out_width = self.n_out * self.n_pieces;
         let mut block_w = Vec::with_capacity(out_width * width);
-        for row in self.w.chunks_exact(self.n_in) {
+        for row in self.w.as_slice().chunks_exact(self.n_in) {
             block_w.extend_from_slice(&row[offset..offset + width]);
         }
         let mut out = vec![0.0f32; rows * out_width];
@@ -113,7 +114,11 @@ impl Maxout {
             n_out,
             n_pieces,
             n_in,
-            w: piece_major(&wt.data, n_out, n_pieces, n_in),
+            w: Weights::new(
+                piece_major(&wt.data, n_out, n_pieces, n_in),
+                n_pieces * n_out,
+                n_in,
+            ),
             b: piece_major(&b.data, n_out, n_pieces, 1),
         })
     }
@@ -245,6 +250,22 @@ multiversion! {
     }
 }
 
+/// Working buffers of [`Tok2Vec::forward_concat_into`], kept per thread from one chunk to the next.
+#[derive(Default)]
+struct Scratch {
+    unique: HashMap<TokenFeatures, usize>,
+    slots: Vec<usize>,
+    picks: Vec<(usize, usize)>,
+    pre: Vec<f32>,
+    mixed: Vec<f32>,
+    layout: Vec<u32>,
+    seg: Vec<f32>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
 /// Output rows the encoder computes at once (bounds its working memory on huge documents).
 const SEGMENT_ROWS: usize = 4096;
 
@@ -365,13 +386,12 @@ impl Tok2Vec {
     ) {
         let w = self.width;
         let border = self.window;
-        let span = 2 * border + 1;
         for (maxout, norm) in &self.blocks {
             let out_width = maxout.n_out * maxout.n_pieces;
             // The product overwrites every element (beta = 0), so stale contents need no clearing.
             pre.resize(rows * out_width, 0.0);
             pre.truncate(rows * out_width);
-            matmul_bt_strided(padded, rows, span * w, w, &maxout.w, out_width, pre);
+            matmul_weights(padded, rows, w, &maxout.w, pre);
             finish_block(
                 pre,
                 &maxout.b,
@@ -400,49 +420,64 @@ impl Tok2Vec {
     /// the last followed by as many, so that large matrix products serve all of them; the padding is wide
     /// enough that documents cannot see each other.
     pub fn forward_concat(&self, docs: &[&[TokenFeatures]]) -> Vec<f32> {
-        self.forward_segmented(docs, SEGMENT_ROWS)
+        let mut out = Vec::new();
+        self.forward_concat_into(docs, &mut out);
+        out
     }
 
-    fn forward_segmented(&self, docs: &[&[TokenFeatures]], segment_rows: usize) -> Vec<f32> {
+    /// [`Tok2Vec::forward_concat`] into `out` (replacing its contents), reusing its allocation.
+    pub fn forward_concat_into(&self, docs: &[&[TokenFeatures]], out: &mut Vec<f32>) {
+        SCRATCH.with_borrow_mut(|s| self.forward_segmented(docs, SEGMENT_ROWS, s, out));
+    }
+
+    fn forward_segmented(
+        &self,
+        docs: &[&[TokenFeatures]],
+        segment_rows: usize,
+        s: &mut Scratch,
+        out: &mut Vec<f32>,
+    ) {
         let w = self.width;
         let total: usize = docs.iter().map(|d| d.len()).sum();
         if total == 0 {
-            return Vec::new();
+            out.clear();
+            return;
         }
         // Embed and mix: bias plus the cached projections of the hashed rows, then maxout and layer norm.
         // The result depends only on the token's features, so each distinct feature row is computed once.
-        let mut unique: HashMap<TokenFeatures, usize> = HashMap::new();
         let mut distinct: Vec<&TokenFeatures> = Vec::new();
-        let slots: Vec<usize> = docs
-            .iter()
-            .flat_map(|d| d.iter())
-            .map(|f| {
-                *unique.entry(*f).or_insert_with(|| {
-                    distinct.push(f);
-                    distinct.len() - 1
-                })
-            })
-            .collect();
-        drop(unique);
+        s.unique.clear();
+        s.slots.clear();
+        for f in docs.iter().flat_map(|d| d.iter()) {
+            let slot = *s.unique.entry(*f).or_insert_with(|| {
+                distinct.push(f);
+                distinct.len() - 1
+            });
+            s.slots.push(slot);
+        }
+        if s.unique.capacity() > SEGMENT_ROWS * 4 {
+            s.unique = HashMap::new();
+        }
         let pre_width = self.mix.n_out * self.mix.n_pieces;
         let tables: Vec<&[f32]> = self.embeds.iter().map(|e| e.projected.as_slice()).collect();
-        let mut picks = Vec::new();
+        s.picks.clear();
         for f in &distinct {
             for (t, e) in self.embeds.iter().enumerate() {
                 for key in hash_feature(f.get(e.attr), e.seed) {
-                    picks.push((t, (key as usize % e.rows) * pre_width));
+                    s.picks.push((t, (key as usize % e.rows) * pre_width));
                 }
             }
         }
-        let mut pre = vec![0.0f32; distinct.len() * pre_width];
-        sum_rows(&mut pre, &self.mix.b, &tables, &picks);
-        drop(picks);
-        let mut mixed = vec![0.0f32; distinct.len() * w];
+        s.pre.resize(distinct.len() * pre_width, 0.0);
+        sum_rows(&mut s.pre, &self.mix.b, &tables, &s.picks);
+        recycle(&mut s.picks);
+        s.mixed.resize(distinct.len() * w, 0.0);
         let mut sq = vec![0.0f32; w];
         let mut y = vec![0.0f32; w];
-        max_pieces_rows(&pre, self.mix.n_pieces, &mut mixed, w);
-        drop(pre);
-        self.mix_norm.forward(&mut mixed, &mut sq);
+        max_pieces_rows(&s.pre, self.mix.n_pieces, &mut s.mixed, w);
+        recycle(&mut s.pre);
+        let mixed = &mut s.mixed;
+        self.mix_norm.forward(mixed, &mut sq);
         // Lay the documents out: each preceded by `pad` zero rows, the last followed by as many; each
         // segment sits between `border` zero rows more that the in-place windows read.
         let pad = self.blocks.len() * self.window;
@@ -450,10 +485,12 @@ impl Tok2Vec {
         let rows = total + pad * (docs.len() + 1);
         // Layout row -> 1 + its distinct feature row (0: a zero row); the vectors are copied in per segment,
         // so a huge document never holds a second full copy of them.
-        let mut layout = vec![0u32; rows];
+        let layout = &mut s.layout;
+        layout.clear();
+        layout.resize(rows, 0);
         let mut starts = Vec::with_capacity(docs.len());
         let mut at = pad;
-        let mut slot = slots.into_iter();
+        let mut slot = s.slots.iter().copied();
         for d in docs {
             starts.push(at);
             for row in &mut layout[at..at + d.len()] {
@@ -461,9 +498,8 @@ impl Tok2Vec {
             }
             at += d.len() + pad;
         }
-        let mut out = vec![0.0f32; total * w];
-        let mut pre = Vec::new();
-        let mut seg = Vec::new();
+        out.resize(total * w, 0.0);
+        let (pre, seg) = (&mut s.pre, &mut s.seg);
         let segment_rows = segment_rows.max(1);
         // A huge layout runs over segments of at most `segment_rows` output rows, each with `pad` rows of
         // context on both sides, so memory stays bounded. A row's output depends only on the rows within
@@ -474,20 +510,28 @@ impl Tok2Vec {
             let end = (begin + segment_rows).min(rows);
             let lo = begin.saturating_sub(pad);
             let hi = (end + pad).min(rows);
-            seg.clear();
+            // Every row is written (the buffer keeps the last chunk's values): zero borders and padding.
             seg.resize((hi - lo + 2 * border) * w, 0.0);
+            seg[..border * w].fill(0.0);
+            seg[(border + hi - lo) * w..].fill(0.0);
             for (row, &u) in seg[border * w..].chunks_exact_mut(w).zip(&layout[lo..hi]) {
                 if u > 0 {
                     let u = u as usize - 1;
                     row.copy_from_slice(&mixed[u * w..(u + 1) * w]);
+                } else {
+                    row.fill(0.0);
                 }
             }
-            self.encode(&mut seg, hi - lo, &mut pre, &mut y, &mut sq);
+            self.encode(seg, hi - lo, pre, &mut y, &mut sq);
             let from = (border + begin - lo) * w;
-            copy_documents(&seg[from..], begin..end, docs, &starts, w, &mut out);
+            copy_documents(&seg[from..], begin..end, docs, &starts, w, out);
             begin = end;
         }
-        out
+        recycle(&mut s.slots);
+        recycle(&mut s.mixed);
+        recycle(&mut s.layout);
+        recycle(&mut s.pre);
+        recycle(&mut s.seg);
     }
 }
 
@@ -533,8 +577,10 @@ mod tests {
             })
             .collect();
         let short: Vec<TokenFeatures> = doc[..5].to_vec();
-        let whole = t2v.forward_segmented(&[&doc, &short], 1_000_000);
-        let pieces = t2v.forward_segmented(&[&doc, &short], 97);
+        let (mut whole, mut pieces) = (Vec::new(), Vec::new());
+        let mut scratch = Scratch::default();
+        t2v.forward_segmented(&[&doc, &short], 1_000_000, &mut scratch, &mut whole);
+        t2v.forward_segmented(&[&doc, &short], 97, &mut scratch, &mut pieces);
         assert_eq!(whole.len(), 705 * t2v.width());
         assert_eq!(whole.len(), pieces.len());
         let max_diff = |a: &[f32], b: &[f32]| {

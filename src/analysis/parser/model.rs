@@ -7,9 +7,12 @@
 use super::state::State;
 use super::{TokenFlags, TransitionSystem};
 use crate::analysis::AnalysisError;
-use crate::analysis::gemm::{add_bias, matmul_bt, multiversion};
+use crate::analysis::gemm::{
+    ROW_LANES, Weights, add_bias, matmul_weights, multiversion, recycle, weighted_row_sum,
+};
 use crate::analysis::weights::{ModelWeights, Node};
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::VecDeque;
 
 /// The parser network of one component.
@@ -21,15 +24,16 @@ pub struct ParserModel {
     n_feats: usize,
     n_classes: usize,
     /// tok2vec width -> hidden: (n_hidden x n_in).
-    proj_w: Vec<f32>,
+    proj_w: Weights,
     proj_b: Vec<f32>,
     /// (nF * nH * nP) x nH.
-    lower_w: Vec<f32>,
+    lower_w: Weights,
     /// nH * nP.
     lower_b: Vec<f32>,
     /// nF * nH * nP.
     pad: Vec<f32>,
-    /// nH x n_classes (transposed, so a step's scores accumulate over whole rows).
+    /// nH x n_classes (transposed, so a step's scores accumulate over whole rows), each row padded with
+    /// zeros to a multiple of [`LANES`].
     upper_wt: Vec<f32>,
     upper_b: Vec<f32>,
 }
@@ -67,7 +71,7 @@ pub struct FeatureCache<'a> {
 }
 
 impl<'a> FeatureCache<'a> {
-    /// A cache over rows computed by [`ParserModel::precompute_all`] (`n` tokens from `rows`).
+    /// A cache over rows computed by [`ParserModel::precompute_all_into`] (`n` tokens from `rows`).
     pub fn borrowed(model: &ParserModel, rows: &'a [f32], n: usize) -> FeatureCache<'a> {
         let width = model.cache_width();
         FeatureCache {
@@ -94,10 +98,10 @@ impl<'a> FeatureCache<'a> {
             return;
         }
         // A step needs at most `nF` blocks, all touched last, so the evicted one is never among them.
-        if self.recent.len() >= CACHE_BLOCKS {
-            if let Some(old) = self.recent.pop_front() {
-                self.blocks[old] = None;
-            }
+        if self.recent.len() >= CACHE_BLOCKS
+            && let Some(old) = self.recent.pop_front()
+        {
+            self.blocks[old] = None;
         }
         let h = model.n_hidden;
         let start = b * CACHE_BLOCK;
@@ -121,11 +125,15 @@ impl<'a> FeatureCache<'a> {
     }
 }
 
-fn transpose(m: &[f32], rows: usize, cols: usize) -> Vec<f32> {
-    let mut t = vec![0.0f32; rows * cols];
+/// Rows of `upper_wt` are padded to a multiple of this many classes.
+const LANES: usize = ROW_LANES;
+
+/// `m` (`rows x cols`) transposed, each of its `cols` rows padded with zeros to `padded_rows` values.
+fn transpose_padded(m: &[f32], rows: usize, cols: usize, padded_rows: usize) -> Vec<f32> {
+    let mut t = vec![0.0f32; padded_rows * cols];
     for r in 0..rows {
         for c in 0..cols {
-            t[c * rows + r] = m[r * cols + c];
+            t[c * padded_rows + r] = m[r * cols + c];
         }
     }
     t
@@ -137,8 +145,9 @@ const MAX_FEATURES: usize = 8;
 multiversion! {
     /// One decoder step's class scores: the sum of the state features' cached vectors (each a slice of
     /// `unmaxed.len()`), plus the bias, maxed over pieces into `hidden`, then `upper_wt` (hidden x all
-    /// classes, transposed) applied to it, summed over the hidden units in order for every class at once,
-    /// plus the bias. Only the first `scores.len()` classes are scored.
+    /// classes, transposed, rows padded to [`LANES`]) applied to it, summed over the hidden units in order
+    /// for every class at once, plus the bias. Only the first `scores.len()` classes are scored; `scores`
+    /// is a multiple of [`LANES`] long, and the classes past `upper_b` score 0.
     fn step_scores(
         features: &[&[f32]],
         lower_b: &[f32],
@@ -167,14 +176,8 @@ multiversion! {
             }
             *h = best;
         }
-        let all_classes = upper_b.len();
-        scores.fill(0.0);
-        for (j, &hj) in hidden.iter().enumerate() {
-            let row = &upper_wt[j * all_classes..j * all_classes + scores.len()];
-            for (s, w) in scores.iter_mut().zip(row) {
-                *s += hj * w;
-            }
-        }
+        let row_len = upper_wt.len() / hidden.len().max(1);
+        weighted_row_sum(hidden, row_len, upper_wt, scores);
         for (s, b) in scores.iter_mut().zip(upper_b) {
             *s += b;
         }
@@ -241,12 +244,17 @@ impl ParserModel {
             n_pieces,
             n_feats,
             n_classes,
-            proj_w: pw.data.clone(),
+            proj_w: Weights::new(pw.data.clone(), lower_in, n_in),
             proj_b: pb.data.clone(),
-            lower_w: lw.data.clone(),
+            lower_w: Weights::new(lw.data.clone(), n_feats * n_hidden * n_pieces, lower_in),
             lower_b: lb.data.clone(),
             pad: pad.data.clone(),
-            upper_wt: transpose(&uw.data, n_classes, n_hidden),
+            upper_wt: transpose_padded(
+                &uw.data,
+                n_classes,
+                n_hidden,
+                n_classes.next_multiple_of(LANES),
+            ),
             upper_b: ub.data.clone(),
         })
     }
@@ -267,7 +275,7 @@ impl ParserModel {
     pub fn precompute(&self, tokvecs: &[f32], n: usize) -> FeatureCache<'static> {
         let h = self.n_hidden;
         let mut proj = vec![0.0f32; n * h];
-        matmul_bt(tokvecs, n, self.n_in, &self.proj_w, h, &mut proj);
+        matmul_weights(tokvecs, n, self.n_in, &self.proj_w, &mut proj);
         add_bias(&mut proj, &self.proj_b);
         let n_blocks = n.div_ceil(CACHE_BLOCK);
         let mut cache = FeatureCache {
@@ -285,23 +293,32 @@ impl ParserModel {
     }
 
     /// The lower-layer contributions of all `n` tokens of several documents at once (one large matrix
-    /// product), or `None` when there are too many tokens to hold them all. Slice it per document with
+    /// product) into `out`, replacing its contents and reusing its allocation; `false` (and `out` empty)
+    /// when there are too many tokens to hold them all. Slice it per document with
     /// [`FeatureCache::borrowed`].
-    pub fn precompute_all(&self, tokvecs: &[f32], n: usize) -> Option<Vec<f32>> {
+    pub fn precompute_all_into(&self, tokvecs: &[f32], n: usize, out: &mut Vec<f32>) -> bool {
         if n.div_ceil(CACHE_BLOCK) > CACHE_BLOCKS {
-            return None;
+            out.clear();
+            return false;
         }
-        let h = self.n_hidden;
-        let mut proj = vec![0.0f32; n * h];
-        matmul_bt(tokvecs, n, self.n_in, &self.proj_w, h, &mut proj);
-        add_bias(&mut proj, &self.proj_b);
-        Some(self.lower_rows(&proj, n))
+        thread_local! {
+            static PROJ: RefCell<Vec<f32>> = const { RefCell::new(Vec::new()) };
+        }
+        PROJ.with_borrow_mut(|proj| {
+            proj.resize(n * self.n_hidden, 0.0);
+            matmul_weights(tokvecs, n, self.n_in, &self.proj_w, proj);
+            add_bias(proj, &self.proj_b);
+            out.resize(n * self.cache_width(), 0.0);
+            matmul_weights(proj, n, self.n_hidden, &self.lower_w, out);
+            recycle(proj);
+        });
+        true
     }
 
     fn lower_rows(&self, proj: &[f32], rows: usize) -> Vec<f32> {
         let slot = self.cache_width();
         let mut out = vec![0.0f32; rows * slot];
-        matmul_bt(proj, rows, self.n_hidden, &self.lower_w, slot, &mut out);
+        matmul_weights(proj, rows, self.n_hidden, &self.lower_w, &mut out);
         out
     }
 
@@ -324,7 +341,7 @@ impl ParserModel {
         let mut ids = vec![-1i32; self.n_feats];
         let mut unmaxed = vec![0.0f32; hp];
         let mut hidden = vec![0.0f32; h];
-        let mut scores = vec![0.0f32; n_classes];
+        let mut scores = vec![0.0f32; n_classes.next_multiple_of(LANES)];
         let mut valid = vec![false; system.n_moves()];
         // Each step consumes or moves a word; bound the loop anyway against a system that would not end.
         let max_steps = 10 * n + 10;
