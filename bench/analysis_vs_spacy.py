@@ -2,13 +2,15 @@
 """Side-by-side throughput of spaCy 3.8 (en_core_web_sm) and `kg analyze` on the same corpus, in one run.
 
 usage: python3 bench/analysis_vs_spacy.py [--kg target/release/kg] [--model data/models/en_core_web_sm-3.8.0]
-                                         [--tokens 200000] [--threads 1,2]
+                                         [--tokens 200000] [--threads 1,2] [--repeat 3]
 
 The corpus is the text of the oracle fixtures in tests/data (news articles and CaRB sentences), one document
 per line, repeated until it holds about --tokens tokens. Both sides are timed as whole processes, model load
 included: spaCy with nlp.pipe on one thread (BLAS and OpenMP pinned to one thread), kg with --threads 1.
-Prints tokens/s for both, the ratio (by wall time, and by CPU time, which a busy shared machine disturbs
-less), kg's thread scaling and each process's peak memory (max RSS).
+Each measurement is repeated --repeat times, spaCy's and kg's runs interleaved so that a busy spell of a
+shared machine falls on both, and the median is reported. Prints tokens/s for both, the ratio (by wall
+time, and by CPU time, which a busy shared machine disturbs less), kg's thread scaling and each process's
+peak memory (max RSS).
 Needs spaCy 3.8 (`pip install 'spacy==3.8.*'`) and a release build of kg.
 """
 import argparse, json, os, re, resource, subprocess, sys, tempfile, time
@@ -77,6 +79,7 @@ def main():
     ap.add_argument("--model", default=os.path.join(ROOT, "data", "models", "en_core_web_sm-3.8.0"))
     ap.add_argument("--tokens", type=int, default=200_000)
     ap.add_argument("--threads", default=",".join(str(i) for i in range(1, (os.cpu_count() or 1) + 1)))
+    ap.add_argument("--repeat", type=int, default=3, help="runs of each measurement; the median is reported")
     args = ap.parse_args()
     one_thread = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1",
                       BLIS_NUM_THREADS="1")
@@ -84,20 +87,31 @@ def main():
         corpus = os.path.join(tmp, "corpus.txt")
         docs = build_corpus(corpus, args.tokens)
         spacy_cmd = [sys.executable, "-c", SPACY_RUN, args.model, corpus]
-        spacy_s, spacy_cpu, out = run(spacy_cmd, env=one_thread)
-        tokens = int(out.strip())
         kg_cmd = [args.kg, "analyze", "--lines", corpus, "--format", "jsonl"]
-        times = {}
-        cpu = {}
-        kg_tokens = None
-        for n in [int(x) for x in args.threads.split(",") if x]:
-            seconds, cpu[n], out = run(kg_cmd + ["--threads", str(n)])
-            times[n] = seconds
-            if kg_tokens is None:
-                kg_tokens = sum(len(json.loads(l)["tokens"]) for l in out.splitlines() if l.strip())
+        threads = [int(x) for x in args.threads.split(",") if x]
+        spacy_runs, kg_runs = [], {n: [] for n in threads}
+        tokens = kg_tokens = None
+        for _ in range(max(1, args.repeat)):
+            seconds, cpu_s, out = run(spacy_cmd, env=one_thread)
+            spacy_runs.append((seconds, cpu_s))
+            tokens = int(out.strip())
+            for n in threads:
+                seconds, cpu_s, out = run(kg_cmd + ["--threads", str(n)])
+                kg_runs[n].append((seconds, cpu_s))
+                if kg_tokens is None:
+                    kg_tokens = sum(len(json.loads(l)["tokens"]) for l in out.splitlines() if l.strip())
+        median = lambda xs: sorted(xs)[len(xs) // 2]
+        spacy_s = median([s for s, _ in spacy_runs])
+        spacy_cpu = median([c for _, c in spacy_runs])
+        times = {n: median([s for s, _ in r]) for n, r in kg_runs.items()}
+        cpu = {n: median([c for _, c in r]) for n, r in kg_runs.items()}
         spacy_rate = tokens / spacy_s
         kg_rate = kg_tokens / times[min(times)]
-        print(f"corpus: {docs} documents, {tokens} tokens (spaCy), {kg_tokens} tokens (kg)")
+        print(f"corpus: {docs} documents, {tokens} tokens (spaCy), {kg_tokens} tokens (kg); "
+              f"median of {max(1, args.repeat)} runs each")
+        print("  spaCy runs (s wall): " + " ".join(f"{s:.2f}" for s, _ in spacy_runs))
+        for n, r in kg_runs.items():
+            print(f"  kg runs, {n} thread(s) (s wall): " + " ".join(f"{s:.2f}" for s, _ in r))
         print(f"spaCy 3.8, 1 thread: {spacy_s:8.2f} s wall ({spacy_cpu:.2f} s CPU)  {spacy_rate:10.0f} tokens/s")
         for n, s in sorted(times.items()):
             print(f"kg analyze, {n} thread(s): {s:8.2f} s wall ({cpu[n]:.2f} s CPU)  {kg_tokens / s:10.0f} tokens/s"

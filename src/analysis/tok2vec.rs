@@ -2,7 +2,7 @@
 //! attributes, mixed by a maxout + layer norm, then residual blocks of window-3 maxout + layer norm.
 
 use super::AnalysisError;
-use super::gemm::{Weights, matmul_bt, matmul_weights, multiversion, recycle};
+use super::gemm::{Weights, matmul_bt, matmul_weights_blocks, multiversion, recycle};
 use super::hash::hash_feature;
 use super::lexeme::{FeatureAttr, TokenFeatures};
 use super::weights::{ModelWeights, Node};
@@ -48,6 +48,52 @@ fn piece_major(data: &[f32], n_out: usize, n_pieces: usize, row: usize) -> Vec<f
     out
 }
 
+/// `v` if it is greater than `o`, else `o` (numpy's `max` over pieces, compared in order). Written as a
+/// select rather than a conditional store so that it compiles to a vector maximum.
+#[inline(always)]
+fn larger(v: f32, o: f32) -> f32 {
+    if v > o { v } else { o }
+}
+
+/// Elements the maximum over pieces handles at once, kept in registers across the pieces.
+const PIECE_BLOCK: usize = 16;
+
+/// `out[i] = max_p (row[p * width + i] (+ bias[p * width + i]))` for `width = out.len()`, the pieces
+/// compared in order (the first maximum kept), the bias added first when `BIAS`.
+#[inline(always)]
+fn max_over_pieces<const BIAS: bool>(row: &[f32], bias: &[f32], n_pieces: usize, out: &mut [f32]) {
+    let width = out.len();
+    let value = |at: usize| {
+        if BIAS { row[at] + bias[at] } else { row[at] }
+    };
+    let mut i = 0;
+    while i + PIECE_BLOCK <= width {
+        // A local array (not `out`) so that the maxima stay in registers across the pieces.
+        let mut best = [0.0f32; PIECE_BLOCK];
+        for p in 0..n_pieces {
+            let at = p * width + i;
+            let piece = &row[at..at + PIECE_BLOCK];
+            let b = if BIAS {
+                &bias[at..at + PIECE_BLOCK]
+            } else {
+                piece
+            };
+            for l in 0..PIECE_BLOCK {
+                let v = if BIAS { piece[l] + b[l] } else { piece[l] };
+                best[l] = if p == 0 { v } else { larger(v, best[l]) };
+            }
+        }
+        out[i..i + PIECE_BLOCK].copy_from_slice(&best);
+        i += PIECE_BLOCK;
+    }
+    for (k, o) in out.iter_mut().enumerate().skip(i) {
+        *o = value(k);
+        for p in 1..n_pieces {
+            *o = larger(value(p * width + k), *o);
+        }
+    }
+}
+
 multiversion! {
     /// For every row of `pre` (pre-activations including the bias, `n_pieces` blocks of a row of `out`), the
     /// maximum over pieces; rows of `out`.
@@ -56,14 +102,7 @@ multiversion! {
             return;
         }
         for (pre_row, out_row) in pre.chunks_exact(width * n_pieces).zip(out.chunks_exact_mut(width)) {
-            out_row.copy_from_slice(&pre_row[..width]);
-            for piece in pre_row[width..].chunks_exact(width) {
-                for (o, &v) in out_row.iter_mut().zip(piece) {
-                    if v > *o {
-                        *o = v;
-                    }
-                }
-            }
+            max_over_pieces::<false>(pre_row, &[], n_pieces, out_row);
         }
     }
 }
@@ -229,19 +268,7 @@ multiversion! {
     ) {
         let width = g.len();
         for (pre_row, x_row) in pre.chunks_exact(width * n_pieces).zip(x.chunks_exact_mut(width)) {
-            for (o, (v, b)) in y.iter_mut().zip(pre_row.iter().zip(bias)) {
-                *o = v + b;
-            }
-            for p in 1..n_pieces {
-                let piece = &pre_row[p * width..(p + 1) * width];
-                let b = &bias[p * width..(p + 1) * width];
-                for (o, (v, b)) in y.iter_mut().zip(piece.iter().zip(b)) {
-                    let v = v + b;
-                    if v > *o {
-                        *o = v;
-                    }
-                }
-            }
+            max_over_pieces::<true>(pre_row, bias, n_pieces, y);
             layer_norm_row(y, g, beta, sq);
             for (a, b) in x_row.iter_mut().zip(y.iter()) {
                 *a += b;
@@ -375,7 +402,8 @@ impl Tok2Vec {
     /// Runs the residual window blocks in place over `rows` rows of `padded`, which holds `window` zero rows,
     /// the rows, and `window` zero rows again (rows beyond the buffer count as zero). Each token's window
     /// `[previous, self, next]` is read in place by the matrix product, with overlapping rows; the zero rows
-    /// stay zero. `pre` is reused; `y` and `sq` are scratch of one row's width.
+    /// stay zero. `pre` is scratch for the products (used on CPUs without AMX); `y` and `sq` are scratch of
+    /// one row's width.
     fn encode(
         &self,
         padded: &mut [f32],
@@ -387,21 +415,22 @@ impl Tok2Vec {
         let w = self.width;
         let border = self.window;
         for (maxout, norm) in &self.blocks {
-            let out_width = maxout.n_out * maxout.n_pieces;
-            // The product overwrites every element (beta = 0), so stale contents need no clearing.
-            pre.resize(rows * out_width, 0.0);
-            pre.truncate(rows * out_width);
-            matmul_weights(padded, rows, w, &maxout.w, pre);
-            finish_block(
-                pre,
-                &maxout.b,
-                maxout.n_pieces,
-                &norm.g,
-                &norm.b,
-                &mut padded[border * w..(border + rows) * w],
-                y,
-                sq,
-            );
+            // Each block of the product is finished (maxout, norm, residual) while still in cache; the
+            // rows it adds to are read by later blocks' windows only as they were before this layer.
+            matmul_weights_blocks(padded, rows, w, &maxout.w, pre, |row, block, padded| {
+                let start = (border + row) * w;
+                let n_rows = block.len() / (maxout.n_out * maxout.n_pieces);
+                finish_block(
+                    block,
+                    &maxout.b,
+                    maxout.n_pieces,
+                    &norm.g,
+                    &norm.b,
+                    &mut padded[start..start + n_rows * w],
+                    y,
+                    sq,
+                );
+            });
         }
     }
 

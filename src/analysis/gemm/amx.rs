@@ -126,12 +126,12 @@ impl Packed {
     }
 }
 
-/// Scratch of one thread: the split activations and a block of `c` for the edges.
+/// Scratch of one thread: the split activations and one block of `c`.
 #[derive(Default)]
 struct Scratch {
     hi: Vec<u16>,
     lo: Vec<u16>,
-    edge: Vec<f32>,
+    block: Vec<f32>,
 }
 
 thread_local! {
@@ -154,101 +154,119 @@ impl TileConfig {
     }
 }
 
-/// `c (m x n) = a · bᵀ` as [`super::matmul_bt_strided`] computes it, on AMX tiles, or `false` (nothing
-/// written) when this shape cannot be done so: overlapping rows of `a` need `k` to be a multiple of 32.
-/// Call only when [`available`] is true.
-///
-/// # Panics
-/// If a slice is shorter than its stated shape.
-pub fn matmul(a: &[f32], m: usize, row_stride: usize, b: &Packed, c: &mut [f32]) -> bool {
-    let (k, n) = (b.k, b.n);
-    let overlapping = row_stride < k;
-    if overlapping && k % TILE_K != 0 {
-        return false;
-    }
-    assert!(
-        a.len() >= (m - 1) * row_stride + k && c.len() >= m * n,
-        "amx::matmul: bad shapes"
-    );
-    let m_blocks = m.div_ceil(2 * TILE_M);
-    let m_pad = m_blocks * 2 * TILE_M;
-    SCRATCH.with_borrow_mut(|s| {
-        // Split `a`; rows of the padded block beyond `m` only feed rows of `c` that are dropped, so they
-        // may keep stale values, but the columns past `k` must be zero.
-        let a_stride = if overlapping {
+/// Rows of `c` computed per block: two tiles high.
+const BLOCK_ROWS: usize = 2 * TILE_M;
+
+/// The rows of an `a` operand split into bfloat16 halves, ready for [`matmul_blocks`]. It holds its own
+/// copy, so `a` may change once it is made.
+pub struct SplitRows {
+    hi: Vec<u16>,
+    lo: Vec<u16>,
+    m: usize,
+    stride: usize,
+}
+
+impl SplitRows {
+    /// Splits the `m` rows of `a` for products with `b` (rows of `b.k` values starting every
+    /// `row_stride`), or `None` when the shape cannot be done on tiles: overlapping rows need `k` to be a
+    /// multiple of 32.
+    ///
+    /// # Panics
+    /// If `a` is shorter than its stated shape.
+    pub fn new(a: &[f32], m: usize, row_stride: usize, b: &Packed) -> Option<SplitRows> {
+        let k = b.k;
+        let overlapping = row_stride < k;
+        if m == 0 || k == 0 || (overlapping && !k.is_multiple_of(TILE_K)) {
+            return None;
+        }
+        assert!(
+            a.len() >= (m - 1) * row_stride + k,
+            "SplitRows::new: bad shapes"
+        );
+        // The buffers move out of the thread's scratch while in use (a nested use would allocate its own).
+        let (mut hi, mut lo) =
+            SCRATCH.with_borrow_mut(|s| (std::mem::take(&mut s.hi), std::mem::take(&mut s.lo)));
+        // Rows of the padded last block beyond `m` only feed rows of `c` that are dropped, so they may
+        // keep stale values, but the columns past `k` must be zero.
+        let stride = if overlapping {
             row_stride
         } else {
             b.k_tiles * TILE_K
         };
-        let len = (m_pad - 1) * a_stride + b.k_tiles * TILE_K;
-        if s.hi.len() < len {
-            s.hi.resize(len, 0);
-            s.lo.resize(len, 0);
+        let len = (m.next_multiple_of(BLOCK_ROWS) - 1) * stride + b.k_tiles * TILE_K;
+        if hi.len() < len {
+            hi.resize(len, 0);
+            lo.resize(len, 0);
         }
-        if overlapping || (row_stride == k && k == a_stride) {
+        if overlapping || (row_stride == k && k == stride) {
             let used = (m - 1) * row_stride + k;
-            split_into(&a[..used], &mut s.hi[..used], &mut s.lo[..used]);
-            s.hi[used..len].fill(0);
-            s.lo[used..len].fill(0);
+            split_into(&a[..used], &mut hi[..used], &mut lo[..used]);
+            hi[used..len].fill(0);
+            lo[used..len].fill(0);
         } else {
             for i in 0..m {
-                let (src, dst) = (&a[i * row_stride..i * row_stride + k], i * a_stride);
-                split_into(src, &mut s.hi[dst..dst + k], &mut s.lo[dst..dst + k]);
-                s.hi[dst + k..dst + a_stride].fill(0);
-                s.lo[dst + k..dst + a_stride].fill(0);
+                let (src, dst) = (&a[i * row_stride..i * row_stride + k], i * stride);
+                split_into(src, &mut hi[dst..dst + k], &mut lo[dst..dst + k]);
+                hi[dst + k..dst + stride].fill(0);
+                lo[dst + k..dst + stride].fill(0);
             }
         }
-        s.edge.resize(2 * TILE_M * 2 * TILE_N, 0.0);
-        let config = TileConfig::new();
-        // SAFETY: AMX is available (the caller's contract) and the configuration is valid for palette 1.
-        unsafe { asm!("ldtilecfg [{0}]", in(reg) config.0.as_ptr(), options(nostack, readonly)) };
-        for mb in 0..m_blocks {
-            let row = mb * 2 * TILE_M;
-            let rows = (m - row).min(2 * TILE_M);
-            let mut t = 0;
-            while t < b.n_tiles {
-                let pair = t + 1 < b.n_tiles;
-                let col = t * TILE_N;
-                let cols = (n - col).min(if pair { 2 * TILE_N } else { TILE_N });
-                let whole = rows == 2 * TILE_M && cols == if pair { 2 * TILE_N } else { TILE_N };
-                let (out, out_stride) = if whole {
-                    (c[row * n + col..].as_mut_ptr(), n)
+        Some(SplitRows { hi, lo, m, stride })
+    }
+}
+
+/// `c = a · bᵀ` as [`super::matmul_bt_strided`] computes it, on AMX tiles, block by block of
+/// [`BLOCK_ROWS`] rows: `finish(first_row, block)` receives each block of `c` (its rows of `n`,
+/// compact). `a` was split by [`SplitRows::new`] for this `b`. Call only when [`available`] is true.
+pub fn matmul_blocks(a: SplitRows, b: &Packed, mut finish: impl FnMut(usize, &[f32])) {
+    let (m, n) = (a.m, b.n);
+    let n_pad = b.n_tiles * TILE_N;
+    let mut block = SCRATCH.with_borrow_mut(|s| std::mem::take(&mut s.block));
+    block.resize(BLOCK_ROWS * n_pad, 0.0);
+    let config = TileConfig::new();
+    // SAFETY: AMX is available (the caller's contract) and the configuration is valid for palette 1.
+    unsafe { asm!("ldtilecfg [{0}]", in(reg) config.0.as_ptr(), options(nostack, readonly)) };
+    for row in (0..m).step_by(BLOCK_ROWS) {
+        let mut t = 0;
+        while t < b.n_tiles {
+            let pair = t + 1 < b.n_tiles;
+            let operands = Operands {
+                a_hi: a.hi[row * a.stride..].as_ptr(),
+                a_lo: a.lo[row * a.stride..].as_ptr(),
+                a_stride_bytes: a.stride * 2,
+                b_hi: b.hi[t * b.k_tiles * B_TILE..].as_ptr(),
+                b_lo: b.lo[t * b.k_tiles * B_TILE..].as_ptr(),
+                k_tiles: b.k_tiles,
+                c: block[t * TILE_N..].as_mut_ptr(),
+                c_stride_bytes: n_pad * 4,
+            };
+            // SAFETY: the `a` rows `row..row + 32` lie inside the split rows (sized for whole blocks),
+            // the `b` tiles `t` (and `t + 1` for a pair) inside the packed weights, and the 32 rows of
+            // 16 (32 for a pair) floats from column `16t` inside the block of `32 x n_pad`.
+            unsafe {
+                if pair {
+                    block_32x32(&operands);
                 } else {
-                    (s.edge.as_mut_ptr(), 2 * TILE_N)
-                };
-                let operands = Operands {
-                    a_hi: s.hi[row * a_stride..].as_ptr(),
-                    a_lo: s.lo[row * a_stride..].as_ptr(),
-                    a_stride_bytes: a_stride * 2,
-                    b_hi: b.hi[t * b.k_tiles * B_TILE..].as_ptr(),
-                    b_lo: b.lo[t * b.k_tiles * B_TILE..].as_ptr(),
-                    k_tiles: b.k_tiles,
-                    c: out,
-                    c_stride_bytes: out_stride * 4,
-                };
-                // SAFETY: the `a` rows `row..row + 32` lie inside the scratch (sized for `m_pad` rows),
-                // the `b` tiles `t` (and `t + 1` for a pair) inside the packed weights, and the `c` block
-                // inside `c` (a whole block) or the 32 x 32 edge scratch.
-                unsafe {
-                    if pair {
-                        block_32x32(&operands);
-                    } else {
-                        block_32x16(&operands);
-                    }
+                    block_32x16(&operands);
                 }
-                if !whole {
-                    for r in 0..rows {
-                        c[(row + r) * n + col..(row + r) * n + col + cols]
-                            .copy_from_slice(&s.edge[r * 2 * TILE_N..r * 2 * TILE_N + cols]);
-                    }
-                }
-                t += if pair { 2 } else { 1 };
+            }
+            t += if pair { 2 } else { 1 };
+        }
+        let rows = (m - row).min(BLOCK_ROWS);
+        if n_pad != n {
+            for r in 1..rows {
+                block.copy_within(r * n_pad..r * n_pad + n, r * n);
             }
         }
-        // SAFETY: releases the tile state this function configured.
-        unsafe { asm!("tilerelease", options(nostack, nomem)) };
+        finish(row, &block[..rows * n]);
+    }
+    // SAFETY: releases the tile state this function configured.
+    unsafe { asm!("tilerelease", options(nostack, nomem)) };
+    SCRATCH.with_borrow_mut(|s| {
+        s.hi = a.hi;
+        s.lo = a.lo;
+        s.block = block;
     });
-    true
 }
 
 /// Pointers for one block of `c`.

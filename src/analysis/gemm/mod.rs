@@ -84,14 +84,54 @@ pub fn matmul_weights(a: &[f32], m: usize, row_stride: usize, w: &Weights, c: &m
     }
     #[cfg(target_arch = "x86_64")]
     if let Some(packed) = &w.packed
-        && w.k > 0
-        && amx::matmul(a, m, row_stride, packed, c)
+        && let Some(split) = amx::SplitRows::new(a, m, row_stride, packed)
     {
+        assert!(c.len() >= m * w.n, "matmul_weights: bad shapes");
+        let n = w.n;
+        amx::matmul_blocks(split, packed, |row, block| {
+            c[row * n..row * n + block.len()].copy_from_slice(block);
+        });
         return;
     }
     matmul_bt_strided(a, m, w.k, row_stride, &w.data, w.n, c);
 }
 
+/// Rows of the product per block handed to [`matmul_weights_blocks`]'s `finish`.
+pub const BLOCK_ROWS: usize = 32;
+
+/// [`matmul_weights`] block by block of [`BLOCK_ROWS`] rows of `c`: `finish(first_row, block, a)`
+/// receives each block (its rows of `n`, compact) and `a` itself, which it may change: every block is the
+/// product of `a` as it was on entry. Finishing a layer block by block while it is in cache, rather than
+/// after the whole product, saves a round trip of `c` through memory. `scratch` holds `c` whole on
+/// CPUs without AMX.
+///
+/// # Panics
+/// If a slice is shorter than its stated shape.
+pub fn matmul_weights_blocks(
+    a: &mut [f32],
+    m: usize,
+    row_stride: usize,
+    w: &Weights,
+    scratch: &mut Vec<f32>,
+    mut finish: impl FnMut(usize, &[f32], &mut [f32]),
+) {
+    if m == 0 || w.n == 0 {
+        return;
+    }
+    #[cfg(target_arch = "x86_64")]
+    if let Some(packed) = &w.packed
+        && let Some(split) = amx::SplitRows::new(a, m, row_stride, packed)
+    {
+        amx::matmul_blocks(split, packed, |row, block| finish(row, block, a));
+        return;
+    }
+    scratch.resize(m * w.n, 0.0);
+    matmul_bt_strided(a, m, w.k, row_stride, &w.data, w.n, scratch);
+    for row in (0..m).step_by(BLOCK_ROWS) {
+        let rows = (m - row).min(BLOCK_ROWS);
+        finish(row, &scratch[row * w.n..(row + rows) * w.n], a);
+    }
+}
 /// `c (m x n) = a (m x k) · bᵀ`, where `b` is stored row-major as (n x k): the layout of thinc's weights.
 ///
 /// # Panics
@@ -302,6 +342,35 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn blocks_see_the_input_as_it_was_before_finishing() {
+        // The encoder's use: windows of 3 rows in place, each finished block added back into its rows.
+        // Every block must be the product of the input as it was on entry, though earlier blocks have
+        // already changed rows that later windows read.
+        let (m, width) = (77, 32);
+        let padded = noise((m + 2) * width, 5);
+        let w = noise(width * 3 * width, 6);
+        let weights = Weights::new(w.clone(), width, 3 * width);
+        let mut want = vec![0.0; m * width];
+        matmul_weights(&padded, m, width, &weights, &mut want);
+        let mut x = padded.clone();
+        let mut got = vec![f32::NAN; m * width];
+        let mut scratch = Vec::new();
+        matmul_weights_blocks(&mut x, m, width, &weights, &mut scratch, |row, block, x| {
+            got[row * width..row * width + block.len()].copy_from_slice(block);
+            for (v, b) in x[(1 + row) * width..].iter_mut().zip(block) {
+                *v += b;
+            }
+        });
+        assert_eq!(got, want);
+        let residual: Vec<f32> = padded[width..(m + 1) * width]
+            .iter()
+            .zip(&want)
+            .map(|(p, c)| p + c)
+            .collect();
+        assert_eq!(&x[width..(m + 1) * width], &residual[..]);
     }
 
     #[test]
