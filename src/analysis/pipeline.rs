@@ -178,7 +178,11 @@ impl Analyzer {
         total: usize,
         buffers: &mut ChunkBuffers,
     ) {
-        let ChunkBuffers { tokvecs, lower } = buffers;
+        let ChunkBuffers {
+            tokvecs,
+            lower,
+            ner_lower,
+        } = buffers;
         let width = self.tok2vec.width();
         self.tok2vec.forward_concat_into(feat_refs, tokvecs);
         let tags = self.tagger.predict(tokvecs, total);
@@ -218,7 +222,9 @@ impl Analyzer {
         let width = self.ner_tok2vec.width();
         let ner_vecs = tokvecs;
         self.ner_tok2vec.forward_concat_into(feat_refs, ner_vecs);
-        let all = self.ner_model.precompute_all_into(ner_vecs, total, lower);
+        let all = self
+            .ner_model
+            .precompute_all_into(ner_vecs, total, ner_lower);
         let slot = self.ner_model.cache_width();
         let mut at = 0;
         for (doc, fl) in docs.iter_mut().zip(flags.iter()) {
@@ -229,7 +235,7 @@ impl Analyzer {
                 continue;
             }
             let mut cache = if all {
-                FeatureCache::borrowed(&self.ner_model, &lower[offset * slot..], n)
+                FeatureCache::borrowed(&self.ner_model, &ner_lower[offset * slot..], n)
             } else {
                 self.ner_model.precompute(&ner_vecs[offset * width..], n)
             };
@@ -252,6 +258,7 @@ impl Analyzer {
         }
         recycle(ner_vecs);
         recycle(lower);
+        recycle(ner_lower);
     }
 
     /// Annotates many tokenized documents on `threads` threads (0: all cores), keeping their order.
@@ -280,7 +287,10 @@ impl std::fmt::Debug for Analyzer {
 #[derive(Default)]
 struct ChunkBuffers {
     tokvecs: Vec<f32>,
+    /// The parser's and the entity recogniser's (of different widths: one buffer would be zeroed again
+    /// whenever it grows back).
     lower: Vec<f32>,
+    ner_lower: Vec<f32>,
 }
 
 thread_local! {

@@ -219,54 +219,99 @@ impl SplitRows {
 /// [`BLOCK_ROWS`] rows: `finish(first_row, block)` receives each block of `c` (its rows of `n`,
 /// compact). `a` was split by [`SplitRows::new`] for this `b`. Call only when [`available`] is true.
 pub fn matmul_blocks(a: SplitRows, b: &Packed, mut finish: impl FnMut(usize, &[f32])) {
-    let (m, n) = (a.m, b.n);
-    let n_pad = b.n_tiles * TILE_N;
-    let mut block = SCRATCH.with_borrow_mut(|s| std::mem::take(&mut s.block));
-    block.resize(BLOCK_ROWS * n_pad, 0.0);
-    let config = TileConfig::new();
-    // SAFETY: AMX is available (the caller's contract) and the configuration is valid for palette 1.
-    unsafe { asm!("ldtilecfg [{0}]", in(reg) config.0.as_ptr(), options(nostack, readonly)) };
-    for row in (0..m).step_by(BLOCK_ROWS) {
-        let mut t = 0;
-        while t < b.n_tiles {
-            let pair = t + 1 < b.n_tiles;
-            let operands = Operands {
-                a_hi: a.hi[row * a.stride..].as_ptr(),
-                a_lo: a.lo[row * a.stride..].as_ptr(),
-                a_stride_bytes: a.stride * 2,
-                b_hi: b.hi[t * b.k_tiles * B_TILE..].as_ptr(),
-                b_lo: b.lo[t * b.k_tiles * B_TILE..].as_ptr(),
-                k_tiles: b.k_tiles,
-                c: block[t * TILE_N..].as_mut_ptr(),
-                c_stride_bytes: n_pad * 4,
-            };
-            // SAFETY: the `a` rows `row..row + 32` lie inside the split rows (sized for whole blocks),
-            // the `b` tiles `t` (and `t + 1` for a pair) inside the packed weights, and the 32 rows of
-            // 16 (32 for a pair) floats from column `16t` inside the block of `32 x n_pad`.
-            unsafe {
-                if pair {
-                    block_32x32(&operands);
-                } else {
-                    block_32x16(&operands);
+    let (m, n, n_pad) = (a.m, b.n, b.n_tiles * TILE_N);
+    with_tiles(a, b, |a, block| {
+        for row in (0..m).step_by(BLOCK_ROWS) {
+            // SAFETY: the block scratch holds 32 rows of `n_pad`.
+            unsafe { compute_block(a, b, row, block.as_mut_ptr(), n_pad) };
+            let rows = (m - row).min(BLOCK_ROWS);
+            if n_pad != n {
+                for r in 1..rows {
+                    block.copy_within(r * n_pad..r * n_pad + n, r * n);
                 }
             }
-            t += if pair { 2 } else { 1 };
+            finish(row, &block[..rows * n]);
         }
-        let rows = (m - row).min(BLOCK_ROWS);
-        if n_pad != n {
-            for r in 1..rows {
-                block.copy_within(r * n_pad..r * n_pad + n, r * n);
+    });
+}
+
+/// `c (m x n) = a · bᵀ` on AMX tiles: whole blocks are stored straight into `c` when `n` is a multiple
+/// of 16, the others through a scratch block. `a` was split by [`SplitRows::new`] for this `b`. Call only
+/// when [`available`] is true.
+///
+/// # Panics
+/// If `c` is shorter than `m x n`.
+pub fn matmul_into(a: SplitRows, b: &Packed, c: &mut [f32]) {
+    let (m, n, n_pad) = (a.m, b.n, b.n_tiles * TILE_N);
+    assert!(c.len() >= m * n, "amx::matmul_into: bad shapes");
+    with_tiles(a, b, |a, block| {
+        for row in (0..m).step_by(BLOCK_ROWS) {
+            let rows = (m - row).min(BLOCK_ROWS);
+            if rows == BLOCK_ROWS && n == n_pad {
+                // SAFETY: rows `row..row + 32` of `c` exist (asserted above), each of `n` floats.
+                unsafe { compute_block(a, b, row, c[row * n..].as_mut_ptr(), n) };
+                continue;
+            }
+            // SAFETY: the block scratch holds 32 rows of `n_pad`.
+            unsafe { compute_block(a, b, row, block.as_mut_ptr(), n_pad) };
+            for r in 0..rows {
+                c[(row + r) * n..(row + r + 1) * n]
+                    .copy_from_slice(&block[r * n_pad..r * n_pad + n]);
             }
         }
-        finish(row, &block[..rows * n]);
-    }
-    // SAFETY: releases the tile state this function configured.
+    });
+}
+
+/// Runs `work` with the tiles configured and a scratch block of `32 x n_pad` floats, then releases the
+/// tiles and gives the buffers back to the thread's scratch.
+fn with_tiles(a: SplitRows, b: &Packed, work: impl FnOnce(&SplitRows, &mut [f32])) {
+    let mut block = SCRATCH.with_borrow_mut(|s| std::mem::take(&mut s.block));
+    block.resize(BLOCK_ROWS * b.n_tiles * TILE_N, 0.0);
+    let config = TileConfig::new();
+    // SAFETY: AMX is available (the callers' contract) and the configuration is valid for palette 1.
+    unsafe { asm!("ldtilecfg [{0}]", in(reg) config.0.as_ptr(), options(nostack, readonly)) };
+    work(&a, &mut block);
+    // SAFETY: releases the tile state configured above.
     unsafe { asm!("tilerelease", options(nostack, nomem)) };
     SCRATCH.with_borrow_mut(|s| {
         s.hi = a.hi;
         s.lo = a.lo;
         s.block = block;
     });
+}
+
+/// Computes rows `row..row + 32` of `a · bᵀ`, all `n_pad` columns, into `c` (rows `c_stride` apart).
+///
+/// # Safety
+/// Tiles configured as [`TileConfig::new`]; `a` split for `b`; `c` writable for 32 rows of `c_stride`
+/// floats with `c_stride >= n_pad`.
+unsafe fn compute_block(a: &SplitRows, b: &Packed, row: usize, c: *mut f32, c_stride: usize) {
+    let mut t = 0;
+    while t < b.n_tiles {
+        let pair = t + 1 < b.n_tiles;
+        let operands = Operands {
+            a_hi: a.hi[row * a.stride..].as_ptr(),
+            a_lo: a.lo[row * a.stride..].as_ptr(),
+            a_stride_bytes: a.stride * 2,
+            b_hi: b.hi[t * b.k_tiles * B_TILE..].as_ptr(),
+            b_lo: b.lo[t * b.k_tiles * B_TILE..].as_ptr(),
+            k_tiles: b.k_tiles,
+            // SAFETY: column `16t` of the first row lies inside `c` (the caller's contract).
+            c: unsafe { c.add(t * TILE_N) },
+            c_stride_bytes: c_stride * 4,
+        };
+        // SAFETY: the `a` rows `row..row + 32` lie inside the split rows (sized for whole blocks), the
+        // `b` tiles `t` (and `t + 1` for a pair) inside the packed weights, and the 32 rows of 16 (32 for
+        // a pair) floats from column `16t` inside `c` (the caller's contract).
+        unsafe {
+            if pair {
+                block_32x32(&operands);
+            } else {
+                block_32x16(&operands);
+            }
+        }
+        t += if pair { 2 } else { 1 };
+    }
 }
 
 /// Pointers for one block of `c`.

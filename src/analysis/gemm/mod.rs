@@ -86,11 +86,7 @@ pub fn matmul_weights(a: &[f32], m: usize, row_stride: usize, w: &Weights, c: &m
     if let Some(packed) = &w.packed
         && let Some(split) = amx::SplitRows::new(a, m, row_stride, packed)
     {
-        assert!(c.len() >= m * w.n, "matmul_weights: bad shapes");
-        let n = w.n;
-        amx::matmul_blocks(split, packed, |row, block| {
-            c[row * n..row * n + block.len()].copy_from_slice(block);
-        });
+        amx::matmul_into(split, packed, c);
         return;
     }
     matmul_bt_strided(a, m, w.k, row_stride, &w.data, w.n, c);
