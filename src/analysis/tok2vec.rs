@@ -606,7 +606,7 @@ mod tests {
     #[test]
     fn lane_sum_adds_every_element() {
         // Exact values, so any order gives the same sum; lengths with and without a tail.
-        for len in [0, 1, 15, 16, 17, 96, 100] {
+        for len in [0usize, 1, 15, 16, 17, 96, 100] {
             let xs: Vec<f32> = (0..len).map(|i| i as f32).collect();
             assert_eq!(
                 lane_sum(&xs),
