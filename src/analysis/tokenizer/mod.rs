@@ -206,7 +206,10 @@ impl Tokenizer {
             }
         }
         tok.matcher = matcher;
-        Ok(tok)
+        // A fresh copy: each compiled regex keeps a pool of match caches whose fast path belongs to the
+        // first thread that used it, here the loading thread, which may never tokenize; the workers would
+        // then all take the pool's locked path. Cloned regexes start with pools of their own.
+        Ok(tok.clone())
     }
 
     /// Tokenizes a text. Tokens carry `start`, `end`, `space_after`, and `norm` when a special case gives
