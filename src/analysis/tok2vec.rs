@@ -2,22 +2,25 @@
 //! attributes, mixed by a maxout + layer norm, then residual blocks of window-3 maxout + layer norm.
 
 use super::AnalysisError;
-use super::gemm::{Weights, matmul_bt, matmul_weights_blocks, multiversion, recycle};
-use super::hash::hash_feature;
+use super::gemm::{Weights, matmul_weights, matmul_weights_blocks, multiversion, recycle};
+use super::hash::{IdHash, hash_feature};
 use super::lexeme::{FeatureAttr, TokenFeatures};
 use super::weights::{ModelWeights, Node};
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-/// thinc's `HashEmbed`: each id is hashed four ways into the table and the four rows summed. The rows are
-/// stored already multiplied by this table's slice of the mixing maxout's weights (`E_j · W_jᵀ`), since the
-/// maxout is linear before its max: a token's pre-activation is then the bias plus 4 x (tables) cached rows.
+/// thinc's `HashEmbed`: each id is hashed four ways into the table and the four rows summed. The mixing
+/// maxout is linear before its max, so its product is split by table: `mix_block` is the maxout's weights
+/// for this table's columns (`W_j`), and a token's pre-activation is the bias plus the sum over tables of
+/// `(Σ four rows) · W_jᵀ`.
 #[derive(Debug)]
 struct HashEmbed {
     attr: FeatureAttr,
     seed: u32,
     rows: usize,
-    projected: Vec<f32>,
+    width: usize,
+    table: Vec<f32>,
+    mix_block: Weights,
 }
 
 /// thinc's `Maxout`: `nO` outputs, each the maximum of `nP` affine pieces.
@@ -129,17 +132,14 @@ multiversion! {
 }
 
 impl Maxout {
-    /// `table (rows x width) · W[:, offset..offset + width]ᵀ`: the pre-activations one block of the input
-    /// contributes (piece-major).
-    fn project_block(&self, table: &[f32], rows: usize, width: usize, offset: usize) -> Vec<f32> {
+    /// `W[:, offset..offset + width]`: the weights of one block of the input's columns (piece-major rows).
+    fn column_block(&self, width: usize, offset: usize) -> Weights {
         let out_width = self.n_out * self.n_pieces;
         let mut block_w = Vec::with_capacity(out_width * width);
         for row in self.w.as_slice().chunks_exact(self.n_in) {
             block_w.extend_from_slice(&row[offset..offset + width]);
         }
-        let mut out = vec![0.0f32; rows * out_width];
-        matmul_bt(table, rows, width, &block_w, out_width, &mut out);
-        out
+        Weights::new(block_w, out_width, width)
     }
 
     pub(crate) fn load(w: &ModelWeights, node: &Node) -> Result<Maxout, AnalysisError> {
@@ -254,12 +254,19 @@ multiversion! {
     }
 }
 
+/// Rows of a hash table summed per id (`hash_feature`'s four keys).
+const HASHES: usize = 4;
+
 /// Working buffers of [`Tok2Vec::forward_concat_into`], kept per thread from one chunk to the next.
 #[derive(Default)]
 struct Scratch {
-    unique: HashMap<TokenFeatures, usize>,
+    unique: HashMap<TokenFeatures, usize, IdHash>,
+    values: HashMap<u64, usize, IdHash>,
     slots: Vec<usize>,
     picks: Vec<(usize, usize)>,
+    partial_picks: Vec<(usize, usize)>,
+    sums: Vec<f32>,
+    partials: Vec<f32>,
     pre: Vec<f32>,
     mixed: Vec<f32>,
     layout: Vec<u32>,
@@ -354,7 +361,9 @@ impl Tok2Vec {
                 attr,
                 seed,
                 rows,
-                projected: mix.project_block(table, rows, width, j * width),
+                width,
+                table: table.clone(),
+                mix_block: mix.column_block(width, j * width),
             })
             .collect();
         let mix_norm = LayerNorm::load(w, norms[0], width)?;
@@ -462,21 +471,54 @@ impl Tok2Vec {
             s.slots.push(slot);
         }
         if s.unique.capacity() > SEGMENT_ROWS * 4 {
-            s.unique = HashMap::new();
+            s.unique = HashMap::default();
         }
+        // Each table's share of a row, `(Σ four hashed rows) · W_jᵀ`, depends on one attribute only, and
+        // attributes repeat far more than whole rows (a few hundred shapes and prefixes), so each distinct
+        // value's share is computed once: its rows summed (the tables are megabytes, read at random),
+        // then all of a table's sums projected in one matrix product.
         let pre_width = self.mix.n_out * self.mix.n_pieces;
-        let tables: Vec<&[f32]> = self.embeds.iter().map(|e| e.projected.as_slice()).collect();
+        let n_tables = self.embeds.len();
         s.picks.clear();
-        for f in &distinct {
-            for (t, e) in self.embeds.iter().enumerate() {
-                for key in hash_feature(f.get(e.attr), e.seed) {
-                    s.picks.push((t, (key as usize % e.rows) * pre_width));
-                }
+        s.picks.resize(distinct.len() * n_tables, (0, 0));
+        s.partials.clear();
+        for (t, e) in self.embeds.iter().enumerate() {
+            s.values.clear();
+            s.partial_picks.clear();
+            let first = s.partials.len() / pre_width.max(1);
+            for (r, f) in distinct.iter().enumerate() {
+                let value = f.get(e.attr);
+                let next = s.partial_picks.len() / HASHES;
+                let share = *s.values.entry(value).or_insert_with(|| {
+                    for key in hash_feature(value, e.seed) {
+                        s.partial_picks.push((0, (key as usize % e.rows) * e.width));
+                    }
+                    next
+                });
+                s.picks[r * n_tables + t] = (0, (first + share) * pre_width);
             }
+            let n_values = s.partial_picks.len() / HASHES;
+            let zero = vec![0.0f32; e.width];
+            s.sums.resize(n_values * e.width, 0.0);
+            sum_rows(&mut s.sums, &zero, &[&e.table], &s.partial_picks);
+            s.partials.resize((first + n_values) * pre_width, 0.0);
+            matmul_weights(
+                &s.sums,
+                n_values,
+                e.width,
+                &e.mix_block,
+                &mut s.partials[first * pre_width..],
+            );
+        }
+        if s.values.capacity() > SEGMENT_ROWS * 4 {
+            s.values = HashMap::default();
         }
         s.pre.resize(distinct.len() * pre_width, 0.0);
-        sum_rows(&mut s.pre, &self.mix.b, &tables, &s.picks);
+        sum_rows(&mut s.pre, &self.mix.b, &[&s.partials], &s.picks);
         recycle(&mut s.picks);
+        recycle(&mut s.partial_picks);
+        recycle(&mut s.partials);
+        recycle(&mut s.sums);
         s.mixed.resize(distinct.len() * w, 0.0);
         let mut sq = vec![0.0f32; w];
         let mut y = vec![0.0f32; w];

@@ -128,15 +128,8 @@ pub fn matmul_weights_blocks(
         finish(row, &scratch[row * w.n..(row + rows) * w.n], a);
     }
 }
-/// `c (m x n) = a (m x k) · bᵀ`, where `b` is stored row-major as (n x k): the layout of thinc's weights.
-///
-/// # Panics
-/// If a slice is shorter than its stated shape (an internal invariant: shapes are checked at load time).
-pub fn matmul_bt(a: &[f32], m: usize, k: usize, b: &[f32], n: usize, c: &mut [f32]) {
-    matmul_bt_strided(a, m, k, k, b, n, c);
-}
-
-/// Like [`matmul_bt`], with row `i` of `a` starting at `a[i * row_stride]`. Rows may overlap
+/// `c (m x n) = a (m x k) · bᵀ`, where `b` is stored row-major as (n x k), the layout of thinc's weights,
+/// with row `i` of `a` starting at `a[i * row_stride]`. Rows may overlap
 /// (`row_stride < k`): over a buffer of consecutive token vectors of width `w` with zero rows on both sides,
 /// `row_stride = w` and `k = 3 * w` read each token's window `[previous, self, next]` in place, without
 /// copying it out.
@@ -158,7 +151,7 @@ pub fn matmul_bt_strided(
     }
     assert!(
         a.len() >= (m - 1) * row_stride + k && b.len() >= n * k && c.len() >= m * n,
-        "matmul_bt: bad shapes"
+        "matmul_bt_strided: bad shapes"
     );
     if k == 0 {
         c[..m * n].fill(0.0);
@@ -267,7 +260,7 @@ mod tests {
         let a = [1.0, 2.0, 3.0, 4.0, 5.0, 6.0];
         let b = [1.0, 0.0, 0.0, 1.0, 1.0, 1.0];
         let mut c = [0.0; 9];
-        matmul_bt(&a, 3, 2, &b, 3, &mut c);
+        matmul_bt_strided(&a, 3, 2, 2, &b, 3, &mut c);
         assert_eq!(c, [1.0, 2.0, 3.0, 3.0, 4.0, 7.0, 5.0, 6.0, 11.0]);
     }
 
