@@ -8,7 +8,7 @@ use super::lemmatizer::Lemmatizer;
 use super::lexeme::{LexemeNorms, TokenFeatures, is_space};
 use super::model_files::ModelFiles;
 use super::parser::{
-    ArcEager, Biluo, FeatureCache, ParserModel, TokenFlags, keep_biluo_move, read_moves,
+    ArcEager, Biluo, DecodeBuffers, ParserModel, TokenFlags, keep_biluo_move, read_moves,
 };
 use super::tagger::Tagger;
 use super::tok2vec::Tok2Vec;
@@ -180,85 +180,57 @@ impl Analyzer {
     ) {
         let ChunkBuffers {
             tokvecs,
-            lower,
-            ner_lower,
+            parser,
+            ner,
         } = buffers;
-        let width = self.tok2vec.width();
+        let lengths: Vec<usize> = docs.iter().map(|d| d.tokens.len()).collect();
         self.tok2vec.forward_concat_into(feat_refs, tokvecs);
         let tags = self.tagger.predict(tokvecs, total);
-        let all = self.parser_model.precompute_all_into(tokvecs, total, lower);
-        let slot = self.parser_model.cache_width();
-        let mut at = 0;
-        for (doc, fl) in docs.iter_mut().zip(flags.iter_mut()) {
-            let n = doc.tokens.len();
-            let offset = at;
-            at += n;
-            if n == 0 {
-                continue;
-            }
-            for (t, tag) in doc.tokens.iter_mut().zip(&tags[offset..offset + n]) {
-                t.tag.clear();
-                t.tag.push_str(tag);
-            }
-            let mut cache = if all {
-                FeatureCache::borrowed(&self.parser_model, &lower[offset * slot..], n)
-            } else {
-                self.parser_model.precompute(&tokvecs[offset * width..], n)
-            };
-            let state = self.parser_model.parse(&self.parser, &mut cache, fl);
-            let is_space: Vec<bool> = fl.iter().map(|f| f.is_space).collect();
-            let parse = self.parser.finish(&state, &is_space);
-            for (i, t) in doc.tokens.iter_mut().enumerate() {
-                t.head = parse.heads[i];
-                t.dep.clear();
-                t.dep.push_str(parse.deps[i]);
-                t.sent_start = parse.sent_starts[i];
-                fl[i].sent_start = parse.sent_starts[i];
-            }
-            self.attribute_ruler.apply(doc);
-            self.lemmatizer.apply(doc);
-        }
-        // The entity recogniser has its own tok2vec.
-        let width = self.ner_tok2vec.width();
-        let ner_vecs = tokvecs;
-        self.ner_tok2vec.forward_concat_into(feat_refs, ner_vecs);
-        let all = self
-            .ner_model
-            .precompute_all_into(ner_vecs, total, ner_lower);
-        let slot = self.ner_model.cache_width();
-        let mut at = 0;
-        for (doc, fl) in docs.iter_mut().zip(flags.iter()) {
-            let n = doc.tokens.len();
-            let offset = at;
-            at += n;
-            if n == 0 {
-                continue;
-            }
-            let mut cache = if all {
-                FeatureCache::borrowed(&self.ner_model, &ner_lower[offset * slot..], n)
-            } else {
-                self.ner_model.precompute(&ner_vecs[offset * width..], n)
-            };
-            let state = self.ner_model.parse(&self.ner, &mut cache, fl);
-            for t in doc.tokens.iter_mut() {
-                t.ent_iob = EntIob::Outside;
-                t.ent_type.clear();
-            }
-            for (start, end, label) in self.ner.entities(&state) {
-                for (k, t) in doc.tokens[start..end.min(n)].iter_mut().enumerate() {
-                    t.ent_iob = if k == 0 {
-                        EntIob::Begin
-                    } else {
-                        EntIob::Inside
-                    };
-                    t.ent_type = label.to_string();
+        self.parser_model
+            .for_each_document(tokvecs, &lengths, parser, |d, offset, cache| {
+                let (doc, fl) = (&mut docs[d], &mut flags[d]);
+                let n = doc.tokens.len();
+                for (t, tag) in doc.tokens.iter_mut().zip(&tags[offset..offset + n]) {
+                    t.tag.clear();
+                    t.tag.push_str(tag);
                 }
-            }
-            doc.ents_from_iob();
-        }
-        recycle(ner_vecs);
-        recycle(lower);
-        recycle(ner_lower);
+                let state = self.parser_model.parse(&self.parser, cache, fl);
+                let is_space: Vec<bool> = fl.iter().map(|f| f.is_space).collect();
+                let parse = self.parser.finish(&state, &is_space);
+                for (i, t) in doc.tokens.iter_mut().enumerate() {
+                    t.head = parse.heads[i];
+                    t.dep.clear();
+                    t.dep.push_str(parse.deps[i]);
+                    t.sent_start = parse.sent_starts[i];
+                    fl[i].sent_start = parse.sent_starts[i];
+                }
+                self.attribute_ruler.apply(doc);
+                self.lemmatizer.apply(doc);
+            });
+        // The entity recogniser has its own tok2vec.
+        self.ner_tok2vec.forward_concat_into(feat_refs, tokvecs);
+        self.ner_model
+            .for_each_document(tokvecs, &lengths, ner, |d, _, cache| {
+                let (doc, fl) = (&mut docs[d], &flags[d]);
+                let n = doc.tokens.len();
+                let state = self.ner_model.parse(&self.ner, cache, fl);
+                for t in doc.tokens.iter_mut() {
+                    t.ent_iob = EntIob::Outside;
+                    t.ent_type.clear();
+                }
+                for (start, end, label) in self.ner.entities(&state) {
+                    for (k, t) in doc.tokens[start..end.min(n)].iter_mut().enumerate() {
+                        t.ent_iob = if k == 0 {
+                            EntIob::Begin
+                        } else {
+                            EntIob::Inside
+                        };
+                        t.ent_type = label.to_string();
+                    }
+                }
+                doc.ents_from_iob();
+            });
+        recycle(tokvecs);
     }
 
     /// Annotates many tokenized documents on `threads` threads (0: all cores), keeping their order.
@@ -287,10 +259,8 @@ impl std::fmt::Debug for Analyzer {
 #[derive(Default)]
 struct ChunkBuffers {
     tokvecs: Vec<f32>,
-    /// The parser's and the entity recogniser's (of different widths: one buffer would be zeroed again
-    /// whenever it grows back).
-    lower: Vec<f32>,
-    ner_lower: Vec<f32>,
+    parser: DecodeBuffers,
+    ner: DecodeBuffers,
 }
 
 thread_local! {

@@ -8,7 +8,9 @@ mod ner;
 mod state;
 
 pub use arc_eager::{ArcEager, ArcMove, ParseResult, set_children_from_heads};
-pub use model::{CACHE_BLOCK, CACHE_BLOCKS, FeatureCache, ParserModel};
+pub use model::{
+    CACHE_BLOCK, CACHE_BLOCKS, DecodeBuffers, FeatureCache, GROUP_TOKENS, ParserModel,
+};
 pub use moves::{MoveSpec, read_moves};
 pub use ner::{Biluo, BiluoMove, keep_biluo_move};
 pub use state::State;
