@@ -2,7 +2,7 @@
 //! attributes, mixed by a maxout + layer norm, then residual blocks of window-3 maxout + layer norm.
 
 use super::AnalysisError;
-use super::gemm::{Weights, matmul_weights, matmul_weights_blocks, multiversion, recycle};
+use super::gemm::{Weights, grown, matmul_weights, matmul_weights_blocks, multiversion, recycle};
 use super::hash::{IdHash, hash_feature};
 use super::lexeme::{FeatureAttr, TokenFeatures};
 use super::weights::{ModelWeights, Node};
@@ -481,11 +481,11 @@ impl Tok2Vec {
         let n_tables = self.embeds.len();
         s.picks.clear();
         s.picks.resize(distinct.len() * n_tables, (0, 0));
-        s.partials.clear();
+        let mut used = 0;
         for (t, e) in self.embeds.iter().enumerate() {
             s.values.clear();
             s.partial_picks.clear();
-            let first = s.partials.len() / pre_width.max(1);
+            let first = used / pre_width.max(1);
             for (r, f) in distinct.iter().enumerate() {
                 let value = f.get(e.attr);
                 let next = s.partial_picks.len() / HASHES;
@@ -499,32 +499,37 @@ impl Tok2Vec {
             }
             let n_values = s.partial_picks.len() / HASHES;
             let zero = vec![0.0f32; e.width];
-            s.sums.resize(n_values * e.width, 0.0);
-            sum_rows(&mut s.sums, &zero, &[&e.table], &s.partial_picks);
-            s.partials.resize((first + n_values) * pre_width, 0.0);
+            let sums = grown(&mut s.sums, n_values * e.width);
+            sum_rows(sums, &zero, &[&e.table], &s.partial_picks);
+            used = (first + n_values) * pre_width;
+            let partials = grown(&mut s.partials, used);
             matmul_weights(
-                &s.sums,
+                sums,
                 n_values,
                 e.width,
                 &e.mix_block,
-                &mut s.partials[first * pre_width..],
+                &mut partials[first * pre_width..],
             );
         }
         if s.values.capacity() > SEGMENT_ROWS * 4 {
             s.values = HashMap::default();
         }
-        s.pre.resize(distinct.len() * pre_width, 0.0);
-        sum_rows(&mut s.pre, &self.mix.b, &[&s.partials], &s.picks);
+        let pre = grown(&mut s.pre, distinct.len() * pre_width);
+        sum_rows(pre, &self.mix.b, &[&s.partials[..used]], &s.picks);
         recycle(&mut s.picks);
         recycle(&mut s.partial_picks);
         recycle(&mut s.partials);
         recycle(&mut s.sums);
-        s.mixed.resize(distinct.len() * w, 0.0);
         let mut sq = vec![0.0f32; w];
         let mut y = vec![0.0f32; w];
-        max_pieces_rows(&s.pre, self.mix.n_pieces, &mut s.mixed, w);
+        let mixed = grown(&mut s.mixed, distinct.len() * w);
+        max_pieces_rows(
+            &s.pre[..distinct.len() * pre_width],
+            self.mix.n_pieces,
+            mixed,
+            w,
+        );
         recycle(&mut s.pre);
-        let mixed = &mut s.mixed;
         self.mix_norm.forward(mixed, &mut sq);
         // Lay the documents out: each preceded by `pad` zero rows, the last followed by as many; each
         // segment sits between `border` zero rows more that the in-place windows read.

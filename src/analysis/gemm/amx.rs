@@ -327,6 +327,8 @@ struct Operands {
 }
 
 /// `c[0..32, 0..32] = a[0..32] · (b tiles t, t + 1)ᵀ` in bf16x3. Tiles: c in 0-3, a in 4-5, b in 6-7.
+/// Per step of `k` the products run hi·hi, lo·hi, hi·lo, so that the `b` tiles (read from the larger,
+/// outer caches) are loaded once each and the `a` tiles (in the nearest cache) twice.
 ///
 /// # Safety
 /// AMX configured as [`TileConfig::new`]; 32 rows of `a` of `32 * k_tiles` elements, `2 * k_tiles` `b`
@@ -355,16 +357,16 @@ unsafe fn block_32x32(o: &Operands) {
                 "tdpbf16ps tmm1, tmm4, tmm7",
                 "tdpbf16ps tmm2, tmm5, tmm6",
                 "tdpbf16ps tmm3, tmm5, tmm7",
-                "tileloadd tmm6, [{bl0} + {sb}*1]",
-                "tileloadd tmm7, [{bl1} + {sb}*1]",
+                "tileloadd tmm4, [{al0} + {sa}*1]",
+                "tileloadd tmm5, [{al1} + {sa}*1]",
                 "tdpbf16ps tmm0, tmm4, tmm6",
                 "tdpbf16ps tmm1, tmm4, tmm7",
                 "tdpbf16ps tmm2, tmm5, tmm6",
                 "tdpbf16ps tmm3, tmm5, tmm7",
-                "tileloadd tmm4, [{al0} + {sa}*1]",
-                "tileloadd tmm5, [{al1} + {sa}*1]",
-                "tileloadd tmm6, [{bh0} + {sb}*1]",
-                "tileloadd tmm7, [{bh1} + {sb}*1]",
+                "tileloadd tmm4, [{ah0} + {sa}*1]",
+                "tileloadd tmm5, [{ah1} + {sa}*1]",
+                "tileloadd tmm6, [{bl0} + {sb}*1]",
+                "tileloadd tmm7, [{bl1} + {sb}*1]",
                 "tdpbf16ps tmm0, tmm4, tmm6",
                 "tdpbf16ps tmm1, tmm4, tmm7",
                 "tdpbf16ps tmm2, tmm5, tmm6",
@@ -416,12 +418,13 @@ unsafe fn block_32x16(o: &Operands) {
                 "tileloadd tmm6, [{bh} + {sb}*1]",
                 "tdpbf16ps tmm0, tmm4, tmm6",
                 "tdpbf16ps tmm2, tmm5, tmm6",
-                "tileloadd tmm6, [{bl} + {sb}*1]",
-                "tdpbf16ps tmm0, tmm4, tmm6",
-                "tdpbf16ps tmm2, tmm5, tmm6",
                 "tileloadd tmm4, [{al0} + {sa}*1]",
                 "tileloadd tmm5, [{al1} + {sa}*1]",
-                "tileloadd tmm6, [{bh} + {sb}*1]",
+                "tdpbf16ps tmm0, tmm4, tmm6",
+                "tdpbf16ps tmm2, tmm5, tmm6",
+                "tileloadd tmm4, [{ah0} + {sa}*1]",
+                "tileloadd tmm5, [{ah1} + {sa}*1]",
+                "tileloadd tmm6, [{bl} + {sb}*1]",
                 "tdpbf16ps tmm0, tmm4, tmm6",
                 "tdpbf16ps tmm2, tmm5, tmm6",
                 ah0 = in(reg) ah,

@@ -227,6 +227,15 @@ pub(crate) fn recycle<T>(buffer: &mut Vec<T>) {
     }
 }
 
+/// The first `len` values of a working buffer, growing it (zeroed) only when it is shorter: the caller
+/// overwrites them, and letting the buffer shrink would make every later growth zero it all over again.
+pub(crate) fn grown(buffer: &mut Vec<f32>, len: usize) -> &mut [f32] {
+    if buffer.len() < len {
+        buffer.resize(len, 0.0);
+    }
+    &mut buffer[..len]
+}
+
 /// Adds `bias` to every row of `rows` (row length = `bias.len()`).
 pub fn add_bias(rows: &mut [f32], bias: &[f32]) {
     if bias.is_empty() {

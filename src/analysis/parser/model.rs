@@ -8,7 +8,7 @@ use super::state::State;
 use super::{TokenFlags, TransitionSystem};
 use crate::analysis::AnalysisError;
 use crate::analysis::gemm::{
-    ROW_LANES, Weights, add_bias, matmul_weights, multiversion, recycle, weighted_row_sum,
+    ROW_LANES, Weights, add_bias, grown, matmul_weights, multiversion, recycle, weighted_row_sum,
 };
 use crate::analysis::weights::{ModelWeights, Node};
 use std::borrow::Cow;
@@ -283,14 +283,13 @@ impl ParserModel {
     /// slot: all at once for documents up to [`CACHE_BLOCK`] x [`CACHE_BLOCKS`] tokens, by blocks of
     /// [`CACHE_BLOCK`] tokens on demand (least recently used evicted) beyond, so memory stays bounded.
     pub fn precompute(&self, tokvecs: &[f32], n: usize) -> FeatureCache<'static> {
-        let mut proj = Vec::new();
+        let mut proj = vec![0.0f32; n * self.n_hidden];
         self.project_into(tokvecs, n, &mut proj);
         self.cache_from_projection(proj, n)
     }
 
     /// `n` token vectors through the linear layer before the lower one, into `proj` (`n x n_hidden`).
-    fn project_into(&self, tokvecs: &[f32], n: usize, proj: &mut Vec<f32>) {
-        proj.resize(n * self.n_hidden, 0.0);
+    fn project_into(&self, tokvecs: &[f32], n: usize, proj: &mut [f32]) {
         matmul_weights(tokvecs, n, self.n_in, &self.proj_w, proj);
         add_bias(proj, &self.proj_b);
     }
@@ -325,7 +324,7 @@ impl ParserModel {
     ) {
         let total: usize = lengths.iter().sum();
         let (h, slot) = (self.n_hidden, self.cache_width());
-        self.project_into(tokvecs, total, &mut buffers.proj);
+        self.project_into(tokvecs, total, grown(&mut buffers.proj, total * h));
         let (mut first, mut offset) = (0, 0);
         while first < lengths.len() {
             let (mut end, mut tokens) = (first, 0);
@@ -339,8 +338,8 @@ impl ParserModel {
                 let mut cache = self.cache_from_projection(proj.to_vec(), tokens);
                 decode(first, offset, &mut cache);
             } else {
-                buffers.rows.resize(tokens * slot, 0.0);
-                matmul_weights(proj, tokens, h, &self.lower_w, &mut buffers.rows);
+                let rows = grown(&mut buffers.rows, tokens * slot);
+                matmul_weights(proj, tokens, h, &self.lower_w, rows);
                 let mut at = 0;
                 for (doc, &n) in lengths.iter().enumerate().take(end).skip(first) {
                     if n > 0 {
