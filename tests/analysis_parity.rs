@@ -171,3 +171,37 @@ fn empty_and_whitespace_documents_do_not_panic() {
     assert!(docs[1].tokens[0].sent_start);
     assert_eq!(docs[1].tokens[0].ent_iob, EntIob::Outside);
 }
+
+/// The matrix products run on AMX tiles in split bfloat16 where the CPU has them and in float32 elsewhere;
+/// both must give the same analysis (on a CPU without AMX both runs take the float32 path).
+#[test]
+fn amx_and_float32_products_give_the_same_analysis() {
+    let analyze = |disable_amx: bool| {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_kg"));
+        command.args([
+            "analyze",
+            "tests/data/oracle_seeds.jsonl",
+            "tests/data/oracle_carb_dev_200.jsonl",
+            "--format",
+            "jsonl",
+            "--threads",
+            "2",
+        ]);
+        command.current_dir(env!("CARGO_MANIFEST_DIR"));
+        if disable_amx {
+            command.env("KG_NO_AMX", "1");
+        } else {
+            command.env_remove("KG_NO_AMX");
+        }
+        let output = command.output().expect("the kg binary runs");
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        output.stdout
+    };
+    let (tiles, float32) = (analyze(false), analyze(true));
+    assert!(tiles.len() > 100_000, "too little output to compare");
+    assert!(tiles == float32, "the two paths analyse differently");
+}
