@@ -352,11 +352,10 @@ impl<'a> DocEntities<'a> {
         let doc = self.doc;
         for v in 0..doc.tokens.len() {
             let t = &doc.tokens[v];
-            let naming = matches!(
-                t.lemma.to_lowercase().as_str(),
-                "know" | "call" | "name" | "dub"
-            );
-            if !naming || t.tag != "VBN" || !matches!(t.dep.as_str(), "acl" | "relcl") {
+            let naming = ["know", "call", "name", "dub"]
+                .iter()
+                .any(|w| t.lemma.eq_ignore_ascii_case(w));
+            if t.tag != "VBN" || !matches!(t.dep.as_str(), "acl" | "relcl") || !naming {
                 continue;
             }
             let mut names = Vec::new();

@@ -20,7 +20,7 @@ pub struct Entity {
 }
 
 /// A fact's subject or object.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Node {
     /// An entity, by index into [`DocumentGraph::entities`].
     Entity(usize),
@@ -29,7 +29,7 @@ pub enum Node {
 }
 
 /// A fact's predicate.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Predicate {
     /// An ontology property, by local name (`controls`, `claims`).
     Ontology(String),

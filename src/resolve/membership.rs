@@ -18,8 +18,11 @@ impl DocEntities<'_> {
         let mut facts = Vec::new();
         for n in 0..doc.tokens.len() {
             let t = &doc.tokens[n];
-            let other = children(doc, n).any(|c| doc.tokens[c].lemma.eq_ignore_ascii_case("other"));
-            if t.tag != "CD" || t.dep != "nsubj" || !other {
+            // The cheap tests first: finding children scans the sentence.
+            if t.tag != "CD"
+                || t.dep != "nsubj"
+                || !children(doc, n).any(|c| doc.tokens[c].lemma.eq_ignore_ascii_case("other"))
+            {
                 continue;
             }
             let verb = t.head;

@@ -526,7 +526,7 @@ impl Resolver {
             }
         };
         let mut facts: Vec<Fact> = Vec::new();
-        let mut seen: HashMap<(String, String, String, String, usize), usize> = HashMap::new();
+        let mut seen: HashMap<(Node, Predicate, Node, String, usize), usize> = HashMap::new();
         for f in drafts {
             let (Some(subject), Some(object)) = (node(&f.subject), node(&f.object)) else {
                 continue;
@@ -535,9 +535,9 @@ impl Resolver {
                 continue;
             }
             let id = (
-                format!("{subject:?}"),
-                format!("{:?}", f.predicate),
-                format!("{object:?}"),
+                subject.clone(),
+                f.predicate.clone(),
+                object.clone(),
                 f.modality.clone(),
                 f.sentence,
             );
@@ -736,15 +736,13 @@ pub fn combine_confidence(values: impl IntoIterator<Item = f32>) -> f32 {
 
 /// Facts stated in several sentences corroborate each other: each gets the combined confidence.
 fn corroborate(facts: &mut [Fact]) {
-    let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut groups: HashMap<(&Node, &Predicate, &Node, &str), Vec<usize>> = HashMap::new();
     for (i, f) in facts.iter().enumerate() {
-        let id = format!(
-            "{:?}|{:?}|{:?}|{}",
-            f.subject, f.predicate, f.object, f.modality
-        );
+        let id = (&f.subject, &f.predicate, &f.object, f.modality.as_str());
         groups.entry(id).or_default().push(i);
     }
-    for idx in groups.values().filter(|g| g.len() > 1) {
+    let groups: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() > 1).collect();
+    for idx in &groups {
         let c = combine_confidence(idx.iter().map(|&i| facts[i].confidence));
         for &i in idx {
             facts[i].confidence = c;
