@@ -279,21 +279,16 @@ impl ParserModel {
         self.n_feats * self.n_hidden * self.n_pieces
     }
 
-    /// Projects `n` token vectors and prepares every token's lower-layer contribution for every feature
-    /// slot: all at once for documents up to [`CACHE_BLOCK`] x [`CACHE_BLOCKS`] tokens, by blocks of
-    /// [`CACHE_BLOCK`] tokens on demand (least recently used evicted) beyond, so memory stays bounded.
-    pub fn precompute(&self, tokvecs: &[f32], n: usize) -> FeatureCache<'static> {
-        let mut proj = vec![0.0f32; n * self.n_hidden];
-        self.project_into(tokvecs, n, &mut proj);
-        self.cache_from_projection(proj, n)
-    }
-
     /// `n` token vectors through the linear layer before the lower one, into `proj` (`n x n_hidden`).
     fn project_into(&self, tokvecs: &[f32], n: usize, proj: &mut [f32]) {
         matmul_weights(tokvecs, n, self.n_in, &self.proj_w, proj);
         add_bias(proj, &self.proj_b);
     }
 
+    /// The feature cache of one document from its projected tokens: every token's lower-layer
+    /// contribution for every feature slot, all at once for documents up to [`CACHE_BLOCK`] x
+    /// [`CACHE_BLOCKS`] tokens, by blocks of [`CACHE_BLOCK`] tokens on demand (least recently used
+    /// evicted) beyond, so memory stays bounded.
     fn cache_from_projection(&self, proj: Vec<f32>, n: usize) -> FeatureCache<'static> {
         let n_blocks = n.div_ceil(CACHE_BLOCK);
         let mut cache = FeatureCache {
@@ -363,7 +358,7 @@ impl ParserModel {
         out
     }
 
-    /// Runs the greedy decoder over one document, given its feature cache ([`ParserModel::precompute`]),
+    /// Runs the greedy decoder over one document, given its feature cache (from [`ParserModel::for_each_document`]),
     /// and returns the final state.
     pub fn parse<T: TransitionSystem>(
         &self,
