@@ -111,9 +111,9 @@ multiversion! {
 }
 
 multiversion! {
-    /// Fills each row of `pre` with `bias` plus the table rows its picks name (`(table, offset)`, the same
-    /// number for every row, added in order).
-    fn sum_rows(pre: &mut [f32], bias: &[f32], tables: &[&[f32]], picks: &[(usize, usize)]) {
+    /// Fills each row of `pre` with `bias` plus the rows of `table` its picks name (offsets into `table`,
+    /// the same number for every row, added in order).
+    fn sum_rows(pre: &mut [f32], bias: &[f32], table: &[f32], picks: &[usize]) {
         let width = bias.len();
         let rows = pre.len() / width.max(1);
         if rows == 0 {
@@ -122,8 +122,8 @@ multiversion! {
         let per_row = picks.len() / rows;
         for (row, picks) in pre.chunks_exact_mut(width).zip(picks.chunks_exact(per_row.max(1))) {
             row.copy_from_slice(bias);
-            for &(t, at) in picks {
-                for (o, v) in row.iter_mut().zip(&tables[t][at..at + width]) {
+            for &at in picks {
+                for (o, v) in row.iter_mut().zip(&table[at..at + width]) {
                     *o += v;
                 }
             }
@@ -263,8 +263,8 @@ struct Scratch {
     unique: HashMap<TokenFeatures, usize, IdHash>,
     values: HashMap<u64, usize, IdHash>,
     slots: Vec<usize>,
-    picks: Vec<(usize, usize)>,
-    partial_picks: Vec<(usize, usize)>,
+    picks: Vec<usize>,
+    partial_picks: Vec<usize>,
     sums: Vec<f32>,
     partials: Vec<f32>,
     pre: Vec<f32>,
@@ -458,8 +458,8 @@ impl Tok2Vec {
             out.clear();
             return;
         }
-        // Embed and mix: bias plus the cached projections of the hashed rows, then maxout and layer norm.
-        // The result depends only on the token's features, so each distinct feature row is computed once.
+        // Embed and mix: the bias plus each table's share (below), then maxout and layer norm. The result
+        // depends only on the token's features, so each distinct feature row is computed once.
         let mut distinct: Vec<&TokenFeatures> = Vec::new();
         s.unique.clear();
         s.slots.clear();
@@ -480,7 +480,7 @@ impl Tok2Vec {
         let pre_width = self.mix.n_out * self.mix.n_pieces;
         let n_tables = self.embeds.len();
         s.picks.clear();
-        s.picks.resize(distinct.len() * n_tables, (0, 0));
+        s.picks.resize(distinct.len() * n_tables, 0);
         let mut used = 0;
         for (t, e) in self.embeds.iter().enumerate() {
             s.values.clear();
@@ -491,16 +491,16 @@ impl Tok2Vec {
                 let next = s.partial_picks.len() / HASHES;
                 let share = *s.values.entry(value).or_insert_with(|| {
                     for key in hash_feature(value, e.seed) {
-                        s.partial_picks.push((0, (key as usize % e.rows) * e.width));
+                        s.partial_picks.push((key as usize % e.rows) * e.width);
                     }
                     next
                 });
-                s.picks[r * n_tables + t] = (0, (first + share) * pre_width);
+                s.picks[r * n_tables + t] = (first + share) * pre_width;
             }
             let n_values = s.partial_picks.len() / HASHES;
             let zero = vec![0.0f32; e.width];
             let sums = grown(&mut s.sums, n_values * e.width);
-            sum_rows(sums, &zero, &[&e.table], &s.partial_picks);
+            sum_rows(sums, &zero, &e.table, &s.partial_picks);
             used = (first + n_values) * pre_width;
             let partials = grown(&mut s.partials, used);
             matmul_weights(
@@ -515,7 +515,7 @@ impl Tok2Vec {
             s.values = HashMap::default();
         }
         let pre = grown(&mut s.pre, distinct.len() * pre_width);
-        sum_rows(pre, &self.mix.b, &[&s.partials[..used]], &s.picks);
+        sum_rows(pre, &self.mix.b, &s.partials[..used], &s.picks);
         recycle(&mut s.picks);
         recycle(&mut s.partial_picks);
         recycle(&mut s.partials);

@@ -26,8 +26,8 @@ const TILE_N: usize = 16;
 /// bfloat16 elements in one `b` tile.
 const B_TILE: usize = TILE_K * TILE_N;
 
-/// Whether this thread may use AMX: the CPU has AMX tiles with bfloat16, the kernel granted this
-/// process the tile state, and `KG_NO_AMX` is not set (to compare with the float32 path).
+/// Whether this process may use AMX: the CPU has AMX tiles with bfloat16, the kernel granted the process
+/// the tile state, and `KG_NO_AMX` is not set (to compare with the float32 path).
 pub fn available() -> bool {
     static READY: OnceLock<bool> = OnceLock::new();
     *READY.get_or_init(|| std::env::var_os("KG_NO_AMX").is_none() && request_tiles())
@@ -207,6 +207,8 @@ pub struct SplitRows {
     lo: Vec<u16>,
     m: usize,
     stride: usize,
+    /// Tiles of `k` per row, those of the weights it was split for.
+    k_tiles: usize,
 }
 
 impl SplitRows {
@@ -254,7 +256,13 @@ impl SplitRows {
                 lo[dst + k..dst + stride].fill(0);
             }
         }
-        Some(SplitRows { hi, lo, m, stride })
+        Some(SplitRows {
+            hi,
+            lo,
+            m,
+            stride,
+            k_tiles: b.k_tiles,
+        })
     }
 }
 
@@ -307,7 +315,9 @@ pub fn matmul_into(a: SplitRows, b: &Packed, c: &mut [f32]) {
 
 /// Runs `work` with the tiles configured and a scratch block of `32 x n_pad` floats, then releases the
 /// tiles and gives the buffers back to the thread's scratch.
-fn with_tiles(a: SplitRows, b: &Packed, work: impl FnOnce(&SplitRows, &mut [f32])) {
+fn with_tiles(mut a: SplitRows, b: &Packed, work: impl FnOnce(&SplitRows, &mut [f32])) {
+    // The kernels read `a` by raw pointers over `b.k_tiles` tiles per row.
+    assert_eq!(a.k_tiles, b.k_tiles, "amx: rows split for other weights");
     let mut block = SCRATCH.with_borrow_mut(|s| std::mem::take(&mut s.block));
     block.resize(BLOCK_ROWS * b.n_tiles * TILE_N, 0.0);
     let config = TileConfig::new();
@@ -316,6 +326,10 @@ fn with_tiles(a: SplitRows, b: &Packed, work: impl FnOnce(&SplitRows, &mut [f32]
     work(&a, &mut block);
     // SAFETY: releases the tile state configured above.
     unsafe { asm!("tilerelease", options(nostack, nomem)) };
+    // A huge document's buffers are freed rather than kept for the thread's lifetime.
+    super::recycle(&mut a.hi);
+    super::recycle(&mut a.lo);
+    super::recycle(&mut block);
     SCRATCH.with_borrow_mut(|s| {
         s.hi = a.hi;
         s.lo = a.lo;

@@ -128,6 +128,7 @@ pub fn matmul_weights_blocks(
         finish(row, &scratch[row * w.n..(row + rows) * w.n], a);
     }
 }
+
 /// `c (m x n) = a (m x k) · bᵀ`, where `b` is stored row-major as (n x k), the layout of thinc's weights,
 /// with row `i` of `a` starting at `a[i * row_stride]`. Rows may overlap
 /// (`row_stride < k`): over a buffer of consecutive token vectors of width `w` with zero rows on both sides,
