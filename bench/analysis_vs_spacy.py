@@ -4,8 +4,8 @@
 usage: python3 bench/analysis_vs_spacy.py [--kg target/release/kg] [--model data/models/en_core_web_sm-3.8.0]
                                          [--tokens 200000] [--threads 1,2] [--repeat 3]
 
-The corpus is the text of the oracle fixtures in tests/data (news articles and CaRB sentences), one document
-per line, repeated until it holds about --tokens tokens. Both sides are timed as whole processes, model load
+The corpus is the text of the seed articles' oracle (tests/data) and of the first 200 CaRB dev sentences
+(../shared/oracle/carb_dev.jsonl, read in place; without it, our synthetic sentences), one document per line, repeated until it holds about --tokens tokens. Both sides are timed as whole processes, model load
 included: spaCy with nlp.pipe on one thread (BLAS and OpenMP pinned to one thread), kg with --threads 1.
 Each measurement is repeated --repeat times, spaCy's and kg's runs interleaved so that a busy spell of a
 shared machine falls on both, and the median is reported. Prints tokens/s for both, the ratio (by wall
@@ -55,15 +55,19 @@ def peak_rss_mb(cmd, env=None):
 
 def build_corpus(path, want_tokens):
     texts = []
-    for name in ("oracle_seeds.jsonl", "oracle_carb_dev_200.jsonl"):
-        with open(os.path.join(ROOT, "tests", "data", name), encoding="utf-8") as f:
-            for line in f:
-                if line.strip():
-                    d = json.loads(line)
-                    # kg's line reader takes a leading `date YYYY-MM-DD` line off as metadata; drop it here so
-                    # both sides see the same text.
-                    text = re.sub(r"^\s*date \d{4}-\d{2}-\d{2}\s*", "", d["text"]).replace("\n", " ")
-                    texts.append((text, len(d["tokens"])))
+    carb = os.path.join(ROOT, "..", "shared", "oracle", "carb_dev.jsonl")
+    if not os.path.exists(carb):
+        print(f"note: {carb} is absent: using the synthetic sentences instead of CaRB dev", file=sys.stderr)
+        carb = os.path.join(ROOT, "tests", "data", "oracle_synthetic_200.jsonl")
+    for path in (os.path.join(ROOT, "tests", "data", "oracle_seeds.jsonl"), carb):
+        with open(path, encoding="utf-8") as f:
+            lines = [line for line in f if line.strip()][:200 if path == carb else None]
+        for line in lines:
+            d = json.loads(line)
+            # kg's line reader takes a leading `date YYYY-MM-DD` line off as metadata; drop it here so
+            # both sides see the same text.
+            text = re.sub(r"^\s*date \d{4}-\d{2}-\d{2}\s*", "", d["text"]).replace("\n", " ")
+            texts.append((text, len(d["tokens"])))
     per_round = sum(n for _, n in texts)
     rounds = max(1, -(-want_tokens // per_round))
     with open(path, "w", encoding="utf-8") as f:

@@ -3,9 +3,10 @@
 # Usage: bench/carb.sh [ANALYZED_JSONL] [GOLD_TSV]   (defaults: the shared oracle and dev gold)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
-analyzed="${1:-/work/shared/oracle/carb_dev.jsonl}"
-gold="${2:-/work/shared/eval/carb/gold/dev.tsv}"
-scorer="${CARB_SCORER:-/work/shared/eval/carb_score.py}"
+shared="$here/../shared"
+analyzed="${1:-$shared/oracle/carb_dev.jsonl}"
+gold="${2:-$shared/eval/carb/gold/dev.tsv}"
+scorer="${CARB_SCORER:-$shared/eval/carb_score.py}"
 export CARGO_BUILD_BUILD_DIR="${CARGO_BUILD_BUILD_DIR:-$HOME/.cache/kg-target}"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$here/target}"
 cargo build --release --quiet --bin kg --manifest-path "$here/Cargo.toml"

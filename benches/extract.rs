@@ -1,28 +1,21 @@
 //! Extraction speed on spaCy's analysis of the seed articles and 200 CaRB dev sentences (analysis is
 //! ~0.1 ms per sentence natively; extraction should add under 20% of that).
 
+mod fixtures;
+
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use kg::analysis::Doc;
 use kg::extract::Extractor;
 use std::hint::black_box;
 
-fn docs(path: &str) -> Vec<Doc> {
-    std::fs::read_to_string(path)
-        .unwrap_or_default()
-        .lines()
-        .filter_map(|l| serde_json::from_str(l).ok())
-        .filter_map(|v| Doc::from_json(&v).ok())
-        .collect()
-}
-
 fn bench(c: &mut Criterion) {
     let extractor = Extractor::default();
     let mut group = c.benchmark_group("extract");
-    for (name, path) in [
-        ("seeds", "tests/data/oracle_seeds.jsonl"),
-        ("carb_dev_200", "tests/data/oracle_carb_dev_200.jsonl"),
-    ] {
-        let docs = docs(path);
+    for (name, path, take) in fixtures::sources() {
+        let docs: Vec<Doc> = fixtures::records(&path, take)
+            .iter()
+            .map(|v| Doc::from_json(v).expect("fixture document"))
+            .collect();
         let sentences: usize = docs.iter().map(|d| d.sentences().len()).sum();
         group.throughput(Throughput::Elements(sentences as u64));
         group.bench_function(name, |b| {

@@ -8,6 +8,8 @@
 //!
 //! Run: `cargo bench --bench extract_overhead` (`-- ROUNDS` to change the number of rounds, default 7).
 
+mod fixtures;
+
 use kg::ingest::Document;
 use kg::pipeline::Pipeline;
 use std::hint::black_box;
@@ -20,13 +22,8 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// Texts of the fixtures, one per document.
 fn corpus(want_bytes: usize) -> Vec<Document> {
     let mut texts = Vec::new();
-    for name in [
-        "tests/data/oracle_seeds.jsonl",
-        "tests/data/oracle_carb_dev_200.jsonl",
-    ] {
-        let file = std::fs::read_to_string(name).expect("fixture file (run from the crate root)");
-        for line in file.lines().filter(|l| !l.trim().is_empty()) {
-            let value: serde_json::Value = serde_json::from_str(line).expect("fixture JSON");
+    for (_, path, take) in fixtures::sources() {
+        for value in fixtures::records(&path, take) {
             if let Some(text) = value["text"].as_str() {
                 texts.push(text.to_string());
             }

@@ -1,22 +1,17 @@
 //! Throughput of the native statistical analysis (tok2vec, tagger, parser, entity recogniser) on the
 //! oracle fixtures' tokens, in bytes of text per second, on one thread and on all cores.
 
+mod fixtures;
+
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use kg::analysis::{Analyzer, Doc};
 
 fn fixture_docs() -> Vec<Doc> {
-    let mut docs = Vec::new();
-    for name in [
-        "tests/data/oracle_seeds.jsonl",
-        "tests/data/oracle_carb_dev_200.jsonl",
-    ] {
-        let text = std::fs::read_to_string(name).expect("fixture file");
-        for line in text.lines().filter(|l| !l.trim().is_empty()) {
-            let value: serde_json::Value = serde_json::from_str(line).expect("fixture JSON");
-            docs.push(Doc::from_json(&value).expect("fixture document"));
-        }
-    }
-    docs
+    fixtures::sources()
+        .into_iter()
+        .flat_map(|(_, path, take)| fixtures::records(&path, take))
+        .map(|value| Doc::from_json(&value).expect("fixture document"))
+        .collect()
 }
 
 fn bench_pipeline(c: &mut Criterion) {

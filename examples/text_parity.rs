@@ -1,6 +1,7 @@
 //! Dev check: agreement of the tokenizer, attribute ruler and lemmatizer with spaCy's oracle output.
 //!
-//! `cargo run --release --example text_parity -- /work/shared/oracle/carb_dev.jsonl /work/shared/oracle/seeds.jsonl`
+//! `cargo run --release --example text_parity -- ../shared/oracle/carb_dev.jsonl ../shared/oracle/seeds.jsonl`
+//! (from the crate root; `../shared` is the project's shared data beside it)
 //!
 //! Prints the share of documents tokenized identically and, given the oracle's tags and parse, the share
 //! of tokens whose POS, morphology and lemma agree; then the first differences of each kind.

@@ -38,14 +38,19 @@ impl Pipeline {
     /// Loads the analysis model (`model` directory, or the embedded one) and the ontology (the built-in one
     /// plus `ontology_files`).
     pub fn new(model: Option<&Path>, ontology_files: &[PathBuf]) -> Result<Self, PipelineError> {
-        let analyzer = match model {
-            Some(dir) => Analyzer::from_dir(dir)?,
-            None => Analyzer::embedded()?,
-        };
         let ontology = if ontology_files.is_empty() {
             Ontology::builtin()?
         } else {
             Ontology::with_files(ontology_files)?
+        };
+        Self::with_ontology(model, ontology)
+    }
+
+    /// Loads the analysis model (`model` directory, or the embedded one) and uses `ontology`.
+    pub fn with_ontology(model: Option<&Path>, ontology: Ontology) -> Result<Self, PipelineError> {
+        let analyzer = match model {
+            Some(dir) => Analyzer::from_dir(dir)?,
+            None => Analyzer::embedded()?,
         };
         Ok(Self {
             analyzer,
@@ -64,15 +69,6 @@ impl Pipeline {
     /// The ontology in use.
     pub fn ontology(&self) -> &Ontology {
         &self.ontology
-    }
-
-    /// The Turtle texts of the ontology in use, as the store keeps them.
-    pub fn ontology_sources(&self) -> Vec<&str> {
-        self.ontology
-            .sources()
-            .iter()
-            .map(|(_, text)| text.as_str())
-            .collect()
     }
 
     /// Tokens, tags, lemmas, parse and entities of one document (spaCy's component order).

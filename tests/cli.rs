@@ -276,7 +276,7 @@ fn stats_explain_and_remove() {
         "{err}"
     );
     ok(&kg(&["remove", "talks 2"], &store));
-    let stats = ok(&kg(&["stats", "--json"], &store));
+    let stats = ok(&kg(&["stats", "--format", "json"], &store));
     let value: serde_json::Value = serde_json::from_str(&stats).unwrap();
     assert_eq!(value["documents"], 1);
     let err = failed(&kg(&["remove", "talks 3"], &store));
@@ -292,38 +292,40 @@ fn a_second_writer_is_refused_clearly() {
     assert!(err.contains("in use by another kg process"), "{err}");
 }
 
+/// The load reads its N-Quads from a pipe that the test fills with 300,000 quads (more than one batch of
+/// the bulk loader, which then writes SST files) and never closes: the load cannot have committed when it
+/// is killed, whatever the speed of the machine.
 #[test]
 fn a_load_killed_halfway_leaves_the_store_consistent() {
+    use std::io::Write;
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("store");
     let nq = fixture_nquads(dir.path());
     ok(&kg(&["load", nq.to_str().unwrap()], &store));
     let before = ok(&kg(&["export", "--format", "nq"], &store));
-    // A large file so that the load is still running when it is killed.
-    let big = dir.path().join("big.nq");
-    let mut text = String::new();
-    for i in 0..300_000 {
-        text.push_str(&format!(
-            "<https://kg.example.org/entity/b{i}> <https://kg.example.org/ontology#linked> <https://kg.example.org/entity/b{}> <https://kg.example.org/doc/big> .\n",
-            i + 1
-        ));
-    }
-    std::fs::write(&big, text).unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_kg"))
-        .args(["load", big.to_str().unwrap()])
+        .args(["load", "-", "--format", "nq"])
         .env("KG_STORE", &store)
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(150));
-    let _ = child.kill();
-    let status = child.wait().unwrap();
-    let after = ok(&kg(&["export", "--format", "nq"], &store));
-    if status.success() {
-        // The load won the race: then it is complete.
-        assert_eq!(after.lines().count(), before.lines().count() + 300_000);
-    } else {
-        assert_eq!(before, after, "an interrupted load changes nothing");
+    let mut stdin = child.stdin.take().unwrap();
+    for i in 0..300_000 {
+        writeln!(
+            stdin,
+            "<https://kg.example.org/entity/b{i}> <https://kg.example.org/ontology#linked> <https://kg.example.org/entity/b{}> <https://kg.example.org/doc/big> .",
+            i + 1
+        )
+        .expect("the load reads its input");
     }
+    stdin.flush().unwrap();
+    // All but the pipe's buffer has been read; the input is still open, so the load is mid-way.
+    child.kill().unwrap();
+    assert!(!child.wait().unwrap().success());
+    drop(stdin);
+    let after = ok(&kg(&["export", "--format", "nq"], &store));
+    assert_eq!(before, after, "an interrupted load changes nothing");
     // The store is writable again.
     ok(&kg(&["remove", "crimea-1"], &store));
 }
@@ -423,44 +425,34 @@ fn build_is_idempotent_and_a_changed_document_replaces_its_graph() {
     assert_eq!(other_before, document_graph(&store, "000_1.txt"));
 }
 
+/// The build kills itself with SIGKILL right after its 13th document is committed (the crash-test hook
+/// `KG_ABORT_AFTER_DOCUMENTS`), a known point whatever the speed of the machine.
 #[test]
 fn a_build_killed_halfway_leaves_the_store_readable_and_consistent() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = corpus_copies(dir.path(), 20);
     let reference = dir.path().join("reference");
     ok(&kg(&["build", corpus.to_str().unwrap()], &reference));
-    // Kill a build at growing delays until one is caught halfway (some documents written, not all).
     let killed = dir.path().join("killed");
-    let mut partial = None;
-    for attempt in 0..8u64 {
-        let _ = std::fs::remove_dir_all(&killed);
-        let mut child = Command::new(env!("CARGO_BIN_EXE_kg"))
-            .args(["build", corpus.to_str().unwrap(), "--threads", "1"])
-            .env("KG_STORE", &killed)
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .unwrap();
-        std::thread::sleep(std::time::Duration::from_millis(600 + 250 * attempt));
-        let _ = child.kill();
-        child.wait().unwrap();
-        if !killed.join("CURRENT").exists() {
-            continue;
-        }
-        let n = KgStore::open_read_only(&killed)
+    let status = Command::new(env!("CARGO_BIN_EXE_kg"))
+        .args(["build", corpus.to_str().unwrap(), "--threads", "1"])
+        .env("KG_STORE", &killed)
+        .env("KG_ABORT_AFTER_DOCUMENTS", "13")
+        .stderr(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(!status.success(), "the build was killed");
+    let written = 13;
+    assert_eq!(
+        KgStore::open_read_only(&killed)
             .unwrap()
             .documents()
             .unwrap()
-            .len();
-        if n > 0 && n < 40 {
-            partial = Some(n);
-            break;
-        }
-    }
-    let Some(written) = partial else {
-        panic!("no attempt killed the build halfway");
-    };
+            .len(),
+        written
+    );
     // Readable, and every document it holds is complete: exactly the graph a full build writes.
-    let stats = ok(&kg(&["stats", "--json"], &killed));
+    let stats = ok(&kg(&["stats", "--format", "json"], &killed));
     let value: serde_json::Value = serde_json::from_str(&stats).unwrap();
     assert_eq!(value["documents"], written);
     let documents = KgStore::open_read_only(&killed)

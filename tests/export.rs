@@ -14,7 +14,12 @@ fn sample() -> (KgStore, Projection) {
     store.write_document(&crimea_doc()).unwrap();
     store.write_document(&talks_doc()).unwrap();
     store.refresh_inferences(&TestRules).unwrap();
-    store.set_ontology(&["@prefix kg: <https://kg.example.org/ontology#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . kg:controls rdfs:label \"controls\" ."]).unwrap();
+    let ontology = kg::ontology::Ontology::from_sources(&[(
+        "labels.ttl",
+        "@prefix kg: <https://kg.example.org/ontology#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . kg:controls rdfs:label \"controls\" .",
+    )])
+    .unwrap();
+    store.set_ontology(&ontology).unwrap();
     let projection = Projection::from_store(&store).unwrap();
     (store, projection)
 }

@@ -127,10 +127,7 @@ fn graph_store_push_is_complete_and_idempotent() {
     };
     let store = fixture_store(0);
     let (update, gsp) = (remote.url("/update"), remote.url("/store"));
-    let out = kg_push(
-        store.path(),
-        &["--endpoint", &update, "--graph-store", &gsp],
-    );
+    let out = kg_push(store.path(), &["--graph-store", &gsp]);
     assert!(
         out.status.success(),
         "{}",
@@ -146,20 +143,14 @@ fn graph_store_push_is_complete_and_idempotent() {
         b"INSERT DATA { GRAPH <http://kg.test/doc/d1> { <http://kg.test/e/x> <http://kg.test/o/p> <http://kg.test/e/y> } }",
     );
     assert_eq!(remote.quads().len(), local_quads().len() + 1);
-    let out = kg_push(
-        store.path(),
-        &["--endpoint", &update, "--graph-store", &gsp, "--doc", "d1"],
-    );
+    let out = kg_push(store.path(), &["--graph-store", &gsp, "--doc", "d1"]);
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
     assert_eq!(remote.quads(), local_quads());
-    let out = kg_push(
-        store.path(),
-        &["--endpoint", &update, "--graph-store", &gsp],
-    );
+    let out = kg_push(store.path(), &["--graph-store", &gsp]);
     assert!(out.status.success());
     assert_eq!(
         remote.quads(),
@@ -233,4 +224,36 @@ fn an_unreachable_store_fails_after_retries() {
         &["--endpoint", "https://example.invalid/update"],
     );
     assert!(String::from_utf8_lossy(&out.stderr).contains("only http://"));
+}
+
+/// `kg push --graph-store URL` alone works as the README shows it (it once also demanded `--endpoint`);
+/// exactly one endpoint, of either kind, is asked for.
+#[test]
+fn push_takes_exactly_one_endpoint_of_either_kind() {
+    let store = fixture_store(0);
+    let none = kg_push(store.path(), &[]);
+    assert!(!none.status.success());
+    let err = String::from_utf8_lossy(&none.stderr);
+    assert!(
+        err.contains("--endpoint") && err.contains("--graph-store"),
+        "{err}"
+    );
+    let both = kg_push(
+        store.path(),
+        &[
+            "--endpoint",
+            "http://127.0.0.1:9/update",
+            "--graph-store",
+            "http://127.0.0.1:9/store",
+        ],
+    );
+    assert!(!both.status.success());
+    assert!(String::from_utf8_lossy(&both.stderr).contains("cannot be used with"));
+    // The graph store alone is accepted: the command gets as far as the (refused) connection.
+    let alone = kg_push(
+        store.path(),
+        &["--graph-store", "https://127.0.0.1:9/store"],
+    );
+    let err = String::from_utf8_lossy(&alone.stderr);
+    assert!(err.contains("only http:// endpoints"), "{err}");
 }

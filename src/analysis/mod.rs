@@ -21,6 +21,7 @@ pub mod weights;
 
 pub use attribute_ruler::AttributeRuler;
 pub use doc::{Doc, DocJsonError, EntIob, Sentence, Span, Token};
+pub use gemm::{MatrixUnits, matrix_units};
 pub use lemmatizer::Lemmatizer;
 pub use model_files::ModelFiles;
 pub use pipeline::Analyzer;

@@ -143,6 +143,7 @@ pub enum QueryFormat {
 
 /// `kg path`.
 #[derive(Debug, Args)]
+#[command(override_usage = "kg path [OPTIONS] FROM TO\n       kg path [OPTIONS] --pairs FILE")]
 pub struct PathArgs {
     /// The start entity: a label, alias, key or IRI.
     #[arg(required_unless_present = "pairs")]
@@ -256,15 +257,25 @@ pub enum ReificationMode {
 /// `kg stats`.
 #[derive(Debug, Args)]
 pub struct StatsArgs {
-    /// How many central entities to list.
+    /// How many rows of each list (classes, predicates, central entities) the text shows; JSON lists
+    /// every class and predicate.
     #[arg(long, default_value_t = 10, value_name = "N")]
     pub top: usize,
-    /// Output as JSON.
-    #[arg(long)]
-    pub json: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
     /// The store.
     #[command(flatten)]
     pub store: StoreArgs,
+}
+
+/// Output formats of `kg stats` and `kg explain`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Readable text.
+    Text,
+    /// One JSON object.
+    Json,
 }
 
 /// `kg explain`.
@@ -276,9 +287,9 @@ pub struct ExplainArgs {
     pub predicate: String,
     /// Object: an entity, or else a literal value.
     pub object: String,
-    /// Output as JSON.
-    #[arg(long)]
-    pub json: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
     /// The store.
     #[command(flatten)]
     pub store: StoreArgs,
@@ -359,6 +370,13 @@ pub struct ExtractArgs {
     /// What the first column of `oie` output holds.
     #[arg(long, value_enum, default_value_t = OieContext::Line)]
     pub oie_context: OieContext,
+    /// Base IRI of the entities, documents and facts of `nq` output (as `kg build --base`), so that shards
+    /// merge with a store built with it.
+    #[arg(long, env = "KG_BASE", value_name = "IRI")]
+    pub base: Option<String>,
+    /// Extra ontology Turtle files for resolution (as `kg build --ontology`); repeatable.
+    #[arg(long = "ontology", value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub ontologies: Vec<PathBuf>,
 }
 
 /// Output formats of `kg extract`.
@@ -436,15 +454,16 @@ pub struct ServeArgs {
 
 /// `kg push`.
 #[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("target").required(true).multiple(false))]
 pub struct PushArgs {
     /// The store to read.
     #[command(flatten)]
     pub store: StoreArgs,
-    /// The SPARQL 1.1 Update endpoint (used when no --graph-store is given).
-    #[arg(long, value_name = "URL")]
-    pub endpoint: String,
-    /// The Graph Store HTTP Protocol endpoint: each document graph is sent with one idempotent PUT.
-    #[arg(long, value_name = "URL")]
+    /// A SPARQL 1.1 Update endpoint: each document graph is dropped and inserted, in batches.
+    #[arg(long, value_name = "URL", group = "target")]
+    pub endpoint: Option<String>,
+    /// A Graph Store HTTP Protocol endpoint: each document graph is sent with one idempotent PUT.
+    #[arg(long, value_name = "URL", group = "target")]
     pub graph_store: Option<String>,
     /// HTTP basic authentication.
     #[arg(long, value_name = "USER:PASS", conflicts_with = "bearer")]

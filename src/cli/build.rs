@@ -6,6 +6,7 @@ use anyhow::{Context, Result, bail};
 use indicatif::{ProgressBar, ProgressStyle};
 use kg::graph::Projection;
 use kg::ingest::InputSpec;
+use kg::ontology::Ontology;
 use kg::pipeline::Pipeline;
 use kg::resolve::KnownEntity;
 use kg::store::{WriteSummary, percent_decode};
@@ -20,6 +21,22 @@ use std::time::Instant;
 /// networks to run over many short documents at once, few enough that writing starts early and an
 /// interrupted build loses little.
 const BATCH_PER_THREAD: usize = 32;
+
+/// Crash-test hook: with `KG_ABORT_AFTER_DOCUMENTS=N` the build kills itself with SIGKILL (no clean-up, as
+/// `kill -9` or a power cut would) right after committing its N-th document, so that the tests stop a build
+/// at a known point instead of racing a timer.
+const ABORT_AFTER_DOCUMENTS: &str = "KG_ABORT_AFTER_DOCUMENTS";
+
+/// Ends the process at once, as `kill -9` does.
+fn kill_self() -> ! {
+    #[cfg(target_os = "linux")]
+    #[allow(unsafe_code)]
+    // SAFETY: raise() with a valid signal number has no memory-safety preconditions.
+    unsafe {
+        libc::raise(libc::SIGKILL);
+    }
+    std::process::abort()
+}
 
 /// Runs `kg build`.
 pub fn run(args: &BuildArgs) -> Result<()> {
@@ -43,8 +60,11 @@ pub fn run(args: &BuildArgs) -> Result<()> {
             "the input holds no text: nothing to build (give .txt, .md or .jsonl files with content)"
         );
     }
-    let pipeline = Pipeline::new(args.model.model.as_deref(), &args.ontologies)
-        .context("cannot load the analysis pipeline")?;
+    // Extension files are read before the store is opened, so that a bad one leaves it untouched.
+    let extension = (!args.ontologies.is_empty())
+        .then(|| Ontology::with_files(&args.ontologies))
+        .transpose()
+        .context("cannot load the --ontology files")?;
     if let Some(threads) = args.model.threads {
         // Ignored when a pool exists already (tests calling twice in one process).
         let _ = rayon::ThreadPoolBuilder::new()
@@ -52,8 +72,11 @@ pub fn run(args: &BuildArgs) -> Result<()> {
             .build_global();
     }
     let store = super::open_write(&args.store.store, args.base.as_deref())?;
+    let ontology = super::build_ontology(&store, extension)?;
+    let pipeline = Pipeline::with_ontology(args.model.model.as_deref(), ontology)
+        .context("cannot load the analysis pipeline")?;
     store
-        .set_ontology(&pipeline.ontology_sources())
+        .set_ontology(pipeline.ontology())
         .context("cannot store the ontology")?;
     // Entities already in the store, so that new mentions resolve to them and keep their keys.
     let mut pipeline = if store.is_empty()? {
@@ -97,6 +120,9 @@ pub fn run(args: &BuildArgs) -> Result<()> {
     let mut total = WriteSummary::default();
     let mut entities = HashSet::new();
     let mut written = 0usize;
+    let abort_after = std::env::var(ABORT_AFTER_DOCUMENTS)
+        .ok()
+        .and_then(|n| n.parse::<usize>().ok());
     let batch_size = BATCH_PER_THREAD * rayon::current_num_threads();
     'batches: for batch in documents.chunks(batch_size) {
         // Analysis and extraction in parallel; resolution in document order.
@@ -117,6 +143,9 @@ pub fn run(args: &BuildArgs) -> Result<()> {
             total.facts += summary.facts;
             written += 1;
             bar.inc(1);
+            if abort_after == Some(written) {
+                kill_self();
+            }
         }
     }
     bar.finish_and_clear();

@@ -1,6 +1,6 @@
 //! `kg explain S P O`: why a fact is in the graph.
 
-use super::args::ExplainArgs;
+use super::args::{ExplainArgs, ReportFormat};
 use anyhow::{Result, bail};
 use kg::graph::{Projection, edit_distance};
 use kg::store::{Explanation, KgStore, Support};
@@ -59,7 +59,7 @@ pub fn run(args: &ExplainArgs) -> Result<()> {
         );
     }
     let mut out = super::stdout();
-    if args.json {
+    if args.format == ReportFormat::Json {
         serde_json::to_writer_pretty(&mut out, &to_json(&projection, &explanation))?;
         writeln!(out)?;
     } else {

@@ -31,13 +31,16 @@ pub fn run(args: &ExtractArgs) -> Result<()> {
     let needs_resolution = matches!(args.format, ExtractFormat::Tsv | ExtractFormat::Nq);
     let pipeline = if args.analyzed.is_none() || needs_resolution {
         Some(
-            Pipeline::new(args.model.model.as_deref(), &[])
+            Pipeline::new(args.model.model.as_deref(), &args.ontologies)
                 .context("cannot load the analysis model and the ontology")?,
         )
     } else {
         None
     };
-    let namespaces = Namespaces::new(DEFAULT_BASE, DEFAULT_ONTOLOGY);
+    let namespaces = Namespaces::new(
+        args.base.as_deref().unwrap_or(DEFAULT_BASE),
+        DEFAULT_ONTOLOGY,
+    );
     let mut out = BufWriter::new(io::stdout().lock());
     if args.format == ExtractFormat::Tsv {
         writeln!(out, "{TSV_HEADER}")?;

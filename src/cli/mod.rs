@@ -82,6 +82,38 @@ fn reasoner(store: &KgStore) -> Result<Box<dyn Reasoner + Send>> {
     Ok(Box::new(ontology))
 }
 
+/// The ontology a build or ingestion into `store` uses: the `--ontology` files when given (saying so when
+/// they replace other extensions the store was built with), else the extensions the store keeps, so that a
+/// second build without `--ontology` does not silently drop them.
+fn build_ontology(
+    store: &KgStore,
+    requested: Option<kg::ontology::Ontology>,
+) -> Result<kg::ontology::Ontology> {
+    let stored = store
+        .ontology_extensions()
+        .context("cannot read the store's ontology extensions")?;
+    let names = |exts: &[(String, String)]| {
+        exts.iter()
+            .map(|(name, _)| name.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match requested {
+        Some(ontology) => {
+            if !stored.is_empty() && stored.as_slice() != ontology.extensions() {
+                eprintln!(
+                    "note: the store's ontology extensions ({}) are replaced by --ontology {}",
+                    names(&stored),
+                    names(ontology.extensions())
+                );
+            }
+            Ok(ontology)
+        }
+        None => kg::ontology::Ontology::with_extensions(&stored)
+            .context("cannot read the ontology extensions kept in the store"),
+    }
+}
+
 /// Buffered stdout.
 fn stdout() -> std::io::BufWriter<std::io::StdoutLock<'static>> {
     std::io::BufWriter::new(std::io::stdout().lock())

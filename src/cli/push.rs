@@ -2,7 +2,7 @@
 
 use super::args::{PushArgs, Reification};
 use anyhow::{Result, bail};
-use kg::push::{self, Auth, PushOptions};
+use kg::push::{self, Auth, PushOptions, PushTarget};
 use std::time::{Duration, Instant};
 
 /// Runs `kg push`.
@@ -14,9 +14,13 @@ pub fn run(args: PushArgs) -> Result<()> {
         (None, Some(token)) => Some(Auth::Bearer(token.clone())),
         (None, None) => None,
     };
+    let target = match (&args.endpoint, &args.graph_store) {
+        (_, Some(url)) => PushTarget::GraphStore(url.clone()),
+        (Some(url), None) => PushTarget::Update(url.clone()),
+        (None, None) => bail!("give --endpoint URL (SPARQL Update) or --graph-store URL"),
+    };
     let options = PushOptions {
-        endpoint: args.endpoint.clone(),
-        graph_store: args.graph_store.clone(),
+        target,
         auth,
         reification: match args.reification {
             Reification::Rdf12 => push::Reification::Rdf12,

@@ -56,7 +56,9 @@ pub fn run(args: ServeArgs) -> Result<()> {
         ingest: None,
     };
     let options = if options.update_token.is_some() && !args.read_only {
-        let pipeline = Pipeline::new(None, &[]).context("cannot load the analysis pipeline")?;
+        let ontology = super::build_ontology(&store, None)?;
+        let pipeline =
+            Pipeline::with_ontology(None, ontology).context("cannot load the analysis pipeline")?;
         ServeOptions {
             ingest: Some(ingest::ingestor(
                 store.clone(),

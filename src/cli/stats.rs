@@ -1,6 +1,6 @@
 //! `kg stats`: counts by class and predicate, documents, the most central entities.
 
-use super::args::StatsArgs;
+use super::args::{ReportFormat, StatsArgs};
 use anyhow::Result;
 use kg::graph::{Projection, page_rank};
 use kg::store::{FactKind, vocab};
@@ -74,7 +74,7 @@ pub fn run(args: &StatsArgs) -> Result<()> {
     predicates.sort_by(|a, b| (b.1.0 + b.1.1).cmp(&(a.1.0 + a.1.1)).then(a.0.cmp(&b.0)));
 
     let mut out = super::stdout();
-    if args.json {
+    if args.format == ReportFormat::Json {
         let value = json!({
             "documents": documents.len(),
             "sentences": sentences,
@@ -105,11 +105,12 @@ pub fn run(args: &StatsArgs) -> Result<()> {
         )?;
         writeln!(out, "quads       {}", store.len()?)?;
         writeln!(out, "\nentities by class")?;
-        for (class, n) in &classes {
+        for (class, n) in classes.iter().take(args.top) {
             writeln!(out, "  {n:>7}  {class}")?;
         }
+        more(&mut out, classes.len(), args.top, "classes")?;
         writeln!(out, "\nrelations by predicate (extracted + inferred)")?;
-        for (p, (e, i)) in &predicates {
+        for (p, (e, i)) in predicates.iter().take(args.top) {
             writeln!(
                 out,
                 "  {:>7}  {p}{}",
@@ -121,6 +122,7 @@ pub fn run(args: &StatsArgs) -> Result<()> {
                 }
             )?;
         }
+        more(&mut out, predicates.len(), args.top, "predicates")?;
         writeln!(out, "\nmost central entities (PageRank)")?;
         for (r, n) in &central {
             let node = &projection.graph[*n];
@@ -133,5 +135,13 @@ pub fn run(args: &StatsArgs) -> Result<()> {
         }
     }
     out.flush()?;
+    Ok(())
+}
+
+/// The line under a list cut at `top` rows, saying how many more there are.
+fn more(out: &mut impl Write, len: usize, top: usize, what: &str) -> std::io::Result<()> {
+    if len > top {
+        writeln!(out, "  ... {} more {what} (--top N lists more)", len - top)?;
+    }
     Ok(())
 }

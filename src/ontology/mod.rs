@@ -29,6 +29,12 @@ pub const BUILTIN_TURTLE: &str = include_str!("../../ontology/kg.ttl");
 /// The built-in gazetteer (countries, demonyms, capitals), in Turtle.
 pub const BUILTIN_GAZETTEER: &str = include_str!("../../ontology/gazetteer.ttl");
 
+/// The built-in Turtle texts with their names, in the order they are read.
+pub const BUILTIN_SOURCES: [(&str, &str); 2] = [
+    ("ontology/kg.ttl", BUILTIN_TURTLE),
+    ("ontology/gazetteer.ttl", BUILTIN_GAZETTEER),
+];
+
 /// Why an ontology could not be loaded.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]

@@ -2,7 +2,7 @@
 //! gazetteer of known entities.
 
 use super::rules::{self, Rule};
-use super::{BUILTIN_GAZETTEER, BUILTIN_TURTLE, NAMESPACE, OntologyError};
+use super::{BUILTIN_SOURCES, NAMESPACE, OntologyError};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{NamedOrBlankNode, Term, Triple};
 use std::collections::{BTreeMap, HashMap};
@@ -116,10 +116,7 @@ impl Ontology {
     /// # Errors
     /// Only if the embedded Turtle is broken (a test guards against it).
     pub fn builtin() -> Result<Self, OntologyError> {
-        Self::from_sources(&[
-            ("ontology/kg.ttl", BUILTIN_TURTLE),
-            ("ontology/gazetteer.ttl", BUILTIN_GAZETTEER),
-        ])
+        Self::from_sources(&BUILTIN_SOURCES)
     }
 
     /// The built-in ontology plus the given Turtle files (`--ontology FILE`), whose classes, properties,
@@ -137,12 +134,35 @@ impl Ontology {
             })?;
             texts.push((path.display().to_string(), text));
         }
-        let mut sources: Vec<(&str, &str)> = vec![
-            ("ontology/kg.ttl", BUILTIN_TURTLE),
-            ("ontology/gazetteer.ttl", BUILTIN_GAZETTEER),
-        ];
-        sources.extend(texts.iter().map(|(n, t)| (n.as_str(), t.as_str())));
+        Self::with_extensions(&texts)
+    }
+
+    /// The built-in ontology plus extension texts, as `(name, Turtle)` pairs in the order they apply (the
+    /// form a store keeps them in, see [`Ontology::extensions`]).
+    ///
+    /// # Errors
+    /// When a text is not valid Turtle, naming it and the position.
+    pub fn with_extensions(extensions: &[(String, String)]) -> Result<Self, OntologyError> {
+        let mut sources: Vec<(&str, &str)> = BUILTIN_SOURCES.to_vec();
+        sources.extend(extensions.iter().map(|(n, t)| (n.as_str(), t.as_str())));
         Self::from_sources(&sources)
+    }
+
+    /// The texts added to the built-in ontology (`--ontology FILE`), as `(name, Turtle)`; empty for the
+    /// built-in ontology alone.
+    pub fn extensions(&self) -> &[(String, String)] {
+        let builtin = BUILTIN_SOURCES.len();
+        let starts_builtin = self.sources.len() >= builtin
+            && self
+                .sources
+                .iter()
+                .zip(BUILTIN_SOURCES)
+                .all(|((n, t), (bn, bt))| n == bn && t == bt);
+        if starts_builtin {
+            &self.sources[builtin..]
+        } else {
+            &self.sources
+        }
     }
 
     /// Reads an ontology from named Turtle texts (the names appear in error messages).

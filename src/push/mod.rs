@@ -91,13 +91,29 @@ impl Auth {
     }
 }
 
+/// Where and how graphs are sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PushTarget {
+    /// A SPARQL 1.1 Update endpoint: `DROP SILENT GRAPH` and `INSERT DATA`, a batch of graphs per request.
+    Update(String),
+    /// A Graph Store HTTP Protocol endpoint: one idempotent `PUT` per graph.
+    GraphStore(String),
+}
+
+impl PushTarget {
+    /// The endpoint's URL.
+    pub fn url(&self) -> &str {
+        match self {
+            PushTarget::Update(url) | PushTarget::GraphStore(url) => url,
+        }
+    }
+}
+
 /// Push settings.
 #[derive(Debug, Clone)]
 pub struct PushOptions {
-    /// The SPARQL Update endpoint.
-    pub endpoint: String,
-    /// The Graph Store endpoint; when set, graphs are sent with `PUT` there.
-    pub graph_store: Option<String>,
+    /// The endpoint and its protocol.
+    pub target: PushTarget,
     /// Credentials.
     pub auth: Option<Auth>,
     /// Reification style.
@@ -171,12 +187,11 @@ pub fn push(
     options: &PushOptions,
     mut progress: impl FnMut(&str),
 ) -> Result<PushReport, PushError> {
-    for url in std::iter::once(&options.endpoint).chain(options.graph_store.as_ref()) {
-        if !url.starts_with("http://") {
-            return Err(PushError::Config(format!(
-                "{url}: only http:// endpoints are supported (this build has no TLS); use a local proxy for https"
-            )));
-        }
+    let url = options.target.url();
+    if !url.starts_with("http://") {
+        return Err(PushError::Config(format!(
+            "{url}: only http:// endpoints are supported (this build has no TLS); use a local proxy for https"
+        )));
     }
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_global(Some(options.timeout))
@@ -189,45 +204,48 @@ pub fn push(
         report: PushReport::default(),
     };
     let mut client = client;
-    if let Some(graph_store) = &options.graph_store {
-        for graph in graphs {
-            let (body, triples) = graph_ntriples(store, graph, options.reification)?;
-            let url = format!(
-                "{graph_store}{}graph={}",
-                separator(graph_store),
-                percent_encode(graph.as_str())
-            );
-            client.send("PUT", &url, "application/n-triples", body)?;
-            client.report.graphs += 1;
-            client.report.triples += triples;
-            progress(&format!("PUT <{}>: {triples} triples", graph.as_str()));
-        }
-    } else {
-        for chunk in graphs.chunks(options.batch.max(1)) {
-            let mut update = String::new();
-            let mut triples = 0;
-            for graph in chunk {
-                let (body, n) = graph_ntriples(store, graph, options.reification)?;
-                let body = String::from_utf8(body).map_err(|e| PushError::Store(e.to_string()))?;
-                update.push_str(&format!(
-                    "DROP SILENT GRAPH <{0}> ;\nINSERT DATA {{ GRAPH <{0}> {{\n{body}}} }} ;\n",
-                    graph.as_str()
-                ));
-                triples += n;
+    match &options.target {
+        PushTarget::GraphStore(graph_store) => {
+            for graph in graphs {
+                let (body, triples) = graph_ntriples(store, graph, options.reification)?;
+                let url = format!(
+                    "{graph_store}{}graph={}",
+                    separator(graph_store),
+                    percent_encode(graph.as_str())
+                );
+                client.send("PUT", &url, "application/n-triples", body)?;
+                client.report.graphs += 1;
+                client.report.triples += triples;
+                progress(&format!("PUT <{}>: {triples} triples", graph.as_str()));
             }
-            let endpoint = options.endpoint.clone();
-            client.send(
-                "POST",
-                &endpoint,
-                "application/sparql-update",
-                update.into_bytes(),
-            )?;
-            client.report.graphs += chunk.len();
-            client.report.triples += triples;
-            progress(&format!(
-                "update: {} graph(s), {triples} triples",
-                chunk.len()
-            ));
+        }
+        PushTarget::Update(endpoint) => {
+            for chunk in graphs.chunks(options.batch.max(1)) {
+                let mut update = String::new();
+                let mut triples = 0;
+                for graph in chunk {
+                    let (body, n) = graph_ntriples(store, graph, options.reification)?;
+                    let body =
+                        String::from_utf8(body).map_err(|e| PushError::Store(e.to_string()))?;
+                    update.push_str(&format!(
+                        "DROP SILENT GRAPH <{0}> ;\nINSERT DATA {{ GRAPH <{0}> {{\n{body}}} }} ;\n",
+                        graph.as_str()
+                    ));
+                    triples += n;
+                }
+                client.send(
+                    "POST",
+                    endpoint,
+                    "application/sparql-update",
+                    update.into_bytes(),
+                )?;
+                client.report.graphs += chunk.len();
+                client.report.triples += triples;
+                progress(&format!(
+                    "update: {} graph(s), {triples} triples",
+                    chunk.len()
+                ));
+            }
         }
     }
     Ok(client.report)

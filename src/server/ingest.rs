@@ -62,7 +62,7 @@ pub fn ingestor(
             .map_err(|_| (500, "ingestion state poisoned".to_string()))?;
         let (pipeline, reasoner) = &mut *state;
         store
-            .set_ontology(&pipeline.ontology_sources())
+            .set_ontology(pipeline.ontology())
             .map_err(|e| (500, format!("cannot store the ontology: {e}")))?;
         // Analysis and extraction in parallel; resolution in order (each document's entities help the next).
         let analysed: Vec<_> = documents

@@ -55,6 +55,8 @@ pub mod vocab {
     pub const SENTENCE_COUNT: &str = "sentenceCount";
     /// Meta graph: the store's base IRI.
     pub const BASE: &str = "storeBase";
+    /// Meta graph: the `--ontology` texts the store was built with (an `rdf:JSON` array of name and Turtle).
+    pub const ONTOLOGY_EXTENSIONS: &str = "ontologyExtensions";
     /// Meta graph: set while the inferred graph is older than the documents.
     pub const INFERENCE_STALE: &str = "inferenceStale";
 

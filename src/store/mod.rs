@@ -208,11 +208,13 @@ impl KgStore {
         Ok(())
     }
 
-    /// Replaces the ontology graph with the Turtle texts `sources`, in one transaction.
-    pub fn set_ontology(&self, sources: &[&str]) -> StoreResult<()> {
+    /// Replaces the ontology graph with `ontology`'s Turtle texts and records its extension texts (the
+    /// `--ontology` files) in the meta graph, in one transaction, so that later builds without
+    /// `--ontology` keep them (see [`KgStore::ontology_extensions`]).
+    pub fn set_ontology(&self, ontology: &crate::ontology::Ontology) -> StoreResult<()> {
         let graph = self.ns.ontology_graph();
         let mut quads = Vec::new();
-        for ttl in sources {
+        for (_, ttl) in ontology.sources() {
             let parser = oxigraph::io::RdfParser::from_format(oxigraph::io::RdfFormat::Turtle)
                 .without_named_graphs()
                 .with_default_graph(graph.clone());
@@ -220,13 +222,72 @@ impl KgStore {
                 quads.push(quad.map_err(|e| StoreError::Parse(e.to_string()))?);
             }
         }
+        let (meta, prop) = (
+            self.ns.meta_graph(),
+            self.ns.term(vocab::ONTOLOGY_EXTENSIONS),
+        );
+        let records: Vec<_> = ontology
+            .extensions()
+            .iter()
+            .map(|(name, turtle)| serde_json::json!({ "name": name, "turtle": turtle }))
+            .collect();
         let mut tx = self.store.start_transaction()?;
         tx.clear_graph(graph.as_ref())?;
         for quad in &quads {
             tx.insert(quad);
         }
+        let old: Vec<_> = tx
+            .quads_for_pattern(
+                Some(meta.as_ref().into()),
+                Some(prop.as_ref()),
+                None,
+                Some(meta.as_ref().into()),
+            )
+            .collect::<Result<_, _>>()?;
+        for quad in &old {
+            tx.remove(quad);
+        }
+        if !records.is_empty() {
+            let json = Literal::new_typed_literal(
+                serde_json::Value::Array(records).to_string(),
+                oxigraph::model::vocab::rdf::JSON,
+            );
+            tx.insert(QuadRef::new(
+                meta.as_ref(),
+                prop.as_ref(),
+                json.as_ref(),
+                meta.as_ref(),
+            ));
+        }
         tx.commit()?;
         Ok(())
+    }
+
+    /// The extension texts the store's ontology was built with, as `(name, Turtle)` in the order they
+    /// apply; empty for a store built with the built-in ontology alone (or before extensions were kept).
+    pub fn ontology_extensions(&self) -> StoreResult<Vec<(String, String)>> {
+        let (meta, prop) = (
+            self.ns.meta_graph(),
+            self.ns.term(vocab::ONTOLOGY_EXTENSIONS),
+        );
+        let mut extensions = Vec::new();
+        for quad in self.store.quads_for_pattern(
+            Some(meta.as_ref().into()),
+            Some(prop.as_ref()),
+            None,
+            Some(meta.as_ref().into()),
+        ) {
+            let Term::Literal(json) = quad?.object else {
+                continue;
+            };
+            let records: Vec<serde_json::Value> = serde_json::from_str(json.value())
+                .map_err(|e| StoreError::Parse(format!("the store's ontology extensions: {e}")))?;
+            for record in records {
+                let field = |k: &str| record[k].as_str().unwrap_or_default().to_string();
+                extensions.push((field("name"), field("turtle")));
+            }
+        }
+        Ok(extensions)
     }
 
     /// The ontology graph as Turtle (empty when no ontology was stored), so that later commands apply the

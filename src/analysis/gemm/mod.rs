@@ -39,6 +39,25 @@ pub fn weighted_row_sum(weights: &[f32], row_len: usize, rows: &[f32], out: &mut
     }
 }
 
+/// Which units this process multiplies matrices on (decided once per process).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MatrixUnits {
+    /// Intel AMX tiles in split bfloat16 ("bf16x3").
+    AmxBf16x3,
+    /// Float32 `sgemm` on the vector units (every other CPU, or `KG_NO_AMX` set).
+    Float32,
+}
+
+/// The units [`matmul_weights`] runs on in this process: AMX where the CPU has it, the kernel grants the
+/// tile state and `KG_NO_AMX` is unset; float32 otherwise.
+pub fn matrix_units() -> MatrixUnits {
+    #[cfg(target_arch = "x86_64")]
+    if amx::available() {
+        return MatrixUnits::AmxBf16x3;
+    }
+    MatrixUnits::Float32
+}
+
 /// A layer's weight matrix, `n x k` row-major (thinc's layout), prepared for [`matmul_weights`]: on a CPU
 /// with AMX it is also kept split into bfloat16 tiles (see `amx`).
 #[derive(Debug, Clone)]
