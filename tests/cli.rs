@@ -482,3 +482,65 @@ fn a_second_build_on_a_store_in_use_is_refused() {
     let err = failed(&kg(&["build", corpus.to_str().unwrap()], &store));
     assert!(err.contains("in use by another kg process"), "{err}");
 }
+
+/// Every command's `--help` ends with examples of its own use (they were only in the README).
+#[test]
+fn every_help_page_shows_examples() {
+    for command in [
+        "analyze", "extract", "build", "remove", "query", "path", "export", "stats", "explain",
+        "load", "serve", "push",
+    ] {
+        let help = ok(&kg(&[command, "--help"], Path::new("unused")));
+        let examples = help
+            .split("Examples:\n")
+            .nth(1)
+            .unwrap_or_else(|| panic!("kg {command} --help has no examples:\n{help}"));
+        assert!(
+            examples
+                .lines()
+                .any(|l| l.trim_start().starts_with(&format!("kg {command} "))),
+            "kg {command} --help: {examples}"
+        );
+    }
+}
+
+/// `kg documents` lists what `kg remove` takes, with dates and counts, newest first.
+#[test]
+fn documents_lists_ids_dates_and_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("news.jsonl");
+    std::fs::write(
+        &corpus,
+        "{\"id\": \"old\", \"date\": \"2001-05-01\", \"title\": \"Old news\", \"text\": \"Peru allied with Chile in 1880. Chile annexed Tarapaca.\"}\n\
+         {\"id\": \"new\", \"date\": \"2019-02-03\", \"text\": \"Russia annexed Crimea in 2014.\"}\n\
+         {\"id\": \"undated\", \"text\": \"Japan backs the plan.\"}\n",
+    )
+    .unwrap();
+    let store = dir.path().join("store");
+    ok(&kg(&["build", corpus.to_str().unwrap()], &store));
+    let tsv = ok(&kg(&["documents", "--format", "tsv"], &store));
+    let rows: Vec<Vec<&str>> = tsv.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(
+        rows[0],
+        ["id", "date", "sentences", "facts", "entities", "title"]
+    );
+    let ids: Vec<&str> = rows[1..].iter().map(|r| r[0]).collect();
+    assert_eq!(ids, ["new", "old", "undated"], "newest first, undated last");
+    let old = &rows[2];
+    assert_eq!((old[1], old[2], old[5]), ("2001-05-01", "2", "Old news"));
+    assert!(old[3].parse::<u64>().unwrap() >= 1, "facts: {tsv}");
+    assert!(old[4].parse::<u64>().unwrap() >= 2, "entities: {tsv}");
+    let table = ok(&kg(&["documents"], &store));
+    assert!(table.ends_with("(3 documents)\n"), "{table}");
+    let jsonl = ok(&kg(&["documents", "--format", "jsonl"], &store));
+    let first: serde_json::Value = serde_json::from_str(jsonl.lines().next().unwrap()).unwrap();
+    assert_eq!(first["id"], "new");
+    // Each id removes its document.
+    ok(&kg(&["remove", ids[0]], &store));
+    assert_eq!(
+        ok(&kg(&["documents", "--format", "tsv"], &store))
+            .lines()
+            .count(),
+        3
+    );
+}

@@ -1,5 +1,6 @@
 //! Command-line arguments (clap derive). Doc comments are the help text.
 
+use super::examples;
 use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
 use std::path::PathBuf;
 
@@ -46,28 +47,43 @@ pub struct ModelArgs {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Analyse documents: tokens, tags, lemmas, parse, entities.
+    #[command(after_help = examples::ANALYZE)]
     Analyze(AnalyzeArgs),
     /// Extract open triples (clause-based Open IE) from documents.
+    #[command(after_help = examples::EXTRACT)]
     Extract(ExtractArgs),
     /// Build or update the knowledge graph from documents (idempotent per document).
+    #[command(after_help = examples::BUILD)]
     Build(BuildArgs),
     /// Remove documents (and everything only they said) from the store.
+    #[command(after_help = examples::REMOVE)]
     Remove(RemoveArgs),
+    /// List the store's documents: id, date, title, sentences, facts and entities.
+    #[command(after_help = examples::DOCUMENTS)]
+    Documents(DocumentsArgs),
     /// Run a SPARQL 1.1 query over all graphs (documents, inferred, ontology).
+    #[command(after_help = examples::QUERY)]
     Query(QueryArgs),
     /// Find the k shortest paths between two entities.
+    #[command(after_help = examples::PATH)]
     Path(PathArgs),
     /// Export the graph: RDF, TSV, GraphViz, SVG, GraphML, Neo4j, Cypher.
+    #[command(after_help = examples::EXPORT)]
     Export(ExportArgs),
     /// Counts by class and predicate, documents, the most central entities.
+    #[command(after_help = examples::STATS)]
     Stats(StatsArgs),
     /// Explain why a fact is in the graph: its sentences, or the rule and premises it was inferred from.
+    #[command(after_help = examples::EXPLAIN)]
     Explain(ExplainArgs),
     /// Bulk-load RDF files (e.g. `kg extract --format nq` shards) into the store.
+    #[command(after_help = examples::LOAD)]
     Load(LoadArgs),
     /// Serve the store over HTTP: SPARQL endpoint, Graph Store reads and the explorer page.
+    #[command(after_help = examples::SERVE)]
     Serve(ServeArgs),
     /// Send the store, or some documents, to an external SPARQL 1.1 store.
+    #[command(after_help = examples::PUSH)]
     Push(PushArgs),
 }
 
@@ -103,6 +119,28 @@ pub struct RemoveArgs {
     /// The store.
     #[command(flatten)]
     pub store: StoreArgs,
+}
+
+/// `kg documents`.
+#[derive(Debug, Args)]
+pub struct DocumentsArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+    /// The store.
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+/// Output formats of listings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// Aligned columns.
+    Table,
+    /// Tab-separated values with a header.
+    Tsv,
+    /// One JSON object per line.
+    Jsonl,
 }
 
 /// `kg query`.

@@ -3,6 +3,8 @@
 mod analyze;
 pub mod args;
 mod build;
+mod documents;
+mod examples;
 mod explain;
 mod export;
 mod extract;
@@ -26,6 +28,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Analyze(args) => analyze::run(args),
         Command::Build(args) => build::run(&args),
         Command::Remove(args) => remove::run(&args),
+        Command::Documents(args) => documents::run(&args),
         Command::Query(args) => query::run(&args),
         Command::Path(args) => path::run(&args),
         Command::Export(args) => export::run(&args),

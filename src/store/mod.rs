@@ -9,6 +9,7 @@
 //! - `{base}graph/ontology`: the ontology. `{base}graph/inferred`: triples derived by the ontology rules,
 //!   each with a reifier naming the rule and its premises. `{base}graph/meta`: the store's settings.
 
+mod catalog;
 mod explain;
 mod facts;
 mod infer;
@@ -17,6 +18,7 @@ mod load;
 mod sparql;
 mod write;
 
+pub use catalog::DocumentSummary;
 pub use explain::{Explanation, Support};
 pub use facts::{FactKind, FactRecord};
 pub use infer::{Derivation, NoRules, Reasoner};
