@@ -557,3 +557,25 @@ fn documents_lists_ids_dates_and_counts() {
         3
     );
 }
+
+/// `kg search` finds entities by any of their names, whole, by prefix or by word starts.
+#[test]
+fn search_finds_entities_by_names_prefixes_and_word_starts() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/corpus");
+    ok(&kg(&["build", corpus.to_str().unwrap()], &store));
+    let first = |args: &[&str]| -> serde_json::Value {
+        let mut all = vec!["search", "--format", "jsonl"];
+        all.extend(args);
+        let out = ok(&kg(&all, &store));
+        serde_json::from_str(out.lines().next().expect("a hit")).unwrap()
+    };
+    let abe = first(&["abe"]);
+    assert_eq!(abe["label"], "Shinzo Abe");
+    assert_eq!(abe["class"], "Person");
+    assert_eq!(first(&["vlad", "put"])["label"], "Vladimir Putin");
+    assert_eq!(first(&["Etorofu"])["how"], "exact");
+    let none = ok(&kg(&["search", "zzyzx", "--format", "tsv"], &store));
+    assert_eq!(none.lines().count(), 1, "only the header: {none}");
+}

@@ -58,6 +58,9 @@ pub enum Command {
     /// Remove documents (and everything only they said) from the store.
     #[command(after_help = examples::REMOVE)]
     Remove(RemoveArgs),
+    /// Find entities by name: whole names, prefixes and word starts, most documents first.
+    #[command(after_help = examples::SEARCH)]
+    Search(SearchArgs),
     /// List the store's documents: id, date, title, sentences, facts and entities.
     #[command(after_help = examples::DOCUMENTS)]
     Documents(DocumentsArgs),
@@ -116,6 +119,23 @@ pub struct RemoveArgs {
     /// Ids of the documents to remove.
     #[arg(required = true, value_name = "DOC")]
     pub ids: Vec<String>,
+    /// The store.
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+/// `kg search`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The name or its beginning (`tony bl`, `merkel`).
+    #[arg(required = true, num_args = 1.., value_name = "TEXT")]
+    pub text: Vec<String>,
+    /// How many entities to list.
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    pub limit: usize,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
     /// The store.
     #[command(flatten)]
     pub store: StoreArgs,

@@ -25,6 +25,12 @@ pub const REMOVE: &str = "Examples:
   kg remove 000_eec0ab346bc6fd31.txt
   kg remove doc-17 doc-18 --store ./news-store";
 
+/// `kg search`.
+pub const SEARCH: &str = "Examples:
+  kg search putin
+  kg search prime min --limit 5
+  kg search abe --format jsonl";
+
 /// `kg documents`.
 pub const DOCUMENTS: &str = "Examples:
   kg documents

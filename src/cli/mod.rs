@@ -8,11 +8,13 @@ mod examples;
 mod explain;
 mod export;
 mod extract;
+mod listing;
 mod load;
 mod path;
 mod push;
 mod query;
 mod remove;
+mod search;
 mod serve;
 mod stats;
 
@@ -29,6 +31,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Build(args) => build::run(&args),
         Command::Remove(args) => remove::run(&args),
         Command::Documents(args) => documents::run(&args),
+        Command::Search(args) => search::run(&args),
         Command::Query(args) => query::run(&args),
         Command::Path(args) => path::run(&args),
         Command::Export(args) => export::run(&args),

@@ -15,6 +15,7 @@ mod facts;
 mod infer;
 mod iri;
 mod load;
+mod search;
 mod sparql;
 mod write;
 
@@ -27,6 +28,7 @@ pub use iri::{
     percent_encode, term_key, vocab,
 };
 pub use load::{LoadInput, LoadOptions, LoadSummary, format_of};
+pub use search::{EntityHit, NameMatch};
 pub use sparql::{parse_union_query, union_as_set};
 pub use write::{WriteSummary, document_quads};
 
