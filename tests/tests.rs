@@ -9,6 +9,7 @@ mod fixtures;
 mod graph;
 mod push;
 mod resolve;
+mod resolve_names;
 mod server;
 mod spark;
 mod store;
