@@ -32,10 +32,6 @@ fn resolve_doc(doc: &Doc) -> DocumentGraph {
     Resolver::new(onto()).resolve(doc, &triples, &DocMeta::default())
 }
 
-fn resolve(text: &str) -> DocumentGraph {
-    resolve_doc(&analyse(text))
-}
-
 /// The NER span over the given words (first occurrence), with a label.
 fn span(doc: &Doc, words: &str, label: &str) -> Span {
     let start_byte = doc.text.find(words).expect("words in text");

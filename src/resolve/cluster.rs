@@ -45,8 +45,17 @@ struct Words {
 }
 
 impl Words {
-    fn new(label: &str) -> Self {
-        let raw: Vec<String> = name_words(label).iter().map(|w| w.to_string()).collect();
+    fn new(label: &str, words: &NameWords) -> Self {
+        // `al-Bashir` is `al` and `Bashir`: the particle is a word of its own.
+        let raw: Vec<String> = name_words(label)
+            .iter()
+            .flat_map(|w| match w.split_once('-') {
+                Some((p, rest)) if words.is_particle(p) && !rest.is_empty() => {
+                    vec![p.to_string(), rest.to_string()]
+                }
+                _ => vec![w.to_string()],
+            })
+            .collect();
         let ph = raw.iter().map(|w| phonetic_word(w)).collect();
         Words { raw, ph }
     }
@@ -55,7 +64,7 @@ impl Words {
 /// Pairs (full name, short form) of entity indices to join: each short form with the one full name it can
 /// stand for.
 pub(crate) fn short_form_links(names: &[NameInfo], words: &NameWords) -> Vec<(usize, usize)> {
-    let prepared: Vec<Words> = names.iter().map(|n| Words::new(&n.label)).collect();
+    let prepared: Vec<Words> = names.iter().map(|n| Words::new(&n.label, words)).collect();
     let mut out = Vec::new();
     for (a, x) in names.iter().enumerate() {
         for (b, y) in names.iter().enumerate().skip(a + 1) {
@@ -109,6 +118,15 @@ fn stands_for(short: &NameInfo, sw: &Words, long: &NameInfo, lw: &Words, words: 
             || lw.raw[1..].iter().any(|w| hyphenated_given_name(w));
         return same(m - n..m) || (family_first && n == 1 && same(0..1));
     }
+    // A person's surname, where NER called the full name something else (`Morgan Komichi` as ORG).
+    if short.person
+        && !short.has("ORG")
+        && m >= 2
+        && !long.fixed
+        && !["GPE", "LOC", "FAC", "NORP"].iter().any(|l| long.has(l))
+    {
+        return same(m - n..m);
+    }
     if short.person && !short.has("ORG") {
         return false;
     }
@@ -131,15 +149,25 @@ fn stands_for(short: &NameInfo, sw: &Words, long: &NameInfo, lw: &Words, words: 
         .filter(|&i| !words.is_designator(&lw.raw[i]))
         .map(|i| &lw.ph[i])
         .collect();
-    if !core.is_empty() && core.len() < m && core.len() == n && core.iter().zip(&sw.ph).all(|(a, b)| *a == b) {
+    if !core.is_empty()
+        && core.len() < m
+        && core.len() == n
+        && core.iter().zip(&sw.ph).all(|(a, b)| *a == b)
+    {
         return true;
     }
-    // A single word of the full name, itself called an organisation somewhere (not only a place).
+    // The words before an `of` (`Atomic Energy Organization` of `... of Iran`), two or more of them.
+    if n >= 2 && n < m && words.is_particle(&lw.raw[n]) && same(0..n) {
+        return true;
+    }
+    // One word of a two-word name, called an organisation wherever it stands alone (`Bayern` of `Bayern
+    // Munich`; never `Munich`, which NER calls a place).
     n == 1
-        && short.has("ORG")
+        && m == 2
+        && short.ner.iter().all(|l| l == "ORG")
         && !words.is_designator(&sw.raw[0])
         && !words.is_particle(&sw.raw[0])
-        && (same(0..1) || same(m - 1..m))
+        && (same(0..1) || same(1..2))
 }
 
 /// Two people's names with the same first and last word, one with middle names or initials the other lacks.

@@ -2,9 +2,9 @@
 //! entities), aliases stated in the text, and argument phrases resolved to entities: names, definite
 //! descriptions, role descriptions and pronouns (by a sieve; unclear antecedents stay unresolved).
 
-use super::lexicon::{Canonical, Lexicon, VALUE_LABELS, entity_key};
+use super::lexicon::Lexicon;
 use super::names::{
-    clean_label, clean_phrase, is_pronoun, name_words, phonetic_word,
+    clean_phrase, is_pronoun,
 };
 use crate::analysis::{Doc, Sentence};
 use std::collections::HashMap;

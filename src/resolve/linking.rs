@@ -70,7 +70,8 @@ impl DocEntities<'_> {
                     })
                 }
                 None => {
-                    let key = entity_key(&label, person);
+                    // Looked up as a name whatever NER called it (`Morgan Komichi` tagged ORG once).
+                    let key = entity_key(&label, true);
                     self.intern(&key, || Draft {
                         label: label.clone(),
                         person,
@@ -132,6 +133,13 @@ impl DocEntities<'_> {
                 continue;
             };
             if doc.token_text(close.min(doc.tokens.len() - 1)) != ")" {
+                continue;
+            }
+            // One of the two is an abbreviation of the other: `DW (Europe)` names a region, not DW.
+            let short = |x: &str| x.chars().filter(|c| c.is_uppercase()).count() >= 2 && !x.contains(' ');
+            let inside = doc.slice(doc.tokens[end + 1].start..doc.tokens[close - 1].end);
+            let (la, lb) = (self.drafts[self.find(a)].label.clone(), inside.to_string());
+            if short(&la) == short(&lb) {
                 continue;
             }
             let (ra, rb) = (self.find(a), self.find(b));

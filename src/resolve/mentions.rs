@@ -139,9 +139,7 @@ fn pieces(
             let junk = !is_word(text)
                 || matches!(t.tag.as_str(), "CC" | "PDT" | "IN" | "TO")
                 || (t.tag == "DT" && !text.eq_ignore_ascii_case("the"))
-                || (person
-                    && !matches!(t.tag.as_str(), "NNP" | "NNPS")
-                    && !words.is_title(text));
+                || (person && (t.tag.starts_with("VB") || t.tag == "RB"));
             if !junk {
                 break;
             }

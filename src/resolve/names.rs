@@ -189,9 +189,11 @@ pub fn phonetic_word(word: &str) -> String {
 /// The key of a name: its words, phonetically normalised, joined by `_` (`Sergei Lavrov` -> `sergey_lavrov`).
 /// Deterministic, so documents built apart give the same key for the same name.
 pub fn name_key(name: &str) -> String {
+    // Hyphenated names split as [`slug`] splits them, so a name keys alike as a person and as anything else.
     let words: Vec<String> = name_words(name)
         .iter()
-        .map(|w| phonetic_word(w))
+        .flat_map(|w| w.split('-'))
+        .map(phonetic_word)
         .filter(|w| !w.is_empty())
         .collect();
     words.join("_")
@@ -204,7 +206,7 @@ pub fn name_key(name: &str) -> String {
 pub fn slug(label: &str) -> String {
     let mut out = String::with_capacity(label.len());
     let mut gap = false;
-    let mut push = |out: &mut String, piece: &str, gap: &mut bool| {
+    let push = |out: &mut String, piece: &str, gap: &mut bool| {
         if *gap && !out.is_empty() {
             out.push('_');
         }
