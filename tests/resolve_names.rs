@@ -88,17 +88,28 @@ fn labels(g: &DocumentGraph) -> Vec<String> {
 
 #[test]
 fn names_in_any_script_get_distinct_keys_regression_slug_entity() {
-    let keys: Vec<String> = ["Южные Курилы", "Владимир Путин", "北京", "上海", "القاهرة", "دمشق"]
-        .iter()
-        .map(|l| slug(l))
-        .collect();
+    let keys: Vec<String> = [
+        "Южные Курилы",
+        "Владимир Путин",
+        "北京",
+        "上海",
+        "القاهرة",
+        "دمشق",
+    ]
+    .iter()
+    .map(|l| slug(l))
+    .collect();
     for (i, a) in keys.iter().enumerate() {
         assert_ne!(a, "entity");
         for b in &keys[i + 1..] {
             assert_ne!(a, b);
         }
     }
-    assert_eq!(slug("Zelenský"), "zelensky", "Latin letters still fold to ASCII");
+    assert_eq!(
+        slug("Zelenský"),
+        "zelensky",
+        "Latin letters still fold to ASCII"
+    );
     assert_eq!(slug("U.N. Security Council"), "u_n_security_council");
 }
 
@@ -139,7 +150,11 @@ fn a_name_never_crosses_a_line_break() {
     let mut doc = analyse("Floods in the valley\nGarcia visited the town on Monday.");
     doc.ents = vec![span(&doc, "valley\nGarcia", "PERSON")];
     let g = resolve_doc(&doc);
-    assert!(!labels(&g).iter().any(|l| l.contains("valley")), "{:?}", labels(&g));
+    assert!(
+        !labels(&g).iter().any(|l| l.contains("valley")),
+        "{:?}",
+        labels(&g)
+    );
     assert!(has_name(&g, "Garcia"), "{:?}", labels(&g));
     // Without a break the name stays whole.
     let mut doc = analyse("Maria Garcia visited the town on Monday.");
@@ -152,8 +167,16 @@ fn a_coordination_of_people_is_two_names() {
     let mut doc = analyse("Both Mr Okafor and Mr Lindqvist attended the dinner.");
     doc.ents = vec![span(&doc, "Both Mr Okafor and Mr Lindqvist", "PERSON")];
     let g = resolve_doc(&doc);
-    assert!(has_name(&g, "Okafor") && has_name(&g, "Lindqvist"), "{:?}", names(&g));
-    assert!(!labels(&g).iter().any(|l| l.contains(" and ")), "{:?}", labels(&g));
+    assert!(
+        has_name(&g, "Okafor") && has_name(&g, "Lindqvist"),
+        "{:?}",
+        names(&g)
+    );
+    assert!(
+        !labels(&g).iter().any(|l| l.contains(" and ")),
+        "{:?}",
+        labels(&g)
+    );
     // A place named with `and` stays one name.
     let mut doc = analyse("Trinidad and Tobago signed the accord.");
     doc.ents = vec![span(&doc, "Trinidad and Tobago", "GPE")];
@@ -165,7 +188,11 @@ fn a_preposition_that_no_name_holds_ends_the_name() {
     let mut doc = analyse("The Senate after Mr Okafor spoke voted again.");
     doc.ents = vec![span(&doc, "Senate after Mr Okafor", "ORG")];
     let g = resolve_doc(&doc);
-    assert!(!labels(&g).iter().any(|l| l.contains("after")), "{:?}", labels(&g));
+    assert!(
+        !labels(&g).iter().any(|l| l.contains("after")),
+        "{:?}",
+        labels(&g)
+    );
     assert!(has_name(&g, "Okafor"), "{:?}", names(&g));
     // `of` stands inside names.
     let mut doc = analyse("The Bank of Portugal raised rates.");
@@ -179,7 +206,11 @@ fn headline_words_and_titles_are_not_part_of_names() {
     doc.ents = vec![span(&doc, "Interviewing Mr Okafor", "PERSON")];
     let g = resolve_doc(&doc);
     assert_eq!(
-        g.entities.iter().filter(|e| e.label.contains("Okafor")).map(|e| e.label.as_str()).collect::<Vec<_>>(),
+        g.entities
+            .iter()
+            .filter(|e| e.label.contains("Okafor"))
+            .map(|e| e.label.as_str())
+            .collect::<Vec<_>>(),
         vec!["Okafor"],
         "{:?}",
         labels(&g)
@@ -187,8 +218,16 @@ fn headline_words_and_titles_are_not_part_of_names() {
     let mut doc = analyse("Kenya Mr Okafor said the harvest was good.");
     doc.ents = vec![span(&doc, "Kenya Mr Okafor", "PERSON")];
     let g = resolve_doc(&doc);
-    assert!(has_name(&g, "Okafor") && has_name(&g, "Kenya"), "known place kept: {:?}", names(&g));
-    assert!(!labels(&g).iter().any(|l| l.contains("Kenya Mr") || l.contains("Kenya Okafor")));
+    assert!(
+        has_name(&g, "Okafor") && has_name(&g, "Kenya"),
+        "known place kept: {:?}",
+        names(&g)
+    );
+    assert!(
+        !labels(&g)
+            .iter()
+            .any(|l| l.contains("Kenya Mr") || l.contains("Kenya Okafor"))
+    );
     let mut doc = analyse("The winner - Lindqvist - spoke first.");
     doc.ents = vec![span(&doc, "- Lindqvist", "PERSON")];
     assert!(labels(&resolve_doc(&doc)).contains(&"Lindqvist".to_string()));
@@ -257,7 +296,11 @@ fn a_surname_joins_the_one_full_name_and_titles_are_stripped() {
     // Two people it could be: it joins neither.
     let g = with_spans(
         "Ingrid Solberg and Erna Solberg opened the fair. Solberg later left for the coast.",
-        &[("Ingrid Solberg", "PERSON"), ("Erna Solberg", "PERSON"), ("Solberg", "PERSON")],
+        &[
+            ("Ingrid Solberg", "PERSON"),
+            ("Erna Solberg", "PERSON"),
+            ("Solberg", "PERSON"),
+        ],
     );
     assert!(!together(&g, "Ingrid Solberg", "Solberg") && !together(&g, "Erna Solberg", "Solberg"));
     // A given name is no short form of a name written given name first.
@@ -278,7 +321,11 @@ fn a_family_name_written_first_is_the_short_form() {
     // Two Kims: ambiguous, not joined.
     let g = with_spans(
         "Kim Jae-sung met Kim Min-ji in Busan on Friday. Kim said the talks went well.",
-        &[("Kim Jae-sung", "PERSON"), ("Kim Min-ji", "PERSON"), ("Kim", "PERSON")],
+        &[
+            ("Kim Jae-sung", "PERSON"),
+            ("Kim Min-ji", "PERSON"),
+            ("Kim", "PERSON"),
+        ],
     );
     assert!(!together(&g, "Kim Jae-sung", "Kim") && !together(&g, "Kim Min-ji", "Kim"));
 }
@@ -287,9 +334,17 @@ fn a_family_name_written_first_is_the_short_form() {
 fn middle_names_and_initials_do_not_make_two_people() {
     let g = with_spans(
         "John Q. Carver won the vote. John Carver thanked his staff. Carver left.",
-        &[("John Q. Carver", "PERSON"), ("John Carver", "PERSON"), ("Carver", "PERSON")],
+        &[
+            ("John Q. Carver", "PERSON"),
+            ("John Carver", "PERSON"),
+            ("Carver", "PERSON"),
+        ],
     );
-    assert!(together(&g, "John Q. Carver", "John Carver"), "{:?}", names(&g));
+    assert!(
+        together(&g, "John Q. Carver", "John Carver"),
+        "{:?}",
+        names(&g)
+    );
     assert!(together(&g, "John Q. Carver", "Carver"), "{:?}", names(&g));
     let g = with_spans(
         "John Carver won the vote. Mary Carver thanked his staff.",
@@ -304,17 +359,29 @@ fn initialisms_and_names_in_parentheses_join_the_full_name() {
         "The Nordic Fisheries Council met in Bergen. The NFC said quotas would fall.",
         &[("Nordic Fisheries Council", "ORG"), ("NFC", "ORG")],
     );
-    assert!(together(&g, "Nordic Fisheries Council", "NFC"), "{:?}", names(&g));
+    assert!(
+        together(&g, "Nordic Fisheries Council", "NFC"),
+        "{:?}",
+        names(&g)
+    );
     let g = with_spans(
         "The Union of Coastal Towns (UCV) met in Bergen. The UCV said quotas would fall.",
         &[("Union of Coastal Towns", "ORG"), ("UCV", "ORG")],
     );
-    assert!(together(&g, "Union of Coastal Towns", "UCV"), "stated: {:?}", names(&g));
+    assert!(
+        together(&g, "Union of Coastal Towns", "UCV"),
+        "stated: {:?}",
+        names(&g)
+    );
     let g = with_spans(
         "The Nordic Fisheries Council met in Bergen. The NTA said quotas would fall.",
         &[("Nordic Fisheries Council", "ORG"), ("NTA", "ORG")],
     );
-    assert!(!together(&g, "Nordic Fisheries Council", "NTA"), "{:?}", names(&g));
+    assert!(
+        !together(&g, "Nordic Fisheries Council", "NTA"),
+        "{:?}",
+        names(&g)
+    );
 }
 
 #[test]
@@ -323,7 +390,11 @@ fn organisations_are_named_without_their_designators_or_by_one_word() {
         "The Progress Party won seats. Progress said it would join the coalition.",
         &[("Progress Party", "ORG"), ("Progress", "ORG")],
     );
-    assert!(together(&g, "Progress Party", "Progress"), "{:?}", names(&g));
+    assert!(
+        together(&g, "Progress Party", "Progress"),
+        "{:?}",
+        names(&g)
+    );
     let g = with_spans(
         "Dynamo Kovrov beat the visitors. Kovrov now lead the table.",
         &[("Dynamo Kovrov", "ORG"), ("Kovrov", "ORG")],
@@ -350,9 +421,11 @@ fn the_document_decides_a_short_form_before_earlier_documents() {
         &[("Susanne Koch", "PERSON"), ("Koch", "PERSON")],
     );
     let triples = Extractor::new().extract(&doc);
-    let g = Resolver::new(onto())
-        .with_known(known.clone())
-        .resolve(&doc, &triples, &DocMeta::default());
+    let g = Resolver::new(onto()).with_known(known.clone()).resolve(
+        &doc,
+        &triples,
+        &DocMeta::default(),
+    );
     assert!(together(&g, "Susanne Koch", "Koch"), "{:?}", names(&g));
     // Alone, `Koch` is the Koch of earlier documents.
     let mut doc = analyse("Koch later left for the coast.");
@@ -361,7 +434,11 @@ fn the_document_decides_a_short_form_before_earlier_documents() {
     let g = Resolver::new(onto())
         .with_known(known)
         .resolve(&doc, &triples, &DocMeta::default());
-    assert!(g.entities.iter().any(|e| e.key == "peter_koch"), "{:?}", names(&g));
+    assert!(
+        g.entities.iter().any(|e| e.key == "peter_koch"),
+        "{:?}",
+        names(&g)
+    );
 }
 
 #[test]
@@ -385,7 +462,11 @@ fn world_knowledge_aliases_come_from_the_gazetteer() {
         "The Tories lost the vote. The Conservative Party blamed the weather.",
         &[("Tories", "ORG"), ("Conservative Party", "ORG")],
     );
-    assert!(together(&g, "Conservative Party", "Tories"), "{:?}", names(&g));
+    assert!(
+        together(&g, "Conservative Party", "Tories"),
+        "{:?}",
+        names(&g)
+    );
     let g = with_spans(
         "The Tories lost the vote. The Whigs blamed the weather.",
         &[("Tories", "ORG"), ("Whigs", "ORG")],
@@ -403,8 +484,14 @@ fn an_extension_file_adds_words_to_a_list_without_recompiling() {
         ("extra.ttl", extra),
     ])
     .expect("extension loads");
-    assert!(onto.word_list("familyNameFirst").contains(&"okonkwo".to_string()));
-    assert!(onto.word_list("familyNameFirst").contains(&"kim".to_string()));
+    assert!(
+        onto.word_list("familyNameFirst")
+            .contains(&"okonkwo".to_string())
+    );
+    assert!(
+        onto.word_list("familyNameFirst")
+            .contains(&"kim".to_string())
+    );
     let doc = doc_with_spans(
         "Okonkwo Emeka arrived on Friday. Okonkwo said the talks went well.",
         &[("Okonkwo Emeka", "PERSON"), ("Okonkwo", "PERSON")],
@@ -414,4 +501,15 @@ fn an_extension_file_adds_words_to_a_list_without_recompiling() {
     assert!(together(&g, "Okonkwo Emeka", "Okonkwo"), "{:?}", names(&g));
     let g = Resolver::new(self::onto()).resolve(&doc, &triples, &DocMeta::default());
     assert!(!together(&g, "Okonkwo Emeka", "Okonkwo"), "{:?}", names(&g));
+}
+
+#[test]
+fn a_hyphenated_prefix_stays_in_its_word_regression_pro_name() {
+    // `pro-Okafor` cut at `pro` left `Okafor` a nationality, which no surname could join.
+    let g = with_spans(
+        "Grace Okafor won the vote. Crowds of pro-Okafor voters cheered for Okafor all night.",
+        &[("Grace Okafor", "PERSON"), ("pro-Okafor", "NORP"), ("Okafor all", "GPE")],
+    );
+    assert!(together(&g, "Grace Okafor", "Okafor"), "{:?}", names(&g));
+    assert!(has_name(&g, "pro-Okafor"), "{:?}", names(&g));
 }

@@ -107,7 +107,13 @@ pub(crate) fn short_form_links(names: &[NameInfo], words: &NameWords) -> Vec<(us
 }
 
 /// Whether the short name can stand for the full name.
-fn stands_for(short: &NameInfo, sw: &Words, long: &NameInfo, lw: &Words, words: &NameWords) -> bool {
+fn stands_for(
+    short: &NameInfo,
+    sw: &Words,
+    long: &NameInfo,
+    lw: &Words,
+    words: &NameWords,
+) -> bool {
     let (n, m) = (sw.raw.len(), lw.raw.len());
     let same = |range: std::ops::Range<usize>| lw.ph[range] == sw.ph[..];
     if long.person {
@@ -175,8 +181,16 @@ fn middle_variant(a: &NameInfo, x: &Words, b: &NameInfo, y: &Words) -> bool {
     if !a.person || !b.person {
         return false;
     }
-    let (short, long) = if x.ph.len() <= y.ph.len() { (&x.ph, &y.ph) } else { (&y.ph, &x.ph) };
-    if short.len() < 2 || short.len() == long.len() || short.first() != long.first() || short.last() != long.last() {
+    let (short, long) = if x.ph.len() <= y.ph.len() {
+        (&x.ph, &y.ph)
+    } else {
+        (&y.ph, &x.ph)
+    };
+    if short.len() < 2
+        || short.len() == long.len()
+        || short.first() != long.first()
+        || short.last() != long.last()
+    {
         return false;
     }
     let mut rest = long.iter();

@@ -3,9 +3,7 @@
 //! descriptions, role descriptions and pronouns (by a sieve; unclear antecedents stay unresolved).
 
 use super::lexicon::Lexicon;
-use super::names::{
-    clean_phrase, is_pronoun,
-};
+use super::names::{clean_phrase, is_pronoun};
 use crate::analysis::{Doc, Sentence};
 use std::collections::HashMap;
 use std::ops::Range;

@@ -4,7 +4,7 @@
 //! documents, so that a document's own `Susanne Koch` decides who its `Koch` is.
 
 use super::cluster::{NameInfo, short_form_links};
-use super::document::{Draft, DocEntities, span_root};
+use super::document::{DocEntities, Draft, span_root};
 use super::lexicon::{Canonical, VALUE_LABELS, entity_key};
 use super::mentions::name_spans;
 use super::names::{clean_label, name_words};
@@ -97,7 +97,6 @@ impl DocEntities<'_> {
         named
     }
 
-
     /// Joins short forms to their full names (see [`super::cluster`]).
     pub(super) fn link_short_forms(&mut self) {
         let roots: Vec<usize> = (0..self.drafts.len())
@@ -124,7 +123,8 @@ impl DocEntities<'_> {
     /// (unless the gazetteer knows both as different entities, `Berlin (Germany)`).
     pub(super) fn link_stated(&mut self, named: &[(usize, usize, usize)]) {
         let doc = self.doc;
-        let at: HashMap<usize, (usize, usize)> = named.iter().map(|&(s, e, x)| (s, (e, x))).collect();
+        let at: HashMap<usize, (usize, usize)> =
+            named.iter().map(|&(s, e, x)| (s, (e, x))).collect();
         for &(_, end, a) in named {
             if end + 2 >= doc.tokens.len() || doc.token_text(end) != "(" {
                 continue;
@@ -136,7 +136,8 @@ impl DocEntities<'_> {
                 continue;
             }
             // One of the two is an abbreviation of the other: `DW (Europe)` names a region, not DW.
-            let short = |x: &str| x.chars().filter(|c| c.is_uppercase()).count() >= 2 && !x.contains(' ');
+            let short =
+                |x: &str| x.chars().filter(|c| c.is_uppercase()).count() >= 2 && !x.contains(' ');
             let inside = doc.slice(doc.tokens[end + 1].start..doc.tokens[close - 1].end);
             let (la, lb) = (self.drafts[self.find(a)].label.clone(), inside.to_string());
             if short(&la) == short(&lb) {

@@ -63,7 +63,10 @@ fn breaks_before(doc: &Doc, i: usize) -> bool {
     let t = &doc.tokens[i];
     let prev = &doc.tokens[i - 1];
     t.sent_start
-        || doc.text.get(prev.end..t.start).is_some_and(|g| g.contains('\n'))
+        || doc
+            .text
+            .get(prev.end..t.start)
+            .is_some_and(|g| g.contains('\n'))
         || doc.token_text(i).trim().is_empty()
         || doc.token_text(i - 1).trim().is_empty()
 }
@@ -98,7 +101,8 @@ fn pieces(
             continue;
         }
         // Part of a word with the token before it (`Ki-moon`, `Jae-sung`): never a cut.
-        let attached = i > start && doc.tokens[i - 1].end == doc.tokens[i].start;
+        let attached = (i > start && doc.tokens[i - 1].end == doc.tokens[i].start)
+            || (i + 1 < end && doc.tokens[i].end == doc.tokens[i + 1].start);
         let lower = text.to_lowercase();
         let coordinator = matches!(lower.as_str(), "and" | "or" | "&");
         let next_title = i + 1 < end && words.is_title(doc.token_text(i + 1));
@@ -137,7 +141,7 @@ fn pieces(
             let t = &doc.tokens[s];
             let text = doc.token_text(s);
             let junk = !is_word(text)
-                || matches!(t.tag.as_str(), "CC" | "PDT" | "IN" | "TO")
+                || matches!(t.tag.as_str(), "CC" | "PDT" | "IN" | "TO" | "MD")
                 || (t.tag == "DT" && !text.eq_ignore_ascii_case("the"))
                 || (person && (t.tag.starts_with("VB") || t.tag == "RB"));
             if !junk {
