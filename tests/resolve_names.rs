@@ -508,8 +508,35 @@ fn a_hyphenated_prefix_stays_in_its_word_regression_pro_name() {
     // `pro-Okafor` cut at `pro` left `Okafor` a nationality, which no surname could join.
     let g = with_spans(
         "Grace Okafor won the vote. Crowds of pro-Okafor voters cheered for Okafor all night.",
-        &[("Grace Okafor", "PERSON"), ("pro-Okafor", "NORP"), ("Okafor all", "GPE")],
+        &[
+            ("Grace Okafor", "PERSON"),
+            ("pro-Okafor", "NORP"),
+            ("Okafor all", "GPE"),
+        ],
     );
     assert!(together(&g, "Grace Okafor", "Okafor"), "{:?}", names(&g));
     assert!(has_name(&g, "pro-Okafor"), "{:?}", names(&g));
+}
+
+#[test]
+fn a_surname_ner_calls_a_nationality_still_joins_the_person() {
+    let g = with_spans(
+        "Mary Lindqvist opened the fair. Lindqvist later left for the coast.",
+        &[("Mary Lindqvist", "PERSON"), ("Lindqvist", "NORP")],
+    );
+    assert!(
+        together(&g, "Mary Lindqvist", "Lindqvist"),
+        "{:?}",
+        names(&g)
+    );
+    // A nationality word is no short form of an organisation named with it.
+    let g = with_spans(
+        "The Kurdish Alliance met on Monday. Kurdish voters stayed at home.",
+        &[("Kurdish Alliance", "ORG"), ("Kurdish", "NORP")],
+    );
+    assert!(
+        !together(&g, "Kurdish Alliance", "Kurdish"),
+        "{:?}",
+        names(&g)
+    );
 }

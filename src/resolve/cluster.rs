@@ -76,7 +76,7 @@ pub(crate) fn short_form_links(names: &[NameInfo], words: &NameWords) -> Vec<(us
     }
     for (s, short) in names.iter().enumerate() {
         let sw = &prepared[s];
-        if short.fixed || sw.raw.is_empty() || short.only_norp() {
+        if short.fixed || sw.raw.is_empty() {
             continue;
         }
         let mut found: Vec<usize> = Vec::new();
@@ -117,7 +117,8 @@ fn stands_for(
     let (n, m) = (sw.raw.len(), lw.raw.len());
     let same = |range: std::ops::Range<usize>| lw.ph[range] == sw.ph[..];
     if long.person {
-        if m < 2 || short.has("NORP") && !short.person {
+        // Any label: NER often calls a surname standing alone a nationality or a place.
+        if m < 2 {
             return false;
         }
         let family_first = words.is_family_first(&lw.raw[0])
@@ -133,7 +134,7 @@ fn stands_for(
     {
         return same(m - n..m);
     }
-    if short.person && !short.has("ORG") {
+    if short.person && !short.has("ORG") || short.only_norp() {
         return false;
     }
     if is_initialism(sw, lw, words) {

@@ -61,16 +61,9 @@ impl DocEntities<'_> {
                     class: Some(c.class.clone()),
                     ..Draft::default()
                 }),
-                None if span.label == "NORP" => {
-                    let key = entity_key(&label, false);
-                    self.intern(&key, || Draft {
-                        label: label.clone(),
-                        class: Some("Nationality".into()),
-                        ..Draft::default()
-                    })
-                }
                 None => {
-                    // Looked up as a name whatever NER called it (`Morgan Komichi` tagged ORG once).
+                    // Looked up as a name whatever NER called it (`Morgan Komichi` tagged ORG once, a
+                    // surname tagged NORP); the class comes from the labels' votes in the end.
                     let key = entity_key(&label, true);
                     self.intern(&key, || Draft {
                         label: label.clone(),
