@@ -382,6 +382,12 @@ fn initialisms_and_names_in_parentheses_join_the_full_name() {
         "{:?}",
         names(&g)
     );
+    // A place in parentheses qualifies an abbreviation; it does not name it.
+    let g = with_spans(
+        "The NFC (Bergen) met on Monday. The NFC said quotas would fall.",
+        &[("NFC", "ORG"), ("Bergen", "GPE")],
+    );
+    assert!(!together(&g, "NFC", "Bergen"), "{:?}", names(&g));
 }
 
 #[test]
@@ -392,6 +398,16 @@ fn organisations_are_named_without_their_designators_or_by_one_word() {
     );
     assert!(
         together(&g, "Progress Party", "Progress"),
+        "{:?}",
+        names(&g)
+    );
+    // Designators go only at the ends: `Union` leads this name and stays in its short form.
+    let g = with_spans(
+        "Union Vessel Corporation built the ship. Union Vessel said it floats.",
+        &[("Union Vessel Corporation", "ORG"), ("Union Vessel", "ORG")],
+    );
+    assert!(
+        together(&g, "Union Vessel Corporation", "Union Vessel"),
         "{:?}",
         names(&g)
     );

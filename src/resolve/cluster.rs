@@ -152,16 +152,19 @@ fn stands_for(
     if !long.has("ORG") {
         return false;
     }
-    let core: Vec<&String> = (0..m)
-        .filter(|&i| !words.is_designator(&lw.raw[i]))
-        .map(|i| &lw.ph[i])
-        .collect();
-    if !core.is_empty()
-        && core.len() < m
-        && core.len() == n
-        && core.iter().zip(&sw.ph).all(|(a, b)| *a == b)
-    {
-        return true;
+    // Without the designators at either end (`Union Carbide` of `Union Carbide Corporation`, `Kaiserslautern`
+    // of `FC Kaiserslautern`).
+    let lead = (0..m)
+        .take_while(|&i| words.is_designator(&lw.raw[i]))
+        .count();
+    let trail = (0..m)
+        .rev()
+        .take_while(|&i| words.is_designator(&lw.raw[i]))
+        .count();
+    for (a, b) in [(lead, 0), (0, trail), (lead, trail)] {
+        if (a > 0 || b > 0) && a + b < m && n == m - a - b && same(a..m - b) {
+            return true;
+        }
     }
     // The words before an `of` (`Atomic Energy Organization` of `... of Iran`), two or more of them.
     if n >= 2 && n < m && words.is_particle(&lw.raw[n]) && same(0..n) {

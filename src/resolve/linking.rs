@@ -133,7 +133,10 @@ impl DocEntities<'_> {
                 |x: &str| x.chars().filter(|c| c.is_uppercase()).count() >= 2 && !x.contains(' ');
             let inside = doc.slice(doc.tokens[end + 1].start..doc.tokens[close - 1].end);
             let (la, lb) = (self.drafts[self.find(a)].label.clone(), inside.to_string());
-            if short(&la) == short(&lb) {
+            let words = |x: &str| x.split_whitespace().count();
+            let stated = (short(&la) && !short(&lb) && words(&lb) >= 2)
+                || (short(&lb) && !short(&la) && words(&la) >= 2);
+            if !stated {
                 continue;
             }
             let (ra, rb) = (self.find(a), self.find(b));
