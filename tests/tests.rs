@@ -10,6 +10,7 @@ mod fixtures;
 mod graph;
 mod push;
 mod resolve;
+mod resolve_names;
 mod server;
 mod shared_data;
 mod spark;

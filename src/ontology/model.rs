@@ -106,6 +106,7 @@ pub struct Ontology {
     properties: BTreeMap<String, Property>,
     gazetteer: Vec<GazetteerEntry>,
     rules: Vec<Rule>,
+    word_lists: BTreeMap<String, Vec<String>>,
     triples: Vec<Triple>,
     sources: Vec<(String, String)>,
 }
@@ -185,6 +186,11 @@ impl Ontology {
         onto.rules = rules::compile(&onto.properties);
         onto.triples = triples;
         Ok(onto)
+    }
+
+    /// The words of a `kg:WordList` by local name (`honorifics`), lower case; empty when there is no such list.
+    pub fn word_list(&self, name: &str) -> &[String] {
+        self.word_lists.get(name).map_or(&[], Vec::as_slice)
     }
 
     /// Full IRI of a kg local name (`controls` -> `https://kg.example.org/ontology#controls`).
@@ -448,6 +454,21 @@ impl Ontology {
             }
             if !inverse && let Some(this) = self.properties.get_mut(&p) {
                 push_unique(&mut this.super_properties, q);
+            }
+        }
+        // Word lists: members of kg:WordList with their kg:word literals.
+        let word_list_type = format!("{NAMESPACE}WordList");
+        for s in &subjects {
+            if !types(s).contains(&word_list_type) {
+                continue;
+            }
+            let words = self.word_lists.entry(local_name(s)).or_default();
+            for (p, o) in by_subject.get(*s).into_iter().flatten() {
+                if p.strip_prefix(NAMESPACE) == Some("word")
+                    && let Some(v) = literal(o)
+                {
+                    push_unique(words, v.to_lowercase());
+                }
             }
         }
         // The gazetteer: labelled individuals typed with an ontology class.

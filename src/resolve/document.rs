@@ -2,10 +2,8 @@
 //! entities), aliases stated in the text, and argument phrases resolved to entities: names, definite
 //! descriptions, role descriptions and pronouns (by a sieve; unclear antecedents stay unresolved).
 
-use super::lexicon::{Canonical, Lexicon, VALUE_LABELS, entity_key};
-use super::names::{
-    clean_label, clean_phrase, is_pronoun, name_words, phonetic_word, strip_titles,
-};
+use super::lexicon::Lexicon;
+use super::names::{clean_phrase, is_pronoun};
 use crate::analysis::{Doc, Sentence};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -56,19 +54,6 @@ pub(crate) enum Resolution {
 /// Classes whose definite descriptions corefer within a document (`the islands`, `the region`).
 const COREFERRING_CLASSES: &[&str] = &["IslandGroup", "Island", "Region"];
 
-/// Classes of places: a name compounded with such a noun (`the Crimea region`) or after its `of` (`the island
-/// of Hokkaido`) is the place itself.
-const PLACE_CLASSES: &[&str] = &[
-    "Place",
-    "Region",
-    "City",
-    "Island",
-    "IslandGroup",
-    "WaterBody",
-    "Country",
-    "Facility",
-];
-
 /// Modifiers that make a description a subset or a different referent (`the two smaller islands`).
 const SUBSET_WORDS: &[&str] = &[
     "other", "another", "some", "two", "three", "both", "several", "few",
@@ -80,10 +65,10 @@ pub(crate) struct DocEntities<'a> {
     pub sentences: Vec<Sentence>,
     pub sent_of: Vec<usize>,
     pub drafts: Vec<Draft>,
-    parent: Vec<usize>,
-    token_entity: Vec<Option<usize>>,
-    value_span: Vec<Option<usize>>,
-    by_key: HashMap<String, usize>,
+    pub(super) parent: Vec<usize>,
+    pub(super) token_entity: Vec<Option<usize>>,
+    pub(super) value_span: Vec<Option<usize>>,
+    pub(super) by_key: HashMap<String, usize>,
     /// Description entities by class (one salient group per document and class).
     groups: HashMap<String, usize>,
     /// Tokens at which an entity is mentioned, for the pronoun sieve: (token, entity).
@@ -115,8 +100,10 @@ impl<'a> DocEntities<'a> {
             mention_tokens: Vec::new(),
             person_roles: Vec::new(),
         };
-        de.add_spans();
-        de.link_partial_names();
+        let named = de.add_spans();
+        de.link_short_forms();
+        de.link_stated(&named);
+        de.link_known();
         de.class_hints();
         de.eager_descriptions();
         de.stated_aliases();
@@ -145,14 +132,14 @@ impl<'a> DocEntities<'a> {
             .map(|e| self.find(e))
     }
 
-    fn new_draft(&mut self, draft: Draft) -> usize {
+    pub(super) fn new_draft(&mut self, draft: Draft) -> usize {
         self.drafts.push(draft);
         self.parent.push(self.drafts.len() - 1);
         self.drafts.len() - 1
     }
 
     /// The entity with this key, created if new.
-    fn intern(&mut self, key: &str, make: impl FnOnce() -> Draft) -> usize {
+    pub(super) fn intern(&mut self, key: &str, make: impl FnOnce() -> Draft) -> usize {
         if let Some(&e) = self.by_key.get(key) {
             return self.find(e);
         }
@@ -188,125 +175,6 @@ impl<'a> DocEntities<'a> {
         self.parent[b] = a;
     }
 
-    /// The canonical (gazetteer or known) entity for a surface name.
-    fn canonical(&self, label: &str, ner: &str, person: bool) -> Option<Canonical> {
-        if ner == "NORP" {
-            let words = name_words(label);
-            if let Some(c) = words.last().and_then(|w| self.lex.demonym(w)) {
-                return Some(c.clone());
-            }
-        }
-        if let Some(c) = self.lex.gazetteer_name(label) {
-            return Some(c.clone());
-        }
-        let key = entity_key(label, person);
-        self.lex.known_by_name(label, &key).map(|k| Canonical {
-            key: k.key.clone(),
-            label: k.label.clone(),
-            class: k.class.clone(),
-        })
-    }
-
-    fn add_spans(&mut self) {
-        let doc = self.doc;
-        for (si, span) in doc.ents.iter().enumerate() {
-            if span.end > doc.tokens.len() {
-                continue;
-            }
-            let text = doc.slice(span.start_byte..span.end_byte);
-            if VALUE_LABELS.contains(&span.label.as_str()) {
-                for t in span.start..span.end {
-                    self.value_span[t] = Some(si);
-                }
-                continue;
-            }
-            // Names carry a capital letter (`n’t` tagged GPE does not) and are more than title words (`Defense`
-            // tagged ORG in `Defense Minister Tomomi Inada`).
-            if !text.chars().any(char::is_uppercase)
-                || name_words(text)
-                    .iter()
-                    .all(|w| super::names::is_honorific(w))
-            {
-                continue;
-            }
-            let person = span.label == "PERSON";
-            let label = if person {
-                strip_titles(text)
-            } else {
-                clean_label(text)
-            };
-            if label.is_empty() {
-                continue;
-            }
-            let e = match self.canonical(&label, &span.label, person) {
-                Some(c) => self.intern(&c.key.clone(), || Draft {
-                    label: c.label.clone(),
-                    fixed_key: Some(c.key.clone()),
-                    person: c.class == "Person",
-                    class: Some(c.class.clone()),
-                    ..Draft::default()
-                }),
-                None if span.label == "NORP" => {
-                    let key = entity_key(&label, false);
-                    self.intern(&key, || Draft {
-                        label: label.clone(),
-                        class: Some("Nationality".into()),
-                        ..Draft::default()
-                    })
-                }
-                None => {
-                    let key = entity_key(&label, person);
-                    self.intern(&key, || Draft {
-                        label: label.clone(),
-                        person,
-                        ..Draft::default()
-                    })
-                }
-            };
-            let d = &mut self.drafts[e];
-            d.person |= person;
-            d.ner.push(span.label.clone());
-            d.mentions.push(span.start_byte..span.end_byte);
-            let surface = clean_label(text);
-            if surface != d.label && !d.aliases.contains(&surface) {
-                d.aliases.push(surface);
-            }
-            for t in span.start..span.end {
-                self.token_entity[t] = Some(e);
-            }
-            let root = span_root(doc, span.start, span.end);
-            self.mention_tokens.push((root, e));
-        }
-    }
-
-    /// One-word names that are the surname of exactly one full person name in the document join it
-    /// (`Putin` -> `Vladimir Putin`, also when NER called `Lavrov` an organisation).
-    fn link_partial_names(&mut self) {
-        let mut surnames: HashMap<String, Vec<usize>> = HashMap::new();
-        for e in 0..self.drafts.len() {
-            let d = &self.drafts[e];
-            if self.find(e) == e && d.person && name_words(&d.label).len() > 1 {
-                let last = phonetic_word(name_words(&d.label).last().copied().unwrap_or(""));
-                surnames.entry(last).or_default().push(e);
-            }
-        }
-        for e in 0..self.drafts.len() {
-            if self.find(e) != e || self.drafts[e].class.is_some() {
-                continue;
-            }
-            let words = name_words(&self.drafts[e].label);
-            if words.len() != 1 {
-                continue;
-            }
-            if let Some(full) = surnames.get(&phonetic_word(words[0]))
-                && full.len() == 1
-                && full[0] != e
-            {
-                self.merge(full[0], e);
-            }
-        }
-    }
-
     /// Class evidence from the phrase around a name: `the island of Hokkaido`, `the Crimea region`.
     fn class_hints(&mut self) {
         let doc = self.doc;
@@ -323,7 +191,7 @@ impl<'a> DocEntities<'a> {
             } else if hint.is_none() && t.dep == "compound" && head != root {
                 hint = self.noun_class(head);
             }
-            if let Some(h) = hint.filter(|c| PLACE_CLASSES.contains(c)) {
+            if let Some(h) = hint.filter(|c| self.lex.is_place_class(c)) {
                 let h = h.to_string();
                 let e = self.find(e);
                 self.drafts[e].hints.push(h);
@@ -470,14 +338,15 @@ impl<'a> DocEntities<'a> {
             return self.pronoun(h, speaker, depth);
         }
         // `the Crimea region`, `Soviet forces`, `the island of Hokkaido`, `the Habomai islet group`.
-        let place_head = |noun: Option<&str>| noun.is_some_and(|c| PLACE_CLASSES.contains(&c));
+        let lex = self.lex;
+        let place_head = |noun: Option<&str>| noun.is_some_and(|c| lex.is_place_class(c));
         // A name two compounds away: `the Habomai islet group`.
         if let Some(e) = children(doc, h)
             .filter(|&c| doc.tokens[c].dep == "compound" && self.entity_at(c).is_none())
             .flat_map(|c| children(doc, c).collect::<Vec<_>>())
             .filter(|&c| doc.tokens[c].dep == "compound")
             .find_map(|c| self.entity_at(c))
-            && let Some(class) = self.noun_class(h).filter(|c| PLACE_CLASSES.contains(c))
+            && let Some(class) = self.noun_class(h).filter(|c| self.lex.is_place_class(c))
         {
             let class = class.to_string();
             self.drafts[e].hints.insert(0, class);

@@ -1,7 +1,7 @@
 //! What resolution reads from the ontology, indexed: the gazetteer by name and demonym, class head nouns,
 //! NER labels, and the known entities of earlier documents.
 
-use super::names::{name_key, name_words, phonetic_word, slug};
+use super::names::{NameWords, name_key, name_words, phonetic_word, slug};
 use super::relations::RelationMapper;
 use crate::ontology::{Ontology, local_name};
 use std::collections::HashMap;
@@ -36,6 +36,8 @@ pub(crate) const VALUE_LABELS: &[&str] = &[
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Lexicon {
     pub mapper: RelationMapper,
+    /// Honorifics, titles, designators and the other word lists names are read with.
+    pub words: NameWords,
     /// Lower-case name (label or alternative label) -> gazetteer entity.
     names: HashMap<String, Canonical>,
     /// Lower-case demonym -> gazetteer entity.
@@ -44,6 +46,8 @@ pub(crate) struct Lexicon {
     head_nouns: HashMap<String, String>,
     /// NER label -> class local name.
     ner: HashMap<String, String>,
+    /// Local names of the classes of places (`kg:Place` and its subclasses).
+    place_classes: std::collections::HashSet<String>,
     /// Known entities: key -> entity; lower-case alias -> key; phonetic surname -> keys of persons.
     known: HashMap<String, KnownEntity>,
     known_names: HashMap<String, String>,
@@ -56,6 +60,7 @@ impl Lexicon {
     pub fn new(onto: &Ontology) -> Self {
         let mut lex = Lexicon {
             mapper: RelationMapper::new(onto),
+            words: NameWords::new(onto),
             ..Lexicon::default()
         };
         for g in onto.gazetteer() {
@@ -80,6 +85,9 @@ impl Lexicon {
                 lex.head_nouns
                     .entry(n.clone())
                     .or_insert_with(|| c.local.clone());
+            }
+            if onto.is_subclass_of(&c.local, "Place") {
+                lex.place_classes.insert(c.local.clone());
             }
             for l in &c.ner_labels {
                 lex.ner.entry(l.clone()).or_insert_with(|| c.local.clone());
@@ -141,6 +149,11 @@ impl Lexicon {
         self.head_nouns
             .get(&noun.to_lowercase())
             .map(String::as_str)
+    }
+
+    /// Whether a class (local name) is a class of places, as the ontology says.
+    pub fn is_place_class(&self, class: &str) -> bool {
+        self.place_classes.contains(class)
     }
 
     /// The class for an NER label.

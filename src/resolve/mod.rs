@@ -8,10 +8,13 @@
 //! triple is dropped, never emitted with `it`), relations mapped to ontology properties through their lexical
 //! forms (unmapped ones kept as open relations), and roles read from titles as facts.
 
+mod cluster;
 mod document;
 mod graph;
 mod lexicon;
+mod linking;
 mod membership;
+mod mentions;
 pub mod names;
 mod relations;
 mod roles;

@@ -1,64 +1,83 @@
 //! Names: stable keys, transliteration-tolerant comparison, honorifics and pronouns.
 
-/// Words that are titles or honorifics, never part of a person's name (`President Vladimir Putin`). Role nouns
-/// from the ontology are stripped too; these are the ones that are not roles.
-const HONORIFICS: &[&str] = &[
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "dr",
-    "prof",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "gen",
-    "general",
-    "col",
-    "colonel",
-    "adm",
-    "admiral",
-    "capt",
-    "captain",
-    "lt",
-    "sgt",
-    "rep",
-    "sen",
-    "senator",
-    "gov",
-    "governor",
-    "mayor",
-    "judge",
-    "justice",
-    "rev",
-    "pope",
-    "prince",
-    "princess",
-    "sheikh",
-    "deputy",
-    "vice",
-    "acting",
-    "former",
-    "foreign",
-    "defense",
-    "defence",
-    "prime",
-    "minister",
-    "president",
-    "premier",
-    "chancellor",
-    "secretary",
-    "state",
-    "finance",
-    "trade",
-    "interior",
-    "economy",
-    "chief",
-    "cabinet",
-    "spokesman",
-    "spokeswoman",
-];
+use crate::ontology::Ontology;
+use std::collections::HashSet;
+
+/// The word lists of the ontology that names are read with (`kg:honorifics`, `kg:titleWords`,
+/// `kg:organisationDesignators`, `kg:familyNameFirst`, `kg:nameParticles`), lower case.
+#[derive(Debug, Clone, Default)]
+pub struct NameWords {
+    honorifics: HashSet<String>,
+    titles: HashSet<String>,
+    designators: HashSet<String>,
+    place_designators: HashSet<String>,
+    family_first: HashSet<String>,
+    particles: HashSet<String>,
+}
+
+impl NameWords {
+    /// The lists as the ontology (with its extension files) gives them.
+    pub fn new(onto: &Ontology) -> Self {
+        let set = |name: &str| onto.word_list(name).iter().cloned().collect::<HashSet<_>>();
+        NameWords {
+            honorifics: set("honorifics"),
+            titles: set("titleWords"),
+            designators: set("organisationDesignators"),
+            place_designators: set("placeDesignators"),
+            family_first: set("familyNameFirst"),
+            particles: set("nameParticles"),
+        }
+    }
+
+    fn key(word: &str) -> String {
+        word.trim_end_matches('.').to_lowercase()
+    }
+
+    /// A courtesy title (`Mr`, `Dr.`): the name after it is a person's.
+    pub fn is_honorific(&self, word: &str) -> bool {
+        self.honorifics.contains(&Self::key(word))
+    }
+
+    /// A courtesy title or an office word (`Chancellor`, `Foreign`): never part of a person's name.
+    pub fn is_title(&self, word: &str) -> bool {
+        let w = Self::key(word);
+        self.honorifics.contains(&w) || self.titles.contains(&w)
+    }
+
+    /// A word marking an organisation (`Party`, `FC`) that short forms drop.
+    pub fn is_designator(&self, word: &str) -> bool {
+        self.designators.contains(&Self::key(word))
+    }
+
+    /// The last word of a place name that short forms drop (`Strip` of `Gaza Strip`).
+    pub fn is_place_designator(&self, word: &str) -> bool {
+        self.place_designators.contains(&Self::key(word))
+    }
+
+    /// A family name of a tradition that writes it first (`Kim`, `Xi`, `Nguyen`).
+    pub fn is_family_first(&self, word: &str) -> bool {
+        self.family_first.contains(&Self::key(word))
+    }
+
+    /// A lower-case word that can stand inside a name (`of`, `van`).
+    pub fn is_particle(&self, word: &str) -> bool {
+        self.particles.contains(&word.to_lowercase())
+    }
+
+    /// A person's name without leading titles and honorifics (`Prime Minister Shinzo Abe` -> `Shinzo Abe`);
+    /// unchanged when nothing would remain.
+    pub fn strip_titles(&self, name: &str) -> String {
+        let words = name_words(name);
+        let first = words
+            .iter()
+            .position(|w| !self.is_title(w))
+            .unwrap_or(words.len());
+        if first >= words.len() {
+            return words.join(" ");
+        }
+        words[first..].join(" ")
+    }
+}
 
 /// Personal pronouns and determiners that cannot stand as a fact's argument on their own.
 pub(crate) const PRONOUNS: &[&str] = &[
@@ -118,12 +137,6 @@ pub fn is_pronoun(text: &str) -> bool {
     PRONOUNS.contains(&t.as_str())
 }
 
-/// Whether a word is an honorific or title word (case-insensitive, trailing dot ignored).
-pub fn is_honorific(word: &str) -> bool {
-    let w = word.trim_end_matches('.').to_lowercase();
-    HONORIFICS.contains(&w.as_str())
-}
-
 /// Folds common accented Latin letters to ASCII so `Zelenskyy` and `Zelenskýy` compare equal.
 fn fold_char(c: char) -> Option<&'static str> {
     Some(match c {
@@ -151,7 +164,7 @@ pub fn phonetic_word(word: &str) -> String {
     for c in word.chars().flat_map(char::to_lowercase) {
         if let Some(f) = fold_char(c) {
             w.push_str(f);
-        } else if c.is_ascii_alphanumeric() {
+        } else if c.is_alphanumeric() {
             w.push(c);
         }
     }
@@ -176,37 +189,51 @@ pub fn phonetic_word(word: &str) -> String {
 /// The key of a name: its words, phonetically normalised, joined by `_` (`Sergei Lavrov` -> `sergey_lavrov`).
 /// Deterministic, so documents built apart give the same key for the same name.
 pub fn name_key(name: &str) -> String {
+    // Hyphenated names split as [`slug`] splits them, so a name keys alike as a person and as anything else.
     let words: Vec<String> = name_words(name)
         .iter()
-        .map(|w| phonetic_word(w))
+        .flat_map(|w| w.split('-'))
+        .map(phonetic_word)
         .filter(|w| !w.is_empty())
         .collect();
     words.join("_")
 }
 
-/// A key for any label (no phonetic folding): lower-case ASCII letters and digits joined by `_`.
+/// A key for any label (no phonetic folding): its words, lower case, joined by `_`. Latin letters are folded to
+/// ASCII (`Zelenskýy` -> `zelenskyy`); letters and digits of any other script are kept as they are (`Южные
+/// Курилы` -> `южные_курилы`, percent-encoded in the IRI), so names in every script get distinct keys. A label
+/// without any letter or digit (`—`, an emoji) gets a key hashed from its text.
 pub fn slug(label: &str) -> String {
     let mut out = String::with_capacity(label.len());
     let mut gap = false;
+    let push = |out: &mut String, piece: &str, gap: &mut bool| {
+        if *gap && !out.is_empty() {
+            out.push('_');
+        }
+        *gap = false;
+        out.push_str(piece);
+    };
     for c in label.chars().flat_map(char::to_lowercase) {
-        let folded = fold_char(c);
-        if let Some(f) = folded {
-            if gap && !out.is_empty() {
-                out.push('_');
-            }
-            gap = false;
-            out.push_str(f);
-        } else if c.is_ascii_alphanumeric() {
-            if gap && !out.is_empty() {
-                out.push('_');
-            }
-            gap = false;
-            out.push(c);
+        if let Some(f) = fold_char(c) {
+            push(&mut out, f, &mut gap);
+        } else if c.is_alphanumeric() {
+            let mut buf = [0u8; 4];
+            push(&mut out, c.encode_utf8(&mut buf), &mut gap);
         } else {
             gap = true;
         }
     }
-    if out.is_empty() { "entity".into() } else { out }
+    if out.is_empty() {
+        // FNV-1a of the text: stable across runs and machines, and different symbols differ.
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in label.bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        format!("entity_{h:016x}")
+    } else {
+        out
+    }
 }
 
 /// The words of a name: split on spaces and hyphens kept inside words; possessive endings and a leading
@@ -256,20 +283,6 @@ pub fn clean_phrase(text: &str) -> String {
     out.join(" ")
 }
 
-/// A person's name without leading titles and honorifics (`Prime Minister Shinzo Abe` -> `Shinzo Abe`);
-/// unchanged when nothing would remain.
-pub fn strip_titles(name: &str) -> String {
-    let words = name_words(name);
-    let first_name_word = words
-        .iter()
-        .position(|w| !is_honorific(w))
-        .unwrap_or(words.len());
-    if first_name_word >= words.len() {
-        return words.join(" ");
-    }
-    words[first_name_word..].join(" ")
-}
-
 /// Whether `short` is a partial form of the full name `full`: its words are a suffix of the full name's
 /// (`Putin` of `Vladimir Putin`), compared phonetically.
 pub fn is_partial_name(short: &str, full: &str) -> bool {
@@ -310,6 +323,9 @@ mod tests {
 
     #[test]
     fn titles_are_stripped_but_names_kept() {
+        let onto = Ontology::builtin().expect("ontology");
+        let w = NameWords::new(&onto);
+        let strip_titles = |n: &str| w.strip_titles(n);
         assert_eq!(strip_titles("Prime Minister Shinzo Abe"), "Shinzo Abe");
         assert_eq!(
             strip_titles("Russian Defense Minister"),
@@ -336,7 +352,9 @@ mod tests {
         );
         assert_eq!(clean_label("North Korea’s"), "North Korea");
         assert_eq!(slug("U.N. Security Council"), "u_n_security_council");
-        assert_eq!(slug("Южные"), "entity");
+        assert_eq!(slug("Южные Курилы"), "южные_курилы");
+        assert_ne!(slug("北京"), slug("上海"));
+        assert_ne!(slug("—"), slug("…"));
         assert!(is_pronoun("They") && is_pronoun("it") && !is_pronoun("Japan"));
     }
 

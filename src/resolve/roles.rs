@@ -30,21 +30,12 @@ impl DocEntities<'_> {
 
     /// Whether an entity is known to be a place (gazetteer class, hints, or a place NER label).
     pub(crate) fn is_place(&self, e: usize) -> bool {
-        const PLACES: &[&str] = &[
-            "Place",
-            "Country",
-            "Region",
-            "City",
-            "Island",
-            "IslandGroup",
-            "WaterBody",
-        ];
         let d = &self.drafts[self.find(e)];
         if let Some(c) = &d.class {
-            return PLACES.contains(&c.as_str());
+            return self.lex.is_place_class(c);
         }
         !d.person
-            && (d.hints.iter().any(|h| PLACES.contains(&h.as_str()))
+            && (d.hints.iter().any(|h| self.lex.is_place_class(h))
                 || d.ner.iter().any(|l| matches!(l.as_str(), "GPE" | "LOC")))
     }
 

@@ -1,0 +1,247 @@
+//! The second stage: which names of one document are short forms of which full names.
+//!
+//! A short form joins the one full name of the document it can stand for, and nothing when it could stand
+//! for two (`Kim` with both `Kim Jong Un` and `Kim Yo Jong` named stays apart):
+//! - people: the last words of the name (`Merkel`, `Jong Un`), or the first word when the name is written
+//!   family name first (`Kim` of `Kim Jong Un`, `Ban` of `Ban Ki-moon`: a family name the ontology lists as
+//!   written first, or a hyphenated given name after it);
+//! - organisations: the name without its designators (`Labour` of `Labour Party`), its first or last word
+//!   when that word is itself called an organisation (`Bayern` of `Bayern Munich`, `Dortmund` of `Borussia
+//!   Dortmund`), and initialisms (`EU` of `European Union`, `IMF` of `International Monetary Fund`);
+//! - places: the name without its last word when that word is a place designator (`Gaza` of `Gaza Strip`);
+//! - names stated in parentheses after a name (`International Cycling Union (UCI)`).
+//!
+//! Pure functions: they return the pairs to join; the caller merges.
+
+use super::names::{NameWords, name_words, phonetic_word};
+
+/// What the linker needs to know of one entity of the document.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct NameInfo {
+    /// Its label (titles stripped).
+    pub label: String,
+    /// Named as a person.
+    pub person: bool,
+    /// Its mentions' NER labels.
+    pub ner: Vec<String>,
+    /// Fixed by the gazetteer (a country is nobody's short form).
+    pub fixed: bool,
+}
+
+impl NameInfo {
+    fn has(&self, label: &str) -> bool {
+        self.ner.iter().any(|l| l == label)
+    }
+
+    fn only_norp(&self) -> bool {
+        !self.ner.is_empty() && self.ner.iter().all(|l| l == "NORP")
+    }
+}
+
+/// A name's words as written and phonetically normalised, computed once per document.
+struct Words {
+    raw: Vec<String>,
+    ph: Vec<String>,
+}
+
+impl Words {
+    fn new(label: &str, words: &NameWords) -> Self {
+        // `al-Bashir` is `al` and `Bashir`: the particle is a word of its own.
+        let raw: Vec<String> = name_words(label)
+            .iter()
+            .flat_map(|w| match w.split_once('-') {
+                Some((p, rest)) if words.is_particle(p) && !rest.is_empty() => {
+                    vec![p.to_string(), rest.to_string()]
+                }
+                _ => vec![w.to_string()],
+            })
+            .collect();
+        let ph = raw.iter().map(|w| phonetic_word(w)).collect();
+        Words { raw, ph }
+    }
+}
+
+/// Pairs (full name, short form) of entity indices to join: each short form with the one full name it can
+/// stand for.
+pub(crate) fn short_form_links(names: &[NameInfo], words: &NameWords) -> Vec<(usize, usize)> {
+    let prepared: Vec<Words> = names.iter().map(|n| Words::new(&n.label, words)).collect();
+    let mut out = Vec::new();
+    for (a, x) in names.iter().enumerate() {
+        for (b, y) in names.iter().enumerate().skip(a + 1) {
+            if x.label != y.label && middle_variant(x, &prepared[a], y, &prepared[b]) {
+                let longer = prepared[a].raw.len() >= prepared[b].raw.len();
+                out.push(if longer { (a, b) } else { (b, a) });
+            }
+        }
+    }
+    for (s, short) in names.iter().enumerate() {
+        let sw = &prepared[s];
+        if short.fixed || sw.raw.is_empty() {
+            continue;
+        }
+        let mut found: Vec<usize> = Vec::new();
+        for (l, long) in names.iter().enumerate() {
+            let lw = &prepared[l];
+            if l == s || lw.raw.is_empty() || long.only_norp() {
+                continue;
+            }
+            if lw.raw.len() <= sw.raw.len() && !is_initialism(sw, lw, words) {
+                continue;
+            }
+            if stands_for(short, sw, long, lw, words) {
+                found.push(l);
+            }
+        }
+        // Two full names it could stand for: joined only when they are one person's name with and
+        // without a middle name (`George Bush`, `George W. Bush`).
+        let one = found.iter().all(|&a| {
+            found.iter().all(|&b| {
+                a == b || middle_variant(&names[a], &prepared[a], &names[b], &prepared[b])
+            })
+        });
+        if !found.is_empty() && one {
+            out.extend(found.iter().map(|&l| (l, s)));
+        }
+    }
+    out
+}
+
+/// Whether the short name can stand for the full name.
+fn stands_for(
+    short: &NameInfo,
+    sw: &Words,
+    long: &NameInfo,
+    lw: &Words,
+    words: &NameWords,
+) -> bool {
+    let (n, m) = (sw.raw.len(), lw.raw.len());
+    let same = |range: std::ops::Range<usize>| lw.ph[range] == sw.ph[..];
+    if long.person {
+        // Any label: NER often calls a surname standing alone a nationality or a place.
+        if m < 2 {
+            return false;
+        }
+        let family_first = words.is_family_first(&lw.raw[0])
+            || lw.raw[1..].iter().any(|w| hyphenated_given_name(w));
+        return same(m - n..m) || (family_first && n == 1 && same(0..1));
+    }
+    // A person's surname, where NER called the full name something else (`Morgan Komichi` as ORG).
+    if short.person
+        && !short.has("ORG")
+        && m >= 2
+        && !long.fixed
+        && !["GPE", "LOC", "FAC", "NORP"].iter().any(|l| long.has(l))
+    {
+        return same(m - n..m);
+    }
+    if short.person && !short.has("ORG") || short.only_norp() {
+        return false;
+    }
+    if is_initialism(sw, lw, words) {
+        return true;
+    }
+    // `Gaza` of `Gaza Strip`, `Rakhine` of `Rakhine State`.
+    if ["GPE", "LOC", "FAC"].iter().any(|l| long.has(l))
+        && m >= 2
+        && n == m - 1
+        && words.is_place_designator(&lw.raw[m - 1])
+        && same(0..m - 1)
+    {
+        return true;
+    }
+    if !long.has("ORG") {
+        return false;
+    }
+    // Without the designators at either end (`Union Carbide` of `Union Carbide Corporation`, `Kaiserslautern`
+    // of `FC Kaiserslautern`).
+    let lead = (0..m)
+        .take_while(|&i| words.is_designator(&lw.raw[i]))
+        .count();
+    let trail = (0..m)
+        .rev()
+        .take_while(|&i| words.is_designator(&lw.raw[i]))
+        .count();
+    for (a, b) in [(lead, 0), (0, trail), (lead, trail)] {
+        if (a > 0 || b > 0) && a + b < m && n == m - a - b && same(a..m - b) {
+            return true;
+        }
+    }
+    // The words before an `of` (`Atomic Energy Organization` of `... of Iran`), two or more of them.
+    if n >= 2 && n < m && words.is_particle(&lw.raw[n]) && same(0..n) {
+        return true;
+    }
+    // One word of a two-word name, called an organisation wherever it stands alone (`Bayern` of `Bayern
+    // Munich`; never `Munich`, which NER calls a place).
+    n == 1
+        && m == 2
+        && short.ner.iter().all(|l| l == "ORG")
+        && !words.is_designator(&sw.raw[0])
+        && !words.is_particle(&sw.raw[0])
+        && (same(0..1) || same(1..2))
+}
+
+/// Two people's names with the same first and last word, one with middle names or initials the other lacks.
+fn middle_variant(a: &NameInfo, x: &Words, b: &NameInfo, y: &Words) -> bool {
+    if !a.person || !b.person {
+        return false;
+    }
+    let (short, long) = if x.ph.len() <= y.ph.len() {
+        (&x.ph, &y.ph)
+    } else {
+        (&y.ph, &x.ph)
+    };
+    if short.len() < 2
+        || short.len() == long.len()
+        || short.first() != long.first()
+        || short.last() != long.last()
+    {
+        return false;
+    }
+    let mut rest = long.iter();
+    short.iter().all(|w| rest.any(|v| v == w))
+}
+
+/// `Ki-moon`, `Jong-un`: a hyphenated given name whose second part is lower case, as Korean names are
+/// written after the family name.
+fn hyphenated_given_name(w: &str) -> bool {
+    w.split_once('-').is_some_and(|(a, b)| {
+        a.chars().next().is_some_and(char::is_uppercase)
+            && b.chars().next().is_some_and(char::is_lowercase)
+            && a.chars().count() <= 4
+    })
+}
+
+/// Whether `sw` is one acronym-like word (`EU`, `U.N.`, `AfD`) made of the initials of `lw`, with or
+/// without its particles (`OECD` of `Organisation for Economic Co-operation and Development`).
+fn is_initialism(sw: &Words, lw: &Words, words: &NameWords) -> bool {
+    let [word] = sw.raw.as_slice() else {
+        return false;
+    };
+    let lw = &lw.raw;
+    let letters: String = word
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let upper = word.chars().filter(|c| c.is_uppercase()).count();
+    if upper < 2 || letters.chars().count() < 2 || letters.chars().count() > 8 || lw.len() < 2 {
+        return false;
+    }
+    let initials = |skip_particles: bool, split: bool| -> String {
+        lw.iter()
+            .filter(|w| !(skip_particles && words.is_particle(w)))
+            .flat_map(|w| {
+                if split {
+                    w.split('-').collect()
+                } else {
+                    vec![w.as_str()]
+                }
+            })
+            .filter_map(|w| w.chars().next())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    [(true, false), (false, false), (true, true), (false, true)]
+        .iter()
+        .any(|&(p, h)| letters == initials(p, h))
+}

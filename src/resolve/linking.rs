@@ -1,0 +1,194 @@
+//! Named mentions into entities of one document: each mention interned under its name's key (the
+//! gazetteer's, for names it knows), short forms joined to their full names ([`super::cluster`]), names
+//! stated in parentheses joined, and only then names still alone looked up among the entities of earlier
+//! documents, so that a document's own `Susanne Koch` decides who its `Koch` is.
+
+use super::cluster::{NameInfo, short_form_links};
+use super::document::{DocEntities, Draft, span_root};
+use super::lexicon::{Canonical, VALUE_LABELS, entity_key};
+use super::mentions::name_spans;
+use super::names::{clean_label, name_words};
+use std::collections::HashMap;
+
+impl DocEntities<'_> {
+    /// The gazetteer entity for a surface name (a demonym for a nationality).
+    fn canonical(&self, label: &str, ner: &str) -> Option<Canonical> {
+        if ner == "NORP" {
+            let words = name_words(label);
+            if let Some(c) = words.last().and_then(|w| self.lex.demonym(w)) {
+                return Some(c.clone());
+            }
+        }
+        self.lex.gazetteer_name(label).cloned()
+    }
+
+    /// Interns the named mentions; returns them as (first token, end token, entity).
+    pub(super) fn add_spans(&mut self) -> Vec<(usize, usize, usize)> {
+        let doc = self.doc;
+        for (si, span) in doc.ents.iter().enumerate() {
+            if span.end <= doc.tokens.len() && VALUE_LABELS.contains(&span.label.as_str()) {
+                for t in span.start..span.end {
+                    self.value_span[t] = Some(si);
+                }
+            }
+        }
+        let lex = self.lex;
+        let spans = name_spans(doc, &lex.words, |n| lex.gazetteer_name(n).is_some());
+        let mut named = Vec::new();
+        for span in spans {
+            let text = doc.slice(span.bytes.clone());
+            // Names carry a capital letter (`n’t` tagged GPE does not) and are more than title words (`Defense`
+            // tagged ORG in `Defense Minister Tomomi Inada`).
+            if !text.chars().any(char::is_uppercase)
+                || name_words(text).iter().all(|w| lex.words.is_title(w))
+            {
+                continue;
+            }
+            let person = span.label == "PERSON";
+            let label = if person {
+                lex.words.strip_titles(text)
+            } else {
+                clean_label(text)
+            };
+            if label.is_empty() {
+                continue;
+            }
+            let e = match self.canonical(&label, &span.label) {
+                Some(c) => self.intern(&c.key.clone(), || Draft {
+                    label: c.label.clone(),
+                    fixed_key: Some(c.key.clone()),
+                    person: c.class == "Person",
+                    class: Some(c.class.clone()),
+                    ..Draft::default()
+                }),
+                None => {
+                    // Looked up as a name whatever NER called it (`Morgan Komichi` tagged ORG once, a
+                    // surname tagged NORP); the class comes from the labels' votes in the end.
+                    let key = entity_key(&label, true);
+                    self.intern(&key, || Draft {
+                        label: label.clone(),
+                        person,
+                        ..Draft::default()
+                    })
+                }
+            };
+            let d = &mut self.drafts[e];
+            d.person |= person;
+            d.ner.push(span.label.clone());
+            d.mentions.push(span.bytes.clone());
+            let surface = clean_label(text);
+            if surface != d.label && !d.aliases.contains(&surface) {
+                d.aliases.push(surface);
+            }
+            for t in span.start..span.end {
+                self.token_entity[t] = Some(e);
+            }
+            let root = span_root(doc, span.start, span.end);
+            self.mention_tokens.push((root, e));
+            named.push((span.start, span.end, e));
+        }
+        named
+    }
+
+    /// Joins short forms to their full names (see [`super::cluster`]).
+    pub(super) fn link_short_forms(&mut self) {
+        let roots: Vec<usize> = (0..self.drafts.len())
+            .filter(|&e| self.find(e) == e && !self.drafts[e].label.is_empty())
+            .collect();
+        let infos: Vec<NameInfo> = roots
+            .iter()
+            .map(|&e| {
+                let d = &self.drafts[e];
+                NameInfo {
+                    label: d.label.clone(),
+                    person: d.person,
+                    ner: d.ner.clone(),
+                    fixed: d.class.is_some(),
+                }
+            })
+            .collect();
+        for (long, short) in short_form_links(&infos, &self.lex.words) {
+            self.merge(roots[long], roots[short]);
+        }
+    }
+
+    /// `International Cycling Union (UCI)`: a name in parentheses right after another names the same entity
+    /// (unless the gazetteer knows both as different entities, `Berlin (Germany)`).
+    pub(super) fn link_stated(&mut self, named: &[(usize, usize, usize)]) {
+        let doc = self.doc;
+        let at: HashMap<usize, (usize, usize)> =
+            named.iter().map(|&(s, e, x)| (s, (e, x))).collect();
+        for &(_, end, a) in named {
+            if end + 2 >= doc.tokens.len() || doc.token_text(end) != "(" {
+                continue;
+            }
+            let Some(&(close, b)) = at.get(&(end + 1)) else {
+                continue;
+            };
+            if doc.token_text(close.min(doc.tokens.len() - 1)) != ")" {
+                continue;
+            }
+            // One of the two is an abbreviation of the other: `DW (Europe)` names a region, not DW.
+            let short =
+                |x: &str| x.chars().filter(|c| c.is_uppercase()).count() >= 2 && !x.contains(' ');
+            let inside = doc.slice(doc.tokens[end + 1].start..doc.tokens[close - 1].end);
+            let (la, lb) = (self.drafts[self.find(a)].label.clone(), inside.to_string());
+            let words = |x: &str| x.split_whitespace().count();
+            let stated = (short(&la) && !short(&lb) && words(&lb) >= 2)
+                || (short(&lb) && !short(&la) && words(&la) >= 2);
+            if !stated {
+                continue;
+            }
+            let (ra, rb) = (self.find(a), self.find(b));
+            let (da, db) = (&self.drafts[ra], &self.drafts[rb]);
+            if ra == rb || da.class.is_some() && db.class.is_some() || da.person != db.person {
+                continue;
+            }
+            // The full name labels the entity, unless the gazetteer knows the one in parentheses.
+            if db.class.is_some() {
+                self.merge(rb, ra);
+            } else {
+                self.merge(ra, rb);
+            }
+        }
+    }
+
+    /// Names still alone after the document's own evidence, resolved to entities of earlier documents
+    /// (`Putin` to the `Vladimir Putin` named before, an alias an earlier document stated).
+    pub(super) fn link_known(&mut self) {
+        let mut by_known: HashMap<String, usize> = HashMap::new();
+        for e in 0..self.drafts.len() {
+            if self.find(e) != e || self.drafts[e].label.is_empty() {
+                continue;
+            }
+            let d = &self.drafts[e];
+            if let Some(k) = &d.fixed_key {
+                by_known.entry(k.clone()).or_insert(e);
+                continue;
+            }
+            if d.class.is_some() || d.description {
+                continue;
+            }
+            let key = entity_key(&d.label, d.person);
+            let Some(k) = self.lex.known_by_name(&d.label, &key) else {
+                continue;
+            };
+            let (kkey, klabel, kclass) = (k.key.clone(), k.label.clone(), k.class.clone());
+            if let Some(&other) = by_known.get(&kkey) {
+                self.merge(other, e);
+                continue;
+            }
+            let d = &mut self.drafts[e];
+            if d.label != klabel {
+                let old = std::mem::replace(&mut d.label, klabel);
+                if !d.aliases.contains(&old) {
+                    d.aliases.push(old);
+                }
+            }
+            d.fixed_key = Some(kkey.clone());
+            d.person |= kclass == "Person";
+            d.class = Some(kclass);
+            by_known.insert(kkey, e);
+        }
+    }
+}

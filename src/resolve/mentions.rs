@@ -1,0 +1,170 @@
+//! The first stage: the named mentions of a document, read from the NER spans and cut where a span is not
+//! one name. A span never crosses a line break or a sentence end (`...Blair\nLondon`), a coordination of
+//! people is two names (`Both Mr Brown and Mr Blair`), a preposition that cannot stand inside a name ends
+//! it (`Commons after Mr Brown`), and a courtesy title starts a new name (`Tanzania Mr Brown`: the word
+//! before it is a headline's or another name's, kept only when the gazetteer knows it). Leading
+//! punctuation, determiners and non-name words go (`- Blair`, `Both`, `Analysing`).
+//!
+//! A pure function of the analysed document and the ontology's word lists.
+
+use super::lexicon::VALUE_LABELS;
+use super::names::NameWords;
+use crate::analysis::Doc;
+
+/// One named mention: a token range that is one name, with the NER label it carries.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct NameSpan {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// Byte range in the document text.
+    pub bytes: std::ops::Range<usize>,
+    /// The NER label (`PERSON` for a piece that starts with a courtesy title).
+    pub label: String,
+    /// Cut off before a courtesy title (`Tanzania` in `Tanzania Mr Brown`): a name only if known.
+    pub needs_known: bool,
+}
+
+/// The named mentions of a document, in text order. `known` tells whether a name is in the gazetteer.
+pub(crate) fn name_spans(
+    doc: &Doc,
+    words: &NameWords,
+    known: impl Fn(&str) -> bool,
+) -> Vec<NameSpan> {
+    let mut out = Vec::new();
+    for span in &doc.ents {
+        if span.end > doc.tokens.len()
+            || span.start >= span.end
+            || VALUE_LABELS.contains(&span.label.as_str())
+        {
+            continue;
+        }
+        for piece in pieces(doc, words, span.start, span.end, &span.label) {
+            let (start, end, label, needs_known) = piece;
+            let bytes = doc.tokens[start].start..doc.tokens[end - 1].end;
+            if needs_known && !known(doc.slice(bytes.clone())) {
+                continue;
+            }
+            out.push(NameSpan {
+                start,
+                end,
+                bytes,
+                label,
+                needs_known,
+            });
+        }
+    }
+    out
+}
+
+/// Whether token `i` starts a new segment: a sentence start, a line break before it, or whitespace.
+fn breaks_before(doc: &Doc, i: usize) -> bool {
+    let t = &doc.tokens[i];
+    let prev = &doc.tokens[i - 1];
+    t.sent_start
+        || doc
+            .text
+            .get(prev.end..t.start)
+            .is_some_and(|g| g.contains('\n'))
+        || doc.token_text(i).trim().is_empty()
+        || doc.token_text(i - 1).trim().is_empty()
+}
+
+fn is_word(text: &str) -> bool {
+    text.chars().any(char::is_alphanumeric)
+}
+
+fn starts_lower(text: &str) -> bool {
+    text.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// The pieces of one NER span: (start, end, label, needs_known).
+fn pieces(
+    doc: &Doc,
+    words: &NameWords,
+    start: usize,
+    end: usize,
+    label: &str,
+) -> Vec<(usize, usize, String, bool)> {
+    let person = label == "PERSON";
+    let mut cuts: Vec<(usize, usize, bool)> = Vec::new();
+    let mut from = start;
+    let mut needs_known = false;
+    let mut i = start;
+    while i < end {
+        let text = doc.token_text(i);
+        if i > from && breaks_before(doc, i) {
+            cuts.push((from, i, needs_known));
+            from = i;
+            needs_known = false;
+            continue;
+        }
+        // Part of a word with the token before it (`Ki-moon`, `Jae-sung`): never a cut.
+        let attached = (i > start && doc.tokens[i - 1].end == doc.tokens[i].start)
+            || (i + 1 < end && doc.tokens[i].end == doc.tokens[i + 1].start);
+        let lower = text.to_lowercase();
+        let coordinator = matches!(lower.as_str(), "and" | "or" | "&");
+        let next_title = i + 1 < end && words.is_title(doc.token_text(i + 1));
+        let both = matches!(
+            doc.token_text(from).to_lowercase().as_str(),
+            "both" | "either" | "neither"
+        );
+        // A coordination of people, or a lower-case word that no name holds, ends the name here.
+        if !attached && (coordinator && (person || next_title || both))
+            || !attached
+                && starts_lower(text)
+                && !text.chars().any(char::is_uppercase)
+                && is_word(text)
+                && !coordinator
+                && !words.is_particle(text)
+        {
+            cuts.push((from, i, needs_known));
+            from = i + 1;
+            needs_known = false;
+            i += 1;
+            continue;
+        }
+        // A courtesy title inside a span starts a new name.
+        if i > from && words.is_honorific(text) {
+            cuts.push((from, i, true));
+            from = i;
+            needs_known = false;
+        }
+        i += 1;
+    }
+    cuts.push((from, end, needs_known));
+    let mut out = Vec::new();
+    for (mut s, mut e, needs_known) in cuts {
+        // Leading punctuation, determiners, conjunctions, and (for people) words that are no proper noun.
+        while s < e {
+            let t = &doc.tokens[s];
+            let text = doc.token_text(s);
+            let junk = !is_word(text)
+                || matches!(t.tag.as_str(), "CC" | "PDT" | "IN" | "TO" | "MD")
+                || (t.tag == "DT" && !text.eq_ignore_ascii_case("the"))
+                || (person && (t.tag.starts_with("VB") || t.tag == "RB"));
+            if !junk {
+                break;
+            }
+            s += 1;
+        }
+        while e > s {
+            let text = doc.token_text(e - 1);
+            if is_word(text) && !(starts_lower(text) && words.is_particle(text)) {
+                break;
+            }
+            e -= 1;
+        }
+        if s >= e || !(s..e).any(|k| doc.token_text(k).chars().any(char::is_uppercase)) {
+            continue;
+        }
+        let label = if words.is_honorific(doc.token_text(s)) {
+            "PERSON".to_string()
+        } else {
+            label.to_string()
+        };
+        out.push((s, e, label, needs_known));
+    }
+    out
+}

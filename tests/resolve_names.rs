@@ -1,0 +1,558 @@
+//! Names and mentions in entity resolution: keys for names in any script, NER spans cut into names (no
+//! line breaks, coordinations, prepositions, titles or headline words inside one), and the short forms that
+//! join their full names within a document, each rule with a sentence that fires it and one that must not.
+//! The sentences are analysed by the embedded model; where a rule concerns a wrong NER span, the test sets
+//! the span itself, so the rule is tested whatever the model tags.
+
+use kg::analysis::{Analyzer, Doc, Span};
+use kg::extract::Extractor;
+use kg::ontology::Ontology;
+use kg::resolve::names::slug;
+use kg::resolve::{DocMeta, DocumentGraph, KnownEntity, Resolver};
+use kg::store::Namespaces;
+use proptest::prelude::*;
+use std::sync::OnceLock;
+
+fn analyzer() -> &'static Analyzer {
+    static A: OnceLock<Analyzer> = OnceLock::new();
+    A.get_or_init(|| Analyzer::embedded().expect("embedded model"))
+}
+
+fn onto() -> &'static Ontology {
+    static O: OnceLock<Ontology> = OnceLock::new();
+    O.get_or_init(|| Ontology::builtin().expect("ontology"))
+}
+
+fn analyse(text: &str) -> Doc {
+    analyzer().analyze("t", text)
+}
+
+fn resolve_doc(doc: &Doc) -> DocumentGraph {
+    let triples = Extractor::new().extract(doc);
+    Resolver::new(onto()).resolve(doc, &triples, &DocMeta::default())
+}
+
+/// The NER span over the given words (first occurrence), with a label.
+fn span(doc: &Doc, words: &str, label: &str) -> Span {
+    let start_byte = doc.text.find(words).expect("words in text");
+    let end_byte = start_byte + words.len();
+    let start = doc
+        .tokens
+        .iter()
+        .position(|t| t.start == start_byte)
+        .expect("span starts at a token");
+    let end = doc
+        .tokens
+        .iter()
+        .position(|t| t.end == end_byte)
+        .expect("span ends at a token")
+        + 1;
+    Span {
+        start,
+        end,
+        start_byte,
+        end_byte,
+        label: label.into(),
+    }
+}
+
+/// The names (label and aliases) of every entity.
+fn names(g: &DocumentGraph) -> Vec<Vec<String>> {
+    g.entities
+        .iter()
+        .map(|e| {
+            std::iter::once(e.label.clone())
+                .chain(e.aliases.iter().cloned())
+                .collect()
+        })
+        .collect()
+}
+
+/// Whether one entity carries both names.
+fn together(g: &DocumentGraph, a: &str, b: &str) -> bool {
+    names(g)
+        .iter()
+        .any(|n| n.iter().any(|x| x == a) && n.iter().any(|x| x == b))
+}
+
+fn has_name(g: &DocumentGraph, a: &str) -> bool {
+    names(g).iter().any(|n| n.iter().any(|x| x == a))
+}
+
+fn labels(g: &DocumentGraph) -> Vec<String> {
+    g.entities.iter().map(|e| e.label.clone()).collect()
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Keys
+
+#[test]
+fn names_in_any_script_get_distinct_keys_regression_slug_entity() {
+    let keys: Vec<String> = [
+        "Южные Курилы",
+        "Владимир Путин",
+        "北京",
+        "上海",
+        "القاهرة",
+        "دمشق",
+    ]
+    .iter()
+    .map(|l| slug(l))
+    .collect();
+    for (i, a) in keys.iter().enumerate() {
+        assert_ne!(a, "entity");
+        for b in &keys[i + 1..] {
+            assert_ne!(a, b);
+        }
+    }
+    assert_eq!(
+        slug("Zelenský"),
+        "zelensky",
+        "Latin letters still fold to ASCII"
+    );
+    assert_eq!(slug("U.N. Security Council"), "u_n_security_council");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn any_label_gives_a_valid_entity_iri(label in "\\PC{0,24}") {
+        let key = slug(&label);
+        prop_assert!(!key.is_empty());
+        let iri = Namespaces::default().entity(&key);
+        prop_assert!(oxigraph::model::NamedNode::new(iri.as_str()).is_ok(), "{}", iri);
+    }
+
+    #[test]
+    fn distinct_names_give_distinct_keys(
+        a in "[a-z0-9а-яא-ת一-龥]{1,8}( [a-z0-9а-яא-ת一-龥]{1,8}){0,2}",
+        b in "[a-z0-9а-яא-ת一-龥]{1,8}( [a-z0-9а-яא-ת一-龥]{1,8}){0,2}",
+    ) {
+        // Words in lower case, from scripts that keys keep as they are: the key is one-to-one.
+        prop_assert_eq!(a == b, slug(&a) == slug(&b), "{} / {}", a, b);
+        // Case never makes two keys.
+        prop_assert_eq!(slug(&a.to_uppercase()), slug(&a));
+    }
+
+    #[test]
+    fn symbols_without_letters_get_distinct_keys(a in "[!-/:-@]{1,6}", b in "[!-/:-@]{1,6}") {
+        prop_assume!(a != b);
+        prop_assert_ne!(slug(&a), slug(&b));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Mentions: junk never becomes an entity
+
+#[test]
+fn a_name_never_crosses_a_line_break() {
+    let mut doc = analyse("Floods in the valley\nGarcia visited the town on Monday.");
+    doc.ents = vec![span(&doc, "valley\nGarcia", "PERSON")];
+    let g = resolve_doc(&doc);
+    assert!(
+        !labels(&g).iter().any(|l| l.contains("valley")),
+        "{:?}",
+        labels(&g)
+    );
+    assert!(has_name(&g, "Garcia"), "{:?}", labels(&g));
+    // Without a break the name stays whole.
+    let mut doc = analyse("Maria Garcia visited the town on Monday.");
+    doc.ents = vec![span(&doc, "Maria Garcia", "PERSON")];
+    assert!(has_name(&resolve_doc(&doc), "Maria Garcia"));
+}
+
+#[test]
+fn a_coordination_of_people_is_two_names() {
+    let mut doc = analyse("Both Mr Okafor and Mr Lindqvist attended the dinner.");
+    doc.ents = vec![span(&doc, "Both Mr Okafor and Mr Lindqvist", "PERSON")];
+    let g = resolve_doc(&doc);
+    assert!(
+        has_name(&g, "Okafor") && has_name(&g, "Lindqvist"),
+        "{:?}",
+        names(&g)
+    );
+    assert!(
+        !labels(&g).iter().any(|l| l.contains(" and ")),
+        "{:?}",
+        labels(&g)
+    );
+    // A place named with `and` stays one name.
+    let mut doc = analyse("Trinidad and Tobago signed the accord.");
+    doc.ents = vec![span(&doc, "Trinidad and Tobago", "GPE")];
+    assert!(has_name(&resolve_doc(&doc), "Trinidad and Tobago"));
+}
+
+#[test]
+fn a_preposition_that_no_name_holds_ends_the_name() {
+    let mut doc = analyse("The Senate after Mr Okafor spoke voted again.");
+    doc.ents = vec![span(&doc, "Senate after Mr Okafor", "ORG")];
+    let g = resolve_doc(&doc);
+    assert!(
+        !labels(&g).iter().any(|l| l.contains("after")),
+        "{:?}",
+        labels(&g)
+    );
+    assert!(has_name(&g, "Okafor"), "{:?}", names(&g));
+    // `of` stands inside names.
+    let mut doc = analyse("The Bank of Portugal raised rates.");
+    doc.ents = vec![span(&doc, "Bank of Portugal", "ORG")];
+    assert!(has_name(&resolve_doc(&doc), "Bank of Portugal"));
+}
+
+#[test]
+fn headline_words_and_titles_are_not_part_of_names() {
+    let mut doc = analyse("Interviewing Mr Okafor about the harvest took an hour.");
+    doc.ents = vec![span(&doc, "Interviewing Mr Okafor", "PERSON")];
+    let g = resolve_doc(&doc);
+    assert_eq!(
+        g.entities
+            .iter()
+            .filter(|e| e.label.contains("Okafor"))
+            .map(|e| e.label.as_str())
+            .collect::<Vec<_>>(),
+        vec!["Okafor"],
+        "{:?}",
+        labels(&g)
+    );
+    let mut doc = analyse("Kenya Mr Okafor said the harvest was good.");
+    doc.ents = vec![span(&doc, "Kenya Mr Okafor", "PERSON")];
+    let g = resolve_doc(&doc);
+    assert!(
+        has_name(&g, "Okafor") && has_name(&g, "Kenya"),
+        "known place kept: {:?}",
+        names(&g)
+    );
+    assert!(
+        !labels(&g)
+            .iter()
+            .any(|l| l.contains("Kenya Mr") || l.contains("Kenya Okafor"))
+    );
+    let mut doc = analyse("The winner - Lindqvist - spoke first.");
+    doc.ents = vec![span(&doc, "- Lindqvist", "PERSON")];
+    assert!(labels(&resolve_doc(&doc)).contains(&"Lindqvist".to_string()));
+    // A name that merely starts with a capitalised word keeps it.
+    let mut doc = analyse("Grace Okafor said the harvest was good.");
+    doc.ents = vec![span(&doc, "Grace Okafor", "PERSON")];
+    assert!(has_name(&resolve_doc(&doc), "Grace Okafor"));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Short forms within a document
+
+/// Analyses `text` and resolves it with its NER spans set to the given (words, label) pairs.
+fn with_spans(text: &str, spans: &[(&str, &str)]) -> DocumentGraph {
+    resolve_doc(&doc_with_spans(text, spans))
+}
+
+/// Analyses `text` and sets its NER spans to the given (words, label) pairs, every occurrence of each.
+fn doc_with_spans(text: &str, spans: &[(&str, &str)]) -> Doc {
+    let mut doc = analyse(text);
+    let mut ents = Vec::new();
+    for (words, label) in spans {
+        let mut from = 0;
+        while let Some(i) = doc.text[from..].find(words) {
+            let start_byte = from + i;
+            let end_byte = start_byte + words.len();
+            from = end_byte;
+            let start = doc.tokens.iter().position(|t| t.start == start_byte);
+            let end = doc.tokens.iter().position(|t| t.end == end_byte);
+            if let (Some(start), Some(end)) = (start, end) {
+                ents.push(Span {
+                    start,
+                    end: end + 1,
+                    start_byte,
+                    end_byte,
+                    label: (*label).into(),
+                });
+            }
+        }
+    }
+    ents.sort_by_key(|s| s.start);
+    // Longer spans win where two overlap (`Ingrid Solberg` over `Solberg`).
+    let mut kept: Vec<Span> = Vec::new();
+    for s in ents {
+        if let Some(last) = kept.last_mut()
+            && s.start < last.end
+        {
+            if s.end - s.start > last.end - last.start {
+                *last = s;
+            }
+            continue;
+        }
+        kept.push(s);
+    }
+    doc.ents = kept;
+    doc
+}
+
+#[test]
+fn a_surname_joins_the_one_full_name_and_titles_are_stripped() {
+    let g = with_spans(
+        "Ingrid Solberg opened the fair. Dr Solberg later left for the coast.",
+        &[("Ingrid Solberg", "PERSON"), ("Dr Solberg", "PERSON")],
+    );
+    assert!(together(&g, "Ingrid Solberg", "Solberg"), "{:?}", names(&g));
+    // Two people it could be: it joins neither.
+    let g = with_spans(
+        "Ingrid Solberg and Erna Solberg opened the fair. Solberg later left for the coast.",
+        &[
+            ("Ingrid Solberg", "PERSON"),
+            ("Erna Solberg", "PERSON"),
+            ("Solberg", "PERSON"),
+        ],
+    );
+    assert!(!together(&g, "Ingrid Solberg", "Solberg") && !together(&g, "Erna Solberg", "Solberg"));
+    // A given name is no short form of a name written given name first.
+    let g = with_spans(
+        "Peter Hansen opened the fair. Peter later left for the coast.",
+        &[("Peter Hansen", "PERSON"), ("Peter", "PERSON")],
+    );
+    assert!(!together(&g, "Peter Hansen", "Peter"), "{:?}", names(&g));
+}
+
+#[test]
+fn a_family_name_written_first_is_the_short_form() {
+    let g = with_spans(
+        "Kim Jae-sung arrived in Busan on Friday. Kim said the talks went well.",
+        &[("Kim Jae-sung", "PERSON"), ("Kim", "PERSON")],
+    );
+    assert!(together(&g, "Kim Jae-sung", "Kim"), "{:?}", names(&g));
+    // Two Kims: ambiguous, not joined.
+    let g = with_spans(
+        "Kim Jae-sung met Kim Min-ji in Busan on Friday. Kim said the talks went well.",
+        &[
+            ("Kim Jae-sung", "PERSON"),
+            ("Kim Min-ji", "PERSON"),
+            ("Kim", "PERSON"),
+        ],
+    );
+    assert!(!together(&g, "Kim Jae-sung", "Kim") && !together(&g, "Kim Min-ji", "Kim"));
+}
+
+#[test]
+fn middle_names_and_initials_do_not_make_two_people() {
+    let g = with_spans(
+        "John Q. Carver won the vote. John Carver thanked his staff. Carver left.",
+        &[
+            ("John Q. Carver", "PERSON"),
+            ("John Carver", "PERSON"),
+            ("Carver", "PERSON"),
+        ],
+    );
+    assert!(
+        together(&g, "John Q. Carver", "John Carver"),
+        "{:?}",
+        names(&g)
+    );
+    assert!(together(&g, "John Q. Carver", "Carver"), "{:?}", names(&g));
+    let g = with_spans(
+        "John Carver won the vote. Mary Carver thanked his staff.",
+        &[("John Carver", "PERSON"), ("Mary Carver", "PERSON")],
+    );
+    assert!(!together(&g, "John Carver", "Mary Carver"));
+}
+
+#[test]
+fn initialisms_and_names_in_parentheses_join_the_full_name() {
+    let g = with_spans(
+        "The Nordic Fisheries Council met in Bergen. The NFC said quotas would fall.",
+        &[("Nordic Fisheries Council", "ORG"), ("NFC", "ORG")],
+    );
+    assert!(
+        together(&g, "Nordic Fisheries Council", "NFC"),
+        "{:?}",
+        names(&g)
+    );
+    let g = with_spans(
+        "The Union of Coastal Towns (UCV) met in Bergen. The UCV said quotas would fall.",
+        &[("Union of Coastal Towns", "ORG"), ("UCV", "ORG")],
+    );
+    assert!(
+        together(&g, "Union of Coastal Towns", "UCV"),
+        "stated: {:?}",
+        names(&g)
+    );
+    let g = with_spans(
+        "The Nordic Fisheries Council met in Bergen. The NTA said quotas would fall.",
+        &[("Nordic Fisheries Council", "ORG"), ("NTA", "ORG")],
+    );
+    assert!(
+        !together(&g, "Nordic Fisheries Council", "NTA"),
+        "{:?}",
+        names(&g)
+    );
+    // A place in parentheses qualifies an abbreviation; it does not name it.
+    let g = with_spans(
+        "The NFC (Bergen) met on Monday. The NFC said quotas would fall.",
+        &[("NFC", "ORG"), ("Bergen", "GPE")],
+    );
+    assert!(!together(&g, "NFC", "Bergen"), "{:?}", names(&g));
+}
+
+#[test]
+fn organisations_are_named_without_their_designators_or_by_one_word() {
+    let g = with_spans(
+        "The Progress Party won seats. Progress said it would join the coalition.",
+        &[("Progress Party", "ORG"), ("Progress", "ORG")],
+    );
+    assert!(
+        together(&g, "Progress Party", "Progress"),
+        "{:?}",
+        names(&g)
+    );
+    // Designators go only at the ends: `Union` leads this name and stays in its short form.
+    let g = with_spans(
+        "Union Vessel Corporation built the ship. Union Vessel said it floats.",
+        &[("Union Vessel Corporation", "ORG"), ("Union Vessel", "ORG")],
+    );
+    assert!(
+        together(&g, "Union Vessel Corporation", "Union Vessel"),
+        "{:?}",
+        names(&g)
+    );
+    let g = with_spans(
+        "Dynamo Kovrov beat the visitors. Kovrov now lead the table.",
+        &[("Dynamo Kovrov", "ORG"), ("Kovrov", "ORG")],
+    );
+    assert!(together(&g, "Dynamo Kovrov", "Kovrov"), "{:?}", names(&g));
+    // The town of the same name, called a place, is not the club.
+    let g = with_spans(
+        "Dynamo Kovrov beat the visitors. Kovrov is a town on the river.",
+        &[("Dynamo Kovrov", "ORG"), ("Kovrov", "GPE")],
+    );
+    assert!(!together(&g, "Dynamo Kovrov", "Kovrov"), "{:?}", names(&g));
+}
+
+#[test]
+fn the_document_decides_a_short_form_before_earlier_documents() {
+    let known = vec![KnownEntity {
+        key: "peter_koch".into(),
+        label: "Peter Koch".into(),
+        aliases: vec!["Koch".into()],
+        class: "Person".into(),
+    }];
+    let doc = doc_with_spans(
+        "Susanne Koch opened the fair. Koch later left for the coast.",
+        &[("Susanne Koch", "PERSON"), ("Koch", "PERSON")],
+    );
+    let triples = Extractor::new().extract(&doc);
+    let g = Resolver::new(onto()).with_known(known.clone()).resolve(
+        &doc,
+        &triples,
+        &DocMeta::default(),
+    );
+    assert!(together(&g, "Susanne Koch", "Koch"), "{:?}", names(&g));
+    // Alone, `Koch` is the Koch of earlier documents.
+    let mut doc = analyse("Koch later left for the coast.");
+    doc.ents = vec![span(&doc, "Koch", "PERSON")];
+    let triples = Extractor::new().extract(&doc);
+    let g = Resolver::new(onto())
+        .with_known(known)
+        .resolve(&doc, &triples, &DocMeta::default());
+    assert!(
+        g.entities.iter().any(|e| e.key == "peter_koch"),
+        "{:?}",
+        names(&g)
+    );
+}
+
+#[test]
+fn a_place_is_named_without_its_designator() {
+    let g = with_spans(
+        "Shelling hit the Varna Strip overnight. Varna has had no power since.",
+        &[("Varna Strip", "GPE"), ("Varna", "GPE")],
+    );
+    assert!(together(&g, "Varna Strip", "Varna"), "{:?}", names(&g));
+    // A last word that designates nothing stays part of the name.
+    let g = with_spans(
+        "Shelling hit Port Varna overnight. Port has had no power since.",
+        &[("Port Varna", "GPE"), ("Port", "GPE")],
+    );
+    assert!(!together(&g, "Port Varna", "Port"), "{:?}", names(&g));
+}
+
+#[test]
+fn world_knowledge_aliases_come_from_the_gazetteer() {
+    let g = with_spans(
+        "The Tories lost the vote. The Conservative Party blamed the weather.",
+        &[("Tories", "ORG"), ("Conservative Party", "ORG")],
+    );
+    assert!(
+        together(&g, "Conservative Party", "Tories"),
+        "{:?}",
+        names(&g)
+    );
+    let g = with_spans(
+        "The Tories lost the vote. The Whigs blamed the weather.",
+        &[("Tories", "ORG"), ("Whigs", "ORG")],
+    );
+    assert!(!together(&g, "Whigs", "Tories"), "{:?}", names(&g));
+}
+
+#[test]
+fn an_extension_file_adds_words_to_a_list_without_recompiling() {
+    let extra = "@prefix kg: <https://kg.example.org/ontology#> .\n\
+                 kg:familyNameFirst a kg:WordList ; kg:word \"okonkwo\" .\n";
+    let onto = Ontology::from_sources(&[
+        ("ontology/kg.ttl", kg::ontology::BUILTIN_TURTLE),
+        ("ontology/gazetteer.ttl", kg::ontology::BUILTIN_GAZETTEER),
+        ("extra.ttl", extra),
+    ])
+    .expect("extension loads");
+    assert!(
+        onto.word_list("familyNameFirst")
+            .contains(&"okonkwo".to_string())
+    );
+    assert!(
+        onto.word_list("familyNameFirst")
+            .contains(&"kim".to_string())
+    );
+    let doc = doc_with_spans(
+        "Okonkwo Emeka arrived on Friday. Okonkwo said the talks went well.",
+        &[("Okonkwo Emeka", "PERSON"), ("Okonkwo", "PERSON")],
+    );
+    let triples = Extractor::new().extract(&doc);
+    let g = Resolver::new(&onto).resolve(&doc, &triples, &DocMeta::default());
+    assert!(together(&g, "Okonkwo Emeka", "Okonkwo"), "{:?}", names(&g));
+    let g = Resolver::new(self::onto()).resolve(&doc, &triples, &DocMeta::default());
+    assert!(!together(&g, "Okonkwo Emeka", "Okonkwo"), "{:?}", names(&g));
+}
+
+#[test]
+fn a_hyphenated_prefix_stays_in_its_word_regression_pro_name() {
+    // `pro-Okafor` cut at `pro` left `Okafor` a nationality, which no surname could join.
+    let g = with_spans(
+        "Grace Okafor won the vote. Crowds of pro-Okafor voters cheered for Okafor all night.",
+        &[
+            ("Grace Okafor", "PERSON"),
+            ("pro-Okafor", "NORP"),
+            ("Okafor all", "GPE"),
+        ],
+    );
+    assert!(together(&g, "Grace Okafor", "Okafor"), "{:?}", names(&g));
+    assert!(has_name(&g, "pro-Okafor"), "{:?}", names(&g));
+}
+
+#[test]
+fn a_surname_ner_calls_a_nationality_still_joins_the_person() {
+    let g = with_spans(
+        "Mary Lindqvist opened the fair. Lindqvist later left for the coast.",
+        &[("Mary Lindqvist", "PERSON"), ("Lindqvist", "NORP")],
+    );
+    assert!(
+        together(&g, "Mary Lindqvist", "Lindqvist"),
+        "{:?}",
+        names(&g)
+    );
+    // A nationality word is no short form of an organisation named with it.
+    let g = with_spans(
+        "The Kurdish Alliance met on Monday. Kurdish voters stayed at home.",
+        &[("Kurdish Alliance", "ORG"), ("Kurdish", "NORP")],
+    );
+    assert!(
+        !together(&g, "Kurdish Alliance", "Kurdish"),
+        "{:?}",
+        names(&g)
+    );
+}
