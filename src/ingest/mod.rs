@@ -15,7 +15,7 @@ mod document;
 mod reader;
 
 pub use document::Document;
-pub use reader::{Documents, InputSpec};
+pub use reader::{Documents, DuplicateId, InputSpec};
 
 /// Why input could not be read. Messages say what, which file, and what to do.
 #[derive(Debug, thiserror::Error)]
