@@ -241,7 +241,7 @@ impl Doc {
                     )
                 })?,
             };
-            let end = start.checked_add(t.text.len()).unwrap_or(usize::MAX);
+            let end = start.saturating_add(t.text.len());
             if raw.text.get(start..end) != Some(t.text.as_str()) {
                 return Err(bad(
                     if t.start.is_some() { "start" } else { "idx" },

@@ -149,7 +149,7 @@ mod tests {
                 .all(|r| text.get(r.clone()).is_some() && !r.is_empty())
         );
         assert_eq!(parts.iter().map(|r| r.len()).sum::<usize>(), text.len());
-        assert_eq!(pieces("", 10), [0..0]);
+        assert_eq!(pieces("", 10), vec![0..0_usize]);
     }
 
     #[test]
