@@ -138,12 +138,17 @@ fn every_bad_file_in_a_folder_is_named_and_the_store_is_not_touched() {
     )
     .unwrap();
     let store = dir.path().join("store");
-    let err = refused(&kg(&["build", docs.to_str().unwrap()], &store));
+    let missing = dir.path().join("missing.txt");
+    let err = refused(&kg(
+        &["build", missing.to_str().unwrap(), docs.to_str().unwrap()],
+        &store,
+    ));
     for name in [
+        "missing.txt",
         "b.txt",
         "c.txt",
         "d.jsonl line 2",
-        "3 bad inputs",
+        "4 bad inputs",
         "--skip-bad",
     ] {
         assert!(err.contains(name), "{name:?} not in {err}");

@@ -30,6 +30,8 @@ enum Source {
     JsonLines(PathBuf),
     /// One document per line.
     Lines(PathBuf),
+    /// A path that cannot be read: its error, yielded in turn.
+    Unreadable(IngestError),
 }
 
 /// An iterator over the documents of an [`InputSpec`], in order: paths first (folders sorted by path), then
@@ -85,7 +87,8 @@ impl InputSpec {
     /// Resolves the paths (walking folders) and returns the documents lazily.
     ///
     /// # Errors
-    /// When nothing was given, a path does not exist, or a folder holds no `.txt`, `.md` or `.jsonl` file.
+    /// When nothing was given, or a folder holds no `.txt`, `.md` or `.jsonl` file. A path that does not
+    /// exist is an error in its place among the documents.
     pub fn documents(&self) -> Result<Documents, IngestError> {
         if self.paths.is_empty() && self.lines.is_none() {
             return Err(IngestError::NoInput);
@@ -99,7 +102,14 @@ impl InputSpec {
                 });
                 continue;
             }
-            let meta = std::fs::metadata(path).map_err(|source| IngestError::io(path, source))?;
+            // A missing path is reported in place, like an unreadable file, so that every bad input is named.
+            let meta = match std::fs::metadata(path) {
+                Ok(meta) => meta,
+                Err(source) => {
+                    queue.push_back(Source::Unreadable(IngestError::io(path, source)));
+                    continue;
+                }
+            };
             if meta.is_dir() {
                 let mut files = Vec::new();
                 walk(path, &mut files)?;
@@ -330,6 +340,7 @@ impl Documents {
                             .map(|t| self.document(id, t)),
                     );
                 }
+                Source::Unreadable(e) => return Some(Err(e)),
                 Source::JsonLines(path) => {
                     if let Err(e) = self.start_lines(path, true) {
                         return Some(Err(e));
