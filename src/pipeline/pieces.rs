@@ -4,16 +4,16 @@
 //! 5.6 GB and could not be interrupted), so a text longer than [`MAX_PIECE_BYTES`] is cut into pieces at the
 //! last paragraph break, else line break, else sentence end, else whitespace before the limit, analysed piece
 //! by piece, and put back together with every offset into the original text. spaCy refuses texts over a
-//! million characters by default, so any text it analyses whole and we cut is one past a quarter of that;
-//! up to the limit the output is unchanged.
+//! million characters by default; up to the limit the output is unchanged.
 
 use crate::analysis::{Doc, Span};
 use crate::ingest::Document;
 use std::ops::Range;
 
-/// The longest text analysed in one piece, in bytes: about 50,000 tokens of news text, well under a second
-/// of analysis on one core, so an interrupt is honoured promptly and the working memory stays ~100 MB.
-pub const MAX_PIECE_BYTES: usize = 1 << 18;
+/// The longest text analysed in one piece, in bytes (128 KiB): about 27,000 tokens of news text, about a
+/// quarter of a second of analysis on one idle core, so an interrupt is honoured promptly and the working
+/// memory of the analysis stays small. News articles are far shorter, so they are analysed whole.
+pub const MAX_PIECE_BYTES: usize = 1 << 17;
 
 /// Cuts `text` into consecutive byte ranges of at most `max` bytes (`max` at least 16), each ending at the
 /// best boundary in the second half of its window: a blank line, a line break, a sentence end (`.`, `!` or
