@@ -6,7 +6,11 @@
 //! ([`Pipeline::resolve`] takes `&mut self`) because each document's entities help resolve the next ones
 //! (`Putin` after `Vladimir Putin`).
 
-use crate::analysis::{AnalysisError, Analyzer, Doc};
+mod pieces;
+
+pub use pieces::{MAX_PIECE_BYTES, headline_end, merge, pieces};
+
+use crate::analysis::{AnalysisError, AnalysisInput, Analyzer, Control, Doc};
 use crate::extract::{Extractor, RawTriple};
 use crate::ingest::Document;
 use crate::ontology::{Ontology, OntologyError};
@@ -71,22 +75,58 @@ impl Pipeline {
         &self.ontology
     }
 
-    /// Tokens, tags, lemmas, parse and entities of one document (spaCy's component order).
+    /// Tokens, tags, lemmas, parse and entities of one document (spaCy's component order; see
+    /// [`Pipeline::analyze_controlled`] for headlines and long texts).
     pub fn analyze(&self, document: &Document) -> Doc {
-        self.analyzer
-            .analyze(document.id.clone(), document.text.clone())
+        let mut docs = self.analyze_batch(std::slice::from_ref(document));
+        docs.pop().unwrap_or_default()
     }
 
     /// Analyses several documents at once, in order, on the current rayon pool: the networks run over
     /// chunks of documents together, which is several times faster than one document at a time on short
     /// documents.
     pub fn analyze_batch(&self, documents: &[Document]) -> Vec<Doc> {
-        self.analyzer.analyze_owned(
-            documents
-                .iter()
-                .map(|d| (d.id.clone(), d.text.clone()))
-                .collect(),
-        )
+        self.analyze_controlled(documents, Control::default())
+    }
+
+    /// [`Pipeline::analyze_batch`] with a stop flag and progress (see [`Control`]). A headline ends its own
+    /// sentence ([`headline_end`]); a text over [`MAX_PIECE_BYTES`] is analysed in pieces ([`pieces`]) and
+    /// put back together, so memory and the time between stop checks stay bounded on any document. When
+    /// stopped, the documents not reached are returned tokenized only: discard them.
+    pub fn analyze_controlled(&self, documents: &[Document], control: Control<'_>) -> Vec<Doc> {
+        let mut inputs = Vec::new();
+        let mut layout: Vec<Vec<usize>> = Vec::with_capacity(documents.len());
+        for document in documents {
+            let headline = headline_end(document);
+            let ranges = pieces(&document.text, MAX_PIECE_BYTES);
+            layout.push(ranges.iter().map(|r| r.start).collect());
+            for range in ranges {
+                let sentence_starts = headline
+                    .filter(|h| range.contains(h) && *h > range.start)
+                    .map(|h| h - range.start)
+                    .into_iter()
+                    .collect();
+                inputs.push(AnalysisInput {
+                    id: document.id.clone(),
+                    text: document.text[range].to_string(),
+                    sentence_starts,
+                });
+            }
+        }
+        let mut analysed = self
+            .analyzer
+            .analyze_controlled(inputs, control)
+            .into_iter();
+        let mut out = Vec::with_capacity(documents.len());
+        for (document, offsets) in documents.iter().zip(layout) {
+            let parts: Vec<(usize, Doc)> = offsets.into_iter().zip(analysed.by_ref()).collect();
+            if parts.len() == 1 {
+                out.extend(parts.into_iter().map(|(_, doc)| doc));
+            } else {
+                out.push(merge(document.id.clone(), document.text.clone(), parts));
+            }
+        }
+        out
     }
 
     /// The open triples of an analysed document.

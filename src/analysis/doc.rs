@@ -6,6 +6,8 @@
 //! ent_type`, and `ents`), where `idx` counts characters as Python does; we add byte offsets `start`/`end`.
 
 use serde::{Deserialize, Serialize};
+
+mod validate;
 use std::ops::Range;
 
 /// One analysed token. Offsets are byte offsets into [`Doc::text`].
@@ -209,7 +211,7 @@ impl Doc {
     /// # Errors
     /// When the JSON does not have the oracle's shape or a token does not match the text at its offset.
     pub fn from_json(value: &serde_json::Value) -> Result<Doc, DocJsonError> {
-        let raw: JsonDoc = serde_json::from_value(value.clone()).map_err(DocJsonError::Shape)?;
+        let raw = JsonDoc::deserialize(value).map_err(DocJsonError::Shape)?;
         let byte_of_char: Vec<usize> = raw
             .text
             .char_indices()
@@ -217,14 +219,40 @@ impl Doc {
             .chain(std::iter::once(raw.text.len()))
             .collect();
         let mut tokens = Vec::with_capacity(raw.tokens.len());
-        for t in &raw.tokens {
+        for (k, t) in raw.tokens.iter().enumerate() {
+            let bad = |field, problem: String| DocJsonError::Token {
+                token: k,
+                field,
+                problem,
+            };
+            if t.i != k {
+                return Err(bad("i", format!("is {} at position {k}", t.i)));
+            }
             let start = match t.start {
                 Some(s) => s,
-                None => *byte_of_char.get(t.idx).ok_or(DocJsonError::Offset(t.i))?,
+                None => *byte_of_char.get(t.idx).ok_or_else(|| {
+                    bad(
+                        "idx",
+                        format!(
+                            "{} is past the text's {} characters",
+                            t.idx,
+                            byte_of_char.len() - 1
+                        ),
+                    )
+                })?,
             };
-            let end = start + t.text.len();
+            let end = start.saturating_add(t.text.len());
             if raw.text.get(start..end) != Some(t.text.as_str()) {
-                return Err(DocJsonError::Offset(t.i));
+                return Err(bad(
+                    if t.start.is_some() { "start" } else { "idx" },
+                    format!("does not point at the token's text {:?}", t.text),
+                ));
+            }
+            if !matches!(t.ent_iob.as_str(), "" | "B" | "I" | "O") {
+                return Err(bad(
+                    "ent_iob",
+                    format!("is {:?}, not B, I, O or \"\"", t.ent_iob),
+                ));
             }
             tokens.push(Token {
                 start,
@@ -248,20 +276,61 @@ impl Doc {
             tokens,
             ents: Vec::new(),
         };
+        doc.validate()?;
         doc.ents_from_iob();
+        if let Some(ents) = &raw.ents {
+            let from_iob = doc.ents.iter().map(|e| (e.start, e.end, e.label.as_str()));
+            let given = ents.iter().map(|e| (e.start, e.end, e.label.as_str()));
+            if let Some(k) = from_iob
+                .clone()
+                .zip(given.clone())
+                .position(|(a, b)| a != b)
+            {
+                return Err(DocJsonError::Entity {
+                    entity: k,
+                    problem: "differs from the tokens' ent_iob and ent_type".into(),
+                });
+            }
+            if from_iob.len() != given.len() {
+                return Err(DocJsonError::Entity {
+                    entity: from_iob.len().min(given.len()),
+                    problem: format!(
+                        "the tokens' ent_iob and ent_type make {} entities, `ents` lists {}",
+                        from_iob.len(),
+                        given.len()
+                    ),
+                });
+            }
+        }
         Ok(doc)
     }
 }
 
-/// Why a JSON document could not be read as a [`Doc`].
+/// Why a JSON document could not be read as a [`Doc`]: what is wrong, and where.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum DocJsonError {
     /// The JSON does not have the oracle's fields.
     #[error("not an analysed document: {0}")]
     Shape(#[source] serde_json::Error),
-    /// A token's offset does not point at its text.
-    #[error("token {0} does not match the text at its offset")]
-    Offset(usize),
+    /// A field of one token is inconsistent with the text or the other tokens.
+    #[error("token {token}: `{field}` {problem}")]
+    Token {
+        /// The token's position.
+        token: usize,
+        /// The JSON field at fault.
+        field: &'static str,
+        /// What is wrong with it.
+        problem: String,
+    },
+    /// An entry of `ents` disagrees with the tokens' entity codes.
+    #[error("ents[{entity}]: {problem}")]
+    Entity {
+        /// The entry's position in `ents`.
+        entity: usize,
+        /// What is wrong with it.
+        problem: String,
+    },
 }
 
 /// Maps byte offsets to character offsets in O(log n).
@@ -400,6 +469,16 @@ struct JsonDoc {
     id: String,
     text: String,
     tokens: Vec<JsonToken>,
+    /// spaCy's entity spans; checked against the tokens' codes, from which [`Doc::ents`] is built.
+    #[serde(default)]
+    ents: Option<Vec<JsonEnt>>,
+}
+
+#[derive(Deserialize)]
+struct JsonEnt {
+    start: usize,
+    end: usize,
+    label: String,
 }
 
 #[cfg(test)]

@@ -24,7 +24,7 @@ pub use doc::{Doc, DocJsonError, EntIob, Sentence, Span, Token};
 pub use gemm::{MatrixUnits, matrix_units};
 pub use lemmatizer::Lemmatizer;
 pub use model_files::ModelFiles;
-pub use pipeline::Analyzer;
+pub use pipeline::{AnalysisInput, Analyzer, Control};
 pub use tagger::Tagger;
 pub use tok2vec::Tok2Vec;
 pub use tokenizer::Tokenizer;

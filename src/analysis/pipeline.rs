@@ -17,6 +17,7 @@ use super::weights::ModelWeights;
 use rayon::prelude::*;
 use std::cell::RefCell;
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// A loaded pipeline: tokenizer -> tok2vec -> tagger -> parser -> attribute ruler -> lemmatizer -> ner,
 /// spaCy's order. Immutable after loading, so one instance serves many threads.
@@ -110,13 +111,39 @@ impl Analyzer {
     /// Analyses documents `(id, text)` on the current rayon pool, keeping their order; like
     /// [`Analyzer::analyze_batch`] without copying the texts or building a pool.
     pub fn analyze_owned(&self, docs: Vec<(String, String)>) -> Vec<Doc> {
+        let inputs = docs
+            .into_iter()
+            .map(|(id, text)| AnalysisInput {
+                id,
+                text,
+                sentence_starts: Vec::new(),
+            })
+            .collect();
+        self.analyze_controlled(inputs, Control::default())
+    }
+
+    /// Analyses documents on the current rayon pool, keeping their order, with sentence starts forced at
+    /// given offsets, a stop flag checked before each chunk (a stopped analysis leaves the remaining
+    /// documents tokenized only: the caller discards them) and progress reported per chunk.
+    pub fn analyze_controlled(&self, docs: Vec<AnalysisInput>, control: Control<'_>) -> Vec<Doc> {
         let mut out: Vec<Doc> = docs
             .into_par_iter()
-            .map(|(id, text)| self.tokenized(id, text))
+            .map(|input| {
+                let mut doc = self.tokenized(input.id, input.text);
+                force_sentence_starts(&mut doc, &input.sentence_starts);
+                doc
+            })
             .collect();
-        split_chunks(&mut out)
-            .into_par_iter()
-            .for_each(|c| self.annotate_chunk(c));
+        let stopped = || control.stop.is_some_and(|s| s.load(Ordering::Relaxed));
+        split_chunks(&mut out).into_par_iter().for_each(|c| {
+            if stopped() {
+                return;
+            }
+            self.annotate_preset(c, true);
+            if let Some(progress) = control.progress {
+                progress(c.iter().map(|d| d.text.len()).sum());
+            }
+        });
         out
     }
 
@@ -140,13 +167,19 @@ impl Analyzer {
     /// Annotates several tokenized documents together: the token-level networks run once over all of
     /// them (large matrix products), the decoders per document.
     pub fn annotate_chunk(&self, docs: &mut [Doc]) {
+        self.annotate_preset(docs, false);
+    }
+
+    /// [`Analyzer::annotate_chunk`]; with `preset`, the tokens' `sent_start` flags (after the first token)
+    /// are sentence starts the parser must keep, as spaCy's parser keeps boundaries set before it runs.
+    fn annotate_preset(&self, docs: &mut [Doc], preset: bool) {
         let mut feats: Vec<Vec<TokenFeatures>> = Vec::with_capacity(docs.len());
         let mut flags: Vec<Vec<TokenFlags>> = Vec::with_capacity(docs.len());
         for doc in docs.iter_mut() {
             doc.ents.clear();
             let mut f = Vec::with_capacity(doc.tokens.len());
             let mut fl = Vec::with_capacity(doc.tokens.len());
-            for t in doc.tokens.iter_mut() {
+            for (i, t) in doc.tokens.iter_mut().enumerate() {
                 let text = doc.text.get(t.start..t.end).unwrap_or("");
                 t.pos.clear();
                 t.morph.clear();
@@ -157,7 +190,7 @@ impl Analyzer {
                 f.push(TokenFeatures::new(text, &t.norm, t.space_after));
                 fl.push(TokenFlags {
                     is_space: is_space(text),
-                    sent_start: false,
+                    sent_start: preset && i > 0 && t.sent_start,
                 });
             }
             feats.push(f);
@@ -252,6 +285,51 @@ impl std::fmt::Debug for Analyzer {
             .field("parser_classes", &self.parser.n_classes())
             .field("ner_classes", &self.ner.n_classes())
             .finish_non_exhaustive()
+    }
+}
+
+/// A document to analyse, with the byte offsets where a sentence must start (the end of a headline).
+#[derive(Debug, Clone, Default)]
+pub struct AnalysisInput {
+    /// The document's identifier.
+    pub id: String,
+    /// The text.
+    pub text: String,
+    /// Byte offsets into `text`: the first word at or after each starts a sentence.
+    pub sentence_starts: Vec<usize>,
+}
+
+/// What a caller can ask of a long analysis: to stop early, and to hear of progress.
+#[derive(Clone, Copy, Default)]
+pub struct Control<'a> {
+    /// Checked before each chunk of documents; once set, the remaining chunks are skipped.
+    pub stop: Option<&'a AtomicBool>,
+    /// Called with the text bytes of each chunk annotated (from the worker threads).
+    pub progress: Option<&'a (dyn Fn(usize) + Sync)>,
+}
+
+impl std::fmt::Debug for Control<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Control")
+            .field("stop", &self.stop)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Marks the first non-space token at or after each offset (not the document's first) as a sentence start.
+fn force_sentence_starts(doc: &mut Doc, offsets: &[usize]) {
+    for &offset in offsets {
+        let first = doc.tokens.partition_point(|t| t.start < offset);
+        let word = (first..doc.tokens.len()).find(|&i| {
+            !is_space(
+                doc.text
+                    .get(doc.tokens[i].start..doc.tokens[i].end)
+                    .unwrap_or(""),
+            )
+        });
+        if let Some(i) = word.filter(|&i| i > 0) {
+            doc.tokens[i].sent_start = true;
+        }
     }
 }
 

@@ -111,6 +111,15 @@ pub struct BuildArgs {
     /// Hide the progress bar.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Build the good documents when some inputs are bad (binary, not UTF-8, not a record, too large): list
+    /// what was skipped and exit non-zero. Without it a bad input stops the build with the store unchanged.
+    #[arg(long)]
+    pub skip_bad: bool,
+    /// The largest document accepted, in MB (a larger one is a bad input: split it into several documents).
+    /// Long documents are analysed in bounded pieces, but a document is extracted, resolved and written
+    /// whole: about 300 MB of memory per MB of text (a 4 MB one-line document peaks at ~1.2 GB).
+    #[arg(long, value_name = "MB", default_value_t = 4)]
+    pub max_document_mb: u64,
 }
 
 /// `kg remove`.

@@ -86,10 +86,25 @@ pub fn run(args: &ExtractArgs) -> Result<()> {
             if line.trim().is_empty() {
                 continue;
             }
-            let value: serde_json::Value = serde_json::from_str(&line)
-                .with_context(|| format!("{}:{}: not JSON", path.display(), n + 1))?;
-            let doc =
-                Doc::from_json(&value).with_context(|| format!("{}:{}", path.display(), n + 1))?;
+            let value: serde_json::Value = serde_json::from_str(&line).with_context(|| {
+                format!(
+                    "{} line {}: not JSON (give one analysed document per line)",
+                    path.display(),
+                    n + 1
+                )
+            })?;
+            let doc = Doc::from_json(&value).with_context(|| {
+                let record = value
+                    .get("id")
+                    .and_then(serde_json::Value::as_str)
+                    .map(|id| format!(" (record {id:?})"))
+                    .unwrap_or_default();
+                format!(
+                    "{} line {}{record}: refused, fix or drop this record",
+                    path.display(),
+                    n + 1
+                )
+            })?;
             let document = Document {
                 id: doc.id.clone(),
                 text: doc.text.clone(),

@@ -5,6 +5,8 @@ use anyhow::Result;
 
 /// Runs `kg remove`: each document in its own transaction, then one inference refresh.
 pub fn run(args: &RemoveArgs) -> Result<()> {
+    // Removing from a store that does not exist must not create one.
+    kg::store::check_store_path(&args.store.store, false)?;
     let store = super::open_write(&args.store.store, None)?;
     for id in &args.ids {
         if !store.contains_document(id)? {

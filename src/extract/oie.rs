@@ -10,7 +10,8 @@ use std::io::{self, Write};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Context {
     /// The input line the sentence is on (for `--lines` input, exactly the input line, as CaRB's scorer needs
-    /// even when the analysis splits a line into several sentences).
+    /// even when the analysis splits a line into several sentences); the sentence when the line is longer
+    /// than [`MAX_LINE_CONTEXT`].
     #[default]
     Line,
     /// The sentence alone.
@@ -28,18 +29,36 @@ pub fn write(
     context: Context,
 ) -> io::Result<()> {
     let sentences = doc.sentences();
+    // Line starts, found once: a search per triple was quadratic on a long one-line document.
+    let breaks: Vec<usize> = match context {
+        Context::Line => doc.text.match_indices('\n').map(|(i, _)| i).collect(),
+        Context::Sentence => Vec::new(),
+    };
     for t in triples {
         let Some(s) = sentences.get(t.sentence) else {
             continue;
         };
+        let sentence = doc.slice(s.start_byte..s.end_byte);
         let text = match context {
-            Context::Sentence => doc.slice(s.start_byte..s.end_byte),
-            Context::Line => line_at(&doc.text, s.start_byte),
+            Context::Sentence => sentence,
+            Context::Line => {
+                let line = line_at(&doc.text, &breaks, s.start_byte);
+                // A line far longer than any sentence is a document on one line, not an input sentence:
+                // repeating it per triple would write gigabytes.
+                if line.len() > MAX_LINE_CONTEXT {
+                    sentence
+                } else {
+                    line
+                }
+            }
         };
         writeln!(out, "{}", line(text, t))?;
     }
     Ok(())
 }
+
+/// The longest input line written as a triple's context; beyond it the sentence is written.
+pub const MAX_LINE_CONTEXT: usize = 4096;
 
 /// One triple's line.
 pub fn line(sentence: &str, t: &RawTriple) -> String {
@@ -61,12 +80,12 @@ pub fn line(sentence: &str, t: &RawTriple) -> String {
     fields.join("\t")
 }
 
-/// The line of `text` containing byte `at`, trimmed.
-fn line_at(text: &str, at: usize) -> &str {
-    let at = at.min(text.len());
-    let begin = text[..at].rfind('\n').map_or(0, |k| k + 1);
-    let end = text[at..].find('\n').map_or(text.len(), |k| at + k);
-    text[begin..end].trim()
+/// The line of `text` containing byte `at`, trimmed, given the offsets of the text's line breaks.
+fn line_at<'a>(text: &'a str, breaks: &[usize], at: usize) -> &'a str {
+    let k = breaks.partition_point(|&b| b < at);
+    let begin = k.checked_sub(1).map_or(0, |p| breaks[p] + 1);
+    let end = breaks.get(k).copied().unwrap_or(text.len());
+    text.get(begin..end).unwrap_or("").trim()
 }
 
 /// Tabs and line breaks would break the format; they become spaces.
@@ -91,10 +110,11 @@ mod tests {
     #[test]
     fn line_at_finds_the_enclosing_line() {
         let text = "first line\nsecond one\nthird";
-        assert_eq!(line_at(text, 0), "first line");
-        assert_eq!(line_at(text, 12), "second one");
-        assert_eq!(line_at(text, 22), "third");
-        assert_eq!(line_at(text, 99), "third");
+        let breaks: Vec<usize> = text.match_indices('\n').map(|(i, _)| i).collect();
+        assert_eq!(line_at(text, &breaks, 0), "first line");
+        assert_eq!(line_at(text, &breaks, 12), "second one");
+        assert_eq!(line_at(text, &breaks, 22), "third");
+        assert_eq!(line_at(text, &breaks, 99), "third");
     }
 
     #[test]

@@ -23,8 +23,9 @@ pub struct Document {
 
 impl Document {
     /// A document from raw text: a leading `date YYYY-MM-DD` (after optional whitespace, followed by
-    /// whitespace) becomes the date and is taken off the text; a Markdown `# heading` on the first line
-    /// becomes the title (and stays in the text).
+    /// whitespace) becomes the date and is taken off the text; a Markdown `# heading` on the first line, or
+    /// a headline (a short first line without a full stop, followed by a blank line), becomes the title (and
+    /// stays in the text; the analysis ends a sentence after it).
     ///
     /// ```
     /// use kg::ingest::Document;
@@ -46,7 +47,7 @@ impl Document {
             }
             None => doc.text = text,
         }
-        doc.title = markdown_title(&doc.text);
+        doc.title = markdown_title(&doc.text).or_else(|| headline(&doc.text));
         doc
     }
 }
@@ -91,6 +92,26 @@ pub(crate) fn is_iso_date(s: &str) -> bool {
     (1..=12).contains(&month) && (1..=31).contains(&day)
 }
 
+/// The longest first line taken for a headline, in bytes.
+const MAX_HEADLINE_BYTES: usize = 300;
+
+/// A news file's headline: a first line without sentence-final punctuation, followed by a blank line and
+/// more text. (A first line that ends with a full stop is a sentence of its own already.)
+fn headline(text: &str) -> Option<String> {
+    let (first, rest) = text.trim_start().split_once('\n')?;
+    let (second, after) = rest.split_once('\n')?;
+    let first = first.trim();
+    if first.is_empty()
+        || first.len() > MAX_HEADLINE_BYTES
+        || !second.trim().is_empty()
+        || after.trim().is_empty()
+    {
+        return None;
+    }
+    let unquoted = first.trim_end_matches(['"', '\'', '\u{201d}', '\u{2019}', ')', ']']);
+    (!unquoted.ends_with(['.', '!', '?', '\u{2026}'])).then(|| first.to_string())
+}
+
 fn markdown_title(text: &str) -> Option<String> {
     let first = text.lines().next()?.trim();
     let title = first.strip_prefix("# ")?.trim();
@@ -131,6 +152,19 @@ mod tests {
             assert_eq!(d.text, body, "{input:?}");
             assert_eq!(&input[d.source_offset..], body);
         }
+    }
+
+    #[test]
+    fn a_first_line_before_a_blank_line_is_a_headline_unless_it_is_a_sentence() {
+        let title = |text: &str| Document::from_text("a.txt", text.to_string()).title;
+        assert_eq!(
+            title("Blair and Brown clash over tax\n\nTony Blair said.").as_deref(),
+            Some("Blair and Brown clash over tax")
+        );
+        assert_eq!(title("It rained.\n\nThen it stopped."), None);
+        assert_eq!(title("\"Go now!\"\n\nHe left."), None);
+        assert_eq!(title("Headline only\n\n"), None);
+        assert_eq!(title("Line one\nline two\n\nMore."), None);
     }
 
     #[test]

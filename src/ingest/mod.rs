@@ -15,7 +15,7 @@ mod document;
 mod reader;
 
 pub use document::Document;
-pub use reader::{Documents, InputSpec};
+pub use reader::{Documents, DuplicateId, InputSpec};
 
 /// Why input could not be read. Messages say what, which file, and what to do.
 #[derive(Debug, thiserror::Error)]
@@ -193,11 +193,7 @@ mod tests {
             lines: None,
             verbatim: false,
         };
-        assert!(
-            spec.documents()
-                .unwrap_err()
-                .to_string()
-                .contains("nope.txt")
-        );
+        let first = spec.documents().unwrap().next().unwrap();
+        assert!(first.unwrap_err().to_string().contains("nope.txt"));
     }
 }

@@ -3,7 +3,7 @@
 
 use super::IngestError;
 use super::document::{Document, JsonRecord};
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
@@ -30,6 +30,8 @@ enum Source {
     JsonLines(PathBuf),
     /// One document per line.
     Lines(PathBuf),
+    /// A path that cannot be read: its error, yielded in turn.
+    Unreadable(IngestError),
 }
 
 /// An iterator over the documents of an [`InputSpec`], in order: paths first (folders sorted by path), then
@@ -38,6 +40,32 @@ pub struct Documents {
     queue: VecDeque<Source>,
     open: Option<OpenLines>,
     verbatim: bool,
+    /// Where the last document came from (`FILE` or `FILE line N`).
+    location: String,
+    /// With [`Documents::tracking_duplicates`]: where each id was first read.
+    seen: Option<HashMap<String, String>>,
+    duplicates: Vec<DuplicateId>,
+}
+
+/// A document id read twice (a JSON Lines id repeated, or two files with the same relative path).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DuplicateId {
+    /// The id.
+    pub id: String,
+    /// Where it was read first (`FILE` or `FILE line N`).
+    pub first: String,
+    /// Where it was read again.
+    pub again: String,
+}
+
+impl std::fmt::Display for DuplicateId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "document id {:?} is read twice ({} and {}): the later one is kept, as a rebuilt document replaces its graph",
+            self.id, self.first, self.again
+        )
+    }
 }
 
 impl std::fmt::Debug for Documents {
@@ -59,7 +87,8 @@ impl InputSpec {
     /// Resolves the paths (walking folders) and returns the documents lazily.
     ///
     /// # Errors
-    /// When nothing was given, a path does not exist, or a folder holds no `.txt`, `.md` or `.jsonl` file.
+    /// When nothing was given, or a folder holds no `.txt`, `.md` or `.jsonl` file. A path that does not
+    /// exist is an error in its place among the documents.
     pub fn documents(&self) -> Result<Documents, IngestError> {
         if self.paths.is_empty() && self.lines.is_none() {
             return Err(IngestError::NoInput);
@@ -73,7 +102,14 @@ impl InputSpec {
                 });
                 continue;
             }
-            let meta = std::fs::metadata(path).map_err(|source| IngestError::io(path, source))?;
+            // A missing path is reported in place, like an unreadable file, so that every bad input is named.
+            let meta = match std::fs::metadata(path) {
+                Ok(meta) => meta,
+                Err(source) => {
+                    queue.push_back(Source::Unreadable(IngestError::io(path, source)));
+                    continue;
+                }
+            };
             if meta.is_dir() {
                 let mut files = Vec::new();
                 walk(path, &mut files)?;
@@ -104,6 +140,9 @@ impl InputSpec {
             queue,
             open: None,
             verbatim: self.verbatim,
+            location: String::new(),
+            seen: None,
+            duplicates: Vec::new(),
         })
     }
 }
@@ -183,6 +222,7 @@ impl Documents {
                 continue;
             }
             let (path, line) = (open.path.clone(), open.line);
+            self.location = format!("{} line {line}", path.display());
             let text = match decode(buf, &path, Some(line)) {
                 Ok(text) => text,
                 Err(e) => return Some(Err(e)),
@@ -226,10 +266,48 @@ impl Documents {
     }
 }
 
+impl Documents {
+    /// Remembers every id read, so that [`Documents::take_duplicates`] can name the ids read twice. Costs an
+    /// entry per document: for inputs held in memory anyway (`kg build`), not for unbounded streams.
+    pub fn tracking_duplicates(mut self) -> Self {
+        self.seen = Some(HashMap::new());
+        self
+    }
+
+    /// The ids read twice so far (with [`Documents::tracking_duplicates`]), in reading order.
+    pub fn take_duplicates(&mut self) -> Vec<DuplicateId> {
+        std::mem::take(&mut self.duplicates)
+    }
+
+    /// Where the last document (or error) came from: `FILE`, or `FILE line N` for line-based inputs.
+    pub fn location(&self) -> &str {
+        &self.location
+    }
+}
+
 impl Iterator for Documents {
     type Item = Result<Document, IngestError>;
 
     fn next(&mut self) -> Option<Self::Item> {
+        let item = self.next_document()?;
+        if let (Ok(doc), Some(seen)) = (&item, self.seen.as_mut()) {
+            match seen.get(&doc.id) {
+                Some(first) => self.duplicates.push(DuplicateId {
+                    id: doc.id.clone(),
+                    first: first.clone(),
+                    again: self.location.clone(),
+                }),
+                None => {
+                    seen.insert(doc.id.clone(), self.location.clone());
+                }
+            }
+        }
+        Some(item)
+    }
+}
+
+impl Documents {
+    fn next_document(&mut self) -> Option<Result<Document, IngestError>> {
         loop {
             if self.open.is_some() {
                 if let Some(item) = self.next_line() {
@@ -251,6 +329,7 @@ impl Iterator for Documents {
                     });
                 }
                 Source::Whole { path, id } => {
+                    self.location = path.display().to_string();
                     let mut bytes = Vec::new();
                     let read = open(&path).and_then(|mut r| {
                         r.read_to_end(&mut bytes)
@@ -261,6 +340,7 @@ impl Iterator for Documents {
                             .map(|t| self.document(id, t)),
                     );
                 }
+                Source::Unreadable(e) => return Some(Err(e)),
                 Source::JsonLines(path) => {
                     if let Err(e) = self.start_lines(path, true) {
                         return Some(Err(e));

@@ -54,6 +54,25 @@ pub enum StoreError {
         /// The store directory.
         path: PathBuf,
     },
+    /// The store path is a file.
+    #[error(
+        "{path} is a file, not a store directory: pass --store DIR with the folder `kg build` made"
+    )]
+    NotADirectory {
+        /// The path given.
+        path: PathBuf,
+    },
+    /// A folder that holds other files (documents, say) and no store: writing database files into it would
+    /// mix them with the user's files.
+    #[error(
+        "{path} is a folder of other files ({example}, ...), not a kg store: pass --store with a new or empty directory"
+    )]
+    NotAStore {
+        /// The folder.
+        path: PathBuf,
+        /// One of the files in it.
+        example: String,
+    },
     /// The store was created with another base IRI.
     #[error("the store uses base IRI <{stored}>, not <{requested}>")]
     BaseMismatch {
@@ -109,8 +128,12 @@ impl KgStore {
 
     /// Opens (creating if needed) the store in `dir` for writing. `base` applies to a new store; an existing
     /// store keeps the base it was created with, and asking for another one is an error.
+    ///
+    /// # Errors
+    /// Besides storage errors: the path is a file, or a folder of other files that is not a store.
     pub fn open_with(dir: impl AsRef<Path>, base: Option<&str>) -> StoreResult<Self> {
         let path = dir.as_ref().to_path_buf();
+        check_store_path(&path, true)?;
         let store = Store::open(&path).map_err(|e| classify_open_error(e, &path))?;
         let mut kg = Self {
             store,
@@ -124,9 +147,7 @@ impl KgStore {
     /// Opens an existing store for reading only; it may be open for reading by several processes.
     pub fn open_read_only(dir: impl AsRef<Path>) -> StoreResult<Self> {
         let path = dir.as_ref().to_path_buf();
-        if !path.join("CURRENT").exists() {
-            return Err(StoreError::Missing { path });
-        }
+        check_store_path(&path, false)?;
         let store = Store::open_read_only(&path).map_err(|e| classify_open_error(e, &path))?;
         let mut kg = Self {
             store,
@@ -398,6 +419,43 @@ impl KgStore {
 }
 
 /// Turns RocksDB's lock failure into [`StoreError::Locked`]; other errors stay storage errors.
+/// Whether `path` can hold a store: not a file; for reading (`create` false) a store already; for writing a
+/// store, a missing or empty folder.
+///
+/// # Errors
+/// [`StoreError::NotADirectory`], [`StoreError::Missing`] or [`StoreError::NotAStore`].
+pub fn check_store_path(path: &Path, create: bool) -> StoreResult<()> {
+    let Ok(meta) = std::fs::metadata(path) else {
+        return if create {
+            Ok(())
+        } else {
+            Err(StoreError::Missing {
+                path: path.to_path_buf(),
+            })
+        };
+    };
+    if !meta.is_dir() {
+        return Err(StoreError::NotADirectory {
+            path: path.to_path_buf(),
+        });
+    }
+    if path.join("CURRENT").exists() {
+        return Ok(());
+    }
+    if !create {
+        return Err(StoreError::Missing {
+            path: path.to_path_buf(),
+        });
+    }
+    match std::fs::read_dir(path)?.next() {
+        None => Ok(()),
+        Some(entry) => Err(StoreError::NotAStore {
+            path: path.to_path_buf(),
+            example: entry?.file_name().to_string_lossy().into_owned(),
+        }),
+    }
+}
+
 fn classify_open_error(err: StorageError, path: &Path) -> StoreError {
     // RocksDB reports "lock hold by current process" or "Resource temporarily unavailable" on its LOCK file.
     if err.to_string().to_lowercase().contains("lock") {

@@ -371,6 +371,12 @@ impl ParserModel {
         if n == 0 || cache.n != n {
             return st;
         }
+        // Sentence starts set before parsing (a headline's end) bind the parser, as in spaCy.
+        for (i, t) in tokens.iter().enumerate() {
+            if t.sent_start {
+                st.set_sent_start(i as i32);
+            }
+        }
         let h = self.n_hidden;
         let hp = h * self.n_pieces;
         let n_classes = self.n_classes.min(system.n_moves());
