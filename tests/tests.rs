@@ -10,5 +10,7 @@ mod graph;
 mod push;
 mod resolve;
 mod server;
+mod server_fuzz;
+mod server_limits;
 mod spark;
 mod store;

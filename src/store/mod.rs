@@ -11,6 +11,7 @@
 
 mod explain;
 mod facts;
+pub mod guard;
 mod infer;
 mod iri;
 mod load;
@@ -25,7 +26,7 @@ pub use iri::{
     percent_encode, term_key, vocab,
 };
 pub use load::{LoadInput, LoadOptions, LoadSummary, format_of};
-pub use sparql::{parse_union_query, union_as_set};
+pub use sparql::{SparqlTextError, parse_union_query, parse_update, union_as_set};
 pub use write::{WriteSummary, document_quads};
 
 use oxigraph::model::{GraphNameRef, Literal, NamedNodeRef, QuadRef, Term};

@@ -11,10 +11,13 @@
 //! that both branches of a `UNION` give, and repeated `VALUES` rows or subquery rows projected to the same
 //! values. The `WHERE` pattern itself is evaluated as before (joins, `OPTIONAL` and their optimisation are
 //! untouched); the cost is one hash set over its solutions, as with `SELECT DISTINCT`: memory in proportion to
-//! the number of solutions (a `COUNT(*)` over every triple of a 10^6-edge store holds them all). That is why
-//! `kg query` reads the union this way and the HTTP server does not: its time limit bounds a query's work
-//! but not, with such a set, its memory, so `/query` keeps the streaming evaluation and its clients write
-//! `DISTINCT` where they want it.
+//! the number of solutions (a `COUNT(*)` over every triple of a 10^6-edge store holds them all). `kg query`
+//! and the HTTP endpoint both parse with [`parse_union_query`], so they give the same answers; the endpoint
+//! bounds that memory with its per-query memory limit (see [`super::guard`]).
+//!
+//! A text that does not parse gets one line saying what and where ([`SparqlTextError`]): an update sent as a
+//! query (or the reverse) and a misspelt query form are named as such, not as the parser's list of expected
+//! tokens.
 
 use spargebra::Query;
 use spargebra::algebra::GraphPattern;
@@ -24,7 +27,7 @@ use spargebra::algebra::GraphPattern;
 pub fn parse_union_query(
     text: &str,
     prefixes: &[(&str, String)],
-) -> Result<Query, spargebra::SparqlSyntaxError> {
+) -> Result<Query, SparqlTextError> {
     let mut parser = spargebra::SparqlParser::new();
     for (name, iri) in prefixes {
         // A prefix IRI that does not parse is left out: a query using the prefix then fails with a clear
@@ -33,7 +36,221 @@ pub fn parse_union_query(
             parser = with;
         }
     }
-    Ok(union_as_set(parser.parse_query(text)?))
+    match parser.parse_query(text) {
+        Ok(query) => Ok(union_as_set(query)),
+        Err(err) => Err(SparqlTextError::explain(text, &err, Expected::Query)),
+    }
+}
+
+/// Parses a SPARQL update with the given prefixes predeclared.
+pub fn parse_update(
+    text: &str,
+    prefixes: &[(&str, String)],
+) -> Result<spargebra::Update, SparqlTextError> {
+    let mut parser = spargebra::SparqlParser::new();
+    for (name, iri) in prefixes {
+        if let Ok(with) = parser.clone().with_prefix(*name, iri.clone()) {
+            parser = with;
+        }
+    }
+    parser
+        .parse_update(text)
+        .map_err(|err| SparqlTextError::explain(text, &err, Expected::Update))
+}
+
+/// What a text was parsed as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Expected {
+    Query,
+    Update,
+}
+
+const QUERY_FORMS: [&str; 4] = ["SELECT", "CONSTRUCT", "ASK", "DESCRIBE"];
+const UPDATE_FORMS: [&str; 10] = [
+    "INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH",
+];
+
+/// Why a SPARQL query or update text was refused; each displays as one line saying what and where.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum SparqlTextError {
+    /// An update (`INSERT DATA`, `DELETE`, ...) where a query was expected.
+    #[error("{keyword} starts a SPARQL update, not a query")]
+    UpdateNotQuery {
+        /// The update's first keyword, upper-cased.
+        keyword: String,
+    },
+    /// A query (`SELECT`, ...) where an update was expected.
+    #[error("{keyword} starts a SPARQL query, not an update")]
+    QueryNotUpdate {
+        /// The query's first keyword, upper-cased.
+        keyword: String,
+    },
+    /// The text does not start (after its prefixes) with a query or update form, e.g. `SELEC`.
+    #[error("SPARQL syntax error at line {line}, column {column}: expected {expected}, found {found}")]
+    UnknownForm {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column, in characters.
+        column: usize,
+        /// The forms that may start the text.
+        expected: String,
+        /// What is there instead (quoted), or `the end of the text`.
+        found: String,
+    },
+    /// Any other syntax error, at the parser's position.
+    #[error("SPARQL syntax error at line {line}, column {column}{found}: {message}")]
+    Syntax {
+        /// 1-based line.
+        line: usize,
+        /// 1-based column, in characters.
+        column: usize,
+        /// ` near "..."`, or empty.
+        found: String,
+        /// What the parser expected, shortened.
+        message: String,
+    },
+}
+
+impl SparqlTextError {
+    /// Where the error is (1-based line and column), when it has a position.
+    pub fn position(&self) -> Option<(usize, usize)> {
+        match self {
+            Self::UnknownForm { line, column, .. } | Self::Syntax { line, column, .. } => {
+                Some((*line, *column))
+            }
+            _ => None,
+        }
+    }
+
+    fn explain(text: &str, err: &spargebra::SparqlSyntaxError, expected: Expected) -> Self {
+        let (offset, word) = first_keyword(text);
+        let upper = word.to_ascii_uppercase();
+        let is_query = QUERY_FORMS.contains(&upper.as_str());
+        let is_update = UPDATE_FORMS.contains(&upper.as_str());
+        match expected {
+            Expected::Query if is_update => return Self::UpdateNotQuery { keyword: upper },
+            Expected::Update if is_query => return Self::QueryNotUpdate { keyword: upper },
+            Expected::Query if !is_query => return unknown_form(text, offset, QUERY_FORMS.join(", ")),
+            Expected::Update if !is_update => {
+                return unknown_form(text, offset, UPDATE_FORMS.join(", "));
+            }
+            _ => {}
+        }
+        let message = err.to_string();
+        // The parser says `error at LINE:COLUMN: expected one of A, B, ...` (or another one-line message).
+        let located = message.strip_prefix("error at ").and_then(|rest| {
+            let (position, what) = rest.split_once(": ")?;
+            let (line, column) = position.split_once(':')?;
+            Some((line.parse().ok()?, column.parse().ok()?, what.to_string()))
+        });
+        let (line, column, what) = located.unwrap_or((1, 1, message));
+        let found = match word_at(text, line, column) {
+            Some(word) => format!(" near {word:?}"),
+            None if line_column_is_end(text, line, column) => " (at the end of the text)".to_string(),
+            None => String::new(),
+        };
+        Self::Syntax {
+            line,
+            column,
+            found,
+            message: shorten_expected(&what),
+        }
+    }
+}
+
+fn unknown_form(text: &str, offset: usize, expected: String) -> SparqlTextError {
+    let (line, column) = line_column(text, offset);
+    let word: String = text[offset..]
+        .chars()
+        .take_while(|c| !c.is_whitespace())
+        .take(30)
+        .collect();
+    SparqlTextError::UnknownForm {
+        line,
+        column,
+        expected,
+        found: if word.is_empty() {
+            "the end of the text".to_string()
+        } else {
+            format!("{word:?}")
+        },
+    }
+}
+
+/// The byte offset and text of the first keyword after comments, `PREFIX` and `BASE` declarations.
+fn first_keyword(text: &str) -> (usize, &str) {
+    let mut i = 0;
+    let bytes = text.as_bytes();
+    loop {
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        if bytes.get(i) == Some(&b'#') {
+            while i < bytes.len() && bytes[i] != b'\n' {
+                i += 1;
+            }
+            continue;
+        }
+        let end = i + bytes[i..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphabetic())
+            .count();
+        let word = &text[i..end];
+        let declaration = word.eq_ignore_ascii_case("PREFIX") || word.eq_ignore_ascii_case("BASE");
+        if !declaration {
+            return (i, word);
+        }
+        // Skip the declaration up to the end of its IRI.
+        match bytes[end..].iter().position(|b| *b == b'>') {
+            Some(close) => i = end + close + 1,
+            None => return (i, word),
+        }
+    }
+}
+
+/// The 1-based line and column (in characters) of a byte offset.
+fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+    (line, column)
+}
+
+/// The token at a 1-based line and column, cut to 30 characters.
+fn word_at(text: &str, line: usize, column: usize) -> Option<String> {
+    let source = text.split('\n').nth(line.checked_sub(1)?)?;
+    let rest: String = source.chars().skip(column.checked_sub(1)?).collect();
+    let word: String = rest
+        .trim_end_matches('\r')
+        .chars()
+        .take_while(|c| !c.is_whitespace())
+        .take(30)
+        .collect();
+    (!word.is_empty()).then_some(word)
+}
+
+fn line_column_is_end(text: &str, line: usize, column: usize) -> bool {
+    let (last_line, last_column) = line_column(text, text.trim_end().len());
+    (line, column) >= (last_line, last_column)
+}
+
+/// `expected one of A, B, C, ...` with at most eight alternatives.
+fn shorten_expected(what: &str) -> String {
+    const SHOWN: usize = 8;
+    let what = what.replace(['\n', '\r'], " ");
+    let Some(list) = what.strip_prefix("expected one of ") else {
+        return what;
+    };
+    let items: Vec<&str> = list.split(", ").collect();
+    if items.len() <= SHOWN {
+        return what;
+    }
+    format!(
+        "expected one of {} (or {} more)",
+        items[..SHOWN].join(", "),
+        items.len() - SHOWN
+    )
 }
 
 /// Rewrites `query` so that the solutions of its `WHERE` pattern are distinct (the union of graphs read as
@@ -174,6 +391,53 @@ mod tests {
             | Query::Construct { pattern, .. }
             | Query::Describe { pattern, .. }
             | Query::Ask { pattern, .. } => shape(&pattern),
+        }
+    }
+
+    #[test]
+    fn refused_texts_say_what_and_where_in_one_line() {
+        let query = |text: &str| parse_union_query(text, &[]).unwrap_err();
+        assert_eq!(
+            query("INSERT DATA { <http://e/a> <http://e/b> <http://e/c> }"),
+            SparqlTextError::UpdateNotQuery {
+                keyword: "INSERT".into()
+            }
+        );
+        assert_eq!(
+            query("# hi\nPREFIX e: <http://e/>\nBASE <http://b/>\n  selec * {}").to_string(),
+            "SPARQL syntax error at line 4, column 3: expected SELECT, CONSTRUCT, ASK, DESCRIBE, found \"selec\""
+        );
+        let err = query("SELECT ?s WHERE { ?s ?p ?o . FILTER( }");
+        assert_eq!(err.position(), Some((1, 39)));
+        assert!(
+            err.to_string().starts_with(
+                "SPARQL syntax error at line 1, column 39 (at the end of the text): expected one of"
+            ),
+            "{err}"
+        );
+        let err = query("SELECT ?s WHERE { ?s ?p ?o } LIMIT x");
+        assert!(
+            err.to_string()
+                .starts_with("SPARQL syntax error at line 1, column 36 near \"x\": expected"),
+            "{err}"
+        );
+        assert!(err.to_string().len() < 300, "{err}");
+        assert!(!err.to_string().contains('\n'));
+        let update = |text: &str| parse_update(text, &[]).unwrap_err();
+        assert_eq!(
+            update("ask {}"),
+            SparqlTextError::QueryNotUpdate {
+                keyword: "ASK".into()
+            }
+        );
+        assert!(matches!(
+            update("INSRT DATA {}"),
+            SparqlTextError::UnknownForm { line: 1, column: 1, .. }
+        ));
+        // Odd texts never panic.
+        for text in ["", "PREFIX", "PREFIX e: <", "#", "é", "SELECT \u{0}", "\n\n}"] {
+            let _ = query(text).to_string();
+            let _ = update(text).to_string();
         }
     }
 
