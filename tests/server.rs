@@ -281,7 +281,7 @@ fn the_sparql_protocol_answers_in_every_format() {
     );
     assert_eq!(status, 400);
     assert!(
-        body.starts_with("SPARQL syntax error at line 1, column 21"),
+        body.starts_with("SPARQL syntax error at line 1, column 22"),
         "{body}"
     );
     assert_eq!(body.trim_end().lines().count(), 1, "{body}");

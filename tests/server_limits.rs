@@ -113,7 +113,7 @@ fn bad_query_texts_get_one_distinct_clear_line() {
         ),
         (
             "SELECT ?s WHERE {\n  ?s ?p\n}",
-            "SPARQL syntax error at line 3, column 1 near \"}\"",
+            "SPARQL syntax error at line 3, column 2",
         ),
         ("SELECT * WHERE { ?s nope:p ?o }", "SPARQL syntax error at line 1"),
         ("", "SPARQL syntax error at line 1, column 1: expected SELECT"),

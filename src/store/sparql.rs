@@ -150,11 +150,17 @@ impl SparqlTextError {
             None if line_column_is_end(text, line, column) => " (at the end of the text)".to_string(),
             None => String::new(),
         };
+        let mut message = shorten_expected(&what);
+        if message == "Prefix not found"
+            && let Some(prefix) = prefixed_name_before(text, line, column)
+        {
+            message = format!("undeclared prefix {prefix:?} (declare it with PREFIX)");
+        }
         Self::Syntax {
             line,
             column,
             found,
-            message: shorten_expected(&what),
+            message,
         }
     }
 }
@@ -235,22 +241,60 @@ fn line_column_is_end(text: &str, line: usize, column: usize) -> bool {
     (line, column) >= (last_line, last_column)
 }
 
-/// `expected one of A, B, C, ...` with at most eight alternatives.
+/// The parser's `expected one of A, B, ...` made readable: a message of the grammar's own (`Prefix not found`,
+/// `IRI parsing failed`) alone, character classes named, at most eight alternatives.
 fn shorten_expected(what: &str) -> String {
     const SHOWN: usize = 8;
     let what = what.replace(['\n', '\r'], " ");
-    let Some(list) = what.strip_prefix("expected one of ") else {
-        return what;
+    let list = match what
+        .strip_prefix("expected one of ")
+        .or_else(|| what.strip_prefix("expected "))
+    {
+        Some(list) => list,
+        None => return what,
     };
     let items: Vec<&str> = list.split(", ").collect();
-    if items.len() <= SHOWN {
-        return what;
+    if let Some(phrase) = items
+        .iter()
+        .find(|i| i.contains(' ') && !i.starts_with(['"', '[', '\'']))
+    {
+        return phrase.to_string();
     }
-    format!(
-        "expected one of {} (or {} more)",
-        items[..SHOWN].join(", "),
-        items.len() - SHOWN
-    )
+    let mut named: Vec<String> = Vec::new();
+    for item in items {
+        let name = match item {
+            "[_]" => "any character".to_string(),
+            class if class.starts_with('[') && class.contains("'0'") => "a digit".to_string(),
+            class if class.starts_with('[') => "a name character".to_string(),
+            other => other.to_string(),
+        };
+        if !named.contains(&name) {
+            named.push(name);
+        }
+    }
+    let more = named.len().saturating_sub(SHOWN);
+    named.truncate(SHOWN);
+    let mut text = format!(
+        "expected {}{}",
+        if named.len() > 1 { "one of " } else { "" },
+        named.join(", ")
+    );
+    if more > 0 {
+        text.push_str(&format!(" (or {more} more)"));
+    }
+    text
+}
+
+/// The prefixed name (`nope:p`) that ends at or just before a 1-based line and column, if any.
+fn prefixed_name_before(text: &str, line: usize, column: usize) -> Option<String> {
+    let source = text.split('\n').nth(line.checked_sub(1)?)?;
+    let before: String = source.chars().take(column.saturating_sub(1)).collect();
+    let token = before
+        .trim_end()
+        .rsplit(|c: char| c.is_whitespace() || "{}()[];,".contains(c))
+        .next()?;
+    let (prefix, _) = token.split_once(':')?;
+    Some(format!("{prefix}:"))
 }
 
 /// Rewrites `query` so that the solutions of its `WHERE` pattern are distinct (the union of graphs read as
@@ -415,6 +459,11 @@ mod tests {
             ),
             "{err}"
         );
+        assert!(
+            query("SELECT * WHERE { ?s nope:p ?o }")
+                .to_string()
+                .ends_with(": undeclared prefix \"nope:\" (declare it with PREFIX)"),
+        );
         let err = query("SELECT ?s WHERE { ?s ?p ?o } LIMIT x");
         assert!(
             err.to_string()
@@ -437,7 +486,7 @@ mod tests {
         // Odd texts never panic.
         for text in ["", "PREFIX", "PREFIX e: <", "#", "é", "SELECT \u{0}", "\n\n}"] {
             let _ = query(text).to_string();
-            let _ = update(text).to_string();
+            let _ = parse_update(text, &[]).map_err(|e| e.to_string());
         }
     }
 
