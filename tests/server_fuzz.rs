@@ -157,6 +157,48 @@ fn case_strategy() -> impl Strategy<Value = Case> {
         )
 }
 
+/// Mostly well-formed protocol requests (so that most texts reach the parser and the evaluator), the rest
+/// anything [`case_strategy`] makes.
+fn coherent_strategy() -> impl Strategy<Value = Case> {
+    let coherent = (
+        prop::sample::select(vec!["/query", "/query", "/update"]),
+        prop::sample::select(vec!["get", "post", "form"]),
+        case_strategy(),
+    )
+        .prop_map(|(path, how, case)| {
+            let update = path == "/update";
+            let (method, content_type, in_url, as_form) = match how {
+                "get" if !update => ("GET", None, true, false),
+                "form" => (
+                    "POST",
+                    Some("application/x-www-form-urlencoded".to_string()),
+                    false,
+                    true,
+                ),
+                _ => (
+                    "POST",
+                    Some(if update {
+                        "application/sparql-update".to_string()
+                    } else {
+                        "application/sparql-query".to_string()
+                    }),
+                    false,
+                    false,
+                ),
+            };
+            Case {
+                method,
+                path,
+                content_type,
+                token: update || case.token,
+                in_url,
+                as_form,
+                ..case
+            }
+        });
+    prop_oneof![3 => coherent, 1 => case_strategy()]
+}
+
 /// The request's bytes.
 fn request_bytes(case: &Case) -> Vec<u8> {
     let parameter = if case.path == "/update" { "update" } else { "query" };
@@ -228,7 +270,7 @@ fn fuzz(cases: Option<u64>, budget: Option<Duration>) -> u64 {
         Config::default(),
         TestRng::from_seed(RngAlgorithm::ChaCha, &seed_bytes),
     );
-    let strategy = case_strategy();
+    let strategy = coherent_strategy();
     let started = Instant::now();
     let mut baseline = dump(&serve);
     let mut tried = 0u64;

@@ -185,6 +185,12 @@ fn hostile_queries_stop_at_the_time_limit_and_the_server_keeps_serving() {
         "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
         // Little memory, endless work: a filter over the product that never holds.
         "ASK { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i FILTER(STR(?c) = CONCAT(STR(?f), STR(?i), \"x\")) }",
+        // Regression (distinct_over_a_values_product_aborts): the union's `DISTINCT` sized its hash set from
+        // the product's exact size (2.7 * 10^10 rows), which aborted the process.
+        &format!(
+            "SELECT (COUNT(*) AS ?n) WHERE {{ VALUES ?a {{ {0} }} VALUES ?b {{ {0} }} VALUES ?c {{ {0} }} }}",
+            (0..3000).map(|i| i.to_string()).collect::<Vec<_>>().join(" ")
+        ),
         // A product of VALUES reads no quad at all.
         &format!(
             "SELECT (COUNT(*) AS ?n) WHERE {{ VALUES ?a {{ {0} }} VALUES ?b {{ {0} }} VALUES ?c {{ {0} }} }}",

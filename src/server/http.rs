@@ -13,7 +13,7 @@
 //! | hostile client                               | oxhttp 0.3.3                     | this module          |
 //! |----------------------------------------------|----------------------------------|----------------------|
 //! | request head trickled, a byte every 0.8 s    | still open after 12 s            | 408 after 1.0 s      |
-//! | 4 idle connections (the cap), then a request | waits 0.8 s (accept blocks)      | answered at once     |
+//! | 4 idle connections (the cap), then a request | waits 0.8 s (accept blocks)      | 503 at once          |
 //! | `Content-Length: 100 GB`, body trickled      | no answer after 8 s              | 413 at once          |
 //! | 200 KB header                                | 400 at once (fixed 8 KiB limit)  | 431 at once          |
 //!
