@@ -46,13 +46,82 @@ const SEEDS: &[&str] = &[
 
 /// Tokens spliced into texts: SPARQL keywords, punctuation and hostile bits.
 const TOKENS: &[&str] = &[
-    "{", "}", "(", ")", "[", "]", "<", ">", "<<(", ")>>", "\"", "'''", "\\", "#", ";", ",", ".", "?x",
-    "$y", "_:b", "*", "a", "SELECT", "ASK", "WHERE", "FILTER", "OPTIONAL", "UNION", "GRAPH", "SERVICE",
-    "VALUES", "BIND", "AS", "GROUP BY", "ORDER BY", "LIMIT", "OFFSET", "INSERT", "DELETE", "DATA",
-    "LOAD", "DROP", "ALL", "CLEAR", "PREFIX", "BASE", "ent:", "kg:", "doc:", "nope:", "^^xsd:integer",
-    "@en", "1e999999", "-0", "9999999999999999999999", "\u{0}", "\u{feff}", "é", "𝔘", "\r\n", "\t",
-    "<http://kg.test/e/russia>", "<file:///etc/passwd>", "<javascript:x>", "%00", "%FF", "&",
-    "=", "+", "COUNT(*)", "REGEX(?x, \"(a+)+$\")", "SUBSTR(?x, -1, 99999999999)", "/", "|", "^", "!",
+    "{",
+    "}",
+    "(",
+    ")",
+    "[",
+    "]",
+    "<",
+    ">",
+    "<<(",
+    ")>>",
+    "\"",
+    "'''",
+    "\\",
+    "#",
+    ";",
+    ",",
+    ".",
+    "?x",
+    "$y",
+    "_:b",
+    "*",
+    "a",
+    "SELECT",
+    "ASK",
+    "WHERE",
+    "FILTER",
+    "OPTIONAL",
+    "UNION",
+    "GRAPH",
+    "SERVICE",
+    "VALUES",
+    "BIND",
+    "AS",
+    "GROUP BY",
+    "ORDER BY",
+    "LIMIT",
+    "OFFSET",
+    "INSERT",
+    "DELETE",
+    "DATA",
+    "LOAD",
+    "DROP",
+    "ALL",
+    "CLEAR",
+    "PREFIX",
+    "BASE",
+    "ent:",
+    "kg:",
+    "doc:",
+    "nope:",
+    "^^xsd:integer",
+    "@en",
+    "1e999999",
+    "-0",
+    "9999999999999999999999",
+    "\u{0}",
+    "\u{feff}",
+    "é",
+    "𝔘",
+    "\r\n",
+    "\t",
+    "<http://kg.test/e/russia>",
+    "<file:///etc/passwd>",
+    "<javascript:x>",
+    "%00",
+    "%FF",
+    "&",
+    "=",
+    "+",
+    "COUNT(*)",
+    "REGEX(?x, \"(a+)+$\")",
+    "SUBSTR(?x, -1, 99999999999)",
+    "/",
+    "|",
+    "^",
+    "!",
 ];
 
 /// One request to send.
@@ -73,7 +142,11 @@ struct Case {
 fn mutate(seed: &str, edits: &[(usize, usize, u8)]) -> Vec<u8> {
     let mut text = seed.as_bytes().to_vec();
     for &(kind, at, byte) in edits {
-        let at = if text.is_empty() { 0 } else { at % (text.len() + 1) };
+        let at = if text.is_empty() {
+            0
+        } else {
+            at % (text.len() + 1)
+        };
         match kind % 6 {
             0 => {
                 let token = TOKENS[byte as usize % TOKENS.len()];
@@ -103,10 +176,21 @@ fn mutate(seed: &str, edits: &[(usize, usize, u8)]) -> Vec<u8> {
 }
 
 fn case_strategy() -> impl Strategy<Value = Case> {
-    let method = prop::sample::select(vec!["GET", "POST", "POST", "POST", "PUT", "HEAD", "OPTIONS"]);
+    let method = prop::sample::select(vec![
+        "GET", "POST", "POST", "POST", "PUT", "HEAD", "OPTIONS",
+    ]);
     let path = prop::sample::select(vec![
-        "/query", "/query", "/sparql", "/update", "/update", "/store", "/api/search",
-        "/api/neighbourhood", "/documents", "/health", "/nope",
+        "/query",
+        "/query",
+        "/sparql",
+        "/update",
+        "/update",
+        "/store",
+        "/api/search",
+        "/api/neighbourhood",
+        "/documents",
+        "/health",
+        "/nope",
     ]);
     let content_type = prop::option::of(prop_oneof![
         Just("application/sparql-query".to_string()),
@@ -201,10 +285,17 @@ fn coherent_strategy() -> impl Strategy<Value = Case> {
 
 /// The request's bytes.
 fn request_bytes(case: &Case) -> Vec<u8> {
-    let parameter = if case.path == "/update" { "update" } else { "query" };
+    let parameter = if case.path == "/update" {
+        "update"
+    } else {
+        "query"
+    };
     let text = String::from_utf8_lossy(&case.body);
     let (target, body) = if case.in_url {
-        (format!("{}?{parameter}={}", case.path, encode(&text)), Vec::new())
+        (
+            format!("{}?{parameter}={}", case.path, encode(&text)),
+            Vec::new(),
+        )
     } else if case.as_form {
         (
             case.path.to_string(),
@@ -213,7 +304,10 @@ fn request_bytes(case: &Case) -> Vec<u8> {
     } else {
         (case.path.to_string(), case.body.clone())
     };
-    let mut head = format!("{} {target} HTTP/1.1\r\nHost: t\r\nConnection: close\r\n", case.method);
+    let mut head = format!(
+        "{} {target} HTTP/1.1\r\nHost: t\r\nConnection: close\r\n",
+        case.method
+    );
     if let Some(content_type) = &case.content_type {
         head.push_str(&format!("Content-Type: {content_type}\r\n"));
     }
@@ -279,10 +373,7 @@ fn fuzz(cases: Option<u64>, budget: Option<Duration>) -> u64 {
         if cases.is_some_and(|n| tried >= n) || budget.is_some_and(|b| started.elapsed() >= b) {
             break;
         }
-        let case = strategy
-            .new_tree(&mut runner)
-            .expect("a case")
-            .current();
+        let case = strategy.new_tree(&mut runner).expect("a case").current();
         let bytes = request_bytes(&case);
         let (status, body) = raw(serve.addr, &bytes);
         tried += 1;
@@ -301,8 +392,7 @@ fn fuzz(cases: Option<u64>, budget: Option<Duration>) -> u64 {
             let now = dump(&serve);
             if status != 200 {
                 assert_eq!(
-                    now,
-                    baseline,
+                    now, baseline,
                     "a refused update ({status} {body}) changed the store: {case:?}"
                 );
             }

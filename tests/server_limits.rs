@@ -115,8 +115,14 @@ fn bad_query_texts_get_one_distinct_clear_line() {
             "SELECT ?s WHERE {\n  ?s ?p\n}",
             "SPARQL syntax error at line 3, column 2",
         ),
-        ("SELECT * WHERE { ?s nope:p ?o }", "SPARQL syntax error at line 1"),
-        ("", "SPARQL syntax error at line 1, column 1: expected SELECT"),
+        (
+            "SELECT * WHERE { ?s nope:p ?o }",
+            "SPARQL syntax error at line 1",
+        ),
+        (
+            "",
+            "SPARQL syntax error at line 1, column 1: expected SELECT",
+        ),
     ];
     let mut seen = Vec::new();
     for (text, expected) in cases {
@@ -176,10 +182,7 @@ fn timed(server: &Serve, query: &str) -> (u16, String, Duration) {
 fn hostile_queries_stop_at_the_time_limit_and_the_server_keeps_serving() {
     // 1,500 generated triples (and the fixture): a three-pattern product is ~3 * 10^9 rows.
     let store = fixture_store(1500);
-    let mut server = Serve::start(
-        store.path(),
-        &["--timeout", "2", "--query-memory", "400M"],
-    );
+    let mut server = Serve::start(store.path(), &["--timeout", "2", "--query-memory", "400M"]);
     let hostile = [
         // The cartesian count.
         "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
@@ -189,12 +192,18 @@ fn hostile_queries_stop_at_the_time_limit_and_the_server_keeps_serving() {
         // the product's exact size (2.7 * 10^10 rows), which aborted the process.
         &format!(
             "SELECT (COUNT(*) AS ?n) WHERE {{ VALUES ?a {{ {0} }} VALUES ?b {{ {0} }} VALUES ?c {{ {0} }} }}",
-            (0..3000).map(|i| i.to_string()).collect::<Vec<_>>().join(" ")
+            (0..3000)
+                .map(|i| i.to_string())
+                .collect::<Vec<_>>()
+                .join(" ")
         ),
         // A product of VALUES reads no quad at all.
         &format!(
             "SELECT (COUNT(*) AS ?n) WHERE {{ VALUES ?a {{ {0} }} VALUES ?b {{ {0} }} VALUES ?c {{ {0} }} }}",
-            (0..1500).map(|i| i.to_string()).collect::<Vec<_>>().join(" ")
+            (0..1500)
+                .map(|i| i.to_string())
+                .collect::<Vec<_>>()
+                .join(" ")
         ),
     ];
     for query in hostile {
@@ -247,7 +256,8 @@ fn a_query_whose_client_left_still_stops_at_its_limit() {
     let store = fixture_store(1500);
     let mut server = Serve::start(store.path(), &["--timeout", "2", "--workers", "1"]);
     // The client sends an endless query and hangs up at once.
-    let query = "ASK { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i FILTER(STR(?c) = CONCAT(STR(?f), STR(?i), \"x\")) }";
+    let query =
+        "ASK { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i FILTER(STR(?c) = CONCAT(STR(?f), STR(?i), \"x\")) }";
     let mut stream = std::net::TcpStream::connect(server.addr).expect("connect");
     write!(
         stream,
@@ -263,6 +273,9 @@ fn a_query_whose_client_left_still_stops_at_its_limit() {
     std::thread::sleep(Duration::from_millis(3500).saturating_sub(sent.elapsed()));
     let (status, body, took) = timed(&server, "ASK { ?s ?p ?o }");
     assert_eq!(status, 200, "{body}");
-    assert!(took < Duration::from_millis(1500), "the slot came free after {took:?}");
+    assert!(
+        took < Duration::from_millis(1500),
+        "the slot came free after {took:?}"
+    );
     server.assert_alive();
 }

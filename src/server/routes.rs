@@ -192,16 +192,14 @@ impl App {
             format: format.as_deref(),
         };
         let _slot = self.slots.acquire(self.limits.timeout)?;
-        Ok(
-            sparql::query(
-                &self.store,
-                &query_request,
-                &self.prefixes,
-                &self.limits,
-                &self.watchdog,
-            )
-            .with_header("Access-Control-Allow-Origin", "*"),
+        Ok(sparql::query(
+            &self.store,
+            &query_request,
+            &self.prefixes,
+            &self.limits,
+            &self.watchdog,
         )
+        .with_header("Access-Control-Allow-Origin", "*"))
     }
 
     fn update(&self, request: &Request) -> Result<Response, Response> {

@@ -361,7 +361,10 @@ fn evaluation_error(err: QueryEvaluationError, ticket: &Ticket, limits: &QueryLi
         | QueryEvaluationError::InvalidServiceName(_)
         | QueryEvaluationError::Service(_) => Response::text(
             400,
-            format!("SERVICE is not supported by this endpoint: {}", one_line(&err)),
+            format!(
+                "SERVICE is not supported by this endpoint: {}",
+                one_line(&err)
+            ),
         ),
         err => Response::text(500, format!("query evaluation failed: {}", one_line(&err))),
     }
@@ -397,8 +400,8 @@ fn run_query(
     watchdog: &Watchdog,
 ) -> Result<Response, Response> {
     check_nesting(request.query)?;
-    let parsed =
-        crate::store::parse_union_query(request.query, prefixes).map_err(|e| syntax_response(&e))?;
+    let parsed = crate::store::parse_union_query(request.query, prefixes)
+        .map_err(|e| syntax_response(&e))?;
     let ticket = watchdog.register(limits.timeout);
     let mut prepared = SparqlEvaluator::new()
         .with_cancellation_token(ticket.token.clone())

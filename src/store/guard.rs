@@ -17,7 +17,7 @@
 //! `kg query` runs without limits, on oxigraph's view; both parse with
 //! [`parse_union_query`](super::parse_union_query), so they give the same answers.
 
-use oxigraph::model::{GraphNameRef, NamedNodeRef, NamedOrBlankNodeRef, Term, TermRef};
+use oxigraph::model::{GraphNameRef, NamedOrBlankNodeRef, Term, TermRef};
 use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults};
 use oxigraph::store::{StorageError, Store};
 use spareval::{InternalQuad, QueryableDataset};
@@ -62,7 +62,7 @@ impl Clone for TermId {
     fn clone(&self) -> Self {
         let ticks = TICKS.get().wrapping_add(1);
         TICKS.set(ticks);
-        if ticks % 256 == 0 {
+        if ticks.is_multiple_of(256) {
             stop_if_cancelled();
         }
         Self(self.0)
@@ -153,7 +153,7 @@ impl GuardedDataset {
         };
         let predicate_ref = match &predicate {
             None => None,
-            Some(Term::NamedNode(n)) => Some(NamedNodeRef::from(n.as_ref())),
+            Some(Term::NamedNode(n)) => Some(n.as_ref()),
             Some(_) => return none(),
         };
         let object_ref = object.as_ref().map(TermRef::from);
@@ -276,7 +276,12 @@ mod tests {
     fn store() -> Store {
         let store = Store::new().unwrap();
         let quads: String = (0..200)
-            .map(|i| format!("<http://e/{i}> <http://e/p> \"{i}\" <http://e/g{}> .\n", i % 3))
+            .map(|i| {
+                format!(
+                    "<http://e/{i}> <http://e/p> \"{i}\" <http://e/g{}> .\n",
+                    i % 3
+                )
+            })
             .collect();
         store
             .load_from_slice(RdfFormat::NQuads, quads.as_str())

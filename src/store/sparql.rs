@@ -89,7 +89,9 @@ pub enum SparqlTextError {
         keyword: String,
     },
     /// The text does not start (after its prefixes) with a query or update form, e.g. `SELEC`.
-    #[error("SPARQL syntax error at line {line}, column {column}: expected {expected}, found {found}")]
+    #[error(
+        "SPARQL syntax error at line {line}, column {column}: expected {expected}, found {found}"
+    )]
     UnknownForm {
         /// 1-based line.
         line: usize,
@@ -133,7 +135,9 @@ impl SparqlTextError {
         match expected {
             Expected::Query if is_update => return Self::UpdateNotQuery { keyword: upper },
             Expected::Update if is_query => return Self::QueryNotUpdate { keyword: upper },
-            Expected::Query if !is_query => return unknown_form(text, offset, QUERY_FORMS.join(", ")),
+            Expected::Query if !is_query => {
+                return unknown_form(text, offset, QUERY_FORMS.join(", "));
+            }
             Expected::Update if !is_update => {
                 return unknown_form(text, offset, UPDATE_FORMS.join(", "));
             }
@@ -149,7 +153,9 @@ impl SparqlTextError {
         let (line, column, what) = located.unwrap_or((1, 1, message));
         let found = match word_at(text, line, column) {
             Some(word) => format!(" near {word:?}"),
-            None if line_column_is_end(text, line, column) => " (at the end of the text)".to_string(),
+            None if line_column_is_end(text, line, column) => {
+                " (at the end of the text)".to_string()
+            }
             None => String::new(),
         };
         let mut message = shorten_expected(&what);
@@ -595,10 +601,22 @@ mod tests {
         );
         assert!(matches!(
             update("INSRT DATA {}"),
-            SparqlTextError::UnknownForm { line: 1, column: 1, .. }
+            SparqlTextError::UnknownForm {
+                line: 1,
+                column: 1,
+                ..
+            }
         ));
         // Odd texts never panic.
-        for text in ["", "PREFIX", "PREFIX e: <", "#", "é", "SELECT \u{0}", "\n\n}"] {
+        for text in [
+            "",
+            "PREFIX",
+            "PREFIX e: <",
+            "#",
+            "é",
+            "SELECT \u{0}",
+            "\n\n}",
+        ] {
             let _ = query(text).to_string();
             let _ = parse_update(text, &[]).map_err(|e| e.to_string());
         }
@@ -615,7 +633,8 @@ mod tests {
             )
             .unwrap();
         let rows = |text: &str| {
-            let mut prepared = SparqlEvaluator::new().for_query(parse_union_query(text, &[]).unwrap());
+            let mut prepared =
+                SparqlEvaluator::new().for_query(parse_union_query(text, &[]).unwrap());
             prepared.dataset_mut().set_default_graph_as_union();
             match prepared.on_store(&store).execute().unwrap() {
                 QueryResults::Solutions(s) => s.count(),
@@ -624,14 +643,20 @@ mod tests {
         };
         // Two objects (a stated twice): two solutions, as `?o` would give.
         assert_eq!(rows("SELECT ?s WHERE { ?s <http://e/p> [] }"), 2);
-        assert_eq!(rows("SELECT ?s WHERE { ?s <http://e/p> _:x . _:x ?q ?r }"), 0);
+        assert_eq!(
+            rows("SELECT ?s WHERE { ?s <http://e/p> _:x . _:x ?q ?r }"),
+            0
+        );
         assert_eq!(rows("SELECT ?s WHERE { ?s <http://e/p> ?o }"), 2);
     }
 
     #[test]
     fn the_where_pattern_is_made_distinct_below_the_modifiers() {
         for (query, expected) in [
-            ("SELECT ?s WHERE { ?s ex:p ?o }", "project(distinct(project(bgp)))"),
+            (
+                "SELECT ?s WHERE { ?s ex:p ?o }",
+                "project(distinct(project(bgp)))",
+            ),
             (
                 "SELECT ?s WHERE { ?s ex:p ?o } ORDER BY ?o LIMIT 2",
                 "slice(project(order(distinct(project(bgp)))))",
