@@ -111,7 +111,8 @@ def main():
     ap.add_argument("--kg", default=os.environ.get("KG", "target/release/kg"))
     ap.add_argument("--triples", type=int, default=3000)
     ap.add_argument("--timeout", type=float, default=5)
-    ap.add_argument("--memory", default="1G")
+    ap.add_argument("--give-up", type=float, default=120, help="seconds to wait for an answer")
+    ap.add_argument("--memory", default="1G", help="--query-memory, or `none` for a kg without the flag")
     args = ap.parse_args()
     tmp = tempfile.mkdtemp(prefix="kg-limits-")
     try:
@@ -127,9 +128,10 @@ def main():
             return time.perf_counter() - t
         startup = statistics.median(cli("ASK { }") for _ in range(5))
         native = {name: max(0.0, statistics.median(cli(q) for _ in range(5)) - startup) for name, q in ORDINARY}
+        memory = [] if args.memory == "none" else ["--query-memory", args.memory]
         server = subprocess.Popen(
-            [args.kg, "serve", "--store", store, "--bind", "127.0.0.1:0", "--timeout", str(args.timeout),
-             "--query-memory", args.memory],
+            [args.kg, "serve", "--store", store, "--bind", "127.0.0.1:0", "--timeout", str(args.timeout)]
+            + memory,
             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
         port = int(server.stdout.readline().strip().rsplit(":", 1)[1])
         base = rss(server.pid)
@@ -149,13 +151,19 @@ def main():
             sampler = threading.Thread(target=sample)
             sampler.start()
             t = time.perf_counter()
-            status, body = post(port, query)
+            try:
+                status, body = post(port, query, timeout=args.give_up)
+            except OSError as e:
+                status, body = 0, f"no answer ({e})"
             took = time.perf_counter() - t
             done.set()
             sampler.join()
             over = took - args.timeout
             print(f"{name:34} {status:>6} {took:>8.2f} {over:>+10.2f} {(peak[0] - start_rss) / 2**20:>9.0f} MB  "
                   f"{body[:70]}")
+        if server.poll() is not None:
+            print(f"the server exited with {server.returncode}")
+            return 1
         status, body = post(port, "ASK { ?s ?p ?o }")
         print(f"afterwards: ASK -> {status} {body}; server resident {rss(server.pid) / 2**20:.0f} MB")
         print(f"\n{'ordinary query':20} {'endpoint (guarded)':>18} {'kg query (native)':>18}")
