@@ -22,6 +22,7 @@ pub mod ingest;
 mod negotiate;
 mod routes;
 pub mod sparql;
+mod watchdog;
 
 use http::{HttpLimits, Response};
 use oxigraph::store::Store;

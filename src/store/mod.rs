@@ -16,6 +16,7 @@ mod infer;
 mod iri;
 mod load;
 mod sparql;
+mod sparql_text;
 mod write;
 
 pub use explain::{Explanation, Support};
