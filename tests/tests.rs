@@ -14,6 +14,8 @@ mod push;
 mod resolve;
 mod resolve_names;
 mod server;
+mod server_fuzz;
+mod server_limits;
 mod shared_data;
 mod spark;
 mod store;

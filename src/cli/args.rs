@@ -502,6 +502,10 @@ pub struct ServeArgs {
     /// Rows (SELECT) or triples (CONSTRUCT, graph reads) one response may hold.
     #[arg(long, default_value_t = 100_000, value_name = "N")]
     pub max_results: usize,
+    /// Memory one query may add to the server's resident size before it is stopped (suffixes K, M, G; 0: no
+    /// limit). Default: 1G, or a quarter of the machine's memory if less.
+    #[arg(long, value_name = "SIZE", value_parser = parse_size)]
+    pub query_memory: Option<usize>,
     /// Largest request body, in bytes (suffixes K, M, G).
     #[arg(long, default_value = "16M", value_name = "SIZE", value_parser = parse_size)]
     pub max_body: usize,

@@ -42,7 +42,7 @@ pub fn execute(
     // The union of all graphs read as one graph: a fact stated by several documents matches once.
     let query = match kg::store::parse_union_query(text, &store.namespaces().prefixes()) {
         Ok(q) => q,
-        Err(e) => bail!("{}", syntax_error(text, &e.to_string())),
+        Err(e) => bail!("{}", syntax_error(text, &e)),
     };
     let mut prepared = SparqlEvaluator::new().for_query(query);
     prepared.dataset_mut().set_default_graph_as_union();
@@ -133,13 +133,10 @@ pub fn execute(
     Ok(())
 }
 
-/// `SPARQL syntax error at line 1, column 8: ...` with the offending line and a caret under the column.
-fn syntax_error(query: &str, message: &str) -> String {
-    let position = regex::Regex::new(r"(\d+):(\d+)")
-        .ok()
-        .and_then(|re| re.captures(message))
-        .and_then(|c| Some((c[1].parse::<usize>().ok()?, c[2].parse::<usize>().ok()?)));
-    match position {
+/// The one-line error (`SPARQL syntax error at line 1, column 8 ...`), then the offending line and a caret
+/// under the column.
+fn syntax_error(query: &str, err: &kg::store::SparqlTextError) -> String {
+    match err.position() {
         Some((line, column)) => {
             let source = query.lines().nth(line.saturating_sub(1)).unwrap_or("");
             let caret = " ".repeat(
@@ -149,11 +146,9 @@ fn syntax_error(query: &str, message: &str) -> String {
                     .map(|c| if c == '\t' { 4 } else { 1 })
                     .sum(),
             );
-            format!(
-                "SPARQL syntax error at line {line}, column {column}: {message}\n  {source}\n  {caret}^"
-            )
+            format!("{err}\n  {source}\n  {caret}^")
         }
-        None => format!("SPARQL syntax error: {message}"),
+        None => err.to_string(),
     }
 }
 

@@ -41,6 +41,11 @@ pub fn run(args: ServeArgs) -> Result<()> {
         query: kg::server::sparql::QueryLimits {
             timeout: Duration::from_secs_f64(args.timeout),
             max_results: args.max_results,
+            max_memory: match args.query_memory {
+                None => defaults.query.max_memory,
+                Some(0) => None,
+                Some(bytes) => Some(bytes as u64),
+            },
         },
         http: kg::server::http::HttpLimits {
             max_body: args.max_body,
@@ -54,6 +59,7 @@ pub fn run(args: ServeArgs) -> Result<()> {
         update_token: args.update_token.clone(),
         read_only: args.read_only,
         ingest: None,
+        prefixes: store.namespaces().prefixes(),
     };
     let options = if options.update_token.is_some() && !args.read_only {
         let ontology = super::build_ontology(&store, None)?;

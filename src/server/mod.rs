@@ -1,7 +1,7 @@
 //! The HTTP server: SPARQL 1.1 Protocol, Graph Store reads, ingestion and the explorer page.
 //!
 //! [`Server::new`] binds; [`Server::run`] serves until [`ShutdownHandle::shutdown`]. Every request is read whole
-//! under deadlines and size limits ([`http`]), queries run under a time limit and a result-size limit
+//! under deadlines and size limits ([`http`]), queries run under a time limit, a memory limit and a result-size limit
 //! ([`sparql`]), and at most `workers` queries evaluate at once (the bounded pool: a request that cannot get a
 //! slot in time gets 503).
 //!
@@ -22,6 +22,7 @@ pub mod ingest;
 mod negotiate;
 mod routes;
 pub mod sparql;
+mod watchdog;
 
 use http::{HttpLimits, Response};
 use oxigraph::store::Store;
@@ -70,6 +71,9 @@ pub struct ServeOptions {
     pub read_only: bool,
     /// Document ingestion for `POST /documents`.
     pub ingest: Option<Arc<IngestFn>>,
+    /// The prefixes queries may use undeclared: give the store's own ([`crate::store::Namespaces::prefixes`])
+    /// so that a query copied from `kg query` runs here unchanged.
+    pub prefixes: Vec<(&'static str, String)>,
 }
 
 impl Default for ServeOptions {
@@ -80,12 +84,18 @@ impl Default for ServeOptions {
             query: QueryLimits {
                 timeout: Duration::from_secs(30),
                 max_results: 100_000,
+                max_memory: sparql::default_query_memory(),
             },
             http: HttpLimits::default(),
             workers: (4 * cores).max(16),
             update_token: None,
             read_only: false,
             ingest: None,
+            prefixes: crate::store::Namespaces::new(
+                crate::store::DEFAULT_BASE,
+                crate::store::DEFAULT_ONTOLOGY,
+            )
+            .prefixes(),
         }
     }
 }
@@ -100,6 +110,7 @@ impl std::fmt::Debug for ServeOptions {
             .field("update_token", &self.update_token.as_ref().map(|_| "<set>"))
             .field("read_only", &self.read_only)
             .field("ingest", &self.ingest.is_some())
+            .field("prefixes", &self.prefixes)
             .finish()
     }
 }
@@ -151,9 +162,10 @@ impl Server {
             limits: options.query,
             token: options.update_token.filter(|t| !t.is_empty()),
             read_only: options.read_only,
-            watchdog: Watchdog::start(),
+            watchdog: Watchdog::start(options.query.max_memory),
             slots: Slots::new(options.workers.max(1)),
             ingest: options.ingest,
+            prefixes: options.prefixes,
         });
         Ok(Self {
             listener,

@@ -15,6 +15,8 @@ pub(crate) struct App {
     pub(crate) watchdog: Watchdog,
     pub(crate) slots: Slots,
     pub(crate) ingest: Option<Arc<IngestFn>>,
+    /// The prefixes queries and updates may use undeclared (those of `kg query`).
+    pub(crate) prefixes: Vec<(&'static str, String)>,
 }
 
 /// Decoded request parameters (query string and, for forms, the body).
@@ -190,10 +192,14 @@ impl App {
             format: format.as_deref(),
         };
         let _slot = self.slots.acquire(self.limits.timeout)?;
-        Ok(
-            sparql::query(&self.store, &query_request, &self.limits, &self.watchdog)
-                .with_header("Access-Control-Allow-Origin", "*"),
+        Ok(sparql::query(
+            &self.store,
+            &query_request,
+            &self.prefixes,
+            &self.limits,
+            &self.watchdog,
         )
+        .with_header("Access-Control-Allow-Origin", "*"))
     }
 
     fn update(&self, request: &Request) -> Result<Response, Response> {
@@ -229,6 +235,7 @@ impl App {
         Ok(sparql::update(
             &self.store,
             &text,
+            &self.prefixes,
             &self.limits,
             &self.watchdog,
         ))

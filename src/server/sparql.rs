@@ -1,16 +1,21 @@
-//! SPARQL query and update execution under a time limit and a result-size limit, serialized whole so that a
-//! limit hit halfway still gives the client a clean error status instead of a truncated 200.
+//! SPARQL query and update execution under a time limit, a memory limit and a result-size limit, serialized
+//! whole so that a limit hit halfway still gives the client a clean error status instead of a truncated 200.
+//!
+//! Queries are parsed as `kg query` parses them ([`crate::store::parse_union_query`]: the store's prefixes
+//! predeclared, the union of the graphs read as one graph) and evaluated by [`crate::store::guard::evaluate`],
+//! which stops at the token's cancel in any operator. The [`Watchdog`] cancels a query at its deadline, when
+//! the process grew by more than the memory limit while it ran, or at shutdown.
 
 use super::http::Response;
 use super::negotiate::{self, GRAPH_OFFERS, RESULT_OFFERS};
+pub use super::watchdog::{StopReason, Ticket, Watchdog, default_query_memory, resident_bytes};
+use crate::store::SparqlTextError;
+use crate::store::guard::{self, Stopped};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
-use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults, SparqlEvaluator};
+use oxigraph::sparql::{QueryEvaluationError, QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
-use std::collections::HashMap;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 /// Deepest bracket nesting accepted in a query or update: the parser and evaluator recurse over it, and a
@@ -24,82 +29,9 @@ pub struct QueryLimits {
     pub timeout: Duration,
     /// Rows (SELECT) or triples (CONSTRUCT, DESCRIBE, graph reads) at most.
     pub max_results: usize,
-}
-
-/// Cancels the queries that outlive their deadline, from one background thread.
-#[derive(Clone, Default)]
-pub struct Watchdog {
-    running: Arc<Mutex<HashMap<u64, (Instant, CancellationToken)>>>,
-    next: Arc<AtomicU64>,
-}
-
-/// A query registered with the [`Watchdog`]; unregisters on drop.
-pub struct Ticket {
-    watchdog: Watchdog,
-    id: u64,
-    /// The token to hand to the evaluator.
-    pub token: CancellationToken,
-    /// When the query must be done.
-    pub deadline: Instant,
-}
-
-impl Drop for Ticket {
-    fn drop(&mut self) {
-        if let Ok(mut running) = self.watchdog.running.lock() {
-            running.remove(&self.id);
-        }
-    }
-}
-
-impl Watchdog {
-    /// Starts the background thread; it ends when the last clone of the watchdog is dropped.
-    pub fn start() -> Self {
-        let watchdog = Self::default();
-        let weak = Arc::downgrade(&watchdog.running);
-        std::thread::Builder::new()
-            .name("kg-watchdog".into())
-            .spawn(move || {
-                while let Some(running) = weak.upgrade() {
-                    let now = Instant::now();
-                    if let Ok(running) = running.lock() {
-                        for (deadline, token) in running.values() {
-                            if *deadline <= now {
-                                token.cancel();
-                            }
-                        }
-                    }
-                    drop(running);
-                    std::thread::sleep(Duration::from_millis(20));
-                }
-            })
-            .ok();
-        watchdog
-    }
-
-    /// Registers a query that must finish within `timeout`.
-    pub fn register(&self, timeout: Duration) -> Ticket {
-        let id = self.next.fetch_add(1, Ordering::Relaxed);
-        let token = CancellationToken::new();
-        let deadline = Instant::now() + timeout;
-        if let Ok(mut running) = self.running.lock() {
-            running.insert(id, (deadline, token.clone()));
-        }
-        Ticket {
-            watchdog: self.clone(),
-            id,
-            token,
-            deadline,
-        }
-    }
-
-    /// Cancels every running query (shutdown).
-    pub fn cancel_all(&self) {
-        if let Ok(running) = self.running.lock() {
-            for (_, token) in running.values() {
-                token.cancel();
-            }
-        }
-    }
+    /// Bytes the server's resident memory may grow by while one query runs (`None`: unbounded); see
+    /// [`default_query_memory`].
+    pub max_memory: Option<u64>,
 }
 
 /// A SPARQL Protocol query request.
@@ -185,11 +117,30 @@ fn timeout_response(limits: &QueryLimits) -> Response {
     Response::text(
         503,
         format!(
-            "query cancelled: it exceeded the time limit of {:.1} s (narrow it, or raise --timeout)",
+            "query stopped: it ran past the time limit of {:.1} s (narrow it, or raise --timeout)",
             limits.timeout.as_secs_f64()
         ),
     )
     .with_header("X-Kg-Limit", "time")
+}
+
+/// The answer to a query stopped by its ticket's token.
+fn stopped_response(ticket: &Ticket, limits: &QueryLimits) -> Response {
+    match ticket.stopped() {
+        Some(StopReason::Memory) => Response::text(
+            503,
+            format!(
+                "query stopped: it needed more than the memory limit of {} MB (narrow it, add LIMIT, or raise --query-memory)",
+                limits.max_memory.unwrap_or(0) >> 20
+            ),
+        )
+        .with_header("X-Kg-Limit", "memory"),
+        Some(StopReason::Shutdown) => {
+            Response::text(503, "query stopped: the server is shutting down")
+                .with_header("Retry-After", "5")
+        }
+        Some(StopReason::Time) | None => timeout_response(limits),
+    }
 }
 
 fn too_many_response(limits: &QueryLimits) -> Response {
@@ -203,28 +154,53 @@ fn too_many_response(limits: &QueryLimits) -> Response {
     .with_header("X-Kg-Limit", "results")
 }
 
-fn evaluation_error(err: QueryEvaluationError, limits: &QueryLimits) -> Response {
+/// A query or update text that does not parse: 400 and one line.
+pub fn syntax_response(err: &SparqlTextError) -> Response {
+    let hint = match err {
+        SparqlTextError::UpdateNotQuery { .. } => {
+            ": POST updates to /update (with the update token)"
+        }
+        SparqlTextError::QueryNotUpdate { .. } => ": send queries to /query",
+        _ => "",
+    };
+    Response::text(400, format!("{err}{hint}"))
+}
+
+fn evaluation_error(err: QueryEvaluationError, ticket: &Ticket, limits: &QueryLimits) -> Response {
     match err {
-        QueryEvaluationError::Cancelled => timeout_response(limits),
+        QueryEvaluationError::Cancelled => stopped_response(ticket, limits),
         QueryEvaluationError::UnsupportedService(_)
         | QueryEvaluationError::UnboundService
         | QueryEvaluationError::InvalidServiceName(_)
         | QueryEvaluationError::Service(_) => Response::text(
             400,
-            format!("SERVICE is not supported by this endpoint: {err}"),
+            format!(
+                "SERVICE is not supported by this endpoint: {}",
+                one_line(&err)
+            ),
         ),
-        err => Response::text(500, format!("query evaluation failed: {err}")),
+        err => Response::text(500, format!("query evaluation failed: {}", one_line(&err))),
     }
 }
 
-/// Runs a query over `store`: the default graph is the union of all graphs unless `default-graph-uri` is given.
+/// An error's message on one line.
+fn one_line(err: &dyn std::fmt::Display) -> String {
+    err.to_string()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Runs a query over `store` with `prefixes` predeclared: the default graph is the union of all graphs, read
+/// as one graph (as `kg query` reads it), unless `default-graph-uri` is given.
 pub fn query(
     store: &Store,
     request: &QueryRequest<'_>,
+    prefixes: &[(&str, String)],
     limits: &QueryLimits,
     watchdog: &Watchdog,
 ) -> Response {
-    match run_query(store, request, limits, watchdog) {
+    match run_query(store, request, prefixes, limits, watchdog) {
         Ok(response) | Err(response) => response,
     }
 }
@@ -232,15 +208,17 @@ pub fn query(
 fn run_query(
     store: &Store,
     request: &QueryRequest<'_>,
+    prefixes: &[(&str, String)],
     limits: &QueryLimits,
     watchdog: &Watchdog,
 ) -> Result<Response, Response> {
     check_nesting(request.query)?;
+    let parsed = crate::store::parse_union_query(request.query, prefixes)
+        .map_err(|e| syntax_response(&e))?;
     let ticket = watchdog.register(limits.timeout);
     let mut prepared = SparqlEvaluator::new()
         .with_cancellation_token(ticket.token.clone())
-        .parse_query(request.query)
-        .map_err(|e| Response::text(400, format!("SPARQL syntax error: {e}")))?;
+        .for_query(parsed);
     let dataset = prepared.dataset_mut();
     if request.default_graphs.is_empty() {
         dataset.set_default_graph_as_union();
@@ -253,10 +231,22 @@ fn run_query(
         dataset
             .set_available_named_graphs(graphs.into_iter().map(NamedOrBlankNode::from).collect());
     }
-    let results = prepared
-        .on_store(store)
-        .execute()
-        .map_err(|e| evaluation_error(e, limits))?;
+    let serialized = guard::evaluate(store, prepared, &ticket.token, |results| {
+        let results = results.map_err(|e| evaluation_error(e, &ticket, limits))?;
+        serialize(results, request, limits, &ticket)
+    });
+    match serialized {
+        Ok(response) => response,
+        Err(Stopped) => Err(stopped_response(&ticket, limits)),
+    }
+}
+
+fn serialize(
+    results: QueryResults<'_>,
+    request: &QueryRequest<'_>,
+    limits: &QueryLimits,
+    ticket: &Ticket,
+) -> Result<Response, Response> {
     let over_time = || Instant::now() >= ticket.deadline;
     let io_error =
         |e: std::io::Error| Response::text(500, format!("cannot serialize the results: {e}"));
@@ -274,7 +264,7 @@ fn run_query(
                 .serialize_solutions_to_writer(Vec::new(), solutions.variables().to_vec())
                 .map_err(io_error)?;
             for (count, solution) in solutions.enumerate() {
-                let solution = solution.map_err(|e| evaluation_error(e, limits))?;
+                let solution = solution.map_err(|e| evaluation_error(e, ticket, limits))?;
                 if count >= limits.max_results {
                     return Err(too_many_response(limits));
                 }
@@ -291,7 +281,7 @@ fn run_query(
             let mut serializer =
                 prefixed(RdfSerializer::from_format(format)).for_writer(Vec::new());
             for (count, triple) in triples.enumerate() {
-                let triple = triple.map_err(|e| evaluation_error(e, limits))?;
+                let triple = triple.map_err(|e| evaluation_error(e, ticket, limits))?;
                 if count >= limits.max_results {
                     return Err(too_many_response(limits));
                 }
@@ -387,26 +377,32 @@ pub fn graph_format_for(accept: Option<&str>, format: Option<&str>) -> Result<Rd
     })
 }
 
-/// Runs a SPARQL update (atomically, as oxigraph does) under the time limit.
-pub fn update(store: &Store, text: &str, limits: &QueryLimits, watchdog: &Watchdog) -> Response {
+/// Runs a SPARQL update (atomically, as oxigraph does) with `prefixes` predeclared, under the time limit.
+///
+/// Updates run on oxigraph's own evaluator, which notices a cancel only between quad reads (see
+/// [`crate::store::guard`]): they come from holders of the update token, not from anyone.
+pub fn update(
+    store: &Store,
+    text: &str,
+    prefixes: &[(&str, String)],
+    limits: &QueryLimits,
+    watchdog: &Watchdog,
+) -> Response {
     if let Err(response) = check_nesting(text) {
         return response;
     }
-    let ticket = watchdog.register(limits.timeout);
-    let prepared = match SparqlEvaluator::new()
-        .with_cancellation_token(ticket.token.clone())
-        .parse_update(text)
-    {
-        Ok(prepared) => prepared,
-        Err(e) => return Response::text(400, format!("SPARQL syntax error: {e}")),
+    let parsed = match crate::store::parse_update(text, prefixes) {
+        Ok(parsed) => parsed,
+        Err(e) => return syntax_response(&e),
     };
+    let ticket = watchdog.register(limits.timeout);
+    let prepared = SparqlEvaluator::new()
+        .with_cancellation_token(ticket.token.clone())
+        .for_update(parsed);
     match prepared.on_store(store).execute() {
         Ok(()) => Response::text(200, "update done"),
-        Err(err) if ticket.token.is_cancelled() => {
-            let _ = err;
-            timeout_response(limits)
-        }
-        Err(err) => Response::text(400, format!("update failed: {err}")),
+        Err(_) if ticket.token.is_cancelled() => stopped_response(&ticket, limits),
+        Err(err) => Response::text(400, format!("update failed: {}", one_line(&err))),
     }
 }
 
@@ -448,19 +444,20 @@ mod tests {
         QueryLimits {
             timeout: Duration::from_secs(5),
             max_results: 10,
+            max_memory: None,
         }
     }
 
     #[test]
     fn queries_answer_over_the_union_and_negotiate() {
         let store = store_with_data();
-        let watchdog = Watchdog::start();
+        let watchdog = Watchdog::start(None);
         let request = QueryRequest {
             query: "SELECT ?s WHERE { ?s <http://e/p> ?o } ORDER BY ?s",
             accept: Some("text/csv"),
             ..QueryRequest::default()
         };
-        let response = query(&store, &request, &limits(), &watchdog);
+        let response = query(&store, &request, &[], &limits(), &watchdog);
         assert_eq!(response.status, 200);
         assert_eq!(
             String::from_utf8(response.body).unwrap(),
@@ -472,7 +469,7 @@ mod tests {
             format: Some("tsv"),
             ..QueryRequest::default()
         };
-        let response = query(&store, &request, &limits(), &watchdog);
+        let response = query(&store, &request, &[], &limits(), &watchdog);
         assert_eq!(
             String::from_utf8(response.body).unwrap(),
             "?s\n<http://e/b>\n"
@@ -482,14 +479,14 @@ mod tests {
     #[test]
     fn errors_and_limits_have_clear_statuses() {
         let store = store_with_data();
-        let watchdog = Watchdog::start();
+        let watchdog = Watchdog::start(None);
         let run = |text: &str, accept: Option<&str>, limits: QueryLimits| {
             let request = QueryRequest {
                 query: text,
                 accept,
                 ..QueryRequest::default()
             };
-            query(&store, &request, &limits, &watchdog)
+            query(&store, &request, &[], &limits, &watchdog)
         };
         let bad = run("SELECT WHERE {", None, limits());
         assert_eq!(bad.status, 400);
@@ -526,7 +523,7 @@ mod tests {
         store
             .load_from_slice(RdfFormat::NTriples, triples.as_str())
             .unwrap();
-        let watchdog = Watchdog::start();
+        let watchdog = Watchdog::start(None);
         let request = QueryRequest {
             query: "SELECT (COUNT(*) AS ?n) { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f . ?g ?s ?h }",
             ..QueryRequest::default()
@@ -534,8 +531,9 @@ mod tests {
         let tight = QueryLimits {
             timeout: Duration::from_millis(300),
             max_results: 10,
+            max_memory: None,
         };
-        let response = query(&store, &request, &tight, &watchdog);
+        let response = query(&store, &request, &[], &tight, &watchdog);
         assert_eq!(
             response.status,
             503,

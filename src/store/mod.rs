@@ -12,11 +12,13 @@
 mod catalog;
 mod explain;
 mod facts;
+pub mod guard;
 mod infer;
 mod iri;
 mod load;
 mod search;
 mod sparql;
+mod sparql_text;
 mod write;
 
 pub use catalog::DocumentSummary;
@@ -29,7 +31,7 @@ pub use iri::{
 };
 pub use load::{LoadInput, LoadOptions, LoadSummary, format_of};
 pub use search::{EntityHit, NameMatch};
-pub use sparql::{parse_union_query, union_as_set};
+pub use sparql::{SparqlTextError, parse_union_query, parse_update, union_as_set};
 pub use write::{WriteSummary, document_quads};
 
 use oxigraph::model::{GraphNameRef, Literal, NamedNodeRef, QuadRef, Term};
