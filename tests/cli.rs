@@ -6,7 +6,8 @@ use kg::store::{KgStore, Namespaces, document_quads};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-fn kg(args: &[&str], store: &Path) -> Output {
+/// Runs `kg ARGS` on `store` (`KG_STORE`), with the default base.
+pub fn kg(args: &[&str], store: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_kg"))
         .args(args)
         .env("KG_STORE", store)

@@ -2,22 +2,13 @@
 //! non-zero exit, the store left as it was; huge documents built in bounded pieces and interruptible;
 //! headlines kept out of the first sentence. Fixtures are sentences of our own.
 
+use crate::cli::kg;
 use kg::analysis::Analyzer;
 use kg::ingest::Document;
 use kg::pipeline::Pipeline;
 use kg::store::KgStore;
-use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
-
-fn kg(args: &[&str], store: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kg"))
-        .args(args)
-        .env("KG_STORE", store)
-        .env_remove("KG_BASE")
-        .output()
-        .expect("the kg binary runs")
-}
 
 /// The stderr of a failed run, after checking it failed.
 fn refused(output: &Output) -> String {
