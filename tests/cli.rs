@@ -580,3 +580,47 @@ fn search_finds_entities_by_names_prefixes_and_word_starts() {
     let none = ok(&kg(&["search", "zzyzx", "--format", "tsv"], &store));
     assert_eq!(none.lines().count(), 1, "only the header: {none}");
 }
+
+/// `kg entity` gathers one entity's names, facts (ontology properties first), documents and co-mentions.
+#[test]
+fn entity_page_lists_names_facts_documents_and_co_mentions() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/corpus");
+    ok(&kg(&["build", corpus.to_str().unwrap()], &store));
+    let json = ok(&kg(
+        &["entity", "Abe", "--format", "json", "--limit", "500"],
+        &store,
+    ));
+    let page: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(page["label"], "Shinzo Abe");
+    assert_eq!(page["class"], "Person");
+    let facts = page["facts"].as_array().unwrap();
+    let met = facts
+        .iter()
+        .find(|f| f["property"] == "met" && f["other"] == "Vladimir Putin" && f["outgoing"] == true)
+        .expect("Abe met Putin");
+    assert!(met["documents"].as_u64().unwrap() >= 1 && met["sentence"].is_string());
+    let first_open = facts.iter().position(|f| f["canonical"] == false);
+    let last_canonical = facts.iter().rposition(|f| f["canonical"] == true);
+    if let (Some(open), Some(canonical)) = (first_open, last_canonical) {
+        assert!(canonical < open, "ontology properties come first");
+    }
+    assert_eq!(page["documents"].as_array().unwrap().len(), 2);
+    assert_eq!(
+        page["documents"][0]["date"], "2017-03-20",
+        "dated documents first"
+    );
+    assert!(
+        page["co_mentioned"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n["label"] == "Vladimir Putin")
+    );
+    let text = ok(&kg(&["entity", "Shinzo Abe", "--limit", "3"], &store));
+    assert!(text.starts_with("Shinzo Abe (Person)"), "{text}");
+    assert!(text.contains("more (--limit N)"), "{text}");
+    let err = String::from_utf8_lossy(&kg(&["entity", "Abee"], &store).stderr).into_owned();
+    assert!(err.contains("Abe"), "a near name is suggested: {err}");
+}

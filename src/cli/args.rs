@@ -58,6 +58,9 @@ pub enum Command {
     /// Remove documents (and everything only they said) from the store.
     #[command(after_help = examples::REMOVE)]
     Remove(RemoveArgs),
+    /// Everything about one entity: names, facts by property, documents with dates, who else they mention.
+    #[command(after_help = examples::ENTITY)]
+    Entity(EntityArgs),
     /// Find entities by name: whole names, prefixes and word starts, most documents first.
     #[command(after_help = examples::SEARCH)]
     Search(SearchArgs),
@@ -128,6 +131,22 @@ pub struct RemoveArgs {
     /// Ids of the documents to remove.
     #[arg(required = true, value_name = "DOC")]
     pub ids: Vec<String>,
+    /// The store.
+    #[command(flatten)]
+    pub store: StoreArgs,
+}
+
+/// `kg entity`.
+#[derive(Debug, Args)]
+pub struct EntityArgs {
+    /// The entity: a label, alias, key or IRI.
+    pub name: String,
+    /// How many facts and co-mentioned entities to list (documents are all listed).
+    #[arg(long, default_value_t = 20, value_name = "N")]
+    pub limit: usize,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+    pub format: ReportFormat,
     /// The store.
     #[command(flatten)]
     pub store: StoreArgs,

@@ -25,6 +25,12 @@ pub const REMOVE: &str = "Examples:
   kg remove 000_eec0ab346bc6fd31.txt
   kg remove doc-17 doc-18 --store ./news-store";
 
+/// `kg entity`.
+pub const ENTITY: &str = "Examples:
+  kg entity Abe
+  kg entity 'Vladimir Putin' --limit 5
+  kg entity Russia --format json";
+
 /// `kg search`.
 pub const SEARCH: &str = "Examples:
   kg search putin

@@ -4,6 +4,7 @@ mod analyze;
 pub mod args;
 mod build;
 mod documents;
+mod entity;
 mod examples;
 mod explain;
 mod export;
@@ -32,6 +33,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Remove(args) => remove::run(&args),
         Command::Documents(args) => documents::run(&args),
         Command::Search(args) => search::run(&args),
+        Command::Entity(args) => entity::run(&args),
         Command::Query(args) => query::run(&args),
         Command::Path(args) => path::run(&args),
         Command::Export(args) => export::run(&args),

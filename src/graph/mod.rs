@@ -8,10 +8,12 @@
 mod lookup;
 mod pagerank;
 mod paths;
+mod profile;
 
 pub use lookup::{GraphError, edit_distance};
 pub use pagerank::page_rank;
 pub use paths::{Hop, Path, PathFinder, PathOptions};
+pub use profile::{EntityProfile, FactGroup, Mention, Neighbour};
 
 use crate::store::{FactKind, KgStore, Namespaces, SKOS, StoreResult};
 use oxigraph::model::vocab::{rdf, rdfs};
