@@ -624,3 +624,48 @@ fn entity_page_lists_names_facts_documents_and_co_mentions() {
     let err = String::from_utf8_lossy(&kg(&["entity", "Abee"], &store).stderr).into_owned();
     assert!(err.contains("Abe"), "a near name is suggested: {err}");
 }
+
+/// Drawn exports keep at most `--max-nodes` entities, the `--around` one and then the most central.
+#[test]
+fn drawn_exports_keep_the_most_central_entities() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/corpus");
+    ok(&kg(&["build", corpus.to_str().unwrap()], &store));
+    let nodes = |dot: &str| {
+        dot.lines()
+            .filter(|l| {
+                l.trim_start().starts_with('n') && l.contains(" [label=") && !l.contains("->")
+            })
+            .map(str::to_string)
+            .collect::<Vec<_>>()
+    };
+    let all = nodes(&ok(&kg(
+        &["export", "--format", "dot", "--max-nodes", "0"],
+        &store,
+    )));
+    assert!(all.len() > 20);
+    let out = kg(&["export", "--format", "dot", "--max-nodes", "5"], &store);
+    assert_eq!(nodes(&ok(&out)).len(), 5);
+    assert!(String::from_utf8_lossy(&out.stderr).contains(&format!("of {} entities", all.len())));
+    let around = ok(&kg(
+        &[
+            "export",
+            "--format",
+            "dot",
+            "--around",
+            "Abe",
+            "--depth",
+            "2",
+            "--max-nodes",
+            "3",
+        ],
+        &store,
+    ));
+    let kept = nodes(&around);
+    assert_eq!(kept.len(), 3);
+    assert!(
+        kept.iter().any(|l| l.contains("\"Shinzo Abe\"")),
+        "{around}"
+    );
+}

@@ -283,6 +283,9 @@ pub struct ExportArgs {
     /// Only the neighbourhood of this entity.
     #[arg(long, value_name = "ENTITY")]
     pub around: Option<String>,
+    /// Draw at most N entities (dot, svg): the --around entity and the most central ones; 0 draws all.
+    #[arg(long, default_value_t = 60, value_name = "N")]
+    pub max_nodes: usize,
     /// Hops around --around.
     #[arg(long, default_value_t = 1, value_name = "N")]
     pub depth: usize,

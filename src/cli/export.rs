@@ -83,6 +83,16 @@ pub fn run(args: &ExportArgs) -> Result<()> {
             );
         }
         format => {
+            let mut selection = selection;
+            if matches!(format, ExportFormat::Dot | ExportFormat::Svg) && args.max_nodes > 0 {
+                let total = selection.keep_most_central(&projection, args.max_nodes);
+                if total > args.max_nodes {
+                    eprintln!(
+                        "kg export: drew the {} most central of {total} entities (--max-nodes N changes it, 0 draws all)",
+                        args.max_nodes
+                    );
+                }
+            }
             let mut out = super::output(args.out.as_deref())?;
             match format {
                 ExportFormat::Dot => export::write_dot(&projection, &selection, &mut out)?,

@@ -60,6 +60,8 @@ pub struct Selection {
     pub entities: Option<HashSet<String>>,
     /// Relation predicate IRIs to keep (`None`: all).
     pub predicates: Option<HashSet<String>>,
+    /// The IRI of the `--around` entity, which a node limit always keeps.
+    pub center: Option<String>,
 }
 
 impl Selection {
@@ -76,17 +78,15 @@ impl Selection {
         depth: usize,
         predicates: &[String],
     ) -> ExportResult<Self> {
-        let entities = match around {
-            Some(name) => {
-                let center = projection.find(name)?;
-                Some(
-                    projection
-                        .neighbourhood(center, depth)
-                        .into_iter()
-                        .map(|n| projection.graph[n].iri.clone())
-                        .collect(),
-                )
-            }
+        let center = around.map(|name| projection.find(name)).transpose()?;
+        let entities = match center {
+            Some(center) => Some(
+                projection
+                    .neighbourhood(center, depth)
+                    .into_iter()
+                    .map(|n| projection.graph[n].iri.clone())
+                    .collect(),
+            ),
             None => None,
         };
         let predicates = if predicates.is_empty() {
@@ -136,7 +136,42 @@ impl Selection {
         Ok(Self {
             entities,
             predicates,
+            center: center.map(|n| projection.graph[n].iri.clone()),
         })
+    }
+
+    /// Keeps at most `max` of the selected entities, so that a drawing stays readable: the `--around`
+    /// entity and then the most central ones (PageRank over the whole graph, ties by IRI). Returns how many
+    /// entities the selection held before (what a caller reports as "N of M").
+    ///
+    /// Runs PageRank once: O(iterations x (entities + relations)).
+    pub fn keep_most_central(&mut self, projection: &Projection, max: usize) -> usize {
+        let (nodes, _) = self.subgraph(projection);
+        let total = nodes.len();
+        if total <= max {
+            return total;
+        }
+        let rank = crate::graph::page_rank(projection, 0.85, 50);
+        let mut ranked: Vec<(bool, f64, &str)> = nodes
+            .iter()
+            .map(|&n| {
+                let iri = projection.graph[n].iri.as_str();
+                (
+                    self.center.as_deref() == Some(iri),
+                    rank.get(n.index()).copied().unwrap_or(0.0),
+                    iri,
+                )
+            })
+            .collect();
+        ranked.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(b.2)));
+        self.entities = Some(
+            ranked
+                .into_iter()
+                .take(max)
+                .map(|(_, _, iri)| iri.to_string())
+                .collect(),
+        );
+        total
     }
 
     /// Whether nothing is filtered out.
