@@ -79,16 +79,13 @@ impl Selection {
         predicates: &[String],
     ) -> ExportResult<Self> {
         let center = around.map(|name| projection.find(name)).transpose()?;
-        let entities = match center {
-            Some(center) => Some(
-                projection
-                    .neighbourhood(center, depth)
-                    .into_iter()
-                    .map(|n| projection.graph[n].iri.clone())
-                    .collect(),
-            ),
-            None => None,
-        };
+        let entities = center.map(|center| {
+            projection
+                .neighbourhood(center, depth)
+                .into_iter()
+                .map(|n| projection.graph[n].iri.clone())
+                .collect()
+        });
         let predicates = if predicates.is_empty() {
             None
         } else {
