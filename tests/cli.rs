@@ -16,7 +16,8 @@ pub fn kg(args: &[&str], store: &Path) -> Output {
         .expect("the kg binary runs")
 }
 
-fn ok(output: &Output) -> String {
+/// The stdout of a successful run, after checking it succeeded.
+pub fn ok(output: &Output) -> String {
     assert!(
         output.status.success(),
         "kg failed: {}",

@@ -2,6 +2,7 @@
 //! input order on several threads, and shards made with `--ontology` and `--base` that equal what `kg build`
 //! writes with them.
 
+use crate::cli::ok;
 use kg::store::KgStore;
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::Quad;
@@ -37,28 +38,9 @@ fn extract(args: &[&str], stdin: Option<&str>) -> Output {
     child.wait_with_output().unwrap()
 }
 
-fn ok(output: &Output) -> String {
-    assert!(
-        output.status.success(),
-        "kg extract failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
-}
-
+/// `kg ARGS` on `store`, which must succeed: its stdout.
 fn kg(args: &[&str], store: &Path) -> String {
-    let output = Command::new(env!("CARGO_BIN_EXE_kg"))
-        .args(args)
-        .env("KG_STORE", store)
-        .env_remove("KG_BASE")
-        .output()
-        .expect("the kg binary runs");
-    assert!(
-        output.status.success(),
-        "kg {args:?} failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap()
+    ok(&crate::cli::kg(args, store))
 }
 
 /// Short news-like documents of our own, one JSON record each, written to `records.jsonl` in `dir`.

@@ -249,7 +249,7 @@ fn push_takes_exactly_one_endpoint_of_either_kind() {
     );
     assert!(!both.status.success());
     assert!(String::from_utf8_lossy(&both.stderr).contains("cannot be used with"));
-    // The graph store alone is accepted: the command gets as far as the (refused) connection.
+    // The graph store alone is accepted: the command gets past argument parsing to the endpoint check.
     let alone = kg_push(
         store.path(),
         &["--graph-store", "https://127.0.0.1:9/store"],

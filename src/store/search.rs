@@ -44,7 +44,6 @@ pub struct EntityHit {
 #[derive(Default)]
 struct Candidate {
     label: Option<String>,
-    class: Option<String>,
     names: BTreeSet<String>,
     graphs: BTreeSet<String>,
 }
@@ -122,7 +121,7 @@ impl KgStore {
                     matched: matched.clone(),
                     how,
                     documents: candidate.graphs.len(),
-                    class: candidate.class,
+                    class: None,
                     iri,
                 })
             })
@@ -136,6 +135,7 @@ impl KgStore {
             ))
         });
         hits.truncate(limit);
+        // Classes only for the hits kept.
         for hit in &mut hits {
             let subject = NamedNode::new_unchecked(hit.iri.as_str());
             hit.class = self
