@@ -82,7 +82,11 @@ pub fn run(args: &BuildArgs) -> Result<()> {
     for duplicate in &duplicates {
         eprintln!("kg: warning: {duplicate}");
     }
-    let documents = keep_last_of_each_id(documents);
+    let documents = if duplicates.is_empty() {
+        documents
+    } else {
+        keep_last_of_each_id(documents)
+    };
     for line in &bad {
         eprintln!(
             "kg: {}: {line}",

@@ -22,8 +22,6 @@ pub(crate) struct NameSpan {
     pub bytes: std::ops::Range<usize>,
     /// The NER label (`PERSON` for a piece that starts with a courtesy title).
     pub label: String,
-    /// Cut off before a courtesy title (`Tanzania` in `Tanzania Mr Brown`): a name only if known.
-    pub needs_known: bool,
 }
 
 /// The named mentions of a document, in text order. `known` tells whether a name is in the gazetteer.
@@ -51,7 +49,6 @@ pub(crate) fn name_spans(
                 end,
                 bytes,
                 label,
-                needs_known,
             });
         }
     }

@@ -283,14 +283,6 @@ pub fn clean_phrase(text: &str) -> String {
     out.join(" ")
 }
 
-/// Whether `short` is a partial form of the full name `full`: its words are a suffix of the full name's
-/// (`Putin` of `Vladimir Putin`), compared phonetically.
-pub fn is_partial_name(short: &str, full: &str) -> bool {
-    let s: Vec<String> = name_words(short).iter().map(|w| phonetic_word(w)).collect();
-    let f: Vec<String> = name_words(full).iter().map(|w| phonetic_word(w)).collect();
-    !s.is_empty() && s.len() < f.len() && f.ends_with(&s)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -333,15 +325,6 @@ mod tests {
         );
         assert_eq!(strip_titles("Mr. Putin"), "Putin");
         assert_eq!(strip_titles("Tomomi Inada"), "Tomomi Inada");
-    }
-
-    #[test]
-    fn partial_names_match_only_suffixes() {
-        assert!(is_partial_name("Putin", "Vladimir Putin"));
-        assert!(is_partial_name("Lavrov", "Sergey Lavrov"));
-        assert!(!is_partial_name("Vladimir", "Vladimir Putin"));
-        assert!(!is_partial_name("Vladimir Putin", "Vladimir Putin"));
-        assert!(!is_partial_name("Abe", "Shinzo Abell"));
     }
 
     #[test]

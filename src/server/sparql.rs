@@ -8,7 +8,7 @@
 
 use super::http::Response;
 use super::negotiate::{self, GRAPH_OFFERS, RESULT_OFFERS};
-pub use super::watchdog::{StopReason, Ticket, Watchdog, default_query_memory, resident_bytes};
+pub use super::watchdog::{StopReason, Ticket, Watchdog, default_query_memory};
 use crate::store::SparqlTextError;
 use crate::store::guard::{self, Stopped};
 use oxigraph::io::{RdfFormat, RdfSerializer};

@@ -3,8 +3,8 @@
 
 use oxigraph::sparql::CancellationToken;
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicU8, AtomicU64, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 /// The default memory limit of one query: 1 GiB, or a quarter of the machine's memory if that is less.
@@ -12,13 +12,11 @@ use std::time::{Duration, Instant};
 /// Why: sorting, grouping, `DISTINCT` (and so the union read as one graph) and hash joins hold their rows,
 /// about 100-300 bytes each with the query's term dictionary, so 1 GiB sorts or groups a few million rows,
 /// far more than the default 100,000-result limit lets out; a quarter of the memory leaves the store's caches
-/// and two more such queries room on a small machine. `None` where the resident size cannot be read (not
+/// and two more such queries room on a small machine. `None` where `/proc` cannot be read (not
 /// Linux): no memory limit there.
 pub fn default_query_memory() -> Option<u64> {
-    resident_bytes()?;
-    let total = std::fs::read_to_string("/proc/meminfo")
-        .ok()
-        .and_then(|text| kib_field(&text, "MemTotal:"));
+    let meminfo = std::fs::read_to_string("/proc/meminfo").ok()?;
+    let total = kib_field(&meminfo, "MemTotal:");
     Some(total.map_or(1 << 30, |total| (total / 4).min(1 << 30)))
 }
 
@@ -50,39 +48,18 @@ pub enum StopReason {
     Shutdown,
 }
 
-impl StopReason {
-    fn code(self) -> u8 {
-        match self {
-            Self::Time => 1,
-            Self::Memory => 2,
-            Self::Shutdown => 3,
-        }
-    }
-
-    fn from_code(code: u8) -> Option<Self> {
-        match code {
-            1 => Some(Self::Time),
-            2 => Some(Self::Memory),
-            3 => Some(Self::Shutdown),
-            _ => None,
-        }
-    }
-}
-
 struct Running {
     deadline: Instant,
     token: CancellationToken,
-    /// Resident bytes when the query started.
+    /// Resident bytes when the query started (read only under a memory limit).
     start_rss: Option<u64>,
-    reason: Arc<AtomicU8>,
+    reason: Arc<OnceLock<StopReason>>,
 }
 
 impl Running {
     fn stop(&self, reason: StopReason) {
         // The first reason stays.
-        let _ = self
-            .reason
-            .compare_exchange(0, reason.code(), Ordering::SeqCst, Ordering::SeqCst);
+        let _ = self.reason.set(reason);
         self.token.cancel();
     }
 }
@@ -93,6 +70,7 @@ impl Running {
 pub struct Watchdog {
     running: Arc<Mutex<HashMap<u64, Running>>>,
     next: Arc<AtomicU64>,
+    max_memory: Option<u64>,
 }
 
 /// A query registered with the [`Watchdog`]; unregisters on drop.
@@ -103,13 +81,13 @@ pub struct Ticket {
     pub token: CancellationToken,
     /// When the query must be done.
     pub deadline: Instant,
-    reason: Arc<AtomicU8>,
+    reason: Arc<OnceLock<StopReason>>,
 }
 
 impl Ticket {
     /// Why the query was stopped, if it was.
     pub fn stopped(&self) -> Option<StopReason> {
-        StopReason::from_code(self.reason.load(Ordering::SeqCst))
+        self.reason.get().copied()
     }
 }
 
@@ -125,7 +103,10 @@ impl Watchdog {
     /// Starts the background thread; it ends when the last clone of the watchdog is dropped. `max_memory`:
     /// the bytes the process may grow by while a query runs before that query is stopped.
     pub fn start(max_memory: Option<u64>) -> Self {
-        let watchdog = Self::default();
+        let watchdog = Self {
+            max_memory,
+            ..Self::default()
+        };
         let weak = Arc::downgrade(&watchdog.running);
         std::thread::Builder::new()
             .name("kg-watchdog".into())
@@ -161,14 +142,14 @@ impl Watchdog {
         let id = self.next.fetch_add(1, Ordering::Relaxed);
         let token = CancellationToken::new();
         let deadline = Instant::now() + timeout;
-        let reason = Arc::new(AtomicU8::new(0));
+        let reason = Arc::new(OnceLock::new());
         if let Ok(mut running) = self.running.lock() {
             running.insert(
                 id,
                 Running {
                     deadline,
                     token: token.clone(),
-                    start_rss: resident_bytes(),
+                    start_rss: self.max_memory.and_then(|_| resident_bytes()),
                     reason: reason.clone(),
                 },
             );

@@ -26,21 +26,25 @@ use spargebra::algebra::GraphPattern;
 use spargebra::term::{BlankNode, TermPattern, TriplePattern, Variable};
 use std::collections::HashMap;
 
+/// A SPARQL parser with `prefixes` predeclared. A prefix IRI that does not parse is left out: a text using
+/// the prefix then fails with a clear message.
+fn parser_with(prefixes: &[(&str, String)]) -> spargebra::SparqlParser {
+    let mut parser = spargebra::SparqlParser::new();
+    for (name, iri) in prefixes {
+        if let Ok(with) = parser.clone().with_prefix(*name, iri.clone()) {
+            parser = with;
+        }
+    }
+    parser
+}
+
 /// Parses `text` (with the given prefixes) for evaluation over the union of all graphs as one graph: see
 /// the module documentation.
 pub fn parse_union_query(
     text: &str,
     prefixes: &[(&str, String)],
 ) -> Result<Query, SparqlTextError> {
-    let mut parser = spargebra::SparqlParser::new();
-    for (name, iri) in prefixes {
-        // A prefix IRI that does not parse is left out: a query using the prefix then fails with a clear
-        // message.
-        if let Ok(with) = parser.clone().with_prefix(*name, iri.clone()) {
-            parser = with;
-        }
-    }
-    match parser.parse_query(text) {
+    match parser_with(prefixes).parse_query(text) {
         Ok(query) => Ok(union_as_set(query)),
         Err(err) => Err(SparqlTextError::explain(text, &err, Expected::Query)),
     }
@@ -51,13 +55,7 @@ pub fn parse_update(
     text: &str,
     prefixes: &[(&str, String)],
 ) -> Result<spargebra::Update, SparqlTextError> {
-    let mut parser = spargebra::SparqlParser::new();
-    for (name, iri) in prefixes {
-        if let Ok(with) = parser.clone().with_prefix(*name, iri.clone()) {
-            parser = with;
-        }
-    }
-    parser
+    parser_with(prefixes)
         .parse_update(text)
         .map_err(|err| SparqlTextError::explain(text, &err, Expected::Update))
 }
