@@ -36,6 +36,8 @@ pub struct Pipeline {
     extractor: Extractor,
     resolver: Resolver,
     ontology: Ontology,
+    /// A digest of the ontology texts and of this kg's version, part of every content hash.
+    fingerprint: String,
 }
 
 impl Pipeline {
@@ -56,11 +58,17 @@ impl Pipeline {
             Some(dir) => Analyzer::from_dir(dir)?,
             None => Analyzer::embedded()?,
         };
+        let mut parts: Vec<&str> = vec![env!("CARGO_PKG_VERSION")];
+        for (name, turtle) in ontology.sources() {
+            parts.extend([name.as_str(), turtle.as_str()]);
+        }
+        let fingerprint = format!("{:032x}", crate::store::fnv1a128(&parts));
         Ok(Self {
             analyzer,
             extractor: Extractor::new(),
             resolver: Resolver::new(&ontology),
             ontology,
+            fingerprint,
         })
     }
 
@@ -73,6 +81,26 @@ impl Pipeline {
     /// The ontology in use.
     pub fn ontology(&self) -> &Ontology {
         &self.ontology
+    }
+
+    /// What identifies the build of `document`: a hash of its fields, of the ontology and of this kg's
+    /// version. The store keeps it with the document graph, so that a later build skips a document whose
+    /// hash is unchanged (an interrupted build resumes; an unchanged corpus is not analysed again).
+    pub fn content_hash(&self, document: &Document) -> String {
+        fn field(f: &Option<String>) -> &str {
+            f.as_deref().unwrap_or_default()
+        }
+        format!(
+            "{:032x}",
+            crate::store::fnv1a128(&[
+                &self.fingerprint,
+                &document.id,
+                &document.text,
+                field(&document.title),
+                field(&document.date),
+                field(&document.url),
+            ])
+        )
     }
 
     /// Tokens, tags, lemmas, parse and entities of one document (spaCy's component order; see

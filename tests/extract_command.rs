@@ -304,7 +304,7 @@ fn a_rebuild_without_ontology_keeps_the_store_extension() {
             "query",
             "--format",
             "csv",
-            "SELECT ?g WHERE { GRAPH ?g { ?a kg:allyOf ?b } } ORDER BY ?g",
+            "SELECT ?g WHERE { GRAPH ?g { ?r rdf:reifies <<( ?a kg:allyOf ?b )>> } } ORDER BY ?g",
         ],
         &store,
     );

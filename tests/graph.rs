@@ -10,8 +10,42 @@ fn sample() -> (KgStore, Projection) {
     store.write_document(&crimea_doc()).unwrap();
     store.write_document(&talks_doc()).unwrap();
     store.refresh_inferences(&TestRules).unwrap();
-    let projection = Projection::from_store(&store).unwrap();
+    let projection = Projection::from_store_with_evidence(&store).unwrap();
     (store, projection)
+}
+
+#[test]
+fn evidence_attached_later_is_the_evidence_of_a_full_read() {
+    let (store, full) = sample();
+    let mut light = Projection::from_store(&store).unwrap();
+    assert_eq!(light.node_count(), full.node_count());
+    assert_eq!(light.edge_count(), full.edge_count());
+    assert!(light.graph.edge_weights().all(|e| e.evidence.is_empty()));
+    let edges: Vec<_> = light.graph.edge_indices().collect();
+    light.attach_evidence(&store, &edges).unwrap();
+    let summary = |p: &Projection| {
+        let mut rows: Vec<String> = p
+            .graph
+            .edge_indices()
+            .map(|e| {
+                let (a, b) = p.graph.edge_endpoints(e).unwrap();
+                let edge = &p.graph[e];
+                format!(
+                    "{} {} {} {:?} {} {:?} {:?}",
+                    p.graph[a].iri,
+                    edge.predicate,
+                    p.graph[b].iri,
+                    edge.kind,
+                    edge.confidence,
+                    edge.rule,
+                    edge.evidence
+                )
+            })
+            .collect();
+        rows.sort();
+        rows
+    };
+    assert_eq!(summary(&light), summary(&full));
 }
 
 #[test]

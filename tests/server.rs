@@ -308,8 +308,8 @@ fn graph_store_reads_and_path_traversal() {
     assert_eq!((status, body.lines().count()), (200, 3));
     let (status, body) = get_accept(addr, "/store", "application/n-quads");
     assert_eq!(status, 200);
-    // The fixture, the default graph and the store's settings (its base IRI).
-    assert_eq!(body.lines().count(), FIXTURE.trim().lines().count() + 3 + 1);
+    // The fixture, the default graph and the store's settings (its base IRI and layout version).
+    assert_eq!(body.lines().count(), FIXTURE.trim().lines().count() + 3 + 2);
     let (status, _) = get(
         addr,
         &format!("/store?graph={}", encode("http://kg.test/doc/none")),
@@ -652,11 +652,10 @@ fn concurrent_readers_and_keep_alive() {
                     }
                     let mut body = vec![0; length];
                     reader.read_exact(&mut body).unwrap();
-                    // The fixture, the generated triples and the store's base, less the label of
-                    // Russia, which both documents state and the union as one graph counts once.
+                    // The fixture, the generated triples and the store's settings (base, layout).
                     assert_eq!(
                         String::from_utf8(body).unwrap(),
-                        format!("n\r\n{}\r\n", FIXTURE.trim().lines().count() + 50 + 1 - 1)
+                        format!("n\r\n{}\r\n", FIXTURE.trim().lines().count() + 50 + 2)
                     );
                 }
             })

@@ -1,11 +1,11 @@
 //! `kg build`: documents -> pipeline (analysis, extraction, resolution) -> store, one transaction per
-//! document, then the ontology rules.
+//! batch of documents, then the ontology rules. Documents already built from the same input and ontology
+//! are skipped, so that an interrupted build resumes.
 
 use super::args::BuildArgs;
 use anyhow::{Context, Result, bail};
 use indicatif::{ProgressBar, ProgressStyle};
 use kg::analysis::Control;
-use kg::graph::Projection;
 use kg::ingest::{Document, InputSpec};
 use kg::ontology::Ontology;
 use kg::pipeline::Pipeline;
@@ -27,7 +27,7 @@ const BATCH_PER_THREAD: usize = 32;
 const BATCH_BYTES: usize = 4 << 20;
 
 /// Crash-test hook: with `KG_ABORT_AFTER_DOCUMENTS=N` the build kills itself with SIGKILL (no clean-up, as
-/// `kill -9` or a power cut would) right after committing its N-th document, so that the tests stop a build
+/// `kill -9` or a power cut would) right after committing the batch that holds its N-th document, so that the tests stop a build
 /// at a known point instead of racing a timer.
 const ABORT_AFTER_DOCUMENTS: &str = "KG_ABORT_AFTER_DOCUMENTS";
 
@@ -46,8 +46,8 @@ fn kill_self() -> ! {
 pub fn run(args: &BuildArgs) -> Result<()> {
     let started = Instant::now();
     // First SIGINT/SIGTERM: stop at the next check (between chunks of the analysis, between documents
-    // written); every document written is complete and the store consistent. A second one exits at once,
-    // which is as safe: each document is written in one transaction.
+    // written); every batch written is complete and the store consistent. A second one exits at once,
+    // which is as safe: each batch is written in one transaction.
     let interrupted = interrupt_flag();
     let stop = || interrupted.load(Ordering::SeqCst);
     let spec = InputSpec {
@@ -127,22 +127,41 @@ pub fn run(args: &BuildArgs) -> Result<()> {
     store
         .set_ontology(pipeline.ontology())
         .context("cannot store the ontology")?;
+    // Documents the store holds already from the same input and ontology are skipped: a rebuild after an
+    // interruption resumes where it stopped, and a rebuild of an unchanged corpus does nothing.
+    let hashes: Vec<String> = documents
+        .iter()
+        .map(|doc| pipeline.content_hash(doc))
+        .collect();
+    let mut pending = Vec::new();
+    for (doc, hash) in documents.iter().zip(&hashes) {
+        if store.content_hash(&doc.id)?.as_deref() != Some(hash.as_str()) {
+            pending.push((doc.clone(), hash.clone()));
+        }
+    }
+    let unchanged = documents.len() - pending.len();
+    if unchanged > 0 {
+        eprintln!(
+            "kg build: {unchanged} document{} already in the store unchanged, skipped",
+            plural(unchanged)
+        );
+    }
+    let (documents, hashes): (Vec<Document>, Vec<String>) = pending.into_iter().unzip();
     // Entities already in the store, so that new mentions resolve to them and keep their keys.
     let mut pipeline = if store.is_empty()? {
         pipeline
     } else {
-        let projection = Projection::from_store(&store)?;
         let entity_ns = store.namespaces().entity_ns().to_string();
-        let known: Vec<KnownEntity> = projection
-            .graph
-            .node_weights()
-            .filter_map(|node| {
-                let key = node.iri.strip_prefix(&entity_ns)?;
+        let known: Vec<KnownEntity> = store
+            .entity_descriptions()?
+            .into_iter()
+            .filter_map(|entity| {
+                let key = entity.iri.strip_prefix(&entity_ns)?;
                 Some(KnownEntity {
                     key: percent_decode(key),
-                    label: node.label.clone(),
-                    aliases: node.aliases.clone(),
-                    class: node.class.clone().unwrap_or_default(),
+                    label: entity.label,
+                    aliases: entity.aliases,
+                    class: entity.class,
                 })
             })
             .collect();
@@ -157,7 +176,7 @@ pub fn run(args: &BuildArgs) -> Result<()> {
         let bar = ProgressBar::new(total_bytes);
         bar.set_style(
             ProgressStyle::with_template(
-                "{spinner} {bar:40} {bytes}/{total_bytes} analysed, {msg} {elapsed_precise} (eta {eta})",
+                "{spinner} {bar:40} {bytes}/{total_bytes} analysed ({bytes_per_sec}), {msg} {elapsed_precise} (eta {eta})",
             )
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
         );
@@ -175,8 +194,11 @@ pub fn run(args: &BuildArgs) -> Result<()> {
         .and_then(|n| n.parse::<usize>().ok());
     bar.set_message(format!("0/{} documents written", documents.len()));
     let batch_size = BATCH_PER_THREAD * rayon::current_num_threads();
-    'batches: for batch in batches(&documents, batch_size, BATCH_BYTES) {
-        // Analysis and extraction in parallel; resolution in document order.
+    let mut offset = 0;
+    for batch in batches(&documents, batch_size, BATCH_BYTES) {
+        let batch_hashes = &hashes[offset..offset + batch.len()];
+        offset += batch.len();
+        // Analysis and extraction in parallel; resolution in document order; one transaction per batch.
         let control = Control {
             stop: Some(interrupted.as_ref()),
             progress: Some(&progress),
@@ -186,24 +208,38 @@ pub fn run(args: &BuildArgs) -> Result<()> {
             break;
         }
         let triples: Vec<_> = docs.par_iter().map(|d| pipeline.extract(d)).collect();
-        let analysed = docs.into_iter().zip(triples);
-        for (doc, (analysed, triples)) in batch.iter().zip(analysed) {
-            if stop() {
-                break 'batches;
-            }
-            let graph = pipeline.resolve(doc, &analysed, &triples);
-            let summary = store
-                .write_document(&graph)
-                .with_context(|| format!("cannot write {} to the store", doc.id))?;
+        let graphs: Vec<_> = batch
+            .iter()
+            .zip(docs.iter().zip(&triples))
+            .map(|(doc, (analysed, triples))| pipeline.resolve(doc, analysed, triples))
+            .collect();
+        if stop() {
+            break;
+        }
+        let summaries = store
+            .write_documents(
+                graphs
+                    .iter()
+                    .zip(batch_hashes)
+                    .map(|(graph, hash)| (graph, Some(hash.as_str()))),
+            )
+            .with_context(|| {
+                format!(
+                    "cannot write documents {} to {} to the store",
+                    batch[0].id,
+                    batch[batch.len() - 1].id
+                )
+            })?;
+        for (graph, summary) in graphs.iter().zip(summaries) {
             entities.extend(graph.entities.iter().map(|e| e.key.clone()));
             total.sentences += summary.sentences;
             total.triples += summary.triples;
             total.facts += summary.facts;
-            written += 1;
-            bar.set_message(format!("{written}/{} documents written", documents.len()));
-            if abort_after == Some(written) {
-                kill_self();
-            }
+        }
+        written += batch.len();
+        bar.set_message(format!("{written}/{} documents written", documents.len()));
+        if abort_after.is_some_and(|n| written >= n) {
+            kill_self();
         }
     }
     bar.finish_and_clear();

@@ -25,7 +25,7 @@ pub fn run(args: &ExportArgs) -> Result<()> {
     // the whole store streams straight from the quads.
     let selecting = args.around.is_some() || !args.predicates.is_empty();
     let projection = if rdf_format.is_none() || selecting {
-        Projection::from_store(&store)?
+        Projection::from_store_with_evidence(&store)?
     } else {
         Projection::default()
     };

@@ -10,7 +10,7 @@ use kg::ingest::{Document, InputSpec};
 use kg::ontology::Ontology;
 use kg::pipeline::Pipeline;
 use kg::resolve::{DocumentGraph, Node, Predicate};
-use kg::store::{DEFAULT_BASE, DEFAULT_ONTOLOGY, Namespaces, document_quads};
+use kg::store::{DEFAULT_BASE, DEFAULT_ONTOLOGY, Namespaces, content_hash_quad, document_quads};
 use oxigraph::io::{RdfFormat, RdfSerializer};
 use rayon::prelude::*;
 use std::fs::File;
@@ -62,7 +62,14 @@ pub fn run(args: &ExtractArgs) -> Result<()> {
             }
             (ExtractFormat::Nq, Some(p)) => {
                 let graph = p.resolve_isolated(document, doc, &triples);
-                let (quads, _) = document_quads(&graph, &namespaces);
+                let (mut quads, _) = document_quads(&graph, &namespaces);
+                // Stamped as `kg build` stamps it: a store loaded from shards skips these documents
+                // when the same corpus is built into it.
+                quads.push(content_hash_quad(
+                    &namespaces,
+                    &graph.doc_id,
+                    &p.content_hash(document),
+                ));
                 let mut writer = RdfSerializer::from_format(RdfFormat::NQuads).for_writer(&mut buf);
                 for quad in &quads {
                     writer.serialize_quad(quad)?;

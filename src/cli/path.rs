@@ -14,7 +14,7 @@ pub fn run(args: &PathArgs) -> Result<()> {
     }
     let started = Instant::now();
     let store = super::open_read(&args.store.store)?;
-    let projection = Projection::from_store(&store)?;
+    let mut projection = Projection::from_store(&store)?;
     let loaded = started.elapsed();
     if projection.node_count() == 0 {
         bail!("the graph has no entities yet: build it first with `kg build PATH...`");
@@ -41,17 +41,36 @@ pub fn run(args: &PathArgs) -> Result<()> {
         (None, Some(from), Some(to)) => vec![(from.clone(), to.clone())],
         _ => bail!("give FROM and TO, or --pairs FILE"),
     };
+    // Paths are found on the projection without evidence; then the sentences of the relations between
+    // consecutive entities of those paths are read (index look-ups), and the paths are laid out again
+    // with them, so that each hop reports its best-supported relation.
+    let mut found = Vec::with_capacity(pairs.len());
+    let mut durations = Vec::with_capacity(pairs.len());
+    {
+        let mut finder = PathFinder::new(&projection);
+        for (from, to) in &pairs {
+            let a = projection.find(from)?;
+            let b = projection.find(to)?;
+            let t = Instant::now();
+            let paths = finder.k_shortest(a, b, &options);
+            durations.push(t.elapsed());
+            found.push((a, b, paths));
+        }
+    }
+    let mut edges = Vec::new();
+    for path in found.iter().flat_map(|(_, _, paths)| paths) {
+        for pair in path.nodes.windows(2) {
+            edges.extend(projection.edges_between(pair[0], pair[1]));
+            edges.extend(projection.edges_between(pair[1], pair[0]));
+        }
+    }
+    projection.attach_evidence(&store, &edges)?;
     let mut finder = PathFinder::new(&projection);
     let mut out = super::stdout();
-    let mut durations = Vec::with_capacity(pairs.len());
     let mut json_results = Vec::new();
     let single = pairs.len() == 1;
-    for (from, to) in &pairs {
-        let a = projection.find(from)?;
-        let b = projection.find(to)?;
-        let t = Instant::now();
+    for ((from, to), (a, b, _)) in pairs.iter().zip(found) {
         let paths = finder.k_shortest(a, b, &options);
-        durations.push(t.elapsed());
         match args.format {
             PathFormat::Text => write_text(&mut out, &projection, from, to, &paths, &options)?,
             PathFormat::Json => json_results.push(to_json(&projection, from, to, &paths)),

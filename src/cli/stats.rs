@@ -14,19 +14,36 @@ pub fn run(args: &StatsArgs) -> Result<()> {
     let store = super::open_read(&args.store.store)?;
     let documents = store.documents()?;
     let projection = Projection::from_store(&store)?;
-    let facts = store.facts()?;
     let ns = store.namespaces();
-
-    let mut sentences = 0i64;
-    let count_prop = ns.term(vocab::SENTENCE_COUNT);
-    for quad in store
-        .inner()
-        .quads_for_pattern(None, Some(count_prop.as_ref()), None, None)
-    {
-        if let Term::Literal(l) = quad?.object {
-            sentences += l.value().parse::<i64>().unwrap_or(0);
+    // Counts each document graph keeps: one index range per count, whatever the size of the store.
+    let sum = |local: &str| -> Result<usize> {
+        let prop = ns.term(local);
+        let mut total = 0usize;
+        for quad in store
+            .inner()
+            .quads_for_pattern(None, Some(prop.as_ref()), None, None)
+        {
+            if let Term::Literal(l) = quad?.object {
+                total += l.value().parse::<usize>().unwrap_or(0);
+            }
         }
-    }
+        Ok(total)
+    };
+    let sentences = sum(vocab::SENTENCE_COUNT)?;
+    let extracted = sum(vocab::FACT_COUNT)?;
+    let asserted = sum(vocab::ASSERTED_FACT_COUNT)?;
+    let inferred_graph = ns.inferred_graph();
+    let inferred_triples = store
+        .inner()
+        .quads_for_pattern(
+            None,
+            Some(oxigraph::model::vocab::rdf::REIFIES),
+            None,
+            Some(oxigraph::model::GraphNameRef::NamedNode(
+                inferred_graph.as_ref(),
+            )),
+        )
+        .count();
     let mut by_class: BTreeMap<String, usize> = BTreeMap::new();
     for n in projection.graph.node_indices() {
         *by_class
@@ -46,19 +63,6 @@ pub fn run(args: &StatsArgs) -> Result<()> {
             FactKind::Inferred => entry.1 += 1,
         }
     }
-    let extracted = facts
-        .iter()
-        .filter(|f| f.kind == FactKind::Extracted)
-        .count();
-    let asserted = facts
-        .iter()
-        .filter(|f| f.kind == FactKind::Extracted && f.modality == "asserted")
-        .count();
-    let inferred_triples = facts
-        .iter()
-        .filter(|f| f.kind == FactKind::Inferred)
-        .count();
-
     let rank = page_rank(&projection, 0.85, 100);
     let mut central: Vec<_> = projection
         .graph

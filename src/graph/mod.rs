@@ -17,7 +17,7 @@ pub use profile::{EntityProfile, FactGroup, Mention, Neighbour};
 
 use crate::store::{FactKind, KgStore, Namespaces, SKOS, StoreResult};
 use oxigraph::model::vocab::{rdf, rdfs};
-use oxigraph::model::{GraphName, NamedOrBlankNode, Term};
+use oxigraph::model::{GraphName, GraphNameRef, NamedOrBlankNode, Term};
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 use std::collections::HashMap;
 
@@ -113,39 +113,107 @@ pub struct Projection {
 }
 
 impl Projection {
-    /// Builds the projection of everything in `store`.
+    /// Builds the projection of the store's entities and relations without their evidence (every edge has
+    /// confidence 1 and no sentences until [`Projection::attach_evidence`]): one pass over the entities,
+    /// facts and inferred graphs, the default graph and the ontology's labels, never over the document
+    /// graphs, so its cost follows the number of distinct facts, not of documents.
     pub fn from_store(store: &KgStore) -> StoreResult<Self> {
         let ns = store.namespaces();
         let mut builder = Builder::new(ns);
-        let skip = [ns.meta_graph()];
         let ontology = ns.ontology_graph();
-        let inferred = ns.inferred_graph();
-        for quad in store.inner().iter() {
+        for quad in store.inner().quads_for_pattern(
+            None,
+            Some(rdfs::LABEL),
+            None,
+            Some(GraphNameRef::NamedNode(ontology.as_ref())),
+        ) {
+            // Only property labels are wanted from the ontology.
             let quad = quad?;
-            let graph = match &quad.graph_name {
-                GraphName::NamedNode(g) if skip.contains(g) => continue,
-                GraphName::NamedNode(g) if *g == ontology => {
-                    // Only property labels are wanted from the ontology.
-                    if quad.predicate == rdfs::LABEL
-                        && let (NamedOrBlankNode::NamedNode(s), Term::Literal(l)) =
-                            (&quad.subject, &quad.object)
-                    {
-                        builder
-                            .predicate_labels
-                            .entry(s.as_str().to_string())
-                            .or_insert_with(|| l.value().to_string());
-                    }
-                    continue;
-                }
-                GraphName::NamedNode(g) if *g == inferred => FactKind::Inferred,
-                _ => FactKind::Extracted,
-            };
-            builder.add_quad(&quad.subject, quad.predicate.as_str(), &quad.object, graph);
+            if let (NamedOrBlankNode::NamedNode(s), Term::Literal(l)) =
+                (&quad.subject, &quad.object)
+            {
+                builder
+                    .predicate_labels
+                    .entry(s.as_str().to_string())
+                    .or_insert_with(|| l.value().to_string());
+            }
         }
-        for fact in store.facts()? {
-            builder.add_fact(&fact);
+        let graphs = [
+            (
+                GraphName::NamedNode(ns.entities_graph()),
+                FactKind::Extracted,
+            ),
+            (GraphName::NamedNode(ns.facts_graph()), FactKind::Extracted),
+            (
+                GraphName::NamedNode(ns.inferred_graph()),
+                FactKind::Inferred,
+            ),
+            (GraphName::DefaultGraph, FactKind::Extracted),
+        ];
+        for (graph, kind) in &graphs {
+            for quad in store
+                .inner()
+                .quads_for_pattern(None, None, None, Some(graph.as_ref()))
+            {
+                let quad = quad?;
+                builder.add_quad(&quad.subject, quad.predicate.as_str(), &quad.object, *kind);
+            }
         }
         Ok(builder.finish())
+    }
+
+    /// [`Projection::from_store`] with the evidence of every edge (its sentences, rules and confidences):
+    /// reads every reifier of the store, for exports that show them all.
+    pub fn from_store_with_evidence(store: &KgStore) -> StoreResult<Self> {
+        let mut projection = Self::from_store(store)?;
+        for fact in store.facts()? {
+            if let Some(e) = projection.edge_of(&fact.subject, &fact.predicate, &fact.object) {
+                apply_fact(&mut projection.graph[e], &fact);
+            }
+        }
+        Ok(projection)
+    }
+
+    /// Fills in the evidence and confidence of `edges` from the store's reifiers of their triples (index
+    /// look-ups, for the few edges a path or a neighbourhood shows). Edges that have evidence already are
+    /// left as they are.
+    pub fn attach_evidence(&mut self, store: &KgStore, edges: &[EdgeIndex]) -> StoreResult<()> {
+        for &e in edges {
+            let Some((a, b)) = self.graph.edge_endpoints(e) else {
+                continue;
+            };
+            let edge = &self.graph[e];
+            if !edge.evidence.is_empty() || edge.rule.is_some() {
+                continue;
+            }
+            let triple = oxigraph::model::Triple::new(
+                oxigraph::model::NamedNode::new_unchecked(self.graph[a].iri.as_str()),
+                oxigraph::model::NamedNode::new_unchecked(edge.predicate.as_str()),
+                oxigraph::model::NamedNode::new_unchecked(self.graph[b].iri.as_str()),
+            );
+            for fact in store.facts_of(&triple)? {
+                apply_fact(&mut self.graph[e], &fact);
+            }
+        }
+        Ok(())
+    }
+
+    /// The edge for a fact's triple, when both ends are entities of the projection.
+    fn edge_of(
+        &self,
+        subject: &NamedOrBlankNode,
+        predicate: &oxigraph::model::NamedNode,
+        object: &Term,
+    ) -> Option<EdgeIndex> {
+        use petgraph::visit::EdgeRef;
+        let (NamedOrBlankNode::NamedNode(s), Term::NamedNode(o)) = (subject, object) else {
+            return None;
+        };
+        let (a, b) = (self.node(s.as_str())?, self.node(o.as_str())?);
+        self.graph
+            .edges_connecting(a, b)
+            .find(|e| e.weight().predicate == predicate.as_str())
+            .map(|e| e.id())
     }
 
     /// Labels of relation predicates (from the ontology and the open relations), by IRI.
@@ -265,6 +333,34 @@ impl Projection {
             .map(|n| n.index() + 1)
             .max()
             .unwrap_or(0)
+    }
+}
+
+/// Adds one reified fact to its edge: an asserted extraction adds evidence and may raise the confidence; an
+/// inferred one names the rule.
+fn apply_fact(edge: &mut RelationEdge, fact: &crate::store::FactRecord) {
+    match fact.kind {
+        FactKind::Extracted => {
+            if fact.modality != "asserted" {
+                return;
+            }
+            if edge.evidence.is_empty() {
+                edge.confidence = fact.confidence;
+            } else {
+                edge.confidence = edge.confidence.max(fact.confidence);
+            }
+            edge.evidence.push(Evidence {
+                document: fact.document.clone().unwrap_or_default(),
+                sentence: fact.sentence.clone().unwrap_or_default(),
+                rule: fact.rule.clone(),
+                confidence: fact.confidence,
+            });
+        }
+        FactKind::Inferred => {
+            if edge.rule.is_none() {
+                edge.rule = Some(fact.rule.clone());
+            }
+        }
     }
 }
 
@@ -398,46 +494,6 @@ impl<'a> Builder<'a> {
             },
         );
         self.edges.insert(key, e);
-    }
-
-    fn add_fact(&mut self, fact: &crate::store::FactRecord) {
-        let (NamedOrBlankNode::NamedNode(s), Term::NamedNode(o)) = (&fact.subject, &fact.object)
-        else {
-            return;
-        };
-        let (Some(&a), Some(&b)) = (self.index.get(s.as_str()), self.index.get(o.as_str())) else {
-            return;
-        };
-        let Some(&pid) = self.predicate_ids.get(fact.predicate.as_str()) else {
-            return;
-        };
-        let Some(&e) = self.edges.get(&(a, pid, b)) else {
-            return;
-        };
-        let edge = &mut self.graph[e];
-        match fact.kind {
-            FactKind::Extracted => {
-                if fact.modality != "asserted" {
-                    return;
-                }
-                if edge.evidence.is_empty() {
-                    edge.confidence = fact.confidence;
-                } else {
-                    edge.confidence = edge.confidence.max(fact.confidence);
-                }
-                edge.evidence.push(Evidence {
-                    document: fact.document.clone().unwrap_or_default(),
-                    sentence: fact.sentence.clone().unwrap_or_default(),
-                    rule: fact.rule.clone(),
-                    confidence: fact.confidence,
-                });
-            }
-            FactKind::Inferred => {
-                if edge.rule.is_none() {
-                    edge.rule = Some(fact.rule.clone());
-                }
-            }
-        }
     }
 
     fn finish(mut self) -> Projection {

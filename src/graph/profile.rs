@@ -4,7 +4,6 @@
 
 use super::Projection;
 use crate::store::{FactKind, KgStore, StoreResult};
-use oxigraph::model::vocab::rdf;
 use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNode, Term};
 use petgraph::stable_graph::NodeIndex;
 use serde::Serialize;
@@ -149,16 +148,17 @@ impl EntityProfile {
                 .then_with(|| (&a.property, &a.other).cmp(&(&b.property, &b.other)))
         });
 
-        // Documents: the graphs in which the entity is typed.
+        // Documents: the graphs whose document mentions the entity.
         let subject = NamedNode::new_unchecked(iri);
+        let mentions = ns.term(crate::store::vocab::MENTIONS);
         let date = NamedNode::new_unchecked(format!("{}date", crate::store::DCTERMS));
         let mut documents = Vec::new();
         let mut shared: HashMap<String, usize> = HashMap::new();
         let mut seen = BTreeSet::new();
         for quad in store.inner().quads_for_pattern(
-            Some(subject.as_ref().into()),
-            Some(rdf::TYPE),
             None,
+            Some(mentions.as_ref()),
+            Some(subject.as_ref().into()),
             None,
         ) {
             let quad = quad?;
@@ -188,12 +188,13 @@ impl EntityProfile {
                 document: id,
                 date: dated,
             });
-            for other in
-                store
-                    .inner()
-                    .quads_for_pattern(None, Some(rdf::TYPE), None, Some(graph_ref))
-            {
-                if let NamedOrBlankNode::NamedNode(o) = other?.subject
+            for other in store.inner().quads_for_pattern(
+                Some(graph.as_ref().into()),
+                Some(mentions.as_ref()),
+                None,
+                Some(graph_ref),
+            ) {
+                if let Term::NamedNode(o) = other?.object
                     && o.as_str() != iri
                     && o.as_str().starts_with(ns.entity_ns())
                 {

@@ -78,14 +78,12 @@ pub fn ingestor(
             .zip(&analysed)
             .map(|(doc, (analysed, triples))| pipeline.resolve(doc, analysed, triples))
             .collect();
-        let (mut sentences, mut triples) = (0, 0);
-        for (doc, graph) in documents.iter().zip(graphs) {
-            let summary = store
-                .write_document(&graph)
-                .map_err(|e| (500, format!("cannot write {}: {e}", doc.id)))?;
-            sentences += summary.sentences;
-            triples += summary.triples;
-        }
+        // One transaction for the whole request: all its documents or none.
+        let summaries = store
+            .write_documents(graphs.iter().map(|graph| (graph, None)))
+            .map_err(|e| (500, format!("cannot write the documents: {e}")))?;
+        let sentences: usize = summaries.iter().map(|s| s.sentences).sum();
+        let triples: usize = summaries.iter().map(|s| s.triples).sum();
         let inferred = store
             .refresh_inferences(reasoner.as_ref())
             .map_err(|e| (500, format!("cannot apply the ontology rules: {e}")))?;

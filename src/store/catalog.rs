@@ -6,7 +6,6 @@ use super::{KgStore, StoreResult};
 use oxigraph::model::vocab::rdf;
 use oxigraph::model::{GraphNameRef, NamedOrBlankNode, Term};
 use serde::Serialize;
-use std::collections::HashSet;
 
 /// One document of the store, as its graph describes it.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -57,7 +56,7 @@ impl KgStore {
             id: id.to_string(),
             ..DocumentSummary::default()
         };
-        let mut entities = HashSet::new();
+        let mentions = self.ns.term(vocab::MENTIONS);
         for quad in self.store.quads_for_pattern(
             None,
             None,
@@ -70,6 +69,10 @@ impl KgStore {
             };
             let predicate = quad.predicate.as_str();
             if subject.as_str() == doc_iri {
+                if quad.predicate == mentions {
+                    summary.entities += 1;
+                    continue;
+                }
                 let Term::Literal(value) = &quad.object else {
                     continue;
                 };
@@ -85,13 +88,8 @@ impl KgStore {
                 }
             } else if quad.predicate == rdf::REIFIES {
                 summary.facts += 1;
-            } else if quad.predicate == rdf::TYPE
-                && subject.as_str().starts_with(self.ns.entity_ns())
-            {
-                entities.insert(subject.as_str().to_string());
             }
         }
-        summary.entities = entities.len() as u64;
         Ok(summary)
     }
 }

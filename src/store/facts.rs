@@ -61,7 +61,94 @@ struct Partial {
     modality: Option<String>,
 }
 
+impl Partial {
+    /// Records one provenance property (`local` is its name in [`vocab`]).
+    fn set(&mut self, ns: &super::Namespaces, local: &str, object: &Term) {
+        let value = match object {
+            Term::Literal(l) => l.value().to_string(),
+            Term::NamedNode(n) => n.as_str().to_string(),
+            other => other.to_string(),
+        };
+        match local {
+            vocab::DOCUMENT_PROP => self.document = Some(ns.doc_id(&value).unwrap_or(value)),
+            vocab::SENTENCE => self.sentence = Some(value),
+            vocab::RULE => self.rule = value,
+            vocab::CONFIDENCE => self.confidence = value.parse().ok(),
+            vocab::MODALITY => self.modality = Some(value),
+            _ => {}
+        }
+    }
+
+    fn finish(self, reifier: NamedOrBlankNode) -> Option<FactRecord> {
+        let (subject, predicate, object) = self.triple?;
+        let kind = if self.document.is_some() {
+            FactKind::Extracted
+        } else {
+            FactKind::Inferred
+        };
+        Some(FactRecord {
+            reifier,
+            subject,
+            predicate,
+            object,
+            kind,
+            confidence: self.confidence.unwrap_or(1.0),
+            document: self.document,
+            sentence: self.sentence,
+            rule: self.rule,
+            modality: self.modality.unwrap_or_else(|| "asserted".to_string()),
+        })
+    }
+}
+
+/// The provenance properties a [`FactRecord`] carries.
+const PROPS: [&str; 5] = [
+    vocab::DOCUMENT_PROP,
+    vocab::SENTENCE,
+    vocab::RULE,
+    vocab::CONFIDENCE,
+    vocab::MODALITY,
+];
+
 impl KgStore {
+    /// The reified facts of one triple, extracted and inferred, by document: index look-ups only.
+    pub fn facts_of(&self, triple: &oxigraph::model::Triple) -> StoreResult<Vec<FactRecord>> {
+        let object = Term::Triple(Box::new(triple.clone()));
+        let mut facts = Vec::new();
+        for quad in
+            self.store
+                .quads_for_pattern(None, Some(rdf::REIFIES), Some(object.as_ref()), None)
+        {
+            let quad = quad?;
+            let mut partial = Partial {
+                triple: Some((
+                    triple.subject.clone(),
+                    triple.predicate.clone(),
+                    triple.object.clone(),
+                )),
+                ..Partial::default()
+            };
+            for prop in self.store.quads_for_pattern(
+                Some(quad.subject.as_ref()),
+                None,
+                None,
+                Some(quad.graph_name.as_ref()),
+            ) {
+                let prop = prop?;
+                if let Some(local) = PROPS.iter().find(|l| self.ns.term(l) == prop.predicate) {
+                    partial.set(&self.ns, local, &prop.object);
+                }
+            }
+            facts.extend(partial.finish(quad.subject));
+        }
+        facts.sort_by(|a, b| {
+            a.document
+                .cmp(&b.document)
+                .then(a.reifier.to_string().cmp(&b.reifier.to_string()))
+        });
+        Ok(facts)
+    }
+
     /// Every reified fact, extracted and inferred, sorted by subject, predicate, object, document.
     pub fn facts(&self) -> StoreResult<Vec<FactRecord>> {
         let mut partial: HashMap<NamedOrBlankNode, Partial> = HashMap::new();
@@ -76,14 +163,7 @@ impl KgStore {
                     Some((t.subject, t.predicate, t.object));
             }
         }
-        let props = [
-            vocab::DOCUMENT_PROP,
-            vocab::SENTENCE,
-            vocab::RULE,
-            vocab::CONFIDENCE,
-            vocab::MODALITY,
-        ];
-        for local in props {
+        for local in PROPS {
             let prop = self.ns.term(local);
             for quad in self
                 .store
@@ -93,44 +173,12 @@ impl KgStore {
                 let Some(p) = partial.get_mut(&quad.subject) else {
                     continue;
                 };
-                let value = match &quad.object {
-                    Term::Literal(l) => l.value().to_string(),
-                    Term::NamedNode(n) => n.as_str().to_string(),
-                    other => other.to_string(),
-                };
-                match local {
-                    vocab::DOCUMENT_PROP => {
-                        p.document = Some(self.ns.doc_id(&value).unwrap_or(value));
-                    }
-                    vocab::SENTENCE => p.sentence = Some(value),
-                    vocab::RULE => p.rule = value,
-                    vocab::CONFIDENCE => p.confidence = value.parse().ok(),
-                    _ => p.modality = Some(value),
-                }
+                p.set(&self.ns, local, &quad.object);
             }
         }
         let mut facts: Vec<FactRecord> = partial
             .into_iter()
-            .filter_map(|(reifier, p)| {
-                let (subject, predicate, object) = p.triple?;
-                let kind = if p.document.is_some() {
-                    FactKind::Extracted
-                } else {
-                    FactKind::Inferred
-                };
-                Some(FactRecord {
-                    reifier,
-                    subject,
-                    predicate,
-                    object,
-                    kind,
-                    confidence: p.confidence.unwrap_or(1.0),
-                    document: p.document,
-                    sentence: p.sentence,
-                    rule: p.rule,
-                    modality: p.modality.unwrap_or_else(|| "asserted".to_string()),
-                })
-            })
+            .filter_map(|(reifier, p)| p.finish(reifier))
             .collect();
         facts.sort_by_cached_key(|f| {
             (

@@ -52,7 +52,7 @@ impl Reasoner for NoRules {
 }
 
 impl KgStore {
-    /// The asserted triples of all document graphs (and of the default graph, where `kg load` puts triples
+    /// The asserted triples (the facts graph, the entities graph, and the default graph, where `kg load` puts triples
     /// without a graph), without provenance, document metadata or reifiers: the input of inference.
     pub fn asserted_triples(&self) -> StoreResult<Vec<Triple>> {
         self.asserted_triples_with(None)
@@ -63,11 +63,9 @@ impl KgStore {
         &self,
         predicates: Option<&[NamedNode]>,
     ) -> StoreResult<Vec<Triple>> {
-        let skip_graphs = [
-            self.ns.ontology_graph(),
-            self.ns.inferred_graph(),
-            self.ns.meta_graph(),
-        ];
+        // Asserted knowledge: the facts graph, the entities' descriptions, and the default graph (where
+        // `kg load` puts triples without a graph). Document graphs hold evidence and provenance only.
+        let keep_graphs = [self.ns.facts_graph(), self.ns.entities_graph()];
         let mut seen = HashSet::new();
         let mut triples = Vec::new();
         let quads: Box<dyn Iterator<Item = Result<Quad, oxigraph::store::StorageError>>> =
@@ -86,7 +84,7 @@ impl KgStore {
         for quad in quads {
             let quad = quad?;
             if let GraphName::NamedNode(g) = &quad.graph_name
-                && skip_graphs.contains(g)
+                && !keep_graphs.contains(g)
             {
                 continue;
             }
@@ -111,6 +109,9 @@ impl KgStore {
     /// number of inferred triples. Each derivation's reifier carries the rule, the premises and a confidence
     /// derived from the premises' (see [`KgStore::derivation_confidences`]).
     pub fn refresh_inferences(&self, reasoner: &dyn Reasoner) -> StoreResult<usize> {
+        if self.derived_stale()? {
+            self.refresh_derived()?;
+        }
         let asserted = if reasoner.is_empty() {
             Vec::new()
         } else {

@@ -59,6 +59,32 @@ pub mod vocab {
     pub const ONTOLOGY_EXTENSIONS: &str = "ontologyExtensions";
     /// Meta graph: set while the inferred graph is older than the documents.
     pub const INFERENCE_STALE: &str = "inferenceStale";
+    /// Meta graph: set while the derived graphs (entities, facts) are older than the document graphs.
+    pub const DERIVED_STALE: &str = "derivedStale";
+    /// Meta graph: the layout version of the store (see [`super::FORMAT_VERSION`](crate::store::FORMAT_VERSION)).
+    pub const FORMAT_VERSION: &str = "formatVersion";
+    /// Document -> an entity it mentions (document graph).
+    pub const MENTIONS: &str = "mentions";
+    /// Entity or open relation -> its preferred name in this document (document graph).
+    pub const LABEL_IN_DOCUMENT: &str = "labelInDocument";
+    /// Entity -> another name it has in this document (document graph).
+    pub const ALT_LABEL_IN_DOCUMENT: &str = "altLabelInDocument";
+    /// Entity or open relation -> the class this document gives it (document graph).
+    pub const CLASS_IN_DOCUMENT: &str = "classInDocument";
+    /// Entity -> its mentions in this document, `sentence:start-end` byte ranges separated by spaces
+    /// (document graph).
+    pub const MENTION_SPANS: &str = "mentionSpans";
+    /// Entity -> number of documents that mention it (entities graph).
+    pub const DOCUMENT_COUNT: &str = "documentCount";
+    /// Entity -> number of its mentions in all documents (entities graph).
+    pub const MENTION_COUNT: &str = "mentionCount";
+    /// Document -> number of facts extracted from it (reifiers), all modalities.
+    pub const FACT_COUNT: &str = "factCount";
+    /// Document -> number of its facts that are asserted.
+    pub const ASSERTED_FACT_COUNT: &str = "assertedFactCount";
+    /// Document -> a hash of its input and of the ontology it was built with, so that a rebuild skips it
+    /// when neither changed.
+    pub const CONTENT_HASH: &str = "contentHash";
 
     /// Provenance and bookkeeping properties: never relations between entities.
     pub const PROVENANCE: &[&str] = &[
@@ -79,6 +105,27 @@ pub mod vocab {
         SENTENCE_COUNT,
         BASE,
         INFERENCE_STALE,
+        FORMAT_VERSION,
+        DERIVED_STALE,
+        MENTIONS,
+        LABEL_IN_DOCUMENT,
+        ALT_LABEL_IN_DOCUMENT,
+        CLASS_IN_DOCUMENT,
+        MENTION_SPANS,
+        DOCUMENT_COUNT,
+        MENTION_COUNT,
+        CONTENT_HASH,
+        FACT_COUNT,
+        ASSERTED_FACT_COUNT,
+    ];
+
+    /// The document graph's statements about an entity or open relation: the evidence from which the
+    /// entities graph describes it.
+    pub const EVIDENCE: &[&str] = &[
+        LABEL_IN_DOCUMENT,
+        ALT_LABEL_IN_DOCUMENT,
+        CLASS_IN_DOCUMENT,
+        MENTION_SPANS,
     ];
 }
 
@@ -203,6 +250,17 @@ impl Namespaces {
     /// The graph holding the ontology.
     pub fn ontology_graph(&self) -> NamedNode {
         NamedNode::new_unchecked(format!("{}graph/ontology", self.base))
+    }
+
+    /// The graph describing each entity and open relation once (class, label, other names, counts), derived
+    /// from what the document graphs say about it.
+    pub fn entities_graph(&self) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}graph/entities", self.base))
+    }
+
+    /// The graph holding each asserted fact once as a plain triple, for as long as a document asserts it.
+    pub fn facts_graph(&self) -> NamedNode {
+        NamedNode::new_unchecked(format!("{}graph/facts", self.base))
     }
 
     /// The graph holding inferred triples.

@@ -106,7 +106,8 @@ impl KgStore {
     }
 
     /// Loads every input in one atomic bulk load: either all of them get into the store or, on any error (a
-    /// parse error, an input that cannot be opened) or interruption, none does. Triples of triple formats go
+    /// parse error, an input that cannot be opened) or interruption, none does. The derived graphs
+    /// (entities, facts) are then recomputed from the document graphs. Triples of triple formats go
     /// to the default graph; blank nodes are renamed per input, so two files' `_:b0` stay apart. The inferred
     /// graph is marked stale before the load commits.
     pub fn load_all<'a>(
@@ -118,7 +119,9 @@ impl KgStore {
         // store's write lock): should the process die after the commit, the next writer recomputes the
         // inferences. A load that fails takes the mark back.
         let was_stale = self.inferences_stale()?;
+        let derived_was_stale = self.derived_stale()?;
         self.store.insert(self.stale_marker().as_ref())?;
+        self.store.insert(self.derived_stale_marker().as_ref())?;
         let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
         let batch = batch_size(options.size_hint);
         // oxigraph derives its batch size from a memory budget: budget (MB) * 1000 / threads quads.
@@ -128,9 +131,17 @@ impl KgStore {
             .with_num_threads(threads)
             .with_max_memory_size_in_megabytes((batch * threads).div_ceil(1000));
         let result = self.bulk_load(loader, inputs, options.lenient);
-        if result.is_err() && !was_stale {
-            self.store.remove(self.stale_marker().as_ref())?;
+        if result.is_err() {
+            if !was_stale {
+                self.store.remove(self.stale_marker().as_ref())?;
+            }
+            if !derived_was_stale {
+                self.store.remove(self.derived_stale_marker().as_ref())?;
+            }
+            return result;
         }
+        // Loaded document graphs (shards) bring evidence and reifiers; the derived graphs follow from them.
+        self.refresh_derived()?;
         result
     }
 

@@ -10,6 +10,7 @@
 //!   each with a reifier naming the rule and its premises. `{base}graph/meta`: the store's settings.
 
 mod catalog;
+mod derived;
 mod explain;
 mod facts;
 pub mod guard;
@@ -22,6 +23,7 @@ mod sparql_text;
 mod write;
 
 pub use catalog::DocumentSummary;
+pub use derived::EntityDescription;
 pub use explain::{Explanation, Support};
 pub use facts::{FactKind, FactRecord};
 pub use infer::{Derivation, NoRules, Reasoner};
@@ -31,8 +33,8 @@ pub use iri::{
 };
 pub use load::{LoadInput, LoadOptions, LoadSummary, format_of};
 pub use search::{EntityHit, NameMatch};
-pub use sparql::{SparqlTextError, parse_union_query, parse_update, union_as_set};
-pub use write::{WriteSummary, document_quads};
+pub use sparql::{SparqlTextError, parse_union_query, parse_update};
+pub use write::{WriteSummary, content_hash_quad, document_quads};
 
 use oxigraph::model::{GraphNameRef, Literal, NamedNodeRef, QuadRef, Term};
 use oxigraph::store::{StorageError, Store};
@@ -83,6 +85,16 @@ pub enum StoreError {
         /// The base asked for.
         requested: String,
     },
+    /// The store was written by a kg with another layout.
+    #[error(
+        "the store {path} has layout {found} and this kg reads layout {FORMAT_VERSION} (entities and facts stated once, mentions in the document graphs): build it again into a new directory with `kg build --store NEW_DIR INPUTS`"
+    )]
+    OtherFormat {
+        /// The store directory (or `memory`).
+        path: PathBuf,
+        /// The layout found (`1` for stores from before layouts were recorded).
+        found: u32,
+    },
     /// A document id that is not in the store.
     #[error("no document {id:?} in the store")]
     UnknownDocument {
@@ -102,6 +114,11 @@ pub enum StoreError {
     #[error(transparent)]
     Io(#[from] std::io::Error),
 }
+
+/// The layout this version of kg writes and reads. 1: entity descriptions and asserted triples repeated in
+/// every document graph. 2: described once in `graph/entities` and `graph/facts`, document graphs holding
+/// their evidence (names, classes, mention spans) and provenance.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Result of store operations.
 pub type StoreResult<T> = Result<T, StoreError>;
@@ -143,6 +160,7 @@ impl KgStore {
             path: Some(path),
         };
         kg.settle_base(base)?;
+        kg.settle_format(true)?;
         Ok(kg)
     }
 
@@ -159,6 +177,7 @@ impl KgStore {
         if let Some(base) = kg.stored_base()? {
             kg.ns = Namespaces::new(&base, DEFAULT_ONTOLOGY);
         }
+        kg.settle_format(false)?;
         Ok(kg)
     }
 
@@ -170,7 +189,47 @@ impl KgStore {
             path: None,
         };
         kg.settle_base(base)?;
+        kg.settle_format(true)?;
         Ok(kg)
+    }
+
+    /// Checks the store's layout: a store of another layout is refused; a new (document-less) store gets
+    /// this one recorded when opened for writing.
+    fn settle_format(&self, writable: bool) -> StoreResult<()> {
+        let (meta, prop) = (self.ns.meta_graph(), self.ns.term(vocab::FORMAT_VERSION));
+        let mut found = None;
+        for quad in self.store.quads_for_pattern(
+            Some(meta.as_ref().into()),
+            Some(prop.as_ref()),
+            None,
+            Some(GraphNameRef::NamedNode(meta.as_ref())),
+        ) {
+            if let Term::Literal(l) = quad?.object {
+                found = Some(l.value().parse::<u32>().unwrap_or(0));
+            }
+        }
+        let found = match found {
+            Some(v) => v,
+            None if self.is_empty()? => {
+                if writable {
+                    self.store.insert(QuadRef::new(
+                        meta.as_ref(),
+                        prop.as_ref(),
+                        Literal::from(i64::from(FORMAT_VERSION)).as_ref(),
+                        meta.as_ref(),
+                    ))?;
+                }
+                return Ok(());
+            }
+            None => 1,
+        };
+        if found == FORMAT_VERSION {
+            return Ok(());
+        }
+        Err(StoreError::OtherFormat {
+            path: self.path.clone().unwrap_or_else(|| PathBuf::from("memory")),
+            found,
+        })
     }
 
     /// The underlying oxigraph store (for SPARQL and the HTTP server).
@@ -362,15 +421,7 @@ impl KgStore {
 
     /// Removes document `id` (its graph and every description only it held), then marks inferences stale.
     pub fn remove_document(&self, id: &str) -> StoreResult<()> {
-        let graph = self.ns.doc_graph(id);
-        if !self.store.contains_named_graph(graph.as_ref())? {
-            return Err(StoreError::UnknownDocument { id: id.to_string() });
-        }
-        let mut tx = self.store.start_transaction()?;
-        tx.remove_named_graph(graph.as_ref())?;
-        tx.insert(self.stale_marker().as_ref());
-        tx.commit()?;
-        Ok(())
+        self.remove_documents(&[id])
     }
 
     fn stale_marker(&self) -> oxigraph::model::Quad {
@@ -398,12 +449,32 @@ impl KgStore {
         Ok(self.documents()?.is_empty())
     }
 
-    /// Flushes and compacts (after large writes).
+    /// Flushes and compacts (after large writes): RocksDB merges the many small files of a build, which makes
+    /// the store smaller and later reads faster.
     pub fn optimize(&self) -> StoreResult<()> {
         if self.path.is_some() {
             self.store.flush()?;
+            self.store.optimize()?;
         }
         Ok(())
+    }
+
+    /// A count the entities graph keeps for `iri` (`kg:documentCount`, `kg:mentionCount`); 0 when absent.
+    pub(crate) fn count_of(&self, iri: &str, prop: &oxigraph::model::NamedNode) -> usize {
+        let subject = oxigraph::model::NamedNode::new_unchecked(iri);
+        let graph = self.ns.entities_graph();
+        self.store
+            .quads_for_pattern(
+                Some(subject.as_ref().into()),
+                Some(prop.as_ref()),
+                None,
+                Some(GraphNameRef::NamedNode(graph.as_ref())),
+            )
+            .find_map(|q| match q.ok()?.object {
+                Term::Literal(l) => l.value().parse().ok(),
+                _ => None,
+            })
+            .unwrap_or(0)
     }
 
     /// The number of plain triples in the graphs of one document or in all documents: `(graph, count)`.

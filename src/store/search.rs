@@ -1,14 +1,14 @@
 //! Entity search by name: prefix and word matches over every label and other name (`rdfs:label`,
-//! `skos:altLabel`), ranked by how the name matches, then by how many documents describe the entity.
+//! `skos:altLabel`), ranked by how the name matches, then by how many documents mention the entity.
 //!
 //! The search scans the store's name quads on each call (linear in their number: well under a second for
 //! thousands of documents); an index kept at build time is what the explorer's type-ahead needs on large
 //! stores.
 
-use super::iri::SKOS;
+use super::iri::{SKOS, vocab};
 use super::{KgStore, StoreResult};
 use oxigraph::model::vocab::{rdf, rdfs};
-use oxigraph::model::{NamedNode, NamedOrBlankNode, Term};
+use oxigraph::model::{GraphNameRef, NamedNode, NamedOrBlankNode, Term};
 use serde::Serialize;
 use std::collections::{BTreeSet, HashMap};
 
@@ -45,7 +45,6 @@ pub struct EntityHit {
 struct Candidate {
     label: Option<String>,
     names: BTreeSet<String>,
-    graphs: BTreeSet<String>,
 }
 
 /// Lower-cased words of a name.
@@ -85,12 +84,15 @@ impl KgStore {
         }
         let entity_ns = self.ns.entity_ns();
         let alt_label = NamedNode::new_unchecked(format!("{SKOS}altLabel"));
+        let entities = self.ns.entities_graph();
         let mut candidates: HashMap<String, Candidate> = HashMap::new();
         for predicate in [rdfs::LABEL, alt_label.as_ref()] {
-            for quad in self
-                .store
-                .quads_for_pattern(None, Some(predicate), None, None)
-            {
+            for quad in self.store.quads_for_pattern(
+                None,
+                Some(predicate),
+                None,
+                Some(GraphNameRef::NamedNode(entities.as_ref())),
+            ) {
                 let quad = quad?;
                 let (NamedOrBlankNode::NamedNode(subject), Term::Literal(name)) =
                     (&quad.subject, &quad.object)
@@ -105,9 +107,9 @@ impl KgStore {
                     candidate.label = Some(name.value().to_string());
                 }
                 candidate.names.insert(name.value().to_string());
-                candidate.graphs.insert(quad.graph_name.to_string());
             }
         }
+        let document_count = self.ns.term(vocab::DOCUMENT_COUNT);
         let mut hits: Vec<EntityHit> = candidates
             .into_iter()
             .filter_map(|(iri, candidate)| {
@@ -120,7 +122,7 @@ impl KgStore {
                     label: candidate.label.clone().unwrap_or_else(|| matched.clone()),
                     matched: matched.clone(),
                     how,
-                    documents: candidate.graphs.len(),
+                    documents: self.count_of(&iri, &document_count),
                     class: None,
                     iri,
                 })

@@ -1,11 +1,14 @@
 //! Writing a document graph: its RDF form (plain triples, entity descriptions, RDF 1.2 reifiers) and the
 //! transaction that replaces the document's old graph.
 
-use super::iri::{DCTERMS, Namespaces, SKOS, term_key, vocab};
+use super::derived::{self, Touched};
+use super::iri::{DCTERMS, Namespaces, term_key, vocab};
 use super::{KgStore, StoreResult};
 use crate::resolve::{DocumentGraph, Node, Predicate};
-use oxigraph::model::vocab::{rdf, rdfs, xsd};
-use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term, Triple};
+use oxigraph::model::vocab::{rdf, xsd};
+use oxigraph::model::{
+    GraphName, GraphNameRef, Literal, NamedNode, NamedOrBlankNode, Quad, Term, Triple,
+};
 
 /// What writing one document put into the store.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -78,28 +81,45 @@ pub fn document_quads(doc: &DocumentGraph, ns: &Namespaces) -> (Vec<Quad>, Write
         );
     }
 
-    // Entities: class, label, every other surface form.
-    let alt_label = NamedNode::new_unchecked(format!("{SKOS}altLabel"));
+    // Entities: what this document says of each (its names, class and mentions). The entities graph
+    // describes each entity once from these statements of all documents (see `derived.rs`).
     for entity in &doc.entities {
         let iri = ns.entity(&entity.key);
-        if !entity.class.is_empty() {
-            push(iri.clone(), rdf::TYPE.into(), ns.term(&entity.class).into());
-        }
+        push(
+            doc_iri.clone(),
+            ns.term(vocab::MENTIONS),
+            iri.clone().into(),
+        );
         push(
             iri.clone(),
-            rdfs::LABEL.into(),
+            ns.term(vocab::LABEL_IN_DOCUMENT),
             Literal::new_simple_literal(&entity.label).into(),
         );
         for alias in &entity.aliases {
             if alias != &entity.label {
                 push(
                     iri.clone(),
-                    alt_label.clone(),
+                    ns.term(vocab::ALT_LABEL_IN_DOCUMENT),
                     Literal::new_simple_literal(alias).into(),
                 );
             }
         }
+        if !entity.class.is_empty() {
+            push(
+                iri.clone(),
+                ns.term(vocab::CLASS_IN_DOCUMENT),
+                ns.term(&entity.class).into(),
+            );
+        }
+        if !entity.mentions.is_empty() {
+            push(
+                iri.clone(),
+                ns.term(vocab::MENTION_SPANS),
+                Literal::new_simple_literal(mention_spans(doc, &entity.mentions)).into(),
+            );
+        }
     }
+    let mut relations_described = std::collections::HashSet::new();
 
     let node_term = |node: &Node| -> Option<Term> {
         match node {
@@ -119,22 +139,23 @@ pub fn document_quads(doc: &DocumentGraph, ns: &Namespaces) -> (Vec<Quad>, Write
             Predicate::Ontology(name) => ns.term(name),
             Predicate::Open(phrase) => {
                 let rel = ns.open_relation(phrase);
-                push(
-                    rel.clone(),
-                    rdf::TYPE.into(),
-                    ns.term(vocab::OPEN_RELATION).into(),
-                );
-                push(
-                    rel.clone(),
-                    rdfs::LABEL.into(),
-                    Literal::new_simple_literal(phrase).into(),
-                );
+                if relations_described.insert(rel.clone()) {
+                    push(
+                        rel.clone(),
+                        ns.term(vocab::CLASS_IN_DOCUMENT),
+                        ns.term(vocab::OPEN_RELATION).into(),
+                    );
+                    push(
+                        rel.clone(),
+                        ns.term(vocab::LABEL_IN_DOCUMENT),
+                        Literal::new_simple_literal(phrase).into(),
+                    );
+                }
                 rel
             }
         };
-        let asserted = fact.modality == "asserted";
-        if asserted {
-            push(subject.clone(), predicate.clone(), object.clone());
+        // The plain triple goes to the facts graph, once for all documents that assert it (`derived.rs`).
+        if fact.modality == "asserted" {
             summary.triples += 1;
         }
         summary.facts += 1;
@@ -220,8 +241,50 @@ pub fn document_quads(doc: &DocumentGraph, ns: &Namespaces) -> (Vec<Quad>, Write
             );
         }
     }
+    // Counts kept with the document, so that `kg stats` sums them instead of reading every reifier.
+    push(
+        doc_iri.clone(),
+        ns.term(vocab::FACT_COUNT),
+        Literal::from(summary.facts as i64).into(),
+    );
+    push(
+        doc_iri.clone(),
+        ns.term(vocab::ASSERTED_FACT_COUNT),
+        Literal::from(summary.triples as i64).into(),
+    );
     summary.quads = quads.len();
     (quads, summary)
+}
+
+/// The quad that stamps document `doc_id`'s graph with its content hash (see
+/// [`Pipeline::content_hash`](crate::pipeline::Pipeline::content_hash)).
+pub fn content_hash_quad(ns: &Namespaces, doc_id: &str, hash: &str) -> Quad {
+    let graph = ns.doc_graph(doc_id);
+    Quad::new(
+        graph.clone(),
+        ns.term(vocab::CONTENT_HASH),
+        Literal::new_simple_literal(hash),
+        graph,
+    )
+}
+
+/// An entity's mentions as `sentence:start-end` byte ranges, in document order, separated by spaces.
+fn mention_spans(doc: &DocumentGraph, mentions: &[std::ops::Range<usize>]) -> String {
+    let mut sorted: Vec<_> = mentions.iter().map(|m| (m.start, m.end)).collect();
+    sorted.sort_unstable();
+    sorted.dedup();
+    let mut out = String::new();
+    for (start, end) in sorted {
+        let sentence = doc
+            .sentences
+            .partition_point(|s| s.bytes.end <= start)
+            .min(doc.sentences.len().saturating_sub(1));
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&format!("{sentence}:{start}-{end}"));
+    }
+    out
 }
 
 /// Confidence as `xsd:double`, printed from the `f32` so that `0.9` stays `0.9`.
@@ -249,20 +312,82 @@ fn is_iso_date(text: &str) -> bool {
 }
 
 impl KgStore {
-    /// Writes one document: in ONE transaction, drops the document's old graph and writes the new one, and
-    /// marks the inferred graph stale (call [`KgStore::refresh_inferences`] after a batch of writes). Writing
-    /// the same document twice leaves the same quads.
+    /// Writes one document: see [`KgStore::write_documents`].
     pub fn write_document(&self, doc: &DocumentGraph) -> StoreResult<WriteSummary> {
-        let (quads, summary) = document_quads(doc, &self.ns);
-        let graph = self.ns.doc_graph(&doc.doc_id);
+        let summaries = self.write_documents([(doc, None)])?;
+        Ok(summaries.into_iter().next().unwrap_or_default())
+    }
+
+    /// Writes a batch of documents in ONE transaction: each document's old graph is replaced by the new one,
+    /// and the derived graphs (entities, facts) are brought up to date for what the batch touched. The
+    /// inferred graph is marked stale (call [`KgStore::refresh_inferences`] after a run of batches). A
+    /// document may carry a content hash (see [`KgStore::content_hash`]) so that a later build can skip it.
+    /// Writing the same documents twice leaves the same quads.
+    pub fn write_documents<'d>(
+        &self,
+        docs: impl IntoIterator<Item = (&'d DocumentGraph, Option<&'d str>)>,
+    ) -> StoreResult<Vec<WriteSummary>> {
         let mut tx = self.store.start_transaction()?;
-        tx.remove_named_graph(NamedOrBlankNode::from(graph).as_ref())?;
-        for quad in &quads {
-            tx.insert(quad);
+        let mut touched = Touched::default();
+        let mut summaries = Vec::new();
+        for (doc, hash) in docs {
+            let (mut quads, summary) = document_quads(doc, &self.ns);
+            let graph = self.ns.doc_graph(&doc.doc_id);
+            if let Some(hash) = hash {
+                quads.push(content_hash_quad(&self.ns, &doc.doc_id, hash));
+            }
+            touched.collect_graph(&tx, &self.ns, &graph)?;
+            tx.remove_named_graph(NamedOrBlankNode::from(graph).as_ref())?;
+            touched.collect_quads(&quads, &self.ns);
+            for quad in &quads {
+                tx.insert(quad);
+            }
+            summaries.push(summary);
         }
+        derived::refresh(&mut tx, &self.ns, &touched)?;
         tx.insert(self.stale_marker().as_ref());
         tx.commit()?;
-        Ok(summary)
+        Ok(summaries)
+    }
+
+    /// The content hash document `id` was written with, if any.
+    pub fn content_hash(&self, id: &str) -> StoreResult<Option<String>> {
+        let graph = self.ns.doc_graph(id);
+        let prop = self.ns.term(vocab::CONTENT_HASH);
+        for quad in self.store.quads_for_pattern(
+            Some(graph.as_ref().into()),
+            Some(prop.as_ref()),
+            None,
+            Some(GraphNameRef::NamedNode(graph.as_ref())),
+        ) {
+            if let Term::Literal(l) = quad?.object {
+                return Ok(Some(l.value().to_string()));
+            }
+        }
+        Ok(None)
+    }
+
+    /// Removes documents (their graphs, and from the derived graphs every description and fact that only
+    /// they held) in one transaction, then marks inferences stale.
+    ///
+    /// # Errors
+    /// [`StoreError::UnknownDocument`](super::StoreError::UnknownDocument) for an id not in the store (then
+    /// nothing is removed).
+    pub fn remove_documents(&self, ids: &[&str]) -> StoreResult<()> {
+        let mut tx = self.store.start_transaction()?;
+        let mut touched = Touched::default();
+        for id in ids {
+            let graph = self.ns.doc_graph(id);
+            if !tx.contains_named_graph(graph.as_ref())? {
+                return Err(super::StoreError::UnknownDocument { id: id.to_string() });
+            }
+            touched.collect_graph(&tx, &self.ns, &graph)?;
+            tx.remove_named_graph(graph.as_ref())?;
+        }
+        derived::refresh(&mut tx, &self.ns, &touched)?;
+        tx.insert(self.stale_marker().as_ref());
+        tx.commit()?;
+        Ok(())
     }
 }
 
