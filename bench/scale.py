@@ -9,9 +9,9 @@ documents/s, peak RSS (GNU `/usr/bin/time`, else /proc VmHWM polled), store size
 `kg stats --format json`), bytes per quad. Then the p50/p95 wall time, over --repeat runs each (process start
 and store opening included, as a user sees them), of: `kg path` between central entities, `kg stats`, a point
 query (one entity's facts by label), a neighbourhood query (an entity's one-hop entities with their labels, by
-IRI as the explorer page asks) and the union
-aggregate `SELECT ?p (COUNT(*) AS ?n) WHERE { ?s a ?c ; ?p ?o } GROUP BY ?p`. A command that exceeds --timeout
-is killed and reported as a timeout.
+IRI as the explorer page asks) and the union aggregate `SELECT ?p (COUNT(*) AS ?n) WHERE { ?s a ?c ; ?p ?o }
+GROUP BY ?p`. Queries use the most central entities of `kg stats`. A command that exceeds --timeout is killed
+and reported as a timeout; after a timeout that query kind is not tried again at that size.
 
 Without --corpus, articles are composed (deterministically) from the sentences of
 ../shared/eval/dwie/train/*.json: 8-30 sentences each, unique ids, dates spread over 2000-2019 and a title. The
@@ -288,7 +288,8 @@ def latency(name, commands, args, work, found=rows):
     }
 
 
-def bench_size(args, corpus, n, work):
+def bench_size(args, corpus, n, work, result, checkpoint):
+    """Fills result (already in the report) phase by phase, calling checkpoint after each."""
     docs_file = os.path.join(work, f"corpus-{n}.jsonl")
     docs = prefix(corpus, n, docs_file)
     if docs < n:
@@ -296,7 +297,7 @@ def bench_size(args, corpus, n, work):
     store = os.path.join(work, f"store-{n}")
     shutil.rmtree(store, ignore_errors=True)
     kg = args.kg
-    result = {"size": n, "docs": docs, "load_before": load_average()}
+    result.update({"size": n, "docs": docs, "load_before": load_average()})
 
     build = [kg, "build", "--quiet", "--store", store]
     if args.threads:
@@ -312,12 +313,13 @@ def bench_size(args, corpus, n, work):
         "ok": o.ok,
     }
     log(f"  build: {o.seconds:.1f} s, peak {o.peak_kb} KB" + ("" if o.ok else f" ({o.problem()})"))
+    checkpoint()
     if not o.ok:
         result["build"]["problem"] = o.problem()
         if o.timed_out or not os.path.isdir(store):
             result["skipped"] = "build did not finish; no queries run"
             shutil.rmtree(store, ignore_errors=True)
-            return result
+            return
 
     used, apparent = disk_bytes(store)
     result["store_bytes"], result["store_apparent_bytes"] = used, apparent
@@ -341,6 +343,8 @@ def bench_size(args, corpus, n, work):
     result["quads"] = quads
     result["bytes_per_quad"] = round(used / quads, 1) if quads else None
     result["central"] = [{"label": c["label"], "iri": c["iri"]} for c in central]
+    log(f"  store: {used / 2**20:.1f} MB on disk, {quads} quads; first kg stats {first.seconds:.1f} s")
+    checkpoint()
 
     if len(central) < 2:
         log("  fewer than two central entities: path, point and neighbourhood queries skipped")
@@ -351,6 +355,7 @@ def bench_size(args, corpus, n, work):
         paths = [[kg, "path", a["iri"], b["iri"], "--undirected", "--format", "json", "--store", store]
                  for a, b in pairs]
         result["path"] = latency("path", paths, args, work, found=paths_found)
+        checkpoint()
         points, hoods = [], []
         for c in central[:4]:
             label = sparql_literal(c["label"])
@@ -366,14 +371,17 @@ def bench_size(args, corpus, n, work):
                  f"FILTER(isIRI(?n) && ?p NOT IN (rdf:type, rdf:reifies, rdfs:label, skos:altLabel)) "
                  f"?n rdfs:label ?l }}"])
         result["point"] = latency("point", points, args, work)
+        checkpoint()
         result["neighbourhood"] = latency("neighbourhood", hoods, args, work)
+        checkpoint()
     result["stats"] = latency("stats", [[kg, "stats", "--store", store]], args, work, found=lambda out: None)
+    checkpoint()
     result["aggregate"] = latency(
         "aggregate", [[kg, "query", "--format", "tsv", "--store", store, AGGREGATE]], args, work)
     result["load_after"] = load_average()
+    result["done"] = True
     if not args.keep:
         shutil.rmtree(store, ignore_errors=True)
-    return result
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -415,6 +423,9 @@ def markdown(report):
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for r in report["sizes"]:
+        if "build" not in r:
+            lines.append(f"| {r.get('docs', r['size'])} | interrupted |" + " - |" * 11)
+            continue
         b = r["build"]
         build_s = fmt(b["seconds"], 1) + ("" if b["ok"] else " (timeout)" if b.get("problem") == "timeout"
                                            else " (failed)")
@@ -436,6 +447,10 @@ def markdown(report):
         lines += [""] + notes
     problems = []
     for r in report["sizes"]:
+        if not r.get("done") and not r.get("skipped"):
+            problems.append(f"- {r.get('docs', r['size'])} docs: stopped before the end (`-` = not measured)")
+        if "build" not in r:
+            continue
         if r.get("skipped"):
             problems.append(f"- {r['docs']} docs: {r['skipped']} ({r['build'].get('problem')})")
         elif not r["build"]["ok"]:
@@ -488,6 +503,12 @@ def main():
         "threads": args.threads,
         "sizes": [],
     }
+    def checkpoint():
+        # Written after every phase, so a long run stopped midway keeps what it measured.
+        if args.json:
+            with open(args.json, "w") as f:
+                json.dump(report, f, indent=2)
+
     try:
         if args.corpus:
             corpus = os.path.abspath(args.corpus)
@@ -500,22 +521,18 @@ def main():
         # A SIGTERM (or Ctrl-C) stops the run but still prints the sizes measured so far.
         signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
         for n in sizes:
-            report["sizes"].append(bench_size(args, corpus, n, work))
-            if args.json:
-                # Written after every size, so a long run stopped midway keeps what it measured.
-                with open(args.json, "w") as f:
-                    json.dump(report, f, indent=2)
+            result = {"size": n}
+            report["sizes"].append(result)
+            bench_size(args, corpus, n, work, result, checkpoint)
     except KeyboardInterrupt:
         report["interrupted"] = True
-        log("interrupted: reporting the sizes finished so far")
+        log("interrupted: reporting what was measured so far")
     finally:
         if own_work:
             shutil.rmtree(work, ignore_errors=True)
     report["load_end"] = load_average()
     report["finished"] = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
-    if args.json:
-        with open(args.json, "w") as f:
-            json.dump(report, f, indent=2)
+    checkpoint()
     print(markdown(report))
     return 0
 
