@@ -487,3 +487,161 @@ fn a_load_of_several_inputs_is_all_or_nothing() {
     assert!(all_quads(&store).contains("<http://e/a> <http://e/p> <http://e/b> <http://e/g1>"));
     assert!(store.inferences_stale().unwrap());
 }
+
+/// The quads of one graph, as N-Quads lines.
+fn graph_quads(store: &KgStore, graph: &NamedNode) -> BTreeSet<String> {
+    store
+        .inner()
+        .quads_for_pattern(
+            None,
+            None,
+            None,
+            Some(oxigraph::model::GraphNameRef::NamedNode(graph.as_ref())),
+        )
+        .map(|q| q.unwrap().to_string())
+        .collect()
+}
+
+fn count(store: &KgStore, iri: &NamedNode, local: &str) -> Option<String> {
+    let graph = store.namespaces().entities_graph();
+    store
+        .inner()
+        .quads_for_pattern(
+            Some(iri.as_ref().into()),
+            Some(store.namespaces().term(local).as_ref()),
+            None,
+            Some(oxigraph::model::GraphNameRef::NamedNode(graph.as_ref())),
+        )
+        .find_map(|q| match q.unwrap().object {
+            Term::Literal(l) => Some(l.value().to_string()),
+            _ => None,
+        })
+}
+
+#[test]
+fn a_fact_stays_in_the_facts_graph_while_a_document_asserts_it() {
+    let store = KgStore::in_memory(None).unwrap();
+    let mut second = crimea_doc();
+    second.doc_id = "crimea-2".to_string();
+    store.write_document(&crimea_doc()).unwrap();
+    store.write_document(&second).unwrap();
+    let (russia, crimea) = (ent(&store, "russia"), ent(&store, "crimea"));
+    let facts = store.namespaces().facts_graph();
+    let controls = format!(
+        "<{}> <{}> <{}> <{}>",
+        russia.as_str(),
+        prop("controls").as_str(),
+        crimea.as_str(),
+        facts.as_str()
+    );
+    assert!(graph_quads(&store, &facts).contains(&controls));
+    // Stated once in the whole store, however many documents assert it; never in a document graph.
+    let everywhere = store
+        .inner()
+        .quads_for_pattern(
+            Some(russia.as_ref().into()),
+            Some(prop("controls").as_ref()),
+            Some(crimea.as_ref().into()),
+            None,
+        )
+        .count();
+    assert_eq!(everywhere, 1);
+    // The negated "did not withdraw from" is reified but never a plain triple.
+    assert!(
+        !graph_quads(&store, &facts)
+            .iter()
+            .any(|q| q.contains("withdraw"))
+    );
+    assert_eq!(
+        count(&store, &russia, kg::store::vocab::DOCUMENT_COUNT).as_deref(),
+        Some("2")
+    );
+    store.remove_document("crimea-1").unwrap();
+    assert!(graph_quads(&store, &facts).contains(&controls));
+    assert_eq!(
+        count(&store, &russia, kg::store::vocab::DOCUMENT_COUNT).as_deref(),
+        Some("1")
+    );
+    store.remove_document("crimea-2").unwrap();
+    assert!(graph_quads(&store, &facts).is_empty());
+    assert!(graph_quads(&store, &store.namespaces().entities_graph()).is_empty());
+}
+
+#[test]
+fn the_derived_graphs_do_not_depend_on_the_order_or_batches_of_documents() {
+    let one_by_one = KgStore::in_memory(None).unwrap();
+    one_by_one.write_document(&crimea_doc()).unwrap();
+    one_by_one.write_document(&talks_doc()).unwrap();
+    let reversed_batch = KgStore::in_memory(None).unwrap();
+    let (talks, crimea) = (talks_doc(), crimea_doc());
+    reversed_batch
+        .write_documents([(&talks, None), (&crimea, None)])
+        .unwrap();
+    assert_eq!(all_quads(&one_by_one), all_quads(&reversed_batch));
+    // The entities graph names Russia once, with both documents' names.
+    let russia = ent(&one_by_one, "russia");
+    let labels = one_by_one
+        .inner()
+        .quads_for_pattern(Some(russia.as_ref().into()), Some(rdfs::LABEL), None, None)
+        .count();
+    assert_eq!(labels, 1);
+}
+
+#[test]
+fn loaded_document_graphs_get_the_derived_graphs_a_build_writes() {
+    let built = KgStore::in_memory(None).unwrap();
+    built.write_document(&crimea_doc()).unwrap();
+    built.write_document(&talks_doc()).unwrap();
+    let mut shards = Vec::new();
+    for doc in [crimea_doc(), talks_doc()] {
+        for quad in kg::store::document_quads(&doc, built.namespaces()).0 {
+            shards.extend_from_slice(format!("{quad} .\n").as_bytes());
+        }
+    }
+    let loaded = KgStore::in_memory(None).unwrap();
+    loaded
+        .load(oxigraph::io::RdfFormat::NQuads, shards.as_slice())
+        .unwrap();
+    assert!(!loaded.derived_stale().unwrap());
+    let ns = built.namespaces();
+    for graph in [ns.entities_graph(), ns.facts_graph()] {
+        assert!(!graph_quads(&built, &graph).is_empty());
+        assert_eq!(
+            graph_quads(&loaded, &graph),
+            graph_quads(&built, &graph),
+            "{graph}"
+        );
+    }
+}
+
+#[test]
+fn a_store_of_the_first_layout_is_refused_with_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        // A layout-1 store: a base and a document graph, no layout recorded.
+        let raw = oxigraph::store::Store::open(dir.path()).unwrap();
+        raw.load_from_slice(
+            oxigraph::io::RdfFormat::NQuads,
+            format!(
+                "<{b}graph/meta> <{ONTOLOGY}storeBase> \"{b}\" <{b}graph/meta> .\n<{b}entity/x> <http://www.w3.org/2000/01/rdf-schema#label> \"X\" <{b}doc/a> .\n",
+                b = kg::store::DEFAULT_BASE
+            )
+            .as_bytes(),
+        )
+        .unwrap();
+    }
+    for result in [
+        KgStore::open(dir.path()).map(|_| ()),
+        KgStore::open_read_only(dir.path()).map(|_| ()),
+    ] {
+        let err = result.unwrap_err();
+        assert!(
+            matches!(err, StoreError::OtherFormat { found: 1, .. }),
+            "{err}"
+        );
+        assert!(
+            err.to_string().contains("kg build --store NEW_DIR"),
+            "{err}"
+        );
+    }
+}
