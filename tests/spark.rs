@@ -1,7 +1,9 @@
 //! `kg extract` as a Spark streaming mapper: tests/spark/extract_pipe.py pipes a corpus through
 //! `kg extract --format nq -` with `rdd.pipe` in Spark's local mode and compares the merged N-Quads with one
-//! single-process run. Skipped, with the script's message, where python3, pyspark, Java or the N-Quads output
-//! of `kg extract` is missing.
+//! single-process run; then the merged shards, bulk-loaded with `kg load` (which derives the entities and
+//! facts graphs, the corpus-level pass, from them), must give the store `kg build` gives. Skipped, with the
+//! script's message, where python3, pyspark, Java or the N-Quads output of `kg extract` is missing
+//! (`.ci/run` installs Java and pyspark).
 
 use std::process::Command;
 
@@ -32,6 +34,7 @@ fn spark_shards_merge_to_the_single_process_output() {
         .arg(env!("CARGO_BIN_EXE_kg"))
         .arg(&path)
         .arg("4")
+        .arg(corpus.path().join("merged.nq"))
         .output()
     {
         Ok(output) => output,
@@ -54,5 +57,40 @@ fn spark_shards_merge_to_the_single_process_output() {
         output.status.success(),
         "Spark shards differ from the single-process extract:\n{stdout}\n{}",
         String::from_utf8_lossy(&output.stderr)
+    );
+    // The merged shards, loaded, are the store one build makes.
+    let kg = |args: &[&str]| {
+        let output = Command::new(env!("CARGO_BIN_EXE_kg"))
+            .args(args)
+            .output()
+            .expect("kg runs");
+        assert!(
+            output.status.success(),
+            "kg {args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).expect("UTF-8")
+    };
+    let (loaded, built) = (corpus.path().join("loaded"), corpus.path().join("built"));
+    let merged = corpus.path().join("merged.nq");
+    let store_arg = |dir: &std::path::Path| dir.to_str().expect("UTF-8 path").to_string();
+    kg(&["load", "--store", &store_arg(&loaded), merged.to_str().unwrap()]);
+    kg(&["build", "--store", &store_arg(&built), path.to_str().unwrap()]);
+    let quads = |dir: &std::path::Path| {
+        let mut lines: Vec<String> = kg(&["export", "--store", &store_arg(dir), "--format", "nq"])
+            .lines()
+            .map(str::to_string)
+            .collect();
+        lines.sort();
+        lines
+    };
+    let (from_shards, from_build) = (quads(&loaded), quads(&built));
+    let only = |a: &[String], b: &[String]| a.iter().filter(|q| !b.contains(q)).count();
+    assert!(
+        from_shards == from_build,
+        "{} quads only in the loaded shards, {} only in the build; first: {:?}",
+        only(&from_shards, &from_build),
+        only(&from_build, &from_shards),
+        from_shards.iter().find(|q| !from_build.contains(q))
     );
 }

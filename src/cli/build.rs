@@ -252,7 +252,7 @@ pub fn run(args: &BuildArgs) -> Result<()> {
     let inferred = store
         .refresh_inferences(pipeline.ontology())
         .context("cannot apply the ontology rules")?;
-    store.optimize()?;
+    store.optimize_and_close()?;
     let seconds = started.elapsed().as_secs_f64();
     eprintln!(
         "kg build: {written} documents, {} sentences, {} entities, {} triples (+{inferred} inferred) in {seconds:.1} s",

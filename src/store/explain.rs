@@ -110,16 +110,14 @@ impl KgStore {
                 _ => None,
             };
             let rule = text(vocab::RULE);
-            if let Some(Term::NamedNode(doc)) = get(vocab::DOCUMENT_PROP) {
-                let bytes = match (number(vocab::START_BYTE), number(vocab::END_BYTE)) {
-                    (Some(s), Some(e)) => Some((s as u64, e as u64)),
-                    _ => None,
-                };
+            let document = match &graph {
+                GraphName::NamedNode(g) => self.ns.doc_id(g.as_str()),
+                _ => None,
+            };
+            if let Some(document) = document {
+                let bytes = super::parse_span(&text(vocab::SPAN)).map(|(_, s, e)| (s as u64, e as u64));
                 explanation.supports.push(Support::Extracted {
-                    document: self
-                        .ns
-                        .doc_id(doc.as_str())
-                        .unwrap_or_else(|| doc.as_str().to_string()),
+                    document,
                     sentence: text(vocab::SENTENCE),
                     bytes,
                     rule,

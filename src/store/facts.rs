@@ -63,14 +63,13 @@ struct Partial {
 
 impl Partial {
     /// Records one provenance property (`local` is its name in [`vocab`]).
-    fn set(&mut self, ns: &super::Namespaces, local: &str, object: &Term) {
+    fn set(&mut self, local: &str, object: &Term) {
         let value = match object {
             Term::Literal(l) => l.value().to_string(),
             Term::NamedNode(n) => n.as_str().to_string(),
             other => other.to_string(),
         };
         match local {
-            vocab::DOCUMENT_PROP => self.document = Some(ns.doc_id(&value).unwrap_or(value)),
             vocab::SENTENCE => self.sentence = Some(value),
             vocab::RULE => self.rule = value,
             vocab::CONFIDENCE => self.confidence = value.parse().ok(),
@@ -102,8 +101,7 @@ impl Partial {
 }
 
 /// The provenance properties a [`FactRecord`] carries.
-const PROPS: [&str; 5] = [
-    vocab::DOCUMENT_PROP,
+const PROPS: [&str; 4] = [
     vocab::SENTENCE,
     vocab::RULE,
     vocab::CONFIDENCE,
@@ -111,6 +109,14 @@ const PROPS: [&str; 5] = [
 ];
 
 impl KgStore {
+    /// The id of the document whose graph `graph` is (a reifier there is an extraction from it).
+    fn document_of(&self, graph: &oxigraph::model::GraphName) -> Option<String> {
+        match graph {
+            oxigraph::model::GraphName::NamedNode(g) => self.ns.doc_id(g.as_str()),
+            _ => None,
+        }
+    }
+
     /// The reified facts of one triple, extracted and inferred, by document: index look-ups only.
     pub fn facts_of(&self, triple: &oxigraph::model::Triple) -> StoreResult<Vec<FactRecord>> {
         let object = Term::Triple(Box::new(triple.clone()));
@@ -126,6 +132,7 @@ impl KgStore {
                     triple.predicate.clone(),
                     triple.object.clone(),
                 )),
+                document: self.document_of(&quad.graph_name),
                 ..Partial::default()
             };
             for prop in self.store.quads_for_pattern(
@@ -136,7 +143,7 @@ impl KgStore {
             ) {
                 let prop = prop?;
                 if let Some(local) = PROPS.iter().find(|l| self.ns.term(l) == prop.predicate) {
-                    partial.set(&self.ns, local, &prop.object);
+                    partial.set(local, &prop.object);
                 }
             }
             facts.extend(partial.finish(quad.subject));
@@ -159,8 +166,9 @@ impl KgStore {
             let quad = quad?;
             if let Term::Triple(t) = quad.object {
                 let t = *t;
-                partial.entry(quad.subject).or_default().triple =
-                    Some((t.subject, t.predicate, t.object));
+                let entry = partial.entry(quad.subject).or_default();
+                entry.triple = Some((t.subject, t.predicate, t.object));
+                entry.document = self.document_of(&quad.graph_name);
             }
         }
         for local in PROPS {
@@ -173,7 +181,7 @@ impl KgStore {
                 let Some(p) = partial.get_mut(&quad.subject) else {
                     continue;
                 };
-                p.set(&self.ns, local, &quad.object);
+                p.set(local, &quad.object);
             }
         }
         let mut facts: Vec<FactRecord> = partial

@@ -23,16 +23,11 @@ pub mod vocab {
     pub const DOCUMENT: &str = "Document";
     /// The class of open (unmapped) relations.
     pub const OPEN_RELATION: &str = "OpenRelation";
-    /// Reifier -> the document graph the fact came from.
-    pub const DOCUMENT_PROP: &str = "document";
-    /// Reifier -> the sentence text.
+    /// Reifier -> the sentence text. (The document is the graph that holds the reifier.)
     pub const SENTENCE: &str = "sentence";
-    /// Reifier -> index of the sentence in its document.
-    pub const SENTENCE_INDEX: &str = "sentenceIndex";
-    /// Reifier -> first byte of the evidence.
-    pub const START_BYTE: &str = "startByte";
-    /// Reifier -> end byte (exclusive) of the evidence.
-    pub const END_BYTE: &str = "endByte";
+    /// Reifier -> where the evidence is: `sentence:start-end`, the sentence's index in its document and the
+    /// byte range of the evidence in the document's text (end exclusive); see [`parse_span`](crate::store::parse_span).
+    pub const SPAN: &str = "span";
     /// Reifier -> the extractor or inference rule.
     pub const RULE: &str = "rule";
     /// Reifier -> confidence in [0, 1].
@@ -88,11 +83,8 @@ pub mod vocab {
 
     /// Provenance and bookkeeping properties: never relations between entities.
     pub const PROVENANCE: &[&str] = &[
-        DOCUMENT_PROP,
         SENTENCE,
-        SENTENCE_INDEX,
-        START_BYTE,
-        END_BYTE,
+        SPAN,
         RULE,
         CONFIDENCE,
         MODALITY,
@@ -127,6 +119,19 @@ pub mod vocab {
         CLASS_IN_DOCUMENT,
         MENTION_SPANS,
     ];
+}
+
+/// Reads a `sentence:start-end` span (a reifier's [`vocab::SPAN`], one of an entity's
+/// [`vocab::MENTION_SPANS`]): `(sentence, start byte, end byte)`.
+///
+/// ```
+/// assert_eq!(kg::store::parse_span("3:120-180"), Some((3, 120, 180)));
+/// assert_eq!(kg::store::parse_span("3:120"), None);
+/// ```
+pub fn parse_span(text: &str) -> Option<(usize, usize, usize)> {
+    let (sentence, bytes) = text.split_once(':')?;
+    let (start, end) = bytes.split_once('-')?;
+    Some((sentence.parse().ok()?, start.parse().ok()?, end.parse().ok()?))
 }
 
 /// Mints and recognises the store's IRIs.

@@ -28,8 +28,8 @@ pub use explain::{Explanation, Support};
 pub use facts::{FactKind, FactRecord};
 pub use infer::{Derivation, NoRules, Reasoner};
 pub use iri::{
-    DCTERMS, DEFAULT_BASE, DEFAULT_ONTOLOGY, Namespaces, SKOS, fnv1a128, percent_decode,
-    percent_encode, term_key, vocab,
+    DCTERMS, DEFAULT_BASE, DEFAULT_ONTOLOGY, Namespaces, SKOS, fnv1a128, parse_span,
+    percent_decode, percent_encode, term_key, vocab,
 };
 pub use load::{LoadInput, LoadOptions, LoadSummary, format_of};
 pub use search::{EntityHit, NameMatch};
@@ -456,6 +456,19 @@ impl KgStore {
             self.store.flush()?;
             self.store.optimize()?;
         }
+        Ok(())
+    }
+
+    /// [`KgStore::optimize`], then closes the store and opens it once more: RocksDB deletes the write-ahead
+    /// logs that the flush made obsolete only when a database is opened, and after a bulk build they are
+    /// most of the directory (two thirds of it for 1,000 news articles).
+    pub fn optimize_and_close(self) -> StoreResult<()> {
+        self.optimize()?;
+        let Some(path) = self.path.clone() else {
+            return Ok(());
+        };
+        drop(self);
+        drop(Store::open(&path).map_err(|e| classify_open_error(e, &path))?);
         Ok(())
     }
 

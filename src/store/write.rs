@@ -187,28 +187,13 @@ pub fn document_quads(doc: &DocumentGraph, ns: &Namespaces) -> (Vec<Quad>, Write
         );
         push(
             reifier.clone(),
-            ns.term(vocab::DOCUMENT_PROP),
-            doc_iri.clone().into(),
-        );
-        push(
-            reifier.clone(),
             ns.term(vocab::SENTENCE),
             Literal::new_simple_literal(sentence).into(),
         );
         push(
             reifier.clone(),
-            ns.term(vocab::SENTENCE_INDEX),
-            Literal::from(fact.sentence as i64).into(),
-        );
-        push(
-            reifier.clone(),
-            ns.term(vocab::START_BYTE),
-            Literal::from(fact.bytes.start as i64).into(),
-        );
-        push(
-            reifier.clone(),
-            ns.term(vocab::END_BYTE),
-            Literal::from(fact.bytes.end as i64).into(),
+            ns.term(vocab::SPAN),
+            Literal::new_simple_literal(format!("{index}:{start}-{end}")).into(),
         );
         push(
             reifier.clone(),

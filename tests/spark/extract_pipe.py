@@ -4,7 +4,9 @@ record) is split into partitions, each piped through `kg extract --format nq -` 
 N-Quads must equal a single-process `kg extract` of the same corpus (as sets of quads: deterministic entity IRIs
 and one named graph per document make shards merge without coordination).
 
-    python3 tests/spark/extract_pipe.py KG_BINARY CORPUS.jsonl [PARTITIONS]
+    python3 tests/spark/extract_pipe.py KG_BINARY CORPUS.jsonl [PARTITIONS] [MERGED_OUT.nq]
+
+With MERGED_OUT, the merged N-Quads are also written there (sorted), for a bulk load into a store.
 
 Exit codes: 0 equal, 1 different or failed, 77 skipped (pyspark, java or `kg extract --format nq` missing).
 """
@@ -28,6 +30,7 @@ def main():
         sys.exit(2)
     kg, corpus = os.path.abspath(sys.argv[1]), sys.argv[2]
     partitions = int(sys.argv[3]) if len(sys.argv) > 3 else 4
+    merged_out = sys.argv[4] if len(sys.argv) > 4 else None
     try:
         import pyspark  # noqa: F401
         from pyspark.sql import SparkSession
@@ -61,6 +64,9 @@ def main():
     finally:
         spark.stop()
     got = set(merged)
+    if merged_out:
+        with open(merged_out, "w", encoding="utf-8") as out:
+            out.writelines(q + "\n" for q in sorted(got))
     report = {"documents": len(records), "partitions": partitions, "quads_single": len(expected),
               "quads_spark": len(got), "only_single": len(expected - got), "only_spark": len(got - expected)}
     print(json.dumps(report))
