@@ -242,9 +242,11 @@ impl Explorer {
             list.sort_unstable();
         }
         let total = projection.node_count().max(1) as f64;
+        let entity_ns = ns.entity_ns();
         let indexed = projection
             .graph
             .node_indices()
+            .filter(|n| projection.graph[*n].iri.starts_with(entity_ns))
             .map(|n| {
                 let node = &projection.graph[n];
                 let docs = mentions.get(&n).map_or(0, Vec::len);
@@ -279,6 +281,13 @@ impl Explorer {
         self.search.search(query, limit)
     }
 
+    /// Whether node `n` is an entity of the store (not an ontology class or another IRI some fact points to).
+    pub(crate) fn is_entity(&self, n: NodeIndex) -> bool {
+        self.projection.graph[n]
+            .iri
+            .starts_with(self.projection.namespaces().entity_ns())
+    }
+
     pub(crate) fn related(&self, n: NodeIndex, documents: usize) -> Related {
         let node = &self.projection.graph[n];
         Related {
@@ -292,7 +301,7 @@ impl Explorer {
     /// The corpus at a glance; `store` gives the summaries of the `limit` newest documents.
     pub fn overview(&self, store: &KgStore, limit: usize) -> StoreResult<Overview> {
         let g = &self.projection.graph;
-        let mut central: Vec<NodeIndex> = g.node_indices().collect();
+        let mut central: Vec<NodeIndex> = g.node_indices().filter(|n| self.is_entity(*n)).collect();
         central.sort_by(|a, b| {
             let score = |n: &NodeIndex| self.rank.get(n.index()).copied().unwrap_or(0.0);
             score(b).total_cmp(&score(a))
@@ -304,10 +313,15 @@ impl Explorer {
             .collect();
         let ontology = self.projection.namespaces().ontology_ns();
         let mut properties: HashMap<&str, (String, usize)> = HashMap::new();
-        let mut extractions = 0;
-        for e in g.edge_weights() {
+        let (mut extractions, mut relations) = (0, 0);
+        for edge in g.edge_indices() {
+            let e = &g[edge];
             extractions += e.evidence.len();
-            if e.predicate.starts_with(ontology) {
+            let between_entities = g
+                .edge_endpoints(edge)
+                .is_some_and(|(a, b)| self.is_entity(a) && self.is_entity(b));
+            relations += usize::from(between_entities);
+            if between_entities && e.predicate.starts_with(ontology) {
                 properties
                     .entry(e.predicate.as_str())
                     .or_insert_with(|| (e.label.clone(), 0))
@@ -325,7 +339,7 @@ impl Explorer {
         properties.sort_by(|a, b| b.relations.cmp(&a.relations).then(a.label.cmp(&b.label)));
         properties.truncate(limit);
         let mut classes: HashMap<String, usize> = HashMap::new();
-        for node in g.node_weights() {
+        for node in g.node_indices().filter(|n| self.is_entity(*n)).map(|n| &g[n]) {
             *classes
                 .entry(node.class.clone().unwrap_or_else(|| "untyped".into()))
                 .or_default() += 1;
@@ -341,8 +355,8 @@ impl Explorer {
             .collect::<StoreResult<Vec<_>>>()?;
         Ok(Overview {
             documents: self.documents.len(),
-            entities: g.node_count(),
-            relations: g.edge_count(),
+            entities: self.search.len(),
+            relations,
             extractions,
             central,
             properties,
@@ -408,6 +422,9 @@ impl Explorer {
                 } else {
                     edge.source()
                 };
+                if !self.is_entity(other) {
+                    continue;
+                }
                 let (s, o) = (&g[edge.source()].iri, &g[edge.target()].iri);
                 let mut sources: Vec<Source> = r
                     .evidence

@@ -196,6 +196,9 @@ impl Explorer {
                 } else {
                     edge.source()
                 };
+                if !self.is_entity(other) {
+                    continue;
+                }
                 let r = edge.weight();
                 *properties.entry(r.label.clone()).or_default() += 1;
                 classes.entry(class_of(other)).or_default().insert(other);
