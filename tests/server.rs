@@ -668,4 +668,3 @@ fn concurrent_readers_and_keep_alive() {
     let status = server.interrupt();
     assert!(status.success(), "kg serve exited with {status}");
 }
-

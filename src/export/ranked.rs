@@ -93,7 +93,11 @@ pub(crate) fn ranked_svg(projection: &Projection, selection: &Selection) -> (Str
     // Columns: each layer wrapped every ROWS boxes, centred vertically.
     let mut position: HashMap<NodeIndex, (f64, f64)> = HashMap::new();
     let mut column = 0usize;
-    let tallest = layers.values().map(|l| l.len().min(ROWS)).max().unwrap_or(1);
+    let tallest = layers
+        .values()
+        .map(|l| l.len().min(ROWS))
+        .max()
+        .unwrap_or(1);
     for members in layers.values() {
         for chunk in members.chunks(ROWS) {
             let offset = (tallest - chunk.len()) as f64 * ROW_HEIGHT / 2.0;

@@ -8,7 +8,9 @@
 
 use super::search_index::{IndexedEntity, SearchHit, SearchIndex};
 use super::{Projection, page_rank};
-use crate::store::{DCTERMS, DocumentSummary, Explanation, KgStore, Namespaces, StoreResult, Support};
+use crate::store::{
+    DCTERMS, DocumentSummary, Explanation, KgStore, Namespaces, StoreResult, Support,
+};
 use oxigraph::model::vocab::rdf;
 use oxigraph::model::{NamedNode, NamedOrBlankNode, Term, Triple};
 use petgraph::Direction;
@@ -194,7 +196,11 @@ impl Explorer {
                 };
                 if let Some(&d) = ns.doc_id(s.as_str()).and_then(|id| doc_number.get(&id)) {
                     let doc = &mut documents[d as usize];
-                    let slot = if is_date { &mut doc.date } else { &mut doc.title };
+                    let slot = if is_date {
+                        &mut doc.date
+                    } else {
+                        &mut doc.title
+                    };
                     *slot = Some(value.value().to_string());
                 }
             }
@@ -339,7 +345,11 @@ impl Explorer {
         properties.sort_by(|a, b| b.relations.cmp(&a.relations).then(a.label.cmp(&b.label)));
         properties.truncate(limit);
         let mut classes: HashMap<String, usize> = HashMap::new();
-        for node in g.node_indices().filter(|n| self.is_entity(*n)).map(|n| &g[n]) {
+        for node in g
+            .node_indices()
+            .filter(|n| self.is_entity(*n))
+            .map(|n| &g[n])
+        {
             *classes
                 .entry(node.class.clone().unwrap_or_else(|| "untyped".into()))
                 .or_default() += 1;
@@ -444,7 +454,11 @@ impl Explorer {
                     outgoing,
                     (g[other].label.clone(), Some(other)),
                     &mut sources,
-                    [format!("<{s}>"), format!("<{}>", r.predicate), format!("<{o}>")],
+                    [
+                        format!("<{s}>"),
+                        format!("<{}>", r.predicate),
+                        format!("<{o}>"),
+                    ],
                 ));
             }
         }
@@ -527,10 +541,9 @@ impl Explorer {
         let ns: &Namespaces = store.namespaces();
         let subject = NamedNode::new_unchecked(iri);
         let mut triples = HashSet::new();
-        for quad in
-            store
-                .inner()
-                .quads_for_pattern(Some(subject.as_ref().into()), None, None, None)
+        for quad in store
+            .inner()
+            .quads_for_pattern(Some(subject.as_ref().into()), None, None, None)
         {
             let quad = quad?;
             if matches!(quad.object, Term::Literal(_)) && ns.is_relation(quad.predicate.as_str()) {
@@ -563,7 +576,12 @@ impl Explorer {
                     _ => None,
                 })
                 .collect();
-            if sources.is_empty() && explanation.supports.iter().any(|s| matches!(s, Support::Extracted { .. })) {
+            if sources.is_empty()
+                && explanation
+                    .supports
+                    .iter()
+                    .any(|s| matches!(s, Support::Extracted { .. }))
+            {
                 // Only negated or hedged: not a fact about the entity.
                 continue;
             }

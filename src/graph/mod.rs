@@ -13,14 +13,14 @@ mod paths;
 mod profile;
 mod search_index;
 
+pub use explorer::{
+    DocRef, EntityPage, ExplanationView, Explorer, Overview, PageFact, PropertyCount, Related,
+    Source, SupportView,
+};
 pub use lookup::{GraphError, edit_distance};
+pub use neighbourhood::{Neighbourhood, NeighbourhoodOptions, ViewEdge, ViewNode};
 pub use pagerank::page_rank;
 pub use paths::{Hop, Path, PathFinder, PathOptions};
-pub use explorer::{
-    DocRef, EntityPage, Explorer, ExplanationView, Overview, PageFact, PropertyCount, Related, Source,
-    SupportView,
-};
-pub use neighbourhood::{Neighbourhood, NeighbourhoodOptions, ViewEdge, ViewNode};
 pub use profile::{EntityProfile, FactGroup, Mention, Neighbour};
 pub use search_index::{IndexedEntity, SearchHit, SearchIndex};
 

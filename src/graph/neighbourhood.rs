@@ -130,7 +130,11 @@ impl Explorer {
         (confidence >= options.min_confidence).then_some((docs.len(), confidence, Some(i)))
     }
 
-    fn view_edge(&self, edge: EdgeIndex, (count, confidence, best): (usize, f64, Option<usize>)) -> ViewEdge {
+    fn view_edge(
+        &self,
+        edge: EdgeIndex,
+        (count, confidence, best): (usize, f64, Option<usize>),
+    ) -> ViewEdge {
         let g = &self.projection.graph;
         let r = &g[edge];
         let (s, o) = g.edge_endpoints(edge).expect("edge of the graph");
@@ -178,7 +182,10 @@ impl Explorer {
         let g = &self.projection.graph;
         let wanted = |label: &str, predicate: &str| {
             options.properties.is_empty()
-                || options.properties.iter().any(|p| p == label || p == predicate)
+                || options
+                    .properties
+                    .iter()
+                    .any(|p| p == label || p == predicate)
         };
         let class_of = |n: NodeIndex| g[n].class.clone().unwrap_or_else(|| "untyped".into());
         let mut properties: HashMap<String, usize> = HashMap::new();
@@ -247,7 +254,9 @@ impl Explorer {
         }
         if options.literals {
             for (i, fact) in self.literal_facts(store, iri)?.into_iter().enumerate() {
-                if fact.confidence < options.min_confidence || !wanted(&fact.property, &fact.predicate) {
+                if fact.confidence < options.min_confidence
+                    || !wanted(&fact.property, &fact.predicate)
+                {
                     continue;
                 }
                 let id = format!("literal:{i}");

@@ -65,13 +65,16 @@ impl ExplorerState {
                 };
                 if let Ok(mut current) = state.current.lock() {
                     // A failed rebuild keeps the snapshot that worked.
-                    if matches!(next, Snapshot::Ready(_)) || !matches!(*current, Snapshot::Ready(_)) {
+                    if matches!(next, Snapshot::Ready(_)) || !matches!(*current, Snapshot::Ready(_))
+                    {
                         *current = next;
                     }
                 }
                 state.ready.notify_all();
                 state.building.store(false, Ordering::SeqCst);
-                if !state.stale.load(Ordering::SeqCst) || state.building.swap(true, Ordering::SeqCst) {
+                if !state.stale.load(Ordering::SeqCst)
+                    || state.building.swap(true, Ordering::SeqCst)
+                {
                     break;
                 }
             }
@@ -135,9 +138,9 @@ fn number<T: FromStr>(params: &Params, name: &str, default: T) -> Result<T, Resp
 }
 
 fn entity_param<'a>(params: &'a Params, name: &str) -> Result<&'a str, Response> {
-    let iri = params
-        .get(name)
-        .ok_or_else(|| Response::text(400, format!("missing `{name}` parameter (an entity IRI)")))?;
+    let iri = params.get(name).ok_or_else(|| {
+        Response::text(400, format!("missing `{name}` parameter (an entity IRI)"))
+    })?;
     NamedNode::new(iri)
         .map_err(|e| Response::text(400, format!("invalid entity IRI {iri:?}: {e}")))?;
     Ok(iri)
@@ -212,7 +215,10 @@ pub(crate) fn answer(
             Endpoint::Entity => {
                 let iri = entity_param(params, "iri")?;
                 let limit = number(params, "limit", 15usize)?.clamp(1, 200);
-                match explorer.entity_page(store, iri, limit).map_err(store_failed)? {
+                match explorer
+                    .entity_page(store, iri, limit)
+                    .map_err(store_failed)?
+                {
                     Some(page) => json_response(&page),
                     None => unknown(iri),
                 }
@@ -225,11 +231,17 @@ pub(crate) fn answer(
                     properties: params.all("property"),
                     classes: params.all("class"),
                     min_confidence: number(params, "min_confidence", 0.0f64)?,
-                    document: params.get("document").filter(|d| !d.is_empty()).map(Into::into),
+                    document: params
+                        .get("document")
+                        .filter(|d| !d.is_empty())
+                        .map(Into::into),
                     from: params.get("from").filter(|d| !d.is_empty()).map(Into::into),
                     to: params.get("to").filter(|d| !d.is_empty()).map(Into::into),
                 };
-                match explorer.neighbourhood(store, iri, &options).map_err(store_failed)? {
+                match explorer
+                    .neighbourhood(store, iri, &options)
+                    .map_err(store_failed)?
+                {
                     Some(view) => json_response(&view),
                     None => unknown(iri),
                 }
@@ -252,7 +264,9 @@ fn triple_param(params: &Params) -> Result<Triple, Response> {
         params.get(name).ok_or_else(|| {
             Response::text(
                 400,
-                format!("missing `{name}`: give s, p and o in N-Triples syntax (<IRI> or \"literal\")"),
+                format!(
+                    "missing `{name}`: give s, p and o in N-Triples syntax (<IRI> or \"literal\")"
+                ),
             )
         })
     };
@@ -278,11 +292,20 @@ mod tests {
 
     #[test]
     fn explain_takes_n_triples_terms() {
-        let params = parse_form(b"s=%3Chttp%3A%2F%2Fx%2Fa%3E&p=%3Chttp%3A%2F%2Fx%2Fp%3E&o=%221999%22").unwrap();
+        let params =
+            parse_form(b"s=%3Chttp%3A%2F%2Fx%2Fa%3E&p=%3Chttp%3A%2F%2Fx%2Fp%3E&o=%221999%22")
+                .unwrap();
         let triple = triple_param(&params).unwrap();
         assert_eq!(triple.to_string(), "<http://x/a> <http://x/p> \"1999\"");
-        for bad in [&b"s=a&p=%3Chttp%3A%2F%2Fx%2Fp%3E&o=%221%22"[..], b"s=%22x%22&p=%3Chttp%3A%2F%2Fx%2Fp%3E&o=%221%22", b"p=x"] {
-            assert_eq!(triple_param(&parse_form(bad).unwrap()).unwrap_err().status, 400);
+        for bad in [
+            &b"s=a&p=%3Chttp%3A%2F%2Fx%2Fp%3E&o=%221%22"[..],
+            b"s=%22x%22&p=%3Chttp%3A%2F%2Fx%2Fp%3E&o=%221%22",
+            b"p=x",
+        ] {
+            assert_eq!(
+                triple_param(&parse_form(bad).unwrap()).unwrap_err().status,
+                400
+            );
         }
     }
 

@@ -289,8 +289,10 @@ impl App {
                 read()?;
                 let _slot = self.slots.acquire(self.limits.timeout)?;
                 let endpoint = explore::Endpoint::at(path).expect("checked above");
-                Ok(explore::answer(&self.explorer, endpoint, &params, self.limits.timeout)
-                    .with_header("Cache-Control", "no-cache"))
+                Ok(
+                    explore::answer(&self.explorer, endpoint, &params, self.limits.timeout)
+                        .with_header("Cache-Control", "no-cache"),
+                )
             }
             "/health" => {
                 read()?;

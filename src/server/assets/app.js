@@ -61,7 +61,7 @@
       ['Entities and their labels', 'SELECT DISTINCT ?entity ?label ?class WHERE {\n  ?entity rdfs:label ?label .\n  OPTIONAL { ?entity a ?class }\n}\nORDER BY ?label\nLIMIT 100'],
     ];
     if (top) {
-      queries.unshift(['Who ' + top.label + ' what (the most frequent property)',
+      queries.unshift(['Facts of the most frequent property, ' + top.label,
         'SELECT DISTINCT ?subject ?object ?sentence WHERE {\n  ?r rdf:reifies <<( ?s <' + top.predicate + '> ?o )>> ;\n     kg:sentence ?sentence .\n' +
         '  ?s rdfs:label ?subject .\n  OPTIONAL { ?o rdfs:label ?object }\n}\nLIMIT 50']);
     }
@@ -167,7 +167,7 @@
       $('facts-count').textContent = '(' + p.facts.length + ')';
       const groups = new Map();
       for (const f of p.facts) {
-        const key = f.property + (f.outgoing ? '' : ' (of)');
+        const key = f.outgoing ? f.property + ' →' : '← ' + f.property;
         if (!groups.has(key)) groups.set(key, []);
         groups.get(key).push(f);
       }
@@ -186,7 +186,9 @@
       }
       if (!p.facts.length) facts.append(el('p', { class: 'muted' }, 'No facts about this entity.'));
       $('docs-count').textContent = '(' + plural(p.documents.length, 'document') + ')';
-      $('timeline').replaceChildren(...timeline(p.documents));
+      const bars = timeline(p.documents);
+      $('timeline').hidden = bars.length === 0;
+      $('timeline').replaceChildren(...bars);
       $('entity-docs').replaceChildren(...p.documents.slice(0, 30).map((d) => el('li', {},
         el('span', { class: 'date' }, d.date || 'undated'), ' ', d.title || d.id)));
       $('co-mentioned').replaceChildren(...p.co_mentioned.map((e) => el('li', {}, entityLink(e.iri, e.label, e.class),

@@ -8,6 +8,12 @@
   const PALETTE = ['#2563eb', '#dc2626', '#059669', '#d97706', '#7c3aed', '#0891b2', '#db2777',
     '#4b5563', '#65a30d', '#9333ea', '#0f766e', '#b45309'];
 
+  // The common classes get colours far apart; the others one from the palette by a hash of their name.
+  const FIXED = {
+    Person: '#2563eb', Country: '#dc2626', Organization: '#059669', Place: '#d97706', City: '#b45309',
+    Event: '#7c3aed', GovernmentBody: '#0891b2', Nationality: '#db2777', Position: '#65a30d', Facility: '#0f766e',
+  };
+
   function make(name, attrs, parent) {
     const node = document.createElementNS(SVG, name);
     for (const [key, value] of Object.entries(attrs || {})) node.setAttribute(key, value);
@@ -51,6 +57,7 @@
     // The colour of a class: from a hash of its name, so it is the same on every visit and every page.
     static colourOf(cls) {
       if (!cls || cls === 'untyped') return '#6b7280';
+      if (FIXED[cls]) return FIXED[cls];
       let h = 2166136261;
       for (let i = 0; i < cls.length; i++) { h ^= cls.charCodeAt(i); h = Math.imul(h, 16777619) >>> 0; }
       return PALETTE[h % PALETTE.length];
