@@ -102,6 +102,8 @@ pub struct EntityPage {
     pub aliases: Vec<String>,
     /// Facts, ontology properties first, then by documents and confidence.
     pub facts: Vec<PageFact>,
+    /// How many facts there are in all (more than `facts` holds for the most described entities).
+    pub facts_total: usize,
     /// The documents that mention it, newest first.
     pub documents: Vec<DocRef>,
     /// The entities most often mentioned in the same documents.
@@ -161,7 +163,12 @@ pub fn term_text(term: &Term) -> String {
 
 impl Explorer {
     /// The most sources listed per fact.
-    pub const MAX_SOURCES: usize = 25;
+    pub const MAX_SOURCES: usize = 10;
+    /// The most facts on a page (the best: ontology properties, then the most documents), which keeps the
+    /// page of the most described entity of a large store small and quick.
+    pub const MAX_FACTS: usize = 400;
+    /// The most facts with a literal object read for a page (each is explained from the store).
+    pub const MAX_LITERAL_FACTS: usize = 300;
 
     /// Reads `store` once: the projection, PageRank, the name index and the mentions.
     pub fn build(store: &KgStore) -> StoreResult<Self> {
@@ -470,6 +477,8 @@ impl Explorer {
                 .then(b.confidence.total_cmp(&a.confidence))
                 .then_with(|| (&a.property, &a.other).cmp(&(&b.property, &b.other)))
         });
+        let facts_total = facts.len();
+        facts.truncate(Self::MAX_FACTS);
         let documents = self.documents_of(n);
         let mut shared: HashMap<NodeIndex, usize> = HashMap::new();
         for d in self.mentions.get(&n).into_iter().flatten() {
@@ -488,6 +497,7 @@ impl Explorer {
             class: node.class.clone(),
             aliases: node.aliases.clone(),
             facts,
+            facts_total,
             documents,
             co_mentioned: co
                 .into_iter()
@@ -553,6 +563,9 @@ impl Explorer {
         let mut triples: Vec<Triple> = triples.into_iter().collect();
         triples.sort_by_cached_key(Triple::to_string);
         let mut facts = Vec::new();
+        // Ontology properties first, so that a cut keeps them.
+        triples.sort_by_key(|t| !t.predicate.as_str().starts_with(ns.ontology_ns()));
+        triples.truncate(Self::MAX_LITERAL_FACTS);
         for triple in triples {
             let explanation = store.explain(&triple)?;
             let mut sources: Vec<Source> = explanation

@@ -164,7 +164,7 @@
       $('entity-class').style.background = window.KgGraph.colourOf(p.class);
       $('entity-aliases').textContent = p.aliases.length ? 'Also: ' + p.aliases.join(', ') : '';
       $('entity-graph-link').href = graphHref(iri);
-      $('facts-count').textContent = '(' + p.facts.length + ')';
+      $('facts-count').textContent = '(' + (p.facts_total > p.facts.length ? p.facts.length + ' best of ' + p.facts_total : p.facts.length) + ')';
       const groups = new Map();
       for (const f of p.facts) {
         const key = f.outgoing ? f.property + ' →' : '← ' + f.property;
