@@ -18,6 +18,8 @@ const ROW_HEIGHT: f64 = 56.0;
 const COLUMN_WIDTH: f64 = 250.0;
 const BOX_HEIGHT: f64 = 26.0;
 const MARGIN: f64 = 30.0;
+/// Where along a line its label sits: near the far end, where lines from one box have spread apart.
+const LABEL_AT: f64 = 0.72;
 /// Labels are cut to this many characters.
 const LABEL_CHARS: usize = 28;
 
@@ -166,15 +168,15 @@ pub(crate) fn ranked_svg(projection: &Projection, selection: &Selection) -> (Str
         } else {
             ""
         };
-        let label = cut(&labels.join(", "), 34);
+        let label = cut(&labels.join(", "), 30);
         let _ = writeln!(
             svg,
             "<g><line x1=\"{x1:.1}\" y1=\"{y1:.1}\" x2=\"{x2:.1}\" y2=\"{y2:.1}\" stroke=\"#888\" \
              stroke-width=\"1.2\"{dash} marker-end=\"url(#arrow)\"/><text x=\"{:.1}\" y=\"{:.1}\" \
              font-size=\"10\" fill=\"#444\" text-anchor=\"middle\" stroke=\"#fff\" stroke-width=\"3\" \
              paint-order=\"stroke\">{}</text></g>",
-            (x1 + x2) / 2.0,
-            (y1 + y2) / 2.0 - 3.0,
+            x1 + (x2 - x1) * LABEL_AT,
+            y1 + (y2 - y1) * LABEL_AT - 3.0,
             escape(&label)
         );
     }
