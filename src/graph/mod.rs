@@ -5,6 +5,7 @@
 //! on compact adjacency arrays (deduplicated neighbour lists) built alongside, so a path query on a graph of a
 //! million edges takes microseconds once the projection is loaded.
 
+mod explanation;
 mod explorer;
 mod lookup;
 mod neighbourhood;
@@ -13,9 +14,9 @@ mod paths;
 mod profile;
 mod search_index;
 
+pub use explanation::{ExplanationView, SupportView};
 pub use explorer::{
-    DocRef, EntityPage, ExplanationView, Explorer, Overview, PageFact, PropertyCount, Related,
-    Source, SupportView,
+    DocRef, EntityPage, Explorer, Overview, PageFact, PropertyCount, Related, Source,
 };
 pub use lookup::{GraphError, edit_distance};
 pub use neighbourhood::{Neighbourhood, NeighbourhoodOptions, ViewEdge, ViewNode};
