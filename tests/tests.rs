@@ -3,6 +3,7 @@
 mod analysis_parity;
 mod analysis_text;
 mod cli;
+mod explorer;
 mod export;
 mod extract;
 mod extract_command;

@@ -60,6 +60,7 @@ pub fn run(args: ServeArgs) -> Result<()> {
         read_only: args.read_only,
         ingest: None,
         prefixes: store.namespaces().prefixes(),
+        explorer: Some(store.clone()),
     };
     let options = if options.update_token.is_some() && !args.read_only {
         let ontology = super::build_ontology(&store, None)?;

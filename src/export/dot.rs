@@ -1,7 +1,7 @@
-//! GraphViz DOT (labels, node colour by class, edge labels; inferred relations dashed) and SVG rendered from
-//! it with layout-rs, so no GraphViz installation is needed.
+//! GraphViz DOT (labels, node colour by class, edge labels; inferred relations dashed) and SVG drawn by rank
+//! (`ranked.rs`), so no GraphViz installation is needed.
 
-use super::{ExportError, ExportResult, Selection};
+use super::{ExportResult, Selection};
 use crate::graph::Projection;
 use crate::store::FactKind;
 use std::collections::BTreeMap;
@@ -51,21 +51,16 @@ fn quote(text: &str) -> String {
     out
 }
 
-/// Writes the selected part of the projection as DOT. `simple` leaves out what layout-rs does not read
-/// (styles, tooltips, legend).
-fn dot_text(projection: &Projection, selection: &Selection, simple: bool) -> String {
+/// Writes the selected part of the projection as DOT.
+fn dot_text(projection: &Projection, selection: &Selection) -> String {
     let (nodes, edges) = selection.subgraph(projection);
     let mut out = String::new();
     out.push_str("digraph kg {\n");
-    if simple {
-        out.push_str("  rankdir=LR;\n");
-    } else {
-        out.push_str("  graph [rankdir=LR, fontname=\"Helvetica\", overlap=false];\n");
-        out.push_str(
-            "  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", fontsize=11];\n",
-        );
-        out.push_str("  edge [fontname=\"Helvetica\", fontsize=9, color=\"#555555\"];\n");
-    }
+    out.push_str("  graph [rankdir=LR, fontname=\"Helvetica\", overlap=false];\n");
+    out.push_str(
+        "  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", fontsize=11];\n",
+    );
+    out.push_str("  edge [fontname=\"Helvetica\", fontsize=9, color=\"#555555\"];\n");
     let mut classes = BTreeMap::new();
     for n in &nodes {
         let node = &projection.graph[*n];
@@ -73,14 +68,7 @@ fn dot_text(projection: &Projection, selection: &Selection, simple: bool) -> Str
         if let Some(class) = &node.class {
             classes.insert(class.clone(), colour);
         }
-        if simple {
-            out.push_str(&format!(
-                "  n{} [label={}, fillcolor={}, shape=box];\n",
-                n.index(),
-                quote(&node.label),
-                quote(colour)
-            ));
-        } else {
+        {
             let tooltip = format!(
                 "{} ({})",
                 node.iri,
@@ -100,7 +88,7 @@ fn dot_text(projection: &Projection, selection: &Selection, simple: bool) -> Str
             continue;
         };
         let edge = &projection.graph[*e];
-        let style = if !simple && edge.kind == FactKind::Inferred {
+        let style = if edge.kind == FactKind::Inferred {
             ", style=dashed"
         } else {
             ""
@@ -113,7 +101,7 @@ fn dot_text(projection: &Projection, selection: &Selection, simple: bool) -> Str
             style
         ));
     }
-    if !simple && !classes.is_empty() {
+    if !classes.is_empty() {
         // A legend of the classes present, so colours read without the tooltip.
         out.push_str("  subgraph cluster_legend {\n    label=\"classes\"; fontname=\"Helvetica\"; style=dashed;\n");
         for (i, (class, colour)) in classes.iter().enumerate() {
@@ -135,42 +123,29 @@ pub fn write_dot(
     selection: &Selection,
     out: &mut dyn Write,
 ) -> ExportResult<usize> {
-    let text = dot_text(projection, selection, false);
+    let text = dot_text(projection, selection);
     out.write_all(text.as_bytes())?;
     Ok(selection.subgraph(projection).1.len())
 }
 
-/// Writes SVG laid out by layout-rs. Returns the number of relations drawn.
+/// Writes SVG laid out by rank (see `ranked.rs`): readable at its natural size. Returns the number of
+/// relations drawn.
 pub fn write_svg(
     projection: &Projection,
     selection: &Selection,
     out: &mut dyn Write,
 ) -> ExportResult<usize> {
-    let (nodes, edges) = selection.subgraph(projection);
+    let (nodes, _) = selection.subgraph(projection);
     if nodes.is_empty() {
-        // layout-rs cannot lay out an empty graph; an empty picture is the honest answer.
+        // An empty picture is the honest answer.
         out.write_all(
             b"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"0\" height=\"0\"></svg>\n",
         )?;
         return Ok(0);
     }
-    let text = dot_text(projection, selection, true);
-    let rendered = std::panic::catch_unwind(|| -> Result<String, String> {
-        use layout::backends::svg::SVGWriter;
-        use layout::gv::{DotParser, GraphBuilder};
-        let mut parser = DotParser::new(&text);
-        let graph = parser.process()?;
-        let mut builder = GraphBuilder::new();
-        builder.visit_graph(&graph);
-        let mut visual = builder.get();
-        let mut svg = SVGWriter::new();
-        visual.do_it(false, false, false, &mut svg);
-        Ok(svg.finalize())
-    })
-    .map_err(|_| ExportError::Layout("the layout engine failed on this graph".to_string()))?
-    .map_err(ExportError::Layout)?;
-    out.write_all(rendered.as_bytes())?;
-    Ok(edges.len())
+    let (svg, drawn) = super::ranked::ranked_svg(projection, selection);
+    out.write_all(svg.as_bytes())?;
+    Ok(drawn)
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 mod dot;
 mod graphml;
 mod neo4j;
+mod ranked;
 mod rdf;
 mod tsv;
 

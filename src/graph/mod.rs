@@ -5,15 +5,25 @@
 //! on compact adjacency arrays (deduplicated neighbour lists) built alongside, so a path query on a graph of a
 //! million edges takes microseconds once the projection is loaded.
 
+mod explanation;
+mod explorer;
 mod lookup;
+mod neighbourhood;
 mod pagerank;
 mod paths;
 mod profile;
+mod search_index;
 
+pub use explanation::{ExplanationView, SupportView};
+pub use explorer::{
+    DocRef, EntityPage, Explorer, Overview, PageFact, PropertyCount, Related, Source,
+};
 pub use lookup::{GraphError, edit_distance};
+pub use neighbourhood::{Neighbourhood, NeighbourhoodOptions, ViewEdge, ViewNode};
 pub use pagerank::page_rank;
 pub use paths::{Hop, Path, PathFinder, PathOptions};
 pub use profile::{EntityProfile, FactGroup, Mention, Neighbour};
+pub use search_index::{IndexedEntity, SearchHit, SearchIndex};
 
 use crate::store::{FactKind, KgStore, Namespaces, SKOS, StoreResult};
 use oxigraph::model::vocab::{rdf, rdfs};

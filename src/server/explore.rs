@@ -1,303 +1,319 @@
-//! The JSON behind the explorer page: entity search by label and an entity's neighbourhood (edges with labels
-//! and the source sentence of each edge, read from its RDF 1.2 reifier).
+//! The JSON behind the explorer page, answered from an in-memory [`Explorer`] snapshot of the store: the corpus
+//! overview, type-ahead search, the entity page, the neighbourhood view and a fact's explanation.
+//!
+//! The snapshot is built in the background when the server starts and again after each ingest (requests keep
+//! the previous one meanwhile); the first requests wait for it.
 
 use super::http::Response;
 use super::routes::Params;
-use super::sparql::{QueryLimits, Watchdog};
-use oxigraph::model::vocab::rdf;
-use oxigraph::model::{NamedNode, NamedOrBlankNode, Quad, Term, Triple};
-use oxigraph::sparql::{QueryResults, SparqlEvaluator};
-use oxigraph::store::Store;
-use serde_json::{Value, json};
-use std::collections::{BTreeMap, HashMap};
+use crate::graph::{Explorer, NeighbourhoodOptions};
+use crate::store::KgStore;
+use oxigraph::model::{NamedNode, NamedOrBlankNode, Term, Triple};
+use serde::Serialize;
+use serde_json::json;
+use std::str::FromStr;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
 
-const PREFIXES: &str = "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
-PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
-";
+/// The current snapshot, or why there is none.
+enum Snapshot {
+    Building,
+    Ready(Arc<Explorer>),
+    Failed(String),
+}
 
-/// Writes `text` as a SPARQL string literal.
-fn string_literal(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            c => out.push(c),
+/// The explorer's snapshot of the store and its rebuilding.
+pub(crate) struct ExplorerState {
+    store: Option<Arc<KgStore>>,
+    current: Mutex<Snapshot>,
+    ready: Condvar,
+    building: AtomicBool,
+    stale: AtomicBool,
+}
+
+impl ExplorerState {
+    /// The state over `store` (none: the explorer endpoints answer 501), its first snapshot under way.
+    pub(crate) fn start(store: Option<Arc<KgStore>>) -> Arc<Self> {
+        let state = Arc::new(Self {
+            store,
+            current: Mutex::new(Snapshot::Building),
+            ready: Condvar::new(),
+            building: AtomicBool::new(false),
+            stale: AtomicBool::new(false),
+        });
+        state.refresh();
+        state
+    }
+
+    /// Rebuilds the snapshot in the background (coalescing requests made while a rebuild runs).
+    pub(crate) fn refresh(self: &Arc<Self>) {
+        let Some(store) = self.store.clone() else {
+            return;
+        };
+        if self.building.swap(true, Ordering::SeqCst) {
+            self.stale.store(true, Ordering::SeqCst);
+            return;
         }
-    }
-    out.push('"');
-    out
-}
-
-/// Runs a SELECT over the union of all graphs, collecting at most `limits.max_results` rows.
-fn select(
-    store: &Store,
-    query: &str,
-    limits: &QueryLimits,
-    watchdog: &Watchdog,
-) -> Result<Vec<HashMap<String, Term>>, Response> {
-    let ticket = watchdog.register(limits.timeout);
-    let mut prepared = SparqlEvaluator::new()
-        .with_cancellation_token(ticket.token.clone())
-        .parse_query(query)
-        .map_err(|e| Response::text(500, format!("explorer query does not parse: {e}")))?;
-    prepared.dataset_mut().set_default_graph_as_union();
-    let failed = |e: oxigraph::sparql::QueryEvaluationError| match e {
-        oxigraph::sparql::QueryEvaluationError::Cancelled => {
-            Response::text(503, "the explorer query exceeded the time limit")
-        }
-        e => Response::text(500, format!("explorer query failed: {e}")),
-    };
-    let QueryResults::Solutions(solutions) = prepared.on_store(store).execute().map_err(failed)?
-    else {
-        return Ok(Vec::new());
-    };
-    let mut rows = Vec::new();
-    for solution in solutions.take(limits.max_results) {
-        let solution = solution.map_err(failed)?;
-        rows.push(
-            solution
-                .iter()
-                .map(|(v, t)| (v.as_str().to_string(), t.clone()))
-                .collect(),
-        );
-    }
-    Ok(rows)
-}
-
-/// A term as the page shows it: IRIs as IRIs, literals as their lexical form.
-fn term_text(term: &Term) -> String {
-    match term {
-        Term::NamedNode(n) => n.as_str().to_string(),
-        Term::Literal(l) => l.value().to_string(),
-        other => other.to_string(),
-    }
-}
-
-/// The last segment of an IRI, for a readable fallback label.
-fn local_name(iri: &str) -> String {
-    let tail = iri.rsplit(['#', '/']).next().unwrap_or(iri);
-    if tail.is_empty() {
-        iri.to_string()
-    } else {
-        tail.replace('_', " ")
-    }
-}
-
-fn json_response(value: &Value) -> Response {
-    Response::new(200, "application/json", value.to_string())
-}
-
-/// `GET /api/search?q=TEXT`: entities whose label or alias contains TEXT (any entity when empty), shortest
-/// label first among the first 500 matches (the cap keeps a one-letter search cheap on a large store).
-pub(crate) fn search(
-    store: &Store,
-    params: &Params,
-    limits: &QueryLimits,
-    watchdog: &Watchdog,
-) -> Response {
-    let q = params.get("q").unwrap_or("").trim();
-    let query = format!(
-        "{PREFIXES}SELECT ?e (MIN(?lab) AS ?label) (MIN(?c) AS ?class) WHERE {{
-           {{ SELECT DISTINCT ?e WHERE {{
-               ?e rdfs:label|skos:altLabel ?name .
-               FILTER(isIRI(?e) && CONTAINS(LCASE(STR(?name)), LCASE({})))
-           }} LIMIT 500 }}
-           FILTER NOT EXISTS {{ ?e a ?meta . FILTER(STRSTARTS(STR(?meta), STR(owl:)) || ?meta = rdfs:Class) }}
-           OPTIONAL {{ ?e rdfs:label ?lab }}
-           OPTIONAL {{ ?e a ?c }}
-         }} GROUP BY ?e ORDER BY STRLEN(STR(MIN(?lab))) ?e LIMIT 25",
-        string_literal(q)
-    );
-    match select(store, &query, limits, watchdog) {
-        Ok(rows) => {
-            let hits: Vec<Value> = rows
-                .iter()
-                .filter_map(|row| {
-                    let id = term_text(row.get("e")?);
-                    let label = row.get("label").map_or_else(|| local_name(&id), term_text);
-                    let class = row.get("class").map(|c| local_name(&term_text(c)));
-                    Some(json!({"id": id, "label": label, "class": class}))
-                })
-                .collect();
-            json_response(&json!({ "results": hits }))
-        }
-        Err(response) => response,
-    }
-}
-
-/// The sentence an edge was extracted from: the longest text literal on a reifier of the edge (the store records
-/// the sentence there beside the document, offsets and rule name, which are shorter or not text). Read straight
-/// from the indexes: a SPARQL pattern on a triple term with variables inside scans every reifier.
-fn source_sentence(store: &Store, s: &Term, p: &Term, o: &Term) -> Option<String> {
-    let subject = match s {
-        Term::NamedNode(n) => NamedOrBlankNode::from(n.clone()),
-        Term::BlankNode(b) => NamedOrBlankNode::from(b.clone()),
-        _ => return None,
-    };
-    let Term::NamedNode(predicate) = p else {
-        return None;
-    };
-    let edge = Term::from(Triple::new(subject, predicate.clone(), o.clone()));
-    let mut best: Option<String> = None;
-    for quad in store
-        .quads_for_pattern(None, Some(rdf::REIFIES), Some(edge.as_ref()), None)
-        .take(16)
-    {
-        let reifier = quad.ok()?.subject;
-        for fact in store
-            .quads_for_pattern(Some(reifier.as_ref()), None, None, None)
-            .take(64)
-        {
-            if let Ok(Quad {
-                object: Term::Literal(text),
-                ..
-            }) = fact
-                && text.value().chars().count() > 20
-                && best.as_ref().is_none_or(|b| text.value().len() > b.len())
-            {
-                best = Some(text.value().to_string());
+        let state = self.clone();
+        std::thread::spawn(move || {
+            loop {
+                state.stale.store(false, Ordering::SeqCst);
+                let next = match Explorer::build(&store) {
+                    Ok(explorer) => Snapshot::Ready(Arc::new(explorer)),
+                    Err(e) => Snapshot::Failed(format!("cannot read the store: {e}")),
+                };
+                if let Ok(mut current) = state.current.lock() {
+                    // A failed rebuild keeps the snapshot that worked.
+                    if matches!(next, Snapshot::Ready(_)) || !matches!(*current, Snapshot::Ready(_))
+                    {
+                        *current = next;
+                    }
+                }
+                state.ready.notify_all();
+                state.building.store(false, Ordering::SeqCst);
+                if !state.stale.load(Ordering::SeqCst)
+                    || state.building.swap(true, Ordering::SeqCst)
+                {
+                    break;
+                }
             }
+        });
+    }
+
+    /// The store and the current snapshot, waiting up to `wait` for the first one.
+    fn get(&self, wait: Duration) -> Result<(&KgStore, Arc<Explorer>), Response> {
+        let Some(store) = self.store.as_deref() else {
+            return Err(Response::text(
+                501,
+                "the explorer needs a kg store: start it with `kg serve`",
+            ));
+        };
+        let deadline = Instant::now() + wait;
+        let mut current = self
+            .current
+            .lock()
+            .map_err(|_| Response::text(500, "the explorer state is poisoned"))?;
+        loop {
+            match &*current {
+                Snapshot::Ready(explorer) => return Ok((store, explorer.clone())),
+                Snapshot::Failed(why) => return Err(Response::text(500, why.clone())),
+                Snapshot::Building => {}
+            }
+            let now = Instant::now();
+            if now >= deadline {
+                return Err(Response::text(
+                    503,
+                    "the explorer is still reading the store; try again in a few seconds",
+                )
+                .with_header("Retry-After", "2"));
+            }
+            current = self
+                .ready
+                .wait_timeout(current, deadline - now)
+                .map_err(|_| Response::text(500, "the explorer state is poisoned"))?
+                .0;
         }
     }
-    best
 }
 
-/// `GET /api/neighbourhood?node=IRI&limit=N`: the edges in and out of an entity, each with its predicate label
-/// and the sentence it was extracted from, plus the labels and classes of the nodes at the other ends.
-pub(crate) fn neighbourhood(
-    store: &Store,
+fn json_response(value: &impl Serialize) -> Response {
+    match serde_json::to_string(value) {
+        Ok(body) => Response::new(200, "application/json", body),
+        Err(e) => Response::text(500, format!("cannot encode the answer: {e}")),
+    }
+}
+
+fn store_failed(e: crate::store::StoreError) -> Response {
+    Response::text(500, format!("reading the store failed: {e}"))
+}
+
+fn number<T: FromStr>(params: &Params, name: &str, default: T) -> Result<T, Response> {
+    match params.get(name).filter(|v| !v.is_empty()) {
+        None => Ok(default),
+        Some(v) => v
+            .parse()
+            .map_err(|_| Response::text(400, format!("`{name}` must be a number, not {v:?}"))),
+    }
+}
+
+fn entity_param<'a>(params: &'a Params, name: &str) -> Result<&'a str, Response> {
+    let iri = params.get(name).ok_or_else(|| {
+        Response::text(400, format!("missing `{name}` parameter (an entity IRI)"))
+    })?;
+    NamedNode::new(iri)
+        .map_err(|e| Response::text(400, format!("invalid entity IRI {iri:?}: {e}")))?;
+    Ok(iri)
+}
+
+fn unknown(iri: &str) -> Response {
+    Response::text(
+        404,
+        format!("no entity <{iri}> in the store; search for it with /api/search?q=NAME"),
+    )
+}
+
+/// Which explorer endpoint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Endpoint {
+    Overview,
+    Search,
+    Entity,
+    Neighbourhood,
+    Explain,
+}
+
+impl Endpoint {
+    /// The endpoint at `path`, if it is one.
+    pub(crate) fn at(path: &str) -> Option<Self> {
+        Some(match path {
+            "/api/overview" => Self::Overview,
+            "/api/search" => Self::Search,
+            "/api/entity" => Self::Entity,
+            "/api/neighbourhood" => Self::Neighbourhood,
+            "/api/explain" => Self::Explain,
+            _ => return None,
+        })
+    }
+}
+
+/// Answers `endpoint` with `params`, waiting up to `wait` for the first snapshot.
+pub(crate) fn answer(
+    state: &ExplorerState,
+    endpoint: Endpoint,
     params: &Params,
-    limits: &QueryLimits,
-    watchdog: &Watchdog,
+    wait: Duration,
 ) -> Response {
-    let Some(node) = params.get("node") else {
-        return Response::text(400, "missing `node` parameter");
-    };
-    // Validating the IRI also guarantees it cannot break out of `<...>` in the query text.
-    let node = match NamedNode::new(node) {
-        Ok(node) => node,
-        Err(e) => return Response::text(400, format!("invalid node IRI {node:?}: {e}")),
-    };
-    let limit = params
-        .get("limit")
-        .and_then(|l| l.parse::<usize>().ok())
-        .unwrap_or(60)
-        .clamp(1, 500);
-    let iri = node.as_str();
-    let query = format!(
-        "{PREFIXES}SELECT ?s ?p ?o (SAMPLE(?pl) AS ?plabel) WHERE {{
-           {{ <{iri}> ?p ?o . BIND(<{iri}> AS ?s) }} UNION {{ ?s ?p <{iri}> . BIND(<{iri}> AS ?o) }}
-           FILTER(?p NOT IN (rdf:type, rdfs:label, skos:altLabel, rdf:reifies, rdfs:comment))
-           FILTER((isIRI(?o) || isLiteral(?o)) && isIRI(?s))
-           FILTER NOT EXISTS {{ ?s rdf:reifies ?x }}
-           OPTIONAL {{ ?p rdfs:label ?pl }}
-         }} GROUP BY ?s ?p ?o LIMIT {}",
-        limit + 1
-    );
-    let rows = match select(store, &query, limits, watchdog) {
-        Ok(rows) => rows,
-        Err(response) => return response,
-    };
-    let truncated = rows.len() > limit;
-    let mut nodes: BTreeMap<String, Value> = BTreeMap::new();
-    nodes.insert(iri.to_string(), json!({"id": iri, "literal": false}));
-    let mut edges = Vec::new();
-    for row in rows.iter().take(limit) {
-        let (Some(s), Some(p), Some(o)) = (row.get("s"), row.get("p"), row.get("o")) else {
-            continue;
-        };
-        let (source, target) = (term_text(s), term_text(o));
-        let literal = matches!(o, Term::Literal(_));
-        // Literal objects become leaf nodes of their own, one per edge.
-        let target_id = if literal {
-            format!("literal:{}:{}", edges.len(), target)
-        } else {
-            target.clone()
-        };
-        for (id, is_literal, label) in
-            [(&source, false, None), (&target_id, literal, Some(&target))]
-        {
-            nodes.entry(id.clone()).or_insert_with(|| {
-                json!({"id": id, "literal": is_literal, "label": if is_literal { label.cloned() } else { None }})
-            });
+    let run = || -> Result<Response, Response> {
+        // Parameters are checked before waiting for the snapshot.
+        match endpoint {
+            Endpoint::Entity => {
+                entity_param(params, "iri")?;
+            }
+            Endpoint::Neighbourhood => {
+                entity_param(params, "node")?;
+            }
+            _ => {}
         }
-        let predicate = term_text(p);
-        edges.push(json!({
-            "source": source,
-            "target": target_id,
-            "predicate": predicate,
-            "label": row.get("plabel").map_or_else(|| local_name(&predicate), term_text),
-            "sentence": source_sentence(store, s, p, o),
-        }));
-    }
-    // Labels and classes of the entity nodes, in one query.
-    let entity_ids: Vec<&String> = nodes
-        .iter()
-        .filter(|(_, v)| v["literal"] == false)
-        .map(|(k, _)| k)
-        .collect();
-    let values: String = entity_ids.iter().map(|id| format!("<{id}> ")).collect();
-    let query = format!(
-        "{PREFIXES}SELECT ?n (MIN(?l) AS ?label) (MIN(?c) AS ?class) WHERE {{
-           VALUES ?n {{ {values} }}
-           OPTIONAL {{ ?n rdfs:label ?l }} OPTIONAL {{ ?n a ?c }}
-         }} GROUP BY ?n"
-    );
-    let labels = match select(store, &query, limits, watchdog) {
-        Ok(rows) => rows,
-        Err(response) => return response,
+        let (store, explorer) = state.get(wait)?;
+        Ok(match endpoint {
+            Endpoint::Overview => {
+                json_response(&explorer.overview(store, 10).map_err(store_failed)?)
+            }
+            Endpoint::Search => {
+                let limit = number(params, "limit", 20usize)?.clamp(1, 200);
+                let hits: Vec<_> = explorer
+                    .search(params.get("q").unwrap_or(""), limit)
+                    .into_iter()
+                    .map(|h| {
+                        json!({"id": h.iri, "label": h.label, "class": h.class,
+                               "matched": h.matched, "how": h.how, "documents": h.documents})
+                    })
+                    .collect();
+                json_response(&json!({ "results": hits }))
+            }
+            Endpoint::Entity => {
+                let iri = entity_param(params, "iri")?;
+                let limit = number(params, "limit", 15usize)?.clamp(1, 200);
+                match explorer
+                    .entity_page(store, iri, limit)
+                    .map_err(store_failed)?
+                {
+                    Some(page) => json_response(&page),
+                    None => unknown(iri),
+                }
+            }
+            Endpoint::Neighbourhood => {
+                let iri = entity_param(params, "node")?;
+                let options = NeighbourhoodOptions {
+                    limit: number(params, "limit", 25usize)?.clamp(1, 500),
+                    literals: matches!(params.get("literals"), Some("1" | "true" | "yes")),
+                    properties: params.all("property"),
+                    classes: params.all("class"),
+                    min_confidence: number(params, "min_confidence", 0.0f64)?,
+                    document: params
+                        .get("document")
+                        .filter(|d| !d.is_empty())
+                        .map(Into::into),
+                    from: params.get("from").filter(|d| !d.is_empty()).map(Into::into),
+                    to: params.get("to").filter(|d| !d.is_empty()).map(Into::into),
+                };
+                match explorer
+                    .neighbourhood(store, iri, &options)
+                    .map_err(store_failed)?
+                {
+                    Some(view) => json_response(&view),
+                    None => unknown(iri),
+                }
+            }
+            Endpoint::Explain => {
+                let triple = triple_param(params)?;
+                let explanation = store.explain(&triple).map_err(store_failed)?;
+                json_response(&explorer.explanation_view(&explanation))
+            }
+        })
     };
-    for row in labels {
-        let Some(id) = row.get("n").map(term_text) else {
-            continue;
-        };
-        if let Some(node) = nodes.get_mut(&id) {
-            node["label"] = json!(row.get("label").map_or_else(|| local_name(&id), term_text));
-            node["class"] = json!(row.get("class").map(|c| local_name(&term_text(c))));
-        }
+    match run() {
+        Ok(response) | Err(response) => response,
     }
-    json_response(&json!({
-        "center": iri,
-        "nodes": nodes.into_values().collect::<Vec<_>>(),
-        "edges": edges,
-        "truncated": truncated,
-    }))
+}
+
+/// The triple of `/api/explain?s=<IRI>&p=<IRI>&o=TERM`, each in N-Triples syntax.
+fn triple_param(params: &Params) -> Result<Triple, Response> {
+    let get = |name: &str| {
+        params.get(name).ok_or_else(|| {
+            Response::text(
+                400,
+                format!(
+                    "missing `{name}`: give s, p and o in N-Triples syntax (<IRI> or \"literal\")"
+                ),
+            )
+        })
+    };
+    let bad = |name: &str, e: &dyn std::fmt::Display| {
+        Response::text(400, format!("`{name}` is not an N-Triples term: {e}"))
+    };
+    let subject = match Term::from_str(get("s")?).map_err(|e| bad("s", &e))? {
+        Term::NamedNode(n) => NamedOrBlankNode::NamedNode(n),
+        Term::BlankNode(b) => NamedOrBlankNode::BlankNode(b),
+        _ => return Err(Response::text(400, "`s` must be an IRI or a blank node")),
+    };
+    let Term::NamedNode(predicate) = Term::from_str(get("p")?).map_err(|e| bad("p", &e))? else {
+        return Err(Response::text(400, "`p` must be an IRI"));
+    };
+    let object = Term::from_str(get("o")?).map_err(|e| bad("o", &e))?;
+    Ok(Triple::new(subject, predicate, object))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::server::routes::parse_form;
 
     #[test]
-    fn literals_are_escaped() {
-        let cases = [
-            ("putin", "\"putin\""),
-            ("a\"b", "\"a\\\"b\""),
-            ("a\\b", "\"a\\\\b\""),
-            ("x\n} DROP ALL {", "\"x\\n} DROP ALL {\""),
-        ];
-        for (text, literal) in cases {
-            assert_eq!(string_literal(text), literal);
+    fn explain_takes_n_triples_terms() {
+        let params =
+            parse_form(b"s=%3Chttp%3A%2F%2Fx%2Fa%3E&p=%3Chttp%3A%2F%2Fx%2Fp%3E&o=%221999%22")
+                .unwrap();
+        let triple = triple_param(&params).unwrap();
+        assert_eq!(triple.to_string(), "<http://x/a> <http://x/p> \"1999\"");
+        for bad in [
+            &b"s=a&p=%3Chttp%3A%2F%2Fx%2Fp%3E&o=%221%22"[..],
+            b"s=%22x%22&p=%3Chttp%3A%2F%2Fx%2Fp%3E&o=%221%22",
+            b"p=x",
+        ] {
+            assert_eq!(
+                triple_param(&parse_form(bad).unwrap()).unwrap_err().status,
+                400
+            );
         }
     }
 
     #[test]
-    fn local_names_read_well() {
-        assert_eq!(
-            local_name("http://kg.example/entity/vladimir_putin"),
-            "vladimir putin"
-        );
-        assert_eq!(
-            local_name("http://kg.example/ontology#controls"),
-            "controls"
-        );
-        assert_eq!(local_name("http://kg.example/"), "http://kg.example/");
+    fn without_a_kg_store_the_explorer_says_how_to_get_one() {
+        let state = ExplorerState::start(None);
+        let params = parse_form(b"q=x").unwrap();
+        let response = answer(&state, Endpoint::Search, &params, Duration::from_millis(10));
+        assert_eq!(response.status, 501);
     }
 }

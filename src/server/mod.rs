@@ -74,6 +74,8 @@ pub struct ServeOptions {
     /// The prefixes queries may use undeclared: give the store's own ([`crate::store::Namespaces::prefixes`])
     /// so that a query copied from `kg query` runs here unchanged.
     pub prefixes: Vec<(&'static str, String)>,
+    /// The kg store behind `store`, for the explorer's pages (`/api/*`); without it they answer 501.
+    pub explorer: Option<Arc<crate::store::KgStore>>,
 }
 
 impl Default for ServeOptions {
@@ -96,6 +98,7 @@ impl Default for ServeOptions {
                 crate::store::DEFAULT_ONTOLOGY,
             )
             .prefixes(),
+            explorer: None,
         }
     }
 }
@@ -111,6 +114,7 @@ impl std::fmt::Debug for ServeOptions {
             .field("read_only", &self.read_only)
             .field("ingest", &self.ingest.is_some())
             .field("prefixes", &self.prefixes)
+            .field("explorer", &self.explorer.is_some())
             .finish()
     }
 }
@@ -166,6 +170,7 @@ impl Server {
             slots: Slots::new(options.workers.max(1)),
             ingest: options.ingest,
             prefixes: options.prefixes,
+            explorer: explore::ExplorerState::start(options.explorer),
         });
         Ok(Self {
             listener,

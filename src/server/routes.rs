@@ -17,6 +17,8 @@ pub(crate) struct App {
     pub(crate) ingest: Option<Arc<IngestFn>>,
     /// The prefixes queries and updates may use undeclared (those of `kg query`).
     pub(crate) prefixes: Vec<(&'static str, String)>,
+    /// The explorer's snapshot of the store.
+    pub(crate) explorer: Arc<explore::ExplorerState>,
 }
 
 /// Decoded request parameters (query string and, for forms, the body).
@@ -254,7 +256,10 @@ impl App {
         };
         let _slot = self.slots.acquire(self.limits.timeout)?;
         match ingest(&request.body) {
-            Ok(summary) => Ok(Response::text(200, summary)),
+            Ok(summary) => {
+                self.explorer.refresh();
+                Ok(Response::text(200, summary))
+            }
             Err((status, why)) => Err(Response::text(status, format!("ingestion failed: {why}"))),
         }
     }
@@ -280,25 +285,14 @@ impl App {
                     &self.watchdog,
                 ))
             }
-            "/api/search" => {
+            path if explore::Endpoint::at(path).is_some() => {
                 read()?;
                 let _slot = self.slots.acquire(self.limits.timeout)?;
-                Ok(explore::search(
-                    &self.store,
-                    &params,
-                    &self.limits,
-                    &self.watchdog,
-                ))
-            }
-            "/api/neighbourhood" => {
-                read()?;
-                let _slot = self.slots.acquire(self.limits.timeout)?;
-                Ok(explore::neighbourhood(
-                    &self.store,
-                    &params,
-                    &self.limits,
-                    &self.watchdog,
-                ))
+                let endpoint = explore::Endpoint::at(path).expect("checked above");
+                Ok(
+                    explore::answer(&self.explorer, endpoint, &params, self.limits.timeout)
+                        .with_header("Cache-Control", "no-cache"),
+                )
             }
             "/health" => {
                 read()?;

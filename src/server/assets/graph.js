@@ -1,10 +1,18 @@
 // The neighbourhood view: an SVG graph with a small force layout (repulsion between all nodes, springs on
-// edges, a weak pull to the centre), pan and zoom, dragging, click to expand, and tooltips.
+// edges, a weak pull to the centre), pan and zoom, dragging, click to expand, double-click to open an entity's
+// page, click an edge for its explanation. Labels keep their screen size at every zoom; a class always gets the
+// same colour (a hash of its name), listed in the legend.
 'use strict';
 (function () {
   const SVG = 'http://www.w3.org/2000/svg';
   const PALETTE = ['#2563eb', '#dc2626', '#059669', '#d97706', '#7c3aed', '#0891b2', '#db2777',
     '#4b5563', '#65a30d', '#9333ea', '#0f766e', '#b45309'];
+
+  // The common classes get colours far apart; the others one from the palette by a hash of their name.
+  const FIXED = {
+    Person: '#2563eb', Country: '#dc2626', Organization: '#059669', Place: '#d97706', City: '#b45309',
+    Event: '#7c3aed', GovernmentBody: '#0891b2', Nationality: '#db2777', Position: '#65a30d', Facility: '#0f766e',
+  };
 
   function make(name, attrs, parent) {
     const node = document.createElementNS(SVG, name);
@@ -18,11 +26,13 @@
   }
 
   class KgGraph {
-    constructor(svg, tooltip, legend, onExpand) {
+    constructor(svg, tooltip, legend, actions) {
       this.svg = svg;
       this.tooltip = tooltip;
       this.legend = legend;
-      this.onExpand = onExpand;
+      this.onExpand = actions.expand;
+      this.onOpen = actions.open || (() => {});
+      this.onEdge = actions.edge || (() => {});
       this.nodes = new Map();
       this.edges = new Map();
       this.colours = new Map();
@@ -44,10 +54,19 @@
       this.applyView();
     }
 
+    // The colour of a class: from a hash of its name, so it is the same on every visit and every page.
+    static colourOf(cls) {
+      if (!cls || cls === 'untyped') return '#6b7280';
+      if (FIXED[cls]) return FIXED[cls];
+      let h = 2166136261;
+      for (let i = 0; i < cls.length; i++) { h ^= cls.charCodeAt(i); h = Math.imul(h, 16777619) >>> 0; }
+      return PALETTE[h % PALETTE.length];
+    }
+
     colour(cls) {
-      if (!cls) return '#6b7280';
-      if (!this.colours.has(cls)) this.colours.set(cls, PALETTE[this.colours.size % PALETTE.length]);
-      return this.colours.get(cls);
+      const colour = KgGraph.colourOf(cls);
+      this.colours.set(cls || 'untyped', colour);
+      return colour;
     }
 
     clear() {
@@ -85,7 +104,7 @@
         const key = e.source + '\u0000' + e.predicate + '\u0000' + e.target;
         if (this.edges.has(key)) continue;
         if (!this.nodes.has(e.source) || !this.nodes.has(e.target)) continue;
-        this.edges.set(key, { key, source: e.source, target: e.target, label: e.label, sentence: e.sentence, predicate: e.predicate, el: null });
+        this.edges.set(key, Object.assign({ key, el: null }, e));
       }
       const expanded = this.nodes.get(data.center);
       if (expanded) expanded.expanded = true;
@@ -109,8 +128,14 @@
         e.line = make('line', { 'marker-end': 'url(#arrow)' }, g);
         e.hit = make('line', { class: 'hit' }, g);
         e.text = make('text', { 'text-anchor': 'middle' }, g);
-        e.text.textContent = shorten(e.label || '', 28);
-        g.addEventListener('mousemove', (ev) => this.showTooltip(ev, [['', e.label], ['', e.sentence || 'no source sentence recorded']]));
+        e.text.textContent = shorten(e.label || '', 28) + (e.count > 1 ? ' ×' + e.count : '');
+        g.setAttribute('data-label', e.label || '');
+        g.classList.toggle('inferred', !!e.inferred);
+        const source = e.inferred ? 'inferred by a rule' :
+          [e.count + (e.count === 1 ? ' document' : ' documents'), e.document ? 'best: ' + e.document + (e.date ? ' (' + e.date + ')' : '') : '',
+            'confidence ' + Number(e.confidence || 0).toFixed(2)].filter(Boolean).join(' · ');
+        g.addEventListener('mousemove', (ev) => this.showTooltip(ev, [['', e.label], ['', e.sentence || 'no source sentence recorded'], ['', source], ['', 'click for the explanation']]));
+        g.addEventListener('click', () => this.onEdge(e));
         g.addEventListener('mouseleave', () => this.hideTooltip());
         e.el = g;
       }
@@ -121,7 +146,8 @@
           else n.shape = make('circle', { r: this.radius(n) }, g);
           n.text = make('text', { x: 0, y: 0, 'text-anchor': 'middle' }, g);
           this.installDrag(n, g);
-          g.addEventListener('mousemove', (ev) => this.showTooltip(ev, [['', n.label], ['', n.literal ? 'literal' : (n.cls || 'entity')], ['', n.literal ? '' : n.id]]));
+          g.addEventListener('mousemove', (ev) => this.showTooltip(ev, [['', n.label], ['', n.literal ? 'literal' : (n.cls || 'entity')], ['', n.literal ? '' : 'click: expand · double-click: open its page']]));
+          if (!n.literal) g.addEventListener('dblclick', () => this.onOpen(n.id));
           g.addEventListener('mouseleave', () => this.hideTooltip());
           n.el = g;
         }
@@ -139,7 +165,9 @@
 
     renderLegend() {
       this.legend.replaceChildren();
-      for (const [cls, colour] of this.colours) {
+      this.colours.clear();
+      for (const n of this.nodes.values()) if (!n.literal) this.colour(n.cls);
+      for (const [cls, colour] of [...this.colours].sort()) {
         const item = document.createElement('span');
         const dot = document.createElement('i');
         dot.style.background = colour;
@@ -180,6 +208,8 @@
       const cx = box.width / 2 + this.view.x;
       const cy = box.height / 2 + this.view.y;
       this.viewport.setAttribute('transform', `translate(${cx},${cy}) scale(${this.view.k})`);
+      // Text and strokes are divided by the zoom, so labels stay legible however far one zooms out.
+      this.viewport.style.setProperty('--k', String(this.view.k));
     }
 
     installPanZoom() {
@@ -294,7 +324,7 @@
         const pair = [e.source, e.target].sort().join('\u0000');
         const k = seen.get(pair) || 0;
         seen.set(pair, k + 1);
-        const off = k * 12;
+        const off = (k * 13) / this.view.k;
         e.text.setAttribute('x', (s.x + t.x) / 2 - (dy / d) * off);
         e.text.setAttribute('y', (s.y + t.y) / 2 + (dx / d) * off - 3);
       }
@@ -314,7 +344,7 @@
       }
       const box = this.svg.getBoundingClientRect();
       const k = Math.min(1.2, (box.width - 160) / Math.max(x1 - x0, 1), (box.height - 100) / Math.max(y1 - y0, 1));
-      this.view.k = Math.max(0.2, k);
+      this.view.k = Math.max(0.15, k);
       this.view.x = -((x0 + x1) / 2) * this.view.k;
       this.view.y = -((y0 + y1) / 2) * this.view.k;
       this.applyView();
