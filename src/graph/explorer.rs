@@ -9,7 +9,6 @@
 use super::search_index::{IndexedEntity, SearchHit, SearchIndex};
 use super::{Projection, page_rank};
 use crate::store::{DCTERMS, DocumentSummary, KgStore, Namespaces, StoreResult, Support};
-use oxigraph::model::vocab::rdf;
 use oxigraph::model::{NamedNode, NamedOrBlankNode, Term, Triple};
 use petgraph::Direction;
 use petgraph::stable_graph::NodeIndex;
@@ -170,7 +169,8 @@ impl Explorer {
 
     /// Reads `store` once: the projection, PageRank, the name index and the mentions.
     pub fn build(store: &KgStore) -> StoreResult<Self> {
-        let projection = Projection::from_store(store)?;
+        // The snapshot keeps every edge's sentences: hovering an edge and the entity page show them.
+        let projection = Projection::from_store_with_evidence(store)?;
         let rank = page_rank(&projection, 0.85, 40);
         let ns = store.namespaces();
         let mut documents: Vec<DocRef> = store
@@ -219,7 +219,7 @@ impl Explorer {
                 pairs.insert((n, d));
             }
         };
-        let mentions_prop = ns.term("mentions");
+        let mentions_prop = ns.term(crate::store::vocab::MENTIONS);
         for quad in store
             .inner()
             .quads_for_pattern(None, Some(mentions_prop.as_ref()), None, None)
@@ -229,18 +229,6 @@ impl Explorer {
                 (&quad.subject, &quad.object)
             {
                 note(e.as_str(), doc.as_str());
-            }
-        }
-        for quad in store
-            .inner()
-            .quads_for_pattern(None, Some(rdf::TYPE), None, None)
-        {
-            let quad = quad?;
-            if let (NamedOrBlankNode::NamedNode(e), oxigraph::model::GraphName::NamedNode(g)) =
-                (&quad.subject, &quad.graph_name)
-                && e.as_str().starts_with(ns.entity_ns())
-            {
-                note(e.as_str(), g.as_str());
             }
         }
         let mut mentions: HashMap<NodeIndex, Vec<u32>> = HashMap::new();

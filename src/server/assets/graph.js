@@ -131,9 +131,10 @@
         e.text.textContent = shorten(e.label || '', 28) + (e.count > 1 ? ' ×' + e.count : '');
         g.setAttribute('data-label', e.label || '');
         g.classList.toggle('inferred', !!e.inferred);
-        const source = e.inferred ? 'inferred by a rule' :
+        const confidence = 'confidence ' + Number(e.confidence || 0).toFixed(2);
+        const source = e.inferred ? 'inferred by a rule · ' + confidence :
           [e.count + (e.count === 1 ? ' document' : ' documents'), e.document ? 'best: ' + e.document + (e.date ? ' (' + e.date + ')' : '') : '',
-            'confidence ' + Number(e.confidence || 0).toFixed(2)].filter(Boolean).join(' · ');
+            confidence].filter(Boolean).join(' · ');
         g.addEventListener('mousemove', (ev) => this.showTooltip(ev, [['', e.label], ['', e.sentence || 'no source sentence recorded'], ['', source], ['', 'click for the explanation']]));
         g.addEventListener('click', () => this.onEdge(e));
         g.addEventListener('mouseleave', () => this.hideTooltip());
