@@ -103,6 +103,7 @@ impl<'a> DocEntities<'a> {
         let named = de.add_spans();
         de.link_short_forms();
         de.link_stated(&named);
+        de.link_repeated();
         de.link_known();
         de.class_hints();
         de.eager_descriptions();

@@ -165,3 +165,65 @@ fn pieces(
     }
     out
 }
+
+/// Untagged occurrences of known name forms: (first token, end token, entity) for every run of up to eight
+/// tokens, outside the `covered` ones and within one line and sentence, whose text is one of `forms` exactly,
+/// that starts with a capitalised proper noun and is not part of a longer name (no capitalised proper noun
+/// right before or after it, other than a title). A form listed for two different entities is ambiguous and
+/// never matched; the longest form wins.
+pub(crate) fn repeated_names(
+    doc: &Doc,
+    covered: &[bool],
+    forms: &[(String, usize)],
+    is_title: impl Fn(&str) -> bool,
+) -> Vec<(usize, usize, usize)> {
+    use std::collections::HashMap;
+    let mut owner: HashMap<&str, Option<usize>> = HashMap::new();
+    for (form, e) in forms {
+        if form.is_empty() {
+            continue;
+        }
+        owner
+            .entry(form.as_str())
+            .and_modify(|o| {
+                if *o != Some(*e) {
+                    *o = None;
+                }
+            })
+            .or_insert(Some(*e));
+    }
+    let n = doc.tokens.len().min(covered.len());
+    let name_like = |i: usize| {
+        let t = doc.token_text(i);
+        t.chars().next().is_some_and(char::is_uppercase)
+            && doc.tokens[i].pos == "PROPN"
+            && !is_title(t)
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if covered[i] || !name_like(i) || (i > 0 && !doc.tokens[i].sent_start && name_like(i - 1)) {
+            i += 1;
+            continue;
+        }
+        let mut hit = None;
+        let mut end = i + 1;
+        while end <= n && end - i <= 8 && !covered[end - 1] && (end == i + 1 || !breaks_before(doc, end - 1)) {
+            let text = doc.slice(doc.tokens[i].start..doc.tokens[end - 1].end);
+            if let Some(Some(e)) = owner.get(text)
+                && (end == n || doc.tokens[end].sent_start || !name_like(end))
+            {
+                hit = Some((end, *e));
+            }
+            end += 1;
+        }
+        match hit {
+            Some((end, e)) => {
+                out.push((i, end, e));
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
