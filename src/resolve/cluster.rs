@@ -129,11 +129,12 @@ fn stands_for(
         return same(m - n..m) || (family_first && n == 1 && same(0..1)) || given;
     }
     // A plain name's last word standing alone, whatever NER called either (`Astori` tagged a product where
-    // `Davide Astori` was tagged an organisation; `Shell` of `Royal Dutch Shell`): never a place's.
+    // `Davide Astori` was tagged an organisation; `Shell` of `Royal Dutch Shell`): never a place's, unless NER
+    // once called the word alone a person (`Mbeki` of `Thabo Mbeki`, which it took for a place).
     if n == 1
         && (2..=4).contains(&m)
         && !long.fixed
-        && !PLACE_LABELS.iter().any(|l| long.has(l) || short.has(l))
+        && (short.person || !PLACE_LABELS.iter().any(|l| long.has(l) || short.has(l)))
         && plain_name(lw, words)
         && same(m - 1..m)
     {

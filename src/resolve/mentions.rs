@@ -114,7 +114,7 @@ fn pieces(
                 && !text.chars().any(char::is_uppercase)
                 && is_word(text)
                 && !coordinator
-                && !words.is_particle(text)
+                && !(words.is_particle(text) && (!person || words.is_person_particle(text)))
         {
             cuts.push((from, i, needs_known));
             from = i + 1;

@@ -13,6 +13,7 @@ pub struct NameWords {
     place_designators: HashSet<String>,
     family_first: HashSet<String>,
     particles: HashSet<String>,
+    person_particles: HashSet<String>,
 }
 
 impl NameWords {
@@ -26,6 +27,7 @@ impl NameWords {
             place_designators: set("placeDesignators"),
             family_first: set("familyNameFirst"),
             particles: set("nameParticles"),
+            person_particles: set("personNameParticles"),
         }
     }
 
@@ -62,6 +64,11 @@ impl NameWords {
     /// A lower-case word that can stand inside a name (`of`, `van`).
     pub fn is_particle(&self, word: &str) -> bool {
         self.particles.contains(&word.to_lowercase())
+    }
+
+    /// A lower-case word that can stand inside a person's name (`von`, `bin`; not `at` or `of`).
+    pub fn is_person_particle(&self, word: &str) -> bool {
+        self.person_particles.contains(&word.to_lowercase())
     }
 
     /// A person's name without leading titles and honorifics (`Prime Minister Shinzo Abe` -> `Shinzo Abe`);
