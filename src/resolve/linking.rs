@@ -207,7 +207,7 @@ impl DocEntities<'_> {
                 by_known.entry(k.clone()).or_insert(e);
                 continue;
             }
-            if d.class.is_some() || d.description {
+            if d.class.is_some() || d.description || self.lex.words.is_generic_name(&d.label) {
                 continue;
             }
             let key = entity_key(&d.label, d.person);

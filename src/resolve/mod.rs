@@ -467,6 +467,8 @@ impl Resolver {
                 DraftNode::Literal(_) => None,
             })
             .collect();
+        let country = dominant_country(de);
+        let country = country.as_deref();
         for e in 0..de.drafts.len() {
             if de.find(e) != e {
                 continue;
@@ -478,6 +480,9 @@ impl Resolver {
             let key = match &d.fixed_key {
                 Some(k) => k.clone(),
                 None if d.description => format!("{}__{scope}", entity_key(&d.label, false)),
+                None if !d.person && self.lex.words.is_generic_name(&d.label) => {
+                    format!("{}__{}", entity_key(&d.label, false), country.unwrap_or(&scope))
+                }
                 None => entity_key(&d.label, d.person),
             };
             let known = self.lex.known(&key);
@@ -718,6 +723,23 @@ fn class_of(de: &DocEntities<'_>, e: usize, lex: &Lexicon) -> String {
         .and_then(|(l, _)| lex.ner_class(l))
         .unwrap_or("Concept")
         .to_string()
+}
+
+/// The key of the country a document names most often (its name and demonyms), when one leads; it
+/// qualifies the keys of generic institution names (`foreign_ministry__germany`).
+fn dominant_country(de: &DocEntities<'_>) -> Option<String> {
+    let mut counts: Vec<(usize, &str)> = (0..de.drafts.len())
+        .filter(|&e| de.find(e) == e)
+        .map(|e| &de.drafts[e])
+        .filter(|d| d.class.as_deref() == Some("Country"))
+        .filter_map(|d| Some((d.mentions.len(), d.fixed_key.as_deref()?)))
+        .collect();
+    counts.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    match counts.as_slice() {
+        [] => None,
+        [(n, k), rest @ ..] if *n > 0 && rest.first().is_none_or(|(m, _)| m < n) => Some(k.to_string()),
+        _ => None,
+    }
 }
 
 /// A short, stable tag of a document id, scoping the keys of its description-only entities.
