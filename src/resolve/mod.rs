@@ -9,6 +9,7 @@
 //! forms (unmapped ones kept as open relations), and roles read from titles as facts.
 
 mod cluster;
+pub mod corpus;
 mod document;
 mod graph;
 mod lexicon;
