@@ -330,13 +330,21 @@ fn a_last_word_joins_its_name_whatever_ner_called_them() {
         "Marta Kovalenko scored twice on Sunday. Kovalenko now leads the table.",
         &[("Marta Kovalenko", "ORG"), ("Kovalenko", "PRODUCT")],
     );
-    assert!(together(&g, "Marta Kovalenko", "Kovalenko"), "{:?}", names(&g));
+    assert!(
+        together(&g, "Marta Kovalenko", "Kovalenko"),
+        "{:?}",
+        names(&g)
+    );
     // A word NER calls a place is the place, not the club's short form.
     let g = with_spans(
         "Sporting Varnel won on Sunday. Varnel is a quiet town in the hills.",
         &[("Sporting Varnel", "ORG"), ("Varnel", "GPE")],
     );
-    assert!(!together(&g, "Sporting Varnel", "Varnel"), "{:?}", names(&g));
+    assert!(
+        !together(&g, "Sporting Varnel", "Varnel"),
+        "{:?}",
+        names(&g)
+    );
 }
 
 #[test]
@@ -347,7 +355,11 @@ fn an_untagged_repeat_of_a_name_is_a_mention() {
         &[("Tomas Brenner", "PERSON")],
     );
     assert!(together(&g, "Tomas Brenner", "Brenner"), "{:?}", names(&g));
-    let e = g.entities.iter().find(|e| e.label == "Tomas Brenner").expect("entity");
+    let e = g
+        .entities
+        .iter()
+        .find(|e| e.label == "Tomas Brenner")
+        .expect("entity");
     assert_eq!(e.mentions.len(), 2, "{:?}", e.mentions);
     // A surname two people share is nobody's mention.
     let g = with_spans(
@@ -361,10 +373,21 @@ fn an_untagged_repeat_of_a_name_is_a_mention() {
 fn a_person_name_ends_at_a_preposition_regression_meissner_at() {
     let g = with_spans(
         "The analyst Greta Vossberg spoke in Bonn. Vossberg at Kiel University disagreed.",
-        &[("Greta Vossberg", "PERSON"), ("Vossberg at Kiel University", "PERSON")],
+        &[
+            ("Greta Vossberg", "PERSON"),
+            ("Vossberg at Kiel University", "PERSON"),
+        ],
     );
-    assert!(!has_name(&g, "Vossberg at Kiel University"), "{:?}", names(&g));
-    assert!(together(&g, "Greta Vossberg", "Vossberg"), "{:?}", names(&g));
+    assert!(
+        !has_name(&g, "Vossberg at Kiel University"),
+        "{:?}",
+        names(&g)
+    );
+    assert!(
+        together(&g, "Greta Vossberg", "Vossberg"),
+        "{:?}",
+        names(&g)
+    );
     // A particle that people's names hold stays inside.
     let g = with_spans(
         "Karl von Armin spoke in Bonn.",
@@ -378,7 +401,11 @@ fn a_generic_institution_name_is_keyed_by_the_documents_country() {
     let key = |text: &str| {
         let g = with_spans(
             text,
-            &[("Foreign Ministry", "ORG"), ("Norway", "GPE"), ("Chile", "GPE")],
+            &[
+                ("Foreign Ministry", "ORG"),
+                ("Norway", "GPE"),
+                ("Chile", "GPE"),
+            ],
         );
         g.entities
             .iter()
@@ -387,12 +414,21 @@ fn a_generic_institution_name_is_keyed_by_the_documents_country() {
             .expect("entity")
     };
     let a = key("The Foreign Ministry in Oslo said Norway would help. Norway sent ships.");
-    let b = key("The Foreign Ministry said Chile would help. Chile sent ships to Norway. Chile agreed.");
+    let b = key(
+        "The Foreign Ministry said Chile would help. Chile sent ships to Norway. Chile agreed.",
+    );
     assert_ne!(a, b, "two countries' ministries are two entities");
-    assert_eq!(a, key("Norway's Foreign Ministry protested. Norway recalled its envoy."));
+    assert_eq!(
+        a,
+        key("Norway's Foreign Ministry protested. Norway recalled its envoy.")
+    );
     // A name with a word of its own is one entity wherever it is named.
     let g = with_spans("The Storting met in Oslo.", &[("Storting", "ORG")]);
-    assert!(g.entities.iter().any(|e| e.key == "storting"), "{:?}", labels(&g));
+    assert!(
+        g.entities.iter().any(|e| e.key == "storting"),
+        "{:?}",
+        labels(&g)
+    );
 }
 
 #[test]
@@ -589,7 +625,13 @@ fn news_agencies_are_one_entity_by_either_name() {
     };
     let a = key("AFP reported the storm on Monday.", "AFP");
     assert!(a.is_some());
-    assert_eq!(a, key("Agence France-Presse reported the storm.", "Agence France-Presse"));
+    assert_eq!(
+        a,
+        key(
+            "Agence France-Presse reported the storm.",
+            "Agence France-Presse"
+        )
+    );
     // An unknown agency's initials stay its own.
     assert_ne!(a, key("KPX reported the storm on Monday.", "KPX"));
 }

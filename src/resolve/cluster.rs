@@ -204,7 +204,8 @@ const PLACE_LABELS: [&str; 4] = ["GPE", "LOC", "FAC", "NORP"];
 fn plain_name(lw: &Words, words: &NameWords) -> bool {
     lw.raw.iter().all(|w| {
         w.chars().next().is_some_and(char::is_uppercase)
-            && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+            && w.chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
             && !words.is_designator(w)
             && !words.is_title(w)
             && !words.is_particle(w)

@@ -230,7 +230,12 @@ mod tests {
             rec("kate_bush", "Kate Bush", "Person", "k1"),
         ];
         for d in 1..=3 {
-            r.push(rec("gorg_w_bush", "George W Bush", "Person", &format!("g{d}")));
+            r.push(rec(
+                "gorg_w_bush",
+                "George W Bush",
+                "Person",
+                &format!("g{d}"),
+            ));
         }
         assert_eq!(
             canonical_keys(&r).get("bush").map(String::as_str),
@@ -240,15 +245,25 @@ mod tests {
 
     #[test]
     fn an_alias_stated_in_one_document_names_the_entity_in_others() {
-        let mut full = rec("agence_france_presse", "Agence France-Presse", "Organization", "d1");
+        let mut full = rec(
+            "agence_france_presse",
+            "Agence France-Presse",
+            "Organization",
+            "d1",
+        );
         full.aliases.push("AFP".into());
         let r = vec![rec("afp", "AFP", "Organization", "d2"), full];
         let m = canonical_keys(&r);
-        assert_eq!(m.get("afp").map(String::as_str), Some("agence_france_presse"));
+        assert_eq!(
+            m.get("afp").map(String::as_str),
+            Some("agence_france_presse")
+        );
         // Not when the classes differ.
         let mut place = rec("afp_town", "Afp Town", "City", "d1");
         place.aliases.push("AFP".into());
-        assert!(!canonical_keys(&[rec("afp", "AFP", "Organization", "d2"), place]).contains_key("afp"));
+        assert!(
+            !canonical_keys(&[rec("afp", "AFP", "Organization", "d2"), place]).contains_key("afp")
+        );
     }
 
     #[test]
@@ -256,7 +271,12 @@ mod tests {
         let mut r = vec![
             rec("bush", "Bush", "Person", "d1"),
             rec("gorg_w_bush", "George W Bush", "Person", "d2"),
-            rec("foreign_ministry__abc", "Foreign Ministry", "Organization", "d3"),
+            rec(
+                "foreign_ministry__abc",
+                "Foreign Ministry",
+                "Organization",
+                "d3",
+            ),
             rec("ministry", "Ministry", "Organization", "d4"),
         ];
         let a = canonical_keys(&r);

@@ -208,7 +208,11 @@ pub(crate) fn repeated_names(
         }
         let mut hit = None;
         let mut end = i + 1;
-        while end <= n && end - i <= 8 && !covered[end - 1] && (end == i + 1 || !breaks_before(doc, end - 1)) {
+        while end <= n
+            && end - i <= 8
+            && !covered[end - 1]
+            && (end == i + 1 || !breaks_before(doc, end - 1))
+        {
             let text = doc.slice(doc.tokens[i].start..doc.tokens[end - 1].end);
             if let Some(Some(e)) = owner.get(text)
                 && (end == n || doc.tokens[end].sent_start || !name_like(end))

@@ -77,7 +77,10 @@ impl NameWords {
     /// Democrats`): it names a different entity in each country, never one across documents.
     pub fn is_generic_name(&self, name: &str) -> bool {
         let words = name_words(name);
-        !words.is_empty() && words.iter().all(|w| self.generic.contains(&w.to_lowercase()))
+        !words.is_empty()
+            && words
+                .iter()
+                .all(|w| self.generic.contains(&w.to_lowercase()))
     }
 
     /// A person's name without leading titles and honorifics (`Prime Minister Shinzo Abe` -> `Shinzo Abe`);
