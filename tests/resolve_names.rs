@@ -397,6 +397,23 @@ fn a_person_name_ends_at_a_preposition_regression_meissner_at() {
 }
 
 #[test]
+fn a_match_score_splits_two_names_regression_leverkusen_score() {
+    let g = with_spans(
+        "Result: Hafenstadt 2-1 Bergdorf, after a late goal.",
+        &[("Hafenstadt 2-1 Bergdorf", "ORG")],
+    );
+    assert!(!has_name(&g, "Hafenstadt 2-1 Bergdorf"), "{:?}", names(&g));
+    assert!(
+        has_name(&g, "Hafenstadt") && has_name(&g, "Bergdorf"),
+        "{:?}",
+        names(&g)
+    );
+    // A number that is part of a club's name stays in it.
+    let g = with_spans("Hafenstadt 04 won again.", &[("Hafenstadt 04", "ORG")]);
+    assert!(has_name(&g, "Hafenstadt 04"), "{:?}", names(&g));
+}
+
+#[test]
 fn a_generic_institution_name_is_keyed_by_the_documents_country() {
     let key = |text: &str| {
         let g = with_spans(

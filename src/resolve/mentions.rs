@@ -68,6 +68,26 @@ fn breaks_before(doc: &Doc, i: usize) -> bool {
         || doc.token_text(i - 1).trim().is_empty()
 }
 
+/// The number of tokens of a match score starting at token `i` (`2-1` as one token, or `2`, `-`, `1`), or 0.
+fn score_len(doc: &Doc, i: usize, end: usize) -> usize {
+    let digits = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit()) && t.len() <= 2;
+    let text = doc.token_text(i);
+    if let Some((a, b)) = text.split_once(['-', ':', '–'])
+        && digits(a)
+        && digits(b)
+    {
+        return 1;
+    }
+    if i + 2 < end
+        && digits(text)
+        && matches!(doc.token_text(i + 1), "-" | ":" | "–")
+        && digits(doc.token_text(i + 2))
+    {
+        return 3;
+    }
+    0
+}
+
 fn is_word(text: &str) -> bool {
     text.chars().any(char::is_alphanumeric)
 }
@@ -95,6 +115,15 @@ fn pieces(
             cuts.push((from, i, needs_known));
             from = i;
             needs_known = false;
+            continue;
+        }
+        // A match score between two names (`Leverkusen 1-1 Schalke`): two names, the score in neither.
+        let score = score_len(doc, i, end);
+        if score > 0 && i > from && i + score < end {
+            cuts.push((from, i, needs_known));
+            from = i + score;
+            needs_known = false;
+            i += score;
             continue;
         }
         // Part of a word with the token before it (`Ki-moon`, `Jae-sung`): never a cut.
