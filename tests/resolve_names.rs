@@ -303,12 +303,149 @@ fn a_surname_joins_the_one_full_name_and_titles_are_stripped() {
         ],
     );
     assert!(!together(&g, "Ingrid Solberg", "Solberg") && !together(&g, "Erna Solberg", "Solberg"));
-    // A given name is no short form of a name written given name first.
+}
+
+#[test]
+fn a_given_name_alone_joins_the_one_person_with_it() {
     let g = with_spans(
         "Peter Hansen opened the fair. Peter later left for the coast.",
         &[("Peter Hansen", "PERSON"), ("Peter", "PERSON")],
     );
-    assert!(!together(&g, "Peter Hansen", "Peter"), "{:?}", names(&g));
+    assert!(together(&g, "Peter Hansen", "Peter"), "{:?}", names(&g));
+    // Two people called Peter: it joins neither.
+    let g = with_spans(
+        "Peter Hansen met Peter Lund at the fair. Peter later left for the coast.",
+        &[
+            ("Peter Hansen", "PERSON"),
+            ("Peter Lund", "PERSON"),
+            ("Peter", "PERSON"),
+        ],
+    );
+    assert!(!together(&g, "Peter Hansen", "Peter") && !together(&g, "Peter Lund", "Peter"));
+}
+
+#[test]
+fn a_last_word_joins_its_name_whatever_ner_called_them() {
+    let g = with_spans(
+        "Marta Kovalenko scored twice on Sunday. Kovalenko now leads the table.",
+        &[("Marta Kovalenko", "ORG"), ("Kovalenko", "PRODUCT")],
+    );
+    assert!(
+        together(&g, "Marta Kovalenko", "Kovalenko"),
+        "{:?}",
+        names(&g)
+    );
+    // A word NER calls a place is the place, not the club's short form.
+    let g = with_spans(
+        "Sporting Varnel won on Sunday. Varnel is a quiet town in the hills.",
+        &[("Sporting Varnel", "ORG"), ("Varnel", "GPE")],
+    );
+    assert!(
+        !together(&g, "Sporting Varnel", "Varnel"),
+        "{:?}",
+        names(&g)
+    );
+}
+
+#[test]
+fn an_untagged_repeat_of_a_name_is_a_mention() {
+    // NER tags the name once; its later occurrences, untagged, are mentions of the same entity.
+    let g = with_spans(
+        "Tomas Brenner opened the new bridge on Monday. Critics said Brenner had ignored the costs.",
+        &[("Tomas Brenner", "PERSON")],
+    );
+    assert!(together(&g, "Tomas Brenner", "Brenner"), "{:?}", names(&g));
+    let e = g
+        .entities
+        .iter()
+        .find(|e| e.label == "Tomas Brenner")
+        .expect("entity");
+    assert_eq!(e.mentions.len(), 2, "{:?}", e.mentions);
+    // A surname two people share is nobody's mention.
+    let g = with_spans(
+        "Tomas Brenner and Lisa Brenner opened the bridge. Critics said Brenner had ignored the costs.",
+        &[("Tomas Brenner", "PERSON"), ("Lisa Brenner", "PERSON")],
+    );
+    assert!(!has_name(&g, "Brenner"), "{:?}", names(&g));
+}
+
+#[test]
+fn a_person_name_ends_at_a_preposition_regression_meissner_at() {
+    let g = with_spans(
+        "The analyst Greta Vossberg spoke in Bonn. Vossberg at Kiel University disagreed.",
+        &[
+            ("Greta Vossberg", "PERSON"),
+            ("Vossberg at Kiel University", "PERSON"),
+        ],
+    );
+    assert!(
+        !has_name(&g, "Vossberg at Kiel University"),
+        "{:?}",
+        names(&g)
+    );
+    assert!(
+        together(&g, "Greta Vossberg", "Vossberg"),
+        "{:?}",
+        names(&g)
+    );
+    // A particle that people's names hold stays inside.
+    let g = with_spans(
+        "Karl von Armin spoke in Bonn.",
+        &[("Karl von Armin", "PERSON")],
+    );
+    assert!(has_name(&g, "Karl von Armin"), "{:?}", names(&g));
+}
+
+#[test]
+fn a_match_score_splits_two_names_regression_leverkusen_score() {
+    let g = with_spans(
+        "Result: Hafenstadt 2-1 Bergdorf, after a late goal.",
+        &[("Hafenstadt 2-1 Bergdorf", "ORG")],
+    );
+    assert!(!has_name(&g, "Hafenstadt 2-1 Bergdorf"), "{:?}", names(&g));
+    assert!(
+        has_name(&g, "Hafenstadt") && has_name(&g, "Bergdorf"),
+        "{:?}",
+        names(&g)
+    );
+    // A number that is part of a club's name stays in it.
+    let g = with_spans("Hafenstadt 04 won again.", &[("Hafenstadt 04", "ORG")]);
+    assert!(has_name(&g, "Hafenstadt 04"), "{:?}", names(&g));
+}
+
+#[test]
+fn a_generic_institution_name_is_keyed_by_the_documents_country() {
+    let key = |text: &str| {
+        let g = with_spans(
+            text,
+            &[
+                ("Foreign Ministry", "ORG"),
+                ("Norway", "GPE"),
+                ("Chile", "GPE"),
+            ],
+        );
+        g.entities
+            .iter()
+            .find(|e| e.label == "Foreign Ministry")
+            .map(|e| e.key.clone())
+            .expect("entity")
+    };
+    let a = key("The Foreign Ministry in Oslo said Norway would help. Norway sent ships.");
+    let b = key(
+        "The Foreign Ministry said Chile would help. Chile sent ships to Norway. Chile agreed.",
+    );
+    assert_ne!(a, b, "two countries' ministries are two entities");
+    assert_eq!(
+        a,
+        key("Norway's Foreign Ministry protested. Norway recalled its envoy.")
+    );
+    // A name with a word of its own is one entity wherever it is named.
+    let g = with_spans("The Storting met in Oslo.", &[("Storting", "ORG")]);
+    assert!(
+        g.entities.iter().any(|e| e.key == "storting"),
+        "{:?}",
+        labels(&g)
+    );
 }
 
 #[test]
@@ -491,6 +628,32 @@ fn world_knowledge_aliases_come_from_the_gazetteer() {
 }
 
 #[test]
+fn news_agencies_are_one_entity_by_either_name() {
+    let key = |text: &str, name: &str| {
+        let g = with_spans(text, &[(name, "ORG")]);
+        g.entities
+            .iter()
+            .find(|e| {
+                e.label == name
+                    || e.label == "Agence France-Presse"
+                    || e.aliases.iter().any(|a| a == name)
+            })
+            .map(|e| e.key.clone())
+    };
+    let a = key("AFP reported the storm on Monday.", "AFP");
+    assert!(a.is_some());
+    assert_eq!(
+        a,
+        key(
+            "Agence France-Presse reported the storm.",
+            "Agence France-Presse"
+        )
+    );
+    // An unknown agency's initials stay its own.
+    assert_ne!(a, key("KPX reported the storm on Monday.", "KPX"));
+}
+
+#[test]
 fn an_extension_file_adds_words_to_a_list_without_recompiling() {
     let extra = "@prefix kg: <https://kg.example.org/ontology#> .\n\
                  kg:familyNameFirst a kg:WordList ; kg:word \"okonkwo\" .\n";
@@ -508,9 +671,11 @@ fn an_extension_file_adds_words_to_a_list_without_recompiling() {
         onto.word_list("familyNameFirst")
             .contains(&"kim".to_string())
     );
+    // The short form tagged a nationality, so that only the family-name rule can join it (a given name
+    // alone joins only where NER calls it a person).
     let doc = doc_with_spans(
         "Okonkwo Emeka arrived on Friday. Okonkwo said the talks went well.",
-        &[("Okonkwo Emeka", "PERSON"), ("Okonkwo", "PERSON")],
+        &[("Okonkwo Emeka", "PERSON"), ("Okonkwo", "NORP")],
     );
     let triples = Extractor::new().extract(&doc);
     let g = Resolver::new(&onto).resolve(&doc, &triples, &DocMeta::default());

@@ -123,7 +123,22 @@ fn stands_for(
         }
         let family_first = words.is_family_first(&lw.raw[0])
             || lw.raw[1..].iter().any(|w| hyphenated_given_name(w));
-        return same(m - n..m) || (family_first && n == 1 && same(0..1));
+        // A given name standing alone (`Boris` of `Boris Becker`), when NER calls it a person too: only
+        // when no other name of the document ends or starts with it (the ambiguity rule keeps it apart).
+        let given = n == 1 && short.person && !family_first && same(0..1);
+        return same(m - n..m) || (family_first && n == 1 && same(0..1)) || given;
+    }
+    // A plain name's last word standing alone, whatever NER called either (`Astori` tagged a product where
+    // `Davide Astori` was tagged an organisation; `Shell` of `Royal Dutch Shell`): never a place's, unless NER
+    // once called the word alone a person (`Mbeki` of `Thabo Mbeki`, which it took for a place).
+    if n == 1
+        && (2..=4).contains(&m)
+        && !long.fixed
+        && (short.person || !PLACE_LABELS.iter().any(|l| long.has(l) || short.has(l)))
+        && plain_name(lw, words)
+        && same(m - 1..m)
+    {
+        return true;
     }
     // A person's surname, where NER called the full name something else (`Morgan Komichi` as ORG).
     if short.person
@@ -178,6 +193,24 @@ fn stands_for(
         && !words.is_designator(&sw.raw[0])
         && !words.is_particle(&sw.raw[0])
         && (same(0..1) || same(1..2))
+}
+
+/// NER labels of places and nationalities: a word standing alone with one of them is a place's name
+/// (`Dortmund`), not the short form of the club (`Borussia Dortmund`).
+const PLACE_LABELS: [&str; 4] = ["GPE", "LOC", "FAC", "NORP"];
+
+/// A name of capitalised words only, none a designator, title, particle or place designator (`Davide
+/// Astori`, not `Bank of England` or `Gaza Strip`), so that its last word alone can only be its short form.
+fn plain_name(lw: &Words, words: &NameWords) -> bool {
+    lw.raw.iter().all(|w| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+            && !words.is_designator(w)
+            && !words.is_title(w)
+            && !words.is_particle(w)
+            && !words.is_place_designator(w)
+    })
 }
 
 /// Two people's names with the same first and last word, one with middle names or initials the other lacks.

@@ -6,7 +6,7 @@
 use super::cluster::{NameInfo, short_form_links};
 use super::document::{DocEntities, Draft, span_root};
 use super::lexicon::{Canonical, VALUE_LABELS, entity_key};
-use super::mentions::name_spans;
+use super::mentions::{name_spans, repeated_names};
 use super::names::{clean_label, name_words};
 use std::collections::HashMap;
 
@@ -112,6 +112,47 @@ impl DocEntities<'_> {
         }
     }
 
+    /// Names NER missed where it tagged them elsewhere in the document: every other occurrence of an
+    /// entity's name or alias (`Yanukovych` after `Viktor Yanukovych`, untagged), and of a person's surname,
+    /// becomes a mention of that entity. A form two entities share is nobody's; see
+    /// [`super::mentions::repeated_names`].
+    pub(super) fn link_repeated(&mut self) {
+        let doc = self.doc;
+        let mut forms: Vec<(String, usize)> = Vec::new();
+        for e in 0..self.drafts.len() {
+            let d = &self.drafts[e];
+            if self.find(e) != e || d.label.is_empty() || d.description || d.mentions.is_empty() {
+                continue;
+            }
+            for name in std::iter::once(&d.label).chain(&d.aliases) {
+                forms.push((name.clone(), e));
+            }
+            let words = name_words(&d.label);
+            if d.person && words.len() >= 2 && d.class.is_none() {
+                forms.push((words[words.len() - 1].to_string(), e));
+                if self.lex.words.is_family_first(words[0]) {
+                    forms.push((words[0].to_string(), e));
+                }
+            }
+        }
+        let covered: Vec<bool> = self.token_entity.iter().map(Option::is_some).collect();
+        let words = &self.lex.words;
+        for (start, end, e) in repeated_names(doc, &covered, &forms, |w| words.is_title(w)) {
+            let e = self.find(e);
+            let bytes = doc.tokens[start].start..doc.tokens[end - 1].end;
+            let surface = clean_label(doc.slice(bytes.clone()));
+            let d = &mut self.drafts[e];
+            d.mentions.push(bytes);
+            if surface != d.label && !d.aliases.contains(&surface) {
+                d.aliases.push(surface);
+            }
+            for t in start..end {
+                self.token_entity[t] = Some(e);
+            }
+            self.mention_tokens.push((span_root(doc, start, end), e));
+        }
+    }
+
     /// `International Cycling Union (UCI)`: a name in parentheses right after another names the same entity
     /// (unless the gazetteer knows both as different entities, `Berlin (Germany)`).
     pub(super) fn link_stated(&mut self, named: &[(usize, usize, usize)]) {
@@ -166,7 +207,7 @@ impl DocEntities<'_> {
                 by_known.entry(k.clone()).or_insert(e);
                 continue;
             }
-            if d.class.is_some() || d.description {
+            if d.class.is_some() || d.description || self.lex.words.is_generic_name(&d.label) {
                 continue;
             }
             let key = entity_key(&d.label, d.person);

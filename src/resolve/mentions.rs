@@ -68,6 +68,26 @@ fn breaks_before(doc: &Doc, i: usize) -> bool {
         || doc.token_text(i - 1).trim().is_empty()
 }
 
+/// The number of tokens of a match score starting at token `i` (`2-1` as one token, or `2`, `-`, `1`), or 0.
+fn score_len(doc: &Doc, i: usize, end: usize) -> usize {
+    let digits = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit()) && t.len() <= 2;
+    let text = doc.token_text(i);
+    if let Some((a, b)) = text.split_once(['-', ':', '–'])
+        && digits(a)
+        && digits(b)
+    {
+        return 1;
+    }
+    if i + 2 < end
+        && digits(text)
+        && matches!(doc.token_text(i + 1), "-" | ":" | "–")
+        && digits(doc.token_text(i + 2))
+    {
+        return 3;
+    }
+    0
+}
+
 fn is_word(text: &str) -> bool {
     text.chars().any(char::is_alphanumeric)
 }
@@ -97,6 +117,15 @@ fn pieces(
             needs_known = false;
             continue;
         }
+        // A match score between two names (`Leverkusen 1-1 Schalke`): two names, the score in neither.
+        let score = score_len(doc, i, end);
+        if score > 0 && i > from && i + score < end {
+            cuts.push((from, i, needs_known));
+            from = i + score;
+            needs_known = false;
+            i += score;
+            continue;
+        }
         // Part of a word with the token before it (`Ki-moon`, `Jae-sung`): never a cut.
         let attached = (i > start && doc.tokens[i - 1].end == doc.tokens[i].start)
             || (i + 1 < end && doc.tokens[i].end == doc.tokens[i + 1].start);
@@ -114,7 +143,7 @@ fn pieces(
                 && !text.chars().any(char::is_uppercase)
                 && is_word(text)
                 && !coordinator
-                && !words.is_particle(text)
+                && !(words.is_particle(text) && (!person || words.is_person_particle(text)))
         {
             cuts.push((from, i, needs_known));
             from = i + 1;
@@ -162,6 +191,72 @@ fn pieces(
             label.to_string()
         };
         out.push((s, e, label, needs_known));
+    }
+    out
+}
+
+/// Untagged occurrences of known name forms: (first token, end token, entity) for every run of up to eight
+/// tokens, outside the `covered` ones and within one line and sentence, whose text is one of `forms` exactly,
+/// that starts with a capitalised proper noun and is not part of a longer name (no capitalised proper noun
+/// right before or after it, other than a title). A form listed for two different entities is ambiguous and
+/// never matched; the longest form wins.
+pub(crate) fn repeated_names(
+    doc: &Doc,
+    covered: &[bool],
+    forms: &[(String, usize)],
+    is_title: impl Fn(&str) -> bool,
+) -> Vec<(usize, usize, usize)> {
+    use std::collections::HashMap;
+    let mut owner: HashMap<&str, Option<usize>> = HashMap::new();
+    for (form, e) in forms {
+        if form.is_empty() {
+            continue;
+        }
+        owner
+            .entry(form.as_str())
+            .and_modify(|o| {
+                if *o != Some(*e) {
+                    *o = None;
+                }
+            })
+            .or_insert(Some(*e));
+    }
+    let n = doc.tokens.len().min(covered.len());
+    let name_like = |i: usize| {
+        let t = doc.token_text(i);
+        t.chars().next().is_some_and(char::is_uppercase)
+            && doc.tokens[i].pos == "PROPN"
+            && !is_title(t)
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if covered[i] || !name_like(i) || (i > 0 && !doc.tokens[i].sent_start && name_like(i - 1)) {
+            i += 1;
+            continue;
+        }
+        let mut hit = None;
+        let mut end = i + 1;
+        while end <= n
+            && end - i <= 8
+            && !covered[end - 1]
+            && (end == i + 1 || !breaks_before(doc, end - 1))
+        {
+            let text = doc.slice(doc.tokens[i].start..doc.tokens[end - 1].end);
+            if let Some(Some(e)) = owner.get(text)
+                && (end == n || doc.tokens[end].sent_start || !name_like(end))
+            {
+                hit = Some((end, *e));
+            }
+            end += 1;
+        }
+        match hit {
+            Some((end, e)) => {
+                out.push((i, end, e));
+                i = end;
+            }
+            None => i += 1,
+        }
     }
     out
 }

@@ -8,7 +8,9 @@
 //! triple is dropped, never emitted with `it`), relations mapped to ontology properties through their lexical
 //! forms (unmapped ones kept as open relations), and roles read from titles as facts.
 
+mod assemble;
 mod cluster;
+pub mod corpus;
 mod document;
 mod graph;
 mod lexicon;
@@ -16,9 +18,12 @@ mod linking;
 mod membership;
 mod mentions;
 pub mod names;
+mod pronouns;
 mod relations;
 mod roles;
 
+use assemble::{DraftFact, DraftNode, class_of};
+pub use assemble::{combine_confidence, retain_confident};
 pub use graph::{DocumentGraph, Entity, Fact, Node, Predicate, SentenceText};
 pub use lexicon::KnownEntity;
 pub use relations::{Candidate, RelationMapper, phrase_variants};
@@ -27,8 +32,7 @@ use crate::analysis::Doc;
 use crate::extract::{Argument, Modality, QualifierKind, RawTriple};
 use crate::ontology::{Ontology, local_name};
 use document::{DocEntities, Resolution, Via, conjuncts};
-use lexicon::{Lexicon, entity_key};
-use std::collections::HashMap;
+use lexicon::Lexicon;
 
 /// What is known about a document besides its text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -445,163 +449,6 @@ impl Resolver {
             None => (Predicate::Open(phrase.trim().to_lowercase()), false),
         }
     }
-
-    /// Builds the entities (keys, labels, classes) and facts of the document.
-    fn finish(
-        &self,
-        de: &DocEntities<'_>,
-        drafts: Vec<DraftFact>,
-        meta: &DocMeta,
-    ) -> DocumentGraph {
-        let doc = de.doc;
-        let scope = doc_scope(&doc.id);
-        let mut index: HashMap<usize, usize> = HashMap::new();
-        let mut by_key: HashMap<String, usize> = HashMap::new();
-        let mut entities: Vec<graph::Entity> = Vec::new();
-        let used: std::collections::HashSet<usize> = drafts
-            .iter()
-            .flat_map(|f| [Some(&f.subject), Some(&f.object), f.attributed_to.as_ref()])
-            .flatten()
-            .filter_map(|n| match n {
-                DraftNode::Entity(x) => Some(de.find(*x)),
-                DraftNode::Literal(_) => None,
-            })
-            .collect();
-        for e in 0..de.drafts.len() {
-            if de.find(e) != e {
-                continue;
-            }
-            let d = &de.drafts[e];
-            if d.label.is_empty() || (d.mentions.is_empty() && !used.contains(&e)) {
-                continue;
-            }
-            let key = match &d.fixed_key {
-                Some(k) => k.clone(),
-                None if d.description => format!("{}__{scope}", entity_key(&d.label, false)),
-                None => entity_key(&d.label, d.person),
-            };
-            let known = self.lex.known(&key);
-            let mut class = class_of(de, e, &self.lex);
-            if class == "Concept"
-                && let Some(k) = known
-            {
-                class = k.class.clone();
-            }
-            let label = known.map_or_else(|| d.label.clone(), |k| k.label.clone());
-            let mut aliases: Vec<String> = Vec::new();
-            for a in std::iter::once(&d.label).chain(&d.aliases) {
-                if a != &label && !a.is_empty() && !aliases.contains(a) {
-                    aliases.push(a.clone());
-                }
-            }
-            let mut mentions = d.mentions.clone();
-            mentions.sort_by_key(|r| (r.start, r.end));
-            mentions.dedup();
-            let slot = match by_key.get(&key) {
-                Some(&i) => {
-                    let ent: &mut graph::Entity = &mut entities[i];
-                    ent.mentions.extend(mentions);
-                    for a in aliases {
-                        if !ent.aliases.contains(&a) && a != ent.label {
-                            ent.aliases.push(a);
-                        }
-                    }
-                    i
-                }
-                None => {
-                    entities.push(graph::Entity {
-                        key: key.clone(),
-                        label,
-                        aliases,
-                        class,
-                        mentions,
-                    });
-                    by_key.insert(key, entities.len() - 1);
-                    entities.len() - 1
-                }
-            };
-            index.insert(e, slot);
-        }
-        let node = |n: &DraftNode| -> Option<Node> {
-            match n {
-                DraftNode::Entity(e) => index.get(&de.find(*e)).map(|&i| Node::Entity(i)),
-                DraftNode::Literal(s) => Some(Node::Literal(s.clone())),
-            }
-        };
-        let mut facts: Vec<Fact> = Vec::new();
-        let mut seen: HashMap<(Node, Predicate, Node, String, usize), usize> = HashMap::new();
-        for f in drafts {
-            let (Some(subject), Some(object)) = (node(&f.subject), node(&f.object)) else {
-                continue;
-            };
-            if subject == object {
-                continue;
-            }
-            let id = (
-                subject.clone(),
-                f.predicate.clone(),
-                object.clone(),
-                f.modality.clone(),
-                f.sentence,
-            );
-            if let Some(&k) = seen.get(&id) {
-                let existing: &mut Fact = &mut facts[k];
-                existing.confidence = existing.confidence.max(f.confidence);
-                continue;
-            }
-            seen.insert(id, facts.len());
-            facts.push(Fact {
-                subject,
-                predicate: f.predicate,
-                object,
-                sentence: f.sentence,
-                bytes: f.bytes,
-                rule: f.rule,
-                confidence: f.confidence,
-                modality: f.modality,
-                attributed_to: f.attributed_to.as_ref().and_then(node),
-                qualifiers: f.qualifiers,
-            });
-        }
-        corroborate(&mut facts);
-        DocumentGraph {
-            doc_id: doc.id.clone(),
-            title: meta.title.clone(),
-            date: meta.date.clone(),
-            url: meta.url.clone(),
-            sentences: de
-                .sentences
-                .iter()
-                .map(|s| SentenceText {
-                    bytes: s.start_byte..s.end_byte,
-                    text: doc.slice(s.start_byte..s.end_byte).to_string(),
-                })
-                .collect(),
-            entities,
-            facts,
-        }
-    }
-}
-
-/// A fact before entity indices are final.
-#[derive(Debug, Clone)]
-struct DraftFact {
-    subject: DraftNode,
-    predicate: Predicate,
-    object: DraftNode,
-    sentence: usize,
-    bytes: std::ops::Range<usize>,
-    rule: String,
-    confidence: f32,
-    modality: String,
-    attributed_to: Option<DraftNode>,
-    qualifiers: Vec<(String, String)>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum DraftNode {
-    Entity(usize),
-    Literal(String),
 }
 
 /// Resolves an argument to its nodes (several for a coordination), or `None` when a pronoun or
@@ -693,68 +540,4 @@ fn via_factor(v: Via) -> f32 {
         Via::Description | Via::Role => 0.9,
         Via::Pronoun => 0.8,
     }
-}
-
-/// The class of an entity: gazetteer or known class, else context hints, else person, else the most
-/// frequent NER label's class, else `Concept`.
-fn class_of(de: &DocEntities<'_>, e: usize, lex: &Lexicon) -> String {
-    let d = &de.drafts[de.find(e)];
-    if let Some(c) = &d.class {
-        return c.clone();
-    }
-    if d.person {
-        return "Person".into();
-    }
-    if let Some(h) = d.hints.first() {
-        return h.clone();
-    }
-    let mut votes: HashMap<&str, usize> = HashMap::new();
-    for l in &d.ner {
-        *votes.entry(l.as_str()).or_default() += 1;
-    }
-    let mut best: Vec<(&str, usize)> = votes.into_iter().collect();
-    best.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    best.first()
-        .and_then(|(l, _)| lex.ner_class(l))
-        .unwrap_or("Concept")
-        .to_string()
-}
-
-/// A short, stable tag of a document id, scoping the keys of its description-only entities.
-fn doc_scope(id: &str) -> String {
-    let mut h: u32 = 0x811c_9dc5;
-    for b in id.bytes() {
-        h ^= u32::from(b);
-        h = h.wrapping_mul(0x0100_0193);
-    }
-    format!("{h:08x}")
-}
-
-/// Noisy-or of independent evidence: `1 - Π(1 - c)`.
-pub fn combine_confidence(values: impl IntoIterator<Item = f32>) -> f32 {
-    1.0 - values
-        .into_iter()
-        .fold(1.0_f32, |acc, c| acc * (1.0 - c.clamp(0.0, 1.0)))
-}
-
-/// Facts stated in several sentences corroborate each other: each gets the combined confidence.
-fn corroborate(facts: &mut [Fact]) {
-    let mut groups: HashMap<(&Node, &Predicate, &Node, &str), Vec<usize>> = HashMap::new();
-    for (i, f) in facts.iter().enumerate() {
-        let id = (&f.subject, &f.predicate, &f.object, f.modality.as_str());
-        groups.entry(id).or_default().push(i);
-    }
-    let groups: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() > 1).collect();
-    for idx in &groups {
-        let c = combine_confidence(idx.iter().map(|&i| facts[i].confidence));
-        for &i in idx {
-            facts[i].confidence = c;
-        }
-    }
-}
-
-/// Drops facts below a confidence (`--min-confidence`), and the entities no remaining fact or mention needs
-/// are kept (entities are cheap and carry labels for search).
-pub fn retain_confident(graph: &mut DocumentGraph, min_confidence: f32) {
-    graph.facts.retain(|f| f.confidence >= min_confidence);
 }

@@ -13,6 +13,8 @@ pub struct NameWords {
     place_designators: HashSet<String>,
     family_first: HashSet<String>,
     particles: HashSet<String>,
+    person_particles: HashSet<String>,
+    generic: HashSet<String>,
 }
 
 impl NameWords {
@@ -26,6 +28,8 @@ impl NameWords {
             place_designators: set("placeDesignators"),
             family_first: set("familyNameFirst"),
             particles: set("nameParticles"),
+            person_particles: set("personNameParticles"),
+            generic: set("genericNameWords"),
         }
     }
 
@@ -62,6 +66,21 @@ impl NameWords {
     /// A lower-case word that can stand inside a name (`of`, `van`).
     pub fn is_particle(&self, word: &str) -> bool {
         self.particles.contains(&word.to_lowercase())
+    }
+
+    /// A lower-case word that can stand inside a person's name (`von`, `bin`; not `at` or `of`).
+    pub fn is_person_particle(&self, word: &str) -> bool {
+        self.person_particles.contains(&word.to_lowercase())
+    }
+
+    /// A name made only of words every country's institutions share (`Foreign Ministry`, `Social
+    /// Democrats`): it names a different entity in each country, never one across documents.
+    pub fn is_generic_name(&self, name: &str) -> bool {
+        let words = name_words(name);
+        !words.is_empty()
+            && words
+                .iter()
+                .all(|w| self.generic.contains(&w.to_lowercase()))
     }
 
     /// A person's name without leading titles and honorifics (`Prime Minister Shinzo Abe` -> `Shinzo Abe`);

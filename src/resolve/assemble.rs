@@ -1,0 +1,261 @@
+//! The last stage of a document: its entities (keys, labels, aliases, classes, mentions) and facts, from
+//! the clusters of the document and the draft facts read from its triples. Keys are deterministic: the
+//! gazetteer's or a known entity's, a document-scoped one for descriptions, a country-qualified one for
+//! generic institution names, else the name's own.
+
+use super::document::DocEntities;
+use super::graph::{self, DocumentGraph, Fact, Node, Predicate, SentenceText};
+use super::lexicon::{Lexicon, entity_key};
+use super::{DocMeta, Resolver};
+use std::collections::HashMap;
+
+impl Resolver {
+    /// Builds the entities (keys, labels, classes) and facts of the document.
+    pub(super) fn finish(
+        &self,
+        de: &DocEntities<'_>,
+        drafts: Vec<DraftFact>,
+        meta: &DocMeta,
+    ) -> DocumentGraph {
+        let doc = de.doc;
+        let scope = doc_scope(&doc.id);
+        let mut index: HashMap<usize, usize> = HashMap::new();
+        let mut by_key: HashMap<String, usize> = HashMap::new();
+        let mut entities: Vec<graph::Entity> = Vec::new();
+        let used: std::collections::HashSet<usize> = drafts
+            .iter()
+            .flat_map(|f| [Some(&f.subject), Some(&f.object), f.attributed_to.as_ref()])
+            .flatten()
+            .filter_map(|n| match n {
+                DraftNode::Entity(x) => Some(de.find(*x)),
+                DraftNode::Literal(_) => None,
+            })
+            .collect();
+        let country = dominant_country(de);
+        let country = country.as_deref();
+        for e in 0..de.drafts.len() {
+            if de.find(e) != e {
+                continue;
+            }
+            let d = &de.drafts[e];
+            if d.label.is_empty() || (d.mentions.is_empty() && !used.contains(&e)) {
+                continue;
+            }
+            let key = match &d.fixed_key {
+                Some(k) => k.clone(),
+                None if d.description => format!("{}__{scope}", entity_key(&d.label, false)),
+                None if !d.person && self.lex.words.is_generic_name(&d.label) => {
+                    format!(
+                        "{}__{}",
+                        entity_key(&d.label, false),
+                        country.unwrap_or(&scope)
+                    )
+                }
+                None => entity_key(&d.label, d.person),
+            };
+            let known = self.lex.known(&key);
+            let mut class = class_of(de, e, &self.lex);
+            if class == "Concept"
+                && let Some(k) = known
+            {
+                class = k.class.clone();
+            }
+            let label = known.map_or_else(|| d.label.clone(), |k| k.label.clone());
+            let mut aliases: Vec<String> = Vec::new();
+            for a in std::iter::once(&d.label).chain(&d.aliases) {
+                if a != &label && !a.is_empty() && !aliases.contains(a) {
+                    aliases.push(a.clone());
+                }
+            }
+            let mut mentions = d.mentions.clone();
+            mentions.sort_by_key(|r| (r.start, r.end));
+            mentions.dedup();
+            let slot = match by_key.get(&key) {
+                Some(&i) => {
+                    let ent: &mut graph::Entity = &mut entities[i];
+                    ent.mentions.extend(mentions);
+                    for a in aliases {
+                        if !ent.aliases.contains(&a) && a != ent.label {
+                            ent.aliases.push(a);
+                        }
+                    }
+                    i
+                }
+                None => {
+                    entities.push(graph::Entity {
+                        key: key.clone(),
+                        label,
+                        aliases,
+                        class,
+                        mentions,
+                    });
+                    by_key.insert(key, entities.len() - 1);
+                    entities.len() - 1
+                }
+            };
+            index.insert(e, slot);
+        }
+        let node = |n: &DraftNode| -> Option<Node> {
+            match n {
+                DraftNode::Entity(e) => index.get(&de.find(*e)).map(|&i| Node::Entity(i)),
+                DraftNode::Literal(s) => Some(Node::Literal(s.clone())),
+            }
+        };
+        let mut facts: Vec<Fact> = Vec::new();
+        let mut seen: HashMap<(Node, Predicate, Node, String, usize), usize> = HashMap::new();
+        for f in drafts {
+            let (Some(subject), Some(object)) = (node(&f.subject), node(&f.object)) else {
+                continue;
+            };
+            if subject == object {
+                continue;
+            }
+            let id = (
+                subject.clone(),
+                f.predicate.clone(),
+                object.clone(),
+                f.modality.clone(),
+                f.sentence,
+            );
+            if let Some(&k) = seen.get(&id) {
+                let existing: &mut Fact = &mut facts[k];
+                existing.confidence = existing.confidence.max(f.confidence);
+                continue;
+            }
+            seen.insert(id, facts.len());
+            facts.push(Fact {
+                subject,
+                predicate: f.predicate,
+                object,
+                sentence: f.sentence,
+                bytes: f.bytes,
+                rule: f.rule,
+                confidence: f.confidence,
+                modality: f.modality,
+                attributed_to: f.attributed_to.as_ref().and_then(node),
+                qualifiers: f.qualifiers,
+            });
+        }
+        corroborate(&mut facts);
+        DocumentGraph {
+            doc_id: doc.id.clone(),
+            title: meta.title.clone(),
+            date: meta.date.clone(),
+            url: meta.url.clone(),
+            sentences: de
+                .sentences
+                .iter()
+                .map(|s| SentenceText {
+                    bytes: s.start_byte..s.end_byte,
+                    text: doc.slice(s.start_byte..s.end_byte).to_string(),
+                })
+                .collect(),
+            entities,
+            facts,
+        }
+    }
+}
+
+/// A fact before entity indices are final.
+#[derive(Debug, Clone)]
+pub(super) struct DraftFact {
+    pub(super) subject: DraftNode,
+    pub(super) predicate: Predicate,
+    pub(super) object: DraftNode,
+    pub(super) sentence: usize,
+    pub(super) bytes: std::ops::Range<usize>,
+    pub(super) rule: String,
+    pub(super) confidence: f32,
+    pub(super) modality: String,
+    pub(super) attributed_to: Option<DraftNode>,
+    pub(super) qualifiers: Vec<(String, String)>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum DraftNode {
+    Entity(usize),
+    Literal(String),
+}
+
+/// The class of an entity: gazetteer or known class, else context hints, else person, else the most
+/// frequent NER label's class, else `Concept`.
+pub(super) fn class_of(de: &DocEntities<'_>, e: usize, lex: &Lexicon) -> String {
+    let d = &de.drafts[de.find(e)];
+    if let Some(c) = &d.class {
+        return c.clone();
+    }
+    if d.person {
+        return "Person".into();
+    }
+    if let Some(h) = d.hints.first() {
+        return h.clone();
+    }
+    let mut votes: HashMap<&str, usize> = HashMap::new();
+    for l in &d.ner {
+        *votes.entry(l.as_str()).or_default() += 1;
+    }
+    let mut best: Vec<(&str, usize)> = votes.into_iter().collect();
+    best.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    best.first()
+        .and_then(|(l, _)| lex.ner_class(l))
+        .unwrap_or("Concept")
+        .to_string()
+}
+
+/// The key of the country a document names most often (its name and demonyms), when one leads; it
+/// qualifies the keys of generic institution names (`foreign_ministry__germany`).
+fn dominant_country(de: &DocEntities<'_>) -> Option<String> {
+    let mut counts: Vec<(usize, &str)> = (0..de.drafts.len())
+        .filter(|&e| de.find(e) == e)
+        .map(|e| &de.drafts[e])
+        .filter(|d| d.class.as_deref() == Some("Country"))
+        .filter_map(|d| Some((d.mentions.len(), d.fixed_key.as_deref()?)))
+        .collect();
+    counts.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    match counts.as_slice() {
+        [] => None,
+        [(n, k), rest @ ..] if *n > 0 && rest.first().is_none_or(|(m, _)| m < n) => {
+            Some(k.to_string())
+        }
+        _ => None,
+    }
+}
+
+/// A short, stable tag of a document id, scoping the keys of its description-only entities.
+fn doc_scope(id: &str) -> String {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in id.bytes() {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    format!("{h:08x}")
+}
+
+/// Noisy-or of independent evidence: `1 - Π(1 - c)`.
+pub fn combine_confidence(values: impl IntoIterator<Item = f32>) -> f32 {
+    1.0 - values
+        .into_iter()
+        .fold(1.0_f32, |acc, c| acc * (1.0 - c.clamp(0.0, 1.0)))
+}
+
+/// Facts stated in several sentences corroborate each other: each gets the combined confidence.
+fn corroborate(facts: &mut [Fact]) {
+    let mut groups: HashMap<(&Node, &Predicate, &Node, &str), Vec<usize>> = HashMap::new();
+    for (i, f) in facts.iter().enumerate() {
+        let id = (&f.subject, &f.predicate, &f.object, f.modality.as_str());
+        groups.entry(id).or_default().push(i);
+    }
+    let groups: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() > 1).collect();
+    for idx in &groups {
+        let c = combine_confidence(idx.iter().map(|&i| facts[i].confidence));
+        for &i in idx {
+            facts[i].confidence = c;
+        }
+    }
+}
+
+/// Drops facts below a confidence (`--min-confidence`), and the entities no remaining fact or mention needs
+/// are kept (entities are cheap and carry labels for search).
+pub fn retain_confident(graph: &mut DocumentGraph, min_confidence: f32) {
+    graph.facts.retain(|f| f.confidence >= min_confidence);
+}

@@ -1,0 +1,287 @@
+//! The corpus stage: which entity keys of different documents name one real-world entity, decided over the
+//! whole corpus at once, so the answer does not depend on the order documents arrive in.
+//!
+//! Input: one [`NameRecord`] per (document, entity): its key, label, aliases stated in that document and
+//! class. Output: a map from key to canonical key (keys that stay as they are are absent). The canonical key
+//! is that of the fullest name:
+//! - a person's one-word name (`Bush`) goes to the one full name of the corpus that ends with it (`George W
+//!   Bush`), or to the one that the corpus names at least [`DOMINANCE`] times as often as any other (by
+//!   documents); `Kate Bush` and `George Bush` named about as often leave `Bush` alone, and a full name is
+//!   never mapped to another full name with a different first name;
+//! - a person's name without the middle names or initials (`George Bush`) goes to the one fuller name with
+//!   the same first and last word (`George W Bush`);
+//! - a name that other documents state as an alias of exactly one entity (`AFP`, stated as `Agence
+//!   France-Presse (AFP)`) goes to that entity, when both are of one class.
+//!
+//! Keys scoped to one document (`foreign_ministry__1a2b3c4d`, descriptions) are never mapped. A pure
+//! function: the same records in any order give the same map. The cost is about linear in the records.
+
+use super::names::{name_words, phonetic_word};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// How many times more documents the leading full name needs over the next one to take a short name.
+pub const DOMINANCE: usize = 3;
+
+/// One entity as one document names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameRecord {
+    /// The entity's key in that document.
+    pub key: String,
+    /// Its label there.
+    pub label: String,
+    /// Other names it carries there.
+    pub aliases: Vec<String>,
+    /// Class local name (`Person`, `Organization`, ...).
+    pub class: String,
+    /// The document's id.
+    pub document: String,
+}
+
+/// What the records say about one key, gathered over the corpus.
+#[derive(Debug, Default)]
+struct KeyInfo {
+    label: String,
+    class: String,
+    documents: BTreeSet<String>,
+    aliases: BTreeSet<String>,
+}
+
+/// The canonical key of every key that names the same entity as a fuller one (see the module doc).
+pub fn canonical_keys(records: &[NameRecord]) -> BTreeMap<String, String> {
+    let mut keys: BTreeMap<&str, KeyInfo> = BTreeMap::new();
+    for r in records {
+        if r.key.contains("__") || r.key.is_empty() {
+            continue;
+        }
+        let info = keys.entry(r.key.as_str()).or_default();
+        // The longest label wins, ties by text, so the choice does not depend on record order.
+        let longer = (name_words(&r.label).len(), r.label.as_str())
+            > (name_words(&info.label).len(), info.label.as_str());
+        if info.label.is_empty() || longer {
+            info.label = r.label.clone();
+        }
+        if info.class.is_empty() || (info.class == "Concept" && !r.class.is_empty()) {
+            info.class = r.class.clone();
+        }
+        info.documents.insert(r.document.clone());
+        for a in &r.aliases {
+            info.aliases.insert(a.to_lowercase());
+        }
+    }
+    let mut out = BTreeMap::new();
+    people(&keys, &mut out);
+    aliases(&keys, &mut out);
+    out
+}
+
+/// The phonetic words of a name.
+fn phonetic(label: &str) -> Vec<String> {
+    name_words(label).iter().map(|w| phonetic_word(w)).collect()
+}
+
+fn people<'k>(keys: &BTreeMap<&'k str, KeyInfo>, out: &mut BTreeMap<String, String>) {
+    // Full names (two words or more) by their phonetic last word.
+    let mut by_last: BTreeMap<String, Vec<(&'k str, Vec<String>)>> = BTreeMap::new();
+    for (&k, info) in keys {
+        let ph = phonetic(&info.label);
+        if info.class == "Person" && ph.len() >= 2 {
+            by_last
+                .entry(ph[ph.len() - 1].clone())
+                .or_default()
+                .push((k, ph));
+        }
+    }
+    // `George Bush`: the one fuller name with its first and last word and the rest in order.
+    let mut fuller_of: BTreeMap<&'k str, &'k str> = BTreeMap::new();
+    for group in by_last.values() {
+        for (k, ph) in group {
+            let fuller: Vec<&'k str> = group
+                .iter()
+                .filter(|(c, cph)| c != k && cph.len() > ph.len() && contains_in_order(cph, ph))
+                .map(|(c, _)| *c)
+                .collect();
+            if let [one] = fuller.as_slice() {
+                fuller_of.insert(k, one);
+            }
+        }
+    }
+    let full = |mut k: &'k str| -> &'k str {
+        for _ in 0..8 {
+            match fuller_of.get(k) {
+                Some(next) => k = next,
+                None => break,
+            }
+        }
+        k
+    };
+    for (&k, &t) in &fuller_of {
+        out.insert(k.to_string(), full(t).to_string());
+    }
+    // `Bush`: the one full name, or the one named far more often than any other (documents of a name's
+    // shorter variants count for it).
+    for (&k, info) in keys {
+        let ph = phonetic(&info.label);
+        if info.class != "Person" || ph.len() != 1 {
+            continue;
+        }
+        let Some(candidates) = by_last.get(&ph[0]) else {
+            continue;
+        };
+        let mut docs: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+        for (c, _) in candidates {
+            docs.entry(full(c))
+                .or_default()
+                .extend(keys[c].documents.iter().map(String::as_str));
+        }
+        let mut ranked: Vec<(usize, &str)> = docs.iter().map(|(c, d)| (d.len(), *c)).collect();
+        ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+        let target = match ranked.as_slice() {
+            [(_, only)] => Some(*only),
+            [(n, first), (m, _), ..] if *n >= DOMINANCE * *m => Some(*first),
+            _ => None,
+        };
+        if let Some(t) = target.filter(|t| *t != k) {
+            out.insert(k.to_string(), t.to_string());
+        }
+    }
+}
+
+/// Whether `long` has `short`'s first and last word and its other words in order.
+fn contains_in_order(long: &[String], short: &[String]) -> bool {
+    if short.len() < 2 || short.first() != long.first() || short.last() != long.last() {
+        return false;
+    }
+    let mut rest = long.iter();
+    short.iter().all(|w| rest.any(|v| v == w))
+}
+
+fn aliases(keys: &BTreeMap<&str, KeyInfo>, out: &mut BTreeMap<String, String>) {
+    // Lower-case alias -> the keys that carry it (other than as their own label).
+    let mut owners: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for (&k, info) in keys {
+        for a in &info.aliases {
+            if a != &info.label.to_lowercase() {
+                owners.entry(a.as_str()).or_default().insert(k);
+            }
+        }
+    }
+    for (&k, info) in keys {
+        if out.contains_key(k) {
+            continue;
+        }
+        let Some(owner) = owners.get(info.label.to_lowercase().as_str()) else {
+            continue;
+        };
+        let others: Vec<&str> = owner.iter().copied().filter(|o| *o != k).collect();
+        if let [o] = others.as_slice()
+            && keys[o].class == info.class
+            && !out.contains_key(*o)
+            && name_words(&keys[o].label).len() > name_words(&info.label).len()
+        {
+            out.insert(k.to_string(), o.to_string());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rec(key: &str, label: &str, class: &str, doc: &str) -> NameRecord {
+        NameRecord {
+            key: key.into(),
+            label: label.into(),
+            aliases: Vec::new(),
+            class: class.into(),
+            document: doc.into(),
+        }
+    }
+
+    #[test]
+    fn a_surname_goes_to_the_one_full_name_of_the_corpus() {
+        let r = vec![
+            rec("bush", "Bush", "Person", "d1"),
+            rec("gorg_w_bush", "George W Bush", "Person", "d2"),
+            rec("gorg_bush", "George Bush", "Person", "d3"),
+        ];
+        let m = canonical_keys(&r);
+        assert_eq!(m.get("bush").map(String::as_str), Some("gorg_w_bush"));
+        assert_eq!(m.get("gorg_bush").map(String::as_str), Some("gorg_w_bush"));
+        assert!(!m.contains_key("gorg_w_bush"));
+    }
+
+    #[test]
+    fn two_full_names_about_as_common_leave_the_surname_alone() {
+        let r = vec![
+            rec("bush", "Bush", "Person", "d1"),
+            rec("gorg_w_bush", "George W Bush", "Person", "d2"),
+            rec("kate_bush", "Kate Bush", "Person", "d3"),
+        ];
+        let m = canonical_keys(&r);
+        assert!(!m.contains_key("bush"));
+        // A full name never goes to another person's full name.
+        assert!(!m.contains_key("kate_bush"));
+    }
+
+    #[test]
+    fn a_full_name_named_far_more_often_takes_the_surname() {
+        let mut r = vec![
+            rec("bush", "Bush", "Person", "d0"),
+            rec("kate_bush", "Kate Bush", "Person", "k1"),
+        ];
+        for d in 1..=3 {
+            r.push(rec(
+                "gorg_w_bush",
+                "George W Bush",
+                "Person",
+                &format!("g{d}"),
+            ));
+        }
+        assert_eq!(
+            canonical_keys(&r).get("bush").map(String::as_str),
+            Some("gorg_w_bush")
+        );
+    }
+
+    #[test]
+    fn an_alias_stated_in_one_document_names_the_entity_in_others() {
+        let mut full = rec(
+            "agence_france_presse",
+            "Agence France-Presse",
+            "Organization",
+            "d1",
+        );
+        full.aliases.push("AFP".into());
+        let r = vec![rec("afp", "AFP", "Organization", "d2"), full];
+        let m = canonical_keys(&r);
+        assert_eq!(
+            m.get("afp").map(String::as_str),
+            Some("agence_france_presse")
+        );
+        // Not when the classes differ.
+        let mut place = rec("afp_town", "Afp Town", "City", "d1");
+        place.aliases.push("AFP".into());
+        assert!(
+            !canonical_keys(&[rec("afp", "AFP", "Organization", "d2"), place]).contains_key("afp")
+        );
+    }
+
+    #[test]
+    fn the_map_does_not_depend_on_record_order_and_skips_scoped_keys() {
+        let mut r = vec![
+            rec("bush", "Bush", "Person", "d1"),
+            rec("gorg_w_bush", "George W Bush", "Person", "d2"),
+            rec(
+                "foreign_ministry__abc",
+                "Foreign Ministry",
+                "Organization",
+                "d3",
+            ),
+            rec("ministry", "Ministry", "Organization", "d4"),
+        ];
+        let a = canonical_keys(&r);
+        r.reverse();
+        assert_eq!(a, canonical_keys(&r));
+        assert!(!a.contains_key("foreign_ministry__abc"));
+    }
+}
