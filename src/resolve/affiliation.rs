@@ -88,6 +88,14 @@ impl DocEntities<'_> {
     fn kind(&self, e: usize, places: &Places) -> Kind {
         let d = &self.drafts[self.find(e)];
         let class = d.class.as_deref().or(d.hints.first().map(String::as_str));
+        let votes = |label: &str| d.ner.iter().filter(|l| *l == label).count();
+        // `German media conglomerate Axel Springer`: a company named after a person, tagged ORG.
+        let organisation_by_ner = d.class.is_none() && votes("ORG") > votes("PERSON");
+        // `Germany's Christian Democrats`: parties are often tagged NORP; a demonym is a country already.
+        let party = d.class.is_none() && votes("NORP") > 0 && d.label.contains(' ');
+        if organisation_by_ner || party {
+            return Kind::Organization;
+        }
         if d.person || class == Some("Person") {
             Kind::Person
         } else if class == Some("Country") {
@@ -221,18 +229,21 @@ impl DocEntities<'_> {
                     (Kind::Person, Kind::Country) => {
                         push(&mut facts, e, "citizenOf", f, k, "nationality-title", STATED)
                     }
+                    // Leaders, players and staff are members too (`CDU leader X`, `Bayern striker X`).
                     (Kind::Person, Kind::Organization) => {
+                        push(&mut facts, e, "memberOf", f, k, "organisation-title", 0.75);
                         let p = if has(PLAYER_WORDS) {
-                            "playsFor"
-                        } else if has(STAFF_WORDS) {
-                            "employedBy"
+                            Some("playsFor")
+                        } else if has(STAFF_WORDS) && !has(&["coach", "manager"]) {
+                            Some("employedBy")
                         } else if self.role_is_leader(&words) {
-                            push(&mut facts, e, "leaderOf", f, k, "organisation-title", STATED);
-                            "memberOf"
+                            Some("leaderOf")
                         } else {
-                            "memberOf"
+                            None
                         };
-                        push(&mut facts, e, p, f, k, "organisation-title", 0.75);
+                        if let Some(p) = p {
+                            push(&mut facts, e, p, f, k, "organisation-title", STATED);
+                        }
                     }
                     // `Brandenburg Premier Matthias Platzeck`, `Berlin mayor X`: an office of a region or city.
                     (Kind::Person, Kind::Place) if self.lex.mapper.role_in(&words.join(" ")).is_some() => {
@@ -250,6 +261,24 @@ impl DocEntities<'_> {
                         push(&mut facts, e, "memberOf", f, k, "member-title", 0.75)
                     }
                     _ => {}
+                }
+            }
+            // `King Salman of Saudi Arabia`, `President Lula of Brazil`: a titled person of a country.
+            if me == Kind::Person
+                && let Some((property, _)) = self.title_role(&words)
+            {
+                for of in children(doc, root).filter(|&c| doc.tokens[c].lemma == "of" && c > root) {
+                    for o in children(doc, of).filter(|&c| doc.tokens[c].dep == "pobj") {
+                        let Some(f) = self.entity_at(o) else { continue };
+                        match self.kind(f, places) {
+                            Kind::Country => {
+                                push(&mut facts, e, &property, f, o, "title-of-country", STATED);
+                                push(&mut facts, e, "citizenOf", f, o, "title-of-country", DEFAULT);
+                            }
+                            Kind::Place => push(&mut facts, e, "officialOf", f, o, "title-of-place", STATED),
+                            _ => {}
+                        }
+                    }
                 }
             }
             // `Angela Merkel (CDU)`: a party or organisation in parentheses after a person's name.
@@ -295,6 +324,13 @@ impl DocEntities<'_> {
         }
         facts.extend(self.defaults(ns, places, stated, &facts));
         facts
+    }
+
+    /// The property (local name) a role noun among title words names (`prime minister` -> headOfGovernmentOf).
+    fn title_role(&self, words: &[String]) -> Option<(String, ())> {
+        let phrase = words.join(" ");
+        let (_, p) = self.lex.mapper.role_in(&phrase)?;
+        Some((local_name(p), ()))
     }
 
     /// Whether title words name a leading role (`leader`, `chairman`, `head`).

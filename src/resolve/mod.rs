@@ -539,7 +539,7 @@ impl Resolver {
             let (Some(subject), Some(object)) = (node(&f.subject), node(&f.object)) else {
                 continue;
             };
-            if subject == object {
+            if subject == object || relations::is_light_between(&f.predicate, &subject, &object) {
                 continue;
             }
             let id = (
