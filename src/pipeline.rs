@@ -179,6 +179,13 @@ impl Pipeline {
         graph
     }
 
+    /// All three stages for one document on its own (nothing learnt from or for other documents).
+    pub fn process_isolated(&self, document: &Document) -> DocumentGraph {
+        let doc = self.analyze(document);
+        let triples = self.extract(&doc);
+        self.resolve_isolated(document, &doc, &triples)
+    }
+
     /// All three stages for one document.
     pub fn process(&mut self, document: &Document) -> DocumentGraph {
         let doc = self.analyze(document);

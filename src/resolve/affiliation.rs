@@ -186,6 +186,18 @@ impl DocEntities<'_> {
             let start = self.mention_start(root, e);
             let me = self.kind(e, places);
             let mut scope = self.premodifiers(start, root);
+            // `the French president, Emmanuel Macron`, `the Munich-based insurer Allianz`: the name hangs
+            // from a common noun before it, whose modifiers describe it.
+            let head = doc.tokens[root].head;
+            if head < start
+                && matches!(doc.tokens[root].dep.as_str(), "appos" | "compound" | "npadvmod")
+                && self.entity_at(head).is_none()
+                && matches!(doc.tokens[head].pos.as_str(), "NOUN" | "PROPN")
+            {
+                scope.extend(self.premodifiers(head, head));
+                scope.push(head);
+                scope.sort_unstable();
+            }
             // `Sergei Lavrov, Russia's foreign minister` / `Volkswagen, a German carmaker`.
             for a in children(doc, root).filter(|&c| doc.tokens[c].dep == "appos" && c > root) {
                 if self.entity_at(a).is_some() {
@@ -200,6 +212,12 @@ impl DocEntities<'_> {
                 .map(|&k| doc.tokens[k].lemma.to_lowercase())
                 .collect();
             let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+            let (title_property, title_country) = if me == Kind::Person {
+                self.role_of(&scope)
+            } else {
+                (None, None)
+            };
+
             if words.iter().any(|w| w == "counterpart" || w == "former" || w == "ex") {
                 // `his Israeli counterpart`: the other side; `former`: not any more (kept out).
                 if me == Kind::Person && !words.iter().any(|w| w == "former" || w == "ex") {
@@ -246,7 +264,7 @@ impl DocEntities<'_> {
                         }
                     }
                     // `Brandenburg Premier Matthias Platzeck`, `Berlin mayor X`: an office of a region or city.
-                    (Kind::Person, Kind::Place) if self.lex.mapper.role_in(&words.join(" ")).is_some() => {
+                    (Kind::Person, Kind::Place) if title_property.is_some() => {
                         push(&mut facts, e, "officialOf", f, k, "regional-title", STATED)
                     }
                     (Kind::Organization, Kind::Country) => {
@@ -264,9 +282,14 @@ impl DocEntities<'_> {
                 }
             }
             // `King Salman of Saudi Arabia`, `President Lula of Brazil`: a titled person of a country.
-            if me == Kind::Person
-                && let Some((property, _)) = self.title_role(&words)
+            // `the French president, Emmanuel Macron`: the role of a title before an apposition.
+            if let (Some(p), Some(c)) = (&title_property, title_country)
+                && doc.tokens[root].dep == "appos"
+                && head < start
             {
+                push(&mut facts, e, &local_name(p), c, root, "title-apposition", STATED);
+            }
+            if let Some(property) = title_property.as_deref().map(local_name) {
                 for of in children(doc, root).filter(|&c| doc.tokens[c].lemma == "of" && c > root) {
                     for o in children(doc, of).filter(|&c| doc.tokens[c].dep == "pobj") {
                         let Some(f) = self.entity_at(o) else { continue };
@@ -324,13 +347,6 @@ impl DocEntities<'_> {
         }
         facts.extend(self.defaults(ns, places, stated, &facts));
         facts
-    }
-
-    /// The property (local name) a role noun among title words names (`prime minister` -> headOfGovernmentOf).
-    fn title_role(&self, words: &[String]) -> Option<(String, ())> {
-        let phrase = words.join(" ");
-        let (_, p) = self.lex.mapper.role_in(&phrase)?;
-        Some((local_name(p), ()))
     }
 
     /// Whether title words name a leading role (`leader`, `chairman`, `head`).

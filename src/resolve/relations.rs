@@ -125,7 +125,8 @@ impl RelationMapper {
         if out.is_empty() && !relation.passive {
             let phrase = normalise_phrase(&relation.normalized);
             if let Some(stem) = phrase.strip_suffix(" of")
-                && let Some((_, p)) = self.role_in(stem)
+                && let Some((noun, p)) = self.role_in(stem)
+                && role_stem_is_the_role(stem, noun)
             {
                 out.push(Candidate {
                     property: p.to_string(),
@@ -135,6 +136,17 @@ impl RelationMapper {
         }
         out
     }
+}
+
+/// Whether a title before `of` is the role itself (`prime minister`) or a portfolio minister (`finance
+/// minister`), not an office of something else (`football president`) or a lesser one (`deputy prime minister`).
+fn role_stem_is_the_role(stem: &str, noun: &str) -> bool {
+    let portfolio = matches!(noun, "minister" | "ministers" | "secretary")
+        && stem.ends_with(noun)
+        && !stem
+            .split_whitespace()
+            .any(|w| matches!(w, "deputy" | "vice" | "acting"));
+    stem == noun || portfolio
 }
 
 /// Lower case, single spaces.

@@ -40,7 +40,7 @@ impl DocEntities<'_> {
     }
 
     /// The role and country a set of modifier tokens plus a head word express (`Russian Defense Minister`).
-    fn role_of(&self, tokens: &[usize]) -> (Option<String>, Option<usize>) {
+    pub(super) fn role_of(&self, tokens: &[usize]) -> (Option<String>, Option<usize>) {
         let doc = self.doc;
         let mut country = None;
         let mut words = Vec::new();
