@@ -26,6 +26,13 @@ const STAFF_WORDS: &[&str] = &[
 ];
 /// Words in a title that say the country or organisation is a member of the organisation (`EU member Poland`).
 const MEMBER_WORDS: &[&str] = &["member", "members", "ally", "allies", "partner", "state"];
+/// Last words of the names of state bodies, whose country is also their jurisdiction (`the Russian Foreign
+/// Ministry`, `Germany's Federal Constitutional Court`).
+const STATE_BODY_WORDS: &[&str] = &[
+    "ministry", "commission", "court", "parliament", "department", "council", "congress", "office", "agency",
+    "senate", "authority", "police", "army", "navy", "force", "forces", "service", "treasury", "government",
+    "cabinet", "assembly", "bureau", "prosecutor", "prosecutors", "guard", "administration",
+];
 /// Words that make a place premodifier the seat of an organisation (`Berlin-based`, `Munich-headquartered`).
 const SEAT_WORDS: &[&str] = &["based", "headquartered"];
 
@@ -268,7 +275,10 @@ impl DocEntities<'_> {
                         push(&mut facts, e, "officialOf", f, k, "regional-title", STATED)
                     }
                     (Kind::Organization, Kind::Country) => {
-                        push(&mut facts, e, "country", f, k, "organisation-nationality", STATED)
+                        push(&mut facts, e, "country", f, k, "organisation-nationality", STATED);
+                        if self.is_state_body(e) {
+                            push(&mut facts, e, "jurisdiction", f, k, "state-body", STATED);
+                        }
                     }
                     (Kind::Organization, Kind::Place) if seat => {
                         push(&mut facts, e, "headquarteredIn", f, k, "seat", STATED)
@@ -302,6 +312,28 @@ impl DocEntities<'_> {
                             _ => {}
                         }
                     }
+                }
+            }
+            // `the German Foreign Office`, `Russian Defense Ministry`: a demonym or country opening the name.
+            let label = &self.drafts[e].label;
+            let proper = label.split_whitespace().count() >= 2
+                && label
+                    .split_whitespace()
+                    .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()));
+            if me == Kind::Organization
+                && proper
+                && let Some(first) = label.split_whitespace().next()
+                && let Some(c) = self
+                    .lex
+                    .demonym(first)
+                    .or_else(|| self.lex.gazetteer_name(first))
+                    .filter(|c| c.class == "Country")
+                && let Some(f) = self.entity_with_key(&c.key)
+                && f != e
+            {
+                push(&mut facts, e, "country", f, root, "name-nationality", 0.75);
+                if self.is_state_body(e) {
+                    push(&mut facts, e, "jurisdiction", f, root, "state-body", 0.75);
                 }
             }
             // `Angela Merkel (CDU)`: a party or organisation in parentheses after a person's name.
@@ -347,6 +379,15 @@ impl DocEntities<'_> {
         }
         facts.extend(self.defaults(ns, places, stated, &facts));
         facts
+    }
+
+    /// Whether an organisation's name ends in the word of a state body (`Foreign Ministry`).
+    fn is_state_body(&self, e: usize) -> bool {
+        let label = self.drafts[self.find(e)].label.to_lowercase();
+        label
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| STATE_BODY_WORDS.contains(&w))
     }
 
     /// Whether title words name a leading role (`leader`, `chairman`, `head`).
