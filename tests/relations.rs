@@ -99,7 +99,9 @@ fn every_wikidata_alignment_runs_in_wikidatas_direction() {
             checked.push(pid);
         }
     }
-    for pid in ["P27", "P39", "P35", "P6", "P102", "P463", "P108", "P54", "P159", "P17", "P131", "P1001"] {
+    for pid in [
+        "P27", "P39", "P35", "P6", "P102", "P463", "P108", "P54", "P159", "P17", "P131", "P1001",
+    ] {
         assert!(checked.contains(&pid), "no property is aligned to {pid}");
     }
 }
@@ -115,12 +117,17 @@ fn inverse_properties_are_declared_not_conflated() {
     ] {
         let prop = onto.property(p).expect(p);
         assert!(
-            prop.inverse_of.iter().any(|i| i.ends_with(&format!("#{q}"))),
+            prop.inverse_of
+                .iter()
+                .any(|i| i.ends_with(&format!("#{q}"))),
             "{p} is not declared the inverse of {q}"
         );
         // Only one side carries the Wikidata property; the other reaches it through owl:inverseOf.
         let aligned = |x: &str| !onto.property(x).expect(x).alignments.is_empty();
-        assert!(aligned(p) != aligned(q), "{p} and {q}: exactly one is aligned");
+        assert!(
+            aligned(p) != aligned(q),
+            "{p} and {q}: exactly one is aligned"
+        );
     }
 }
 
@@ -143,9 +150,13 @@ fn the_places_list_puts_cities_in_their_countries() {
 
 #[test]
 fn a_demonym_title_gives_citizenship_and_office() {
-    let fs = facts("German Chancellor Angela Merkel met Russian President Vladimir Putin in Sochi.");
+    let fs =
+        facts("German Chancellor Angela Merkel met Russian President Vladimir Putin in Sochi.");
     assert!(has(&fs, "Angela Merkel", "citizenOf", "Germany"), "{fs:?}");
-    assert!(has(&fs, "Angela Merkel", "headOfGovernmentOf", "Germany"), "{fs:?}");
+    assert!(
+        has(&fs, "Angela Merkel", "headOfGovernmentOf", "Germany"),
+        "{fs:?}"
+    );
     assert!(has(&fs, "Vladimir Putin", "citizenOf", "Russia"), "{fs:?}");
     let fs = facts("Angela Merkel flew to Sochi after talks in Germany.");
     assert!(!has(&fs, "Angela Merkel", "citizenOf", "Germany"), "{fs:?}");
@@ -154,10 +165,17 @@ fn a_demonym_title_gives_citizenship_and_office() {
 #[test]
 fn a_title_before_an_apposition_gives_the_office() {
     let fs = facts("Officials welcomed the French president, Emmanuel Macron, in Oslo on Monday.");
-    assert!(has(&fs, "Emmanuel Macron", "headOfStateOf", "France"), "{fs:?}");
+    assert!(
+        has(&fs, "Emmanuel Macron", "headOfStateOf", "France"),
+        "{fs:?}"
+    );
     assert!(has(&fs, "Emmanuel Macron", "citizenOf", "France"), "{fs:?}");
-    let fs = facts("Officials welcomed the French delegation and Emmanuel Macron in Oslo on Monday.");
-    assert!(!has(&fs, "Emmanuel Macron", "headOfStateOf", "France"), "{fs:?}");
+    let fs =
+        facts("Officials welcomed the French delegation and Emmanuel Macron in Oslo on Monday.");
+    assert!(
+        !has(&fs, "Emmanuel Macron", "headOfStateOf", "France"),
+        "{fs:?}"
+    );
 }
 
 #[test]
@@ -167,7 +185,10 @@ fn another_noun_or_a_deputy_in_a_title_is_no_head_of_state() {
     assert!(!has(&fs, "Karl Vogt", "headOfStateOf", "Germany"), "{fs:?}");
     assert!(has(&fs, "Karl Vogt", "citizenOf", "Germany"), "{fs:?}");
     let fs = facts("Deputy Prime Minister Anna Holm of Norway arrived in Berlin on Friday.");
-    assert!(!has(&fs, "Anna Holm", "headOfGovernmentOf", "Norway"), "{fs:?}");
+    assert!(
+        !has(&fs, "Anna Holm", "headOfGovernmentOf", "Norway"),
+        "{fs:?}"
+    );
 }
 
 #[test]
@@ -180,16 +201,24 @@ fn an_organisations_nationality_comes_from_its_demonym() {
 
 #[test]
 fn a_city_is_placed_in_its_country_only_when_the_text_names_the_country() {
-    let fs = facts("Thousands marched through Hamburg on Saturday, the biggest protest in Germany this year.");
+    let fs = facts(
+        "Thousands marched through Hamburg on Saturday, the biggest protest in Germany this year.",
+    );
     assert!(has(&fs, "Hamburg", "country", "Germany"), "{fs:?}");
     let fs = facts("Thousands marched through Hamburg on Saturday, the biggest protest this year.");
-    assert!(!fs.iter().any(|(s, p, _)| s == "Hamburg" && p == "country"), "{fs:?}");
+    assert!(
+        !fs.iter().any(|(s, p, _)| s == "Hamburg" && p == "country"),
+        "{fs:?}"
+    );
 }
 
 #[test]
 fn copular_possessive_and_reporting_verbs_between_entities_stay_out_of_the_graph() {
     let fs = facts("Tony Blair told Gordon Brown about the plan. Liam Fox has a party in London.");
-    assert!(!fs.iter().any(|(_, p, _)| p == "tell" || p == "be"), "{fs:?}");
+    assert!(
+        !fs.iter().any(|(_, p, _)| p == "tell" || p == "be"),
+        "{fs:?}"
+    );
     // An informative open relation between two entities stays.
     let fs = facts("Tony Blair criticised Gordon Brown in the Commons.");
     assert!(!fs.is_empty(), "{fs:?}");
@@ -199,9 +228,17 @@ fn copular_possessive_and_reporting_verbs_between_entities_stay_out_of_the_graph
 fn min_confidence_leaves_weak_facts_out() {
     let text = "The committee has concerns about the plan of the ministry.";
     let doc = Document::from_text("weak.txt", text.to_string());
-    let strict = Pipeline::new(None, &[]).expect("pipeline").with_min_confidence(0.99);
+    let strict = Pipeline::new(None, &[])
+        .expect("pipeline")
+        .with_min_confidence(0.99);
     let g = strict.process_isolated(&doc);
-    assert!(g.facts.iter().all(|f| f.confidence >= 0.99), "{:?}", g.facts);
-    let open = Pipeline::new(None, &[]).expect("pipeline").with_min_confidence(0.0);
+    assert!(
+        g.facts.iter().all(|f| f.confidence >= 0.99),
+        "{:?}",
+        g.facts
+    );
+    let open = Pipeline::new(None, &[])
+        .expect("pipeline")
+        .with_min_confidence(0.0);
     assert!(open.process_isolated(&doc).facts.len() >= g.facts.len());
 }

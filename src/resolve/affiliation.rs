@@ -17,21 +17,67 @@ const DEFAULT: f32 = 0.6;
 
 /// Words in a title that make a person a player of the team named beside them (`Bayern striker X`).
 const PLAYER_WORDS: &[&str] = &[
-    "striker", "midfielder", "defender", "goalkeeper", "forward", "winger", "captain", "player", "keeper",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "forward",
+    "winger",
+    "captain",
+    "player",
+    "keeper",
 ];
 /// Words in a title that say the person works for the organisation, without being a member or leader.
 const STAFF_WORDS: &[&str] = &[
-    "spokesman", "spokeswoman", "spokesperson", "official", "economist", "analyst", "executive", "ceo",
-    "director", "manager", "coach", "employee", "lawyer", "correspondent", "editor", "envoy", "ambassador",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "economist",
+    "analyst",
+    "executive",
+    "ceo",
+    "director",
+    "manager",
+    "coach",
+    "employee",
+    "lawyer",
+    "correspondent",
+    "editor",
+    "envoy",
+    "ambassador",
 ];
 /// Words in a title that say the country or organisation is a member of the organisation (`EU member Poland`).
 const MEMBER_WORDS: &[&str] = &["member", "members", "ally", "allies", "partner", "state"];
 /// Last words of the names of state bodies, whose country is also their jurisdiction (`the Russian Foreign
 /// Ministry`, `Germany's Federal Constitutional Court`).
 const STATE_BODY_WORDS: &[&str] = &[
-    "ministry", "commission", "court", "parliament", "department", "council", "congress", "office", "agency",
-    "senate", "authority", "police", "army", "navy", "force", "forces", "service", "treasury", "government",
-    "cabinet", "assembly", "bureau", "prosecutor", "prosecutors", "guard", "administration",
+    "ministry",
+    "commission",
+    "court",
+    "parliament",
+    "department",
+    "council",
+    "congress",
+    "office",
+    "agency",
+    "senate",
+    "authority",
+    "police",
+    "army",
+    "navy",
+    "force",
+    "forces",
+    "service",
+    "treasury",
+    "government",
+    "cabinet",
+    "assembly",
+    "bureau",
+    "prosecutor",
+    "prosecutors",
+    "guard",
+    "administration",
 ];
 /// Words that make a place premodifier the seat of an organisation (`Berlin-based`, `Munich-headquartered`).
 const SEAT_WORDS: &[&str] = &["based", "headquartered"];
@@ -76,7 +122,9 @@ impl Places {
 
     /// The gazetteer key of the country a place of this name lies in.
     pub fn country(&self, name: &str) -> Option<&str> {
-        self.country_of.get(&name.to_lowercase()).map(String::as_str)
+        self.country_of
+            .get(&name.to_lowercase())
+            .map(String::as_str)
     }
 }
 
@@ -145,7 +193,9 @@ impl DocEntities<'_> {
         while i > sent_start {
             let j = i - 1;
             let t = &doc.tokens[j];
-            if !dominates(doc, root, j) || t.pos == "VERB" && t.tag != "VBN" || doc.token_text(j) == ","
+            if !dominates(doc, root, j)
+                || t.pos == "VERB" && t.tag != "VBN"
+                || doc.token_text(j) == ","
             {
                 break;
             }
@@ -167,12 +217,12 @@ impl DocEntities<'_> {
         let doc = self.doc;
         let mut facts = Vec::new();
         let push = |facts: &mut Vec<ContextFact>,
-                        s: usize,
-                        p: &str,
-                        o: usize,
-                        tok: usize,
-                        rule: &'static str,
-                        confidence: f32| {
+                    s: usize,
+                    p: &str,
+                    o: usize,
+                    tok: usize,
+                    rule: &'static str,
+                    confidence: f32| {
             facts.push(ContextFact {
                 subject: s,
                 property: format!("{ns}{p}"),
@@ -197,7 +247,10 @@ impl DocEntities<'_> {
             // from a common noun before it, whose modifiers describe it.
             let head = doc.tokens[root].head;
             if head < start
-                && matches!(doc.tokens[root].dep.as_str(), "appos" | "compound" | "npadvmod")
+                && matches!(
+                    doc.tokens[root].dep.as_str(),
+                    "appos" | "compound" | "npadvmod"
+                )
                 && self.entity_at(head).is_none()
                 && matches!(doc.tokens[head].pos.as_str(), "NOUN" | "PROPN")
             {
@@ -225,7 +278,10 @@ impl DocEntities<'_> {
                 (None, None)
             };
 
-            if words.iter().any(|w| w == "counterpart" || w == "former" || w == "ex") {
+            if words
+                .iter()
+                .any(|w| w == "counterpart" || w == "former" || w == "ex")
+            {
                 // `his Israeli counterpart`: the other side; `former`: not any more (kept out).
                 if me == Kind::Person && !words.iter().any(|w| w == "former" || w == "ex") {
                     // The counterpart's own nationality is still stated.
@@ -247,13 +303,19 @@ impl DocEntities<'_> {
                 let seat = doc.tokens[k + 1..=(k + 2).min(doc.tokens.len() - 1)]
                     .iter()
                     .any(|t| SEAT_WORDS.contains(&t.lemma.to_lowercase().as_str()))
-                    || SEAT_WORDS.iter().any(|w| {
-                        doc.token_text(k).to_lowercase().ends_with(&format!("-{w}"))
-                    });
+                    || SEAT_WORDS
+                        .iter()
+                        .any(|w| doc.token_text(k).to_lowercase().ends_with(&format!("-{w}")));
                 match (me, other) {
-                    (Kind::Person, Kind::Country) => {
-                        push(&mut facts, e, "citizenOf", f, k, "nationality-title", STATED)
-                    }
+                    (Kind::Person, Kind::Country) => push(
+                        &mut facts,
+                        e,
+                        "citizenOf",
+                        f,
+                        k,
+                        "nationality-title",
+                        STATED,
+                    ),
                     // Leaders, players and staff are members too (`CDU leader X`, `Bayern striker X`).
                     (Kind::Person, Kind::Organization) => {
                         push(&mut facts, e, "memberOf", f, k, "organisation-title", 0.75);
@@ -275,7 +337,15 @@ impl DocEntities<'_> {
                         push(&mut facts, e, "officialOf", f, k, "regional-title", STATED)
                     }
                     (Kind::Organization, Kind::Country) => {
-                        push(&mut facts, e, "country", f, k, "organisation-nationality", STATED);
+                        push(
+                            &mut facts,
+                            e,
+                            "country",
+                            f,
+                            k,
+                            "organisation-nationality",
+                            STATED,
+                        );
                         if self.is_state_body(e) {
                             push(&mut facts, e, "jurisdiction", f, k, "state-body", STATED);
                         }
@@ -297,7 +367,15 @@ impl DocEntities<'_> {
                 && doc.tokens[root].dep == "appos"
                 && head < start
             {
-                push(&mut facts, e, &local_name(p), c, root, "title-apposition", STATED);
+                push(
+                    &mut facts,
+                    e,
+                    &local_name(p),
+                    c,
+                    root,
+                    "title-apposition",
+                    STATED,
+                );
             }
             if let Some(property) = title_property.as_deref().map(local_name) {
                 for of in children(doc, root).filter(|&c| doc.tokens[c].lemma == "of" && c > root) {
@@ -306,9 +384,19 @@ impl DocEntities<'_> {
                         match self.kind(f, places) {
                             Kind::Country => {
                                 push(&mut facts, e, &property, f, o, "title-of-country", STATED);
-                                push(&mut facts, e, "citizenOf", f, o, "title-of-country", DEFAULT);
+                                push(
+                                    &mut facts,
+                                    e,
+                                    "citizenOf",
+                                    f,
+                                    o,
+                                    "title-of-country",
+                                    DEFAULT,
+                                );
                             }
-                            Kind::Place => push(&mut facts, e, "officialOf", f, o, "title-of-place", STATED),
+                            Kind::Place => {
+                                push(&mut facts, e, "officialOf", f, o, "title-of-place", STATED)
+                            }
                             _ => {}
                         }
                     }
@@ -348,7 +436,15 @@ impl DocEntities<'_> {
                     close += 1;
                 }
                 if close < doc.tokens.len() && doc.token_text(close) == ")" {
-                    push(&mut facts, e, "memberOf", f, root + 2, "parenthesised-party", STATED);
+                    push(
+                        &mut facts,
+                        e,
+                        "memberOf",
+                        f,
+                        root + 2,
+                        "parenthesised-party",
+                        STATED,
+                    );
                 }
             }
             // `Merkel's CDU`: a person owning an organisation's name.

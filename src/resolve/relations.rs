@@ -241,6 +241,36 @@ pub fn phrase_variants(doc: &Doc, relation: &Relation) -> Vec<(String, bool)> {
     out
 }
 
+/// Copular, possessive and reporting verbs that say nothing about how two entities relate (`Kevin Campbell be
+/// Dennis Bergkamp` from a line-up, `Liam Fox have party`, `Blair tell Brown`): unmapped, they stay out of
+/// the graph between two entities (`kg extract --format oie` still shows them, and the provenance keeps the
+/// sentence).
+const LIGHT_RELATIONS: &[&str] = &[
+    "be",
+    "have",
+    "tell",
+    "say",
+    "be with",
+    "be from",
+    "become",
+    "have with",
+    "say to",
+    "tell to",
+];
+
+/// Whether a fact is an unmapped light relation between two entities (left out of the graph).
+pub(crate) fn is_light_between(
+    predicate: &super::Predicate,
+    subject: &super::Node,
+    object: &super::Node,
+) -> bool {
+    matches!(
+        (predicate, subject, object),
+        (super::Predicate::Open(p), super::Node::Entity(_), super::Node::Entity(_))
+            if LIGHT_RELATIONS.contains(&p.as_str())
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -334,25 +364,4 @@ mod tests {
         assert_eq!(m.role_in("the ministers").map(|r| r.0), Some("ministers"));
         assert_eq!(m.role_in("administration"), None);
     }
-}
-
-/// Copular, possessive and reporting verbs that say nothing about how two entities relate (`Kevin Campbell be
-/// Dennis Bergkamp` from a line-up, `Liam Fox have party`, `Blair tell Brown`): unmapped, they stay out of
-/// the graph between two entities (`kg extract --format oie` still shows them, and the provenance keeps the
-/// sentence).
-const LIGHT_RELATIONS: &[&str] = &[
-    "be", "have", "tell", "say", "be with", "be from", "become", "have with", "say to", "tell to",
-];
-
-/// Whether a fact is an unmapped light relation between two entities (left out of the graph).
-pub(crate) fn is_light_between(
-    predicate: &super::Predicate,
-    subject: &super::Node,
-    object: &super::Node,
-) -> bool {
-    matches!(
-        (predicate, subject, object),
-        (super::Predicate::Open(p), super::Node::Entity(_), super::Node::Entity(_))
-            if LIGHT_RELATIONS.contains(&p.as_str())
-    )
 }

@@ -60,19 +60,20 @@ impl DocEntities<'_> {
         // `German football president Niersbach`, `Deputy Prime Minister X`: another noun, or a deputy, makes
         // it an office of something else, or a lesser one; no role is read.
         // Portfolios are nouns too (`Finance Minister`): ministers keep theirs.
-        let minister = self.lex.is_subproperty(property, &property.replace(
-            &crate::ontology::local_name(property),
-            "ministerOf",
-        ));
+        let minister = self.lex.is_subproperty(
+            property,
+            &property.replace(&crate::ontology::local_name(property), "ministerOf"),
+        );
         let role_words: Vec<&str> = noun.split([' ', '-']).collect();
-        let foreign_noun = !minister && tokens.iter().any(|&i| {
-            let t = &doc.tokens[i];
-            self.entity_at(i).is_none()
-                && matches!(t.pos.as_str(), "NOUN" | "PROPN")
-                && doc.token_text(i) != "-"
-                && !role_words.contains(&doc.token_text(i).to_lowercase().as_str())
-                && !role_words.contains(&t.lemma.to_lowercase().as_str())
-        });
+        let foreign_noun = !minister
+            && tokens.iter().any(|&i| {
+                let t = &doc.tokens[i];
+                self.entity_at(i).is_none()
+                    && matches!(t.pos.as_str(), "NOUN" | "PROPN")
+                    && doc.token_text(i) != "-"
+                    && !role_words.contains(&doc.token_text(i).to_lowercase().as_str())
+                    && !role_words.contains(&t.lemma.to_lowercase().as_str())
+            });
         let deputy = words
             .iter()
             .any(|w| matches!(w.as_str(), "deputy" | "vice" | "vice-president" | "acting"));
