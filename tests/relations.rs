@@ -242,3 +242,28 @@ fn min_confidence_leaves_weak_facts_out() {
         .with_min_confidence(0.0);
     assert!(open.process_isolated(&doc).facts.len() >= g.facts.len());
 }
+
+#[test]
+fn a_place_based_organisation_has_its_seat_there() {
+    let fs = facts("The Munich-based insurer Allianz lost money in Germany last year.");
+    assert!(has(&fs, "Allianz", "headquarteredIn", "Munich"), "{fs:?}");
+    // The seat's country, from the places list, by default.
+    assert!(has(&fs, "Allianz", "country", "Germany"), "{fs:?}");
+    let fs = facts("Allianz, which has offices in Munich, lost money in Germany last year.");
+    assert!(!has(&fs, "Allianz", "headquarteredIn", "Munich"), "{fs:?}");
+}
+
+#[test]
+fn an_apposition_with_of_gives_the_office_and_the_membership() {
+    let fs = facts("Sergei Lavrov, the foreign minister of Russia, arrived in Tokyo on Monday.");
+    assert!(
+        has(&fs, "Sergei Lavrov", "foreignMinisterOf", "Russia"),
+        "{fs:?}"
+    );
+    assert!(has(&fs, "Sergei Lavrov", "citizenOf", "Russia"), "{fs:?}");
+    let fs = facts("Sergei Lavrov, who flew in from Russia, arrived in Tokyo on Monday.");
+    assert!(
+        !has(&fs, "Sergei Lavrov", "foreignMinisterOf", "Russia"),
+        "{fs:?}"
+    );
+}

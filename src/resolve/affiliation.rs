@@ -263,8 +263,20 @@ impl DocEntities<'_> {
                 if self.entity_at(a).is_some() {
                     continue;
                 }
-                scope.extend(children(doc, a).filter(|&c| c < a && self.entity_at(c).is_some()));
+                scope.extend(children(doc, a).filter(|&c| {
+                    c < a
+                        && (self.entity_at(c).is_some()
+                            || matches!(doc.tokens[c].dep.as_str(), "amod" | "compound"))
+                }));
                 scope.push(a);
+                // `X, the foreign minister of Russia`, `X, a member of the Bundestag`.
+                for of in children(doc, a).filter(|&c| c > a && doc.tokens[c].lemma == "of") {
+                    scope.extend(
+                        children(doc, of).filter(|&c| {
+                            doc.tokens[c].dep == "pobj" && self.entity_at(c).is_some()
+                        }),
+                    );
+                }
             }
             let words: Vec<String> = scope
                 .iter()
@@ -302,7 +314,9 @@ impl DocEntities<'_> {
                 let other = self.kind(f, places);
                 let seat = doc.tokens[k + 1..=(k + 2).min(doc.tokens.len() - 1)]
                     .iter()
-                    .any(|t| SEAT_WORDS.contains(&t.lemma.to_lowercase().as_str()))
+                    .any(|t| {
+                        SEAT_WORDS.contains(&doc.slice(t.start..t.end).to_lowercase().as_str())
+                    })
                     || SEAT_WORDS
                         .iter()
                         .any(|w| doc.token_text(k).to_lowercase().ends_with(&format!("-{w}")));
@@ -364,8 +378,8 @@ impl DocEntities<'_> {
             // `King Salman of Saudi Arabia`, `President Lula of Brazil`: a titled person of a country.
             // `the French president, Emmanuel Macron`: the role of a title before an apposition.
             if let (Some(p), Some(c)) = (&title_property, title_country)
-                && doc.tokens[root].dep == "appos"
-                && head < start
+                && (doc.tokens[root].dep == "appos" && head < start
+                    || scope.iter().any(|&k| k > root))
             {
                 push(
                     &mut facts,
