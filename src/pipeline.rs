@@ -38,7 +38,14 @@ pub struct Pipeline {
     ontology: Ontology,
     /// A digest of the ontology texts and of this kg's version, part of every content hash.
     fingerprint: String,
+    /// Facts below this confidence are left out of document graphs ([`DEFAULT_MIN_CONFIDENCE`] unless set).
+    min_confidence: f32,
 }
+
+/// The confidence below which `kg build` leaves a fact out of the graph unless told otherwise: it keeps what
+/// constructions state (0.7 and above), defaults read from context (0.6), hedged readings (a place from a
+/// participle, 0.3 to 0.45) and drops the weakest (`have` with a description, 0.12; `be at`, 0.16-0.2).
+pub const DEFAULT_MIN_CONFIDENCE: f32 = 0.3;
 
 impl Pipeline {
     /// Loads the analysis model (`model` directory, or the embedded one) and the ontology (the built-in one
@@ -69,6 +76,7 @@ impl Pipeline {
             resolver: Resolver::new(&ontology),
             ontology,
             fingerprint,
+            min_confidence: DEFAULT_MIN_CONFIDENCE,
         })
     }
 
@@ -78,22 +86,30 @@ impl Pipeline {
         self
     }
 
+    /// Leaves facts below `min_confidence` (0 to 1) out of the document graphs (`kg build --min-confidence`).
+    pub fn with_min_confidence(mut self, min_confidence: f32) -> Self {
+        self.min_confidence = min_confidence;
+        self
+    }
+
     /// The ontology in use.
     pub fn ontology(&self) -> &Ontology {
         &self.ontology
     }
 
-    /// What identifies the build of `document`: a hash of its fields, of the ontology and of this kg's
-    /// version. The store keeps it with the document graph, so that a later build skips a document whose
+    /// What identifies the build of `document`: a hash of its fields, of the ontology, of this kg's
+    /// version and of the confidence threshold. The store keeps it with the document graph, so that a later build skips a document whose
     /// hash is unchanged (an interrupted build resumes; an unchanged corpus is not analysed again).
     pub fn content_hash(&self, document: &Document) -> String {
         fn field(f: &Option<String>) -> &str {
             f.as_deref().unwrap_or_default()
         }
+        let threshold = self.min_confidence.to_string();
         format!(
             "{:032x}",
             crate::store::fnv1a128(&[
                 &self.fingerprint,
+                &threshold,
                 &document.id,
                 &document.text,
                 field(&document.title),
@@ -188,7 +204,16 @@ impl Pipeline {
             date: document.date.clone(),
             url: document.url.clone(),
         };
-        self.resolver.resolve(doc, triples, &meta)
+        let mut graph = self.resolver.resolve(doc, triples, &meta);
+        crate::resolve::retain_confident(&mut graph, self.min_confidence);
+        graph
+    }
+
+    /// All three stages for one document on its own (nothing learnt from or for other documents).
+    pub fn process_isolated(&self, document: &Document) -> DocumentGraph {
+        let doc = self.analyze(document);
+        let triples = self.extract(&doc);
+        self.resolve_isolated(document, &doc, &triples)
     }
 
     /// All three stages for one document.

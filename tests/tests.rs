@@ -12,6 +12,7 @@ mod fuzz;
 mod graph;
 mod hostile;
 mod push;
+mod relations;
 mod resolve;
 mod resolve_names;
 mod server;

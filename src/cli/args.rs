@@ -123,6 +123,12 @@ pub struct BuildArgs {
     /// whole: about 300 MB of memory per MB of text (a 4 MB one-line document peaks at ~1.2 GB).
     #[arg(long, value_name = "MB", default_value_t = 4)]
     pub max_document_mb: u64,
+    /// Leave facts below this confidence (0 to 1) out of the graph. The default, 0.3, keeps what constructions
+    /// state, the defaults read from context and hedged readings, and drops the weakest (`be at`, `have` with
+    /// a description);
+    /// `kg extract --format oie` still shows every triple.
+    #[arg(long, value_name = "X", default_value_t = kg::pipeline::DEFAULT_MIN_CONFIDENCE)]
+    pub min_confidence: f32,
 }
 
 /// `kg remove`.

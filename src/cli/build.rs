@@ -123,7 +123,8 @@ pub fn run(args: &BuildArgs) -> Result<()> {
     let store = super::open_write(&args.store.store, args.base.as_deref())?;
     let ontology = super::build_ontology(&store, extension)?;
     let pipeline = Pipeline::with_ontology(args.model.model.as_deref(), ontology)
-        .context("cannot load the analysis pipeline")?;
+        .context("cannot load the analysis pipeline")?
+        .with_min_confidence(args.min_confidence.clamp(0.0, 1.0));
     store
         .set_ontology(pipeline.ontology())
         .context("cannot store the ontology")?;

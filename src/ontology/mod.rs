@@ -14,7 +14,7 @@
 mod model;
 mod rules;
 
-pub use model::{ChainStep, Class, GazetteerEntry, Ontology, Property, local_name};
+pub use model::{ChainStep, Class, GazetteerEntry, Ontology, Place, Property, local_name};
 pub use rules::{Inferred, InferredRdf, IriTriple, Rule};
 
 /// The namespace of the kg ontology (prefix `kg:`).
@@ -29,10 +29,15 @@ pub const BUILTIN_TURTLE: &str = include_str!("../../ontology/kg.ttl");
 /// The built-in gazetteer (countries, demonyms, capitals), in Turtle.
 pub const BUILTIN_GAZETTEER: &str = include_str!("../../ontology/gazetteer.ttl");
 
+/// The built-in places (cities and regions with their countries, from GeoNames; `scripts/make_places.py`), in
+/// Turtle.
+pub const BUILTIN_PLACES: &str = include_str!("../../ontology/places.ttl");
+
 /// The built-in Turtle texts with their names, in the order they are read.
-pub const BUILTIN_SOURCES: [(&str, &str); 2] = [
+pub const BUILTIN_SOURCES: [(&str, &str); 3] = [
     ("ontology/kg.ttl", BUILTIN_TURTLE),
     ("ontology/gazetteer.ttl", BUILTIN_GAZETTEER),
+    ("ontology/places.ttl", BUILTIN_PLACES),
 ];
 
 /// Why an ontology could not be loaded.

@@ -97,6 +97,20 @@ pub struct GazetteerEntry {
     pub alt_labels: Vec<String>,
     /// Adjectives and nouns of nationality.
     pub demonyms: Vec<String>,
+    /// ISO 3166-1 alpha-2 code of a country (`kg:countryCode`).
+    pub country_code: Option<String>,
+}
+
+/// A city or region of the places list (`ontology/places.ttl`): its names and the country it lies in. Entity
+/// resolution does not read these names; relation extraction places a named city in its country with them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Place {
+    /// Its names (`kg:placeName`), the first the main one.
+    pub names: Vec<String>,
+    /// `city` or `region` (`kg:placeKind`).
+    pub kind: String,
+    /// ISO 3166-1 alpha-2 code of its country.
+    pub country_code: String,
 }
 
 /// The loaded ontology.
@@ -105,6 +119,7 @@ pub struct Ontology {
     classes: BTreeMap<String, Class>,
     properties: BTreeMap<String, Property>,
     gazetteer: Vec<GazetteerEntry>,
+    places: Vec<Place>,
     rules: Vec<Rule>,
     word_lists: BTreeMap<String, Vec<String>>,
     triples: Vec<Triple>,
@@ -225,6 +240,11 @@ impl Ontology {
     /// The gazetteer of known entities.
     pub fn gazetteer(&self) -> &[GazetteerEntry] {
         &self.gazetteer
+    }
+
+    /// The cities and regions of the places list, with their countries.
+    pub fn places(&self) -> &[Place] {
+        &self.places
     }
 
     /// The compiled rules [`Ontology::infer`] applies.
@@ -492,10 +512,30 @@ impl Ontology {
                     push_unique(&mut entry.alt_labels, v);
                 } else if p.strip_prefix(NAMESPACE) == Some("demonym") {
                     push_unique(&mut entry.demonyms, v);
+                } else if p.strip_prefix(NAMESPACE) == Some("countryCode") {
+                    entry.country_code = Some(v);
                 }
             }
             if !entry.label.is_empty() {
                 self.gazetteer.push(entry);
+            }
+        }
+        // The places list: subjects with kg:placeName and kg:countryCode.
+        let place_name = format!("{NAMESPACE}placeName");
+        for s in &subjects {
+            let mut place = Place::default();
+            for (p, o) in by_subject.get(*s).into_iter().flatten() {
+                let Some(v) = literal(o) else { continue };
+                if *p == place_name {
+                    push_unique(&mut place.names, v);
+                } else if p.strip_prefix(NAMESPACE) == Some("placeKind") {
+                    place.kind = v;
+                } else if p.strip_prefix(NAMESPACE) == Some("countryCode") {
+                    place.country_code = v;
+                }
+            }
+            if !place.names.is_empty() && !place.country_code.is_empty() {
+                self.places.push(place);
             }
         }
         Ok(())

@@ -6,7 +6,7 @@
 use super::document::DocEntities;
 use super::graph::{self, DocumentGraph, Fact, Node, Predicate, SentenceText};
 use super::lexicon::{Lexicon, entity_key};
-use super::{DocMeta, Resolver};
+use super::{DocMeta, Resolver, relations};
 use std::collections::HashMap;
 
 impl Resolver {
@@ -107,7 +107,7 @@ impl Resolver {
             let (Some(subject), Some(object)) = (node(&f.subject), node(&f.object)) else {
                 continue;
             };
-            if subject == object {
+            if subject == object || relations::is_light_between(&f.predicate, &subject, &object) {
                 continue;
             }
             let id = (

@@ -8,6 +8,7 @@
 //! triple is dropped, never emitted with `it`), relations mapped to ontology properties through their lexical
 //! forms (unmapped ones kept as open relations), and roles read from titles as facts.
 
+mod affiliation;
 mod assemble;
 mod cluster;
 pub mod corpus;
@@ -60,6 +61,7 @@ impl From<&crate::ingest::Document> for DocMeta {
 pub struct Resolver {
     onto: Ontology,
     lex: Lexicon,
+    places: affiliation::Places,
 }
 
 impl Resolver {
@@ -68,6 +70,7 @@ impl Resolver {
         Resolver {
             onto: onto.clone(),
             lex: Lexicon::new(onto),
+            places: affiliation::Places::new(onto),
         }
     }
 
@@ -117,6 +120,8 @@ impl Resolver {
         roles.extend(de.memberships(self.onto.iri("partOf")));
         roles.extend(de.locatives(crate::ontology::NAMESPACE));
         roles.extend(de.remaining_members(&self.onto.iri("partOf")));
+        let affiliations = de.affiliations(crate::ontology::NAMESPACE, &self.places, &roles);
+        roles.extend(affiliations);
         let mut drafts: Vec<DraftFact> = Vec::new();
         for t in triples {
             self.resolve_triple(&mut de, t, &mut drafts);

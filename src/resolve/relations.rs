@@ -125,7 +125,8 @@ impl RelationMapper {
         if out.is_empty() && !relation.passive {
             let phrase = normalise_phrase(&relation.normalized);
             if let Some(stem) = phrase.strip_suffix(" of")
-                && let Some((_, p)) = self.role_in(stem)
+                && let Some((noun, p)) = self.role_in(stem)
+                && role_stem_is_the_role(stem, noun)
             {
                 out.push(Candidate {
                     property: p.to_string(),
@@ -135,6 +136,17 @@ impl RelationMapper {
         }
         out
     }
+}
+
+/// Whether a title before `of` is the role itself (`prime minister`) or a portfolio minister (`finance
+/// minister`), not an office of something else (`football president`) or a lesser one (`deputy prime minister`).
+fn role_stem_is_the_role(stem: &str, noun: &str) -> bool {
+    let portfolio = matches!(noun, "minister" | "ministers" | "secretary")
+        && stem.ends_with(noun)
+        && !stem
+            .split_whitespace()
+            .any(|w| matches!(w, "deputy" | "vice" | "acting"));
+    stem == noun || portfolio
 }
 
 /// Lower case, single spaces.
@@ -227,6 +239,36 @@ pub fn phrase_variants(doc: &Doc, relation: &Relation) -> Vec<(String, bool)> {
         }
     }
     out
+}
+
+/// Copular, possessive and reporting verbs that say nothing about how two entities relate (`Kevin Campbell be
+/// Dennis Bergkamp` from a line-up, `Liam Fox have party`, `Blair tell Brown`): unmapped, they stay out of
+/// the graph between two entities (`kg extract --format oie` still shows them, and the provenance keeps the
+/// sentence).
+const LIGHT_RELATIONS: &[&str] = &[
+    "be",
+    "have",
+    "tell",
+    "say",
+    "be with",
+    "be from",
+    "become",
+    "have with",
+    "say to",
+    "tell to",
+];
+
+/// Whether a fact is an unmapped light relation between two entities (left out of the graph).
+pub(crate) fn is_light_between(
+    predicate: &super::Predicate,
+    subject: &super::Node,
+    object: &super::Node,
+) -> bool {
+    matches!(
+        (predicate, subject, object),
+        (super::Predicate::Open(p), super::Node::Entity(_), super::Node::Entity(_))
+            if LIGHT_RELATIONS.contains(&p.as_str())
+    )
 }
 
 #[cfg(test)]

@@ -40,7 +40,7 @@ impl DocEntities<'_> {
     }
 
     /// The role and country a set of modifier tokens plus a head word express (`Russian Defense Minister`).
-    fn role_of(&self, tokens: &[usize]) -> (Option<String>, Option<usize>) {
+    pub(super) fn role_of(&self, tokens: &[usize]) -> (Option<String>, Option<usize>) {
         let doc = self.doc;
         let mut country = None;
         let mut words = Vec::new();
@@ -54,12 +54,33 @@ impl DocEntities<'_> {
                 None => {}
             }
         }
-        let role = self
-            .lex
-            .mapper
-            .role_in(&words.join(" "))
-            .map(|(_, p)| p.to_string());
-        (role, country)
+        let Some((noun, property)) = self.lex.mapper.role_in(&words.join(" ")) else {
+            return (None, country);
+        };
+        // `German football president Niersbach`, `Deputy Prime Minister X`: another noun, or a deputy, makes
+        // it an office of something else, or a lesser one; no role is read.
+        // Portfolios are nouns too (`Finance Minister`): ministers keep theirs.
+        let minister = self.lex.is_subproperty(
+            property,
+            &property.replace(&crate::ontology::local_name(property), "ministerOf"),
+        );
+        let role_words: Vec<&str> = noun.split([' ', '-']).collect();
+        let foreign_noun = !minister
+            && tokens.iter().any(|&i| {
+                let t = &doc.tokens[i];
+                self.entity_at(i).is_none()
+                    && matches!(t.pos.as_str(), "NOUN" | "PROPN")
+                    && doc.token_text(i) != "-"
+                    && !role_words.contains(&doc.token_text(i).to_lowercase().as_str())
+                    && !role_words.contains(&t.lemma.to_lowercase().as_str())
+            });
+        let deputy = words
+            .iter()
+            .any(|w| matches!(w.as_str(), "deputy" | "vice" | "vice-president" | "acting"));
+        if foreign_noun || deputy {
+            return (None, country);
+        }
+        (Some(property.to_string()), country)
     }
 
     /// Reads titles and appositions of person mentions into roles; returns the facts with a country.
@@ -260,7 +281,7 @@ impl DocEntities<'_> {
             let open: Vec<usize> = self
                 .person_roles
                 .iter()
-                .filter(|(_, prop, c)| c.is_none() && self.lex.is_subproperty(prop, &property))
+                .filter(|(_, prop, c)| c.is_none() && *prop == property)
                 .map(|(p, _, _)| self.find(*p))
                 .collect();
             let placed = self.holders(&property, Some(country));
@@ -340,7 +361,8 @@ impl DocEntities<'_> {
                 let Some(&(_, b)) = ranked.first() else {
                     continue;
                 };
-                if ranked.get(1).is_some_and(|r| r.0 == ranked[0].0) {
+                // Only a clear second country (twice as many mentions as any other) is the other side.
+                if ranked.get(1).is_some_and(|r| 2 * r.0 > ranked[0].0) {
                     continue;
                 }
                 self.add_role(p, prop, Some(b));
@@ -351,7 +373,7 @@ impl DocEntities<'_> {
                     sentence: s,
                     bytes: self.doc.tokens[tok].start..self.doc.tokens[tok].end,
                     rule: "bilateral-counterpart",
-                    confidence: 0.6,
+                    confidence: 0.4,
                 });
                 break;
             }

@@ -1,0 +1,581 @@
+//! Affiliations read once a document's entities are resolved: nationality, party, team and employer from the
+//! words around a name (`German Chancellor X`, `CDU leader X`, `X (CDU)`, `X's CDU`, `X, Russia's foreign
+//! minister`), an organisation's country and seat (`German carmaker Volkswagen`, `Berlin-based`), places in
+//! their countries from the places list (`ontology/places.ttl`), and default rules with lower confidence than
+//! what the text states (whoever holds an office of a country is its citizen; a company is in the country of
+//! its seat).
+
+use super::document::{DocEntities, children, dominates};
+use super::roles::ContextFact;
+use crate::ontology::{Ontology, local_name};
+use std::collections::HashMap;
+
+/// Confidence of a fact stated by the words around a name.
+const STATED: f32 = 0.85;
+/// Confidence of a default (a rule that usually holds, not a statement of the text).
+const DEFAULT: f32 = 0.6;
+
+/// Words in a title that make a person a player of the team named beside them (`Bayern striker X`).
+const PLAYER_WORDS: &[&str] = &[
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "forward",
+    "winger",
+    "captain",
+    "player",
+    "keeper",
+];
+/// Words in a title that say the person works for the organisation, without being a member or leader.
+const STAFF_WORDS: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "economist",
+    "analyst",
+    "executive",
+    "ceo",
+    "director",
+    "manager",
+    "coach",
+    "employee",
+    "lawyer",
+    "correspondent",
+    "editor",
+    "envoy",
+    "ambassador",
+];
+/// Words in a title that say the country or organisation is a member of the organisation (`EU member Poland`).
+const MEMBER_WORDS: &[&str] = &["member", "members", "ally", "allies", "partner", "state"];
+/// Last words of the names of state bodies, whose country is also their jurisdiction (`the Russian Foreign
+/// Ministry`, `Germany's Federal Constitutional Court`).
+const STATE_BODY_WORDS: &[&str] = &[
+    "ministry",
+    "commission",
+    "court",
+    "parliament",
+    "department",
+    "council",
+    "congress",
+    "office",
+    "agency",
+    "senate",
+    "authority",
+    "police",
+    "army",
+    "navy",
+    "force",
+    "forces",
+    "service",
+    "treasury",
+    "government",
+    "cabinet",
+    "assembly",
+    "bureau",
+    "prosecutor",
+    "prosecutors",
+    "guard",
+    "administration",
+];
+/// Words that make a place premodifier the seat of an organisation (`Berlin-based`, `Munich-headquartered`).
+const SEAT_WORDS: &[&str] = &["based", "headquartered"];
+
+/// Names of cities and regions -> the gazetteer key of their country.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Places {
+    country_of: HashMap<String, String>,
+    /// Local names of `kg:Organization` and its subclasses.
+    organization_classes: std::collections::HashSet<String>,
+}
+
+impl Places {
+    /// Indexes the places list of the ontology against the gazetteer's country codes.
+    pub fn new(onto: &Ontology) -> Self {
+        let codes: HashMap<&str, String> = onto
+            .gazetteer()
+            .iter()
+            .filter_map(|g| Some((g.country_code.as_deref()?, local_name(&g.iri))))
+            .collect();
+        let mut country_of = HashMap::new();
+        for p in onto.places() {
+            let Some(country) = codes.get(p.country_code.as_str()) else {
+                continue;
+            };
+            for n in &p.names {
+                country_of
+                    .entry(n.to_lowercase())
+                    .or_insert_with(|| country.clone());
+            }
+        }
+        let organization_classes = onto
+            .classes()
+            .filter(|c| onto.is_subclass_of(&c.local, "Organization"))
+            .map(|c| c.local.clone())
+            .collect();
+        Places {
+            country_of,
+            organization_classes,
+        }
+    }
+
+    /// The gazetteer key of the country a place of this name lies in.
+    pub fn country(&self, name: &str) -> Option<&str> {
+        self.country_of
+            .get(&name.to_lowercase())
+            .map(String::as_str)
+    }
+}
+
+/// What an entity is, for choosing the property.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Person,
+    Country,
+    Place,
+    Organization,
+    /// Events, works, groups of people and whatever else: no affiliation is read for them.
+    Other,
+}
+
+impl DocEntities<'_> {
+    fn kind(&self, e: usize, places: &Places) -> Kind {
+        let d = &self.drafts[self.find(e)];
+        let class = d.class.as_deref().or(d.hints.first().map(String::as_str));
+        let votes = |label: &str| d.ner.iter().filter(|l| *l == label).count();
+        // `German media conglomerate Axel Springer`: a company named after a person, tagged ORG.
+        let organisation_by_ner = d.class.is_none() && votes("ORG") > votes("PERSON");
+        // `Germany's Christian Democrats`: parties are often tagged NORP; a demonym is a country already.
+        let party = d.class.is_none() && votes("NORP") > 0 && d.label.contains(' ');
+        if organisation_by_ner || party {
+            return Kind::Organization;
+        }
+        if d.person || class == Some("Person") {
+            Kind::Person
+        } else if class == Some("Country") {
+            Kind::Country
+        } else if self.is_place(e) {
+            Kind::Place
+        } else if class.is_some_and(|c| places.organization_classes.contains(c))
+            || class.is_none() && d.ner.iter().any(|l| l == "ORG")
+        {
+            Kind::Organization
+        } else {
+            Kind::Other
+        }
+    }
+
+    /// The document entity with a gazetteer key that the text names, if any.
+    fn entity_with_key(&self, key: &str) -> Option<usize> {
+        (0..self.drafts.len()).find(|&e| {
+            self.find(e) == e
+                && !self.drafts[e].mentions.is_empty()
+                && self.drafts[e].fixed_key.as_deref() == Some(key)
+        })
+    }
+
+    /// The first token of the mention ending at `root`.
+    fn mention_start(&self, root: usize, e: usize) -> usize {
+        let mut start = root;
+        while start > 0 && self.entity_at(start - 1) == Some(e) {
+            start -= 1;
+        }
+        start
+    }
+
+    /// Tokens before a mention that modify it (dominated by its head, same sentence, no verb between).
+    fn premodifiers(&self, start: usize, root: usize) -> Vec<usize> {
+        let doc = self.doc;
+        let sent_start = self.sentences[self.sent_of[root]].start;
+        let mut out = Vec::new();
+        let mut i = start;
+        while i > sent_start {
+            let j = i - 1;
+            let t = &doc.tokens[j];
+            if !dominates(doc, root, j)
+                || t.pos == "VERB" && t.tag != "VBN"
+                || doc.token_text(j) == ","
+            {
+                break;
+            }
+            out.push(j);
+            i = j;
+        }
+        out.reverse();
+        out
+    }
+
+    /// Facts from the words around every named mention, then the defaults. `ns` is the ontology namespace;
+    /// `stated` the facts read from titles so far (their offices give citizenships by default).
+    pub fn affiliations(
+        &self,
+        ns: &str,
+        places: &Places,
+        stated: &[ContextFact],
+    ) -> Vec<ContextFact> {
+        let doc = self.doc;
+        let mut facts = Vec::new();
+        let push = |facts: &mut Vec<ContextFact>,
+                    s: usize,
+                    p: &str,
+                    o: usize,
+                    tok: usize,
+                    rule: &'static str,
+                    confidence: f32| {
+            facts.push(ContextFact {
+                subject: s,
+                property: format!("{ns}{p}"),
+                object: o,
+                sentence: self.sent_of[tok],
+                bytes: doc.tokens[tok].start..doc.tokens[tok].end,
+                rule,
+                confidence,
+            });
+        };
+        let mut seen_roots = std::collections::HashSet::new();
+        let mentions = self.mention_tokens.clone();
+        for &(root, e) in &mentions {
+            let e = self.find(e);
+            if !seen_roots.insert(root) || self.entity_at(root) != Some(e) {
+                continue;
+            }
+            let start = self.mention_start(root, e);
+            let me = self.kind(e, places);
+            let mut scope = self.premodifiers(start, root);
+            // `the French president, Emmanuel Macron`, `the Munich-based insurer Allianz`: the name hangs
+            // from a common noun before it, whose modifiers describe it.
+            let head = doc.tokens[root].head;
+            if head < start
+                && matches!(
+                    doc.tokens[root].dep.as_str(),
+                    "appos" | "compound" | "npadvmod"
+                )
+                && self.entity_at(head).is_none()
+                && matches!(doc.tokens[head].pos.as_str(), "NOUN" | "PROPN")
+            {
+                scope.extend(self.premodifiers(head, head));
+                scope.push(head);
+                scope.sort_unstable();
+            }
+            // `Sergei Lavrov, Russia's foreign minister` / `Volkswagen, a German carmaker`.
+            for a in children(doc, root).filter(|&c| doc.tokens[c].dep == "appos" && c > root) {
+                if self.entity_at(a).is_some() {
+                    continue;
+                }
+                scope.extend(children(doc, a).filter(|&c| {
+                    c < a
+                        && (self.entity_at(c).is_some()
+                            || matches!(doc.tokens[c].dep.as_str(), "amod" | "compound"))
+                }));
+                scope.push(a);
+                // `X, the foreign minister of Russia`, `X, a member of the Bundestag`.
+                for of in children(doc, a).filter(|&c| c > a && doc.tokens[c].lemma == "of") {
+                    scope.extend(
+                        children(doc, of).filter(|&c| {
+                            doc.tokens[c].dep == "pobj" && self.entity_at(c).is_some()
+                        }),
+                    );
+                }
+            }
+            let words: Vec<String> = scope
+                .iter()
+                .filter(|&&k| self.entity_at(k).is_none())
+                .map(|&k| doc.tokens[k].lemma.to_lowercase())
+                .collect();
+            let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+            let (title_property, title_country) = if me == Kind::Person {
+                self.role_of(&scope)
+            } else {
+                (None, None)
+            };
+
+            if words
+                .iter()
+                .any(|w| w == "counterpart" || w == "former" || w == "ex")
+            {
+                // `his Israeli counterpart`: the other side; `former`: not any more (kept out).
+                if me == Kind::Person && !words.iter().any(|w| w == "former" || w == "ex") {
+                    // The counterpart's own nationality is still stated.
+                } else {
+                    continue;
+                }
+            }
+            let mut others: Vec<(usize, usize)> = Vec::new();
+            for &k in &scope {
+                if let Some(f) = self.entity_at(k)
+                    && f != e
+                    && !others.iter().any(|o| o.1 == f)
+                {
+                    others.push((k, f));
+                }
+            }
+            for (k, f) in others {
+                let other = self.kind(f, places);
+                let seat = doc.tokens[k + 1..=(k + 2).min(doc.tokens.len() - 1)]
+                    .iter()
+                    .any(|t| {
+                        SEAT_WORDS.contains(&doc.slice(t.start..t.end).to_lowercase().as_str())
+                    })
+                    || SEAT_WORDS
+                        .iter()
+                        .any(|w| doc.token_text(k).to_lowercase().ends_with(&format!("-{w}")));
+                match (me, other) {
+                    (Kind::Person, Kind::Country) => push(
+                        &mut facts,
+                        e,
+                        "citizenOf",
+                        f,
+                        k,
+                        "nationality-title",
+                        STATED,
+                    ),
+                    // Leaders, players and staff are members too (`CDU leader X`, `Bayern striker X`).
+                    (Kind::Person, Kind::Organization) => {
+                        push(&mut facts, e, "memberOf", f, k, "organisation-title", 0.75);
+                        let p = if has(PLAYER_WORDS) {
+                            Some("playsFor")
+                        } else if has(STAFF_WORDS) && !has(&["coach", "manager"]) {
+                            Some("employedBy")
+                        } else if self.role_is_leader(&words) {
+                            Some("leaderOf")
+                        } else {
+                            None
+                        };
+                        if let Some(p) = p {
+                            push(&mut facts, e, p, f, k, "organisation-title", STATED);
+                        }
+                    }
+                    // `Brandenburg Premier Matthias Platzeck`, `Berlin mayor X`: an office of a region or city.
+                    (Kind::Person, Kind::Place) if title_property.is_some() => {
+                        push(&mut facts, e, "officialOf", f, k, "regional-title", STATED)
+                    }
+                    (Kind::Organization, Kind::Country) => {
+                        push(
+                            &mut facts,
+                            e,
+                            "country",
+                            f,
+                            k,
+                            "organisation-nationality",
+                            STATED,
+                        );
+                        if self.is_state_body(e) {
+                            push(&mut facts, e, "jurisdiction", f, k, "state-body", STATED);
+                        }
+                    }
+                    (Kind::Organization, Kind::Place) if seat => {
+                        push(&mut facts, e, "headquarteredIn", f, k, "seat", STATED)
+                    }
+                    (Kind::Country | Kind::Organization, Kind::Organization)
+                        if has(MEMBER_WORDS) =>
+                    {
+                        push(&mut facts, e, "memberOf", f, k, "member-title", 0.75)
+                    }
+                    _ => {}
+                }
+            }
+            // `King Salman of Saudi Arabia`, `President Lula of Brazil`: a titled person of a country.
+            // `the French president, Emmanuel Macron`: the role of a title before an apposition.
+            if let (Some(p), Some(c)) = (&title_property, title_country)
+                && (doc.tokens[root].dep == "appos" && head < start
+                    || scope.iter().any(|&k| k > root))
+            {
+                push(
+                    &mut facts,
+                    e,
+                    &local_name(p),
+                    c,
+                    root,
+                    "title-apposition",
+                    STATED,
+                );
+            }
+            if let Some(property) = title_property.as_deref().map(local_name) {
+                for of in children(doc, root).filter(|&c| doc.tokens[c].lemma == "of" && c > root) {
+                    for o in children(doc, of).filter(|&c| doc.tokens[c].dep == "pobj") {
+                        let Some(f) = self.entity_at(o) else { continue };
+                        match self.kind(f, places) {
+                            Kind::Country => {
+                                push(&mut facts, e, &property, f, o, "title-of-country", STATED);
+                                push(
+                                    &mut facts,
+                                    e,
+                                    "citizenOf",
+                                    f,
+                                    o,
+                                    "title-of-country",
+                                    DEFAULT,
+                                );
+                            }
+                            Kind::Place => {
+                                push(&mut facts, e, "officialOf", f, o, "title-of-place", STATED)
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+            }
+            // `the German Foreign Office`, `Russian Defense Ministry`: a demonym or country opening the name.
+            let label = &self.drafts[e].label;
+            let proper = label.split_whitespace().count() >= 2
+                && label
+                    .split_whitespace()
+                    .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()));
+            if me == Kind::Organization
+                && proper
+                && let Some(first) = label.split_whitespace().next()
+                && let Some(c) = self
+                    .lex
+                    .demonym(first)
+                    .or_else(|| self.lex.gazetteer_name(first))
+                    .filter(|c| c.class == "Country")
+                && let Some(f) = self.entity_with_key(&c.key)
+                && f != e
+            {
+                push(&mut facts, e, "country", f, root, "name-nationality", 0.75);
+                if self.is_state_body(e) {
+                    push(&mut facts, e, "jurisdiction", f, root, "state-body", 0.75);
+                }
+            }
+            // `Angela Merkel (CDU)`: a party or organisation in parentheses after a person's name.
+            if me == Kind::Person
+                && root + 3 < doc.tokens.len()
+                && doc.token_text(root + 1) == "("
+                && let Some(f) = self.entity_at(root + 2)
+                && self.kind(f, places) == Kind::Organization
+            {
+                let mut close = root + 2;
+                while close < doc.tokens.len() && self.entity_at(close) == Some(f) {
+                    close += 1;
+                }
+                if close < doc.tokens.len() && doc.token_text(close) == ")" {
+                    push(
+                        &mut facts,
+                        e,
+                        "memberOf",
+                        f,
+                        root + 2,
+                        "parenthesised-party",
+                        STATED,
+                    );
+                }
+            }
+            // `Merkel's CDU`: a person owning an organisation's name.
+            if me == Kind::Organization {
+                for c in children(doc, root).filter(|&c| doc.tokens[c].dep == "poss") {
+                    if let Some(p) = self.entity_at(c)
+                        && self.kind(p, places) == Kind::Person
+                    {
+                        push(&mut facts, p, "memberOf", e, c, "possessive-party", 0.75);
+                    }
+                }
+            }
+            // `the German city of Hamburg`: a place whose head noun phrase carries a country.
+            if matches!(me, Kind::Place) && doc.tokens[root].dep == "pobj" {
+                let of = doc.tokens[root].head;
+                let noun = doc.tokens[of].head;
+                if doc.tokens[of].lemma == "of" && noun != of {
+                    for c in children(doc, noun).filter(|&c| c < noun) {
+                        if let Some(f) = self.entity_at(c)
+                            && self.kind(f, places) == Kind::Country
+                            && f != e
+                        {
+                            push(&mut facts, e, "locatedIn", f, c, "place-of-country", STATED);
+                        }
+                    }
+                }
+            }
+        }
+        facts.extend(self.defaults(ns, places, stated, &facts));
+        facts
+    }
+
+    /// Whether an organisation's name ends in the word of a state body (`Foreign Ministry`).
+    fn is_state_body(&self, e: usize) -> bool {
+        let label = self.drafts[self.find(e)].label.to_lowercase();
+        label
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| STATE_BODY_WORDS.contains(&w))
+    }
+
+    /// Whether title words name a leading role (`leader`, `chairman`, `head`).
+    fn role_is_leader(&self, words: &[String]) -> bool {
+        let phrase = words.join(" ");
+        self.lex
+            .mapper
+            .role_in(&phrase)
+            .is_some_and(|(_, p)| local_name(p) == "leaderOf")
+    }
+
+    /// Defaults, each below what the text states: an office holder of a country is its citizen; a named city
+    /// or region lies in its country (when the text names that country); an organisation is in the country
+    /// of its seat.
+    fn defaults(
+        &self,
+        ns: &str,
+        places: &Places,
+        stated: &[ContextFact],
+        found: &[ContextFact],
+    ) -> Vec<ContextFact> {
+        let doc = self.doc;
+        let mut out = Vec::new();
+        let office = |p: &str| {
+            let p = format!("{ns}{}", local_name(p));
+            self.lex.is_subproperty(&p, &format!("{ns}officialOf"))
+        };
+        for f in stated {
+            if office(&f.property) && self.kind(f.object, places) == Kind::Country {
+                out.push(ContextFact {
+                    property: format!("{ns}citizenOf"),
+                    rule: "office-holder-citizen",
+                    confidence: DEFAULT,
+                    ..f.clone()
+                });
+            }
+        }
+        // Cities and regions of the places list, at their first mention.
+        let mut placed = std::collections::HashSet::new();
+        for &(tok, e) in &self.mention_tokens {
+            let e = self.find(e);
+            if !placed.insert(e) || !matches!(self.kind(e, places), Kind::Place) {
+                continue;
+            }
+            let Some(key) = places.country(&self.drafts[e].label) else {
+                continue;
+            };
+            if let Some(c) = self.entity_with_key(key)
+                && c != e
+            {
+                out.push(ContextFact {
+                    subject: e,
+                    property: format!("{ns}country"),
+                    object: c,
+                    sentence: self.sent_of[tok],
+                    bytes: doc.tokens[tok].start..doc.tokens[tok].end,
+                    rule: "places-list",
+                    confidence: 0.7,
+                });
+            }
+        }
+        for f in found {
+            if local_name(&f.property) != "headquarteredIn" {
+                continue;
+            }
+            let Some(key) = places.country(&self.drafts[self.find(f.object)].label) else {
+                continue;
+            };
+            if let Some(c) = self.entity_with_key(key) {
+                out.push(ContextFact {
+                    property: format!("{ns}country"),
+                    object: c,
+                    rule: "seat-country",
+                    confidence: DEFAULT,
+                    ..f.clone()
+                });
+            }
+        }
+        out
+    }
+}
