@@ -14,7 +14,7 @@ GROUP BY ?p`. Queries use the most central entities of `kg stats`. A command tha
 and reported as a timeout; after a timeout that query kind is not tried again at that size.
 
 Without --corpus, articles are composed (deterministically) from the sentences of
-../shared/eval/dwie/train/*.json: 8-30 sentences each, unique ids, dates spread over 2000-2019 and a title. The
+../shared/eval/dwie/train/*.json: 8-30 sentences each (--article-sentences), unique ids, dates spread over 2000-2019 and a title. The
 composed corpus and the stores live in --work (default: a temporary directory, removed at the end), never in
 the repository. Without ../shared and without --corpus the benchmark prints a message and exits 0.
 
@@ -93,8 +93,9 @@ def dwie_sentences(folder):
     return titles, sentences
 
 
-def compose(out_path, n, seed, folder):
-    """Writes n composed articles as JSON Lines; the first k of them do not depend on n."""
+def compose(out_path, n, seed, folder, sentences_range=(8, 30)):
+    """Writes n composed articles of sentences_range sentences as JSON Lines; the first k of them do not
+    depend on n."""
     titles, sentences = dwie_sentences(folder)
     if not sentences:
         raise SystemExit(f"scale: no sentences in {folder}")
@@ -102,7 +103,7 @@ def compose(out_path, n, seed, folder):
     start = datetime.date(2000, 1, 1)
     with open(out_path, "w", encoding="utf-8") as out:
         for i in range(n):
-            k = rng.randint(8, 30)
+            k = rng.randint(*sentences_range)
             body = " ".join(sentences[rng.randrange(len(sentences))] for _ in range(k))
             record = {
                 "id": f"scale-{i:06d}",
@@ -472,6 +473,9 @@ def main():
     ap.add_argument("--timeout", type=float, default=600, help="seconds before a command is killed")
     ap.add_argument("--threads", type=int, help="kg build --threads (default: kg's, all cores)")
     ap.add_argument("--seed", type=int, default=12, help="seed of the composed corpus")
+    ap.add_argument("--article-sentences", default="8-30", metavar="MIN-MAX",
+                    help="sentences per composed article (default 8-30; 4-9 gives newswire-length stories, "
+                         "about 140 words as Reuters-21578's)")
     ap.add_argument("--work", help="folder for the composed corpus and the stores (default: a temporary one)")
     ap.add_argument("--keep", action="store_true", help="keep the stores in --work")
     ap.add_argument("--json", help="write the raw numbers here")
@@ -515,9 +519,10 @@ def main():
             report["corpus"] = corpus
         else:
             corpus = os.path.join(work, "composed.jsonl")
-            compose(corpus, max(sizes), args.seed, DWIE)
+            low, _, high = args.article_sentences.partition("-")
+            compose(corpus, max(sizes), args.seed, DWIE, (int(low), int(high or low)))
             report["corpus"] = (f"composed from ../shared/eval/dwie/train sentences "
-                                f"(8-30 per article, seed {args.seed})")
+                                f"({args.article_sentences} per article, seed {args.seed})")
         # A SIGTERM (or Ctrl-C) stops the run but still prints the sizes measured so far.
         signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
         for n in sizes:

@@ -681,3 +681,41 @@ fn drawn_exports_keep_the_most_central_entities() {
         "{around}"
     );
 }
+
+/// A build reads files twice (once to check them, once a batch at a time to build) but stdin only once, so
+/// it holds stdin's documents: both give the same store, the later of two records with one id kept.
+#[test]
+fn a_build_from_stdin_equals_the_build_of_the_same_file() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let records = [
+        r#"{"id": "visit", "text": "Angela Merkel visited Hamburg on Monday."}"#,
+        r#"{"id": "summit", "text": "Angela Merkel met Emmanuel Macron in Paris."}"#,
+        r#"{"id": "visit", "text": "Angela Merkel visited Dresden on Friday."}"#,
+    ]
+    .join("\n");
+    let file = dir.path().join("news.jsonl");
+    std::fs::write(&file, &records).unwrap();
+    let from_file = dir.path().join("from-file");
+    ok(&kg(&["build", file.to_str().unwrap()], &from_file));
+    let from_stdin = dir.path().join("from-stdin");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kg"))
+        .args(["build", "-"])
+        .env("KG_STORE", &from_stdin)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(records.as_bytes())
+        .unwrap();
+    ok(&child.wait_with_output().unwrap());
+    let export = |store: &Path| ok(&kg(&["export", "--format", "nq"], store));
+    assert_eq!(export(&from_file), export(&from_stdin));
+    assert!(export(&from_file).contains("visited Dresden on Friday"));
+    assert!(!export(&from_file).contains("visited Hamburg"));
+}

@@ -48,6 +48,50 @@ fn evidence_attached_later_is_the_evidence_of_a_full_read() {
     assert_eq!(summary(&light), summary(&full));
 }
 
+/// Nodes (IRI, label, aliases, class) and edges (ends, predicate, label, kind) of a projection, sorted.
+fn shape(p: &Projection) -> Vec<String> {
+    let mut rows: Vec<String> = p
+        .graph
+        .node_weights()
+        .map(|n| format!("{} {} {:?} {:?}", n.iri, n.label, n.aliases, n.class))
+        .collect();
+    for e in p.graph.edge_indices() {
+        let (a, b) = p.graph.edge_endpoints(e).unwrap();
+        let edge = &p.graph[e];
+        rows.push(format!(
+            "{} {} {} {} {:?}",
+            p.graph[a].iri, edge.predicate, edge.label, p.graph[b].iri, edge.kind
+        ));
+    }
+    rows.sort();
+    rows
+}
+
+#[test]
+fn a_saved_projection_is_read_only_at_the_generation_it_was_made() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = KgStore::open(dir.path()).unwrap();
+    store.write_document(&crimea_doc()).unwrap();
+    store.refresh_inferences(&TestRules).unwrap();
+    Projection::save_for(&store).unwrap();
+    assert!(dir.path().join(kg::graph::PROJECTION_FILE).exists());
+    let cached = Projection::cached(&store).unwrap();
+    assert_eq!(
+        shape(&cached),
+        shape(&Projection::from_store(&store).unwrap())
+    );
+    assert!(cached.find("Crimea").is_ok());
+    // After a write the file is out of date: the projection is read from the store (and saved again).
+    store.write_document(&talks_doc()).unwrap();
+    let fresh = Projection::from_store(&store).unwrap();
+    assert_ne!(shape(&cached), shape(&fresh));
+    assert_eq!(shape(&Projection::cached(&store).unwrap()), shape(&fresh));
+    assert_eq!(shape(&Projection::cached(&store).unwrap()), shape(&fresh));
+    // A damaged file is not trusted either.
+    std::fs::write(dir.path().join(kg::graph::PROJECTION_FILE), "{").unwrap();
+    assert_eq!(shape(&Projection::cached(&store).unwrap()), shape(&fresh));
+}
+
 #[test]
 fn the_projection_has_entities_and_relations() {
     let (_store, p) = sample();

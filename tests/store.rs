@@ -1,16 +1,21 @@
 //! The store: document graphs, idempotence, removal, provenance, inference, explanations, locking.
 
 use crate::fixtures::{ONTOLOGY, TestRules, crimea_doc, talks_doc};
-use kg::store::{Derivation, FactKind, KgStore, StoreError, Support};
+use kg::store::{Derivation, Descriptions, FactKind, KgStore, StoreError, Support};
 use oxigraph::model::vocab::{rdf, rdfs};
 use oxigraph::model::{Literal, NamedNode, Term, Triple};
 use std::collections::BTreeSet;
 
+/// Every quad but the generation token, which each write replaces with a new one (it says that the store
+/// changed, not what it holds).
 fn all_quads(store: &KgStore) -> BTreeSet<String> {
+    let generation = store.namespaces().term(kg::store::vocab::GENERATION);
     store
         .inner()
         .iter()
-        .map(|q| q.unwrap().to_string())
+        .map(|q| q.unwrap())
+        .filter(|q| q.predicate != generation)
+        .map(|q| q.to_string())
         .collect()
 }
 
@@ -585,6 +590,49 @@ fn the_derived_graphs_do_not_depend_on_the_order_or_batches_of_documents() {
         .quads_for_pattern(Some(russia.as_ref().into()), Some(rdfs::LABEL), None, None)
         .count();
     assert_eq!(labels, 1);
+}
+
+#[test]
+fn descriptions_left_for_later_end_as_those_written_at_once() {
+    let now = KgStore::in_memory(None).unwrap();
+    now.write_document(&crimea_doc()).unwrap();
+    now.write_document(&talks_doc()).unwrap();
+    let later = KgStore::in_memory(None).unwrap();
+    let (talks, crimea) = (talks_doc(), crimea_doc());
+    for doc in [&crimea, &talks] {
+        later
+            .write_documents_with([(doc, None)], Descriptions::Deferred)
+            .unwrap();
+    }
+    let entities = later.namespaces().entities_graph();
+    // Until they are settled, the entities wait in the meta graph, not described.
+    assert!(graph_quads(&later, &entities).is_empty());
+    assert_ne!(all_quads(&now), all_quads(&later));
+    later.settle_descriptions().unwrap();
+    assert_eq!(all_quads(&now), all_quads(&later));
+    // Settling again finds nothing to do.
+    later.settle_descriptions().unwrap();
+    assert_eq!(all_quads(&now), all_quads(&later));
+}
+
+#[test]
+fn every_write_gives_the_store_a_new_generation() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = KgStore::open(dir.path()).unwrap();
+    let mut seen = vec![store.generation().unwrap()];
+    store.write_document(&crimea_doc()).unwrap();
+    seen.push(store.generation().unwrap());
+    store.refresh_inferences(&TestRules).unwrap();
+    seen.push(store.generation().unwrap());
+    store.remove_document("crimea-1").unwrap();
+    seen.push(store.generation().unwrap());
+    let distinct: BTreeSet<_> = seen.iter().flatten().collect();
+    assert_eq!(distinct.len(), 3, "{seen:?}");
+    // A value saved beside the store is read back only at the generation it was saved at.
+    store.save_beside("answer.json", &42u32).unwrap();
+    assert_eq!(store.load_beside::<u32>("answer.json").unwrap(), Some(42));
+    store.write_document(&talks_doc()).unwrap();
+    assert_eq!(store.load_beside::<u32>("answer.json").unwrap(), None);
 }
 
 #[test]

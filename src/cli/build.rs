@@ -6,11 +6,11 @@ use super::args::BuildArgs;
 use anyhow::{Context, Result, bail};
 use indicatif::{ProgressBar, ProgressStyle};
 use kg::analysis::Control;
-use kg::ingest::{Document, InputSpec};
+use kg::ingest::{Document, Documents, DuplicateId, InputSpec};
 use kg::ontology::Ontology;
 use kg::pipeline::Pipeline;
 use kg::resolve::KnownEntity;
-use kg::store::{WriteSummary, percent_decode};
+use kg::store::{Descriptions, WriteSummary, percent_decode};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::io::IsTerminal;
@@ -56,38 +56,16 @@ pub fn run(args: &BuildArgs) -> Result<()> {
         verbatim: false,
     };
     // Every input is read before the store is opened: bad inputs (binary, not UTF-8, not a record, too
-    // large) are all named, and refused with the store untouched unless --skip-bad.
+    // large) are all named, and refused with the store untouched unless --skip-bad. Texts are not kept
+    // (but stdin's, which cannot be read twice): the build reads the input again, a batch at a time, so
+    // that memory does not grow with the corpus.
     let max_bytes =
         usize::try_from(args.max_document_mb.saturating_mul(1 << 20)).unwrap_or(usize::MAX);
-    let mut reader = spec.documents()?.tracking_duplicates();
-    let mut documents = Vec::new();
-    let mut bad = Vec::new();
-    while let Some(item) = reader.next() {
-        if stop() {
-            bail!("interrupted while reading the input: the store is unchanged");
-        }
-        match item {
-            Ok(doc) if doc.text.len() > max_bytes => bad.push(format!(
-                "{} is a {:.1} MB document, over the limit of {} MB: split it into several documents or raise --max-document-mb",
-                reader.location(),
-                doc.text.len() as f64 / f64::from(1 << 20),
-                args.max_document_mb
-            )),
-            Ok(doc) if doc.text.trim().is_empty() => {}
-            Ok(doc) => documents.push(doc),
-            Err(e) => bad.push(e.to_string()),
-        }
-    }
-    let duplicates = reader.take_duplicates();
-    for duplicate in &duplicates {
+    let mut survey = survey_input(&spec, max_bytes, args.max_document_mb, &stop)?;
+    for duplicate in &survey.duplicates {
         eprintln!("kg: warning: {duplicate}");
     }
-    let documents = if duplicates.is_empty() {
-        documents
-    } else {
-        keep_last_of_each_id(documents)
-    };
-    for line in &bad {
+    for line in &survey.bad {
         eprintln!(
             "kg: {}: {line}",
             if args.skip_bad {
@@ -97,14 +75,14 @@ pub fn run(args: &BuildArgs) -> Result<()> {
             }
         );
     }
-    if !bad.is_empty() && !args.skip_bad {
+    let bad = survey.bad.len();
+    if bad > 0 && !args.skip_bad {
         bail!(
-            "{} bad input{} (listed above): the store is unchanged; fix or remove them, or pass --skip-bad to build the rest",
-            bad.len(),
-            plural(bad.len())
+            "{bad} bad input{} (listed above): the store is unchanged; fix or remove them, or pass --skip-bad to build the rest",
+            plural(bad)
         );
     }
-    if documents.is_empty() {
+    if survey.documents == 0 {
         bail!(
             "the input holds no text: nothing to build (give .txt, .md or .jsonl files with content)"
         );
@@ -128,27 +106,11 @@ pub fn run(args: &BuildArgs) -> Result<()> {
     store
         .set_ontology(pipeline.ontology())
         .context("cannot store the ontology")?;
-    // Documents the store holds already from the same input and ontology are skipped: a rebuild after an
-    // interruption resumes where it stopped, and a rebuild of an unchanged corpus does nothing.
-    let hashes: Vec<String> = documents
-        .iter()
-        .map(|doc| pipeline.content_hash(doc))
-        .collect();
-    let mut pending = Vec::new();
-    for (doc, hash) in documents.iter().zip(&hashes) {
-        if store.content_hash(&doc.id)?.as_deref() != Some(hash.as_str()) {
-            pending.push((doc.clone(), hash.clone()));
-        }
-    }
-    let unchanged = documents.len() - pending.len();
-    if unchanged > 0 {
-        eprintln!(
-            "kg build: {unchanged} document{} already in the store unchanged, skipped",
-            plural(unchanged)
-        );
-    }
-    let (documents, hashes): (Vec<Document>, Vec<String>) = pending.into_iter().unzip();
-    // Entities already in the store, so that new mentions resolve to them and keep their keys.
+    // Entities already in the store, so that new mentions resolve to them and keep their keys (described
+    // first where an interrupted build left descriptions pending).
+    store
+        .settle_descriptions()
+        .context("cannot describe the entities an interrupted build left")?;
     let mut pipeline = if store.is_empty()? {
         pipeline
     } else {
@@ -172,9 +134,8 @@ pub fn run(args: &BuildArgs) -> Result<()> {
     if stop() {
         bail!("interrupted before any document was written");
     }
-    let total_bytes: u64 = documents.iter().map(|d| d.text.len() as u64).sum();
     let bar = if std::io::stderr().is_terminal() && !args.quiet {
-        let bar = ProgressBar::new(total_bytes);
+        let bar = ProgressBar::new(survey.bytes);
         bar.set_style(
             ProgressStyle::with_template(
                 "{spinner} {bar:40} {bytes}/{total_bytes} analysed ({bytes_per_sec}), {msg} {elapsed_precise} (eta {eta})",
@@ -189,22 +150,41 @@ pub fn run(args: &BuildArgs) -> Result<()> {
     let progress = |bytes: usize| bar.inc(bytes as u64);
     let mut total = WriteSummary::default();
     let mut entities = HashSet::new();
-    let mut written = 0usize;
+    let (mut written, mut unchanged) = (0usize, 0usize);
     let abort_after = std::env::var(ABORT_AFTER_DOCUMENTS)
         .ok()
         .and_then(|n| n.parse::<usize>().ok());
-    bar.set_message(format!("0/{} documents written", documents.len()));
+    bar.set_message(format!("0/{} documents written", survey.documents));
     let batch_size = BATCH_PER_THREAD * rayon::current_num_threads();
-    let mut offset = 0;
-    for batch in batches(&documents, batch_size, BATCH_BYTES) {
-        let batch_hashes = &hashes[offset..offset + batch.len()];
-        offset += batch.len();
+    let mut replay = survey.replay(&spec)?;
+    loop {
+        // The next batch: documents the store does not hold already from the same input and ontology, so
+        // that a rebuild after an interruption resumes where it stopped, and a rebuild of an unchanged
+        // corpus does nothing.
+        let (mut batch, mut hashes, mut bytes) = (Vec::new(), Vec::new(), 0);
+        while batch.len() < batch_size && bytes < BATCH_BYTES {
+            let Some(document) = replay.next().transpose()? else {
+                break;
+            };
+            let hash = pipeline.content_hash(&document);
+            if store.content_hash(&document.id)?.as_deref() == Some(hash.as_str()) {
+                unchanged += 1;
+                bar.inc(document.text.len() as u64);
+                continue;
+            }
+            bytes += document.text.len();
+            batch.push(document);
+            hashes.push(hash);
+        }
+        if batch.is_empty() || stop() {
+            break;
+        }
         // Analysis and extraction in parallel; resolution in document order; one transaction per batch.
         let control = Control {
             stop: Some(interrupted.as_ref()),
             progress: Some(&progress),
         };
-        let docs = pipeline.analyze_controlled(batch, control);
+        let docs = pipeline.analyze_controlled(&batch, control);
         if stop() {
             break;
         }
@@ -217,12 +197,14 @@ pub fn run(args: &BuildArgs) -> Result<()> {
         if stop() {
             break;
         }
+        // Entities are described once at the end (in refresh_inferences), not after every batch.
         let summaries = store
-            .write_documents(
+            .write_documents_with(
                 graphs
                     .iter()
-                    .zip(batch_hashes)
+                    .zip(&hashes)
                     .map(|(graph, hash)| (graph, Some(hash.as_str()))),
+                Descriptions::Deferred,
             )
             .with_context(|| {
                 format!(
@@ -238,21 +220,35 @@ pub fn run(args: &BuildArgs) -> Result<()> {
             total.facts += summary.facts;
         }
         written += batch.len();
-        bar.set_message(format!("{written}/{} documents written", documents.len()));
+        bar.set_message(format!(
+            "{}/{} documents written",
+            written + unchanged,
+            survey.documents
+        ));
         if abort_after.is_some_and(|n| written >= n) {
             kill_self();
         }
     }
     bar.finish_and_clear();
+    if unchanged > 0 {
+        eprintln!(
+            "kg build: {unchanged} document{} already in the store unchanged, skipped",
+            plural(unchanged)
+        );
+    }
     if stop() {
+        store
+            .settle_descriptions()
+            .context("cannot describe the entities of the documents written")?;
         bail!(
             "interrupted: {written} of {} documents written, each complete; the inferred triples are refreshed by the next kg build, remove or load",
-            documents.len()
+            survey.documents - unchanged
         );
     }
     let inferred = store
         .refresh_inferences(pipeline.ontology())
         .context("cannot apply the ontology rules")?;
+    super::finish_write(&store)?;
     store.optimize_and_close()?;
     let seconds = started.elapsed().as_secs_f64();
     eprintln!(
@@ -261,11 +257,10 @@ pub fn run(args: &BuildArgs) -> Result<()> {
         entities.len(),
         total.triples,
     );
-    if !bad.is_empty() {
+    if bad > 0 {
         bail!(
-            "{} bad input{} skipped (listed above); the other documents are built",
-            bad.len(),
-            plural(bad.len())
+            "{bad} bad input{} skipped (listed above); the other documents are built",
+            plural(bad)
         );
     }
     Ok(())
@@ -291,34 +286,124 @@ fn interrupt_flag() -> Arc<AtomicBool> {
     flag
 }
 
-/// The documents with the last of each id read twice (see [`kg::ingest::DuplicateId`]), in input order.
-fn keep_last_of_each_id(documents: Vec<Document>) -> Vec<Document> {
-    let mut last: HashMap<&str, usize> = HashMap::new();
-    for (i, doc) in documents.iter().enumerate() {
-        last.insert(doc.id.as_str(), i);
-    }
-    let keep: HashSet<usize> = last.into_values().collect();
-    documents
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, d)| keep.contains(&i).then_some(d))
-        .collect()
+/// What a first reading of the input finds: the documents to build (the last of each id read twice, see
+/// [`kg::ingest::DuplicateId`]), their bytes, and the bad inputs.
+struct InputSurvey {
+    /// Documents to build.
+    documents: usize,
+    /// Their text bytes (the progress bar's total).
+    bytes: u64,
+    /// One line per bad input (unreadable, not UTF-8, not a record, too large).
+    bad: Vec<String>,
+    /// Ids read twice.
+    duplicates: Vec<DuplicateId>,
+    /// Whether the input's n-th item is built.
+    keep: Vec<bool>,
+    /// The documents to build, when the input cannot be read twice (stdin).
+    held: Option<Vec<(usize, Document)>>,
 }
 
-/// Consecutive batches of at most `max_docs` documents, cut short once their texts reach `max_bytes`.
-fn batches(documents: &[Document], max_docs: usize, max_bytes: usize) -> Vec<&[Document]> {
-    let mut out = Vec::new();
-    let mut rest = documents;
-    while !rest.is_empty() {
-        let mut bytes = 0;
-        let mut k = 0;
-        while k < rest.len() && k < max_docs.max(1) && (k == 0 || bytes < max_bytes) {
-            bytes += rest[k].text.len();
-            k += 1;
+/// Reads the input once, keeping no text unless it comes from stdin.
+fn survey_input(
+    spec: &InputSpec,
+    max_bytes: usize,
+    max_document_mb: u64,
+    stop: &dyn Fn() -> bool,
+) -> Result<InputSurvey> {
+    let from_stdin = spec
+        .paths
+        .iter()
+        .chain(&spec.lines)
+        .any(|p| p.as_os_str() == "-");
+    let mut reader = spec.documents()?.tracking_duplicates();
+    let mut keep = Vec::new();
+    let mut bad = Vec::new();
+    let mut held = from_stdin.then(Vec::new);
+    // The last item of each id, with its bytes.
+    let mut last: HashMap<String, (usize, usize)> = HashMap::new();
+    while let Some(item) = reader.next() {
+        if stop() {
+            bail!("interrupted while reading the input: the store is unchanged");
         }
-        let (head, tail) = rest.split_at(k);
-        out.push(head);
-        rest = tail;
+        let index = keep.len();
+        keep.push(false);
+        match item {
+            Ok(doc) if doc.text.len() > max_bytes => bad.push(format!(
+                "{} is a {:.1} MB document, over the limit of {max_document_mb} MB: split it into several documents or raise --max-document-mb",
+                reader.location(),
+                doc.text.len() as f64 / f64::from(1 << 20),
+            )),
+            Ok(doc) if doc.text.trim().is_empty() => {}
+            Ok(doc) => {
+                keep[index] = true;
+                if let Some((earlier, _)) = last.insert(doc.id.clone(), (index, doc.text.len())) {
+                    keep[earlier] = false;
+                }
+                if let Some(held) = held.as_mut() {
+                    held.push((index, doc));
+                }
+            }
+            Err(e) => bad.push(e.to_string()),
+        }
     }
-    out
+    let kept = last.values().filter(|(index, _)| keep[*index]);
+    let bytes = kept.map(|(_, bytes)| *bytes as u64).sum();
+    if let Some(held) = held.as_mut() {
+        held.retain(|(index, _)| keep[*index]);
+    }
+    Ok(InputSurvey {
+        documents: keep.iter().filter(|k| **k).count(),
+        bytes,
+        bad,
+        duplicates: reader.take_duplicates(),
+        keep,
+        held,
+    })
+}
+
+impl InputSurvey {
+    /// The documents to build, in input order: read again from the input, or the held ones.
+    fn replay(&mut self, spec: &InputSpec) -> Result<Replay> {
+        Ok(match self.held.take() {
+            Some(held) => Replay::Held(held.into_iter()),
+            None => Replay::Reread {
+                reader: spec.documents()?,
+                keep: std::mem::take(&mut self.keep),
+                index: 0,
+            },
+        })
+    }
+}
+
+/// The documents a build writes, one at a time.
+enum Replay {
+    Held(std::vec::IntoIter<(usize, Document)>),
+    Reread {
+        reader: Documents,
+        keep: Vec<bool>,
+        index: usize,
+    },
+}
+
+impl Iterator for Replay {
+    type Item = Result<Document>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            Replay::Held(held) => held.next().map(|(_, doc)| Ok(doc)),
+            Replay::Reread {
+                reader,
+                keep,
+                index,
+            } => loop {
+                let item = reader.next()?;
+                *index += 1;
+                if keep.get(*index - 1).copied().unwrap_or(false) {
+                    return Some(item.context(
+                        "the input changed while it was being built: build again once it is stable",
+                    ));
+                }
+            },
+        }
+    }
 }

@@ -11,7 +11,7 @@ const SENTENCE_CHARS: usize = 100;
 /// Runs `kg entity`.
 pub fn run(args: &EntityArgs) -> Result<()> {
     let store = super::open_read(&args.store.store)?;
-    let projection = Projection::from_store(&store)?;
+    let projection = Projection::cached(&store)?;
     let node = projection.find(&args.name)?;
     let profile = EntityProfile::build(&store, &projection, node, args.limit)?;
     let mut out = super::stdout();

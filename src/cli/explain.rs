@@ -11,7 +11,7 @@ use std::io::Write;
 /// Runs `kg explain`.
 pub fn run(args: &ExplainArgs) -> Result<()> {
     let store = super::open_read(&args.store.store)?;
-    let projection = Projection::from_store(&store)?;
+    let projection = Projection::cached(&store)?;
     let subject = projection.find(&args.subject)?;
     let subject = NamedNode::new(projection.graph[subject].iri.clone())?;
     let predicate = resolve_predicate(&store, &projection, &args.predicate)?;

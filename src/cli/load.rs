@@ -68,6 +68,7 @@ pub fn run(args: &LoadArgs) -> Result<()> {
         )
         .context("the load failed; the store is unchanged")?;
     let inferred = store.refresh_inferences(super::reasoner(&store)?.as_ref())?;
+    super::finish_write(&store)?;
     let seconds = started.elapsed().as_secs_f64();
     eprintln!(
         "kg load: {} statements from {} file{} in {seconds:.2} s ({:.0}/s); {inferred} inferred triples",

@@ -79,6 +79,19 @@ fn open_write(dir: &Path, base: Option<&str>) -> Result<KgStore> {
     Ok(store)
 }
 
+/// A writer's last step, for the readers that come next: writes RocksDB's in-memory tables to disk (else
+/// every reader would replay the write-ahead log when it opens the store: a second for a newswire
+/// archive) and saves what readers would otherwise compute from the whole store on every call (the
+/// projection for `kg path`, `kg stats`, `kg entity` and `kg explain`, and the store's counts).
+fn finish_write(store: &KgStore) -> Result<()> {
+    store
+        .flush()
+        .context("cannot write the store's tables to disk")?;
+    kg::graph::Projection::save_for(store)
+        .and_then(|()| store.save_counts())
+        .context("cannot save the projection and counts beside the store")
+}
+
 /// The rule engine of the ontology the store was built with (the built-in one for a store without one).
 fn reasoner(store: &KgStore) -> Result<Box<dyn Reasoner + Send>> {
     let stored = store.ontology_turtle()?;

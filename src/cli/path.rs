@@ -14,7 +14,7 @@ pub fn run(args: &PathArgs) -> Result<()> {
     }
     let started = Instant::now();
     let store = super::open_read(&args.store.store)?;
-    let mut projection = Projection::from_store(&store)?;
+    let mut projection = Projection::cached(&store)?;
     let loaded = started.elapsed();
     if projection.node_count() == 0 {
         bail!("the graph has no entities yet: build it first with `kg build PATH...`");

@@ -31,6 +31,7 @@ pub fn run(args: &RemoveArgs) -> Result<()> {
         store.remove_document(id)?;
     }
     let inferred = store.refresh_inferences(super::reasoner(&store)?.as_ref())?;
+    super::finish_write(&store)?;
     eprintln!(
         "kg remove: removed {} document{}; {} inferred triples",
         args.ids.len(),

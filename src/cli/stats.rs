@@ -3,8 +3,7 @@
 use super::args::{ReportFormat, StatsArgs};
 use anyhow::Result;
 use kg::graph::{Projection, page_rank};
-use kg::store::{FactKind, vocab};
-use oxigraph::model::Term;
+use kg::store::FactKind;
 use serde_json::json;
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -12,38 +11,8 @@ use std::io::Write;
 /// Runs `kg stats`.
 pub fn run(args: &StatsArgs) -> Result<()> {
     let store = super::open_read(&args.store.store)?;
-    let documents = store.documents()?;
-    let projection = Projection::from_store(&store)?;
-    let ns = store.namespaces();
-    // Counts each document graph keeps: one index range per count, whatever the size of the store.
-    let sum = |local: &str| -> Result<usize> {
-        let prop = ns.term(local);
-        let mut total = 0usize;
-        for quad in store
-            .inner()
-            .quads_for_pattern(None, Some(prop.as_ref()), None, None)
-        {
-            if let Term::Literal(l) = quad?.object {
-                total += l.value().parse::<usize>().unwrap_or(0);
-            }
-        }
-        Ok(total)
-    };
-    let sentences = sum(vocab::SENTENCE_COUNT)?;
-    let extracted = sum(vocab::FACT_COUNT)?;
-    let asserted = sum(vocab::ASSERTED_FACT_COUNT)?;
-    let inferred_graph = ns.inferred_graph();
-    let inferred_triples = store
-        .inner()
-        .quads_for_pattern(
-            None,
-            Some(oxigraph::model::vocab::rdf::REIFIES),
-            None,
-            Some(oxigraph::model::GraphNameRef::NamedNode(
-                inferred_graph.as_ref(),
-            )),
-        )
-        .count();
+    let projection = Projection::cached(&store)?;
+    let counts = store.counts()?;
     let mut by_class: BTreeMap<String, usize> = BTreeMap::new();
     for n in projection.graph.node_indices() {
         *by_class
@@ -80,14 +49,14 @@ pub fn run(args: &StatsArgs) -> Result<()> {
     let mut out = super::stdout();
     if args.format == ReportFormat::Json {
         let value = json!({
-            "documents": documents.len(),
-            "sentences": sentences,
+            "documents": counts.documents,
+            "sentences": counts.sentences,
             "entities": projection.node_count(),
             "relations": projection.edge_count(),
-            "facts_extracted": extracted,
-            "facts_asserted": asserted,
-            "triples_inferred": inferred_triples,
-            "quads": store.len()?,
+            "facts_extracted": counts.facts_extracted,
+            "facts_asserted": counts.facts_asserted,
+            "triples_inferred": counts.triples_inferred,
+            "quads": counts.quads,
             "classes": classes.iter().map(|(c, n)| json!({"class": c, "entities": n})).collect::<Vec<_>>(),
             "predicates": predicates.iter().map(|(p, (e, i))| json!({"predicate": p, "extracted": e, "inferred": i})).collect::<Vec<_>>(),
             "central": central.iter().map(|(r, n)| json!({"label": projection.graph[*n].label, "iri": projection.graph[*n].iri, "pagerank": r})).collect::<Vec<_>>(),
@@ -95,8 +64,8 @@ pub fn run(args: &StatsArgs) -> Result<()> {
         serde_json::to_writer_pretty(&mut out, &value)?;
         writeln!(out)?;
     } else {
-        writeln!(out, "documents   {}", documents.len())?;
-        writeln!(out, "sentences   {sentences}")?;
+        writeln!(out, "documents   {}", counts.documents)?;
+        writeln!(out, "sentences   {}", counts.sentences)?;
         writeln!(out, "entities    {}", projection.node_count())?;
         writeln!(
             out,
@@ -105,9 +74,10 @@ pub fn run(args: &StatsArgs) -> Result<()> {
         )?;
         writeln!(
             out,
-            "facts       {extracted} extracted ({asserted} asserted), {inferred_triples} inferred"
+            "facts       {} extracted ({} asserted), {} inferred",
+            counts.facts_extracted, counts.facts_asserted, counts.triples_inferred
         )?;
-        writeln!(out, "quads       {}", store.len()?)?;
+        writeln!(out, "quads       {}", counts.quads)?;
         writeln!(out, "\nentities by class")?;
         for (class, n) in classes.iter().take(args.top) {
             writeln!(out, "  {n:>7}  {class}")?;

@@ -11,6 +11,7 @@ mod lookup;
 mod neighbourhood;
 mod pagerank;
 mod paths;
+mod persist;
 mod profile;
 mod search_index;
 
@@ -22,6 +23,7 @@ pub use lookup::{GraphError, edit_distance};
 pub use neighbourhood::{Neighbourhood, NeighbourhoodOptions, ViewEdge, ViewNode};
 pub use pagerank::page_rank;
 pub use paths::{Hop, Path, PathFinder, PathOptions};
+pub use persist::PROJECTION_FILE;
 pub use profile::{EntityProfile, FactGroup, Mention, Neighbour};
 pub use search_index::{IndexedEntity, SearchHit, SearchIndex};
 
@@ -552,35 +554,49 @@ impl<'a> Builder<'a> {
                 .cloned()
                 .unwrap_or_else(|| self.ns.local_name(&edge.predicate));
         }
-        let bound = indices.iter().map(|n| n.index() + 1).max().unwrap_or(0);
-        let mut out_pairs = Vec::with_capacity(self.graph.edge_count());
-        for e in self.graph.edge_indices() {
-            if let Some((a, b)) = self.graph.edge_endpoints(e) {
+        Projection::assemble(self.graph, self.predicate_labels, self.ns.clone())
+    }
+}
+
+impl Projection {
+    /// The projection of a finished graph (labels chosen, classes set): its look-up tables and adjacency.
+    fn assemble(
+        graph: StableDiGraph<EntityNode, RelationEdge>,
+        predicate_labels: HashMap<String, String>,
+        ns: Namespaces,
+    ) -> Projection {
+        let mut index = HashMap::with_capacity(graph.node_count());
+        let mut names: HashMap<String, Vec<NodeIndex>> = HashMap::new();
+        let mut bound = 0;
+        for n in graph.node_indices() {
+            let node = &graph[n];
+            index.insert(node.iri.clone(), n);
+            bound = bound.max(n.index() + 1);
+            for name in std::iter::once(&node.label).chain(node.aliases.iter()) {
+                let entry = names.entry(name.to_lowercase()).or_default();
+                if !entry.contains(&n) {
+                    entry.push(n);
+                }
+            }
+        }
+        let mut out_pairs = Vec::with_capacity(graph.edge_count());
+        for e in graph.edge_indices() {
+            if let Some((a, b)) = graph.edge_endpoints(e) {
                 out_pairs.push((a.index() as u32, b.index() as u32));
             }
         }
         let in_pairs: Vec<(u32, u32)> = out_pairs.iter().map(|&(a, b)| (b, a)).collect();
         let mut both_pairs = out_pairs.clone();
         both_pairs.extend_from_slice(&in_pairs);
-        let mut names: HashMap<String, Vec<NodeIndex>> = HashMap::new();
-        for n in &indices {
-            let node = &self.graph[*n];
-            for name in std::iter::once(&node.label).chain(node.aliases.iter()) {
-                let entry = names.entry(name.to_lowercase()).or_default();
-                if !entry.contains(n) {
-                    entry.push(*n);
-                }
-            }
-        }
         Projection {
             outgoing: Adjacency::build(bound, out_pairs),
             incoming: Adjacency::build(bound, in_pairs),
             both: Adjacency::build(bound, both_pairs),
-            graph: self.graph,
-            index: self.index,
+            graph,
+            index,
             names,
-            predicate_labels: self.predicate_labels,
-            ns: self.ns.clone(),
+            predicate_labels,
+            ns,
         }
     }
 }

@@ -46,6 +46,17 @@ impl ExplorerState {
         state
     }
 
+    /// After a write the store could not mark itself (a SPARQL update): replaces the store's generation, so
+    /// that a projection persisted beside it is not taken for current, and rebuilds the snapshot.
+    pub(crate) fn store_changed(self: &Arc<Self>) {
+        if let Some(store) = &self.store
+            && let Err(e) = store.advance_generation()
+        {
+            eprintln!("kg serve: cannot mark the store as changed: {e}");
+        }
+        self.refresh();
+    }
+
     /// Rebuilds the snapshot in the background (coalescing requests made while a rebuild runs).
     pub(crate) fn refresh(self: &Arc<Self>) {
         let Some(store) = self.store.clone() else {

@@ -87,6 +87,10 @@ pub fn ingestor(
         let inferred = store
             .refresh_inferences(reasoner.as_ref())
             .map_err(|e| (500, format!("cannot apply the ontology rules: {e}")))?;
+        // On disk, so that a `kg` command opening the store meanwhile does not replay the log.
+        store
+            .flush()
+            .map_err(|e| (500, format!("cannot write the store's tables to disk: {e}")))?;
         Ok(format!(
             "{} documents, {sentences} sentences, {triples} triples (+{inferred} inferred)",
             documents.len()

@@ -234,13 +234,17 @@ impl App {
             }
         };
         let _slot = self.slots.acquire(self.limits.timeout)?;
-        Ok(sparql::update(
+        let response = sparql::update(
             &self.store,
             &text,
             &self.prefixes,
             &self.limits,
             &self.watchdog,
-        ))
+        );
+        if response.status == 200 {
+            self.explorer.store_changed();
+        }
+        Ok(response)
     }
 
     fn documents(&self, request: &Request) -> Result<Response, Response> {

@@ -93,3 +93,81 @@ impl KgStore {
         Ok(summary)
     }
 }
+
+/// Store-wide counts (what `kg stats` prints besides the graph's shape).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, serde::Deserialize)]
+pub struct StoreCounts {
+    /// Documents.
+    pub documents: usize,
+    /// Sentences analysed.
+    pub sentences: usize,
+    /// Facts extracted (reifiers in the document graphs).
+    pub facts_extracted: usize,
+    /// Of them, asserted (not negated or hedged).
+    pub facts_asserted: usize,
+    /// Triples the ontology's rules derived.
+    pub triples_inferred: usize,
+    /// Quads in the store.
+    pub quads: usize,
+}
+
+/// The file in the store's folder that keeps [`StoreCounts`] between writes.
+const COUNTS_FILE: &str = "counts.json";
+
+impl KgStore {
+    /// The store's counts: from the counts each document graph keeps (one index range per count), the
+    /// inferred graph's reifiers and the number of quads. Counting quads reads them all, so the result is
+    /// saved beside the store with its generation (see [`KgStore::save_beside`]) and read from there until
+    /// the next write; writers call [`KgStore::save_counts`] last.
+    pub fn counts(&self) -> StoreResult<StoreCounts> {
+        if let Some(counts) = self.load_beside(COUNTS_FILE)? {
+            return Ok(counts);
+        }
+        let counts = self.count_all()?;
+        // A reader may lack the right to write the folder: it just does not save.
+        let _ = self.save_beside(COUNTS_FILE, &counts);
+        Ok(counts)
+    }
+
+    /// Counts anew and saves the counts beside the store (see [`KgStore::counts`]).
+    ///
+    /// # Errors
+    /// When the store cannot be read or the file cannot be written.
+    pub fn save_counts(&self) -> StoreResult<()> {
+        let counts = self.count_all()?;
+        self.save_beside(COUNTS_FILE, &counts)
+    }
+
+    fn count_all(&self) -> StoreResult<StoreCounts> {
+        let sum = |local: &str| -> StoreResult<usize> {
+            let prop = self.ns.term(local);
+            let mut total = 0usize;
+            for quad in self
+                .store
+                .quads_for_pattern(None, Some(prop.as_ref()), None, None)
+            {
+                if let Term::Literal(l) = quad?.object {
+                    total += l.value().parse::<usize>().unwrap_or(0);
+                }
+            }
+            Ok(total)
+        };
+        let inferred = self.ns.inferred_graph();
+        Ok(StoreCounts {
+            documents: self.documents()?.len(),
+            sentences: sum(vocab::SENTENCE_COUNT)?,
+            facts_extracted: sum(vocab::FACT_COUNT)?,
+            facts_asserted: sum(vocab::ASSERTED_FACT_COUNT)?,
+            triples_inferred: self
+                .store
+                .quads_for_pattern(
+                    None,
+                    Some(rdf::REIFIES),
+                    None,
+                    Some(GraphNameRef::NamedNode(inferred.as_ref())),
+                )
+                .count(),
+            quads: self.len()?,
+        })
+    }
+}

@@ -32,7 +32,15 @@ pub(crate) struct Touched {
     asserted: HashSet<Triple>,
 }
 
+/// Quads a description holds, about: what a refresh counts toward a flush ([`KgStore::wrote`]).
+const QUADS_PER_DESCRIPTION: usize = 8;
+
 impl Touched {
+    /// About how many quads refreshing what this names writes.
+    pub(crate) fn quads(&self) -> usize {
+        self.terms.len() * QUADS_PER_DESCRIPTION + self.asserted.len()
+    }
+
     /// Notes what the document graph `graph` holds now in `tx` (call before replacing or removing it).
     pub(crate) fn collect_graph(
         &mut self,
@@ -81,14 +89,41 @@ impl Touched {
     }
 }
 
+/// When a write brings the entities graph up to date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Descriptions {
+    /// In the write's own transaction: every reader sees descriptions that match the documents.
+    #[default]
+    Now,
+    /// Later, in [`KgStore::settle_descriptions`]: the write only marks the terms it touched (in the meta
+    /// graph, in its own transaction, so that a crash loses no mark). A bulk build uses it: describing an
+    /// entity reads the evidence of every document that mentions it, so describing the most mentioned
+    /// entities after every batch would cost time quadratic in the size of the corpus; once at the end it is
+    /// one pass over the evidence.
+    Deferred,
+}
+
 /// Brings the derived graphs up to date for what `touched` names, inside `tx`.
 pub(crate) fn refresh(
     tx: &mut Transaction<'_>,
     ns: &Namespaces,
     touched: &Touched,
+    descriptions: Descriptions,
 ) -> Result<(), StorageError> {
-    for term in &touched.terms {
-        describe(tx, ns, term)?;
+    match descriptions {
+        Descriptions::Now => {
+            for term in &touched.terms {
+                describe(tx, ns, term)?;
+            }
+        }
+        Descriptions::Deferred => {
+            let pending = ns.term(vocab::DESCRIPTION_PENDING);
+            let meta = ns.meta_graph();
+            let yes = Literal::from(true);
+            for term in &touched.terms {
+                tx.insert(QuadRef::new(term, &pending, &yes, &meta));
+            }
+        }
     }
     for triple in &touched.asserted {
         settle_fact(tx, ns, triple)?;
@@ -263,7 +298,9 @@ impl KgStore {
             for term in chunk {
                 describe(&mut tx, ns, term)?;
             }
+            super::generation::advance(&mut tx, ns)?;
             tx.commit()?;
+            self.wrote(chunk.len() * QUADS_PER_DESCRIPTION)?;
         }
         // Facts: every triple a document graph reifies, settled in bounded chunks. A facts graph that came
         // with the loaded data is kept: only what a reifier supports is added.
@@ -287,8 +324,56 @@ impl KgStore {
             }
         }
         self.settle_facts(&pending)?;
+        // Every term is described anew: no description is pending any more.
+        let marks = ns.term(vocab::DESCRIPTION_PENDING);
+        let meta = ns.meta_graph();
+        let marks = self
+            .store
+            .quads_for_pattern(
+                None,
+                Some(marks.as_ref()),
+                None,
+                Some(GraphNameRef::NamedNode(meta.as_ref())),
+            )
+            .collect::<Result<Vec<_>, _>>()?;
+        for mark in marks {
+            self.store.remove(&mark)?;
+        }
         self.store.remove(self.derived_stale_marker().as_ref())?;
         Ok(())
+    }
+
+    /// Describes the terms whose description a [`Descriptions::Deferred`] write left pending, in
+    /// transactions of bounded size, each removing the marks it settled. Cheap when none is pending.
+    pub fn settle_descriptions(&self) -> StoreResult<()> {
+        let ns = &self.ns;
+        let pending = ns.term(vocab::DESCRIPTION_PENDING);
+        let meta = ns.meta_graph();
+        loop {
+            let marks = self
+                .store
+                .quads_for_pattern(
+                    None,
+                    Some(pending.as_ref()),
+                    None,
+                    Some(GraphNameRef::NamedNode(meta.as_ref())),
+                )
+                .take(TERMS_PER_TRANSACTION)
+                .collect::<Result<Vec<_>, _>>()?;
+            if marks.is_empty() {
+                return Ok(());
+            }
+            let mut tx = self.store.start_transaction()?;
+            for mark in &marks {
+                if let NamedOrBlankNode::NamedNode(term) = &mark.subject {
+                    describe(&mut tx, ns, term)?;
+                }
+                tx.remove(mark);
+            }
+            super::generation::advance(&mut tx, ns)?;
+            tx.commit()?;
+            self.wrote(marks.len() * (QUADS_PER_DESCRIPTION + 1))?;
+        }
     }
 
     fn settle_facts(&self, triples: &HashSet<Triple>) -> StoreResult<()> {
@@ -296,7 +381,9 @@ impl KgStore {
         for triple in triples {
             settle_fact(&mut tx, &self.ns, triple)?;
         }
+        super::generation::advance(&mut tx, &self.ns)?;
         tx.commit()?;
+        self.wrote(triples.len())?;
         Ok(())
     }
 

@@ -112,6 +112,7 @@ impl KgStore {
         if self.derived_stale()? {
             self.refresh_derived()?;
         }
+        self.settle_descriptions()?;
         let asserted = if reasoner.is_empty() {
             Vec::new()
         } else {
@@ -180,7 +181,9 @@ impl KgStore {
             tx.insert(quad);
         }
         tx.remove(self.stale_marker().as_ref());
+        super::generation::advance(&mut tx, &self.ns)?;
         tx.commit()?;
+        self.wrote(quads.len())?;
         Ok(inferred.len())
     }
 

@@ -56,6 +56,11 @@ pub mod vocab {
     pub const INFERENCE_STALE: &str = "inferenceStale";
     /// Meta graph: set while the derived graphs (entities, facts) are older than the document graphs.
     pub const DERIVED_STALE: &str = "derivedStale";
+    /// Meta graph: an entity or open relation whose description waits for
+    /// [`KgStore::settle_descriptions`](crate::store::KgStore::settle_descriptions).
+    pub const DESCRIPTION_PENDING: &str = "descriptionPending";
+    /// Meta graph: a token every write replaces (see [`KgStore::generation`](crate::store::KgStore::generation)).
+    pub const GENERATION: &str = "generation";
     /// Meta graph: the layout version of the store (see [`super::FORMAT_VERSION`](crate::store::FORMAT_VERSION)).
     pub const FORMAT_VERSION: &str = "formatVersion";
     /// Document -> an entity it mentions (document graph).
@@ -131,7 +136,11 @@ pub mod vocab {
 pub fn parse_span(text: &str) -> Option<(usize, usize, usize)> {
     let (sentence, bytes) = text.split_once(':')?;
     let (start, end) = bytes.split_once('-')?;
-    Some((sentence.parse().ok()?, start.parse().ok()?, end.parse().ok()?))
+    Some((
+        sentence.parse().ok()?,
+        start.parse().ok()?,
+        end.parse().ok()?,
+    ))
 }
 
 /// Mints and recognises the store's IRIs.

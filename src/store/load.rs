@@ -122,6 +122,7 @@ impl KgStore {
         let derived_was_stale = self.derived_stale()?;
         self.store.insert(self.stale_marker().as_ref())?;
         self.store.insert(self.derived_stale_marker().as_ref())?;
+        self.advance_generation()?;
         let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
         let batch = batch_size(options.size_hint);
         // oxigraph derives its batch size from a memory budget: budget (MB) * 1000 / threads quads.

@@ -1,18 +1,24 @@
-//! The persistent store: oxigraph with one named graph per document and provenance on every triple.
+//! The persistent store: oxigraph with one named graph per document and provenance on every fact.
 //!
-//! Layout (every IRI under a configurable base, see [`Namespaces`]):
-//! - `{base}doc/{id}`: one named graph per document, holding the document's metadata, the descriptions of
-//!   the entities and open relations it mentions (type, label, alternative labels), every asserted fact as a
-//!   plain triple, and one reifier per extracted fact (`rdf:reifies <<( s p o )>>`) carrying its provenance.
-//!   Entity descriptions live in the graphs of the documents that mention them, so they survive the removal of
-//!   one document while another still mentions the entity, and go with the last one.
+//! Layout 2 (every IRI under a configurable base, see [`Namespaces`]):
+//! - `{base}doc/{id}`: one named graph per document: its metadata and counts, the entities it mentions
+//!   (`kg:mentions`, with the name, other names, class and mention spans the document gives them) and one
+//!   reifier per extracted fact (`rdf:reifies <<( s p o )>>`) with its sentence, span, rule, confidence and
+//!   modality. Document graphs are evidence: nothing else writes into them.
+//! - `{base}graph/entities` and `{base}graph/facts`: each entity described once and each asserted fact
+//!   stated once, derived from the document graphs in the transaction that changes them (see `derived`).
 //! - `{base}graph/ontology`: the ontology. `{base}graph/inferred`: triples derived by the ontology rules,
-//!   each with a reifier naming the rule and its premises. `{base}graph/meta`: the store's settings.
+//!   each with a reifier naming the rule and its premises. `{base}graph/meta`: the store's settings and
+//!   bookkeeping (layout version, base, generation, stale marks).
+//!
+//! Beside RocksDB's files the store's folder keeps what readers would otherwise recompute from the whole
+//! store (the projection, the counts), each with the generation it was computed at.
 
 mod catalog;
 mod derived;
 mod explain;
 mod facts;
+mod generation;
 pub mod guard;
 mod infer;
 mod iri;
@@ -22,8 +28,8 @@ mod sparql;
 mod sparql_text;
 mod write;
 
-pub use catalog::DocumentSummary;
-pub use derived::EntityDescription;
+pub use catalog::{DocumentSummary, StoreCounts};
+pub use derived::{Descriptions, EntityDescription};
 pub use explain::{Explanation, Support};
 pub use facts::{FactKind, FactRecord};
 pub use infer::{Derivation, NoRules, Reasoner};
@@ -128,7 +134,15 @@ pub struct KgStore {
     store: Store,
     ns: Namespaces,
     path: Option<PathBuf>,
+    /// Quads written since RocksDB's in-memory tables were last flushed (see [`KgStore::wrote`]).
+    unflushed: std::sync::atomic::AtomicUsize,
 }
+
+/// Quads written between two flushes of RocksDB's in-memory tables: about 100 MB of index entries. Left
+/// alone, each of the store's eleven indexes keeps several 128 MB tables in memory before it writes them
+/// out, so that a long build or refresh would grow to gigabytes; flushed this often, its memory stays flat
+/// whatever the size of the corpus.
+const FLUSH_QUADS: usize = 100_000;
 
 impl std::fmt::Debug for KgStore {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -158,6 +172,7 @@ impl KgStore {
             store,
             ns: Namespaces::default(),
             path: Some(path),
+            unflushed: Default::default(),
         };
         kg.settle_base(base)?;
         kg.settle_format(true)?;
@@ -173,6 +188,7 @@ impl KgStore {
             store,
             ns: Namespaces::default(),
             path: Some(path),
+            unflushed: Default::default(),
         };
         if let Some(base) = kg.stored_base()? {
             kg.ns = Namespaces::new(&base, DEFAULT_ONTOLOGY);
@@ -187,6 +203,7 @@ impl KgStore {
             store: Store::new()?,
             ns: Namespaces::default(),
             path: None,
+            unflushed: Default::default(),
         };
         kg.settle_base(base)?;
         kg.settle_format(true)?;
@@ -345,6 +362,7 @@ impl KgStore {
                 meta.as_ref(),
             ));
         }
+        generation::advance(&mut tx, &self.ns)?;
         tx.commit()?;
         Ok(())
     }
@@ -449,11 +467,34 @@ impl KgStore {
         Ok(self.documents()?.is_empty())
     }
 
+    /// Writes what RocksDB holds in memory (its memtables, one per index) to disk and frees it.
+    pub fn flush(&self) -> StoreResult<()> {
+        if self.path.is_some() {
+            self.store.flush()?;
+        }
+        self.unflushed
+            .store(0, std::sync::atomic::Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Notes that a committed write put about `quads` quads in the store, and flushes once
+    /// [`FLUSH_QUADS`] have gathered since the last flush.
+    pub(crate) fn wrote(&self, quads: usize) -> StoreResult<()> {
+        let total = self
+            .unflushed
+            .fetch_add(quads, std::sync::atomic::Ordering::Relaxed)
+            + quads;
+        if total >= FLUSH_QUADS {
+            self.flush()?;
+        }
+        Ok(())
+    }
+
     /// Flushes and compacts (after large writes): RocksDB merges the many small files of a build, which makes
     /// the store smaller and later reads faster.
     pub fn optimize(&self) -> StoreResult<()> {
         if self.path.is_some() {
-            self.store.flush()?;
+            self.flush()?;
             self.store.optimize()?;
         }
         Ok(())

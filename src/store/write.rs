@@ -1,7 +1,8 @@
 //! Writing a document graph: its RDF form (plain triples, entity descriptions, RDF 1.2 reifiers) and the
 //! transaction that replaces the document's old graph.
 
-use super::derived::{self, Touched};
+use super::derived::{self, Descriptions, Touched};
+use super::generation;
 use super::iri::{DCTERMS, Namespaces, term_key, vocab};
 use super::{KgStore, StoreResult};
 use crate::resolve::{DocumentGraph, Node, Predicate};
@@ -312,9 +313,20 @@ impl KgStore {
         &self,
         docs: impl IntoIterator<Item = (&'d DocumentGraph, Option<&'d str>)>,
     ) -> StoreResult<Vec<WriteSummary>> {
+        self.write_documents_with(docs, Descriptions::Now)
+    }
+
+    /// [`KgStore::write_documents`], with the entities' descriptions written now or left for
+    /// [`KgStore::settle_descriptions`] (a bulk build).
+    pub fn write_documents_with<'d>(
+        &self,
+        docs: impl IntoIterator<Item = (&'d DocumentGraph, Option<&'d str>)>,
+        descriptions: Descriptions,
+    ) -> StoreResult<Vec<WriteSummary>> {
         let mut tx = self.store.start_transaction()?;
         let mut touched = Touched::default();
         let mut summaries = Vec::new();
+        let mut written = 0;
         for (doc, hash) in docs {
             let (mut quads, summary) = document_quads(doc, &self.ns);
             let graph = self.ns.doc_graph(&doc.doc_id);
@@ -327,11 +339,14 @@ impl KgStore {
             for quad in &quads {
                 tx.insert(quad);
             }
+            written += quads.len();
             summaries.push(summary);
         }
-        derived::refresh(&mut tx, &self.ns, &touched)?;
+        derived::refresh(&mut tx, &self.ns, &touched, descriptions)?;
         tx.insert(self.stale_marker().as_ref());
+        generation::advance(&mut tx, &self.ns)?;
         tx.commit()?;
+        self.wrote(written + touched.quads())?;
         Ok(summaries)
     }
 
@@ -369,9 +384,11 @@ impl KgStore {
             touched.collect_graph(&tx, &self.ns, &graph)?;
             tx.remove_named_graph(graph.as_ref())?;
         }
-        derived::refresh(&mut tx, &self.ns, &touched)?;
+        derived::refresh(&mut tx, &self.ns, &touched, Descriptions::Now)?;
         tx.insert(self.stale_marker().as_ref());
+        generation::advance(&mut tx, &self.ns)?;
         tx.commit()?;
+        self.wrote(touched.quads())?;
         Ok(())
     }
 }
