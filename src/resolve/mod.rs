@@ -12,6 +12,7 @@ mod affiliation;
 mod assemble;
 mod cluster;
 pub mod corpus;
+mod defaults;
 mod document;
 mod graph;
 mod lexicon;
