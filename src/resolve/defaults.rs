@@ -30,7 +30,7 @@ impl DocEntities<'_> {
                 out.push(ContextFact {
                     property: format!("{ns}citizenOf"),
                     rule: "office-holder-citizen",
-                    confidence: DEFAULT,
+                    confidence: DEFAULT.min(f.confidence),
                     ..f.clone()
                 });
             }
