@@ -428,26 +428,13 @@ impl DocEntities<'_> {
                     }
                 }
             }
-            // `the German Foreign Office`, `Russian Defense Ministry`: a demonym or country opening the name.
-            let label = &self.drafts[e].label;
-            let proper = label.split_whitespace().count() >= 2
-                && label
-                    .split_whitespace()
-                    .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()));
-            if me == Kind::Organization
-                && proper
-                && let Some(first) = label.split_whitespace().next()
-                && let Some(c) = self
-                    .lex
-                    .demonym(first)
-                    .or_else(|| self.lex.gazetteer_name(first))
-                    .filter(|c| c.class == "Country")
-                && let Some(f) = self.entity_with_key(&c.key)
-                && f != e
-            {
-                push(&mut facts, e, "country", f, root, "name-nationality", 0.75);
-                if self.is_state_body(e) {
-                    push(&mut facts, e, "jurisdiction", f, root, "state-body", 0.75);
+            // `the German Foreign Office`, `Reserve Bank of India`: a demonym or country in the name.
+            if me == Kind::Organization {
+                for f in self.name_countries(e) {
+                    push(&mut facts, e, "country", f, root, "name-nationality", 0.75);
+                    if self.is_state_body(e) {
+                        push(&mut facts, e, "jurisdiction", f, root, "state-body", 0.75);
+                    }
                 }
             }
             // `Angela Merkel (CDU)`: a party or organisation in parentheses after a person's name.
@@ -523,6 +510,53 @@ impl DocEntities<'_> {
                             .is_some_and(|f| self.kind(f, places) == Kind::Organization)
                 }));
             }
+        }
+        out
+    }
+
+    /// The country that a proper name names by a demonym or a country name of up to three words, first or
+    /// after `of` (`Russian Defense Ministry`, `Communist Party of China`, `Bank of South Korea`), when the
+    /// text names it too and the name names no other.
+    fn name_countries(&self, e: usize) -> Vec<usize> {
+        let label = &self.drafts[e].label;
+        let function = |w: &str| matches!(w, "of" | "for" | "the" | "and" | "in" | "on" | "de");
+        let words: Vec<&str> = label
+            .split_whitespace()
+            .map(|w| w.trim_end_matches("'s").trim_matches(|c: char| !c.is_alphanumeric()))
+            .collect();
+        let proper = words.len() >= 2
+            && words
+                .iter()
+                .all(|w| function(w) || w.chars().next().is_some_and(char::is_uppercase));
+        let mut out = Vec::new();
+        if !proper {
+            return out;
+        }
+        // The first words, or those right after `of`: `Conference on Nigeria` is not Nigerian.
+        let starts = (0..words.len()).filter(|&i| i == 0 || words[i - 1] == "of");
+        for i in starts {
+            for n in 1..=3.min(words.len() - i) {
+                let part = &words[i..i + n];
+                if part.iter().any(|w| function(w) || w.is_empty()) {
+                    break;
+                }
+                let phrase = part.join(" ");
+                let c = (n == 1)
+                    .then(|| self.lex.demonym(&phrase))
+                    .flatten()
+                    .or_else(|| self.lex.gazetteer_name(&phrase))
+                    .filter(|c| c.class == "Country");
+                if let Some(f) = c.and_then(|c| self.entity_with_key(&c.key))
+                    && self.find(f) != self.find(e)
+                    && !out.contains(&f)
+                {
+                    out.push(f);
+                }
+            }
+        }
+        // `American Indian Movement`: two countries, neither is sure.
+        if out.len() > 1 {
+            out.clear();
         }
         out
     }
