@@ -444,17 +444,25 @@ impl DocEntities<'_> {
 }
 
 impl DocEntities<'_> {
-    /// Whether every title of a person is plain: no organisation or place named in it (`ECB President X`,
-    /// `Daimler chief X`) and no nationality the resolver could not place (`South African President X`).
+    /// Whether every title of a person is plain: no organisation or place named in it or right before it (`ECB President X`, `the BJP (BJP) President X`)
+    /// and no nationality the resolver could not place (`South African President X`).
     fn plain_titles(&self, p: usize) -> bool {
+        let doc = self.doc;
         self.mention_tokens
             .iter()
             .filter(|m| self.find(m.1) == p)
             .all(|&(root, e)| {
-                let (_, title) = self.title_tokens(root, self.find(e));
+                let (start, title) = self.title_tokens(root, self.find(e));
+                let sent_start = self.sentences[self.sent_of[root]].start;
+                let first = title.first().copied().unwrap_or(start);
+                let near = first.saturating_sub(1).max(sent_start)..first;
                 title.iter().all(|&k| {
                     self.entity_at(k).is_none()
-                        && !matches!(self.doc.tokens[k].ent_type.as_str(), "NORP" | "GPE" | "ORG")
+                        && !matches!(doc.tokens[k].ent_type.as_str(), "NORP" | "GPE" | "ORG")
+                }) && near.into_iter().all(|k| {
+                    self.entity_at(k).is_none_or(|f| self.is_country(f))
+                        && !matches!(doc.tokens[k].ent_type.as_str(), "NORP" | "ORG")
+                        && doc.token_text(k) != ")"
                 })
             })
     }
