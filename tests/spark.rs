@@ -74,8 +74,18 @@ fn spark_shards_merge_to_the_single_process_output() {
     let (loaded, built) = (corpus.path().join("loaded"), corpus.path().join("built"));
     let merged = corpus.path().join("merged.nq");
     let store_arg = |dir: &std::path::Path| dir.to_str().expect("UTF-8 path").to_string();
-    kg(&["load", "--store", &store_arg(&loaded), merged.to_str().unwrap()]);
-    kg(&["build", "--store", &store_arg(&built), path.to_str().unwrap()]);
+    kg(&[
+        "load",
+        "--store",
+        &store_arg(&loaded),
+        merged.to_str().unwrap(),
+    ]);
+    kg(&[
+        "build",
+        "--store",
+        &store_arg(&built),
+        path.to_str().unwrap(),
+    ]);
     let quads = |dir: &std::path::Path| {
         let mut lines: Vec<String> = kg(&["export", "--store", &store_arg(dir), "--format", "nq"])
             .lines()

@@ -371,9 +371,15 @@ impl DocEntities<'_> {
                     (Kind::Organization, Kind::Place) if seat => {
                         push(&mut facts, e, "headquarteredIn", f, k, "seat", STATED)
                     }
-                    (Kind::Organization, Kind::Place) if attached => {
-                        push(&mut facts, e, "headquarteredIn", f, k, "place-modifier", 0.7)
-                    }
+                    (Kind::Organization, Kind::Place) if attached => push(
+                        &mut facts,
+                        e,
+                        "headquarteredIn",
+                        f,
+                        k,
+                        "place-modifier",
+                        0.7,
+                    ),
                     (Kind::Other, Kind::Place | Kind::Country)
                         if attached && self.drafts[e].ner.iter().any(|l| l == "FAC") =>
                     {
@@ -522,7 +528,10 @@ impl DocEntities<'_> {
         let function = |w: &str| matches!(w, "of" | "for" | "the" | "and" | "in" | "on" | "de");
         let words: Vec<&str> = label
             .split_whitespace()
-            .map(|w| w.trim_end_matches("'s").trim_matches(|c: char| !c.is_alphanumeric()))
+            .map(|w| {
+                w.trim_end_matches("'s")
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+            })
             .collect();
         let proper = words.len() >= 2
             && words

@@ -104,7 +104,10 @@ impl DocEntities<'_> {
             if self.kind(person, places) != Kind::Person {
                 continue;
             }
-            let country = if ["memberOf", "employedBy", "leaderOf"].iter().any(|p| is(f, p)) {
+            let country = if ["memberOf", "employedBy", "leaderOf"]
+                .iter()
+                .any(|p| is(f, p))
+            {
                 let plays = found.iter().any(|g| {
                     is(g, "playsFor")
                         && self.find(g.subject) == person
@@ -119,7 +122,10 @@ impl DocEntities<'_> {
                 None
             };
             let Some(c) = country else { continue };
-            if out.iter().any(|g| self.find(g.subject) == person && g.object == c) {
+            if out
+                .iter()
+                .any(|g| self.find(g.subject) == person && g.object == c)
+            {
                 continue;
             }
             out.push(ContextFact {

@@ -411,7 +411,8 @@ impl DocEntities<'_> {
             return Vec::new();
         }
         let ns = crate::ontology::NAMESPACE;
-        let national = ["headOfStateOf", "headOfGovernmentOf", "ministerOf"].map(|p| format!("{ns}{p}"));
+        let national =
+            ["headOfStateOf", "headOfGovernmentOf", "ministerOf"].map(|p| format!("{ns}{p}"));
         let mut facts = Vec::new();
         for (p, prop, c) in self.person_roles.clone() {
             let p = self.find(p);
@@ -425,7 +426,8 @@ impl DocEntities<'_> {
             let (None, false, Some(&(tok, _))) = (c, taken, first) else {
                 continue;
             };
-            if !national.iter().any(|n| self.lex.is_subproperty(&prop, n)) || !self.plain_titles(p) {
+            if !national.iter().any(|n| self.lex.is_subproperty(&prop, n)) || !self.plain_titles(p)
+            {
                 continue;
             }
             self.add_role(p, &prop, Some(main));

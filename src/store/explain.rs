@@ -115,7 +115,8 @@ impl KgStore {
                 _ => None,
             };
             if let Some(document) = document {
-                let bytes = super::parse_span(&text(vocab::SPAN)).map(|(_, s, e)| (s as u64, e as u64));
+                let bytes =
+                    super::parse_span(&text(vocab::SPAN)).map(|(_, s, e)| (s as u64, e as u64));
                 explanation.supports.push(Support::Extracted {
                     document,
                     sentence: text(vocab::SENTENCE),

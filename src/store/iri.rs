@@ -131,7 +131,11 @@ pub mod vocab {
 pub fn parse_span(text: &str) -> Option<(usize, usize, usize)> {
     let (sentence, bytes) = text.split_once(':')?;
     let (start, end) = bytes.split_once('-')?;
-    Some((sentence.parse().ok()?, start.parse().ok()?, end.parse().ok()?))
+    Some((
+        sentence.parse().ok()?,
+        start.parse().ok()?,
+        end.parse().ok()?,
+    ))
 }
 
 /// Mints and recognises the store's IRIs.
