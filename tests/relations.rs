@@ -377,3 +377,15 @@ fn a_country_inside_an_organisations_name_is_its_country() {
         "{fs:?}"
     );
 }
+
+#[test]
+fn places_in_a_list_are_not_located_in_each_other() {
+    let fs = facts("The firm has licensing deals in Australia, Canada, Brazil and Japan.");
+    assert!(
+        !fs.iter()
+            .any(|(_, p, _)| p == "locatedIn" || p == "country"),
+        "{fs:?}"
+    );
+    let fs = facts("Protesters gathered in Austin, Texas, on Sunday.");
+    assert!(has(&fs, "Austin", "locatedIn", "Texas"), "{fs:?}");
+}

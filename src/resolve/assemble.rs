@@ -167,7 +167,7 @@ impl Resolver {
     /// Putin` says nothing canonical), a country or organisation that an organisation comprises is its
     /// member (`the Quartet comprises the US`), and an agent in a group of no known class, or
     /// anything in a whole that is no entity, is dropped.
-    /// `None` drops the fact.
+    /// A country located in a country is dropped too. `None` drops the fact.
     fn refine_part(
         &self,
         subject: Node,
@@ -175,6 +175,13 @@ impl Resolver {
         object: Node,
         entities: &[graph::Entity],
     ) -> Option<(Node, Predicate, Node)> {
+        // A country lies in no other country (`Australia located in Canada` is a misread list).
+        let located =
+            matches!(&predicate, Predicate::Ontology(p) if p == "locatedIn" || p == "country");
+        let country = |n: &Node| matches!(n, Node::Entity(i) if entities[*i].class == "Country");
+        if located && country(&subject) && country(&object) {
+            return None;
+        }
         let (part, whole) = match &predicate {
             Predicate::Ontology(p) if p == "partOf" => (&subject, &object),
             Predicate::Ontology(p) if p == "hasPart" => (&object, &subject),
