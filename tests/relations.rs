@@ -389,3 +389,17 @@ fn places_in_a_list_are_not_located_in_each_other() {
     let fs = facts("Protesters gathered in Austin, Texas, on Sunday.");
     assert!(has(&fs, "Austin", "locatedIn", "Texas"), "{fs:?}");
 }
+
+#[test]
+fn of_after_a_name_gives_the_membership_or_the_nationality() {
+    let fs = facts("Marta Ilic of the Balkan Lawyers Association said the ruling was unfair.");
+    assert!(
+        has(&fs, "Marta Ilic", "memberOf", "Balkan Lawyers Association"),
+        "{fs:?}"
+    );
+    let fs = facts("Marta Ilic said the Balkan Lawyers Association found the ruling unfair.");
+    assert!(
+        !has(&fs, "Marta Ilic", "memberOf", "Balkan Lawyers Association"),
+        "{fs:?}"
+    );
+}

@@ -492,6 +492,7 @@ impl DocEntities<'_> {
                 }
             }
         }
+        facts.extend(self.of_affiliations(ns, places));
         facts.extend(self.defaults(ns, places, stated, &facts));
         facts
     }

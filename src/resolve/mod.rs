@@ -20,6 +20,7 @@ mod linking;
 mod membership;
 mod mentions;
 pub mod names;
+mod of_phrases;
 mod pronouns;
 mod relations;
 mod roles;
