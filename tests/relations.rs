@@ -267,3 +267,139 @@ fn an_apposition_with_of_gives_the_office_and_the_membership() {
         "{fs:?}"
     );
 }
+
+#[test]
+fn former_keeps_the_nationality_but_not_the_office() {
+    let fs = facts("The former Turkish diplomat Sinan Ulgen said the talks would fail.");
+    assert!(has(&fs, "Sinan Ulgen", "citizenOf", "Turkey"), "{fs:?}");
+    let fs = facts("Sinan Ulgen said the talks with Turkey would fail.");
+    assert!(!has(&fs, "Sinan Ulgen", "citizenOf", "Turkey"), "{fs:?}");
+}
+
+#[test]
+fn a_role_apposition_with_for_gives_the_employer() {
+    let fs = facts("Anna Berg, an analyst for Nordbank Capital, said prices would fall.");
+    assert!(
+        has(&fs, "Anna Berg", "employedBy", "Nordbank Capital"),
+        "{fs:?}"
+    );
+    let fs = facts("Anna Berg, who spoke to Nordbank Capital on Friday, said prices would fall.");
+    assert!(
+        !has(&fs, "Anna Berg", "employedBy", "Nordbank Capital"),
+        "{fs:?}"
+    );
+}
+
+#[test]
+fn a_role_noun_with_of_before_a_name_gives_the_membership() {
+    let fs = facts(
+        "The chairman of the Federation of Swiss Bakers, Hans Keller, said bread prices would rise.",
+    );
+    assert!(
+        has(&fs, "Hans Keller", "memberOf", "Federation of Swiss Bakers"),
+        "{fs:?}"
+    );
+    let fs = facts("The chairman met the Federation of Swiss Bakers and Hans Keller on Monday.");
+    assert!(
+        !has(&fs, "Hans Keller", "memberOf", "Federation of Swiss Bakers"),
+        "{fs:?}"
+    );
+}
+
+#[test]
+fn a_place_owning_an_organisation_is_its_seat() {
+    let fs = facts("The singer was taken to Lima's Centenary Clinic on Sunday.");
+    assert!(
+        has(&fs, "Centenary Clinic", "headquarteredIn", "Lima"),
+        "{fs:?}"
+    );
+    let fs = facts("The singer was flown from Lima to the Centenary Clinic on Sunday.");
+    assert!(
+        !has(&fs, "Centenary Clinic", "headquarteredIn", "Lima"),
+        "{fs:?}"
+    );
+}
+
+#[test]
+fn staff_of_an_organisation_of_a_country_are_its_citizens_but_players_are_not() {
+    let fs = facts(
+        "Chinese Ministry of Commerce spokesman Shen Danyang said China would respond to the tariffs.",
+    );
+    assert!(has(&fs, "Shen Danyang", "citizenOf", "China"), "{fs:?}");
+    let fs = facts(
+        "German club Bayern Munich signed striker Luca Moretti, and Bayern Munich striker Luca Moretti \
+         said Germany was his second home.",
+    );
+    assert!(!has(&fs, "Luca Moretti", "citizenOf", "Germany"), "{fs:?}");
+}
+
+#[test]
+fn agents_are_members_not_parts_and_no_part_of_a_loose_group() {
+    let fs = facts("The Arab League includes Egypt and Jordan.");
+    assert!(has(&fs, "Egypt", "memberOf", "Arab League"), "{fs:?}");
+    let fs = facts("Previous stops on the tour included Oman, India and Japan.");
+    assert!(
+        !fs.iter().any(|(_, p, _)| p == "partOf" || p == "hasPart"),
+        "{fs:?}"
+    );
+}
+
+#[test]
+fn a_plain_title_takes_the_main_country_of_the_story() {
+    let text = "President Jacob Zuma faces new pressure. South Africa's parliament votes on Tuesday, \
+                and South Africa's rand fell again.";
+    let fs = facts(text);
+    assert!(
+        has(&fs, "Jacob Zuma", "headOfStateOf", "South Africa"),
+        "{fs:?}"
+    );
+    let text = "ECB President Mario Draghi spoke about Greece. Greece's banks are weak, and Greece's \
+                debt is high.";
+    let fs = facts(text);
+    assert!(
+        !has(&fs, "Mario Draghi", "headOfStateOf", "Greece"),
+        "{fs:?}"
+    );
+}
+
+#[test]
+fn a_country_inside_an_organisations_name_is_its_country() {
+    let fs = facts("The Reserve Bank of India raised rates, newspapers in India reported.");
+    assert!(
+        has(&fs, "Reserve Bank of India", "country", "India"),
+        "{fs:?}"
+    );
+    // A country after another preposition is a topic, not the organisation's country.
+    let fs = facts("The Oslo Conference on Nigeria raised money for schools in Nigeria.");
+    assert!(
+        !fs.iter()
+            .any(|(s, p, o)| s.contains("Conference") && p == "country" && o == "Nigeria"),
+        "{fs:?}"
+    );
+}
+
+#[test]
+fn places_in_a_list_are_not_located_in_each_other() {
+    let fs = facts("The firm has licensing deals in Australia, Canada, Brazil and Japan.");
+    assert!(
+        !fs.iter()
+            .any(|(_, p, _)| p == "locatedIn" || p == "country"),
+        "{fs:?}"
+    );
+    let fs = facts("Protesters gathered in Austin, Texas, on Sunday.");
+    assert!(has(&fs, "Austin", "locatedIn", "Texas"), "{fs:?}");
+}
+
+#[test]
+fn of_after_a_name_gives_the_membership_or_the_nationality() {
+    let fs = facts("Marta Ilic of the Balkan Lawyers Association said the ruling was unfair.");
+    assert!(
+        has(&fs, "Marta Ilic", "memberOf", "Balkan Lawyers Association"),
+        "{fs:?}"
+    );
+    let fs = facts("Marta Ilic said the Balkan Lawyers Association found the ruling unfair.");
+    assert!(
+        !has(&fs, "Marta Ilic", "memberOf", "Balkan Lawyers Association"),
+        "{fs:?}"
+    );
+}

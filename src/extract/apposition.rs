@@ -26,6 +26,10 @@ pub(crate) fn extract(v: &View, out: &mut Vec<RawTriple>) {
         }
         // `Hillsborough, North Carolina`: a place in apposition to a place is where it is.
         let located = is_place(v, noun) && is_place(v, app);
+        // `in Australia, Canada, Brazil and Japan`: places in a list are no apposition.
+        if located && (in_list(v, app, 1) || in_list(v, noun, -1)) {
+            continue;
+        }
         // The apposition describes the whole coordination when it follows all of it.
         let members = conjuncts(v, noun);
         let subjects: Vec<usize> = if members.iter().all(|&m| m < app) {
@@ -62,4 +66,18 @@ pub(crate) fn extract(v: &View, out: &mut Vec<RawTriple>) {
 
 fn is_place(v: &View, i: usize) -> bool {
     matches!(v.ent(i), "GPE" | "LOC")
+}
+
+/// Whether a place token is followed (`dir` 1) or preceded (`dir` -1) by a comma or conjunction and another
+/// place: the sign of a list (`Albany, N.Y., Birmingham`).
+fn in_list(v: &View, i: usize, dir: isize) -> bool {
+    let range = v.tokens();
+    let at = |k: isize| -> Option<usize> {
+        let k = usize::try_from(i as isize + k).ok()?;
+        range.contains(&k).then_some(k)
+    };
+    let (Some(sep), Some(next)) = (at(dir), at(2 * dir)) else {
+        return false;
+    };
+    matches!(v.text(sep), "," | "and" | "or") && is_place(v, next)
 }

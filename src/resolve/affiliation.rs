@@ -11,9 +11,9 @@ use crate::ontology::{Ontology, local_name};
 use std::collections::HashMap;
 
 /// Confidence of a fact stated by the words around a name.
-const STATED: f32 = 0.85;
+pub(super) const STATED: f32 = 0.85;
 /// Confidence of a default (a rule that usually holds, not a statement of the text).
-const DEFAULT: f32 = 0.6;
+pub(super) const DEFAULT: f32 = 0.6;
 
 /// Words in a title that make a person a player of the team named beside them (`Bayern striker X`).
 const PLAYER_WORDS: &[&str] = &[
@@ -130,7 +130,7 @@ impl Places {
 
 /// What an entity is, for choosing the property.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
+pub(super) enum Kind {
     Person,
     Country,
     Place,
@@ -140,7 +140,7 @@ enum Kind {
 }
 
 impl DocEntities<'_> {
-    fn kind(&self, e: usize, places: &Places) -> Kind {
+    pub(super) fn kind(&self, e: usize, places: &Places) -> Kind {
         let d = &self.drafts[self.find(e)];
         let class = d.class.as_deref().or(d.hints.first().map(String::as_str));
         let votes = |label: &str| d.ner.iter().filter(|l| *l == label).count();
@@ -167,7 +167,7 @@ impl DocEntities<'_> {
     }
 
     /// The document entity with a gazetteer key that the text names, if any.
-    fn entity_with_key(&self, key: &str) -> Option<usize> {
+    pub(super) fn entity_with_key(&self, key: &str) -> Option<usize> {
         (0..self.drafts.len()).find(|&e| {
             self.find(e) == e
                 && !self.drafts[e].mentions.is_empty()
@@ -269,14 +269,12 @@ impl DocEntities<'_> {
                             || matches!(doc.tokens[c].dep.as_str(), "amod" | "compound"))
                 }));
                 scope.push(a);
-                // `X, the foreign minister of Russia`, `X, a member of the Bundestag`.
-                for of in children(doc, a).filter(|&c| c > a && doc.tokens[c].lemma == "of") {
-                    scope.extend(
-                        children(doc, of).filter(|&c| {
-                            doc.tokens[c].dep == "pobj" && self.entity_at(c).is_some()
-                        }),
-                    );
-                }
+                // `X, the foreign minister of Russia`, `X, an analyst for Newedge`.
+                scope.extend(self.prep_objects(a, places));
+            }
+            // `the president of the Central Council, X`: the common noun's own `of` phrase.
+            if head < start && doc.tokens[root].dep == "appos" && self.entity_at(head).is_none() {
+                scope.extend(self.prep_objects(head, places));
             }
             let words: Vec<String> = scope
                 .iter()
@@ -290,17 +288,17 @@ impl DocEntities<'_> {
                 (None, None)
             };
 
-            if words
-                .iter()
-                .any(|w| w == "counterpart" || w == "former" || w == "ex")
-            {
-                // `his Israeli counterpart`: the other side; `former`: not any more (kept out).
-                if me == Kind::Person && !words.iter().any(|w| w == "former" || w == "ex") {
-                    // The counterpart's own nationality is still stated.
-                } else {
-                    continue;
-                }
+            // `his Israeli counterpart`: the other side; `former`: not any more. Only a person's own
+            // nationality is still stated (`former Turkish diplomat X`).
+            let former = words.iter().any(|w| w == "former" || w == "ex");
+            if (former || words.iter().any(|w| w == "counterpart")) && me != Kind::Person {
+                continue;
             }
+            let (title_property, title_country) = if former {
+                (None, None)
+            } else {
+                (title_property, title_country)
+            };
             let mut others: Vec<(usize, usize)> = Vec::new();
             for &k in &scope {
                 if let Some(f) = self.entity_at(k)
@@ -320,6 +318,12 @@ impl DocEntities<'_> {
                     || SEAT_WORDS
                         .iter()
                         .any(|w| doc.token_text(k).to_lowercase().ends_with(&format!("-{w}")));
+                // `Lima's Centenary Clinic`, `the Paris Louvre`: a place owning or naming an organisation.
+                let attached = matches!(doc.tokens[k].dep.as_str(), "poss" | "compound")
+                    && (start..=root).contains(&doc.tokens[k].head);
+                if former && !(me == Kind::Person && other == Kind::Country) {
+                    continue;
+                }
                 match (me, other) {
                     (Kind::Person, Kind::Country) => push(
                         &mut facts,
@@ -366,6 +370,20 @@ impl DocEntities<'_> {
                     }
                     (Kind::Organization, Kind::Place) if seat => {
                         push(&mut facts, e, "headquarteredIn", f, k, "seat", STATED)
+                    }
+                    (Kind::Organization, Kind::Place) if attached => push(
+                        &mut facts,
+                        e,
+                        "headquarteredIn",
+                        f,
+                        k,
+                        "place-modifier",
+                        0.7,
+                    ),
+                    (Kind::Other, Kind::Place | Kind::Country)
+                        if attached && self.drafts[e].ner.iter().any(|l| l == "FAC") =>
+                    {
+                        push(&mut facts, e, "locatedIn", f, k, "place-modifier", 0.7)
                     }
                     (Kind::Country | Kind::Organization, Kind::Organization)
                         if has(MEMBER_WORDS) =>
@@ -416,26 +434,13 @@ impl DocEntities<'_> {
                     }
                 }
             }
-            // `the German Foreign Office`, `Russian Defense Ministry`: a demonym or country opening the name.
-            let label = &self.drafts[e].label;
-            let proper = label.split_whitespace().count() >= 2
-                && label
-                    .split_whitespace()
-                    .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()));
-            if me == Kind::Organization
-                && proper
-                && let Some(first) = label.split_whitespace().next()
-                && let Some(c) = self
-                    .lex
-                    .demonym(first)
-                    .or_else(|| self.lex.gazetteer_name(first))
-                    .filter(|c| c.class == "Country")
-                && let Some(f) = self.entity_with_key(&c.key)
-                && f != e
-            {
-                push(&mut facts, e, "country", f, root, "name-nationality", 0.75);
-                if self.is_state_body(e) {
-                    push(&mut facts, e, "jurisdiction", f, root, "state-body", 0.75);
+            // `the German Foreign Office`, `Reserve Bank of India`: a demonym or country in the name.
+            if me == Kind::Organization {
+                for f in self.name_countries(e) {
+                    push(&mut facts, e, "country", f, root, "name-nationality", 0.75);
+                    if self.is_state_body(e) {
+                        push(&mut facts, e, "jurisdiction", f, root, "state-body", 0.75);
+                    }
                 }
             }
             // `Angela Merkel (CDU)`: a party or organisation in parentheses after a person's name.
@@ -487,8 +492,83 @@ impl DocEntities<'_> {
                 }
             }
         }
+        facts.extend(self.of_affiliations(ns, places));
         facts.extend(self.defaults(ns, places, stated, &facts));
         facts
+    }
+
+    /// Entities named after a preposition of a role noun (`of Russia`, `for Newedge`, `at the Chadema
+    /// party`): the object when it is named, else the organisations named inside its noun phrase.
+    fn prep_objects(&self, noun: usize, places: &Places) -> Vec<usize> {
+        let doc = self.doc;
+        let mut out = Vec::new();
+        for prep in children(doc, noun)
+            .filter(|&c| c > noun && matches!(doc.tokens[c].lemma.as_str(), "of" | "for" | "at"))
+        {
+            for o in children(doc, prep).filter(|&c| doc.tokens[c].dep == "pobj") {
+                if self.entity_at(o).is_some() {
+                    out.push(o);
+                    continue;
+                }
+                out.extend((prep + 1..o).filter(|&k| {
+                    dominates(doc, o, k)
+                        && self
+                            .entity_at(k)
+                            .is_some_and(|f| self.kind(f, places) == Kind::Organization)
+                }));
+            }
+        }
+        out
+    }
+
+    /// The country that a proper name names by a demonym or a country name of up to three words, first or
+    /// after `of` (`Russian Defense Ministry`, `Communist Party of China`, `Bank of South Korea`), when the
+    /// text names it too and the name names no other.
+    fn name_countries(&self, e: usize) -> Vec<usize> {
+        let label = &self.drafts[e].label;
+        let function = |w: &str| matches!(w, "of" | "for" | "the" | "and" | "in" | "on" | "de");
+        let words: Vec<&str> = label
+            .split_whitespace()
+            .map(|w| {
+                w.trim_end_matches("'s")
+                    .trim_matches(|c: char| !c.is_alphanumeric())
+            })
+            .collect();
+        let proper = words.len() >= 2
+            && words
+                .iter()
+                .all(|w| function(w) || w.chars().next().is_some_and(char::is_uppercase));
+        let mut out = Vec::new();
+        if !proper {
+            return out;
+        }
+        // The first words, or those right after `of`: `Conference on Nigeria` is not Nigerian.
+        let starts = (0..words.len()).filter(|&i| i == 0 || words[i - 1] == "of");
+        for i in starts {
+            for n in 1..=3.min(words.len() - i) {
+                let part = &words[i..i + n];
+                if part.iter().any(|w| function(w) || w.is_empty()) {
+                    break;
+                }
+                let phrase = part.join(" ");
+                let c = (n == 1)
+                    .then(|| self.lex.demonym(&phrase))
+                    .flatten()
+                    .or_else(|| self.lex.gazetteer_name(&phrase))
+                    .filter(|c| c.class == "Country");
+                if let Some(f) = c.and_then(|c| self.entity_with_key(&c.key))
+                    && self.find(f) != self.find(e)
+                    && !out.contains(&f)
+                {
+                    out.push(f);
+                }
+            }
+        }
+        // `American Indian Movement`: two countries, neither is sure.
+        if out.len() > 1 {
+            out.clear();
+        }
+        out
     }
 
     /// Whether an organisation's name ends in the word of a state body (`Foreign Ministry`).
@@ -507,75 +587,5 @@ impl DocEntities<'_> {
             .mapper
             .role_in(&phrase)
             .is_some_and(|(_, p)| local_name(p) == "leaderOf")
-    }
-
-    /// Defaults, each below what the text states: an office holder of a country is its citizen; a named city
-    /// or region lies in its country (when the text names that country); an organisation is in the country
-    /// of its seat.
-    fn defaults(
-        &self,
-        ns: &str,
-        places: &Places,
-        stated: &[ContextFact],
-        found: &[ContextFact],
-    ) -> Vec<ContextFact> {
-        let doc = self.doc;
-        let mut out = Vec::new();
-        let office = |p: &str| {
-            let p = format!("{ns}{}", local_name(p));
-            self.lex.is_subproperty(&p, &format!("{ns}officialOf"))
-        };
-        for f in stated {
-            if office(&f.property) && self.kind(f.object, places) == Kind::Country {
-                out.push(ContextFact {
-                    property: format!("{ns}citizenOf"),
-                    rule: "office-holder-citizen",
-                    confidence: DEFAULT,
-                    ..f.clone()
-                });
-            }
-        }
-        // Cities and regions of the places list, at their first mention.
-        let mut placed = std::collections::HashSet::new();
-        for &(tok, e) in &self.mention_tokens {
-            let e = self.find(e);
-            if !placed.insert(e) || !matches!(self.kind(e, places), Kind::Place) {
-                continue;
-            }
-            let Some(key) = places.country(&self.drafts[e].label) else {
-                continue;
-            };
-            if let Some(c) = self.entity_with_key(key)
-                && c != e
-            {
-                out.push(ContextFact {
-                    subject: e,
-                    property: format!("{ns}country"),
-                    object: c,
-                    sentence: self.sent_of[tok],
-                    bytes: doc.tokens[tok].start..doc.tokens[tok].end,
-                    rule: "places-list",
-                    confidence: 0.7,
-                });
-            }
-        }
-        for f in found {
-            if local_name(&f.property) != "headquarteredIn" {
-                continue;
-            }
-            let Some(key) = places.country(&self.drafts[self.find(f.object)].label) else {
-                continue;
-            };
-            if let Some(c) = self.entity_with_key(key) {
-                out.push(ContextFact {
-                    property: format!("{ns}country"),
-                    object: c,
-                    rule: "seat-country",
-                    confidence: DEFAULT,
-                    ..f.clone()
-                });
-            }
-        }
-        out
     }
 }

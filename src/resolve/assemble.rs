@@ -110,6 +110,12 @@ impl Resolver {
             if subject == object || relations::is_light_between(&f.predicate, &subject, &object) {
                 continue;
             }
+            let Some((subject, predicate, object)) =
+                self.refine_part(subject, f.predicate.clone(), object, &entities)
+            else {
+                continue;
+            };
+            let f = DraftFact { predicate, ..f };
             let id = (
                 subject.clone(),
                 f.predicate.clone(),
@@ -153,6 +159,56 @@ impl Resolver {
             entities,
             facts,
         }
+    }
+}
+
+impl Resolver {
+    /// Part-of between agents is membership: a person is no part of anything (`the attendees included
+    /// Putin` says nothing canonical), a country or organisation that an organisation comprises is its
+    /// member (`the Quartet comprises the US`), and an agent in a group of no known class, or
+    /// anything in a whole that is no entity, is dropped.
+    /// A country located in a country is dropped too. `None` drops the fact.
+    fn refine_part(
+        &self,
+        subject: Node,
+        predicate: Predicate,
+        object: Node,
+        entities: &[graph::Entity],
+    ) -> Option<(Node, Predicate, Node)> {
+        // A country lies in no other country (`Australia located in Canada` is a misread list).
+        let located =
+            matches!(&predicate, Predicate::Ontology(p) if p == "locatedIn" || p == "country");
+        let country = |n: &Node| matches!(n, Node::Entity(i) if entities[*i].class == "Country");
+        if located && country(&subject) && country(&object) {
+            return None;
+        }
+        let (part, whole) = match &predicate {
+            Predicate::Ontology(p) if p == "partOf" => (&subject, &object),
+            Predicate::Ontology(p) if p == "hasPart" => (&object, &subject),
+            _ => return Some((subject, predicate, object)),
+        };
+        let class = |n: &Node| match n {
+            Node::Entity(i) => entities[*i].class.as_str(),
+            Node::Literal(_) => "",
+        };
+        let is = |n: &Node, c: &str| self.onto.is_subclass_of(class(n), c);
+        // `Cate Blanchett part of "supporters of the campaign"`: no whole the graph knows.
+        if matches!(whole, Node::Literal(_)) {
+            return None;
+        }
+        let agent_part = is(part, "Person") || is(part, "Country") || is(part, "Organization");
+        if !agent_part {
+            return Some((subject, predicate, object));
+        }
+        if is(whole, "Organization") {
+            let (part, whole) = (part.clone(), whole.clone());
+            return Some((part, Predicate::Ontology("memberOf".into()), whole));
+        }
+        // `Previous stops include Oman`: a group named by a common noun is no whole of an agent.
+        if is(part, "Person") || class(whole) == "Concept" {
+            return None;
+        }
+        Some((subject, predicate, object))
     }
 }
 

@@ -94,24 +94,8 @@ impl DocEntities<'_> {
             if !self.drafts[e].person {
                 continue;
             }
-            let mut start = root;
-            while start > 0 && self.entity_at(start - 1) == Some(e) {
-                start -= 1;
-            }
+            let (start, title) = self.title_tokens(root, e);
             let sentence = self.sent_of[root];
-            let sent_start = self.sentences[sentence].start;
-            let mut title = Vec::new();
-            let mut i = start;
-            while i > sent_start {
-                let j = i - 1;
-                let t = &doc.tokens[j];
-                if !dominates(doc, root, j) || !TITLE_DEPS.contains(&t.dep.as_str()) {
-                    break;
-                }
-                title.push(j);
-                i = j;
-            }
-            title.reverse();
             let mut found = self.role_of(&title);
             let mut from = title.first().copied().unwrap_or(start);
             let mut rule = "title";
@@ -182,7 +166,31 @@ impl DocEntities<'_> {
         }
         facts.extend(self.countries_from_descriptions());
         facts.extend(self.countries_from_meetings());
+        facts.extend(self.countries_by_default());
         facts
+    }
+
+    /// The first token of the mention of `e` ending at `root`, and the title words before it.
+    fn title_tokens(&self, root: usize, e: usize) -> (usize, Vec<usize>) {
+        let doc = self.doc;
+        let mut start = root;
+        while start > 0 && self.entity_at(start - 1) == Some(e) {
+            start -= 1;
+        }
+        let sent_start = self.sentences[self.sent_of[root]].start;
+        let mut title = Vec::new();
+        let mut i = start;
+        while i > sent_start {
+            let j = i - 1;
+            let t = &doc.tokens[j];
+            if !dominates(doc, root, j) || !TITLE_DEPS.contains(&t.dep.as_str()) {
+                break;
+            }
+            title.push(j);
+            i = j;
+        }
+        title.reverse();
+        (start, title)
     }
 
     fn add_role(&mut self, person: usize, property: &str, country: Option<usize>) {
@@ -379,6 +387,86 @@ impl DocEntities<'_> {
             }
         }
         facts
+    }
+}
+
+impl DocEntities<'_> {
+    /// A titled person whose country no text states holds the office of the document's main country, when
+    /// one clearly leads (at least two mentions, twice those of any other) and no one else holds that office
+    /// there: `President Jacob Zuma` in a story on South Africa. A default, below what the text states.
+    fn countries_by_default(&mut self) -> Vec<ContextFact> {
+        let mut counts: HashMap<usize, usize> = HashMap::new();
+        for &(_, e) in &self.mention_tokens {
+            let e = self.find(e);
+            if self.is_country(e) {
+                *counts.entry(e).or_default() += 1;
+            }
+        }
+        let mut ranked: Vec<(usize, usize)> = counts.into_iter().map(|(e, n)| (n, e)).collect();
+        ranked.sort_unstable_by(|x, y| y.cmp(x));
+        let Some(&(n, main)) = ranked.first() else {
+            return Vec::new();
+        };
+        if n < 2 || ranked.get(1).is_some_and(|r| 2 * r.0 > n) {
+            return Vec::new();
+        }
+        let ns = crate::ontology::NAMESPACE;
+        let national =
+            ["headOfStateOf", "headOfGovernmentOf", "ministerOf"].map(|p| format!("{ns}{p}"));
+        let mut facts = Vec::new();
+        for (p, prop, c) in self.person_roles.clone() {
+            let p = self.find(p);
+            let taken = self.person_roles.iter().any(|(q, qprop, qc)| {
+                let q = self.find(*q);
+                // Someone else holds the office there, or this person holds one elsewhere.
+                (q != p && *qprop == prop && qc.is_some_and(|c| self.find(c) == main))
+                    || (q == p && qc.is_some())
+            });
+            let first = self.mention_tokens.iter().find(|m| self.find(m.1) == p);
+            let (None, false, Some(&(tok, _))) = (c, taken, first) else {
+                continue;
+            };
+            if !national.iter().any(|n| self.lex.is_subproperty(&prop, n)) || !self.plain_titles(p)
+            {
+                continue;
+            }
+            self.add_role(p, &prop, Some(main));
+            facts.push(ContextFact {
+                subject: p,
+                property: prop,
+                object: main,
+                sentence: self.sent_of[tok],
+                bytes: self.doc.tokens[tok].start..self.doc.tokens[tok].end,
+                rule: "main-country",
+                confidence: 0.45,
+            });
+        }
+        facts
+    }
+}
+
+impl DocEntities<'_> {
+    /// Whether every title of a person is plain: no organisation or place named in it or right before it (`ECB President X`, `the BJP (BJP) President X`)
+    /// and no nationality the resolver could not place (`South African President X`).
+    fn plain_titles(&self, p: usize) -> bool {
+        let doc = self.doc;
+        self.mention_tokens
+            .iter()
+            .filter(|m| self.find(m.1) == p)
+            .all(|&(root, e)| {
+                let (start, title) = self.title_tokens(root, self.find(e));
+                let sent_start = self.sentences[self.sent_of[root]].start;
+                let first = title.first().copied().unwrap_or(start);
+                let near = first.saturating_sub(1).max(sent_start)..first;
+                title.iter().all(|&k| {
+                    self.entity_at(k).is_none()
+                        && !matches!(doc.tokens[k].ent_type.as_str(), "NORP" | "GPE" | "ORG")
+                }) && near.into_iter().all(|k| {
+                    self.entity_at(k).is_none_or(|f| self.is_country(f))
+                        && !matches!(doc.tokens[k].ent_type.as_str(), "NORP" | "ORG")
+                        && doc.token_text(k) != ")"
+                })
+            })
     }
 }
 

@@ -1,0 +1,53 @@
+//! `X of Y` right after a person's name: `Chidi Odinkalu of the Nigerian Human Rights Commission said`, `Petra
+//! Pau (of the Left Party)`, `Presidents Dilma Rousseff of Brazil and ...`: a member of the organisation, a
+//! citizen of the country. Titles with `of` (`President Lula of Brazil`) are read as offices elsewhere.
+
+use super::affiliation::{Kind, Places};
+use super::document::{DocEntities, children};
+use super::roles::ContextFact;
+
+/// Confidence of a membership or nationality read from a bare `of` after a name (no role word says more).
+const OF_NAME: f32 = 0.7;
+
+impl DocEntities<'_> {
+    /// Facts from `of` phrases attached to persons' names. `ns` is the ontology namespace.
+    pub(super) fn of_affiliations(&self, ns: &str, places: &Places) -> Vec<ContextFact> {
+        let doc = self.doc;
+        let mut out: Vec<ContextFact> = Vec::new();
+        for &(root, e) in &self.mention_tokens {
+            let e = self.find(e);
+            if self.entity_at(root) != Some(e) || self.kind(e, places) != Kind::Person {
+                continue;
+            }
+            for of in children(doc, root).filter(|&c| c > root && doc.tokens[c].lemma == "of") {
+                for o in children(doc, of).filter(|&c| doc.tokens[c].dep == "pobj") {
+                    let Some(f) = self.entity_at(o).filter(|&f| f != e) else {
+                        continue;
+                    };
+                    let property = match self.kind(f, places) {
+                        Kind::Organization => "memberOf",
+                        Kind::Country => "citizenOf",
+                        _ => continue,
+                    };
+                    let property = format!("{ns}{property}");
+                    if out
+                        .iter()
+                        .any(|x| x.subject == e && x.object == f && x.property == property)
+                    {
+                        continue;
+                    }
+                    out.push(ContextFact {
+                        subject: e,
+                        property,
+                        object: f,
+                        sentence: self.sent_of[o],
+                        bytes: doc.tokens[root].start..doc.tokens[o].end,
+                        rule: "of-after-name",
+                        confidence: OF_NAME,
+                    });
+                }
+            }
+        }
+        out
+    }
+}
