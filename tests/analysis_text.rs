@@ -214,22 +214,11 @@ fn tokenizer_handles_long_and_repetitive_input() {
 
 /// Runs `kg analyze` with the given arguments and standard input.
 fn kg_analyze(args: &[&str], stdin: &str) -> (bool, String, String) {
-    use std::io::Write;
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kg"))
-        .arg("analyze")
-        .args(args)
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let args: Vec<&str> = std::iter::once("analyze")
+        .chain(args.iter().copied())
+        .collect();
+    // `kg analyze` uses no store; the variable only has to name a path.
+    let out = crate::cli::kg_with_stdin(&args, Path::new("unused-store"), stdin);
     (
         out.status.success(),
         String::from_utf8(out.stdout).unwrap(),

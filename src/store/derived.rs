@@ -325,18 +325,7 @@ impl KgStore {
         }
         self.settle_facts(&pending)?;
         // Every term is described anew: no description is pending any more.
-        let marks = ns.term(vocab::DESCRIPTION_PENDING);
-        let meta = ns.meta_graph();
-        let marks = self
-            .store
-            .quads_for_pattern(
-                None,
-                Some(marks.as_ref()),
-                None,
-                Some(GraphNameRef::NamedNode(meta.as_ref())),
-            )
-            .collect::<Result<Vec<_>, _>>()?;
-        for mark in marks {
+        for mark in self.pending_marks(usize::MAX)? {
             self.store.remove(&mark)?;
         }
         self.store.remove(self.derived_stale_marker().as_ref())?;
@@ -347,19 +336,8 @@ impl KgStore {
     /// transactions of bounded size, each removing the marks it settled. Cheap when none is pending.
     pub fn settle_descriptions(&self) -> StoreResult<()> {
         let ns = &self.ns;
-        let pending = ns.term(vocab::DESCRIPTION_PENDING);
-        let meta = ns.meta_graph();
         loop {
-            let marks = self
-                .store
-                .quads_for_pattern(
-                    None,
-                    Some(pending.as_ref()),
-                    None,
-                    Some(GraphNameRef::NamedNode(meta.as_ref())),
-                )
-                .take(TERMS_PER_TRANSACTION)
-                .collect::<Result<Vec<_>, _>>()?;
+            let marks = self.pending_marks(TERMS_PER_TRANSACTION)?;
             if marks.is_empty() {
                 return Ok(());
             }
@@ -374,6 +352,22 @@ impl KgStore {
             tx.commit()?;
             self.wrote(marks.len() * (QUADS_PER_DESCRIPTION + 1))?;
         }
+    }
+
+    /// At most `limit` of the marks a [`Descriptions::Deferred`] write leaves.
+    fn pending_marks(&self, limit: usize) -> StoreResult<Vec<Quad>> {
+        let pending = self.ns.term(vocab::DESCRIPTION_PENDING);
+        let meta = self.ns.meta_graph();
+        Ok(self
+            .store
+            .quads_for_pattern(
+                None,
+                Some(pending.as_ref()),
+                None,
+                Some(GraphNameRef::NamedNode(meta.as_ref())),
+            )
+            .take(limit)
+            .collect::<Result<Vec<_>, _>>()?)
     }
 
     fn settle_facts(&self, triples: &HashSet<Triple>) -> StoreResult<()> {
