@@ -6,7 +6,7 @@
 use super::cluster::{NameInfo, short_form_links};
 use super::document::{DocEntities, Draft, span_root};
 use super::lexicon::{Canonical, VALUE_LABELS, entity_key};
-use super::mentions::{name_spans, repeated_names};
+use super::mentions::{NameForm, name_spans, repeated_names};
 use super::names::{clean_label, name_words};
 use std::collections::HashMap;
 
@@ -118,20 +118,25 @@ impl DocEntities<'_> {
     /// [`super::mentions::repeated_names`].
     pub(super) fn link_repeated(&mut self) {
         let doc = self.doc;
-        let mut forms: Vec<(String, usize)> = Vec::new();
+        let mut forms: Vec<NameForm> = Vec::new();
         for e in 0..self.drafts.len() {
             let d = &self.drafts[e];
             if self.find(e) != e || d.label.is_empty() || d.description || d.mentions.is_empty() {
                 continue;
             }
+            let form = |name: &str| NameForm {
+                form: name.to_string(),
+                entity: e,
+                person: d.person,
+            };
             for name in std::iter::once(&d.label).chain(&d.aliases) {
-                forms.push((name.clone(), e));
+                forms.push(form(name));
             }
             let words = name_words(&d.label);
             if d.person && words.len() >= 2 && d.class.is_none() {
-                forms.push((words[words.len() - 1].to_string(), e));
+                forms.push(form(words[words.len() - 1]));
                 if self.lex.words.is_family_first(words[0]) {
-                    forms.push((words[0].to_string(), e));
+                    forms.push(form(words[0]));
                 }
             }
         }

@@ -1,0 +1,160 @@
+//! More short-form rules of entity resolution within a document, each with a sentence that fires it and one
+//! that must not: which full name a lone surname joins when several fit, names in parentheses inside one NER
+//! span, times before a person's name, and surnames that open a sentence.
+
+use super::resolve_names::{has_name, names, together, with_spans};
+
+#[test]
+fn a_surname_prefers_the_person_among_the_names_it_fits() {
+    // `Halvorsen` fits the person and a name NER took for an organisation: it is the person's.
+    let g = with_spans(
+        "Sigrid Halvorsen spoke for the group. Nordlys Halvorsen was the headline. Halvorsen left early.",
+        &[
+            ("Sigrid Halvorsen", "PERSON"),
+            ("Nordlys Halvorsen", "ORG"),
+            ("Halvorsen", "PERSON"),
+        ],
+    );
+    assert!(
+        together(&g, "Sigrid Halvorsen", "Halvorsen"),
+        "{:?}",
+        names(&g)
+    );
+    // Two people it fits: still nobody's.
+    let g = with_spans(
+        "Sigrid Halvorsen met Arne Halvorsen. Halvorsen left early.",
+        &[
+            ("Sigrid Halvorsen", "PERSON"),
+            ("Arne Halvorsen", "PERSON"),
+            ("Halvorsen", "PERSON"),
+        ],
+    );
+    assert!(
+        !together(&g, "Sigrid Halvorsen", "Halvorsen")
+            && !together(&g, "Arne Halvorsen", "Halvorsen"),
+        "{:?}",
+        names(&g)
+    );
+}
+
+#[test]
+fn a_lone_name_is_read_as_a_family_name_before_a_given_name() {
+    // `Brandvold` ends one person's name and starts a headline's: it is the family name.
+    let g = with_spans(
+        "Brandvold Appeal\nKjetil Brandvold appealed on Monday. Brandvold said he was innocent.",
+        &[
+            ("Brandvold Appeal", "PERSON"),
+            ("Kjetil Brandvold", "PERSON"),
+            ("Brandvold", "PERSON"),
+        ],
+    );
+    assert!(
+        together(&g, "Kjetil Brandvold", "Brandvold"),
+        "{:?}",
+        names(&g)
+    );
+    // Given names of two people: joins neither.
+    let g = with_spans(
+        "Brandvold Lie met Brandvold Aas. Brandvold said he was innocent.",
+        &[
+            ("Brandvold Lie", "PERSON"),
+            ("Brandvold Aas", "PERSON"),
+            ("Brandvold", "PERSON"),
+        ],
+    );
+    assert!(
+        !together(&g, "Brandvold Lie", "Brandvold") && !together(&g, "Brandvold Aas", "Brandvold"),
+        "{:?}",
+        names(&g)
+    );
+}
+
+#[test]
+fn a_time_before_a_persons_name_is_not_part_of_it() {
+    let g = with_spans(
+        "Live updates. 14:05 Ostberg takes the floor. Lena Ostberg thanked the chamber.",
+        &[("14:05 Ostberg", "PERSON"), ("Lena Ostberg", "PERSON")],
+    );
+    assert!(together(&g, "Lena Ostberg", "Ostberg"), "{:?}", names(&g));
+    assert!(!has_name(&g, "14:05 Ostberg"), "{:?}", names(&g));
+    // In an organisation's name a number stays.
+    let g = with_spans(
+        "Fans of 1860 Rosenheim cheered.",
+        &[("1860 Rosenheim", "ORG")],
+    );
+    assert!(has_name(&g, "1860 Rosenheim"), "{:?}", names(&g));
+}
+
+#[test]
+fn a_name_in_parentheses_inside_one_span_is_a_name_stated_for_it() {
+    let g = with_spans(
+        "The Coastal Waters Authority (CWA) closed the bay. The CWA said it would reopen soon.",
+        &[("Coastal Waters Authority (CWA)", "ORG"), ("CWA", "ORG")],
+    );
+    assert!(
+        together(&g, "Coastal Waters Authority", "CWA"),
+        "{:?}",
+        names(&g)
+    );
+    assert!(
+        !has_name(&g, "Coastal Waters Authority (CWA)"),
+        "{:?}",
+        names(&g)
+    );
+    // A place in parentheses is no name of the organisation.
+    let g = with_spans(
+        "The Coastal Waters Authority (Bergen) closed the bay.",
+        &[("Coastal Waters Authority (Bergen)", "ORG")],
+    );
+    assert!(
+        !together(&g, "Coastal Waters Authority", "Bergen"),
+        "{:?}",
+        names(&g)
+    );
+}
+
+#[test]
+fn a_surname_opening_a_sentence_is_a_mention_whatever_its_tag() {
+    // The tagger may take a sentence's first word for a noun; it is still the person's surname.
+    let g = with_spans(
+        "The plan was presented by Carla Mendes on Friday. Mendes unveiled a four-year strategy.",
+        &[("Carla Mendes", "PERSON")],
+    );
+    let e = g
+        .entities
+        .iter()
+        .find(|e| e.label == "Carla Mendes")
+        .expect("entity");
+    assert_eq!(e.mentions.len(), 2, "{:?}", names(&g));
+    // A word the document also writes in lower case is not taken for the name.
+    let g = with_spans(
+        "The plan was presented by Carla Rose on Friday. Rose petals covered the stage, and a rose was thrown.",
+        &[("Carla Rose", "PERSON")],
+    );
+    let e = g
+        .entities
+        .iter()
+        .find(|e| e.label == "Carla Rose")
+        .expect("entity");
+    assert_eq!(e.mentions.len(), 1, "{:?}", e.mentions);
+}
+
+#[test]
+fn occupation_words_before_a_name_are_stripped() {
+    let g = with_spans(
+        "Filmmaker Jonas Lindqvist won the prize. Lindqvist thanked the jury.",
+        &[
+            ("Filmmaker Jonas Lindqvist", "PERSON"),
+            ("Lindqvist", "PERSON"),
+        ],
+    );
+    assert!(
+        together(&g, "Jonas Lindqvist", "Lindqvist"),
+        "{:?}",
+        names(&g)
+    );
+    assert!(
+        !has_name(&g, "Filmmaker Jonas Lindqvist")
+            || together(&g, "Filmmaker Jonas Lindqvist", "Jonas Lindqvist")
+    );
+}
