@@ -158,3 +158,24 @@ fn occupation_words_before_a_name_are_stripped() {
             || together(&g, "Filmmaker Jonas Lindqvist", "Jonas Lindqvist")
     );
 }
+
+#[test]
+fn a_generic_party_name_is_the_gazetteers_party_in_its_countrys_news() {
+    // In German news, `Social Democrats` is the SPD the gazetteer knows.
+    let g = with_spans(
+        "Germany votes on Sunday. In Germany the Social Democrats hope to gain seats, and the SPD leader campaigned in Germany.",
+        &[
+            ("Germany", "GPE"),
+            ("Social Democrats", "NORP"),
+            ("SPD", "ORG"),
+        ],
+    );
+    assert!(together(&g, "Social Democrats", "SPD"), "{:?}", names(&g));
+    // In Swedish news it is not.
+    let g = with_spans(
+        "Sweden votes on Sunday. In Sweden the Social Democrats hope to gain seats, and the leader campaigned in Sweden.",
+        &[("Sweden", "GPE"), ("Social Democrats", "NORP")],
+    );
+    assert!(!together(&g, "Social Democrats", "SPD"), "{:?}", names(&g));
+    assert!(has_name(&g, "Social Democrats"), "{:?}", names(&g));
+}

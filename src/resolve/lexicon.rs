@@ -42,6 +42,8 @@ pub(crate) struct Lexicon {
     names: HashMap<String, Canonical>,
     /// Lower-case demonym -> gazetteer entity.
     demonyms: HashMap<String, Canonical>,
+    /// (lower-case generic name, country key) -> the gazetteer entity it names in that country's news.
+    national: HashMap<(String, String), Canonical>,
     /// Lower-case head noun (or two-word compound) -> class local name.
     head_nouns: HashMap<String, String>,
     /// NER label -> class local name.
@@ -77,6 +79,30 @@ impl Lexicon {
             for d in &g.demonyms {
                 lex.demonyms
                     .entry(d.to_lowercase())
+                    .or_insert_with(|| canon.clone());
+            }
+        }
+        let country_keys: HashMap<&str, String> = onto
+            .gazetteer()
+            .iter()
+            .filter_map(|g| Some((g.country_code.as_deref()?, local_name(&g.iri))))
+            .collect();
+        for g in onto.gazetteer() {
+            let Some(country) = g
+                .national_country
+                .as_deref()
+                .and_then(|c| country_keys.get(c))
+            else {
+                continue;
+            };
+            let canon = Canonical {
+                key: local_name(&g.iri),
+                label: g.label.clone(),
+                class: local_name(&g.class),
+            };
+            for n in &g.national_names {
+                lex.national
+                    .entry((clean_key(n), country.clone()))
                     .or_insert_with(|| canon.clone());
             }
         }
@@ -129,6 +155,12 @@ impl Lexicon {
             }
         }
         self.known.insert(e.key.clone(), e);
+    }
+
+    /// The gazetteer entity a generic name (`Social Democrats`) stands for in the news of a country (the
+    /// key of its gazetteer entry), if the gazetteer says so.
+    pub fn national_name(&self, name: &str, country: &str) -> Option<&Canonical> {
+        self.national.get(&(clean_key(name), country.to_string()))
     }
 
     /// The gazetteer entity with this name or alternative name.
@@ -194,4 +226,9 @@ pub(crate) fn entity_key(label: &str, person: bool) -> String {
         }
     }
     slug(label)
+}
+
+/// A name compared without case, a leading `the` or a possessive ending.
+fn clean_key(name: &str) -> String {
+    name_words(name).join(" ").to_lowercase()
 }

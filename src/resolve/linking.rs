@@ -3,6 +3,7 @@
 //! stated in parentheses joined, and only then names still alone looked up among the entities of earlier
 //! documents, so that a document's own `Susanne Koch` decides who its `Koch` is.
 
+use super::assemble::dominant_country;
 use super::cluster::{NameInfo, short_form_links};
 use super::document::{DocEntities, Draft, span_root};
 use super::lexicon::{Canonical, VALUE_LABELS, entity_key};
@@ -235,6 +236,36 @@ impl DocEntities<'_> {
             d.person |= kclass == "Person";
             d.class = Some(kclass);
             by_known.insert(kkey, e);
+        }
+    }
+
+    /// Generic institution names (`Social Democrats`, `Congress`) that the gazetteer says stand for one
+    /// entity in the news of the document's country join that entity; elsewhere they stay the document
+    /// country's own (see the keys of generic names).
+    pub(super) fn link_national(&mut self) {
+        let Some(country) = dominant_country(self) else {
+            return;
+        };
+        for e in 0..self.drafts.len() {
+            let d = &self.drafts[e];
+            if self.find(e) != e
+                || d.label.is_empty()
+                || d.class.is_some()
+                || d.description
+                || d.person
+            {
+                continue;
+            }
+            let Some(c) = self.lex.national_name(&d.label, &country).cloned() else {
+                continue;
+            };
+            let target = self.intern(&c.key, || Draft {
+                label: c.label.clone(),
+                fixed_key: Some(c.key.clone()),
+                class: Some(c.class.clone()),
+                ..Draft::default()
+            });
+            self.merge(target, e);
         }
     }
 }
