@@ -179,3 +179,36 @@ fn a_generic_party_name_is_the_gazetteers_party_in_its_countrys_news() {
     assert!(!together(&g, "Social Democrats", "SPD"), "{:?}", names(&g));
     assert!(has_name(&g, "Social Democrats"), "{:?}", names(&g));
 }
+
+#[test]
+fn a_misspelt_person_name_joins_the_name_it_misspells() {
+    let g = with_spans(
+        "Henrietta Wallgren chairs the board. Wallgren said profits rose. Later Walgren added that costs fell.",
+        &[
+            ("Henrietta Wallgren", "PERSON"),
+            ("Wallgren", "PERSON"),
+            ("Walgren", "PERSON"),
+        ],
+    );
+    assert!(
+        together(&g, "Henrietta Wallgren", "Walgren"),
+        "{:?}",
+        names(&g)
+    );
+    // A plural is a family, not a misspelling; and short names differ by a letter too often.
+    let g = with_spans(
+        "Henrietta Wallgren chairs the board. The Wallgrens own the firm. Anna Kohl met Peter Kohn.",
+        &[
+            ("Henrietta Wallgren", "PERSON"),
+            ("Wallgrens", "PERSON"),
+            ("Anna Kohl", "PERSON"),
+            ("Peter Kohn", "PERSON"),
+        ],
+    );
+    assert!(
+        !together(&g, "Henrietta Wallgren", "Wallgrens"),
+        "{:?}",
+        names(&g)
+    );
+    assert!(!together(&g, "Anna Kohl", "Peter Kohn"), "{:?}", names(&g));
+}

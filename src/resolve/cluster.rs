@@ -26,6 +26,8 @@ pub(crate) struct NameInfo {
     pub ner: Vec<String>,
     /// Fixed by the gazetteer (a country is nobody's short form).
     pub fixed: bool,
+    /// How many times the document names it.
+    pub mentions: usize,
 }
 
 impl NameInfo {

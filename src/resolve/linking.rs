@@ -9,6 +9,7 @@ use super::document::{DocEntities, Draft, span_root};
 use super::lexicon::{Canonical, VALUE_LABELS, entity_key};
 use super::mentions::{NameForm, name_spans, repeated_names};
 use super::names::{clean_label, name_words};
+use super::variants::variant_links;
 use std::collections::HashMap;
 
 impl DocEntities<'_> {
@@ -105,10 +106,13 @@ impl DocEntities<'_> {
                     person: d.person,
                     ner: d.ner.clone(),
                     fixed: d.class.is_some(),
+                    mentions: d.mentions.len(),
                 }
             })
             .collect();
-        for (long, short) in short_form_links(&infos, &self.lex.words) {
+        let mut links = short_form_links(&infos, &self.lex.words);
+        links.extend(variant_links(&infos));
+        for (long, short) in links {
             self.merge(roots[long], roots[short]);
         }
     }

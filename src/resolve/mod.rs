@@ -22,6 +22,7 @@ pub mod names;
 mod pronouns;
 mod relations;
 mod roles;
+mod variants;
 
 use assemble::{DraftFact, DraftNode, class_of};
 pub use assemble::{combine_confidence, retain_confident};
