@@ -212,3 +212,57 @@ fn a_misspelt_person_name_joins_the_name_it_misspells() {
     );
     assert!(!together(&g, "Anna Kohl", "Peter Kohn"), "{:?}", names(&g));
 }
+
+#[test]
+fn a_surname_sees_one_person_where_the_full_name_is_spelt_two_ways() {
+    let g = with_spans(
+        "Henrietta Wallgren chairs the board. Henrieta Wallgren was re-elected. Wallgren said profits rose.",
+        &[
+            ("Henrietta Wallgren", "PERSON"),
+            ("Henrieta Wallgren", "PERSON"),
+            ("Wallgren", "PERSON"),
+        ],
+    );
+    assert!(
+        together(&g, "Henrietta Wallgren", "Wallgren"),
+        "{:?}",
+        names(&g)
+    );
+    // Two different given names: two people, and the surname stays apart.
+    let g = with_spans(
+        "Henrietta Wallgren chairs the board. Margareta Wallgren was re-elected. Wallgren said profits rose.",
+        &[
+            ("Henrietta Wallgren", "PERSON"),
+            ("Margareta Wallgren", "PERSON"),
+            ("Wallgren", "PERSON"),
+        ],
+    );
+    assert!(
+        !together(&g, "Henrietta Wallgren", "Wallgren"),
+        "{:?}",
+        names(&g)
+    );
+}
+
+#[test]
+fn a_clubs_nickname_is_the_club_but_its_city_is_not() {
+    let g = with_spans(
+        "Gladbach beat Hertha on Saturday. Borussia Mönchengladbach now lead the table, said a fan in Mönchengladbach.",
+        &[
+            ("Gladbach", "ORG"),
+            ("Hertha", "ORG"),
+            ("Borussia Mönchengladbach", "ORG"),
+            ("Mönchengladbach", "GPE"),
+        ],
+    );
+    assert!(
+        together(&g, "Borussia Mönchengladbach", "Gladbach"),
+        "{:?}",
+        names(&g)
+    );
+    assert!(
+        !together(&g, "Borussia Mönchengladbach", "Mönchengladbach"),
+        "{:?}",
+        names(&g)
+    );
+}

@@ -94,10 +94,24 @@ impl DocEntities<'_> {
 
     /// Joins short forms to their full names (see [`super::cluster`]).
     pub(super) fn link_short_forms(&mut self) {
+        // Misspellings first, so that a surname standing alone sees one person where the document spelt
+        // the full name two ways (`Hollande` beside `Francois Hollande` and `Francoise Hollande`).
+        let (roots, infos) = self.name_infos();
+        for (kept, variant) in variant_links(&infos) {
+            self.merge(roots[kept], roots[variant]);
+        }
+        let (roots, infos) = self.name_infos();
+        for (long, short) in short_form_links(&infos, &self.lex.words) {
+            self.merge(roots[long], roots[short]);
+        }
+    }
+
+    /// The named entities of the document as the short-form rules see them, with their indices.
+    fn name_infos(&self) -> (Vec<usize>, Vec<NameInfo>) {
         let roots: Vec<usize> = (0..self.drafts.len())
             .filter(|&e| self.find(e) == e && !self.drafts[e].label.is_empty())
             .collect();
-        let infos: Vec<NameInfo> = roots
+        let infos = roots
             .iter()
             .map(|&e| {
                 let d = &self.drafts[e];
@@ -110,11 +124,7 @@ impl DocEntities<'_> {
                 }
             })
             .collect();
-        let mut links = short_form_links(&infos, &self.lex.words);
-        links.extend(variant_links(&infos));
-        for (long, short) in links {
-            self.merge(roots[long], roots[short]);
-        }
+        (roots, infos)
     }
 
     /// Names NER missed where it tagged them elsewhere in the document: every other occurrence of an
