@@ -266,3 +266,19 @@ fn a_clubs_nickname_is_the_club_but_its_city_is_not() {
         names(&g)
     );
 }
+
+#[test]
+fn the_west_and_its_adjective_are_the_western_world() {
+    let g = with_spans(
+        "Western governments protested. The West imposed new sanctions.",
+        &[("Western", "NORP"), ("West", "LOC")],
+    );
+    assert!(together(&g, "Western world", "Western"), "{:?}", names(&g));
+    assert!(together(&g, "Western world", "West"), "{:?}", names(&g));
+    // A person's full name ending in the word is not the region.
+    let g = with_spans(
+        "Kanye Westerholt released an album.",
+        &[("Kanye Westerholt", "PERSON")],
+    );
+    assert!(!has_name(&g, "Western world"), "{:?}", names(&g));
+}
