@@ -282,3 +282,33 @@ fn the_west_and_its_adjective_are_the_western_world() {
     );
     assert!(!has_name(&g, "Western world"), "{:?}", names(&g));
 }
+
+#[test]
+fn a_surname_taken_for_a_place_joins_its_name_when_no_list_knows_the_place() {
+    // NER took both for places, but no gazetteer or places list knows `Kavvadias` as one.
+    let g = with_spans(
+        "Panos Kavvadias resigned on Monday. Kavvadias had led the ministry since spring.",
+        &[("Panos Kavvadias", "GPE"), ("Kavvadias", "GPE")],
+    );
+    assert!(
+        together(&g, "Panos Kavvadias", "Kavvadias"),
+        "{:?}",
+        names(&g)
+    );
+    // A known city stays the city, and a continent is not the region named after it.
+    let g = with_spans(
+        "Fans of Borussia Dortmund gathered in Dortmund. Trade with Western Europe grew faster than with Europe as a whole.",
+        &[
+            ("Borussia Dortmund", "ORG"),
+            ("Dortmund", "GPE"),
+            ("Western Europe", "LOC"),
+            ("Europe", "LOC"),
+        ],
+    );
+    assert!(
+        !together(&g, "Borussia Dortmund", "Dortmund"),
+        "{:?}",
+        names(&g)
+    );
+    assert!(!together(&g, "Western Europe", "Europe"), "{:?}", names(&g));
+}

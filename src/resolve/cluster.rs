@@ -28,6 +28,8 @@ pub(crate) struct NameInfo {
     pub fixed: bool,
     /// How many times the document names it.
     pub mentions: usize,
+    /// Its label, or a word of it, is a place's name that the gazetteer or the places list knows.
+    pub known_place: bool,
 }
 
 impl NameInfo {
@@ -174,11 +176,20 @@ fn stands_for_name(
     }
     // A plain name's last word standing alone, whatever NER called either (`Astori` tagged a product where
     // `Davide Astori` was tagged an organisation; `Shell` of `Royal Dutch Shell`): never a place's, unless NER
-    // once called the word alone a person (`Mbeki` of `Thabo Mbeki`, which it took for a place).
+    // once called the word alone a person (`Mbeki` of `Thabo Mbeki`, which it took for a place) or no list
+    // knows the word as a place, NER called neither a region and the full name no organisation (`Kammenos`
+    // of `Panos Kammenos`, both taken for cities; `Dortmund` of `Borussia Dortmund` stays the city, as does
+    // any town a club is named after, and `Europe` of `Western Europe` the continent).
+    let place_tagged = PLACE_LABELS.iter().any(|l| long.has(l) || short.has(l));
     if n == 1
         && (2..=4).contains(&m)
         && !long.fixed
-        && (short.person || !PLACE_LABELS.iter().any(|l| long.has(l) || short.has(l)))
+        && (short.person
+            || !place_tagged
+            || !short.known_place
+                && !long.known_place
+                && !["LOC", "ORG"].iter().any(|l| long.has(l))
+                && !short.has("LOC"))
         && plain_name(lw, words)
         && same(m - 1..m)
     {

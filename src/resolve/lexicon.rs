@@ -50,6 +50,8 @@ pub(crate) struct Lexicon {
     ner: HashMap<String, String>,
     /// Local names of the classes of places (`kg:Place` and its subclasses).
     place_classes: std::collections::HashSet<String>,
+    /// Lower-case names of places: the gazetteer's places and the places list's cities and regions.
+    place_names: std::collections::HashSet<String>,
     /// Known entities: key -> entity; lower-case alias -> key; phonetic surname -> keys of persons.
     known: HashMap<String, KnownEntity>,
     known_names: HashMap<String, String>,
@@ -119,6 +121,18 @@ impl Lexicon {
                 lex.ner.entry(l.clone()).or_insert_with(|| c.local.clone());
             }
         }
+        for g in onto.gazetteer() {
+            if lex.place_classes.contains(&local_name(&g.class)) {
+                for n in std::iter::once(&g.label).chain(&g.alt_labels) {
+                    lex.place_names.insert(n.to_lowercase());
+                }
+            }
+        }
+        for p in onto.places() {
+            for n in &p.names {
+                lex.place_names.insert(n.to_lowercase());
+            }
+        }
         let iris: Vec<&str> = onto.properties().map(|p| p.iri.as_str()).collect();
         for p in &iris {
             let sup: Vec<String> = iris
@@ -155,6 +169,11 @@ impl Lexicon {
             }
         }
         self.known.insert(e.key.clone(), e);
+    }
+
+    /// Whether a name is a place's that the gazetteer or the places list knows (`Dortmund`, `Gaza`).
+    pub fn is_place_name(&self, name: &str) -> bool {
+        self.place_names.contains(&name.to_lowercase())
     }
 
     /// The gazetteer entity a generic name (`Social Democrats`) stands for in the news of a country (the

@@ -121,6 +121,10 @@ impl DocEntities<'_> {
                     ner: d.ner.clone(),
                     fixed: d.class.is_some(),
                     mentions: d.mentions.len(),
+                    known_place: self.lex.is_place_name(&d.label)
+                        || name_words(&d.label)
+                            .iter()
+                            .any(|w| self.lex.is_place_name(w)),
                 }
             })
             .collect();
