@@ -23,11 +23,11 @@ fn onto() -> &'static Ontology {
     O.get_or_init(|| Ontology::builtin().expect("ontology"))
 }
 
-fn analyse(text: &str) -> Doc {
+pub(crate) fn analyse(text: &str) -> Doc {
     analyzer().analyze("t", text)
 }
 
-fn resolve_doc(doc: &Doc) -> DocumentGraph {
+pub(crate) fn resolve_doc(doc: &Doc) -> DocumentGraph {
     let triples = Extractor::new().extract(doc);
     Resolver::new(onto()).resolve(doc, &triples, &DocMeta::default())
 }
@@ -57,7 +57,7 @@ fn span(doc: &Doc, words: &str, label: &str) -> Span {
 }
 
 /// The names (label and aliases) of every entity.
-fn names(g: &DocumentGraph) -> Vec<Vec<String>> {
+pub(crate) fn names(g: &DocumentGraph) -> Vec<Vec<String>> {
     g.entities
         .iter()
         .map(|e| {
@@ -69,13 +69,13 @@ fn names(g: &DocumentGraph) -> Vec<Vec<String>> {
 }
 
 /// Whether one entity carries both names.
-fn together(g: &DocumentGraph, a: &str, b: &str) -> bool {
+pub(crate) fn together(g: &DocumentGraph, a: &str, b: &str) -> bool {
     names(g)
         .iter()
         .any(|n| n.iter().any(|x| x == a) && n.iter().any(|x| x == b))
 }
 
-fn has_name(g: &DocumentGraph, a: &str) -> bool {
+pub(crate) fn has_name(g: &DocumentGraph, a: &str) -> bool {
     names(g).iter().any(|n| n.iter().any(|x| x == a))
 }
 
@@ -241,12 +241,12 @@ fn headline_words_and_titles_are_not_part_of_names() {
 // Short forms within a document
 
 /// Analyses `text` and resolves it with its NER spans set to the given (words, label) pairs.
-fn with_spans(text: &str, spans: &[(&str, &str)]) -> DocumentGraph {
+pub(crate) fn with_spans(text: &str, spans: &[(&str, &str)]) -> DocumentGraph {
     resolve_doc(&doc_with_spans(text, spans))
 }
 
 /// Analyses `text` and sets its NER spans to the given (words, label) pairs, every occurrence of each.
-fn doc_with_spans(text: &str, spans: &[(&str, &str)]) -> Doc {
+pub(crate) fn doc_with_spans(text: &str, spans: &[(&str, &str)]) -> Doc {
     let mut doc = analyse(text);
     let mut ents = Vec::new();
     for (words, label) in spans {

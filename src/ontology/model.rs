@@ -99,6 +99,11 @@ pub struct GazetteerEntry {
     pub demonyms: Vec<String>,
     /// ISO 3166-1 alpha-2 code of a country (`kg:countryCode`).
     pub country_code: Option<String>,
+    /// Generic names that stand for this entity in the news of one country (`kg:nationalName`: `Social
+    /// Democrats` for the SPD in German news).
+    pub national_names: Vec<String>,
+    /// The ISO code of that country (`kg:nationalNameIn`).
+    pub national_country: Option<String>,
 }
 
 /// A city or region of the places list (`ontology/places.ttl`): its names and the country it lies in. Entity
@@ -514,6 +519,10 @@ impl Ontology {
                     push_unique(&mut entry.demonyms, v);
                 } else if p.strip_prefix(NAMESPACE) == Some("countryCode") {
                     entry.country_code = Some(v);
+                } else if p.strip_prefix(NAMESPACE) == Some("nationalName") {
+                    push_unique(&mut entry.national_names, v);
+                } else if p.strip_prefix(NAMESPACE) == Some("nationalNameIn") {
+                    entry.national_country = Some(v);
                 }
             }
             if !entry.label.is_empty() {

@@ -260,7 +260,7 @@ pub(super) fn class_of(de: &DocEntities<'_>, e: usize, lex: &Lexicon) -> String 
 
 /// The key of the country a document names most often (its name and demonyms), when one leads; it
 /// qualifies the keys of generic institution names (`foreign_ministry__germany`).
-fn dominant_country(de: &DocEntities<'_>) -> Option<String> {
+pub(super) fn dominant_country(de: &DocEntities<'_>) -> Option<String> {
     let mut counts: Vec<(usize, &str)> = (0..de.drafts.len())
         .filter(|&e| de.find(e) == e)
         .map(|e| &de.drafts[e])

@@ -26,6 +26,10 @@ pub(crate) struct NameInfo {
     pub ner: Vec<String>,
     /// Fixed by the gazetteer (a country is nobody's short form).
     pub fixed: bool,
+    /// How many times the document names it.
+    pub mentions: usize,
+    /// Its label, or a word of it, is a place's name that the gazetteer or the places list knows.
+    pub known_place: bool,
 }
 
 impl NameInfo {
@@ -79,7 +83,7 @@ pub(crate) fn short_form_links(names: &[NameInfo], words: &NameWords) -> Vec<(us
         if short.fixed || sw.raw.is_empty() {
             continue;
         }
-        let mut found: Vec<usize> = Vec::new();
+        let mut candidates: Vec<(usize, Fit)> = Vec::new();
         for (l, long) in names.iter().enumerate() {
             let lw = &prepared[l];
             if l == s || lw.raw.is_empty() || long.only_norp() {
@@ -88,10 +92,11 @@ pub(crate) fn short_form_links(names: &[NameInfo], words: &NameWords) -> Vec<(us
             if lw.raw.len() <= sw.raw.len() && !is_initialism(sw, lw, words) {
                 continue;
             }
-            if stands_for(short, sw, long, lw, words) {
-                found.push(l);
+            if let Some(fit) = stands_for(short, sw, long, lw, words) {
+                candidates.push((l, fit));
             }
         }
+        let found = best_fits(short, names, candidates);
         // Two full names it could stand for: joined only when they are one person's name with and
         // without a middle name (`George Bush`, `George W. Bush`).
         let one = found.iter().all(|&a| {
@@ -106,39 +111,89 @@ pub(crate) fn short_form_links(names: &[NameInfo], words: &NameWords) -> Vec<(us
     out
 }
 
-/// Whether the short name can stand for the full name.
+/// How a short form fits a full name: as its family name or another whole part, or only as the given name
+/// of a person (`Boris` of `Boris Becker`), the weaker reading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fit {
+    Name,
+    GivenName,
+}
+
+/// The full names a short form stands for, of those it fits: a short form NER once called a person stands
+/// for the people among them (not `Südwind Ferenschild`, tagged an organisation, beside `Sabine
+/// Ferenschild`), and a lone word is read as a family name before a given name (`Mzoudi` is `Abdelghani
+/// Mzoudi`, not the headline's `Mzoudi Verdict`). Two full names left over make it ambiguous (the caller's
+/// rule).
+fn best_fits(short: &NameInfo, names: &[NameInfo], mut fits: Vec<(usize, Fit)>) -> Vec<usize> {
+    if short.person && fits.iter().any(|&(l, _)| names[l].person) {
+        fits.retain(|&(l, _)| names[l].person);
+    }
+    if fits.iter().any(|&(_, f)| f == Fit::Name) {
+        fits.retain(|&(_, f)| f == Fit::Name);
+    }
+    fits.into_iter().map(|(l, _)| l).collect()
+}
+
+/// Whether (and how) the short name can stand for the full name.
 fn stands_for(
     short: &NameInfo,
     sw: &Words,
     long: &NameInfo,
     lw: &Words,
     words: &NameWords,
-) -> bool {
+) -> Option<Fit> {
+    stands_for_name(short, sw, long, lw, words).map(
+        |given| {
+            if given { Fit::GivenName } else { Fit::Name }
+        },
+    )
+}
+
+/// [`stands_for`] as `Some(true)` for a given name standing alone, `Some(false)` for any other fit.
+fn stands_for_name(
+    short: &NameInfo,
+    sw: &Words,
+    long: &NameInfo,
+    lw: &Words,
+    words: &NameWords,
+) -> Option<bool> {
+    let fit = |b: bool| b.then_some(false);
     let (n, m) = (sw.raw.len(), lw.raw.len());
     let same = |range: std::ops::Range<usize>| lw.ph[range] == sw.ph[..];
     if long.person {
         // Any label: NER often calls a surname standing alone a nationality or a place.
         if m < 2 {
-            return false;
+            return None;
         }
         let family_first = words.is_family_first(&lw.raw[0])
             || lw.raw[1..].iter().any(|w| hyphenated_given_name(w));
+        if same(m - n..m) || (family_first && n == 1 && same(0..1)) {
+            return Some(false);
+        }
         // A given name standing alone (`Boris` of `Boris Becker`), when NER calls it a person too: only
         // when no other name of the document ends or starts with it (the ambiguity rule keeps it apart).
-        let given = n == 1 && short.person && !family_first && same(0..1);
-        return same(m - n..m) || (family_first && n == 1 && same(0..1)) || given;
+        return (n == 1 && short.person && !family_first && same(0..1)).then_some(true);
     }
     // A plain name's last word standing alone, whatever NER called either (`Astori` tagged a product where
     // `Davide Astori` was tagged an organisation; `Shell` of `Royal Dutch Shell`): never a place's, unless NER
-    // once called the word alone a person (`Mbeki` of `Thabo Mbeki`, which it took for a place).
+    // once called the word alone a person (`Mbeki` of `Thabo Mbeki`, which it took for a place) or no list
+    // knows the word as a place, NER called neither a region and the full name no organisation (`Kammenos`
+    // of `Panos Kammenos`, both taken for cities; `Dortmund` of `Borussia Dortmund` stays the city, as does
+    // any town a club is named after, and `Europe` of `Western Europe` the continent).
+    let place_tagged = PLACE_LABELS.iter().any(|l| long.has(l) || short.has(l));
     if n == 1
         && (2..=4).contains(&m)
         && !long.fixed
-        && (short.person || !PLACE_LABELS.iter().any(|l| long.has(l) || short.has(l)))
+        && (short.person
+            || !place_tagged
+            || !short.known_place
+                && !long.known_place
+                && !["LOC", "ORG"].iter().any(|l| long.has(l))
+                && !short.has("LOC"))
         && plain_name(lw, words)
         && same(m - 1..m)
     {
-        return true;
+        return Some(false);
     }
     // A person's surname, where NER called the full name something else (`Morgan Komichi` as ORG).
     if short.person
@@ -147,13 +202,13 @@ fn stands_for(
         && !long.fixed
         && !["GPE", "LOC", "FAC", "NORP"].iter().any(|l| long.has(l))
     {
-        return same(m - n..m);
+        return fit(same(m - n..m));
     }
     if short.person && !short.has("ORG") || short.only_norp() {
-        return false;
+        return None;
     }
     if is_initialism(sw, lw, words) {
-        return true;
+        return Some(false);
     }
     // `Gaza` of `Gaza Strip`, `Rakhine` of `Rakhine State`.
     if ["GPE", "LOC", "FAC"].iter().any(|l| long.has(l))
@@ -162,10 +217,10 @@ fn stands_for(
         && words.is_place_designator(&lw.raw[m - 1])
         && same(0..m - 1)
     {
-        return true;
+        return Some(false);
     }
     if !long.has("ORG") {
-        return false;
+        return None;
     }
     // Without the designators at either end (`Union Carbide` of `Union Carbide Corporation`, `Kaiserslautern`
     // of `FC Kaiserslautern`).
@@ -178,21 +233,21 @@ fn stands_for(
         .count();
     for (a, b) in [(lead, 0), (0, trail), (lead, trail)] {
         if (a > 0 || b > 0) && a + b < m && n == m - a - b && same(a..m - b) {
-            return true;
+            return Some(false);
         }
     }
     // The words before an `of` (`Atomic Energy Organization` of `... of Iran`), two or more of them.
     if n >= 2 && n < m && words.is_particle(&lw.raw[n]) && same(0..n) {
-        return true;
+        return Some(false);
     }
     // One word of a two-word name, called an organisation wherever it stands alone (`Bayern` of `Bayern
     // Munich`; never `Munich`, which NER calls a place).
-    n == 1
+    fit(n == 1
         && m == 2
         && short.ner.iter().all(|l| l == "ORG")
         && !words.is_designator(&sw.raw[0])
         && !words.is_particle(&sw.raw[0])
-        && (same(0..1) || same(1..2))
+        && (same(0..1) || same(1..2)))
 }
 
 /// NER labels of places and nationalities: a word standing alone with one of them is a place's name

@@ -105,6 +105,7 @@ impl<'a> DocEntities<'a> {
         de.link_stated(&named);
         de.link_repeated();
         de.link_known();
+        de.link_national();
         de.class_hints();
         de.eager_descriptions();
         de.stated_aliases();

@@ -42,12 +42,16 @@ pub(crate) struct Lexicon {
     names: HashMap<String, Canonical>,
     /// Lower-case demonym -> gazetteer entity.
     demonyms: HashMap<String, Canonical>,
+    /// (lower-case generic name, country key) -> the gazetteer entity it names in that country's news.
+    national: HashMap<(String, String), Canonical>,
     /// Lower-case head noun (or two-word compound) -> class local name.
     head_nouns: HashMap<String, String>,
     /// NER label -> class local name.
     ner: HashMap<String, String>,
     /// Local names of the classes of places (`kg:Place` and its subclasses).
     place_classes: std::collections::HashSet<String>,
+    /// Lower-case names of places: the gazetteer's places and the places list's cities and regions.
+    place_names: std::collections::HashSet<String>,
     /// Known entities: key -> entity; lower-case alias -> key; phonetic surname -> keys of persons.
     known: HashMap<String, KnownEntity>,
     known_names: HashMap<String, String>,
@@ -80,6 +84,30 @@ impl Lexicon {
                     .or_insert_with(|| canon.clone());
             }
         }
+        let country_keys: HashMap<&str, String> = onto
+            .gazetteer()
+            .iter()
+            .filter_map(|g| Some((g.country_code.as_deref()?, local_name(&g.iri))))
+            .collect();
+        for g in onto.gazetteer() {
+            let Some(country) = g
+                .national_country
+                .as_deref()
+                .and_then(|c| country_keys.get(c))
+            else {
+                continue;
+            };
+            let canon = Canonical {
+                key: local_name(&g.iri),
+                label: g.label.clone(),
+                class: local_name(&g.class),
+            };
+            for n in &g.national_names {
+                lex.national
+                    .entry((clean_key(n), country.clone()))
+                    .or_insert_with(|| canon.clone());
+            }
+        }
         for c in onto.classes() {
             for n in &c.head_nouns {
                 lex.head_nouns
@@ -91,6 +119,18 @@ impl Lexicon {
             }
             for l in &c.ner_labels {
                 lex.ner.entry(l.clone()).or_insert_with(|| c.local.clone());
+            }
+        }
+        for g in onto.gazetteer() {
+            if lex.place_classes.contains(&local_name(&g.class)) {
+                for n in std::iter::once(&g.label).chain(&g.alt_labels) {
+                    lex.place_names.insert(n.to_lowercase());
+                }
+            }
+        }
+        for p in onto.places() {
+            for n in &p.names {
+                lex.place_names.insert(n.to_lowercase());
             }
         }
         let iris: Vec<&str> = onto.properties().map(|p| p.iri.as_str()).collect();
@@ -129,6 +169,17 @@ impl Lexicon {
             }
         }
         self.known.insert(e.key.clone(), e);
+    }
+
+    /// Whether a name is a place's that the gazetteer or the places list knows (`Dortmund`, `Gaza`).
+    pub fn is_place_name(&self, name: &str) -> bool {
+        self.place_names.contains(&name.to_lowercase())
+    }
+
+    /// The gazetteer entity a generic name (`Social Democrats`) stands for in the news of a country (the
+    /// key of its gazetteer entry), if the gazetteer says so.
+    pub fn national_name(&self, name: &str, country: &str) -> Option<&Canonical> {
+        self.national.get(&(clean_key(name), country.to_string()))
     }
 
     /// The gazetteer entity with this name or alternative name.
@@ -194,4 +245,9 @@ pub(crate) fn entity_key(label: &str, person: bool) -> String {
         }
     }
     slug(label)
+}
+
+/// A name compared without case, a leading `the` or a possessive ending.
+fn clean_key(name: &str) -> String {
+    name_words(name).join(" ").to_lowercase()
 }

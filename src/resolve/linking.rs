@@ -3,11 +3,13 @@
 //! stated in parentheses joined, and only then names still alone looked up among the entities of earlier
 //! documents, so that a document's own `Susanne Koch` decides who its `Koch` is.
 
+use super::assemble::dominant_country;
 use super::cluster::{NameInfo, short_form_links};
 use super::document::{DocEntities, Draft, span_root};
 use super::lexicon::{Canonical, VALUE_LABELS, entity_key};
-use super::mentions::{name_spans, repeated_names};
+use super::mentions::{NameForm, name_spans, repeated_names};
 use super::names::{clean_label, name_words};
+use super::variants::variant_links;
 use std::collections::HashMap;
 
 impl DocEntities<'_> {
@@ -92,10 +94,24 @@ impl DocEntities<'_> {
 
     /// Joins short forms to their full names (see [`super::cluster`]).
     pub(super) fn link_short_forms(&mut self) {
+        // Misspellings first, so that a surname standing alone sees one person where the document spelt
+        // the full name two ways (`Hollande` beside `Francois Hollande` and `Francoise Hollande`).
+        let (roots, infos) = self.name_infos();
+        for (kept, variant) in variant_links(&infos) {
+            self.merge(roots[kept], roots[variant]);
+        }
+        let (roots, infos) = self.name_infos();
+        for (long, short) in short_form_links(&infos, &self.lex.words) {
+            self.merge(roots[long], roots[short]);
+        }
+    }
+
+    /// The named entities of the document as the short-form rules see them, with their indices.
+    fn name_infos(&self) -> (Vec<usize>, Vec<NameInfo>) {
         let roots: Vec<usize> = (0..self.drafts.len())
             .filter(|&e| self.find(e) == e && !self.drafts[e].label.is_empty())
             .collect();
-        let infos: Vec<NameInfo> = roots
+        let infos = roots
             .iter()
             .map(|&e| {
                 let d = &self.drafts[e];
@@ -104,12 +120,15 @@ impl DocEntities<'_> {
                     person: d.person,
                     ner: d.ner.clone(),
                     fixed: d.class.is_some(),
+                    mentions: d.mentions.len(),
+                    known_place: self.lex.is_place_name(&d.label)
+                        || name_words(&d.label)
+                            .iter()
+                            .any(|w| self.lex.is_place_name(w)),
                 }
             })
             .collect();
-        for (long, short) in short_form_links(&infos, &self.lex.words) {
-            self.merge(roots[long], roots[short]);
-        }
+        (roots, infos)
     }
 
     /// Names NER missed where it tagged them elsewhere in the document: every other occurrence of an
@@ -118,20 +137,25 @@ impl DocEntities<'_> {
     /// [`super::mentions::repeated_names`].
     pub(super) fn link_repeated(&mut self) {
         let doc = self.doc;
-        let mut forms: Vec<(String, usize)> = Vec::new();
+        let mut forms: Vec<NameForm> = Vec::new();
         for e in 0..self.drafts.len() {
             let d = &self.drafts[e];
             if self.find(e) != e || d.label.is_empty() || d.description || d.mentions.is_empty() {
                 continue;
             }
+            let form = |name: &str| NameForm {
+                form: name.to_string(),
+                entity: e,
+                person: d.person,
+            };
             for name in std::iter::once(&d.label).chain(&d.aliases) {
-                forms.push((name.clone(), e));
+                forms.push(form(name));
             }
             let words = name_words(&d.label);
             if d.person && words.len() >= 2 && d.class.is_none() {
-                forms.push((words[words.len() - 1].to_string(), e));
+                forms.push(form(words[words.len() - 1]));
                 if self.lex.words.is_family_first(words[0]) {
-                    forms.push((words[0].to_string(), e));
+                    forms.push(form(words[0]));
                 }
             }
         }
@@ -230,6 +254,36 @@ impl DocEntities<'_> {
             d.person |= kclass == "Person";
             d.class = Some(kclass);
             by_known.insert(kkey, e);
+        }
+    }
+
+    /// Generic institution names (`Social Democrats`, `Congress`) that the gazetteer says stand for one
+    /// entity in the news of the document's country join that entity; elsewhere they stay the document
+    /// country's own (see the keys of generic names).
+    pub(super) fn link_national(&mut self) {
+        let Some(country) = dominant_country(self) else {
+            return;
+        };
+        for e in 0..self.drafts.len() {
+            let d = &self.drafts[e];
+            if self.find(e) != e
+                || d.label.is_empty()
+                || d.class.is_some()
+                || d.description
+                || d.person
+            {
+                continue;
+            }
+            let Some(c) = self.lex.national_name(&d.label, &country).cloned() else {
+                continue;
+            };
+            let target = self.intern(&c.key, || Draft {
+                label: c.label.clone(),
+                fixed_key: Some(c.key.clone()),
+                class: Some(c.class.clone()),
+                ..Draft::default()
+            });
+            self.merge(target, e);
         }
     }
 }

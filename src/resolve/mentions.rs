@@ -88,6 +88,15 @@ fn score_len(doc: &Doc, i: usize, end: usize) -> usize {
     0
 }
 
+/// Whether the bracket at token `i` is glued to letters on both sides (`Bündnis(90)`), so not the start
+/// or end of a name in parentheses.
+fn attached_word(doc: &Doc, i: usize, start: usize, end: usize) -> bool {
+    i > start
+        && i + 1 < end
+        && doc.tokens[i - 1].end == doc.tokens[i].start
+        && doc.tokens[i].end == doc.tokens[i + 1].start
+}
+
 fn is_word(text: &str) -> bool {
     text.chars().any(char::is_alphanumeric)
 }
@@ -151,6 +160,17 @@ fn pieces(
             i += 1;
             continue;
         }
+        // A name in parentheses inside a span (`International Crisis Group (ICG)`) is a name of its own,
+        // which the linker joins to the one before it as a name stated for it.
+        if matches!(text, "(" | ")") && !attached_word(doc, i, start, end) {
+            if i > from {
+                cuts.push((from, i, needs_known));
+            }
+            from = i + 1;
+            needs_known = false;
+            i += 1;
+            continue;
+        }
         // A courtesy title inside a span starts a new name.
         if i > from && words.is_honorific(text) {
             cuts.push((from, i, true));
@@ -169,7 +189,9 @@ fn pieces(
             let junk = !is_word(text)
                 || matches!(t.tag.as_str(), "CC" | "PDT" | "IN" | "TO" | "MD")
                 || (t.tag == "DT" && !text.eq_ignore_ascii_case("the"))
-                || (person && (t.tag.starts_with("VB") || t.tag == "RB"));
+                || (person && (t.tag.starts_with("VB") || t.tag == "RB"))
+                // A time or number before a person's name (`19:30 Zuckerberg` in a live blog).
+                || (person && !text.chars().any(char::is_alphabetic));
             if !junk {
                 break;
             }
@@ -195,20 +217,44 @@ fn pieces(
     out
 }
 
+/// A name form of an entity of the document, for [`repeated_names`].
+#[derive(Debug, Clone)]
+pub(crate) struct NameForm {
+    /// The name as written.
+    pub form: String,
+    /// The entity it names.
+    pub entity: usize,
+    /// Whether the entity is a person.
+    pub person: bool,
+}
+
 /// Untagged occurrences of known name forms: (first token, end token, entity) for every run of up to eight
 /// tokens, outside the `covered` ones and within one line and sentence, whose text is one of `forms` exactly,
 /// that starts with a capitalised proper noun and is not part of a longer name (no capitalised proper noun
 /// right before or after it, other than a title). A form listed for two different entities is ambiguous and
-/// never matched; the longest form wins.
+/// never matched; the longest form wins. A person's name opening a sentence counts whatever its tag (the
+/// tagger takes `Tavares unveiled` for a plural noun), unless the document also writes it in lower case.
 pub(crate) fn repeated_names(
     doc: &Doc,
     covered: &[bool],
-    forms: &[(String, usize)],
+    forms: &[NameForm],
     is_title: impl Fn(&str) -> bool,
 ) -> Vec<(usize, usize, usize)> {
-    use std::collections::HashMap;
+    use std::collections::{HashMap, HashSet};
+    let lower: HashSet<&str> = (0..doc.tokens.len())
+        .map(|i| doc.token_text(i))
+        .filter(|t| starts_lower(t))
+        .collect();
+    let persons: HashSet<&str> = forms
+        .iter()
+        .filter(|f| f.person && !lower.contains(f.form.to_lowercase().as_str()))
+        .map(|f| f.form.as_str())
+        .collect();
     let mut owner: HashMap<&str, Option<usize>> = HashMap::new();
-    for (form, e) in forms {
+    for NameForm {
+        form, entity: e, ..
+    } in forms
+    {
         if form.is_empty() {
             continue;
         }
@@ -228,10 +274,24 @@ pub(crate) fn repeated_names(
             && doc.tokens[i].pos == "PROPN"
             && !is_title(t)
     };
+    // A capitalised word opening a sentence that is a person's name form, tagged a common noun.
+    let opens_with_person = |i: usize| {
+        doc.tokens[i].sent_start
+            && !is_title(doc.token_text(i))
+            && doc
+                .token_text(i)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+            && persons.contains(doc.token_text(i))
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < n {
-        if covered[i] || !name_like(i) || (i > 0 && !doc.tokens[i].sent_start && name_like(i - 1)) {
+        if covered[i]
+            || !(name_like(i) || opens_with_person(i))
+            || (i > 0 && !doc.tokens[i].sent_start && name_like(i - 1))
+        {
             i += 1;
             continue;
         }

@@ -24,6 +24,7 @@ mod of_phrases;
 mod pronouns;
 mod relations;
 mod roles;
+mod variants;
 
 use assemble::{DraftFact, DraftNode, class_of};
 pub use assemble::{combine_confidence, retain_confident};

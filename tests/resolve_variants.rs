@@ -1,0 +1,314 @@
+//! More short-form rules of entity resolution within a document, each with a sentence that fires it and one
+//! that must not: which full name a lone surname joins when several fit, names in parentheses inside one NER
+//! span, times before a person's name, and surnames that open a sentence.
+
+use super::resolve_names::{has_name, names, together, with_spans};
+
+#[test]
+fn a_surname_prefers_the_person_among_the_names_it_fits() {
+    // `Halvorsen` fits the person and a name NER took for an organisation: it is the person's.
+    let g = with_spans(
+        "Sigrid Halvorsen spoke for the group. Nordlys Halvorsen was the headline. Halvorsen left early.",
+        &[
+            ("Sigrid Halvorsen", "PERSON"),
+            ("Nordlys Halvorsen", "ORG"),
+            ("Halvorsen", "PERSON"),
+        ],
+    );
+    assert!(
+        together(&g, "Sigrid Halvorsen", "Halvorsen"),
+        "{:?}",
+        names(&g)
+    );
+    // Two people it fits: still nobody's.
+    let g = with_spans(
+        "Sigrid Halvorsen met Arne Halvorsen. Halvorsen left early.",
+        &[
+            ("Sigrid Halvorsen", "PERSON"),
+            ("Arne Halvorsen", "PERSON"),
+            ("Halvorsen", "PERSON"),
+        ],
+    );
+    assert!(
+        !together(&g, "Sigrid Halvorsen", "Halvorsen")
+            && !together(&g, "Arne Halvorsen", "Halvorsen"),
+        "{:?}",
+        names(&g)
+    );
+}
+
+#[test]
+fn a_lone_name_is_read_as_a_family_name_before_a_given_name() {
+    // `Brandvold` ends one person's name and starts a headline's: it is the family name.
+    let g = with_spans(
+        "Brandvold Appeal\nKjetil Brandvold appealed on Monday. Brandvold said he was innocent.",
+        &[
+            ("Brandvold Appeal", "PERSON"),
+            ("Kjetil Brandvold", "PERSON"),
+            ("Brandvold", "PERSON"),
+        ],
+    );
+    assert!(
+        together(&g, "Kjetil Brandvold", "Brandvold"),
+        "{:?}",
+        names(&g)
+    );
+    // Given names of two people: joins neither.
+    let g = with_spans(
+        "Brandvold Lie met Brandvold Aas. Brandvold said he was innocent.",
+        &[
+            ("Brandvold Lie", "PERSON"),
+            ("Brandvold Aas", "PERSON"),
+            ("Brandvold", "PERSON"),
+        ],
+    );
+    assert!(
+        !together(&g, "Brandvold Lie", "Brandvold") && !together(&g, "Brandvold Aas", "Brandvold"),
+        "{:?}",
+        names(&g)
+    );
+}
+
+#[test]
+fn a_time_before_a_persons_name_is_not_part_of_it() {
+    let g = with_spans(
+        "Live updates. 14:05 Ostberg takes the floor. Lena Ostberg thanked the chamber.",
+        &[("14:05 Ostberg", "PERSON"), ("Lena Ostberg", "PERSON")],
+    );
+    assert!(together(&g, "Lena Ostberg", "Ostberg"), "{:?}", names(&g));
+    assert!(!has_name(&g, "14:05 Ostberg"), "{:?}", names(&g));
+    // In an organisation's name a number stays.
+    let g = with_spans(
+        "Fans of 1860 Rosenheim cheered.",
+        &[("1860 Rosenheim", "ORG")],
+    );
+    assert!(has_name(&g, "1860 Rosenheim"), "{:?}", names(&g));
+}
+
+#[test]
+fn a_name_in_parentheses_inside_one_span_is_a_name_stated_for_it() {
+    let g = with_spans(
+        "The Coastal Waters Authority (CWA) closed the bay. The CWA said it would reopen soon.",
+        &[("Coastal Waters Authority (CWA)", "ORG"), ("CWA", "ORG")],
+    );
+    assert!(
+        together(&g, "Coastal Waters Authority", "CWA"),
+        "{:?}",
+        names(&g)
+    );
+    assert!(
+        !has_name(&g, "Coastal Waters Authority (CWA)"),
+        "{:?}",
+        names(&g)
+    );
+    // A place in parentheses is no name of the organisation.
+    let g = with_spans(
+        "The Coastal Waters Authority (Bergen) closed the bay.",
+        &[("Coastal Waters Authority (Bergen)", "ORG")],
+    );
+    assert!(
+        !together(&g, "Coastal Waters Authority", "Bergen"),
+        "{:?}",
+        names(&g)
+    );
+}
+
+#[test]
+fn a_surname_opening_a_sentence_is_a_mention_whatever_its_tag() {
+    // The tagger may take a sentence's first word for a noun; it is still the person's surname.
+    let g = with_spans(
+        "The plan was presented by Carla Mendes on Friday. Mendes unveiled a four-year strategy.",
+        &[("Carla Mendes", "PERSON")],
+    );
+    let e = g
+        .entities
+        .iter()
+        .find(|e| e.label == "Carla Mendes")
+        .expect("entity");
+    assert_eq!(e.mentions.len(), 2, "{:?}", names(&g));
+    // A word the document also writes in lower case is not taken for the name.
+    let g = with_spans(
+        "The plan was presented by Carla Rose on Friday. Rose petals covered the stage, and a rose was thrown.",
+        &[("Carla Rose", "PERSON")],
+    );
+    let e = g
+        .entities
+        .iter()
+        .find(|e| e.label == "Carla Rose")
+        .expect("entity");
+    assert_eq!(e.mentions.len(), 1, "{:?}", e.mentions);
+}
+
+#[test]
+fn occupation_words_before_a_name_are_stripped() {
+    let g = with_spans(
+        "Filmmaker Jonas Lindqvist won the prize. Lindqvist thanked the jury.",
+        &[
+            ("Filmmaker Jonas Lindqvist", "PERSON"),
+            ("Lindqvist", "PERSON"),
+        ],
+    );
+    assert!(
+        together(&g, "Jonas Lindqvist", "Lindqvist"),
+        "{:?}",
+        names(&g)
+    );
+    assert!(
+        !has_name(&g, "Filmmaker Jonas Lindqvist")
+            || together(&g, "Filmmaker Jonas Lindqvist", "Jonas Lindqvist")
+    );
+}
+
+#[test]
+fn a_generic_party_name_is_the_gazetteers_party_in_its_countrys_news() {
+    // In German news, `Social Democrats` is the SPD the gazetteer knows.
+    let g = with_spans(
+        "Germany votes on Sunday. In Germany the Social Democrats hope to gain seats, and the SPD leader campaigned in Germany.",
+        &[
+            ("Germany", "GPE"),
+            ("Social Democrats", "NORP"),
+            ("SPD", "ORG"),
+        ],
+    );
+    assert!(together(&g, "Social Democrats", "SPD"), "{:?}", names(&g));
+    // In Swedish news it is not.
+    let g = with_spans(
+        "Sweden votes on Sunday. In Sweden the Social Democrats hope to gain seats, and the leader campaigned in Sweden.",
+        &[("Sweden", "GPE"), ("Social Democrats", "NORP")],
+    );
+    assert!(!together(&g, "Social Democrats", "SPD"), "{:?}", names(&g));
+    assert!(has_name(&g, "Social Democrats"), "{:?}", names(&g));
+}
+
+#[test]
+fn a_misspelt_person_name_joins_the_name_it_misspells() {
+    let g = with_spans(
+        "Henrietta Wallgren chairs the board. Wallgren said profits rose. Later Walgren added that costs fell.",
+        &[
+            ("Henrietta Wallgren", "PERSON"),
+            ("Wallgren", "PERSON"),
+            ("Walgren", "PERSON"),
+        ],
+    );
+    assert!(
+        together(&g, "Henrietta Wallgren", "Walgren"),
+        "{:?}",
+        names(&g)
+    );
+    // A plural is a family, not a misspelling; and short names differ by a letter too often.
+    let g = with_spans(
+        "Henrietta Wallgren chairs the board. The Wallgrens own the firm. Anna Kohl met Peter Kohn.",
+        &[
+            ("Henrietta Wallgren", "PERSON"),
+            ("Wallgrens", "PERSON"),
+            ("Anna Kohl", "PERSON"),
+            ("Peter Kohn", "PERSON"),
+        ],
+    );
+    assert!(
+        !together(&g, "Henrietta Wallgren", "Wallgrens"),
+        "{:?}",
+        names(&g)
+    );
+    assert!(!together(&g, "Anna Kohl", "Peter Kohn"), "{:?}", names(&g));
+}
+
+#[test]
+fn a_surname_sees_one_person_where_the_full_name_is_spelt_two_ways() {
+    let g = with_spans(
+        "Henrietta Wallgren chairs the board. Henrieta Wallgren was re-elected. Wallgren said profits rose.",
+        &[
+            ("Henrietta Wallgren", "PERSON"),
+            ("Henrieta Wallgren", "PERSON"),
+            ("Wallgren", "PERSON"),
+        ],
+    );
+    assert!(
+        together(&g, "Henrietta Wallgren", "Wallgren"),
+        "{:?}",
+        names(&g)
+    );
+    // Two different given names: two people, and the surname stays apart.
+    let g = with_spans(
+        "Henrietta Wallgren chairs the board. Margareta Wallgren was re-elected. Wallgren said profits rose.",
+        &[
+            ("Henrietta Wallgren", "PERSON"),
+            ("Margareta Wallgren", "PERSON"),
+            ("Wallgren", "PERSON"),
+        ],
+    );
+    assert!(
+        !together(&g, "Henrietta Wallgren", "Wallgren"),
+        "{:?}",
+        names(&g)
+    );
+}
+
+#[test]
+fn a_clubs_nickname_is_the_club_but_its_city_is_not() {
+    let g = with_spans(
+        "Gladbach beat Hertha on Saturday. Borussia Mönchengladbach now lead the table, said a fan in Mönchengladbach.",
+        &[
+            ("Gladbach", "ORG"),
+            ("Hertha", "ORG"),
+            ("Borussia Mönchengladbach", "ORG"),
+            ("Mönchengladbach", "GPE"),
+        ],
+    );
+    assert!(
+        together(&g, "Borussia Mönchengladbach", "Gladbach"),
+        "{:?}",
+        names(&g)
+    );
+    assert!(
+        !together(&g, "Borussia Mönchengladbach", "Mönchengladbach"),
+        "{:?}",
+        names(&g)
+    );
+}
+
+#[test]
+fn the_west_and_its_adjective_are_the_western_world() {
+    let g = with_spans(
+        "Western governments protested. The West imposed new sanctions.",
+        &[("Western", "NORP"), ("West", "LOC")],
+    );
+    assert!(together(&g, "Western world", "Western"), "{:?}", names(&g));
+    assert!(together(&g, "Western world", "West"), "{:?}", names(&g));
+    // A person's full name ending in the word is not the region.
+    let g = with_spans(
+        "Kanye Westerholt released an album.",
+        &[("Kanye Westerholt", "PERSON")],
+    );
+    assert!(!has_name(&g, "Western world"), "{:?}", names(&g));
+}
+
+#[test]
+fn a_surname_taken_for_a_place_joins_its_name_when_no_list_knows_the_place() {
+    // NER took both for places, but no gazetteer or places list knows `Kavvadias` as one.
+    let g = with_spans(
+        "Panos Kavvadias resigned on Monday. Kavvadias had led the ministry since spring.",
+        &[("Panos Kavvadias", "GPE"), ("Kavvadias", "GPE")],
+    );
+    assert!(
+        together(&g, "Panos Kavvadias", "Kavvadias"),
+        "{:?}",
+        names(&g)
+    );
+    // A known city stays the city, and a continent is not the region named after it.
+    let g = with_spans(
+        "Fans of Borussia Dortmund gathered in Dortmund. Trade with Western Europe grew faster than with Europe as a whole.",
+        &[
+            ("Borussia Dortmund", "ORG"),
+            ("Dortmund", "GPE"),
+            ("Western Europe", "LOC"),
+            ("Europe", "LOC"),
+        ],
+    );
+    assert!(
+        !together(&g, "Borussia Dortmund", "Dortmund"),
+        "{:?}",
+        names(&g)
+    );
+    assert!(!together(&g, "Western Europe", "Europe"), "{:?}", names(&g));
+}
