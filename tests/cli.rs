@@ -725,3 +725,34 @@ fn a_build_from_stdin_equals_the_build_of_the_same_file() {
     assert!(export(&from_file).contains("visited Dresden on Friday"));
     assert!(!export(&from_file).contains("visited Hamburg"));
 }
+
+/// Regression: `kg build` resolved each document against the entities of the documents before it (and, in
+/// a later run, against the store's), so a short name (`Johnson`) went to the full name of an earlier
+/// document in one order and stayed apart in another, and a resumed build differed from a clean one.
+#[test]
+fn a_corpus_built_in_two_runs_in_either_order_equals_one_build() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = dir.path().join("first.jsonl");
+    let second = dir.path().join("second.jsonl");
+    std::fs::write(
+        &first,
+        r#"{"id": "talks", "text": "Prime Minister Boris Johnson met Emmanuel Macron in Paris on Tuesday."}"#,
+    )
+    .unwrap();
+    std::fs::write(
+        &second,
+        r#"{"id": "later", "text": "Johnson flew back to London on Wednesday, his spokesman said."}"#,
+    )
+    .unwrap();
+    let (first, second) = (first.to_str().unwrap(), second.to_str().unwrap());
+    let export = |store: &Path| ok(&kg(&["export", "--format", "nq"], store));
+    let once = dir.path().join("once");
+    ok(&kg(&["build", first, second], &once));
+    for (name, runs) in [("in-order", [first, second]), ("reversed", [second, first])] {
+        let store = dir.path().join(name);
+        for input in runs {
+            ok(&kg(&["build", input], &store));
+        }
+        assert_eq!(export(&once), export(&store), "{name}");
+    }
+}

@@ -9,8 +9,7 @@ use kg::analysis::Control;
 use kg::ingest::{Document, Documents, DuplicateId, InputSpec};
 use kg::ontology::Ontology;
 use kg::pipeline::Pipeline;
-use kg::resolve::KnownEntity;
-use kg::store::{Descriptions, WriteSummary, percent_decode};
+use kg::store::{Descriptions, WriteSummary};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::io::IsTerminal;
@@ -106,30 +105,13 @@ pub fn run(args: &BuildArgs) -> Result<()> {
     store
         .set_ontology(pipeline.ontology())
         .context("cannot store the ontology")?;
-    // Entities already in the store, so that new mentions resolve to them and keep their keys (described
-    // first where an interrupted build left descriptions pending).
+    // Descriptions an interrupted build left pending are written first. Each document is resolved on its
+    // own, never against the entities already in the store: a build resumed after an interruption, or a
+    // corpus built in several runs, then ends exactly as one build of it (and as the union of
+    // `kg extract` shards); names across documents are the corpus-level pass's to join.
     store
         .settle_descriptions()
         .context("cannot describe the entities an interrupted build left")?;
-    let mut pipeline = if store.is_empty()? {
-        pipeline
-    } else {
-        let entity_ns = store.namespaces().entity_ns().to_string();
-        let known: Vec<KnownEntity> = store
-            .entity_descriptions()?
-            .into_iter()
-            .filter_map(|entity| {
-                let key = entity.iri.strip_prefix(&entity_ns)?;
-                Some(KnownEntity {
-                    key: percent_decode(key),
-                    label: entity.label,
-                    aliases: entity.aliases,
-                    class: entity.class,
-                })
-            })
-            .collect();
-        pipeline.with_known(known)
-    };
 
     if stop() {
         bail!("interrupted before any document was written");
@@ -192,7 +174,7 @@ pub fn run(args: &BuildArgs) -> Result<()> {
         let graphs: Vec<_> = batch
             .iter()
             .zip(docs.iter().zip(&triples))
-            .map(|(doc, (analysed, triples))| pipeline.resolve(doc, analysed, triples))
+            .map(|(doc, (analysed, triples))| pipeline.resolve_isolated(doc, analysed, triples))
             .collect();
         if stop() {
             break;

@@ -64,7 +64,8 @@ pub fn ingestor(
         store
             .set_ontology(pipeline.ontology())
             .map_err(|e| (500, format!("cannot store the ontology: {e}")))?;
-        // Analysis and extraction in parallel; resolution in order (each document's entities help the next).
+        // Analysis and extraction in parallel; each document resolved on its own, as `kg build` does, so
+        // that what is posted ends as a build of the same documents would.
         let analysed: Vec<_> = documents
             .par_iter()
             .map(|doc| {
@@ -76,7 +77,7 @@ pub fn ingestor(
         let graphs: Vec<_> = documents
             .iter()
             .zip(&analysed)
-            .map(|(doc, (analysed, triples))| pipeline.resolve(doc, analysed, triples))
+            .map(|(doc, (analysed, triples))| pipeline.resolve_isolated(doc, analysed, triples))
             .collect();
         // One transaction for the whole request: all its documents or none.
         let summaries = store
