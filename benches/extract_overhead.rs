@@ -73,7 +73,7 @@ fn main() {
             let start = Instant::now();
             facts = 0;
             for ((document, doc), triples) in documents.iter().zip(&docs).zip(&triples) {
-                facts += black_box(pipeline.resolve_isolated(document, doc, triples))
+                facts += black_box(pipeline.resolve(document, doc, triples))
                     .facts
                     .len();
             }

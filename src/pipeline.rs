@@ -14,7 +14,7 @@ use crate::analysis::{AnalysisError, AnalysisInput, Analyzer, Control, Doc};
 use crate::extract::{Extractor, RawTriple};
 use crate::ingest::Document;
 use crate::ontology::{Ontology, OntologyError};
-use crate::resolve::{DocMeta, DocumentGraph, KnownEntity, Resolver};
+use crate::resolve::{DocMeta, DocumentGraph, Resolver};
 use std::path::{Path, PathBuf};
 
 /// Why the pipeline could not be loaded.
@@ -78,12 +78,6 @@ impl Pipeline {
             fingerprint,
             min_confidence: DEFAULT_MIN_CONFIDENCE,
         })
-    }
-
-    /// Entities already in the store, so that new mentions resolve to them and keep their keys.
-    pub fn with_known(mut self, known: impl IntoIterator<Item = KnownEntity>) -> Self {
-        self.resolver = self.resolver.with_known(known);
-        self
     }
 
     /// Leaves facts below `min_confidence` (0 to 1) out of the document graphs (`kg build --min-confidence`).
@@ -178,27 +172,10 @@ impl Pipeline {
         self.extractor.extract(doc)
     }
 
-    /// The document graph of an analysed document and its triples; its entities are remembered for the
-    /// documents that follow.
-    pub fn resolve(
-        &mut self,
-        document: &Document,
-        doc: &Doc,
-        triples: &[RawTriple],
-    ) -> DocumentGraph {
-        let graph = self.resolve_isolated(document, doc, triples);
-        self.resolver.learn(&graph);
-        graph
-    }
-
-    /// The document graph of one document on its own: nothing carried over from earlier documents, so the
-    /// output does not depend on which documents came before (what a streaming mapper over shards needs).
-    pub fn resolve_isolated(
-        &self,
-        document: &Document,
-        doc: &Doc,
-        triples: &[RawTriple],
-    ) -> DocumentGraph {
+    /// The document graph of an analysed document and its triples, resolved on its own: nothing is carried
+    /// over from other documents, so a build does not depend on the order, batches or runs in which
+    /// documents arrive, and equals the union of `kg extract` shards.
+    pub fn resolve(&self, document: &Document, doc: &Doc, triples: &[RawTriple]) -> DocumentGraph {
         let meta = DocMeta {
             title: document.title.clone(),
             date: document.date.clone(),
@@ -209,15 +186,8 @@ impl Pipeline {
         graph
     }
 
-    /// All three stages for one document on its own (nothing learnt from or for other documents).
-    pub fn process_isolated(&self, document: &Document) -> DocumentGraph {
-        let doc = self.analyze(document);
-        let triples = self.extract(&doc);
-        self.resolve_isolated(document, &doc, &triples)
-    }
-
-    /// All three stages for one document.
-    pub fn process(&mut self, document: &Document) -> DocumentGraph {
+    /// All three stages for one document (resolved on its own, see [`Pipeline::resolve`]).
+    pub fn process(&self, document: &Document) -> DocumentGraph {
         let doc = self.analyze(document);
         let triples = self.extract(&doc);
         self.resolve(document, &doc, &triples)

@@ -313,7 +313,7 @@ fn check_text(text: &str, title: Option<String>) -> Result<(), TestCaseError> {
     if title.is_some() {
         document.title = title;
     }
-    let mut pipeline = pipeline().lock().unwrap_or_else(|e| e.into_inner());
+    let pipeline = pipeline().lock().unwrap_or_else(|e| e.into_inner());
     let doc = pipeline.analyze(&document);
     prop_assert_eq!(&doc.text, &document.text);
     if let Err(e) = doc.validate() {
@@ -530,7 +530,7 @@ fn check_json(value: &Value) -> Result<(), TestCaseError> {
         ..Document::default()
     };
     let pipeline = pipeline().lock().unwrap_or_else(|e| e.into_inner());
-    let graph = pipeline.resolve_isolated(&document, &doc, &triples);
+    let graph = pipeline.resolve(&document, &doc, &triples);
     let mut out = Vec::new();
     kg::extract::oie::write(
         &mut out,

@@ -26,7 +26,7 @@ fn facts(text: &str) -> Vec<(String, String, String)> {
     let g = pipeline()
         .lock()
         .unwrap_or_else(|e| e.into_inner())
-        .process_isolated(&doc);
+        .process(&doc);
     g.facts
         .iter()
         .map(|f| {
@@ -231,7 +231,7 @@ fn min_confidence_leaves_weak_facts_out() {
     let strict = Pipeline::new(None, &[])
         .expect("pipeline")
         .with_min_confidence(0.99);
-    let g = strict.process_isolated(&doc);
+    let g = strict.process(&doc);
     assert!(
         g.facts.iter().all(|f| f.confidence >= 0.99),
         "{:?}",
@@ -240,7 +240,7 @@ fn min_confidence_leaves_weak_facts_out() {
     let open = Pipeline::new(None, &[])
         .expect("pipeline")
         .with_min_confidence(0.0);
-    assert!(open.process_isolated(&doc).facts.len() >= g.facts.len());
+    assert!(open.process(&doc).facts.len() >= g.facts.len());
 }
 
 #[test]

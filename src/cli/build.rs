@@ -174,7 +174,7 @@ pub fn run(args: &BuildArgs) -> Result<()> {
         let graphs: Vec<_> = batch
             .iter()
             .zip(docs.iter().zip(&triples))
-            .map(|(doc, (analysed, triples))| pipeline.resolve_isolated(doc, analysed, triples))
+            .map(|(doc, (analysed, triples))| pipeline.resolve(doc, analysed, triples))
             .collect();
         if stop() {
             break;

@@ -57,11 +57,11 @@ pub fn run(args: &ExtractArgs) -> Result<()> {
                 }
             }
             (ExtractFormat::Tsv, Some(p)) => {
-                let graph = p.resolve_isolated(document, doc, &triples);
+                let graph = p.resolve(document, doc, &triples);
                 write_tsv_rows(&mut buf, &graph, p.ontology())?;
             }
             (ExtractFormat::Nq, Some(p)) => {
-                let graph = p.resolve_isolated(document, doc, &triples);
+                let graph = p.resolve(document, doc, &triples);
                 let (mut quads, _) = document_quads(&graph, &namespaces);
                 // Stamped as `kg build` stamps it: a store loaded from shards skips these documents
                 // when the same corpus is built into it.

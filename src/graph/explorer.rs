@@ -6,8 +6,9 @@
 //! explanations). Mentions are read from `<doc> kg:mentions <entity>` and, for stores that repeat entity
 //! descriptions per document, from the `rdf:type` statements of each document graph.
 
-use super::search_index::{IndexedEntity, SearchHit, SearchIndex};
+use super::search_index::{IndexedEntity, SearchIndex};
 use super::{Projection, page_rank};
+use crate::store::EntityHit;
 use crate::store::{DCTERMS, DocumentSummary, KgStore, Namespaces, StoreResult, Support};
 use oxigraph::model::{NamedNode, NamedOrBlankNode, Term, Triple};
 use petgraph::Direction;
@@ -276,7 +277,7 @@ impl Explorer {
     }
 
     /// Type-ahead search over names and other names (see [`SearchIndex::search`]).
-    pub fn search(&self, query: &str, limit: usize) -> Vec<SearchHit> {
+    pub fn search(&self, query: &str, limit: usize) -> Vec<EntityHit> {
         self.search.search(query, limit)
     }
 

@@ -25,7 +25,7 @@ pub use pagerank::page_rank;
 pub use paths::{Hop, Path, PathFinder, PathOptions};
 pub use persist::PROJECTION_FILE;
 pub use profile::{EntityProfile, FactGroup, Mention, Neighbour};
-pub use search_index::{IndexedEntity, SearchHit, SearchIndex};
+pub use search_index::{IndexedEntity, SearchIndex};
 
 use crate::store::{FactKind, KgStore, Namespaces, SKOS, StoreResult};
 use oxigraph::model::vocab::{rdf, rdfs};

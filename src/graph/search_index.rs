@@ -5,8 +5,9 @@
 //! search costs O(log n + matches) however large the store; `kg serve` builds one from the projection when it
 //! starts and after each ingest.
 
+use crate::store::EntityHit;
 pub use crate::store::NameMatch;
-use serde::Serialize;
+use crate::store::search_words;
 use std::collections::HashMap;
 
 /// An entity to index: its names and how important it is.
@@ -26,23 +27,6 @@ pub struct IndexedEntity {
     pub weight: f64,
 }
 
-/// One search result.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct SearchHit {
-    /// The entity IRI.
-    pub iri: String,
-    /// Its preferred label.
-    pub label: String,
-    /// Its class, when typed.
-    pub class: Option<String>,
-    /// The name that matched.
-    pub matched: String,
-    /// How it matched.
-    pub how: NameMatch,
-    /// Documents that mention it.
-    pub documents: usize,
-}
-
 /// The name index.
 #[derive(Debug, Clone, Default)]
 pub struct SearchIndex {
@@ -53,14 +37,6 @@ pub struct SearchIndex {
     words: Vec<(String, u32, u32)>,
     /// Entity numbers by decreasing weight (for the empty query).
     by_weight: Vec<u32>,
-}
-
-/// Lower-cased words of a name.
-pub(crate) fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
 }
 
 /// The entries of a sorted array whose key starts with `prefix`.
@@ -81,7 +57,7 @@ impl SearchIndex {
                 .enumerate()
             {
                 names.push((name.to_lowercase(), e as u32, n as u32));
-                for word in words(name) {
+                for word in search_words(name) {
                     words_index.push((word, e as u32, n as u32));
                 }
             }
@@ -124,7 +100,7 @@ impl SearchIndex {
     /// At most `limit` entities with a name matching `query` (the whole name, a prefix of it, or every query
     /// word as the start of a word of the name; case-insensitive), best match first, then the most important.
     /// An empty query gives the most important entities.
-    pub fn search(&self, query: &str, limit: usize) -> Vec<SearchHit> {
+    pub fn search(&self, query: &str, limit: usize) -> Vec<EntityHit> {
         let query = query.trim().to_lowercase();
         let mut best: HashMap<u32, (NameMatch, u32)> = HashMap::new();
         let mut offer = |entity: u32, how: NameMatch, number: u32| {
@@ -149,11 +125,11 @@ impl SearchIndex {
             };
             offer(*e, how, *n);
         }
-        let query_words = words(&query);
+        let query_words = search_words(&query);
         // The longest query word selects the fewest candidates; the others are checked on each.
         if let Some(key) = query_words.iter().max_by_key(|w| w.len()) {
             for (_, e, n) in prefixed(&self.words, key) {
-                let name_words = words(self.name(*e, *n));
+                let name_words = search_words(self.name(*e, *n));
                 if query_words
                     .iter()
                     .all(|q| name_words.iter().any(|w| w.starts_with(q.as_str())))
@@ -178,9 +154,9 @@ impl SearchIndex {
             .collect()
     }
 
-    fn hit(&self, entity: u32, how: NameMatch, number: u32) -> SearchHit {
+    fn hit(&self, entity: u32, how: NameMatch, number: u32) -> EntityHit {
         let e = &self.entities[entity as usize];
-        SearchHit {
+        EntityHit {
             iri: e.iri.clone(),
             label: e.label.clone(),
             class: e.class.clone(),
@@ -206,7 +182,7 @@ mod tests {
         }
     }
 
-    fn labels(hits: &[SearchHit]) -> Vec<&str> {
+    fn labels(hits: &[EntityHit]) -> Vec<&str> {
         hits.iter().map(|h| h.label.as_str()).collect()
     }
 

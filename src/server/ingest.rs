@@ -77,7 +77,7 @@ pub fn ingestor(
         let graphs: Vec<_> = documents
             .iter()
             .zip(&analysed)
-            .map(|(doc, (analysed, triples))| pipeline.resolve_isolated(doc, analysed, triples))
+            .map(|(doc, (analysed, triples))| pipeline.resolve(doc, analysed, triples))
             .collect();
         // One transaction for the whole request: all its documents or none.
         let summaries = store

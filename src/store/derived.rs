@@ -382,13 +382,7 @@ impl KgStore {
     }
 
     pub(crate) fn derived_stale_marker(&self) -> Quad {
-        let meta = self.ns.meta_graph();
-        Quad::new(
-            meta.clone(),
-            self.ns.term(vocab::DERIVED_STALE),
-            Literal::from(true),
-            meta,
-        )
+        self.meta_mark(vocab::DERIVED_STALE)
     }
 
     /// Whether document graphs were loaded without their derived graphs being recomputed yet (a load was

@@ -38,7 +38,7 @@ pub use iri::{
     percent_decode, percent_encode, term_key, vocab,
 };
 pub use load::{LoadInput, LoadOptions, LoadSummary, format_of};
-pub use search::{EntityHit, NameMatch};
+pub use search::{EntityHit, NameMatch, search_words};
 pub use sparql::{SparqlTextError, parse_union_query, parse_update};
 pub use write::{WriteSummary, content_hash_quad, document_quads};
 
@@ -442,14 +442,14 @@ impl KgStore {
         self.remove_documents(&[id])
     }
 
-    fn stale_marker(&self) -> oxigraph::model::Quad {
+    /// The meta graph's mark `local` (`<meta> kg:local true`): present or absent, never false.
+    pub(crate) fn meta_mark(&self, local: &str) -> oxigraph::model::Quad {
         let meta = self.ns.meta_graph();
-        oxigraph::model::Quad::new(
-            meta.clone(),
-            self.ns.term(vocab::INFERENCE_STALE),
-            Literal::from(true),
-            meta,
-        )
+        oxigraph::model::Quad::new(meta.clone(), self.ns.term(local), Literal::from(true), meta)
+    }
+
+    fn stale_marker(&self) -> oxigraph::model::Quad {
+        self.meta_mark(vocab::INFERENCE_STALE)
     }
 
     /// Whether documents changed since the inferred graph was last computed (e.g. a build was interrupted).

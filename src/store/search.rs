@@ -47,8 +47,8 @@ struct Candidate {
     names: BTreeSet<String>,
 }
 
-/// Lower-cased words of a name.
-fn words(text: &str) -> Vec<String> {
+/// Lower-cased words of a name: what a query's words are matched against.
+pub fn search_words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_lowercase)
@@ -64,7 +64,7 @@ fn name_match(name: &str, query: &str, query_words: &[String]) -> Option<NameMat
     if lower.starts_with(query) {
         return Some(NameMatch::Prefix);
     }
-    let name_words = words(name);
+    let name_words = search_words(name);
     (!query_words.is_empty()
         && query_words
             .iter()
@@ -78,7 +78,7 @@ impl KgStore {
     /// entities described by more documents, then by label.
     pub fn search_entities(&self, query: &str, limit: usize) -> StoreResult<Vec<EntityHit>> {
         let query = query.trim().to_lowercase();
-        let query_words = words(&query);
+        let query_words = search_words(&query);
         if query.is_empty() {
             return Ok(Vec::new());
         }
@@ -158,7 +158,7 @@ mod tests {
 
     #[test]
     fn names_match_whole_by_prefix_or_by_word_starts() {
-        let q = |text: &str| (text.to_lowercase(), words(text));
+        let q = |text: &str| (text.to_lowercase(), search_words(text));
         let (query, qw) = q("tony bl");
         assert_eq!(
             name_match("Tony Blair", &query, &qw),
