@@ -192,6 +192,19 @@ fn another_noun_or_a_deputy_in_a_title_is_no_head_of_state() {
 }
 
 #[test]
+fn a_role_described_elsewhere_gives_the_titled_person_a_country_unless_they_meet() {
+    let fs = facts(
+        "Foreign Minister Lena Falk arrived in Oslo on Monday. Sweden's foreign minister said the talks had been useful.",
+    );
+    assert!(has(&fs, "Lena Falk", "citizenOf", "Sweden"), "{fs:?}");
+    // Regression: `Bush met the French president` made Bush the head of state of France.
+    let fs =
+        facts("President Tom Reed visited Paris on Monday. Reed met the French president there.");
+    assert!(!has(&fs, "Tom Reed", "headOfStateOf", "France"), "{fs:?}");
+    assert!(!has(&fs, "Tom Reed", "citizenOf", "France"), "{fs:?}");
+}
+
+#[test]
 fn an_organisations_nationality_comes_from_its_demonym() {
     let fs = facts("German carmaker Volkswagen reported higher profits on Thursday.");
     assert!(has(&fs, "Volkswagen", "country", "Germany"), "{fs:?}");

@@ -181,7 +181,7 @@ fn a_generic_party_name_is_the_gazetteers_party_in_its_countrys_news() {
 }
 
 #[test]
-fn a_misspelt_person_name_joins_the_name_it_misspells() {
+fn a_misspelt_name_joins_the_name_it_misspells() {
     let g = with_spans(
         "Henrietta Wallgren chairs the board. Wallgren said profits rose. Later Walgren added that costs fell.",
         &[
@@ -211,6 +211,29 @@ fn a_misspelt_person_name_joins_the_name_it_misspells() {
         names(&g)
     );
     assert!(!together(&g, "Anna Kohl", "Peter Kohn"), "{:?}", names(&g));
+    // Names of places and other things misspelt, and a misspelt surname NER took for an organisation.
+    let g = with_spans(
+        "The fair opened in Regensburg on Monday. Visitors to Regensbrug praised it. Henrietta Wallgren chairs the board; Walgren said profits rose.",
+        &[
+            ("Regensburg", "GPE"),
+            ("Regensbrug", "GPE"),
+            ("Henrietta Wallgren", "PERSON"),
+            ("Walgren", "ORG"),
+        ],
+    );
+    assert!(together(&g, "Regensburg", "Regensbrug"), "{:?}", names(&g));
+    assert!(
+        together(&g, "Henrietta Wallgren", "Walgren"),
+        "{:?}",
+        names(&g)
+    );
+    // Two other things whose names are one letter apart at the end stay two (`Nordhaven`, `Nordhavens`
+    // is a plural; `Carlsberg`, `Carlsburg` of two kinds).
+    let g = with_spans(
+        "Carlsberg raised prices in Carlsburg on Monday.",
+        &[("Carlsberg", "ORG"), ("Carlsburg", "GPE")],
+    );
+    assert!(!together(&g, "Carlsberg", "Carlsburg"), "{:?}", names(&g));
 }
 
 #[test]

@@ -1,9 +1,9 @@
 //! `kg extract` as a Spark streaming mapper: tests/spark/extract_pipe.py pipes a corpus through
 //! `kg extract --format nq -` with `rdd.pipe` in Spark's local mode and compares the merged N-Quads with one
 //! single-process run; then the merged shards, bulk-loaded with `kg load` (which derives the entities and
-//! facts graphs, the corpus-level pass, from them), must give the store `kg build` gives. Skipped, with the
-//! script's message, where python3, pyspark, Java or the N-Quads output of `kg extract` is missing
-//! (`.ci/run` installs Java and pyspark).
+//! facts graphs and runs the corpus pass that gives names of one entity in different shards one IRI), must give
+//! the store `kg build` gives. Skipped, with the script's message, where python3, pyspark, Java or the N-Quads
+//! output of `kg extract` is missing (`.ci/run` installs Java and pyspark).
 
 use std::process::Command;
 
@@ -22,6 +22,9 @@ fn spark_shards_merge_to_the_single_process_output() {
         "Xi Jinping visited Moscow and met Vladimir Putin.",
         "NATO supports Ukraine.",
         "Japan controls the Senkaku Islands, which China claims.",
+        // A short name in one shard that the corpus pass gives the full name of another.
+        "Mr Lindqvist said on Monday that the talks would go on.",
+        "Prime Minister Erik Lindqvist arrived in Oslo on Sunday.",
     ];
     let lines: Vec<String> = texts
         .iter()
@@ -95,6 +98,15 @@ fn spark_shards_merge_to_the_single_process_output() {
         lines
     };
     let (from_shards, from_build) = (quads(&loaded), quads(&built));
+    // The corpus pass ran on both: the short name's document names the full name's entity.
+    let renamed = |qs: &[String]| {
+        qs.iter()
+            .any(|q| q.contains("keyInDocument") && q.contains("entity/erik_lindqvist"))
+    };
+    assert!(
+        renamed(&from_shards) && renamed(&from_build),
+        "the corpus pass did not give `Lindqvist` the full name's entity"
+    );
     let only = |a: &[String], b: &[String]| a.iter().filter(|q| !b.contains(q)).count();
     assert!(
         from_shards == from_build,

@@ -227,6 +227,11 @@ pub fn run(args: &BuildArgs) -> Result<()> {
             survey.documents - unchanged
         );
     }
+    let corpus_started = Instant::now();
+    let identities = store
+        .settle_identities()
+        .context("cannot give the names of one entity across documents one IRI")?;
+    let corpus_seconds = corpus_started.elapsed().as_secs_f64();
     let inferred = store
         .refresh_inferences(pipeline.ontology())
         .context("cannot apply the ontology rules")?;
@@ -234,10 +239,12 @@ pub fn run(args: &BuildArgs) -> Result<()> {
     store.optimize_and_close()?;
     let seconds = started.elapsed().as_secs_f64();
     eprintln!(
-        "kg build: {written} documents, {} sentences, {} entities, {} triples (+{inferred} inferred) in {seconds:.1} s",
+        "kg build: {written} documents, {} sentences, {} entities, {} triples (+{inferred} inferred) in {seconds:.1} s; corpus pass: {} of {} names renamed in {corpus_seconds:.2} s",
         total.sentences,
         entities.len(),
         total.triples,
+        identities.renamed,
+        identities.names,
     );
     if bad > 0 {
         bail!(

@@ -13,7 +13,7 @@
 //!
 //! Pure functions: they return the pairs to join; the caller merges.
 
-use super::names::{NameWords, name_words, phonetic_word};
+use super::names::{NameWords, acronym_letters, name_words, phonetic_word};
 
 /// What the linker needs to know of one entity of the document.
 #[derive(Debug, Clone, Default)]
@@ -306,13 +306,10 @@ fn is_initialism(sw: &Words, lw: &Words, words: &NameWords) -> bool {
         return false;
     };
     let lw = &lw.raw;
-    let letters: String = word
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect();
-    let upper = word.chars().filter(|c| c.is_uppercase()).count();
-    if upper < 2 || letters.chars().count() < 2 || letters.chars().count() > 8 || lw.len() < 2 {
+    let Some(letters) = acronym_letters(word) else {
+        return false;
+    };
+    if lw.len() < 2 {
         return false;
     }
     let initials = |skip_particles: bool, split: bool| -> String {

@@ -11,19 +11,25 @@
 //! - a person's name without the middle names or initials (`George Bush`) goes to the one fuller name with
 //!   the same first and last word (`George W Bush`);
 //! - a name that other documents state as an alias of exactly one entity (`AFP`, stated as `Agence
-//!   France-Presse (AFP)`) goes to that entity, when both are of one class.
+//!   France-Presse (AFP)`) goes to that entity, when both are of one class;
+//! - an acronym of three letters or more (`AFP`) goes to the one name of the corpus of its class (or
+//!   untyped) whose initials it is (`Agence France-Presse`); two such names (`ABC`: `American Broadcasting
+//!   Company`, `Australian Broadcasting Corporation`) leave it alone;
+//! - spellings of one name (`Köhler` as `Koehler`, `Mansour` as `Mansur`, `Hannover` as `Hanover`,
+//!   `Yanukovich` as `Yanukovych`) go to the one named in the most documents, when the names are of one
+//!   class or untyped.
 //!
 //! Keys scoped to one document (`foreign_ministry__1a2b3c4d`, descriptions) are never mapped. A pure
 //! function: the same records in any order give the same map. The cost is about linear in the records.
 
-use super::names::{name_words, phonetic_word};
+use super::names::{acronym_letters, name_words, phonetic_word};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// How many times more documents the leading full name needs over the next one to take a short name.
 pub const DOMINANCE: usize = 3;
 
 /// One entity as one document names it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct NameRecord {
     /// The entity's key in that document.
     pub key: String,
@@ -41,13 +47,18 @@ pub struct NameRecord {
 #[derive(Debug, Default)]
 struct KeyInfo {
     label: String,
+    /// The class most documents give it (a typed one before `Concept`).
     class: String,
+    /// How many documents give it each class.
+    classes: BTreeMap<String, usize>,
     documents: BTreeSet<String>,
     aliases: BTreeSet<String>,
 }
 
 /// The canonical key of every key that names the same entity as a fuller one (see the module doc).
-pub fn canonical_keys(records: &[NameRecord]) -> BTreeMap<String, String> {
+pub fn canonical_keys<'r>(
+    records: impl IntoIterator<Item = &'r NameRecord>,
+) -> BTreeMap<String, String> {
     let mut keys: BTreeMap<&str, KeyInfo> = BTreeMap::new();
     for r in records {
         if r.key.contains("__") || r.key.is_empty() {
@@ -60,17 +71,27 @@ pub fn canonical_keys(records: &[NameRecord]) -> BTreeMap<String, String> {
         if info.label.is_empty() || longer {
             info.label = r.label.clone();
         }
-        if info.class.is_empty() || (info.class == "Concept" && !r.class.is_empty()) {
-            info.class = r.class.clone();
-        }
+        *info.classes.entry(r.class.clone()).or_default() += 1;
         info.documents.insert(r.document.clone());
         for a in &r.aliases {
             info.aliases.insert(a.to_lowercase());
         }
     }
+    for info in keys.values_mut() {
+        let typed = |c: &str| !c.is_empty() && c != UNTYPED;
+        if let Some((class, _)) = info
+            .classes
+            .iter()
+            .max_by(|a, b| (typed(a.0), a.1).cmp(&(typed(b.0), b.1)).then(b.0.cmp(a.0)))
+        {
+            info.class = class.clone();
+        }
+    }
     let mut out = BTreeMap::new();
     people(&keys, &mut out);
     aliases(&keys, &mut out);
+    acronyms(&keys, &mut out);
+    spellings(&keys, &mut out);
     out
 }
 
@@ -183,6 +204,185 @@ fn aliases(keys: &BTreeMap<&str, KeyInfo>, out: &mut BTreeMap<String, String>) {
     }
 }
 
+/// The label's one word, if it has one word.
+fn one_word(label: &str) -> Option<&str> {
+    match name_words(label)[..] {
+        [word] => Some(word),
+        _ => None,
+    }
+}
+
+/// The initials a full name may be abbreviated to: with and without its lower-case words (`for`, `für`),
+/// with hyphenated words as one word or two (`Agence France-Presse`: `afp`, `af`).
+fn initials(label: &str) -> BTreeSet<String> {
+    let words = name_words(label);
+    let mut out = BTreeSet::new();
+    if words.len() < 2 {
+        return out;
+    }
+    for skip_lower in [false, true] {
+        for split in [false, true] {
+            let letters: String = words
+                .iter()
+                .flat_map(|w| {
+                    if split {
+                        w.split('-').collect()
+                    } else {
+                        vec![*w]
+                    }
+                })
+                .filter(|w| !(skip_lower && w.starts_with(char::is_lowercase)))
+                .filter_map(|w| w.chars().next())
+                .flat_map(char::to_lowercase)
+                .collect();
+            if letters.chars().count() >= 2 {
+                out.insert(letters);
+            }
+        }
+    }
+    out
+}
+
+/// Whether two classes can be one entity's: equal, or one of them unknown (`Concept`: NER gave no type the
+/// ontology maps, or the name was never typed).
+fn compatible(a: &str, b: &str) -> bool {
+    a == b || a.is_empty() || b.is_empty() || a == UNTYPED || b == UNTYPED
+}
+
+/// The class of a name nothing typed.
+const UNTYPED: &str = "Concept";
+
+fn acronyms(keys: &BTreeMap<&str, KeyInfo>, out: &mut BTreeMap<String, String>) {
+    // Initials -> the canonical keys of the full names with those initials, with their classes.
+    let mut spelled: BTreeMap<String, BTreeSet<(String, &str)>> = BTreeMap::new();
+    for (&k, info) in keys {
+        if info.class == "Person" {
+            continue;
+        }
+        let canonical = out.get(k).cloned().unwrap_or_else(|| k.to_string());
+        for letters in initials(&info.label) {
+            spelled
+                .entry(letters)
+                .or_default()
+                .insert((canonical.clone(), info.class.as_str()));
+        }
+    }
+    for (&k, info) in keys {
+        if out.contains_key(k) || info.class == "Person" {
+            continue;
+        }
+        // Two letters stand for too many names across a corpus (`UP`: a university, a state of India).
+        let Some(letters) = one_word(&info.label)
+            .and_then(acronym_letters)
+            .filter(|l| l.chars().count() >= 3)
+        else {
+            continue;
+        };
+        let Some(names) = spelled.get(&letters) else {
+            continue;
+        };
+        let fitting: BTreeSet<&str> = names
+            .iter()
+            .filter(|(_, class)| compatible(class, &info.class))
+            .map(|(name, _)| name.as_str())
+            .collect();
+        if let [one] = fitting.into_iter().collect::<Vec<_>>()[..]
+            && one != k
+        {
+            out.insert(k.to_string(), one.to_string());
+        }
+    }
+}
+
+/// A name's spelling with the variants of romanisation and transliteration collapsed: phonetic words
+/// ([`phonetic_word`]); `ae`, `oe`, `ue` as `a`, `o`, `u` (German umlauts written out); `ou` as `u`, `y` as
+/// `i`, `sch` and `shch` as `sh`, `ph` as `f`, `dh` as `d`, `ck` and a hard `c` as `k`; doubled letters as
+/// one, hyphens as word breaks (`Schäuble`/`Schaeuble`, `Yanukovych`/`Yanukovich`, `Jacob`/`Jakob`,
+/// `Gadhafi`/`Gaddafi`).
+fn spelling(label: &str) -> String {
+    let mut out = String::new();
+    for word in name_words(label).iter().flat_map(|w| w.split('-')) {
+        let mut w = phonetic_word(word);
+        for (from, to) in [
+            ("shch", "sh"),
+            ("sch", "sh"),
+            ("ae", "a"),
+            ("oe", "o"),
+            ("ue", "u"),
+            ("ou", "u"),
+            ("ph", "f"),
+            ("dh", "d"),
+            ("ck", "k"),
+            ("y", "i"),
+        ] {
+            w = w.replace(from, to);
+        }
+        // A hard `c` (not before e, i or h) is a `k`.
+        let chars: Vec<char> = w.chars().collect();
+        let w: String = chars
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| {
+                let soft = matches!(chars.get(i + 1), Some('e' | 'i' | 'h'));
+                if c == 'c' && !soft { 'k' } else { c }
+            })
+            .collect();
+        if w.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('_');
+        }
+        let mut last = None;
+        for c in w.chars() {
+            if Some(c) != last {
+                out.push(c);
+            }
+            last = Some(c);
+        }
+    }
+    out
+}
+
+/// Shortest spelling the spelling rule considers: shorter names differ by one letter too often.
+const MIN_SPELLING: usize = 5;
+
+fn spellings(keys: &BTreeMap<&str, KeyInfo>, out: &mut BTreeMap<String, String>) {
+    let mut groups: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    for (&k, info) in keys {
+        if out.contains_key(k) {
+            continue;
+        }
+        let s = spelling(&info.label);
+        if s.len() >= MIN_SPELLING {
+            groups.entry(s).or_default().push(k);
+        }
+    }
+    for group in groups.values().filter(|g| g.len() >= 2) {
+        // One class among the typed names (a name NER gave no type joins them); two classes: two things.
+        let classes: BTreeSet<&str> = group
+            .iter()
+            .map(|k| keys[k].class.as_str())
+            .filter(|c| !c.is_empty() && *c != UNTYPED)
+            .collect();
+        if classes.len() > 1 {
+            continue;
+        }
+        // Most documents, then the typed name, then the key (the group is in key order): order-free.
+        let Some(&winner) = group.iter().max_by(|a, b| {
+            let rank = |k: &str| (keys[k].documents.len(), keys[k].class != UNTYPED);
+            rank(a).cmp(&rank(b)).then(b.cmp(a))
+        }) else {
+            continue;
+        };
+        for &k in group {
+            if k != winner {
+                out.insert(k.to_string(), winner.to_string());
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -264,6 +464,104 @@ mod tests {
         assert!(
             !canonical_keys(&[rec("afp", "AFP", "Organization", "d2"), place]).contains_key("afp")
         );
+    }
+
+    #[test]
+    fn an_acronym_goes_to_the_one_full_name_with_its_initials() {
+        let r = vec![
+            rec("afp", "AFP", "Organization", "d1"),
+            rec(
+                "agence_france_presse",
+                "Agence France-Presse",
+                "Organization",
+                "d2",
+            ),
+            rec("afd", "AfD", "Organization", "d3"),
+            rec(
+                "alternative_fur_deutschland",
+                "Alternative für Deutschland",
+                "Organization",
+                "d4",
+            ),
+        ];
+        let m = canonical_keys(&r);
+        assert_eq!(
+            m.get("afp").map(String::as_str),
+            Some("agence_france_presse")
+        );
+        assert_eq!(
+            m.get("afd").map(String::as_str),
+            Some("alternative_fur_deutschland")
+        );
+        // Two full names with the initials, or a full name of another class: no choice.
+        let r = vec![
+            rec("abc", "ABC", "Organization", "d1"),
+            rec(
+                "american_broadcasting_company",
+                "American Broadcasting Company",
+                "Organization",
+                "d2",
+            ),
+            rec(
+                "australian_broadcasting_corporation",
+                "Australian Broadcasting Corporation",
+                "Organization",
+                "d3",
+            ),
+            rec("nrw", "NRW", "Organization", "d4"),
+            rec(
+                "north_rhine_westphalia",
+                "North Rhine-Westphalia",
+                "Region",
+                "d5",
+            ),
+        ];
+        assert!(canonical_keys(&r).is_empty());
+    }
+
+    #[test]
+    fn spellings_of_one_name_go_to_the_most_common() {
+        let r = vec![
+            rec("horst_koehler", "Horst Koehler", "Person", "d1"),
+            rec("horst_kohler", "Horst Köhler", "Person", "d2"),
+            rec("horst_kohler", "Horst Köhler", "Person", "d3"),
+            rec("hanover", "Hanover", "City", "d1"),
+            rec("hannover", "Hannover", "City", "d2"),
+            rec("hanover", "Hanover", "City", "d4"),
+        ];
+        let m = canonical_keys(&r);
+        assert_eq!(
+            m.get("horst_koehler").map(String::as_str),
+            Some("horst_kohler")
+        );
+        assert_eq!(m.get("hannover").map(String::as_str), Some("hanover"));
+        // An untyped spelling joins a typed one.
+        let r = vec![
+            rec("munchner_merkur", "Münchner Merkur", "Organization", "d1"),
+            rec("muenchner_merkur", "Muenchner Merkur", "Concept", "d2"),
+            rec("viktor_yanukovich", "Viktor Yanukovich", "Person", "d3"),
+            rec("viktor_yanukovych", "Viktor Yanukovych", "Person", "d4"),
+            rec("viktor_yanukovych", "Viktor Yanukovych", "Person", "d5"),
+        ];
+        let m = canonical_keys(&r);
+        assert_eq!(
+            m.get("muenchner_merkur").map(String::as_str),
+            Some("munchner_merkur")
+        );
+        assert_eq!(
+            m.get("viktor_yanukovich").map(String::as_str),
+            Some("viktor_yanukovych")
+        );
+        // Other letters, another class, or too short a name: apart.
+        let r = vec![
+            rec("horst_kahler", "Horst Kahler", "Person", "d1"),
+            rec("horst_kohler", "Horst Köhler", "Person", "d2"),
+            rec("hannover", "Hannover", "Organization", "d3"),
+            rec("hanover", "Hanover", "City", "d4"),
+            rec("lee", "Lee", "Person", "d5"),
+            rec("le", "Le", "Person", "d6"),
+        ];
+        assert!(canonical_keys(&r).is_empty());
     }
 
     #[test]

@@ -52,6 +52,10 @@ pub(crate) struct Lexicon {
     place_classes: std::collections::HashSet<String>,
     /// Lower-case names of places: the gazetteer's places and the places list's cities and regions.
     place_names: std::collections::HashSet<String>,
+    /// The gazetteer's names of two words or more, as written, with the NER label of their class.
+    gazetteer_forms: HashMap<String, &'static str>,
+    /// Gazetteer key -> its names (label and alternative labels) as written.
+    gazetteer_names: HashMap<String, Vec<String>>,
     /// Known entities: key -> entity; lower-case alias -> key; phonetic surname -> keys of persons.
     known: HashMap<String, KnownEntity>,
     known_names: HashMap<String, String>,
@@ -122,9 +126,25 @@ impl Lexicon {
             }
         }
         for g in onto.gazetteer() {
-            if lex.place_classes.contains(&local_name(&g.class)) {
+            let class = local_name(&g.class);
+            let place = lex.place_classes.contains(&class);
+            if place {
                 for n in std::iter::once(&g.label).chain(&g.alt_labels) {
                     lex.place_names.insert(n.to_lowercase());
+                }
+            }
+            let label = match class.as_str() {
+                "Person" => "PERSON",
+                _ if place => "GPE",
+                _ => "ORG",
+            };
+            lex.gazetteer_names
+                .entry(local_name(&g.iri))
+                .or_default()
+                .extend(std::iter::once(&g.label).chain(&g.alt_labels).cloned());
+            for n in std::iter::once(&g.label).chain(&g.alt_labels) {
+                if name_words(n).len() >= 2 && n.chars().any(char::is_uppercase) {
+                    lex.gazetteer_forms.entry(n.clone()).or_insert(label);
                 }
             }
         }
@@ -169,6 +189,17 @@ impl Lexicon {
             }
         }
         self.known.insert(e.key.clone(), e);
+    }
+
+    /// The gazetteer's names of two words or more as written (`Islamic State`), each with the NER label of
+    /// its class (`PERSON`, `GPE` for places, `ORG` otherwise).
+    pub fn gazetteer_forms(&self) -> &HashMap<String, &'static str> {
+        &self.gazetteer_forms
+    }
+
+    /// The names of the gazetteer entity with key `key`, as written (none for another key).
+    pub fn gazetteer_names_of(&self, key: &str) -> &[String] {
+        self.gazetteer_names.get(key).map_or(&[], Vec::as_slice)
     }
 
     /// Whether a name is a place's that the gazetteer or the places list knows (`Dortmund`, `Gaza`).

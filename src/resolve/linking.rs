@@ -35,7 +35,9 @@ impl DocEntities<'_> {
             }
         }
         let lex = self.lex;
-        let spans = name_spans(doc, &lex.words, |n| lex.gazetteer_name(n).is_some());
+        let spans = name_spans(doc, &lex.words, lex.gazetteer_forms(), |n| {
+            lex.gazetteer_name(n).is_some()
+        });
         let mut named = Vec::new();
         for span in spans {
             let text = doc.slice(span.bytes.clone());
@@ -132,8 +134,8 @@ impl DocEntities<'_> {
     }
 
     /// Names NER missed where it tagged them elsewhere in the document: every other occurrence of an
-    /// entity's name or alias (`Yanukovych` after `Viktor Yanukovych`, untagged), and of a person's surname,
-    /// becomes a mention of that entity. A form two entities share is nobody's; see
+    /// entity's name or alias (`Yanukovych` after `Viktor Yanukovych`, untagged), of a gazetteer entity's
+    /// other names, and of a person's surname, becomes a mention of that entity. A form two entities share is nobody's; see
     /// [`super::mentions::repeated_names`].
     pub(super) fn link_repeated(&mut self) {
         let doc = self.doc;
@@ -150,6 +152,12 @@ impl DocEntities<'_> {
             };
             for name in std::iter::once(&d.label).chain(&d.aliases) {
                 forms.push(form(name));
+            }
+            // A gazetteer entity's other names (`IS` once `Islamic State` is named).
+            if let Some(key) = &d.fixed_key {
+                for name in self.lex.gazetteer_names_of(key) {
+                    forms.push(form(name));
+                }
             }
             let words = name_words(&d.label);
             if d.person && words.len() >= 2 && d.class.is_none() {

@@ -10,6 +10,7 @@
 use super::lexicon::VALUE_LABELS;
 use super::names::NameWords;
 use crate::analysis::Doc;
+use std::collections::HashMap;
 
 /// One named mention: a token range that is one name, with the NER label it carries.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,12 +25,99 @@ pub(crate) struct NameSpan {
     pub label: String,
 }
 
-/// The named mentions of a document, in text order. `known` tells whether a name is in the gazetteer.
+/// The named mentions of a document, in text order. `known` tells whether a name is in the gazetteer;
+/// `forms` are the gazetteer's names of two words or more with their NER labels: an occurrence of one
+/// (case and spacing as written) replaces the NER spans inside it, and stands where NER saw nothing
+/// (`"Islamic State"` in quotes, tagged `Islamic` NORP), unless an NER span reaches beyond it (`European
+/// Union Chamber of Commerce` stays whole).
 pub(crate) fn name_spans(
     doc: &Doc,
     words: &NameWords,
+    forms: &HashMap<String, &'static str>,
     known: impl Fn(&str) -> bool,
 ) -> Vec<NameSpan> {
+    let mut out = ner_spans(doc, words, known);
+    let found = gazetteer_spans(doc, forms);
+    if found.is_empty() {
+        return out;
+    }
+    let spans: Vec<(usize, usize)> = doc
+        .ents
+        .iter()
+        .filter(|s| s.start < s.end && s.end <= doc.tokens.len())
+        .map(|s| (s.start, s.end))
+        .collect();
+    let mut taken = Vec::new();
+    for g in found {
+        let overlapping = |(a, b): (usize, usize)| a < g.end && g.start < b;
+        let reaches_beyond = |(a, b): (usize, usize)| a < g.start || b > g.end;
+        if spans.iter().any(|&s| overlapping(s) && reaches_beyond(s))
+            || taken
+                .iter()
+                .any(|t: &NameSpan| overlapping((t.start, t.end)))
+        {
+            continue;
+        }
+        taken.push(g);
+    }
+    out.retain(|n| !taken.iter().any(|g| g.start <= n.start && n.end <= g.end));
+    out.extend(taken);
+    out.sort_by_key(|n| (n.start, n.end));
+    out
+}
+
+/// Occurrences of the gazetteer's multi-word names, longest first at each token, within one line and
+/// sentence, and not inside a longer run of capitalised proper nouns.
+fn gazetteer_spans(doc: &Doc, forms: &HashMap<String, &'static str>) -> Vec<NameSpan> {
+    const LONGEST: usize = 8;
+    let n = doc.tokens.len();
+    let proper = |i: usize| {
+        doc.tokens[i].pos == "PROPN"
+            && doc
+                .token_text(i)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let first = doc.token_text(i);
+        if !first.chars().next().is_some_and(char::is_uppercase)
+            || (i > 0 && !doc.tokens[i].sent_start && proper(i - 1))
+        {
+            i += 1;
+            continue;
+        }
+        let mut hit = None;
+        let mut end = i + 2;
+        while end <= n && end - i <= LONGEST && !breaks_before(doc, end - 1) {
+            let bytes = doc.tokens[i].start..doc.tokens[end - 1].end;
+            if let Some(label) = forms.get(doc.slice(bytes.clone()))
+                && (end == n || doc.tokens[end].sent_start || !proper(end))
+            {
+                hit = Some(NameSpan {
+                    start: i,
+                    end,
+                    bytes,
+                    label: label.to_string(),
+                });
+            }
+            end += 1;
+        }
+        match hit {
+            Some(span) => {
+                i = span.end;
+                out.push(span);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// The NER spans cut into names (see the module doc).
+fn ner_spans(doc: &Doc, words: &NameWords, known: impl Fn(&str) -> bool) -> Vec<NameSpan> {
     let mut out = Vec::new();
     for span in &doc.ents {
         if span.end > doc.tokens.len()

@@ -205,6 +205,18 @@ pub fn phonetic_word(word: &str) -> String {
     w
 }
 
+/// The letters an acronym-like word spells (`AFP`, `U.N.`, `AfD`: two capitals or more, two to eight
+/// letters or digits), lower case: `U.N.` spells `un`; `Bayern` spells nothing.
+pub(crate) fn acronym_letters(word: &str) -> Option<String> {
+    let letters: String = word
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let upper = word.chars().filter(|c| c.is_uppercase()).count();
+    (upper >= 2 && (2..=8).contains(&letters.chars().count())).then_some(letters)
+}
+
 /// The key of a name: its words, phonetically normalised, joined by `_` (`Sergei Lavrov` -> `sergey_lavrov`).
 /// Deterministic, so documents built apart give the same key for the same name.
 pub fn name_key(name: &str) -> String {

@@ -293,8 +293,16 @@ impl DocEntities<'_> {
                 .map(|(p, _, _)| self.find(*p))
                 .collect();
             let placed = self.holders(&property, Some(country));
+            // A description in a sentence that names the holder is someone else (`Bush met the French
+            // president`).
+            let named_beside = |p: usize| {
+                self.mention_tokens
+                    .iter()
+                    .any(|&(t, e)| self.sent_of[t] == self.sent_of[h] && self.find(e) == p)
+            };
             if let [p] = open.as_slice()
                 && placed.iter().all(|q| q == p)
+                && !named_beside(*p)
             {
                 let p = *p;
                 let Some(prop) = self

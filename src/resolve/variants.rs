@@ -1,6 +1,6 @@
-//! Spelling variants within one document: a person's name written twice in slightly different ways, which
-//! news does through typos and transliteration (`Lukashenko` / `Lukaschenko`, `Ahmadinejad` /
-//! `Amhadinejad`). A name and its plural are not variants: `Morsbachs` is a family, and the singular of a
+//! Spelling variants within one document: a name written twice in slightly different ways, which news does
+//! through typos and transliteration (`Lukashenko` / `Lukaschenko`, `Ahmadinejad` / `Amhadinejad`,
+//! `Augsburg` / `Ausgburg`). A name and its plural are not variants: `Morsbachs` is a family, and the singular of a
 //! group's name is often an adjective for something else (`Nazi Germany` beside `the Nazis`).
 //!
 //! A pure function of the document's names: it returns the pairs to join (the name with more mentions
@@ -35,7 +35,14 @@ pub(crate) fn variant_links(names: &[NameInfo]) -> Vec<(usize, usize)> {
             {
                 continue;
             }
-            if x.person && y.person && misspelt(&words[a], &words[b]) {
+            // People's names, or two names of other things NER tags alike (`Augsburg` / `Ausgburg`); a lone word
+            // against a person's full name when either is tagged a person (NER tags a misspelt surname
+            // as anything).
+            let same_tag = x.ner.iter().any(|l| y.ner.contains(l));
+            let kinds_agree = (x.person && y.person)
+                || (!x.person && !y.person && same_tag)
+                || ((x.person || y.person) && (words[a].len() == 1 || words[b].len() == 1));
+            if kinds_agree && misspelt(&words[a], &words[b]) {
                 found[a].push(b);
                 found[b].push(a);
             }
@@ -62,7 +69,7 @@ pub(crate) fn variant_links(names: &[NameInfo]) -> Vec<(usize, usize)> {
     out
 }
 
-/// Two person names that differ in one word of at least [`MIN_VARIANT_LETTERS`] letters, by one letter added,
+/// Two names that differ in one word of at least [`MIN_VARIANT_LETTERS`] letters, by one letter added,
 /// dropped, changed or two neighbours swapped (not a plural `s`), with the same first letter; or a surname
 /// standing alone so misspelt against a full name's last word.
 fn misspelt(x: &[String], y: &[String]) -> bool {

@@ -60,6 +60,29 @@ impl Touched {
         Ok(())
     }
 
+    /// Notes what replacing the quads `old` of one document graph by `new` touches: the terms whose
+    /// evidence differs, and the triples asserted on one side and not the other.
+    pub(crate) fn collect_replacement(&mut self, old: &[Quad], new: &[Quad], ns: &Namespaces) {
+        let (mut before, mut after) = (Touched::default(), Touched::default());
+        before.collect_quads(old, ns);
+        after.collect_quads(new, ns);
+        self.asserted.extend(
+            before
+                .asserted
+                .symmetric_difference(&after.asserted)
+                .cloned(),
+        );
+        let (old_set, new_set): (HashSet<&Quad>, HashSet<&Quad>) =
+            (old.iter().collect(), new.iter().collect());
+        let changed: Vec<Quad> = old_set
+            .symmetric_difference(&new_set)
+            .map(|q| (*q).clone())
+            .collect();
+        let mut terms = Touched::default();
+        terms.collect_quads(&changed, ns);
+        self.terms.extend(terms.terms);
+    }
+
     /// Notes what the quads of one document graph touch.
     pub(crate) fn collect_quads(&mut self, quads: &[Quad], ns: &Namespaces) {
         let evidence: Vec<NamedNode> = vocab::EVIDENCE.iter().map(|p| ns.term(p)).collect();
@@ -174,6 +197,42 @@ fn describe(
                 vocab::CLASS_IN_DOCUMENT => *classes.entry(value).or_default() += 1,
                 _ => mentions += value.split_whitespace().count(),
             }
+        }
+    }
+    // Documents where the corpus pass gave the term its IRI name it more briefly (`Bush` for `George W
+    // Bush`): their labels name it only when no document that chose this key itself does.
+    let key_in_document = ns.term(vocab::KEY_IN_DOCUMENT);
+    let mut renamed_in: BTreeSet<NamedNode> = BTreeSet::new();
+    for quad in tx.quads_for_pattern(
+        Some(term.as_ref().into()),
+        Some(key_in_document.as_ref()),
+        None,
+        None,
+    ) {
+        if let GraphName::NamedNode(graph) = quad?.graph_name {
+            renamed_in.insert(graph);
+        }
+    }
+    if !renamed_in.is_empty() {
+        let mut native: BTreeMap<String, usize> = BTreeMap::new();
+        for quad in tx.quads_for_pattern(
+            Some(term.as_ref().into()),
+            Some(ns.term(vocab::LABEL_IN_DOCUMENT).as_ref()),
+            None,
+            None,
+        ) {
+            let quad = quad?;
+            if let (GraphName::NamedNode(graph), Term::Literal(l)) =
+                (&quad.graph_name, &quad.object)
+                && graph.as_str().starts_with(ns.doc_ns())
+                && !renamed_in.contains(graph)
+            {
+                *native.entry(l.value().to_string()).or_default() += 1;
+            }
+        }
+        if !native.is_empty() {
+            other_names.extend(labels.keys().filter(|l| !native.contains_key(*l)).cloned());
+            labels = native;
         }
     }
     let graph = ns.entities_graph();

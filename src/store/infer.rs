@@ -105,13 +105,16 @@ impl KgStore {
         Ok(triples)
     }
 
-    /// Recomputes the inferred graph with `reasoner` in one transaction and clears the stale mark. Returns the
-    /// number of inferred triples. Each derivation's reifier carries the rule, the premises and a confidence
+    /// Brings the corpus-level layers up to date after writes: the derived graphs if a load left them stale,
+    /// the corpus pass ([`KgStore::settle_identities`]), the pending descriptions; then recomputes the
+    /// inferred graph with `reasoner` in one transaction and clears the stale mark. Returns the number of
+    /// inferred triples. Each derivation's reifier carries the rule, the premises and a confidence
     /// derived from the premises' (see [`KgStore::derivation_confidences`]).
     pub fn refresh_inferences(&self, reasoner: &dyn Reasoner) -> StoreResult<usize> {
         if self.derived_stale()? {
             self.refresh_derived()?;
         }
+        self.settle_identities()?;
         self.settle_descriptions()?;
         let asserted = if reasoner.is_empty() {
             Vec::new()

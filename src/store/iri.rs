@@ -56,6 +56,8 @@ pub mod vocab {
     pub const INFERENCE_STALE: &str = "inferenceStale";
     /// Meta graph: set while the derived graphs (entities, facts) are older than the document graphs.
     pub const DERIVED_STALE: &str = "derivedStale";
+    /// Meta graph: documents changed since the corpus pass last ran.
+    pub const IDENTITIES_STALE: &str = "identitiesStale";
     /// Meta graph: an entity or open relation whose description waits for
     /// [`KgStore::settle_descriptions`](crate::store::KgStore::settle_descriptions).
     pub const DESCRIPTION_PENDING: &str = "descriptionPending";
@@ -71,6 +73,8 @@ pub mod vocab {
     pub const ALT_LABEL_IN_DOCUMENT: &str = "altLabelInDocument";
     /// Entity or open relation -> the class this document gives it (document graph).
     pub const CLASS_IN_DOCUMENT: &str = "classInDocument";
+    /// Entity -> the key its document gave it, where the corpus pass gave it another IRI (literal).
+    pub const KEY_IN_DOCUMENT: &str = "keyInDocument";
     /// Entity -> its mentions in this document, `sentence:start-end` byte ranges separated by spaces
     /// (document graph).
     pub const MENTION_SPANS: &str = "mentionSpans";
@@ -104,10 +108,12 @@ pub mod vocab {
         INFERENCE_STALE,
         FORMAT_VERSION,
         DERIVED_STALE,
+        IDENTITIES_STALE,
         MENTIONS,
         LABEL_IN_DOCUMENT,
         ALT_LABEL_IN_DOCUMENT,
         CLASS_IN_DOCUMENT,
+        KEY_IN_DOCUMENT,
         MENTION_SPANS,
         DOCUMENT_COUNT,
         MENTION_COUNT,

@@ -120,8 +120,11 @@ impl KgStore {
         // inferences. A load that fails takes the mark back.
         let was_stale = self.inferences_stale()?;
         let derived_was_stale = self.derived_stale()?;
+        let identities = self.identities_stale_marker();
+        let identities_were_stale = self.store.contains(identities.as_ref())?;
         self.store.insert(self.stale_marker().as_ref())?;
         self.store.insert(self.derived_stale_marker().as_ref())?;
+        self.store.insert(identities.as_ref())?;
         self.advance_generation()?;
         let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
         let batch = batch_size(options.size_hint);
@@ -138,6 +141,9 @@ impl KgStore {
             }
             if !derived_was_stale {
                 self.store.remove(self.derived_stale_marker().as_ref())?;
+            }
+            if !identities_were_stale {
+                self.store.remove(identities.as_ref())?;
             }
             return result;
         }

@@ -20,6 +20,7 @@ mod explain;
 mod facts;
 mod generation;
 pub mod guard;
+mod identity;
 mod infer;
 mod iri;
 mod load;
@@ -32,6 +33,7 @@ pub use catalog::{DocumentSummary, StoreCounts};
 pub use derived::{Descriptions, EntityDescription};
 pub use explain::{Explanation, Support};
 pub use facts::{FactKind, FactRecord};
+pub use identity::IdentitySummary;
 pub use infer::{Derivation, NoRules, Reasoner};
 pub use iri::{
     DCTERMS, DEFAULT_BASE, DEFAULT_ONTOLOGY, Namespaces, SKOS, fnv1a128, parse_span,

@@ -344,6 +344,7 @@ impl KgStore {
         }
         derived::refresh(&mut tx, &self.ns, &touched, descriptions)?;
         tx.insert(self.stale_marker().as_ref());
+        tx.insert(self.identities_stale_marker().as_ref());
         generation::advance(&mut tx, &self.ns)?;
         tx.commit()?;
         self.wrote(written + touched.quads())?;
@@ -386,6 +387,7 @@ impl KgStore {
         }
         derived::refresh(&mut tx, &self.ns, &touched, Descriptions::Now)?;
         tx.insert(self.stale_marker().as_ref());
+        tx.insert(self.identities_stale_marker().as_ref());
         generation::advance(&mut tx, &self.ns)?;
         tx.commit()?;
         self.wrote(touched.quads())?;

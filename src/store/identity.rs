@@ -1,0 +1,336 @@
+//! The corpus pass applied to the store: the entities that documents named apart, and that the whole
+//! corpus shows to be one ([`canonical_keys`]), are given one IRI in every document graph.
+//!
+//! Each document graph is written with the keys its own resolution chose. The pass reads every document's
+//! names (`kg:labelInDocument`, `kg:altLabelInDocument`, `kg:classInDocument`), computes the canonical key
+//! of each, and renames the entity in the document graphs whose key is not canonical; such an entity keeps
+//! its document's own key in `kg:keyInDocument`, so that the pass can undo or redo the renaming when
+//! documents are added or removed and the corpus decides otherwise. The result is a function of the set
+//! of documents alone: one build, several builds, or shards loaded with `kg load` end alike.
+//!
+//! Two entities of one document never end on one IRI: when a document keeps two names apart (two people
+//! called Kim), the corpus does not merge them there.
+
+use super::derived::{self, Descriptions, Touched};
+use super::iri::vocab;
+use super::{KgStore, StoreResult};
+use crate::resolve::corpus::{NameRecord, canonical_keys};
+use oxigraph::model::{
+    GraphName, GraphNameRef, Literal, NamedNode, NamedOrBlankNode, Quad, Term, Triple,
+};
+use oxigraph::store::Transaction;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// Quads changed per transaction, about: bounds the memory of one transaction.
+const QUADS_PER_TRANSACTION: usize = 50_000;
+
+/// What one run of the corpus pass changed.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct IdentitySummary {
+    /// Entities (document, name) the corpus pass read.
+    pub names: usize,
+    /// Entities given another IRI in their document by this run (renamed or given back their own).
+    pub renamed: usize,
+    /// Document graphs rewritten.
+    pub documents: usize,
+}
+
+impl KgStore {
+    /// Runs the corpus pass (see the module doc): reads every document's names once, computes the canonical
+    /// keys, and rewrites the document graphs whose entities change IRI, bringing the derived graphs up to
+    /// date for them (descriptions deferred to [`KgStore::settle_descriptions`]). Cheap when nothing
+    /// changes: one pass over the names. Time and memory grow linearly with the names of the corpus.
+    ///
+    /// Runs only when documents were written, removed or loaded since it last ran (a mark in the meta
+    /// graph, set in the same transaction as the documents); a pass that dies half-way leaves the mark and
+    /// runs again in full.
+    pub fn settle_identities(&self) -> StoreResult<IdentitySummary> {
+        if !self
+            .store
+            .contains(self.identities_stale_marker().as_ref())?
+        {
+            return Ok(IdentitySummary::default());
+        }
+        let ns = &self.ns;
+        let names = self.document_names()?;
+        let canonical = canonical_keys(names.values());
+        let mut summary = IdentitySummary {
+            names: names.len(),
+            ..IdentitySummary::default()
+        };
+        // Per document: its entities with their own keys.
+        let mut by_graph: BTreeMap<&NamedNode, Vec<(&NamedNode, &str)>> = BTreeMap::new();
+        for ((graph, iri), name) in &names {
+            by_graph
+                .entry(graph)
+                .or_default()
+                .push((iri, name.key.as_str()));
+        }
+        let mut rewrite = Rewrite::new(self);
+        for (graph, entities) in by_graph {
+            let wanted = targets(&entities, &canonical);
+            let renames: HashMap<NamedNode, (NamedNode, String)> = entities
+                .iter()
+                .filter_map(|(iri, key)| {
+                    let target = ns.entity(wanted[key]);
+                    (target != **iri).then(|| ((*iri).clone(), (target, key.to_string())))
+                })
+                .collect();
+            if renames.is_empty() {
+                continue;
+            }
+            summary.renamed += renames.len();
+            summary.documents += 1;
+            rewrite.rename(graph, &renames)?;
+        }
+        rewrite.commit()?;
+        self.store.remove(self.identities_stale_marker().as_ref())?;
+        Ok(summary)
+    }
+
+    pub(crate) fn identities_stale_marker(&self) -> Quad {
+        self.meta_mark(vocab::IDENTITIES_STALE)
+    }
+
+    /// Every entity of every document graph with the names that document gives it (open relations left
+    /// out), keyed by (graph, IRI).
+    fn document_names(&self) -> StoreResult<BTreeMap<(NamedNode, NamedNode), NameRecord>> {
+        let ns = &self.ns;
+        let mut names: BTreeMap<(NamedNode, NamedNode), NameRecord> = BTreeMap::new();
+        for local in [
+            vocab::LABEL_IN_DOCUMENT,
+            vocab::ALT_LABEL_IN_DOCUMENT,
+            vocab::CLASS_IN_DOCUMENT,
+            vocab::KEY_IN_DOCUMENT,
+        ] {
+            let predicate = ns.term(local);
+            for quad in self
+                .store
+                .quads_for_pattern(None, Some(predicate.as_ref()), None, None)
+            {
+                let quad = quad?;
+                let (NamedOrBlankNode::NamedNode(iri), GraphName::NamedNode(graph)) =
+                    (quad.subject, quad.graph_name)
+                else {
+                    continue;
+                };
+                if !graph.as_str().starts_with(ns.doc_ns())
+                    || !iri.as_str().starts_with(ns.entity_ns())
+                {
+                    continue;
+                }
+                let value = match quad.object {
+                    Term::Literal(l) => l.value().to_string(),
+                    Term::NamedNode(n) => ns.local_name(n.as_str()),
+                    _ => continue,
+                };
+                let document = graph.as_str().to_string();
+                let name = names.entry((graph, iri)).or_insert_with(|| NameRecord {
+                    document,
+                    ..NameRecord::default()
+                });
+                match local {
+                    vocab::LABEL_IN_DOCUMENT => name.label = value,
+                    vocab::ALT_LABEL_IN_DOCUMENT => name.aliases.push(value),
+                    vocab::CLASS_IN_DOCUMENT => name.class = value,
+                    _ => name.key = value,
+                }
+            }
+        }
+        // An entity not renamed carries its document's key in its IRI.
+        for ((_, iri), name) in names.iter_mut() {
+            if name.key.is_empty() {
+                name.key = ns.local_name(iri.as_str());
+            }
+        }
+        names.retain(|_, name| !name.label.is_empty());
+        Ok(names)
+    }
+}
+
+/// Renames entities in document graphs, in transactions of bounded size: only the quads that change are
+/// written, and only the terms and facts they touch are refreshed.
+struct Rewrite<'s> {
+    store: &'s KgStore,
+    tx: Option<Transaction<'s>>,
+    touched: Touched,
+    /// Quads removed and inserted in the open transaction.
+    written: usize,
+}
+
+impl<'s> Rewrite<'s> {
+    fn new(store: &'s KgStore) -> Self {
+        Self {
+            store,
+            tx: None,
+            touched: Touched::default(),
+            written: 0,
+        }
+    }
+
+    /// Maps each entity IRI of `renames` to its new IRI in `graph`; an entity away from its document's own
+    /// key (the second member) carries that key in `kg:keyInDocument`.
+    fn rename(
+        &mut self,
+        graph: &NamedNode,
+        renames: &HashMap<NamedNode, (NamedNode, String)>,
+    ) -> StoreResult<()> {
+        let ns = &self.store.ns;
+        let key_in_document = ns.term(vocab::KEY_IN_DOCUMENT);
+        let tx = match &mut self.tx {
+            Some(tx) => tx,
+            None => self.tx.insert(self.store.store.start_transaction()?),
+        };
+        // Read outside the transaction (faster): no other rename of this pass touches this graph.
+        let old = self
+            .store
+            .store
+            .quads_for_pattern(
+                None,
+                None,
+                None,
+                Some(GraphNameRef::NamedNode(graph.as_ref())),
+            )
+            .collect::<Result<Vec<_>, _>>()?;
+        let rename = |n: &NamedNode| renames.get(n).map_or_else(|| n.clone(), |r| r.0.clone());
+        let mut new: HashSet<Quad> = HashSet::with_capacity(old.len());
+        for quad in &old {
+            let renamed_subject =
+                matches!(&quad.subject, NamedOrBlankNode::NamedNode(n) if renames.contains_key(n));
+            if quad.predicate == key_in_document {
+                // The renamed entities' keys are written below.
+                if !renamed_subject {
+                    new.insert(quad.clone());
+                }
+                continue;
+            }
+            new.insert(Quad::new(
+                rename_subject(&quad.subject, &rename),
+                quad.predicate.clone(),
+                rename_term(&quad.object, &rename),
+                quad.graph_name.clone(),
+            ));
+        }
+        for (target, key) in renames.values() {
+            if *target != ns.entity(key) {
+                new.insert(Quad::new(
+                    target.clone(),
+                    key_in_document.clone(),
+                    Literal::new_simple_literal(key),
+                    GraphName::NamedNode(graph.clone()),
+                ));
+            }
+        }
+        let new: Vec<Quad> = new.into_iter().collect();
+        self.touched.collect_replacement(&old, &new, ns);
+        let (old_set, new_set): (HashSet<&Quad>, HashSet<&Quad>) =
+            (old.iter().collect(), new.iter().collect());
+        for quad in old_set.difference(&new_set) {
+            tx.remove(*quad);
+            self.written += 1;
+        }
+        for quad in new_set.difference(&old_set) {
+            tx.insert(*quad);
+            self.written += 1;
+        }
+        if self.written >= QUADS_PER_TRANSACTION {
+            self.commit()?;
+        }
+        Ok(())
+    }
+
+    /// Refreshes the derived graphs for what the open transaction changed, and commits it.
+    fn commit(&mut self) -> StoreResult<()> {
+        let Some(mut tx) = self.tx.take() else {
+            return Ok(());
+        };
+        let ns = &self.store.ns;
+        let touched = std::mem::take(&mut self.touched);
+        derived::refresh(&mut tx, ns, &touched, Descriptions::Deferred)?;
+        super::generation::advance(&mut tx, ns)?;
+        tx.commit()?;
+        self.store
+            .wrote(std::mem::take(&mut self.written) + touched.quads())?;
+        Ok(())
+    }
+}
+
+/// The key each entity of one document takes: its canonical key, unless that would put two of the
+/// document's entities on one key (then both keep their own).
+fn targets<'a>(
+    entities: &[(&NamedNode, &'a str)],
+    canonical: &'a BTreeMap<String, String>,
+) -> HashMap<&'a str, &'a str> {
+    let mut wanted: HashMap<&'a str, &'a str> = entities
+        .iter()
+        .map(|(_, key)| (*key, canonical.get(*key).map_or(*key, String::as_str)))
+        .collect();
+    // Keeping a key may collide with another's target: repeat until no two share one.
+    for _ in 0..entities.len() + 1 {
+        let mut users: HashMap<&str, Vec<&str>> = HashMap::new();
+        for (key, target) in &wanted {
+            users.entry(*target).or_default().push(*key);
+        }
+        let clashes: Vec<&str> = users
+            .into_values()
+            .filter(|keys| keys.len() > 1)
+            .flatten()
+            .collect();
+        if clashes.is_empty() {
+            break;
+        }
+        for key in clashes {
+            wanted.insert(key, key);
+        }
+    }
+    wanted
+}
+
+fn rename_subject(
+    subject: &NamedOrBlankNode,
+    rename: &impl Fn(&NamedNode) -> NamedNode,
+) -> NamedOrBlankNode {
+    match subject {
+        NamedOrBlankNode::NamedNode(n) => rename(n).into(),
+        other => other.clone(),
+    }
+}
+
+fn rename_term(term: &Term, rename: &impl Fn(&NamedNode) -> NamedNode) -> Term {
+    match term {
+        Term::NamedNode(n) => rename(n).into(),
+        Term::Triple(t) => Term::Triple(Box::new(Triple::new(
+            rename_subject(&t.subject, rename),
+            t.predicate.clone(),
+            rename_term(&t.object, rename),
+        ))),
+        other => other.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn two_entities_of_one_document_never_share_a_key() {
+        let (a, b, c) = (
+            NamedNode::new_unchecked("http://e/bush"),
+            NamedNode::new_unchecked("http://e/gorg_w_bush"),
+            NamedNode::new_unchecked("http://e/kim"),
+        );
+        let canonical: BTreeMap<String, String> = [("bush", "gorg_w_bush"), ("kim", "kim_jong_un")]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        let wanted = targets(
+            &[(&a, "bush"), (&b, "gorg_w_bush"), (&c, "kim")],
+            &canonical,
+        );
+        assert_eq!(wanted["bush"], "bush");
+        assert_eq!(wanted["gorg_w_bush"], "gorg_w_bush");
+        assert_eq!(wanted["kim"], "kim_jong_un");
+        let alone = targets(&[(&a, "bush")], &canonical);
+        assert_eq!(alone["bush"], "gorg_w_bush");
+    }
+}
