@@ -15,6 +15,7 @@ use super::derived::{self, Descriptions, Touched};
 use super::iri::vocab;
 use super::{KgStore, StoreResult};
 use crate::resolve::corpus::{NameRecord, canonical_keys};
+use oxigraph::model::vocab::rdf;
 use oxigraph::model::{
     GraphName, GraphNameRef, Literal, NamedNode, NamedOrBlankNode, Quad, Term, Triple,
 };
@@ -177,21 +178,11 @@ impl<'s> Rewrite<'s> {
     ) -> StoreResult<()> {
         let ns = &self.store.ns;
         let key_in_document = ns.term(vocab::KEY_IN_DOCUMENT);
+        let old = self.quads_naming(graph, renames)?;
         let tx = match &mut self.tx {
             Some(tx) => tx,
             None => self.tx.insert(self.store.store.start_transaction()?),
         };
-        // Read outside the transaction (faster): no other rename of this pass touches this graph.
-        let old = self
-            .store
-            .store
-            .quads_for_pattern(
-                None,
-                None,
-                None,
-                Some(GraphNameRef::NamedNode(graph.as_ref())),
-            )
-            .collect::<Result<Vec<_>, _>>()?;
         let rename = |n: &NamedNode| renames.get(n).map_or_else(|| n.clone(), |r| r.0.clone());
         let mut new: HashSet<Quad> = HashSet::with_capacity(old.len());
         for quad in &old {
@@ -237,6 +228,53 @@ impl<'s> Rewrite<'s> {
             self.commit()?;
         }
         Ok(())
+    }
+
+    /// The quads of `graph` that a renaming of the entities `renames` names changes, with the modality of
+    /// each reifier among them (the derived graphs need it): the entities' own statements, the statements
+    /// about them and the reifiers of their facts. Read outside the transaction, which is faster: no other
+    /// rename of this pass touches this graph.
+    fn quads_naming(
+        &self,
+        graph: &NamedNode,
+        renames: &HashMap<NamedNode, (NamedNode, String)>,
+    ) -> StoreResult<Vec<Quad>> {
+        let store = &self.store.store;
+        let in_graph = Some(GraphNameRef::NamedNode(graph.as_ref()));
+        let named = |term: &Term| match term {
+            Term::NamedNode(n) => renames.contains_key(n),
+            _ => false,
+        };
+        let mut quads: HashSet<Quad> = HashSet::new();
+        for iri in renames.keys() {
+            for quad in store.quads_for_pattern(Some(iri.as_ref().into()), None, None, in_graph) {
+                quads.insert(quad?);
+            }
+            for quad in store.quads_for_pattern(None, None, Some(iri.as_ref().into()), in_graph) {
+                quads.insert(quad?);
+            }
+        }
+        let modality = self.store.ns.term(vocab::MODALITY);
+        for quad in store.quads_for_pattern(None, Some(rdf::REIFIES), None, in_graph) {
+            let quad = quad?;
+            let Term::Triple(triple) = &quad.object else {
+                continue;
+            };
+            let subject_named = matches!(&triple.subject, NamedOrBlankNode::NamedNode(n) if renames.contains_key(n));
+            if !(subject_named || named(&triple.object)) {
+                continue;
+            }
+            for m in store.quads_for_pattern(
+                Some(quad.subject.as_ref()),
+                Some(modality.as_ref()),
+                None,
+                in_graph,
+            ) {
+                quads.insert(m?);
+            }
+            quads.insert(quad);
+        }
+        Ok(quads.into_iter().collect())
     }
 
     /// Refreshes the derived graphs for what the open transaction changed, and commits it.
