@@ -86,7 +86,6 @@ fn main() {
                     label: e.label.clone(),
                     aliases: e.aliases.clone(),
                     class: e.class.clone(),
-                    document: document.id.clone(),
                 }));
             }
             resolution.push(start.elapsed().as_secs_f64());

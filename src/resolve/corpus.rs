@@ -23,12 +23,12 @@
 //! function: the same records in any order give the same map. The cost is about linear in the records.
 
 use super::names::{acronym_letters, name_words, phonetic_word};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// How many times more documents the leading full name needs over the next one to take a short name.
 pub const DOMINANCE: usize = 3;
 
-/// One entity as one document names it.
+/// One entity as one document names it (one record per document and entity).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct NameRecord {
     /// The entity's key in that document.
@@ -39,8 +39,6 @@ pub struct NameRecord {
     pub aliases: Vec<String>,
     /// Class local name (`Person`, `Organization`, ...).
     pub class: String,
-    /// The document's id.
-    pub document: String,
 }
 
 /// What the records say about one key, gathered over the corpus.
@@ -51,20 +49,32 @@ struct KeyInfo {
     class: String,
     /// How many documents give it each class.
     classes: BTreeMap<String, usize>,
-    documents: BTreeSet<String>,
+    /// How many documents name it.
+    documents: usize,
     aliases: BTreeSet<String>,
 }
 
-/// The canonical key of every key that names the same entity as a fuller one (see the module doc).
-pub fn canonical_keys<'r>(
-    records: impl IntoIterator<Item = &'r NameRecord>,
-) -> BTreeMap<String, String> {
-    let mut keys: BTreeMap<&str, KeyInfo> = BTreeMap::new();
-    for r in records {
-        if r.key.contains("__") || r.key.is_empty() {
-            continue;
-        }
-        let info = keys.entry(r.key.as_str()).or_default();
+/// The names of a corpus, gathered one record at a time: memory grows with the distinct keys (the
+/// entities), not with the records (their mentions by documents).
+#[derive(Debug, Default)]
+pub struct CorpusNames {
+    ids: HashMap<String, u32>,
+    keys: Vec<(String, KeyInfo)>,
+}
+
+impl CorpusNames {
+    /// Adds one document's record; returns the id of its key (ids count from 0 in order of first sight).
+    pub fn add(&mut self, r: &NameRecord) -> u32 {
+        let id = match self.ids.get(&r.key) {
+            Some(&id) => id,
+            None => {
+                let id = self.keys.len() as u32;
+                self.ids.insert(r.key.clone(), id);
+                self.keys.push((r.key.clone(), KeyInfo::default()));
+                id
+            }
+        };
+        let info = &mut self.keys[id as usize].1;
         // The longest label wins, ties by text, so the choice does not depend on record order.
         let longer = (name_words(&r.label).len(), r.label.as_str())
             > (name_words(&info.label).len(), info.label.as_str());
@@ -72,27 +82,56 @@ pub fn canonical_keys<'r>(
             info.label = r.label.clone();
         }
         *info.classes.entry(r.class.clone()).or_default() += 1;
-        info.documents.insert(r.document.clone());
+        info.documents += 1;
         for a in &r.aliases {
             info.aliases.insert(a.to_lowercase());
         }
+        id
     }
-    for info in keys.values_mut() {
+
+    /// The key with id `id` (from [`CorpusNames::add`]).
+    pub fn key(&self, id: u32) -> &str {
+        &self.keys[id as usize].0
+    }
+
+    /// The canonical key of every key that names the same entity as a fuller one (see the module doc).
+    pub fn canonical_keys(&mut self) -> BTreeMap<String, String> {
         let typed = |c: &str| !c.is_empty() && c != UNTYPED;
-        if let Some((class, _)) = info
-            .classes
-            .iter()
-            .max_by(|a, b| (typed(a.0), a.1).cmp(&(typed(b.0), b.1)).then(b.0.cmp(a.0)))
-        {
-            info.class = class.clone();
+        for (_, info) in &mut self.keys {
+            if let Some((class, _)) = info
+                .classes
+                .iter()
+                .max_by(|a, b| (typed(a.0), a.1).cmp(&(typed(b.0), b.1)).then(b.0.cmp(a.0)))
+            {
+                info.class = class.clone();
+            }
         }
+        // Keys scoped to one document never move.
+        let keys: BTreeMap<&str, &KeyInfo> = self
+            .keys
+            .iter()
+            .filter(|(k, _)| !k.contains("__") && !k.is_empty())
+            .map(|(k, info)| (k.as_str(), info))
+            .collect();
+        let mut out = BTreeMap::new();
+        people(&keys, &mut out);
+        aliases(&keys, &mut out);
+        acronyms(&keys, &mut out);
+        spellings(&keys, &mut out);
+        out
     }
-    let mut out = BTreeMap::new();
-    people(&keys, &mut out);
-    aliases(&keys, &mut out);
-    acronyms(&keys, &mut out);
-    spellings(&keys, &mut out);
-    out
+}
+
+/// The canonical key of every key that names the same entity as a fuller one (see the module doc), from
+/// one record per document and entity, in any order.
+pub fn canonical_keys<'r>(
+    records: impl IntoIterator<Item = &'r NameRecord>,
+) -> BTreeMap<String, String> {
+    let mut names = CorpusNames::default();
+    for r in records {
+        names.add(r);
+    }
+    names.canonical_keys()
 }
 
 /// The phonetic words of a name.
@@ -100,7 +139,7 @@ fn phonetic(label: &str) -> Vec<String> {
     name_words(label).iter().map(|w| phonetic_word(w)).collect()
 }
 
-fn people<'k>(keys: &BTreeMap<&'k str, KeyInfo>, out: &mut BTreeMap<String, String>) {
+fn people<'k>(keys: &BTreeMap<&'k str, &KeyInfo>, out: &mut BTreeMap<String, String>) {
     // Full names (two words or more) by their phonetic last word.
     let mut by_last: BTreeMap<String, Vec<(&'k str, Vec<String>)>> = BTreeMap::new();
     for (&k, info) in keys {
@@ -148,13 +187,11 @@ fn people<'k>(keys: &BTreeMap<&'k str, KeyInfo>, out: &mut BTreeMap<String, Stri
         let Some(candidates) = by_last.get(&ph[0]) else {
             continue;
         };
-        let mut docs: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+        let mut docs: BTreeMap<&str, usize> = BTreeMap::new();
         for (c, _) in candidates {
-            docs.entry(full(c))
-                .or_default()
-                .extend(keys[c].documents.iter().map(String::as_str));
+            *docs.entry(full(c)).or_default() += keys[c].documents;
         }
-        let mut ranked: Vec<(usize, &str)> = docs.iter().map(|(c, d)| (d.len(), *c)).collect();
+        let mut ranked: Vec<(usize, &str)> = docs.iter().map(|(c, d)| (*d, *c)).collect();
         ranked.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
         let target = match ranked.as_slice() {
             [(_, only)] => Some(*only),
@@ -176,7 +213,7 @@ fn contains_in_order(long: &[String], short: &[String]) -> bool {
     short.iter().all(|w| rest.any(|v| v == w))
 }
 
-fn aliases(keys: &BTreeMap<&str, KeyInfo>, out: &mut BTreeMap<String, String>) {
+fn aliases(keys: &BTreeMap<&str, &KeyInfo>, out: &mut BTreeMap<String, String>) {
     // Lower-case alias -> the keys that carry it (other than as their own label).
     let mut owners: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for (&k, info) in keys {
@@ -252,7 +289,7 @@ fn compatible(a: &str, b: &str) -> bool {
 /// The class of a name nothing typed.
 const UNTYPED: &str = "Concept";
 
-fn acronyms(keys: &BTreeMap<&str, KeyInfo>, out: &mut BTreeMap<String, String>) {
+fn acronyms(keys: &BTreeMap<&str, &KeyInfo>, out: &mut BTreeMap<String, String>) {
     // Initials -> the canonical keys of the full names with those initials, with their classes.
     let mut spelled: BTreeMap<String, BTreeSet<(String, &str)>> = BTreeMap::new();
     for (&k, info) in keys {
@@ -347,7 +384,7 @@ fn spelling(label: &str) -> String {
 /// Shortest spelling the spelling rule considers: shorter names differ by one letter too often.
 const MIN_SPELLING: usize = 5;
 
-fn spellings(keys: &BTreeMap<&str, KeyInfo>, out: &mut BTreeMap<String, String>) {
+fn spellings(keys: &BTreeMap<&str, &KeyInfo>, out: &mut BTreeMap<String, String>) {
     let mut groups: BTreeMap<String, Vec<&str>> = BTreeMap::new();
     for (&k, info) in keys {
         if out.contains_key(k) {
@@ -370,7 +407,7 @@ fn spellings(keys: &BTreeMap<&str, KeyInfo>, out: &mut BTreeMap<String, String>)
         }
         // Most documents, then the typed name, then the key (the group is in key order): order-free.
         let Some(&winner) = group.iter().max_by(|a, b| {
-            let rank = |k: &str| (keys[k].documents.len(), keys[k].class != UNTYPED);
+            let rank = |k: &str| (keys[k].documents, keys[k].class != UNTYPED);
             rank(a).cmp(&rank(b)).then(b.cmp(a))
         }) else {
             continue;
@@ -387,13 +424,13 @@ fn spellings(keys: &BTreeMap<&str, KeyInfo>, out: &mut BTreeMap<String, String>)
 mod tests {
     use super::*;
 
-    fn rec(key: &str, label: &str, class: &str, doc: &str) -> NameRecord {
+    /// One document's record (the document itself only counts).
+    fn rec(key: &str, label: &str, class: &str, _document: &str) -> NameRecord {
         NameRecord {
             key: key.into(),
             label: label.into(),
             aliases: Vec::new(),
             class: class.into(),
-            document: doc.into(),
         }
     }
 

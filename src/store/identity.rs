@@ -14,7 +14,7 @@
 use super::derived::{self, Descriptions, Touched};
 use super::iri::vocab;
 use super::{KgStore, StoreResult};
-use crate::resolve::corpus::{NameRecord, canonical_keys};
+use crate::resolve::corpus::{CorpusNames, NameRecord};
 use oxigraph::model::vocab::rdf;
 use oxigraph::model::{
     GraphName, GraphNameRef, Literal, NamedNode, NamedOrBlankNode, Quad, Term, Triple,
@@ -40,7 +40,8 @@ impl KgStore {
     /// Runs the corpus pass (see the module doc): reads every document's names once, computes the canonical
     /// keys, and rewrites the document graphs whose entities change IRI, bringing the derived graphs up to
     /// date for them (descriptions deferred to [`KgStore::settle_descriptions`]). Cheap when nothing
-    /// changes: one pass over the names. Time and memory grow linearly with the names of the corpus.
+    /// changes: one pass over the names. Time grows linearly with the names of the corpus; memory with its
+    /// distinct names (the entities), plus four bytes per name.
     ///
     /// Runs only when documents were written, removed or loaded since it last ran (a mark in the meta
     /// graph, set in the same transaction as the documents); a pass that dies half-way leaves the mark and
@@ -53,28 +54,45 @@ impl KgStore {
             return Ok(IdentitySummary::default());
         }
         let ns = &self.ns;
-        let names = self.document_names()?;
-        let canonical = canonical_keys(names.values());
-        let mut summary = IdentitySummary {
-            names: names.len(),
-            ..IdentitySummary::default()
-        };
-        // Per document: its entities with their own keys.
-        let mut by_graph: BTreeMap<&NamedNode, Vec<(&NamedNode, &str)>> = BTreeMap::new();
-        for ((graph, iri), name) in &names {
-            by_graph
-                .entry(graph)
-                .or_default()
-                .push((iri, name.key.as_str()));
+        let mut corpus = CorpusNames::default();
+        // Per document: its graph and its entities' key ids; the few entities the pass renamed before keep
+        // their present IRI aside.
+        let mut documents: Vec<(NamedNode, Vec<u32>)> = Vec::new();
+        let mut renamed_before: HashMap<(usize, u32), NamedNode> = HashMap::new();
+        let mut summary = IdentitySummary::default();
+        for graph in self.document_graphs()? {
+            let mut ids = Vec::new();
+            for (iri, name) in self.names_in(&graph)? {
+                let id = corpus.add(&name);
+                if iri != ns.entity(&name.key) {
+                    renamed_before.insert((documents.len(), id), iri);
+                }
+                ids.push(id);
+                summary.names += 1;
+            }
+            documents.push((graph, ids));
         }
+        let canonical = corpus.canonical_keys();
         let mut rewrite = Rewrite::new(self);
-        for (graph, entities) in by_graph {
-            let wanted = targets(&entities, &canonical);
+        for (d, (graph, ids)) in documents.iter().enumerate() {
+            let entities: Vec<(NamedNode, &str)> = ids
+                .iter()
+                .map(|&id| {
+                    let key = corpus.key(id);
+                    let iri = renamed_before
+                        .get(&(d, id))
+                        .cloned()
+                        .unwrap_or_else(|| ns.entity(key));
+                    (iri, key)
+                })
+                .collect();
+            let keys: Vec<&str> = entities.iter().map(|(_, key)| *key).collect();
+            let wanted = targets(&keys, &canonical);
             let renames: HashMap<NamedNode, (NamedNode, String)> = entities
                 .iter()
                 .filter_map(|(iri, key)| {
                     let target = ns.entity(wanted[key]);
-                    (target != **iri).then(|| ((*iri).clone(), (target, key.to_string())))
+                    (target != *iri).then(|| (iri.clone(), (target, key.to_string())))
                 })
                 .collect();
             if renames.is_empty() {
@@ -93,11 +111,29 @@ impl KgStore {
         self.meta_mark(vocab::IDENTITIES_STALE)
     }
 
-    /// Every entity of every document graph with the names that document gives it (open relations left
-    /// out), keyed by (graph, IRI).
-    fn document_names(&self) -> StoreResult<BTreeMap<(NamedNode, NamedNode), NameRecord>> {
+    /// The document graphs (each states its document's id).
+    fn document_graphs(&self) -> StoreResult<Vec<NamedNode>> {
+        let id = self.ns.term(vocab::DOCUMENT_ID);
+        let mut graphs = Vec::new();
+        for quad in self
+            .store
+            .quads_for_pattern(None, Some(id.as_ref()), None, None)
+        {
+            if let GraphName::NamedNode(graph) = quad?.graph_name
+                && graph.as_str().starts_with(self.ns.doc_ns())
+            {
+                graphs.push(graph);
+            }
+        }
+        graphs.sort();
+        graphs.dedup();
+        Ok(graphs)
+    }
+
+    /// The entities of one document graph with the names it gives them (open relations left out).
+    fn names_in(&self, graph: &NamedNode) -> StoreResult<BTreeMap<NamedNode, NameRecord>> {
         let ns = &self.ns;
-        let mut names: BTreeMap<(NamedNode, NamedNode), NameRecord> = BTreeMap::new();
+        let mut names: BTreeMap<NamedNode, NameRecord> = BTreeMap::new();
         for local in [
             vocab::LABEL_IN_DOCUMENT,
             vocab::ALT_LABEL_IN_DOCUMENT,
@@ -105,19 +141,17 @@ impl KgStore {
             vocab::KEY_IN_DOCUMENT,
         ] {
             let predicate = ns.term(local);
-            for quad in self
-                .store
-                .quads_for_pattern(None, Some(predicate.as_ref()), None, None)
-            {
+            for quad in self.store.quads_for_pattern(
+                None,
+                Some(predicate.as_ref()),
+                None,
+                Some(GraphNameRef::NamedNode(graph.as_ref())),
+            ) {
                 let quad = quad?;
-                let (NamedOrBlankNode::NamedNode(iri), GraphName::NamedNode(graph)) =
-                    (quad.subject, quad.graph_name)
-                else {
+                let NamedOrBlankNode::NamedNode(iri) = quad.subject else {
                     continue;
                 };
-                if !graph.as_str().starts_with(ns.doc_ns())
-                    || !iri.as_str().starts_with(ns.entity_ns())
-                {
+                if !iri.as_str().starts_with(ns.entity_ns()) {
                     continue;
                 }
                 let value = match quad.object {
@@ -125,11 +159,7 @@ impl KgStore {
                     Term::NamedNode(n) => ns.local_name(n.as_str()),
                     _ => continue,
                 };
-                let document = graph.as_str().to_string();
-                let name = names.entry((graph, iri)).or_insert_with(|| NameRecord {
-                    document,
-                    ..NameRecord::default()
-                });
+                let name = names.entry(iri).or_default();
                 match local {
                     vocab::LABEL_IN_DOCUMENT => name.label = value,
                     vocab::ALT_LABEL_IN_DOCUMENT => name.aliases.push(value),
@@ -139,7 +169,7 @@ impl KgStore {
             }
         }
         // An entity not renamed carries its document's key in its IRI.
-        for ((_, iri), name) in names.iter_mut() {
+        for (iri, name) in names.iter_mut() {
             if name.key.is_empty() {
                 name.key = ns.local_name(iri.as_str());
             }
@@ -296,15 +326,15 @@ impl<'s> Rewrite<'s> {
 /// The key each entity of one document takes: its canonical key, unless that would put two of the
 /// document's entities on one key (then both keep their own).
 fn targets<'a>(
-    entities: &[(&NamedNode, &'a str)],
+    keys: &[&'a str],
     canonical: &'a BTreeMap<String, String>,
 ) -> HashMap<&'a str, &'a str> {
-    let mut wanted: HashMap<&'a str, &'a str> = entities
+    let mut wanted: HashMap<&'a str, &'a str> = keys
         .iter()
-        .map(|(_, key)| (*key, canonical.get(*key).map_or(*key, String::as_str)))
+        .map(|key| (*key, canonical.get(*key).map_or(*key, String::as_str)))
         .collect();
     // Keeping a key may collide with another's target: repeat until no two share one.
-    for _ in 0..entities.len() + 1 {
+    for _ in 0..keys.len() + 1 {
         let mut users: HashMap<&str, Vec<&str>> = HashMap::new();
         for (key, target) in &wanted {
             users.entry(*target).or_default().push(*key);
@@ -352,23 +382,15 @@ mod tests {
 
     #[test]
     fn two_entities_of_one_document_never_share_a_key() {
-        let (a, b, c) = (
-            NamedNode::new_unchecked("http://e/bush"),
-            NamedNode::new_unchecked("http://e/gorg_w_bush"),
-            NamedNode::new_unchecked("http://e/kim"),
-        );
         let canonical: BTreeMap<String, String> = [("bush", "gorg_w_bush"), ("kim", "kim_jong_un")]
             .into_iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
-        let wanted = targets(
-            &[(&a, "bush"), (&b, "gorg_w_bush"), (&c, "kim")],
-            &canonical,
-        );
+        let wanted = targets(&["bush", "gorg_w_bush", "kim"], &canonical);
         assert_eq!(wanted["bush"], "bush");
         assert_eq!(wanted["gorg_w_bush"], "gorg_w_bush");
         assert_eq!(wanted["kim"], "kim_jong_un");
-        let alone = targets(&[(&a, "bush")], &canonical);
+        let alone = targets(&["bush"], &canonical);
         assert_eq!(alone["bush"], "gorg_w_bush");
     }
 }
