@@ -13,7 +13,7 @@
 //!
 //! Pure functions: they return the pairs to join; the caller merges.
 
-use super::names::{NameWords, acronym_letters, name_words, phonetic_word};
+use super::names::{NameWords, acronym_letters, initial_letters, name_words, phonetic_word};
 
 /// What the linker needs to know of one entity of the document.
 #[derive(Debug, Clone, Default)]
@@ -312,19 +312,10 @@ fn is_initialism(sw: &Words, lw: &Words, words: &NameWords) -> bool {
     if lw.len() < 2 {
         return false;
     }
-    let initials = |skip_particles: bool, split: bool| -> String {
-        lw.iter()
-            .filter(|w| !(skip_particles && words.is_particle(w)))
-            .flat_map(|w| {
-                if split {
-                    w.split('-').collect()
-                } else {
-                    vec![w.as_str()]
-                }
-            })
-            .filter_map(|w| w.chars().next())
-            .flat_map(char::to_lowercase)
-            .collect()
+    let initials = |skip_particles: bool, split: bool| {
+        initial_letters(lw.iter().map(String::as_str), split, |w| {
+            skip_particles && words.is_particle(w)
+        })
     };
     [(true, false), (false, false), (true, true), (false, true)]
         .iter()

@@ -22,7 +22,7 @@
 //! Keys scoped to one document (`foreign_ministry__1a2b3c4d`, descriptions) are never mapped. A pure
 //! function: the same records in any order give the same map. The cost is about linear in the records.
 
-use super::names::{acronym_letters, name_words, phonetic_word};
+use super::names::{acronym_letters, initial_letters, name_words, phonetic_word};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// How many times more documents the leading full name needs over the next one to take a short name.
@@ -259,19 +259,9 @@ fn initials(label: &str) -> BTreeSet<String> {
     }
     for skip_lower in [false, true] {
         for split in [false, true] {
-            let letters: String = words
-                .iter()
-                .flat_map(|w| {
-                    if split {
-                        w.split('-').collect()
-                    } else {
-                        vec![*w]
-                    }
-                })
-                .filter(|w| !(skip_lower && w.starts_with(char::is_lowercase)))
-                .filter_map(|w| w.chars().next())
-                .flat_map(char::to_lowercase)
-                .collect();
+            let letters = initial_letters(words.iter().copied(), split, |w| {
+                skip_lower && w.starts_with(char::is_lowercase)
+            });
             if letters.chars().count() >= 2 {
                 out.insert(letters);
             }

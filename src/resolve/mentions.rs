@@ -69,51 +69,77 @@ pub(crate) fn name_spans(
 /// Occurrences of the gazetteer's multi-word names, longest first at each token, within one line and
 /// sentence, and not inside a longer run of capitalised proper nouns.
 fn gazetteer_spans(doc: &Doc, forms: &HashMap<String, &'static str>) -> Vec<NameSpan> {
-    const LONGEST: usize = 8;
+    let proper = |i: usize| doc.tokens[i].pos == "PROPN" && capitalised(doc.token_text(i));
+    longest_runs(
+        doc,
+        2,
+        |i| capitalised(doc.token_text(i)),
+        |_| false,
+        proper,
+        |text| forms.get(text),
+    )
+    .into_iter()
+    .map(|(start, end, label)| NameSpan {
+        start,
+        end,
+        bytes: doc.tokens[start].start..doc.tokens[end - 1].end,
+        label: label.to_string(),
+    })
+    .collect()
+}
+
+/// Longest run of tokens a known name may span.
+const LONGEST_NAME: usize = 8;
+
+/// Runs of `min_tokens` to [`LONGEST_NAME`] tokens whose text `lookup` knows, the longest at each token,
+/// scanning left to right without overlap: each starts where `starts` allows and not right after a name
+/// word (`name_word`) of its sentence, stays within one line and sentence and off `blocked` tokens, and is
+/// not followed by a name word of its sentence. Returns (first token, end token, what `lookup` gave).
+fn longest_runs<T>(
+    doc: &Doc,
+    min_tokens: usize,
+    starts: impl Fn(usize) -> bool,
+    blocked: impl Fn(usize) -> bool,
+    name_word: impl Fn(usize) -> bool,
+    lookup: impl Fn(&str) -> Option<T>,
+) -> Vec<(usize, usize, T)> {
     let n = doc.tokens.len();
-    let proper = |i: usize| {
-        doc.tokens[i].pos == "PROPN"
-            && doc
-                .token_text(i)
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
-    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < n {
-        let first = doc.token_text(i);
-        if !first.chars().next().is_some_and(char::is_uppercase)
-            || (i > 0 && !doc.tokens[i].sent_start && proper(i - 1))
-        {
+        if !starts(i) || (i > 0 && !doc.tokens[i].sent_start && name_word(i - 1)) {
             i += 1;
             continue;
         }
         let mut hit = None;
-        let mut end = i + 2;
-        while end <= n && end - i <= LONGEST && !breaks_before(doc, end - 1) {
-            let bytes = doc.tokens[i].start..doc.tokens[end - 1].end;
-            if let Some(label) = forms.get(doc.slice(bytes.clone()))
-                && (end == n || doc.tokens[end].sent_start || !proper(end))
+        let mut end = i + 1;
+        while end <= n
+            && end - i <= LONGEST_NAME
+            && !blocked(end - 1)
+            && (end == i + 1 || !breaks_before(doc, end - 1))
+        {
+            if end - i >= min_tokens
+                && let Some(found) = lookup(doc.slice(doc.tokens[i].start..doc.tokens[end - 1].end))
+                && (end == n || doc.tokens[end].sent_start || !name_word(end))
             {
-                hit = Some(NameSpan {
-                    start: i,
-                    end,
-                    bytes,
-                    label: label.to_string(),
-                });
+                hit = Some((end, found));
             }
             end += 1;
         }
         match hit {
-            Some(span) => {
-                i = span.end;
-                out.push(span);
+            Some((end, found)) => {
+                out.push((i, end, found));
+                i = end;
             }
             None => i += 1,
         }
     }
     out
+}
+
+/// Whether a word starts with a capital letter.
+fn capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// The NER spans cut into names (see the module doc).
@@ -355,56 +381,25 @@ pub(crate) fn repeated_names(
             })
             .or_insert(Some(*e));
     }
-    let n = doc.tokens.len().min(covered.len());
     let name_like = |i: usize| {
-        let t = doc.token_text(i);
-        t.chars().next().is_some_and(char::is_uppercase)
-            && doc.tokens[i].pos == "PROPN"
-            && !is_title(t)
+        doc.tokens[i].pos == "PROPN"
+            && capitalised(doc.token_text(i))
+            && !is_title(doc.token_text(i))
     };
     // A capitalised word opening a sentence that is a person's name form, tagged a common noun.
     let opens_with_person = |i: usize| {
         doc.tokens[i].sent_start
             && !is_title(doc.token_text(i))
-            && doc
-                .token_text(i)
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase)
+            && capitalised(doc.token_text(i))
             && persons.contains(doc.token_text(i))
     };
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < n {
-        if covered[i]
-            || !(name_like(i) || opens_with_person(i))
-            || (i > 0 && !doc.tokens[i].sent_start && name_like(i - 1))
-        {
-            i += 1;
-            continue;
-        }
-        let mut hit = None;
-        let mut end = i + 1;
-        while end <= n
-            && end - i <= 8
-            && !covered[end - 1]
-            && (end == i + 1 || !breaks_before(doc, end - 1))
-        {
-            let text = doc.slice(doc.tokens[i].start..doc.tokens[end - 1].end);
-            if let Some(Some(e)) = owner.get(text)
-                && (end == n || doc.tokens[end].sent_start || !name_like(end))
-            {
-                hit = Some((end, *e));
-            }
-            end += 1;
-        }
-        match hit {
-            Some((end, e)) => {
-                out.push((i, end, e));
-                i = end;
-            }
-            None => i += 1,
-        }
-    }
-    out
+    let covered_at = |i: usize| covered.get(i).copied().unwrap_or(true);
+    longest_runs(
+        doc,
+        1,
+        |i| !covered_at(i) && (name_like(i) || opens_with_person(i)),
+        covered_at,
+        name_like,
+        |text| owner.get(text).copied().flatten(),
+    )
 }

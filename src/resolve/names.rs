@@ -205,6 +205,28 @@ pub fn phonetic_word(word: &str) -> String {
     w
 }
 
+/// The initials of a name's words, lower case: hyphenated words read as two when `split_hyphens`
+/// (`Agence France-Presse`: `afp`, else `af`), and the words `skip` accepts left out (particles: `of`, `für`).
+pub(crate) fn initial_letters<'w>(
+    words: impl IntoIterator<Item = &'w str>,
+    split_hyphens: bool,
+    skip: impl Fn(&str) -> bool,
+) -> String {
+    words
+        .into_iter()
+        .flat_map(|w| {
+            if split_hyphens {
+                w.split('-').collect()
+            } else {
+                vec![w]
+            }
+        })
+        .filter(|w| !skip(w))
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// The letters an acronym-like word spells (`AFP`, `U.N.`, `AfD`: two capitals or more, two to eight
 /// letters or digits), lower case: `U.N.` spells `un`; `Bayern` spells nothing.
 pub(crate) fn acronym_letters(word: &str) -> Option<String> {

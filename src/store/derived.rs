@@ -60,9 +60,16 @@ impl Touched {
         Ok(())
     }
 
-    /// Notes what replacing the quads `old` of one document graph by `new` touches: the terms whose
-    /// evidence differs, and the triples asserted on one side and not the other.
-    pub(crate) fn collect_replacement(&mut self, old: &[Quad], new: &[Quad], ns: &Namespaces) {
+    /// Notes what replacing the quads `old` of one document graph by `new` touches, `changed` being the
+    /// quads on one side only: the terms whose evidence changed, and the triples asserted on one side and
+    /// not the other.
+    pub(crate) fn collect_replacement(
+        &mut self,
+        old: &[Quad],
+        new: &[Quad],
+        changed: &[Quad],
+        ns: &Namespaces,
+    ) {
         let (mut before, mut after) = (Touched::default(), Touched::default());
         before.collect_quads(old, ns);
         after.collect_quads(new, ns);
@@ -72,14 +79,8 @@ impl Touched {
                 .symmetric_difference(&after.asserted)
                 .cloned(),
         );
-        let (old_set, new_set): (HashSet<&Quad>, HashSet<&Quad>) =
-            (old.iter().collect(), new.iter().collect());
-        let changed: Vec<Quad> = old_set
-            .symmetric_difference(&new_set)
-            .map(|q| (*q).clone())
-            .collect();
         let mut terms = Touched::default();
-        terms.collect_quads(&changed, ns);
+        terms.collect_quads(changed, ns);
         self.terms.extend(terms.terms);
     }
 
@@ -161,7 +162,21 @@ fn describe(
     ns: &Namespaces,
     term: &NamedNode,
 ) -> Result<(), StorageError> {
+    let key_in_document = ns.term(vocab::KEY_IN_DOCUMENT);
+    let mut renamed_in: BTreeSet<NamedNode> = BTreeSet::new();
+    for quad in tx.quads_for_pattern(
+        Some(term.as_ref().into()),
+        Some(key_in_document.as_ref()),
+        None,
+        None,
+    ) {
+        if let GraphName::NamedNode(graph) = quad?.graph_name {
+            renamed_in.insert(graph);
+        }
+    }
+    // Labels of the documents that chose this key, and of those the corpus pass renamed to it.
     let mut labels: BTreeMap<String, usize> = BTreeMap::new();
+    let mut renamed_labels: BTreeMap<String, usize> = BTreeMap::new();
     let mut other_names: BTreeSet<String> = BTreeSet::new();
     let mut classes: BTreeMap<String, usize> = BTreeMap::new();
     let mut documents: BTreeSet<NamedNode> = BTreeSet::new();
@@ -188,7 +203,12 @@ fn describe(
             };
             match *local {
                 vocab::LABEL_IN_DOCUMENT => {
-                    *labels.entry(value).or_default() += 1;
+                    let counts = if renamed_in.contains(&graph) {
+                        &mut renamed_labels
+                    } else {
+                        &mut labels
+                    };
+                    *counts.entry(value).or_default() += 1;
                     documents.insert(graph);
                 }
                 vocab::ALT_LABEL_IN_DOCUMENT => {
@@ -201,38 +221,15 @@ fn describe(
     }
     // Documents where the corpus pass gave the term its IRI name it more briefly (`Bush` for `George W
     // Bush`): their labels name it only when no document that chose this key itself does.
-    let key_in_document = ns.term(vocab::KEY_IN_DOCUMENT);
-    let mut renamed_in: BTreeSet<NamedNode> = BTreeSet::new();
-    for quad in tx.quads_for_pattern(
-        Some(term.as_ref().into()),
-        Some(key_in_document.as_ref()),
-        None,
-        None,
-    ) {
-        if let GraphName::NamedNode(graph) = quad?.graph_name {
-            renamed_in.insert(graph);
-        }
-    }
-    if !renamed_in.is_empty() {
-        let mut native: BTreeMap<String, usize> = BTreeMap::new();
-        for quad in tx.quads_for_pattern(
-            Some(term.as_ref().into()),
-            Some(ns.term(vocab::LABEL_IN_DOCUMENT).as_ref()),
-            None,
-            None,
-        ) {
-            let quad = quad?;
-            if let (GraphName::NamedNode(graph), Term::Literal(l)) =
-                (&quad.graph_name, &quad.object)
-                && graph.as_str().starts_with(ns.doc_ns())
-                && !renamed_in.contains(graph)
-            {
-                *native.entry(l.value().to_string()).or_default() += 1;
-            }
-        }
-        if !native.is_empty() {
-            other_names.extend(labels.keys().filter(|l| !native.contains_key(*l)).cloned());
-            labels = native;
+    if !renamed_labels.is_empty() {
+        if labels.is_empty() {
+            labels = renamed_labels;
+        } else {
+            other_names.extend(
+                renamed_labels
+                    .into_keys()
+                    .filter(|l| !labels.contains_key(l)),
+            );
         }
     }
     let graph = ns.entities_graph();

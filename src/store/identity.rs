@@ -1,5 +1,5 @@
 //! The corpus pass applied to the store: the entities that documents named apart, and that the whole
-//! corpus shows to be one ([`canonical_keys`]), are given one IRI in every document graph.
+//! corpus shows to be one ([`CorpusNames::canonical_keys`]), are given one IRI in every document graph.
 //!
 //! Each document graph is written with the keys its own resolution chose. The pass reads every document's
 //! names (`kg:labelInDocument`, `kg:altLabelInDocument`, `kg:classInDocument`), computes the canonical key
@@ -216,11 +216,9 @@ impl<'s> Rewrite<'s> {
         let rename = |n: &NamedNode| renames.get(n).map_or_else(|| n.clone(), |r| r.0.clone());
         let mut new: HashSet<Quad> = HashSet::with_capacity(old.len());
         for quad in &old {
-            let renamed_subject =
-                matches!(&quad.subject, NamedOrBlankNode::NamedNode(n) if renames.contains_key(n));
             if quad.predicate == key_in_document {
                 // The renamed entities' keys are written below.
-                if !renamed_subject {
+                if !is_renamed(&quad.subject, renames) {
                     new.insert(quad.clone());
                 }
                 continue;
@@ -242,18 +240,23 @@ impl<'s> Rewrite<'s> {
                 ));
             }
         }
+        let before: HashSet<&Quad> = old.iter().collect();
+        let removed: Vec<Quad> = old.iter().filter(|q| !new.contains(*q)).cloned().collect();
+        let added: Vec<Quad> = new
+            .iter()
+            .filter(|q| !before.contains(q))
+            .cloned()
+            .collect();
+        for quad in &removed {
+            tx.remove(quad);
+        }
+        for quad in &added {
+            tx.insert(quad);
+        }
+        self.written += removed.len() + added.len();
         let new: Vec<Quad> = new.into_iter().collect();
-        self.touched.collect_replacement(&old, &new, ns);
-        let (old_set, new_set): (HashSet<&Quad>, HashSet<&Quad>) =
-            (old.iter().collect(), new.iter().collect());
-        for quad in old_set.difference(&new_set) {
-            tx.remove(*quad);
-            self.written += 1;
-        }
-        for quad in new_set.difference(&old_set) {
-            tx.insert(*quad);
-            self.written += 1;
-        }
+        self.touched
+            .collect_replacement(&old, &new, &[removed, added].concat(), ns);
         if self.written >= QUADS_PER_TRANSACTION {
             self.commit()?;
         }
@@ -271,10 +274,6 @@ impl<'s> Rewrite<'s> {
     ) -> StoreResult<Vec<Quad>> {
         let store = &self.store.store;
         let in_graph = Some(GraphNameRef::NamedNode(graph.as_ref()));
-        let named = |term: &Term| match term {
-            Term::NamedNode(n) => renames.contains_key(n),
-            _ => false,
-        };
         let mut quads: HashSet<Quad> = HashSet::new();
         for iri in renames.keys() {
             for quad in store.quads_for_pattern(Some(iri.as_ref().into()), None, None, in_graph) {
@@ -290,8 +289,9 @@ impl<'s> Rewrite<'s> {
             let Term::Triple(triple) = &quad.object else {
                 continue;
             };
-            let subject_named = matches!(&triple.subject, NamedOrBlankNode::NamedNode(n) if renames.contains_key(n));
-            if !(subject_named || named(&triple.object)) {
+            let object_named =
+                matches!(&triple.object, Term::NamedNode(n) if renames.contains_key(n));
+            if !(is_renamed(&triple.subject, renames) || object_named) {
                 continue;
             }
             for m in store.quads_for_pattern(
@@ -352,6 +352,14 @@ fn targets<'a>(
         }
     }
     wanted
+}
+
+/// Whether `subject` is one of the entities `renames` renames.
+fn is_renamed(
+    subject: &NamedOrBlankNode,
+    renames: &HashMap<NamedNode, (NamedNode, String)>,
+) -> bool {
+    matches!(subject, NamedOrBlankNode::NamedNode(n) if renames.contains_key(n))
 }
 
 fn rename_subject(
