@@ -291,6 +291,33 @@ fn a_clubs_nickname_is_the_club_but_its_city_is_not() {
 }
 
 #[test]
+fn a_town_is_its_club_in_a_sports_report_but_not_where_something_happens() {
+    // Three sports words make a sports report: `Dortmund` beating someone is the club (the gazetteer's
+    // `kg:sportsName`), the `Dortmund` fans celebrate in is the town.
+    let g = with_spans(
+        "Dortmund beat Hannover 2-0 on Saturday. Their striker scored twice before halftime and the \
+         goalkeeper saved a late shot. Fans celebrated in Dortmund until midnight.",
+        &[("Dortmund", "GPE"), ("Hannover", "GPE")],
+    );
+    assert!(
+        together(&g, "Borussia Dortmund", "Dortmund"),
+        "{:?}",
+        names(&g)
+    );
+    assert!(
+        names(&g).iter().any(|n| n == &["Dortmund".to_string()]),
+        "the town stays: {:?}",
+        names(&g)
+    );
+    // Outside sports reports the name is the town's alone.
+    let g = with_spans(
+        "Dortmund approved a new budget on Monday. The council met in Dortmund for six hours.",
+        &[("Dortmund", "GPE")],
+    );
+    assert!(!has_name(&g, "Borussia Dortmund"), "{:?}", names(&g));
+}
+
+#[test]
 fn the_west_and_its_adjective_are_the_western_world() {
     let g = with_spans(
         "Western governments protested. The West imposed new sanctions.",

@@ -104,6 +104,9 @@ pub struct GazetteerEntry {
     pub national_names: Vec<String>,
     /// The ISO code of that country (`kg:nationalNameIn`).
     pub national_country: Option<String>,
+    /// Names that stand for this entity in sports reports only (`kg:sportsName`: `Dortmund` for Borussia
+    /// Dortmund; elsewhere `Dortmund` is the town).
+    pub sports_names: Vec<String>,
 }
 
 /// A city or region of the places list (`ontology/places.ttl`): its names and the country it lies in. Entity
@@ -523,6 +526,8 @@ impl Ontology {
                     push_unique(&mut entry.national_names, v);
                 } else if p.strip_prefix(NAMESPACE) == Some("nationalNameIn") {
                     entry.national_country = Some(v);
+                } else if p.strip_prefix(NAMESPACE) == Some("sportsName") {
+                    push_unique(&mut entry.sports_names, v);
                 }
             }
             if !entry.label.is_empty() {

@@ -3,6 +3,7 @@
 
 use super::names::{NameWords, name_key, name_words, phonetic_word, slug};
 use super::relations::RelationMapper;
+use crate::analysis::Doc;
 use crate::ontology::{Ontology, local_name};
 use std::collections::HashMap;
 
@@ -32,6 +33,9 @@ pub(crate) const VALUE_LABELS: &[&str] = &[
     "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT",
 ];
 
+/// How many different sports words make a sports report.
+const SPORTS_REPORT_WORDS: usize = 3;
+
 /// The indexed vocabulary resolution works with.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Lexicon {
@@ -42,6 +46,8 @@ pub(crate) struct Lexicon {
     names: HashMap<String, Canonical>,
     /// Lower-case demonym -> gazetteer entity.
     demonyms: HashMap<String, Canonical>,
+    /// Lower-case name a club goes by in sports reports (`kg:sportsName`) -> the club.
+    sports_names: HashMap<String, Canonical>,
     /// (lower-case generic name, country key) -> the gazetteer entity it names in that country's news.
     national: HashMap<(String, String), Canonical>,
     /// Lower-case head noun (or two-word compound) -> class local name.
@@ -62,6 +68,8 @@ pub(crate) struct Lexicon {
     known_surnames: HashMap<String, Vec<String>>,
     /// Property IRI -> itself and all its super-properties.
     ancestors: HashMap<String, Vec<String>>,
+    /// Lemmas that mark a sports report (`kg:sportsReportWords`).
+    sports_words: std::collections::HashSet<String>,
 }
 
 impl Lexicon {
@@ -69,6 +77,7 @@ impl Lexicon {
         let mut lex = Lexicon {
             mapper: RelationMapper::new(onto),
             words: NameWords::new(onto),
+            sports_words: onto.word_list("sportsReportWords").iter().cloned().collect(),
             ..Lexicon::default()
         };
         for g in onto.gazetteer() {
@@ -85,6 +94,11 @@ impl Lexicon {
             for d in &g.demonyms {
                 lex.demonyms
                     .entry(d.to_lowercase())
+                    .or_insert_with(|| canon.clone());
+            }
+            for n in &g.sports_names {
+                lex.sports_names
+                    .entry(n.to_lowercase())
                     .or_insert_with(|| canon.clone());
             }
         }
@@ -165,6 +179,24 @@ impl Lexicon {
         lex
     }
 
+    /// Whether the document reads as a sports report: [`SPORTS_REPORT_WORDS`] different lemmas of
+    /// `kg:sportsReportWords` occur in it (one `league` or `match` does not make one).
+    pub fn is_sports_report(&self, doc: &Doc) -> bool {
+        let mut seen: Vec<&str> = Vec::new();
+        for t in &doc.tokens {
+            let lemma = t.lemma.to_lowercase();
+            if let Some(w) = self.sports_words.get(&lemma)
+                && !seen.contains(&w.as_str())
+            {
+                seen.push(w);
+                if seen.len() >= SPORTS_REPORT_WORDS {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
     /// Whether property `sub` is `sup` or narrower (IRIs).
     pub fn is_subproperty(&self, sub: &str, sup: &str) -> bool {
         sub == sup
@@ -219,6 +251,11 @@ impl Lexicon {
             let cleaned = name_words(name).join(" ").to_lowercase();
             self.names.get(&cleaned)
         })
+    }
+
+    /// The club a name stands for in a sports report (`Dortmund` -> Borussia Dortmund).
+    pub fn sports_name(&self, name: &str) -> Option<&Canonical> {
+        self.sports_names.get(&name.to_lowercase())
     }
 
     /// The country (or other gazetteer entity) a demonym refers to (`Russian` -> Russia).

@@ -11,6 +11,7 @@ use super::mentions::{NameForm, name_spans, repeated_names};
 use super::names::{clean_label, name_words};
 use super::variants::variant_links;
 use std::collections::HashMap;
+use crate::analysis::Doc;
 
 impl DocEntities<'_> {
     /// The gazetteer entity for a surface name (a demonym for a nationality).
@@ -38,6 +39,7 @@ impl DocEntities<'_> {
         let spans = name_spans(doc, &lex.words, lex.gazetteer_forms(), |n| {
             lex.gazetteer_name(n).is_some()
         });
+        let sports = lex.is_sports_report(doc);
         let mut named = Vec::new();
         for span in spans {
             let text = doc.slice(span.bytes.clone());
@@ -57,7 +59,11 @@ impl DocEntities<'_> {
             if label.is_empty() {
                 continue;
             }
-            let e = match self.canonical(&label, &span.label) {
+            // In a sports report `Dortmund` beating someone is the club; `in Dortmund` stays the town.
+            let club = (sports && !located(doc, span.start, span.end))
+                .then(|| lex.sports_name(&label).cloned())
+                .flatten();
+            let e = match club.or_else(|| self.canonical(&label, &span.label)) {
                 Some(c) => self.intern(&c.key.clone(), || Draft {
                     label: c.label.clone(),
                     fixed_key: Some(c.key.clone()),
@@ -295,3 +301,18 @@ impl DocEntities<'_> {
         }
     }
 }
+
+/// Whether the name is the object of a locative preposition (`in Dortmund`, `to Munich`).
+fn located(doc: &Doc, start: usize, end: usize) -> bool {
+    let tok = &doc.tokens[span_root(doc, start, end)];
+    tok.dep == "pobj"
+        && doc.tokens.get(tok.head).is_some_and(|h| {
+            LOCATIVE_PREPOSITIONS.contains(&h.lemma.to_lowercase().as_str())
+        })
+}
+
+/// Prepositions whose object is a place where something is (`in`, `at`) or goes (`to`, `from`).
+const LOCATIVE_PREPOSITIONS: [&str; 12] = [
+    "in", "at", "to", "from", "near", "outside", "around", "into", "across", "through", "throughout",
+    "inside",
+];
