@@ -15,6 +15,10 @@ pub(super) const STATED: f32 = 0.85;
 /// Confidence of a default (a rule that usually holds, not a statement of the text).
 pub(super) const DEFAULT: f32 = 0.6;
 
+/// The rule of a player's title naming a team that NER took for a place (`Miami Marlins pitcher X`): its
+/// facts make the team an organisation (see `Resolver::finish`).
+pub(super) const TEAM_TITLE: &str = "team-title";
+
 /// Words in a title that make a person a player of the team named beside them (`Bayern striker X`).
 const PLAYER_WORDS: &[&str] = &[
     "striker",
@@ -26,6 +30,8 @@ const PLAYER_WORDS: &[&str] = &[
     "captain",
     "player",
     "keeper",
+    "pitcher",
+    "quarterback",
 ];
 /// Words in a title that say the person works for the organisation, without being a member or leader.
 const STAFF_WORDS: &[&str] = &[
@@ -349,6 +355,11 @@ impl DocEntities<'_> {
                         if let Some(p) = p {
                             push(&mut facts, e, p, f, k, "organisation-title", STATED);
                         }
+                    }
+                    // `Miami Marlins pitcher X`, `Nuremberg striker X`: a team NER took for its town.
+                    (Kind::Person, Kind::Place) if has(PLAYER_WORDS) && title_property.is_none() => {
+                        push(&mut facts, e, "memberOf", f, k, TEAM_TITLE, 0.75);
+                        push(&mut facts, e, "playsFor", f, k, TEAM_TITLE, STATED);
                     }
                     // `Brandenburg Premier Matthias Platzeck`, `Berlin mayor X`: an office of a region or city.
                     (Kind::Person, Kind::Place) if title_property.is_some() => {

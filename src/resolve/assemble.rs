@@ -33,6 +33,16 @@ impl Resolver {
             .collect();
         let country = dominant_country(de);
         let country = country.as_deref();
+        // A team a player's title names is an organisation, whatever NER called it (`Miami Marlins`).
+        let teams: std::collections::HashSet<usize> = drafts
+            .iter()
+            .filter(|f| f.rule == super::affiliation::TEAM_TITLE)
+            .filter_map(|f| match f.object {
+                DraftNode::Entity(x) => Some(de.find(x)),
+                DraftNode::Literal(_) => None,
+            })
+            .filter(|&x| de.drafts[x].class.is_none())
+            .collect();
         for e in 0..de.drafts.len() {
             if de.find(e) != e {
                 continue;
@@ -54,7 +64,11 @@ impl Resolver {
                 None => entity_key(&d.label, d.person),
             };
             let known = self.lex.known(&key);
-            let mut class = class_of(de, e, &self.lex);
+            let mut class = if teams.contains(&e) {
+                "Organization".to_string()
+            } else {
+                class_of(de, e, &self.lex)
+            };
             if class == "Concept"
                 && let Some(k) = known
             {
@@ -115,6 +129,11 @@ impl Resolver {
             else {
                 continue;
             };
+            // Rules read classes before the document's votes settle them: a fact whose final classes
+            // rule its property out (`Borussia Dortmund citizenOf Germany`) is not asserted.
+            if self.against_ontology(&subject, &predicate, &object, &entities) {
+                continue;
+            }
             let f = DraftFact { predicate, ..f };
             let id = (
                 subject.clone(),
@@ -163,6 +182,28 @@ impl Resolver {
 }
 
 impl Resolver {
+    /// Whether the entities' classes rule the ontology property out (its domain or range).
+    fn against_ontology(
+        &self,
+        subject: &Node,
+        predicate: &Predicate,
+        object: &Node,
+        entities: &[graph::Entity],
+    ) -> bool {
+        let Predicate::Ontology(local) = predicate else {
+            return false;
+        };
+        let Some(p) = self.onto.property(local) else {
+            return false;
+        };
+        let class = |n: &Node| match n {
+            Node::Entity(i) => Some(entities[*i].class.as_str()),
+            Node::Literal(_) => None,
+        };
+        self.class_fit(class(subject), p.domain.as_deref()) < 0
+            || self.class_fit(class(object), p.range.as_deref()) < 0
+    }
+
     /// Part-of between agents is membership: a person is no part of anything (`the attendees included
     /// Putin` says nothing canonical), a country or organisation that an organisation comprises is its
     /// member (`the Quartet comprises the US`), and an agent in a group of no known class, or

@@ -403,6 +403,24 @@ impl Resolver {
         }
     }
 
+    /// How a class fits a property's domain or range: 1 when it is the class or narrower, 0 when it is
+    /// unknown or only more general (a `Place` where a `LandArea` is expected: possible), -10 when it rules
+    /// the property out (an `Organization` where a `Person` is expected).
+    fn class_fit(&self, class: Option<&str>, expected: Option<&str>) -> i32 {
+        match (class, expected) {
+            (Some(c), Some(x)) if c != "Concept" => {
+                if self.onto.is_subclass_of(c, x) {
+                    1
+                } else if self.onto.is_subclass_of(x, c) {
+                    0
+                } else {
+                    -10
+                }
+            }
+            _ => 0,
+        }
+    }
+
     /// The property that fits the arguments' classes best among the candidates (domain and range: a known,
     /// incompatible class rules a property out); none fitting leaves the open relation.
     fn choose(
@@ -417,20 +435,8 @@ impl Resolver {
             DraftNode::Entity(e) => Some(class_of(de, *e, &self.lex)),
             DraftNode::Literal(_) => None,
         };
-        let fit = |class: Option<&String>, expected: Option<&String>| -> i32 {
-            match (class, expected) {
-                (Some(c), Some(x)) if c != "Concept" => {
-                    if self.onto.is_subclass_of(c, x) {
-                        1
-                    } else if self.onto.is_subclass_of(x, c) {
-                        // Known only more generally (a `Place` where a `LandArea` is expected): possible.
-                        0
-                    } else {
-                        -10
-                    }
-                }
-                _ => 0,
-            }
+        let fit = |class: Option<&String>, expected: Option<&String>| {
+            self.class_fit(class.map(String::as_str), expected.map(String::as_str))
         };
         let mut best: Option<(i32, &Candidate)> = None;
         for c in candidates {
