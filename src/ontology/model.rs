@@ -104,6 +104,9 @@ pub struct GazetteerEntry {
     pub national_names: Vec<String>,
     /// The ISO code of that country (`kg:nationalNameIn`).
     pub national_country: Option<String>,
+    /// ISO code of the country a national organisation belongs to (`kg:homeCountry`: `DE` for the
+    /// Bundestag).
+    pub home_country: Option<String>,
     /// Names that stand for this entity in sports reports only (`kg:sportsName`: `Dortmund` for Borussia
     /// Dortmund; elsewhere `Dortmund` is the town).
     pub sports_names: Vec<String>,
@@ -526,6 +529,8 @@ impl Ontology {
                     push_unique(&mut entry.national_names, v);
                 } else if p.strip_prefix(NAMESPACE) == Some("nationalNameIn") {
                     entry.national_country = Some(v);
+                } else if p.strip_prefix(NAMESPACE) == Some("homeCountry") {
+                    entry.home_country = Some(v);
                 } else if p.strip_prefix(NAMESPACE) == Some("sportsName") {
                     push_unique(&mut entry.sports_names, v);
                 }

@@ -183,8 +183,13 @@ impl<'a> DocEntities<'a> {
         for &(root, e) in &self.mention_tokens.clone() {
             let t = &doc.tokens[root];
             let head = t.head;
-            // The name's own last word (`Crimean Peninsula`, `Kuril Islands`), else the noun it names.
-            let mut hint = self.lex.head_noun_class(doc.token_text(root));
+            // The name's own last word (`Crimean Peninsula`, `Kuril Islands`; not in a name NER called an
+            // organisation or a person, `Nordbank Capital`), else the noun it names.
+            let mut hint = if matches!(t.ent_type.as_str(), "ORG" | "PERSON") {
+                None
+            } else {
+                self.lex.head_noun_class(doc.token_text(root))
+            };
             if hint.is_none()
                 && t.dep == "pobj"
                 && doc.tokens[head].lemma.eq_ignore_ascii_case("of")

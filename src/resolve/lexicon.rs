@@ -46,6 +46,8 @@ pub(crate) struct Lexicon {
     names: HashMap<String, Canonical>,
     /// Lower-case demonym -> gazetteer entity.
     demonyms: HashMap<String, Canonical>,
+    /// Gazetteer key of a national organisation -> key of its home country (`kg:homeCountry`).
+    home_countries: HashMap<String, String>,
     /// Lower-case name a club goes by in sports reports (`kg:sportsName`) -> the club.
     sports_names: HashMap<String, Canonical>,
     /// (lower-case generic name, country key) -> the gazetteer entity it names in that country's news.
@@ -108,6 +110,10 @@ impl Lexicon {
             .filter_map(|g| Some((g.country_code.as_deref()?, local_name(&g.iri))))
             .collect();
         for g in onto.gazetteer() {
+            if let Some(country) = g.home_country.as_deref().and_then(|c| country_keys.get(c)) {
+                lex.home_countries
+                    .insert(local_name(&g.iri), country.clone());
+            }
             let Some(country) = g
                 .national_country
                 .as_deref()
@@ -251,6 +257,11 @@ impl Lexicon {
             let cleaned = name_words(name).join(" ").to_lowercase();
             self.names.get(&cleaned)
         })
+    }
+
+    /// The key of the country a gazetteer organisation belongs to (`bundestag` -> `germany`).
+    pub fn home_country(&self, key: &str) -> Option<&str> {
+        self.home_countries.get(key).map(String::as_str)
     }
 
     /// The club a name stands for in a sports report (`Dortmund` -> Borussia Dortmund).
