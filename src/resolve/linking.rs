@@ -8,7 +8,7 @@ use super::cluster::{NameInfo, short_form_links};
 use super::document::{DocEntities, Draft, span_root};
 use super::lexicon::{Canonical, VALUE_LABELS, entity_key};
 use super::mentions::{NameForm, name_spans, repeated_names};
-use super::names::{clean_label, name_words};
+use super::names::{clean_label, clean_name, name_words};
 use super::variants::variant_links;
 use std::collections::HashMap;
 use crate::analysis::Doc;
@@ -40,6 +40,8 @@ impl DocEntities<'_> {
             lex.gazetteer_name(n).is_some()
         });
         let sports = lex.is_sports_report(doc);
+        // `Russia's` inside a name is its owner; `People's` is part of it.
+        let possessor = |w: &str| lex.is_place_name(w) || lex.gazetteer_name(w).is_some();
         let mut named = Vec::new();
         for span in spans {
             let text = doc.slice(span.bytes.clone());
@@ -54,7 +56,7 @@ impl DocEntities<'_> {
             let label = if person {
                 lex.words.strip_titles(text)
             } else {
-                clean_label(text)
+                clean_name(text, possessor)
             };
             if label.is_empty() {
                 continue;
@@ -86,7 +88,7 @@ impl DocEntities<'_> {
             d.person |= person;
             d.ner.push(span.label.clone());
             d.mentions.push(span.bytes.clone());
-            let surface = clean_label(text);
+            let surface = clean_name(text, possessor);
             if surface != d.label && !d.aliases.contains(&surface) {
                 d.aliases.push(surface);
             }

@@ -312,6 +312,33 @@ pub fn clean_label(text: &str) -> String {
     name_words(text).join(" ")
 }
 
+/// Cleans a name into a label like [`clean_label`], but a possessive inside the name stays part of it
+/// (`Pakistan People's Party`, `Women's World Cup`), written with a straight apostrophe, unless `possessor`
+/// says its word names someone else (`Russia's Bolshoi Theater` gives `Russia Bolshoi Theater`, as
+/// [`clean_label`] does).
+pub fn clean_name(text: &str, possessor: impl Fn(&str) -> bool) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    for (k, w) in words.iter().enumerate() {
+        let marker = ["'s", "’s"].into_iter().find(|m| w.ends_with(m));
+        let core = marker
+            .map_or(*w, |m| &w[..w.len() - m.len()])
+            .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '-');
+        if core.is_empty() {
+            continue;
+        }
+        let inner = k + 1 < words.len() && !clean_label(words[k + 1]).is_empty();
+        match marker {
+            Some(_) if inner && !possessor(core) => out.push(format!("{core}'s")),
+            _ => out.push(core.to_string()),
+        }
+    }
+    if out.first().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+        out.remove(0);
+    }
+    out.join(" ")
+}
+
 /// Cleans a common-noun phrase into a label: like [`clean_label`], but a possessive inside the phrase stays
 /// (`Abe's home constituency`, not `Abe home constituency`); only a final one is removed.
 pub fn clean_phrase(text: &str) -> String {
@@ -392,6 +419,21 @@ mod tests {
         assert_ne!(slug("北京"), slug("上海"));
         assert_ne!(slug("—"), slug("…"));
         assert!(is_pronoun("They") && is_pronoun("it") && !is_pronoun("Japan"));
+    }
+
+    #[test]
+    fn names_keep_inner_possessives_unless_they_name_a_possessor() {
+        let place = |w: &str| w == "Russia";
+        assert_eq!(
+            clean_name("the Pakistan People’s Party", place),
+            "Pakistan People's Party"
+        );
+        assert_eq!(clean_name("Women's World Cup", place), "Women's World Cup");
+        assert_eq!(
+            clean_name("Russia's Bolshoi Theater", place),
+            "Russia Bolshoi Theater"
+        );
+        assert_eq!(clean_name("North Korea’s", place), "North Korea");
     }
 
     #[test]
