@@ -210,7 +210,10 @@ fn an_organisations_nationality_comes_from_its_demonym() {
     let fs = facts("German carmaker Brennmann Motors reported higher profits on Thursday.");
     assert!(has(&fs, "Brennmann Motors", "country", "Germany"), "{fs:?}");
     let fs = facts("Brennmann Motors reported higher profits in Germany on Thursday.");
-    assert!(!has(&fs, "Brennmann Motors", "country", "Germany"), "{fs:?}");
+    assert!(
+        !has(&fs, "Brennmann Motors", "country", "Germany"),
+        "{fs:?}"
+    );
 }
 
 #[test]
@@ -220,7 +223,8 @@ fn a_national_organisation_of_the_gazetteer_is_in_its_home_country_when_the_text
     // Not where the text does not name the country, nor in another country it names.
     let fs = facts("The Bundestag voted on the budget on Friday.");
     assert!(
-        !fs.iter().any(|(s, p, _)| s == "Bundestag" && p == "country"),
+        !fs.iter()
+            .any(|(s, p, _)| s == "Bundestag" && p == "country"),
         "{fs:?}"
     );
     let fs = facts("The Bundestag voted to send aid to France.");

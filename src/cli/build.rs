@@ -9,7 +9,7 @@ use kg::analysis::Control;
 use kg::ingest::{Document, Documents, DuplicateId, InputSpec};
 use kg::ontology::Ontology;
 use kg::pipeline::Pipeline;
-use kg::store::{Descriptions, WriteSummary};
+use kg::store::{Descriptions, WriteSummary, WrittenNames};
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 use std::io::IsTerminal;
@@ -132,6 +132,8 @@ pub fn run(args: &BuildArgs) -> Result<()> {
     let progress = |bytes: usize| bar.inc(bytes as u64);
     let mut total = WriteSummary::default();
     let mut entities = HashSet::new();
+    // The names written, for the corpus pass at the end (it reads back only the documents of earlier runs).
+    let mut names = WrittenNames::default();
     let (mut written, mut unchanged) = (0usize, 0usize);
     let abort_after = std::env::var(ABORT_AFTER_DOCUMENTS)
         .ok()
@@ -196,6 +198,7 @@ pub fn run(args: &BuildArgs) -> Result<()> {
                 )
             })?;
         for (graph, summary) in graphs.iter().zip(summaries) {
+            names.note(&store, graph);
             entities.extend(graph.entities.iter().map(|e| e.key.clone()));
             total.sentences += summary.sentences;
             total.triples += summary.triples;
@@ -229,7 +232,7 @@ pub fn run(args: &BuildArgs) -> Result<()> {
     }
     let corpus_started = Instant::now();
     let identities = store
-        .settle_identities()
+        .settle_identities_after(names)
         .context("cannot give the names of one entity across documents one IRI")?;
     let corpus_seconds = corpus_started.elapsed().as_secs_f64();
     let inferred = store

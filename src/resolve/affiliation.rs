@@ -357,7 +357,9 @@ impl DocEntities<'_> {
                         }
                     }
                     // `Miami Marlins pitcher X`, `Nuremberg striker X`: a team NER took for its town.
-                    (Kind::Person, Kind::Place) if has(PLAYER_WORDS) && title_property.is_none() => {
+                    (Kind::Person, Kind::Place)
+                        if has(PLAYER_WORDS) && title_property.is_none() =>
+                    {
                         push(&mut facts, e, "memberOf", f, k, TEAM_TITLE, 0.75);
                         push(&mut facts, e, "playsFor", f, k, TEAM_TITLE, STATED);
                     }

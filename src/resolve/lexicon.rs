@@ -79,7 +79,11 @@ impl Lexicon {
         let mut lex = Lexicon {
             mapper: RelationMapper::new(onto),
             words: NameWords::new(onto),
-            sports_words: onto.word_list("sportsReportWords").iter().cloned().collect(),
+            sports_words: onto
+                .word_list("sportsReportWords")
+                .iter()
+                .cloned()
+                .collect(),
             ..Lexicon::default()
         };
         for g in onto.gazetteer() {

@@ -10,8 +10,8 @@ use super::lexicon::{Canonical, VALUE_LABELS, entity_key};
 use super::mentions::{NameForm, name_spans, repeated_names};
 use super::names::{clean_label, clean_name, name_words};
 use super::variants::variant_links;
-use std::collections::HashMap;
 use crate::analysis::Doc;
+use std::collections::HashMap;
 
 impl DocEntities<'_> {
     /// The gazetteer entity for a surface name (a demonym for a nationality).
@@ -308,13 +308,24 @@ impl DocEntities<'_> {
 fn located(doc: &Doc, start: usize, end: usize) -> bool {
     let tok = &doc.tokens[span_root(doc, start, end)];
     tok.dep == "pobj"
-        && doc.tokens.get(tok.head).is_some_and(|h| {
-            LOCATIVE_PREPOSITIONS.contains(&h.lemma.to_lowercase().as_str())
-        })
+        && doc
+            .tokens
+            .get(tok.head)
+            .is_some_and(|h| LOCATIVE_PREPOSITIONS.contains(&h.lemma.to_lowercase().as_str()))
 }
 
 /// Prepositions whose object is a place where something is (`in`, `at`) or goes (`to`, `from`).
 const LOCATIVE_PREPOSITIONS: [&str; 12] = [
-    "in", "at", "to", "from", "near", "outside", "around", "into", "across", "through", "throughout",
+    "in",
+    "at",
+    "to",
+    "from",
+    "near",
+    "outside",
+    "around",
+    "into",
+    "across",
+    "through",
+    "throughout",
     "inside",
 ];

@@ -14,6 +14,7 @@
 use super::derived::{self, Descriptions, Touched};
 use super::iri::vocab;
 use super::{KgStore, StoreResult};
+use crate::resolve::DocumentGraph;
 use crate::resolve::corpus::{CorpusNames, NameRecord};
 use oxigraph::model::vocab::rdf;
 use oxigraph::model::{
@@ -36,6 +37,51 @@ pub struct IdentitySummary {
     pub documents: usize,
 }
 
+/// The names of the documents one run wrote, gathered as it writes them, so that the corpus pass reads back
+/// only the other documents of the store ([`KgStore::settle_identities_after`]): what a document graph says
+/// of its entities' names, taken from the graph before it is written.
+#[derive(Debug, Default)]
+pub struct WrittenNames {
+    corpus: CorpusNames,
+    /// Document graph -> its entities' key ids in `corpus`.
+    documents: HashMap<NamedNode, Vec<u32>>,
+    /// A document written twice in the run: its first names were counted, so the pass reads everything.
+    rewritten: bool,
+}
+
+impl WrittenNames {
+    /// Notes the names of a document graph written (or about to be) to `store`, as the store will hold
+    /// them (see [`KgStore::names_in`]).
+    pub fn note(&mut self, store: &KgStore, doc: &DocumentGraph) {
+        let ns = &store.ns;
+        let mut ids = Vec::with_capacity(doc.entities.len());
+        for entity in doc.entities.iter().filter(|e| !e.label.is_empty()) {
+            let mut aliases: Vec<String> = entity
+                .aliases
+                .iter()
+                .filter(|a| *a != &entity.label)
+                .cloned()
+                .collect();
+            aliases.sort();
+            aliases.dedup();
+            let record = NameRecord {
+                key: ns.local_name(ns.entity(&entity.key).as_str()),
+                label: entity.label.clone(),
+                aliases,
+                class: entity.class.clone(),
+            };
+            ids.push(self.corpus.add(&record));
+        }
+        if self
+            .documents
+            .insert(ns.doc_graph(&doc.doc_id), ids)
+            .is_some()
+        {
+            self.rewritten = true;
+        }
+    }
+}
+
 impl KgStore {
     /// Runs the corpus pass (see the module doc): reads every document's names once, computes the canonical
     /// keys, and rewrites the document graphs whose entities change IRI, bringing the derived graphs up to
@@ -47,6 +93,12 @@ impl KgStore {
     /// graph, set in the same transaction as the documents); a pass that dies half-way leaves the mark and
     /// runs again in full.
     pub fn settle_identities(&self) -> StoreResult<IdentitySummary> {
+        self.settle_identities_after(WrittenNames::default())
+    }
+
+    /// [`KgStore::settle_identities`] after a run that wrote documents and noted their names in `written`:
+    /// those documents' names are not read back (the same result, without reading a build's own output).
+    pub fn settle_identities_after(&self, written: WrittenNames) -> StoreResult<IdentitySummary> {
         if !self
             .store
             .contains(self.identities_stale_marker().as_ref())?
@@ -54,13 +106,25 @@ impl KgStore {
             return Ok(IdentitySummary::default());
         }
         let ns = &self.ns;
-        let mut corpus = CorpusNames::default();
+        let WrittenNames {
+            mut corpus,
+            documents: mut noted,
+            rewritten,
+        } = written;
+        if rewritten {
+            (corpus, noted) = Default::default();
+        }
         // Per document: its graph and its entities' key ids; the few entities the pass renamed before keep
-        // their present IRI aside.
+        // their present IRI aside (documents written in this run carry their own keys).
         let mut documents: Vec<(NamedNode, Vec<u32>)> = Vec::new();
         let mut renamed_before: HashMap<(usize, u32), NamedNode> = HashMap::new();
         let mut summary = IdentitySummary::default();
         for graph in self.document_graphs()? {
+            if let Some(ids) = noted.remove(&graph) {
+                summary.names += ids.len();
+                documents.push((graph, ids));
+                continue;
+            }
             let mut ids = Vec::new();
             for (iri, name) in self.names_in(&graph)? {
                 let id = corpus.add(&name);
@@ -387,6 +451,85 @@ fn rename_term(term: &Term, rename: &impl Fn(&NamedNode) -> NamedNode) -> Term {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::resolve::Entity;
+
+    fn entity(key: &str, label: &str, aliases: &[&str], class: &str) -> Entity {
+        Entity {
+            key: key.into(),
+            label: label.into(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            class: class.into(),
+            mentions: vec![0..4],
+        }
+    }
+
+    #[test]
+    fn names_noted_while_writing_are_the_names_read_back() {
+        let store = KgStore::in_memory(None).unwrap();
+        let doc = DocumentGraph {
+            doc_id: "noted".into(),
+            title: None,
+            date: None,
+            url: None,
+            sentences: Vec::new(),
+            entities: vec![
+                // Repeated aliases, an alias equal to the label, no class, a key outside ASCII, no label.
+                entity(
+                    "erik_lindqvist",
+                    "Erik Lindqvist",
+                    &["Lindqvist", "Lindqvist"],
+                    "Person",
+                ),
+                entity(
+                    "nordbank_capital",
+                    "Nordbank Capital",
+                    &["Nordbank Capital", "NB"],
+                    "",
+                ),
+                entity("южные_курилы", "Южные Курилы", &[], "Region"),
+                entity("nameless", "", &["x"], "Concept"),
+            ],
+            facts: Vec::new(),
+        };
+        store.write_document(&doc).unwrap();
+        let mut noted = WrittenNames::default();
+        noted.note(&store, &doc);
+        let graph = store.ns.doc_graph("noted");
+        let ids = &noted.documents[&graph];
+        let read: Vec<NameRecord> = store.names_in(&graph).unwrap().into_values().collect();
+        assert_eq!(ids.len(), read.len());
+        let mut read_back = CorpusNames::default();
+        for record in &read {
+            let id = read_back.add(record);
+            assert_eq!(read_back.key(id), record.key);
+        }
+        let mut noted_keys: Vec<&str> = ids.iter().map(|&id| noted.corpus.key(id)).collect();
+        let mut read_keys: Vec<&str> = read.iter().map(|r| r.key.as_str()).collect();
+        noted_keys.sort();
+        read_keys.sort();
+        assert_eq!(noted_keys, read_keys);
+        // The same records: the same canonical keys once other documents name the surname and the alias.
+        for (key, label, class) in [("lindqvist", "Lindqvist", "Person"), ("nb", "NB", "")] {
+            let other = NameRecord {
+                key: key.into(),
+                label: label.into(),
+                aliases: Vec::new(),
+                class: class.into(),
+            };
+            noted.corpus.add(&other);
+            read_back.add(&other);
+        }
+        let canonical = noted.corpus.canonical_keys();
+        assert_eq!(canonical, read_back.canonical_keys());
+        assert_eq!(
+            canonical.get("nb").map(String::as_str),
+            Some("nordbank_capital")
+        );
+        assert_eq!(
+            canonical.get("lindqvist").map(String::as_str),
+            Some("erik_lindqvist")
+        );
+    }
 
     #[test]
     fn two_entities_of_one_document_never_share_a_key() {

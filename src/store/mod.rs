@@ -33,7 +33,7 @@ pub use catalog::{DocumentSummary, StoreCounts};
 pub use derived::{Descriptions, EntityDescription};
 pub use explain::{Explanation, Support};
 pub use facts::{FactKind, FactRecord};
-pub use identity::IdentitySummary;
+pub use identity::{IdentitySummary, WrittenNames};
 pub use infer::{Derivation, NoRules, Reasoner};
 pub use iri::{
     DCTERMS, DEFAULT_BASE, DEFAULT_ONTOLOGY, Namespaces, SKOS, fnv1a128, parse_span,
