@@ -217,7 +217,21 @@ fn an_organisations_nationality_comes_from_its_demonym() {
 }
 
 #[test]
-fn a_national_organisation_of_the_gazetteer_is_in_its_home_country_when_the_text_names_it() {
+fn what_the_gazetteer_states_holds_in_a_document_that_names_both_entities() {
+    // An organ of an organisation is its part, not a member.
+    let fs = facts(
+        "The European Commission proposed new rules, and the European Union will vote on them.",
+    );
+    assert!(
+        has(&fs, "European Commission", "partOf", "European Union"),
+        "{fs:?}"
+    );
+    assert!(
+        !has(&fs, "European Commission", "memberOf", "European Union"),
+        "{fs:?}"
+    );
+    let fs = facts("The Bundestag voted on the budget, and Germany will borrow less next year.");
+    assert!(has(&fs, "Bundestag", "jurisdiction", "Germany"), "{fs:?}");
     let fs = facts("The Bundestag voted on the budget, and Germany will borrow less next year.");
     assert!(has(&fs, "Bundestag", "country", "Germany"), "{fs:?}");
     // Not where the text does not name the country, nor in another country it names.

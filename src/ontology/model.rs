@@ -104,9 +104,9 @@ pub struct GazetteerEntry {
     pub national_names: Vec<String>,
     /// The ISO code of that country (`kg:nationalNameIn`).
     pub national_country: Option<String>,
-    /// ISO code of the country a national organisation belongs to (`kg:homeCountry`: `DE` for the
-    /// Bundestag).
-    pub home_country: Option<String>,
+    /// What the gazetteer states of it with the ontology's properties: (property IRI, gazetteer entity IRI),
+    /// such as `kg:country kge:germany` for the Bundestag.
+    pub facts: Vec<(String, String)>,
     /// Names that stand for this entity in sports reports only (`kg:sportsName`: `Dortmund` for Borussia
     /// Dortmund; elsewhere `Dortmund` is the town).
     pub sports_names: Vec<String>,
@@ -516,6 +516,13 @@ impl Ontology {
                 ..GazetteerEntry::default()
             };
             for (p, o) in by_subject.get(*s).into_iter().flatten() {
+                if let Term::NamedNode(object) = o
+                    && self.properties.contains_key(*p)
+                {
+                    entry
+                        .facts
+                        .push((p.to_string(), object.as_str().to_string()));
+                }
                 let Some(v) = literal(o) else { continue };
                 if *p == format!("{RDFS}label") {
                     entry.label = v;
@@ -529,8 +536,6 @@ impl Ontology {
                     push_unique(&mut entry.national_names, v);
                 } else if p.strip_prefix(NAMESPACE) == Some("nationalNameIn") {
                     entry.national_country = Some(v);
-                } else if p.strip_prefix(NAMESPACE) == Some("homeCountry") {
-                    entry.home_country = Some(v);
                 } else if p.strip_prefix(NAMESPACE) == Some("sportsName") {
                     push_unique(&mut entry.sports_names, v);
                 }

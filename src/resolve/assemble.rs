@@ -237,7 +237,10 @@ impl Resolver {
         if matches!(whole, Node::Literal(_)) {
             return None;
         }
-        let agent_part = is(part, "Person") || is(part, "Country") || is(part, "Organization");
+        // An organ of an organisation is its part (`European Commission` of the EU), not a member.
+        let agent_part = is(part, "Person")
+            || is(part, "Country")
+            || is(part, "Organization") && !is(part, "GovernmentBody");
         if !agent_part {
             return Some((subject, predicate, object));
         }

@@ -1,6 +1,7 @@
 //! Defaults read once a document's affiliations are known, each with lower confidence than what the text
-//! states: an office holder of a country is its citizen; a named city or region lies in its country; a
-//! national organisation of the gazetteer is in its home country; an organisation is in the country of its
+//! states: an office holder of a country is its citizen; a named city or region lies in its country; what
+//! the gazetteer states between two entities the document names holds there (the Bundestag is Germany's);
+//! an organisation is in the country of its
 //! seat; whoever works for or leads an organisation of a country is its
 //! citizen.
 
@@ -60,31 +61,30 @@ impl DocEntities<'_> {
                 });
             }
         }
-        // National organisations of the gazetteer, in their home country when the document names it.
-        let mut homed = std::collections::HashSet::new();
+        // What the gazetteer states between two entities the document names (`Bundestag` in `Germany`).
+        let mut stated_once = std::collections::HashSet::new();
         for &(tok, e) in &self.mention_tokens {
             let e = self.find(e);
             let Some(key) = self.drafts[e].fixed_key.as_deref() else {
                 continue;
             };
-            let Some(home) = self.lex.home_country(key) else {
-                continue;
-            };
-            if !homed.insert(e) {
+            if !stated_once.insert(e) {
                 continue;
             }
-            if let Some(c) = self.entity_with_key(home)
-                && c != e
-            {
-                out.push(ContextFact {
-                    subject: e,
-                    property: format!("{ns}country"),
-                    object: c,
-                    sentence: self.sent_of[tok],
-                    bytes: doc.tokens[tok].start..doc.tokens[tok].end,
-                    rule: "home-country",
-                    confidence: 0.7,
-                });
+            for (property, other) in self.lex.gazetteer_facts(key) {
+                if let Some(c) = self.entity_with_key(other)
+                    && c != e
+                {
+                    out.push(ContextFact {
+                        subject: e,
+                        property: format!("{ns}{property}"),
+                        object: c,
+                        sentence: self.sent_of[tok],
+                        bytes: doc.tokens[tok].start..doc.tokens[tok].end,
+                        rule: "gazetteer",
+                        confidence: 0.7,
+                    });
+                }
             }
         }
         for f in found {

@@ -46,8 +46,8 @@ pub(crate) struct Lexicon {
     names: HashMap<String, Canonical>,
     /// Lower-case demonym -> gazetteer entity.
     demonyms: HashMap<String, Canonical>,
-    /// Gazetteer key of a national organisation -> key of its home country (`kg:homeCountry`).
-    home_countries: HashMap<String, String>,
+    /// Gazetteer key -> what the gazetteer states of it: (property local name, other gazetteer key).
+    gazetteer_facts: HashMap<String, Vec<(String, String)>>,
     /// Lower-case name a club goes by in sports reports (`kg:sportsName`) -> the club.
     sports_names: HashMap<String, Canonical>,
     /// (lower-case generic name, country key) -> the gazetteer entity it names in that country's news.
@@ -114,10 +114,6 @@ impl Lexicon {
             .filter_map(|g| Some((g.country_code.as_deref()?, local_name(&g.iri))))
             .collect();
         for g in onto.gazetteer() {
-            if let Some(country) = g.home_country.as_deref().and_then(|c| country_keys.get(c)) {
-                lex.home_countries
-                    .insert(local_name(&g.iri), country.clone());
-            }
             let Some(country) = g
                 .national_country
                 .as_deref()
@@ -150,6 +146,15 @@ impl Lexicon {
             }
         }
         for g in onto.gazetteer() {
+            if !g.facts.is_empty() {
+                lex.gazetteer_facts.insert(
+                    local_name(&g.iri),
+                    g.facts
+                        .iter()
+                        .map(|(p, o)| (local_name(p), local_name(o)))
+                        .collect(),
+                );
+            }
             let class = local_name(&g.class);
             let place = lex.place_classes.contains(&class);
             if place {
@@ -263,9 +268,10 @@ impl Lexicon {
         })
     }
 
-    /// The key of the country a gazetteer organisation belongs to (`bundestag` -> `germany`).
-    pub fn home_country(&self, key: &str) -> Option<&str> {
-        self.home_countries.get(key).map(String::as_str)
+    /// What the gazetteer states of an entity of its own: (property local name, other entity's key), such
+    /// as (`country`, `germany`) for `bundestag`.
+    pub fn gazetteer_facts(&self, key: &str) -> &[(String, String)] {
+        self.gazetteer_facts.get(key).map_or(&[], Vec::as_slice)
     }
 
     /// The club a name stands for in a sports report (`Dortmund` -> Borussia Dortmund).
