@@ -217,6 +217,22 @@ fn an_organisations_nationality_comes_from_its_demonym() {
 }
 
 #[test]
+fn a_person_or_a_group_in_a_place_is_not_located_in_it() {
+    // `kg:locatedIn` and `kg:country` are for places, organisations, events and things (`kg:Locatable`).
+    let fs = facts("The Nordic Energy Institute in Bergen warned of higher prices.");
+    assert!(
+        has(&fs, "Nordic Energy Institute", "locatedIn", "Bergen"),
+        "{fs:?}"
+    );
+    let fs = facts("Kari Nordmann in Bergen warned of higher prices.");
+    assert!(
+        !fs.iter()
+            .any(|(s, p, _)| s == "Kari Nordmann" && p == "locatedIn"),
+        "{fs:?}"
+    );
+}
+
+#[test]
 fn what_the_gazetteer_states_holds_in_a_document_that_names_both_entities() {
     // An organ of an organisation is its part, not a member.
     let fs = facts(
