@@ -217,6 +217,32 @@ fn an_organisations_nationality_comes_from_its_demonym() {
 }
 
 #[test]
+fn a_state_body_named_generically_is_the_country_of_the_story() {
+    let fs = facts(
+        "Norway will send more troops north. The Defense Ministry said Norway had to protect its border.",
+    );
+    assert!(
+        has(&fs, "Defense Ministry", "jurisdiction", "Norway"),
+        "{fs:?}"
+    );
+    // Not when the text says whose it is, nor when no country leads the story.
+    let fs = facts(
+        "Norway will send more troops north. The Swedish Defense Ministry said Norway had to protect its \
+         border.",
+    );
+    assert!(
+        !has(&fs, "Defense Ministry", "jurisdiction", "Norway"),
+        "{fs:?}"
+    );
+    let fs = facts("The Defense Ministry said troops had to protect the border.");
+    assert!(
+        !fs.iter()
+            .any(|(s, p, _)| s == "Defense Ministry" && p == "jurisdiction"),
+        "{fs:?}"
+    );
+}
+
+#[test]
 fn a_person_or_a_group_in_a_place_is_not_located_in_it() {
     // `kg:locatedIn` and `kg:country` are for places, organisations, events and things (`kg:Locatable`).
     let fs = facts("The Nordic Energy Institute in Bergen warned of higher prices.");

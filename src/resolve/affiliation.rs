@@ -585,7 +585,7 @@ impl DocEntities<'_> {
     }
 
     /// Whether an organisation's name ends in the word of a state body (`Foreign Ministry`).
-    fn is_state_body(&self, e: usize) -> bool {
+    pub(super) fn is_state_body(&self, e: usize) -> bool {
         let label = self.drafts[self.find(e)].label.to_lowercase();
         label
             .split_whitespace()

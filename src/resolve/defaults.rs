@@ -6,6 +6,7 @@
 //! citizen.
 
 use super::affiliation::{DEFAULT, Kind, Places};
+use super::assemble::dominant_country;
 use super::document::DocEntities;
 use super::roles::ContextFact;
 use crate::ontology::local_name;
@@ -83,6 +84,40 @@ impl DocEntities<'_> {
                         bytes: doc.tokens[tok].start..doc.tokens[tok].end,
                         rule: "gazetteer",
                         confidence: 0.7,
+                    });
+                }
+            }
+        }
+        // A state body named generically (`the Defense Ministry`, keyed to the document's country) is that
+        // country's, unless the text says whose it is.
+        if let Some(country) = dominant_country(self).and_then(|k| self.entity_with_key(&k)) {
+            let mut seen = std::collections::HashSet::new();
+            for &(tok, e) in &self.mention_tokens {
+                let e = self.find(e);
+                let d = &self.drafts[e];
+                if d.fixed_key.is_some()
+                    || d.person
+                    || d.description
+                    || !self.lex.words.is_generic_name(&d.label)
+                    || !self.is_state_body(e)
+                    || !seen.insert(e)
+                    || found.iter().any(|f| {
+                        self.find(f.subject) == e
+                            && ["country", "jurisdiction"]
+                                .contains(&local_name(&f.property).as_str())
+                    })
+                {
+                    continue;
+                }
+                for property in ["country", "jurisdiction"] {
+                    out.push(ContextFact {
+                        subject: e,
+                        property: format!("{ns}{property}"),
+                        object: country,
+                        sentence: self.sent_of[tok],
+                        bytes: doc.tokens[tok].start..doc.tokens[tok].end,
+                        rule: "national-institution",
+                        confidence: DEFAULT,
                     });
                 }
             }
