@@ -7,12 +7,14 @@ with `body`, `title`, `date` and `attrs.newid`), into the JSON Lines corpus that
 
 Stories without a body are left out (19,043 of 21,578 have one). The wire's hard line breaks are joined
 within paragraphs, so that a name is never cut by a line end; paragraphs (lines indented by spaces) stay
-apart. The collection is public (Reuters and Carnegie Group, distributed by UCI for research); keep the
+apart. The SGML's character references (`&lt;Imperial Group Plc>`, the `&#3;` end mark) are decoded and
+control characters dropped. The collection is public (Reuters and Carnegie Group, distributed by UCI for research); keep the
 converted corpus outside the repository.
 """
 
 import datetime
 import glob
+import html
 import json
 import os
 import re
@@ -28,8 +30,13 @@ def iso_date(raw):
         return None
 
 
+def plain(raw):
+    """The text of SGML with its character references decoded and control characters (but line breaks) dropped."""
+    return "".join(c for c in html.unescape(raw) if c == "\n" or c >= " ")
+
+
 def text_of(body):
-    body = body.replace("\r", "")
+    body = plain(body.replace("\r", ""))
     # The closing "Reuter" signature is not part of the story.
     body = re.sub(r"\s*Reuter\s*\Z", "", body.strip())
     paragraphs = PARAGRAPH.split(body)
@@ -47,7 +54,7 @@ def main():
             if not body.strip():
                 continue
             record = {"id": "reuters-" + story["attrs"]["newid"], "text": text_of(body)}
-            title = " ".join((story.get("title") or "").split())
+            title = " ".join(plain(story.get("title") or "").split())
             if title:
                 record["title"] = title.title() if title.isupper() else title
             date = iso_date(story.get("date") or "")

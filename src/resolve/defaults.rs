@@ -9,6 +9,7 @@ use super::affiliation::{DEFAULT, Kind, Places};
 use super::assemble::dominant_country;
 use super::document::DocEntities;
 use super::roles::ContextFact;
+use super::names::name_words;
 use crate::ontology::local_name;
 
 impl DocEntities<'_> {
@@ -99,6 +100,8 @@ impl DocEntities<'_> {
                     || d.person
                     || d.description
                     || !self.lex.words.is_generic_name(&d.label)
+                    // `Defense Ministry`, not `Commission` alone (the EC's, in a story about Syria).
+                    || name_words(&d.label).len() < 2
                     || !self.is_state_body(e)
                     || !seen.insert(e)
                     || found.iter().any(|f| {
