@@ -64,6 +64,7 @@ const WIKIDATA: &[(&str, &str, &str)] = &[
     ("P26", "Person", "Person"),
     ("P112", "Organization", "Agent"),
     ("P1336", "LandArea", "Agent"),
+    ("P1830", "Agent", "Entity"),
 ];
 
 /// Whether class `a` and `b` can share members (one is a subclass of the other).
@@ -240,6 +241,22 @@ fn a_state_body_named_generically_is_the_country_of_the_story() {
             .any(|(s, p, _)| s == "Defense Ministry" && p == "jurisdiction"),
         "{fs:?}"
     );
+}
+
+#[test]
+fn a_company_taking_over_a_company_acquires_it_but_troops_seize_a_town() {
+    let fs = facts("Nordbank Holdings took over Vestfjord Savings Bank last year.");
+    assert!(
+        has(
+            &fs,
+            "Nordbank Holdings",
+            "acquired",
+            "Vestfjord Savings Bank"
+        ),
+        "{fs:?}"
+    );
+    let fs = facts("Rebel troops took over Kismayo on Friday.");
+    assert!(!fs.iter().any(|(_, p, _)| p == "acquired"), "{fs:?}");
 }
 
 #[test]

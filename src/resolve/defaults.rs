@@ -8,8 +8,8 @@
 use super::affiliation::{DEFAULT, Kind, Places};
 use super::assemble::dominant_country;
 use super::document::DocEntities;
-use super::roles::ContextFact;
 use super::names::name_words;
+use super::roles::ContextFact;
 use crate::ontology::local_name;
 
 impl DocEntities<'_> {

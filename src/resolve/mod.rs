@@ -454,7 +454,13 @@ impl Resolver {
             }
             let score = fit(class_of(cs).as_ref(), p.domain.as_ref())
                 + fit(class_of(co).as_ref(), p.range.as_ref());
-            if score >= 0 && best.is_none_or(|(b, _)| score > b) {
+            // Of two that fit as well, the narrower range (`acquired` an organisation, not `seized` any
+            // entity, for `took over Imperial Group`).
+            let narrower = |b: &Candidate| {
+                let range = |c: &Candidate| self.onto.property(&c.property)?.range.clone();
+                matches!((range(c), range(b)), (Some(x), Some(y)) if x != y && self.onto.is_subclass_of(&x, &y))
+            };
+            if score >= 0 && best.is_none_or(|(b, bc)| score > b || score == b && narrower(bc)) {
                 best = Some((score, c));
             }
         }
