@@ -324,6 +324,13 @@ fn copular_possessive_and_reporting_verbs_between_entities_stay_out_of_the_graph
         !fs.iter().any(|(_, p, _)| p == "tell" || p == "be"),
         "{fs:?}"
     );
+    // What is said stays when it is a statement (see the unit test of `is_light_between` for an entity).
+    let fs = facts("Vestfjord Media said it bought Nordlys Forlag for 20 million crowns.");
+    assert!(
+        fs.iter()
+            .any(|(s, p, o)| s == "Vestfjord Media" && p == "said" && o.starts_with("it bought")),
+        "{fs:?}"
+    );
     // An informative open relation between two entities stays.
     let fs = facts("Tony Blair criticised Gordon Brown in the Commons.");
     assert!(!fs.is_empty(), "{fs:?}");

@@ -258,17 +258,24 @@ const LIGHT_RELATIONS: &[&str] = &[
     "tell to",
 ];
 
-/// Whether a fact is an unmapped light relation between two entities (left out of the graph).
+/// Ontology properties of what is said: between two entities they are a misread clause (`McGraw-Hill said
+/// Medecines et Sciences` from `said it bought Medecines et Sciences`), the statement being a clause.
+const REPORTING_PROPERTIES: &[&str] = &["said"];
+
+/// Whether a fact is an unmapped light relation, or a reporting property, between two entities (left out of
+/// the graph).
 pub(crate) fn is_light_between(
     predicate: &super::Predicate,
     subject: &super::Node,
     object: &super::Node,
 ) -> bool {
-    matches!(
-        (predicate, subject, object),
-        (super::Predicate::Open(p), super::Node::Entity(_), super::Node::Entity(_))
-            if LIGHT_RELATIONS.contains(&p.as_str())
-    )
+    let (super::Node::Entity(_), super::Node::Entity(_)) = (subject, object) else {
+        return false;
+    };
+    match predicate {
+        super::Predicate::Open(p) => LIGHT_RELATIONS.contains(&p.as_str()),
+        super::Predicate::Ontology(p) => REPORTING_PROPERTIES.contains(&p.as_str()),
+    }
 }
 
 #[cfg(test)]
@@ -286,6 +293,17 @@ mod tests {
             tokens: vec![],
             passive,
         }
+    }
+
+    #[test]
+    fn a_statement_read_as_an_entity_stays_out_of_the_graph() {
+        use super::super::{Node, Predicate};
+        let said = Predicate::Ontology("said".into());
+        assert!(is_light_between(&said, &Node::Entity(0), &Node::Entity(1)));
+        let content = Node::Literal("it bought Nordlys Forlag".into());
+        assert!(!is_light_between(&said, &Node::Entity(0), &content));
+        let open = Predicate::Open("criticise".into());
+        assert!(!is_light_between(&open, &Node::Entity(0), &Node::Entity(1)));
     }
 
     fn local(c: &[Candidate]) -> Vec<(String, bool)> {
