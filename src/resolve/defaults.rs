@@ -1,9 +1,8 @@
 //! Defaults read once a document's affiliations are known, each with lower confidence than what the text
 //! states: an office holder of a country is its citizen; a named city or region lies in its country; what
 //! the gazetteer states between two entities the document names holds there (the Bundestag is Germany's);
-//! an organisation is in the country of its
-//! seat; whoever works for or leads an organisation of a country is its
-//! citizen.
+//! a state body named generically is the story's country's; an organisation is in the country of its seat;
+//! whoever works for or leads an organisation of a country is its citizen.
 
 use super::affiliation::{DEFAULT, Kind, Places};
 use super::assemble::dominant_country;
@@ -13,9 +12,8 @@ use super::roles::ContextFact;
 use crate::ontology::local_name;
 
 impl DocEntities<'_> {
-    /// Defaults, each below what the text states: an office holder of a country is its citizen; a named city
-    /// or region lies in its country (when the text names that country); an organisation is in the country
-    /// of its seat.
+    /// Defaults, each below what the text states (see the module doc); the facts read from world knowledge
+    /// are placed at the entity's first mention.
     pub(super) fn defaults(
         &self,
         ns: &str,
@@ -39,89 +37,57 @@ impl DocEntities<'_> {
                 });
             }
         }
-        // Cities and regions of the places list, at their first mention.
-        let mut placed = std::collections::HashSet::new();
-        for &(tok, e) in &self.mention_tokens {
-            let e = self.find(e);
-            if !placed.insert(e) || !matches!(self.kind(e, places), Kind::Place) {
-                continue;
+        // A fact read at an entity's first mention (where it is stated from world knowledge).
+        let at = |tok: usize, subject: usize, property: &str, object: usize, rule, confidence| {
+            ContextFact {
+                subject,
+                property: format!("{ns}{property}"),
+                object,
+                sentence: self.sent_of[tok],
+                bytes: doc.tokens[tok].start..doc.tokens[tok].end,
+                rule,
+                confidence,
             }
-            let Some(key) = places.country(&self.drafts[e].label) else {
-                continue;
-            };
-            if let Some(c) = self.entity_with_key(key)
-                && c != e
+        };
+        let country = dominant_country(self).and_then(|k| self.entity_with_key(&k));
+        for (tok, e) in self.first_mentions() {
+            let d = &self.drafts[e];
+            // Cities and regions of the places list, in their country when the document names it.
+            if matches!(self.kind(e, places), Kind::Place)
+                && let Some(c) = places
+                    .country(&d.label)
+                    .and_then(|key| self.entity_with_key(key))
+                    .filter(|&c| c != e)
             {
-                out.push(ContextFact {
-                    subject: e,
-                    property: format!("{ns}country"),
-                    object: c,
-                    sentence: self.sent_of[tok],
-                    bytes: doc.tokens[tok].start..doc.tokens[tok].end,
-                    rule: "places-list",
-                    confidence: 0.7,
-                });
+                out.push(at(tok, e, "country", c, "places-list", 0.7));
             }
-        }
-        // What the gazetteer states between two entities the document names (`Bundestag` in `Germany`).
-        let mut stated_once = std::collections::HashSet::new();
-        for &(tok, e) in &self.mention_tokens {
-            let e = self.find(e);
-            let Some(key) = self.drafts[e].fixed_key.as_deref() else {
-                continue;
-            };
-            if !stated_once.insert(e) {
-                continue;
-            }
-            for (property, other) in self.lex.gazetteer_facts(key) {
-                if let Some(c) = self.entity_with_key(other)
-                    && c != e
-                {
-                    out.push(ContextFact {
-                        subject: e,
-                        property: format!("{ns}{property}"),
-                        object: c,
-                        sentence: self.sent_of[tok],
-                        bytes: doc.tokens[tok].start..doc.tokens[tok].end,
-                        rule: "gazetteer",
-                        confidence: 0.7,
-                    });
+            // What the gazetteer states between two entities the document names (`Bundestag` in `Germany`).
+            for (property, other) in d
+                .fixed_key
+                .as_deref()
+                .map_or(&[][..], |key| self.lex.gazetteer_facts(key))
+            {
+                if let Some(c) = self.entity_with_key(other).filter(|&c| c != e) {
+                    out.push(at(tok, e, property, c, "gazetteer", 0.7));
                 }
             }
-        }
-        // A state body named generically (`the Defense Ministry`, keyed to the document's country) is that
-        // country's, unless the text says whose it is.
-        if let Some(country) = dominant_country(self).and_then(|k| self.entity_with_key(&k)) {
-            let mut seen = std::collections::HashSet::new();
-            for &(tok, e) in &self.mention_tokens {
-                let e = self.find(e);
-                let d = &self.drafts[e];
-                if d.fixed_key.is_some()
-                    || d.person
-                    || d.description
-                    || !self.lex.words.is_generic_name(&d.label)
-                    // `Defense Ministry`, not `Commission` alone (the EC's, in a story about Syria).
-                    || name_words(&d.label).len() < 2
-                    || !self.is_state_body(e)
-                    || !seen.insert(e)
-                    || found.iter().any(|f| {
-                        self.find(f.subject) == e
-                            && ["country", "jurisdiction"]
-                                .contains(&local_name(&f.property).as_str())
-                    })
-                {
-                    continue;
-                }
+            // A state body named generically (`the Defense Ministry`, keyed to the document's country) is
+            // that country's, unless the text says whose it is; `Defense Ministry`, not `Commission` alone
+            // (the EC's, in a story about Syria).
+            if let Some(c) = country
+                && d.fixed_key.is_none()
+                && !d.person
+                && !d.description
+                && self.lex.words.is_generic_name(&d.label)
+                && name_words(&d.label).len() >= 2
+                && self.is_state_body(e)
+                && !found.iter().any(|f| {
+                    self.find(f.subject) == e
+                        && ["country", "jurisdiction"].contains(&local_name(&f.property).as_str())
+                })
+            {
                 for property in ["country", "jurisdiction"] {
-                    out.push(ContextFact {
-                        subject: e,
-                        property: format!("{ns}{property}"),
-                        object: country,
-                        sentence: self.sent_of[tok],
-                        bytes: doc.tokens[tok].start..doc.tokens[tok].end,
-                        rule: "national-institution",
-                        confidence: DEFAULT,
-                    });
+                    out.push(at(tok, e, property, c, "national-institution", DEFAULT));
                 }
             }
         }
@@ -144,6 +110,16 @@ impl DocEntities<'_> {
         }
         out.extend(self.citizens_of_organisations(ns, places, found, &out));
         out
+    }
+
+    /// Each named entity of the document (its cluster's root) with the token of its first mention.
+    fn first_mentions(&self) -> Vec<(usize, usize)> {
+        let mut seen = std::collections::HashSet::new();
+        self.mention_tokens
+            .iter()
+            .map(|&(tok, e)| (tok, self.find(e)))
+            .filter(|&(_, e)| seen.insert(e))
+            .collect()
     }
 
     /// Whoever works for, leads or is a member of an organisation of a country, or holds an office of one of
