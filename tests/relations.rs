@@ -260,6 +260,20 @@ fn a_company_taking_over_a_company_acquires_it_but_troops_seize_a_town() {
 }
 
 #[test]
+fn a_chief_financial_officer_or_a_minority_leader_leads_nothing() {
+    let fs = facts("Brennmann Motors chairman Kari Lund said costs rose.");
+    assert!(
+        has(&fs, "Kari Lund", "leaderOf", "Brennmann Motors"),
+        "{fs:?}"
+    );
+    let fs = facts("Brennmann Motors chief financial officer Kari Lund said costs rose.");
+    assert!(
+        !has(&fs, "Kari Lund", "leaderOf", "Brennmann Motors"),
+        "{fs:?}"
+    );
+}
+
+#[test]
 fn a_person_or_a_group_in_a_place_is_not_located_in_it() {
     // `kg:locatedIn` and `kg:country` are for places, organisations, events and things (`kg:Locatable`).
     let fs = facts("The Nordic Energy Institute in Bergen warned of higher prices.");

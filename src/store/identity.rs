@@ -459,7 +459,7 @@ mod tests {
             label: label.into(),
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
             class: class.into(),
-            mentions: vec![0..4],
+            mentions: std::iter::once(0..4).collect(),
         }
     }
 
