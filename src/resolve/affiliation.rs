@@ -15,9 +15,13 @@ pub(super) const STATED: f32 = 0.85;
 /// Confidence of a default (a rule that usually holds, not a statement of the text).
 pub(super) const DEFAULT: f32 = 0.6;
 
-/// The rule of a player's title naming a team that NER took for a place (`Miami Marlins pitcher X`): its
-/// facts make the team an organisation (see `Resolver::finish`).
+/// The rule of a player's title naming a team that NER took for a place (`Miami Marlins pitcher X`).
 pub(super) const TEAM_TITLE: &str = "team-title";
+/// The rule of a title naming the organisation a person belongs to (`Oxfam spokeswoman X`).
+pub(super) const ORGANISATION_TITLE: &str = "organisation-title";
+/// Rules whose facts make their object an organisation, whatever the document's NER votes say (see
+/// `Resolver::finish`): the title was read as one.
+pub(super) const ORGANISATION_RULES: [&str; 2] = [TEAM_TITLE, ORGANISATION_TITLE];
 
 /// Words in a title that make a person a player of the team named beside them (`Bayern striker X`).
 const PLAYER_WORDS: &[&str] = &[
@@ -342,7 +346,7 @@ impl DocEntities<'_> {
                     ),
                     // Leaders, players and staff are members too (`CDU leader X`, `Bayern striker X`).
                     (Kind::Person, Kind::Organization) => {
-                        push(&mut facts, e, "memberOf", f, k, "organisation-title", 0.75);
+                        push(&mut facts, e, "memberOf", f, k, ORGANISATION_TITLE, 0.75);
                         let p = if has(PLAYER_WORDS) {
                             Some("playsFor")
                         } else if has(STAFF_WORDS) && !has(&["coach", "manager"]) {
@@ -353,7 +357,7 @@ impl DocEntities<'_> {
                             None
                         };
                         if let Some(p) = p {
-                            push(&mut facts, e, p, f, k, "organisation-title", STATED);
+                            push(&mut facts, e, p, f, k, ORGANISATION_TITLE, STATED);
                         }
                     }
                     // `Miami Marlins pitcher X`, `Nuremberg striker X`: a team NER took for its town.

@@ -33,15 +33,20 @@ impl Resolver {
             .collect();
         let country = dominant_country(de);
         let country = country.as_deref();
-        // A team a player's title names is an organisation, whatever NER called it (`Miami Marlins`).
+        // An organisation a title names is one, whatever NER called it elsewhere (`Miami Marlins pitcher`,
+        // `Oxfam spokeswoman`, where NER called Oxfam a place three times of five).
         let teams: std::collections::HashSet<usize> = drafts
             .iter()
-            .filter(|f| f.rule == super::affiliation::TEAM_TITLE)
+            .filter(|f| super::affiliation::ORGANISATION_RULES.contains(&f.rule.as_str()))
             .filter_map(|f| match f.object {
                 DraftNode::Entity(x) => Some(de.find(x)),
                 DraftNode::Literal(_) => None,
             })
-            .filter(|&x| de.drafts[x].class.is_none())
+            // Not a name NER called a person, nor one it only called a nationality (`South Korean`).
+            .filter(|&x| {
+                let d = &de.drafts[x];
+                d.class.is_none() && !d.person && d.ner.iter().any(|l| l != "NORP")
+            })
             .collect();
         for e in 0..de.drafts.len() {
             if de.find(e) != e {
