@@ -35,7 +35,7 @@ impl Resolver {
         let country = country.as_deref();
         // An organisation a title names is one, whatever NER called it elsewhere (`Miami Marlins pitcher`,
         // `Oxfam spokeswoman`, where NER called Oxfam a place three times of five).
-        let teams: std::collections::HashSet<usize> = drafts
+        let titled_organisations: std::collections::HashSet<usize> = drafts
             .iter()
             .filter(|f| super::affiliation::ORGANISATION_RULES.contains(&f.rule.as_str()))
             .filter_map(|f| match f.object {
@@ -69,7 +69,7 @@ impl Resolver {
                 None => entity_key(&d.label, d.person),
             };
             let known = self.lex.known(&key);
-            let mut class = if teams.contains(&e) {
+            let mut class = if titled_organisations.contains(&e) {
                 "Organization".to_string()
             } else {
                 class_of(de, e, &self.lex)
