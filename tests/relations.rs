@@ -486,6 +486,14 @@ fn a_plain_title_takes_the_main_country_of_the_story() {
         !has(&fs, "Mario Draghi", "headOfStateOf", "Greece"),
         "{fs:?}"
     );
+    // Another country's government in the story: the plain title may be its president's.
+    let text = "President Jacob Zuma faces new pressure. South Africa's parliament votes on Tuesday, \
+                and South Africa's rand fell again, the White House said.";
+    let fs = facts(text);
+    assert!(
+        !has(&fs, "Jacob Zuma", "headOfStateOf", "South Africa"),
+        "{fs:?}"
+    );
 }
 
 #[test]

@@ -418,6 +418,22 @@ impl DocEntities<'_> {
         if n < 2 || ranked.get(1).is_some_and(|r| 2 * r.0 > n) {
             return Vec::new();
         }
+        // A government of another country the story names (`the White House said` in a story on Iran) may
+        // be the plain title's (`President Reagan`): no default then.
+        let main_key = self.drafts[main].fixed_key.clone();
+        let foreign_government = self.mention_tokens.iter().any(|&(_, e)| {
+            self.drafts[self.find(e)]
+                .fixed_key
+                .as_deref()
+                .is_some_and(|key| {
+                    self.lex.gazetteer_facts(key).iter().any(|(p, c)| {
+                        p == "jurisdiction" && Some(c.as_str()) != main_key.as_deref()
+                    })
+                })
+        });
+        if foreign_government {
+            return Vec::new();
+        }
         let ns = crate::ontology::NAMESPACE;
         let national =
             ["headOfStateOf", "headOfGovernmentOf", "ministerOf"].map(|p| format!("{ns}{p}"));
