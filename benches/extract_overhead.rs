@@ -81,12 +81,7 @@ fn main() {
             for ((document, doc), triples) in documents.iter().zip(&docs).zip(&triples) {
                 let graph = pipeline.resolve(document, doc, triples);
                 facts += graph.facts.len();
-                records.extend(graph.entities.iter().map(|e| NameRecord {
-                    key: e.key.clone(),
-                    label: e.label.clone(),
-                    aliases: e.aliases.clone(),
-                    class: e.class.clone(),
-                }));
+                records.extend(graph.entities.iter().map(NameRecord::from));
             }
             resolution.push(start.elapsed().as_secs_f64());
             let start = Instant::now();

@@ -41,6 +41,27 @@ pub struct NameRecord {
     pub class: String,
 }
 
+impl From<&super::Entity> for NameRecord {
+    /// The record of an entity as its document graph names it: its key, label, class, and its other names
+    /// once each, in order (those the store writes as `kg:altLabelInDocument`).
+    fn from(entity: &super::Entity) -> Self {
+        let mut aliases: Vec<String> = entity
+            .aliases
+            .iter()
+            .filter(|a| *a != &entity.label)
+            .cloned()
+            .collect();
+        aliases.sort();
+        aliases.dedup();
+        NameRecord {
+            key: entity.key.clone(),
+            label: entity.label.clone(),
+            aliases,
+            class: entity.class.clone(),
+        }
+    }
+}
+
 /// What the records say about one key, gathered over the corpus.
 #[derive(Debug, Default)]
 struct KeyInfo {
@@ -96,7 +117,6 @@ impl CorpusNames {
 
     /// The canonical key of every key that names the same entity as a fuller one (see the module doc).
     pub fn canonical_keys(&mut self) -> BTreeMap<String, String> {
-        let typed = |c: &str| !c.is_empty() && c != UNTYPED;
         for (_, info) in &mut self.keys {
             if let Some((class, _)) = info
                 .classes
@@ -273,11 +293,16 @@ fn initials(label: &str) -> BTreeSet<String> {
 /// Whether two classes can be one entity's: equal, or one of them unknown (`Concept`: NER gave no type the
 /// ontology maps, or the name was never typed).
 fn compatible(a: &str, b: &str) -> bool {
-    a == b || a.is_empty() || b.is_empty() || a == UNTYPED || b == UNTYPED
+    a == b || !typed(a) || !typed(b)
 }
 
 /// The class of a name nothing typed.
 const UNTYPED: &str = "Concept";
+
+/// Whether a class is known: neither empty nor [`UNTYPED`].
+fn typed(class: &str) -> bool {
+    !class.is_empty() && class != UNTYPED
+}
 
 fn acronyms(keys: &BTreeMap<&str, &KeyInfo>, out: &mut BTreeMap<String, String>) {
     // Initials -> the canonical keys of the full names with those initials, with their classes.
@@ -390,7 +415,7 @@ fn spellings(keys: &BTreeMap<&str, &KeyInfo>, out: &mut BTreeMap<String, String>
         let classes: BTreeSet<&str> = group
             .iter()
             .map(|k| keys[k].class.as_str())
-            .filter(|c| !c.is_empty() && *c != UNTYPED)
+            .filter(|c| typed(c))
             .collect();
         if classes.len() > 1 {
             continue;
@@ -414,8 +439,8 @@ fn spellings(keys: &BTreeMap<&str, &KeyInfo>, out: &mut BTreeMap<String, String>
 mod tests {
     use super::*;
 
-    /// One document's record (the document itself only counts).
-    fn rec(key: &str, label: &str, class: &str, _document: &str) -> NameRecord {
+    /// One document's record (each record counts as one document).
+    fn rec(key: &str, label: &str, class: &str) -> NameRecord {
         NameRecord {
             key: key.into(),
             label: label.into(),
@@ -427,9 +452,9 @@ mod tests {
     #[test]
     fn a_surname_goes_to_the_one_full_name_of_the_corpus() {
         let r = vec![
-            rec("bush", "Bush", "Person", "d1"),
-            rec("gorg_w_bush", "George W Bush", "Person", "d2"),
-            rec("gorg_bush", "George Bush", "Person", "d3"),
+            rec("bush", "Bush", "Person"),
+            rec("gorg_w_bush", "George W Bush", "Person"),
+            rec("gorg_bush", "George Bush", "Person"),
         ];
         let m = canonical_keys(&r);
         assert_eq!(m.get("bush").map(String::as_str), Some("gorg_w_bush"));
@@ -440,9 +465,9 @@ mod tests {
     #[test]
     fn two_full_names_about_as_common_leave_the_surname_alone() {
         let r = vec![
-            rec("bush", "Bush", "Person", "d1"),
-            rec("gorg_w_bush", "George W Bush", "Person", "d2"),
-            rec("kate_bush", "Kate Bush", "Person", "d3"),
+            rec("bush", "Bush", "Person"),
+            rec("gorg_w_bush", "George W Bush", "Person"),
+            rec("kate_bush", "Kate Bush", "Person"),
         ];
         let m = canonical_keys(&r);
         assert!(!m.contains_key("bush"));
@@ -453,16 +478,11 @@ mod tests {
     #[test]
     fn a_full_name_named_far_more_often_takes_the_surname() {
         let mut r = vec![
-            rec("bush", "Bush", "Person", "d0"),
-            rec("kate_bush", "Kate Bush", "Person", "k1"),
+            rec("bush", "Bush", "Person"),
+            rec("kate_bush", "Kate Bush", "Person"),
         ];
-        for d in 1..=3 {
-            r.push(rec(
-                "gorg_w_bush",
-                "George W Bush",
-                "Person",
-                &format!("g{d}"),
-            ));
+        for _ in 1..=3 {
+            r.push(rec("gorg_w_bush", "George W Bush", "Person"));
         }
         assert_eq!(
             canonical_keys(&r).get("bush").map(String::as_str),
@@ -476,39 +496,34 @@ mod tests {
             "agence_france_presse",
             "Agence France-Presse",
             "Organization",
-            "d1",
         );
         full.aliases.push("AFP".into());
-        let r = vec![rec("afp", "AFP", "Organization", "d2"), full];
+        let r = vec![rec("afp", "AFP", "Organization"), full];
         let m = canonical_keys(&r);
         assert_eq!(
             m.get("afp").map(String::as_str),
             Some("agence_france_presse")
         );
         // Not when the classes differ.
-        let mut place = rec("afp_town", "Afp Town", "City", "d1");
+        let mut place = rec("afp_town", "Afp Town", "City");
         place.aliases.push("AFP".into());
-        assert!(
-            !canonical_keys(&[rec("afp", "AFP", "Organization", "d2"), place]).contains_key("afp")
-        );
+        assert!(!canonical_keys(&[rec("afp", "AFP", "Organization"), place]).contains_key("afp"));
     }
 
     #[test]
     fn an_acronym_goes_to_the_one_full_name_with_its_initials() {
         let r = vec![
-            rec("afp", "AFP", "Organization", "d1"),
+            rec("afp", "AFP", "Organization"),
             rec(
                 "agence_france_presse",
                 "Agence France-Presse",
                 "Organization",
-                "d2",
             ),
-            rec("afd", "AfD", "Organization", "d3"),
+            rec("afd", "AfD", "Organization"),
             rec(
                 "alternative_fur_deutschland",
                 "Alternative für Deutschland",
                 "Organization",
-                "d4",
             ),
         ];
         let m = canonical_keys(&r);
@@ -522,26 +537,19 @@ mod tests {
         );
         // Two full names with the initials, or a full name of another class: no choice.
         let r = vec![
-            rec("abc", "ABC", "Organization", "d1"),
+            rec("abc", "ABC", "Organization"),
             rec(
                 "american_broadcasting_company",
                 "American Broadcasting Company",
                 "Organization",
-                "d2",
             ),
             rec(
                 "australian_broadcasting_corporation",
                 "Australian Broadcasting Corporation",
                 "Organization",
-                "d3",
             ),
-            rec("nrw", "NRW", "Organization", "d4"),
-            rec(
-                "north_rhine_westphalia",
-                "North Rhine-Westphalia",
-                "Region",
-                "d5",
-            ),
+            rec("nrw", "NRW", "Organization"),
+            rec("north_rhine_westphalia", "North Rhine-Westphalia", "Region"),
         ];
         assert!(canonical_keys(&r).is_empty());
     }
@@ -549,12 +557,12 @@ mod tests {
     #[test]
     fn spellings_of_one_name_go_to_the_most_common() {
         let r = vec![
-            rec("horst_koehler", "Horst Koehler", "Person", "d1"),
-            rec("horst_kohler", "Horst Köhler", "Person", "d2"),
-            rec("horst_kohler", "Horst Köhler", "Person", "d3"),
-            rec("hanover", "Hanover", "City", "d1"),
-            rec("hannover", "Hannover", "City", "d2"),
-            rec("hanover", "Hanover", "City", "d4"),
+            rec("horst_koehler", "Horst Koehler", "Person"),
+            rec("horst_kohler", "Horst Köhler", "Person"),
+            rec("horst_kohler", "Horst Köhler", "Person"),
+            rec("hanover", "Hanover", "City"),
+            rec("hannover", "Hannover", "City"),
+            rec("hanover", "Hanover", "City"),
         ];
         let m = canonical_keys(&r);
         assert_eq!(
@@ -564,11 +572,11 @@ mod tests {
         assert_eq!(m.get("hannover").map(String::as_str), Some("hanover"));
         // An untyped spelling joins a typed one.
         let r = vec![
-            rec("munchner_merkur", "Münchner Merkur", "Organization", "d1"),
-            rec("muenchner_merkur", "Muenchner Merkur", "Concept", "d2"),
-            rec("viktor_yanukovich", "Viktor Yanukovich", "Person", "d3"),
-            rec("viktor_yanukovych", "Viktor Yanukovych", "Person", "d4"),
-            rec("viktor_yanukovych", "Viktor Yanukovych", "Person", "d5"),
+            rec("munchner_merkur", "Münchner Merkur", "Organization"),
+            rec("muenchner_merkur", "Muenchner Merkur", "Concept"),
+            rec("viktor_yanukovich", "Viktor Yanukovich", "Person"),
+            rec("viktor_yanukovych", "Viktor Yanukovych", "Person"),
+            rec("viktor_yanukovych", "Viktor Yanukovych", "Person"),
         ];
         let m = canonical_keys(&r);
         assert_eq!(
@@ -581,12 +589,12 @@ mod tests {
         );
         // Other letters, another class, or too short a name: apart.
         let r = vec![
-            rec("horst_kahler", "Horst Kahler", "Person", "d1"),
-            rec("horst_kohler", "Horst Köhler", "Person", "d2"),
-            rec("hannover", "Hannover", "Organization", "d3"),
-            rec("hanover", "Hanover", "City", "d4"),
-            rec("lee", "Lee", "Person", "d5"),
-            rec("le", "Le", "Person", "d6"),
+            rec("horst_kahler", "Horst Kahler", "Person"),
+            rec("horst_kohler", "Horst Köhler", "Person"),
+            rec("hannover", "Hannover", "Organization"),
+            rec("hanover", "Hanover", "City"),
+            rec("lee", "Lee", "Person"),
+            rec("le", "Le", "Person"),
         ];
         assert!(canonical_keys(&r).is_empty());
     }
@@ -594,15 +602,10 @@ mod tests {
     #[test]
     fn the_map_does_not_depend_on_record_order_and_skips_scoped_keys() {
         let mut r = vec![
-            rec("bush", "Bush", "Person", "d1"),
-            rec("gorg_w_bush", "George W Bush", "Person", "d2"),
-            rec(
-                "foreign_ministry__abc",
-                "Foreign Ministry",
-                "Organization",
-                "d3",
-            ),
-            rec("ministry", "Ministry", "Organization", "d4"),
+            rec("bush", "Bush", "Person"),
+            rec("gorg_w_bush", "George W Bush", "Person"),
+            rec("foreign_ministry__abc", "Foreign Ministry", "Organization"),
+            rec("ministry", "Ministry", "Organization"),
         ];
         let a = canonical_keys(&r);
         r.reverse();

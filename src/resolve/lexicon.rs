@@ -199,8 +199,13 @@ impl Lexicon {
     pub fn is_sports_report(&self, doc: &Doc) -> bool {
         let mut seen: Vec<&str> = Vec::new();
         for t in &doc.tokens {
-            let lemma = t.lemma.to_lowercase();
-            if let Some(w) = self.sports_words.get(&lemma)
+            // Lemmas of common nouns are lower case already: no copy for them.
+            let word = if t.lemma.chars().any(char::is_uppercase) {
+                self.sports_words.get(&t.lemma.to_lowercase())
+            } else {
+                self.sports_words.get(t.lemma.as_str())
+            };
+            if let Some(w) = word
                 && !seen.contains(&w.as_str())
             {
                 seen.push(w);

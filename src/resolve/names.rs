@@ -317,45 +317,62 @@ pub fn clean_label(text: &str) -> String {
 /// says its word names someone else (`Russia's Bolshoi Theater` gives `Russia Bolshoi Theater`, as
 /// [`clean_label`] does).
 pub fn clean_name(text: &str, possessor: impl Fn(&str) -> bool) -> String {
-    let words: Vec<&str> = text.split_whitespace().collect();
-    let mut out: Vec<String> = Vec::with_capacity(words.len());
-    for (k, w) in words.iter().enumerate() {
-        let marker = ["'s", "’s"].into_iter().find(|m| w.ends_with(m));
-        let core = marker
-            .map_or(*w, |m| &w[..w.len() - m.len()])
-            .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '-');
-        if core.is_empty() {
-            continue;
+    possessive_words(text, &["'s", "’s"], |w| {
+        let keep = w.marker.is_some() && w.before_word && !possessor(w.core);
+        if keep {
+            format!("{}'s", w.core)
+        } else {
+            w.core.to_string()
         }
-        let inner = k + 1 < words.len() && !clean_label(words[k + 1]).is_empty();
-        match marker {
-            Some(_) if inner && !possessor(core) => out.push(format!("{core}'s")),
-            _ => out.push(core.to_string()),
-        }
-    }
-    if out.first().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
-        out.remove(0);
-    }
-    out.join(" ")
+    })
 }
 
 /// Cleans a common-noun phrase into a label: like [`clean_label`], but a possessive inside the phrase stays
 /// (`Abe's home constituency`, not `Abe home constituency`); only a final one is removed.
 pub fn clean_phrase(text: &str) -> String {
+    possessive_words(text, &["'s", "’s", "'", "’"], |w| match w.marker {
+        Some(m) if !w.last => format!("{}{m}", w.core),
+        _ => w.core.to_string(),
+    })
+}
+
+/// One word of a text as [`possessive_words`] reads it.
+struct PossessiveWord<'t> {
+    /// The word without its possessive ending and surrounding punctuation.
+    core: &'t str,
+    /// The possessive ending it had (`'s`), if any.
+    marker: Option<&'static str>,
+    /// The text's last word.
+    last: bool,
+    /// Followed by a word that has letters or digits.
+    before_word: bool,
+}
+
+/// The words of `text` written by `write`, joined by spaces: each with the possessive ending of `markers` it
+/// has; words of punctuation only and a leading `the` dropped.
+fn possessive_words(
+    text: &str,
+    markers: &[&'static str],
+    write: impl Fn(&PossessiveWord) -> String,
+) -> String {
     let words: Vec<&str> = text.split_whitespace().collect();
     let mut out: Vec<String> = Vec::with_capacity(words.len());
     for (k, w) in words.iter().enumerate() {
-        let marker = ["'s", "’s", "'", "’"].into_iter().find(|m| w.ends_with(m));
+        let marker = markers.iter().copied().find(|m| w.ends_with(m));
         let core = marker
             .map_or(*w, |m| &w[..w.len() - m.len()])
             .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '-');
         if core.is_empty() {
             continue;
         }
-        match marker {
-            Some(m) if k + 1 < words.len() => out.push(format!("{core}{m}")),
-            _ => out.push(core.to_string()),
-        }
+        out.push(write(&PossessiveWord {
+            core,
+            marker,
+            last: k + 1 == words.len(),
+            before_word: words
+                .get(k + 1)
+                .is_some_and(|next| !clean_label(next).is_empty()),
+        }));
     }
     if out.first().is_some_and(|w| w.eq_ignore_ascii_case("the")) {
         out.remove(0);

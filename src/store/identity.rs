@@ -56,19 +56,10 @@ impl WrittenNames {
         let ns = &store.ns;
         let mut ids = Vec::with_capacity(doc.entities.len());
         for entity in doc.entities.iter().filter(|e| !e.label.is_empty()) {
-            let mut aliases: Vec<String> = entity
-                .aliases
-                .iter()
-                .filter(|a| *a != &entity.label)
-                .cloned()
-                .collect();
-            aliases.sort();
-            aliases.dedup();
+            // The key as the entity's IRI gives it back.
             let record = NameRecord {
                 key: ns.local_name(ns.entity(&entity.key).as_str()),
-                label: entity.label.clone(),
-                aliases,
-                class: entity.class.clone(),
+                ..NameRecord::from(entity)
             };
             ids.push(self.corpus.add(&record));
         }

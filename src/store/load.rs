@@ -118,13 +118,17 @@ impl KgStore {
         // Marked stale before the load (and before the loader exists: oxigraph's in-memory loader holds the
         // store's write lock): should the process die after the commit, the next writer recomputes the
         // inferences. A load that fails takes the mark back.
-        let was_stale = self.inferences_stale()?;
-        let derived_was_stale = self.derived_stale()?;
-        let identities = self.identities_stale_marker();
-        let identities_were_stale = self.store.contains(identities.as_ref())?;
-        self.store.insert(self.stale_marker().as_ref())?;
-        self.store.insert(self.derived_stale_marker().as_ref())?;
-        self.store.insert(identities.as_ref())?;
+        // The marks: inferences, derived graphs and the corpus pass are all stale after a load.
+        let marks = [
+            self.stale_marker(),
+            self.derived_stale_marker(),
+            self.identities_stale_marker(),
+        ];
+        let mut were_set = Vec::with_capacity(marks.len());
+        for mark in &marks {
+            were_set.push(self.store.contains(mark.as_ref())?);
+            self.store.insert(mark.as_ref())?;
+        }
         self.advance_generation()?;
         let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
         let batch = batch_size(options.size_hint);
@@ -136,14 +140,10 @@ impl KgStore {
             .with_max_memory_size_in_megabytes((batch * threads).div_ceil(1000));
         let result = self.bulk_load(loader, inputs, options.lenient);
         if result.is_err() {
-            if !was_stale {
-                self.store.remove(self.stale_marker().as_ref())?;
-            }
-            if !derived_was_stale {
-                self.store.remove(self.derived_stale_marker().as_ref())?;
-            }
-            if !identities_were_stale {
-                self.store.remove(identities.as_ref())?;
+            for (mark, was_set) in marks.iter().zip(were_set) {
+                if !was_set {
+                    self.store.remove(mark.as_ref())?;
+                }
             }
             return result;
         }
