@@ -537,3 +537,29 @@ fn of_after_a_name_gives_the_membership_or_the_nationality() {
         "{fs:?}"
     );
 }
+
+#[test]
+fn a_club_naming_a_person_bare_in_a_sports_report_is_the_persons_team() {
+    // Three sports words make a sports report; there a club's possessive before a bare name is its player.
+    let report = "The striker and the goalkeeper impressed the coach this season. Bayern Munich's Thomas \
+                  Berger scored twice in the second half.";
+    let fs = facts(report);
+    assert!(
+        has(&fs, "Thomas Berger", "playsFor", "Bayern Munich"),
+        "{fs:?}"
+    );
+    // Not in other news, and not with a role that is no player's.
+    let fs = facts("Bayern Munich's Thomas Berger opened a bakery in the old town on Monday.");
+    assert!(
+        !has(&fs, "Thomas Berger", "playsFor", "Bayern Munich"),
+        "{fs:?}"
+    );
+    let fs = facts(
+        "The striker and the goalkeeper impressed the fans this season. Bayern Munich's coach Thomas \
+         Berger praised them after the match.",
+    );
+    assert!(
+        !has(&fs, "Thomas Berger", "playsFor", "Bayern Munich"),
+        "{fs:?}"
+    );
+}

@@ -98,6 +98,8 @@ pub(crate) struct Places {
     country_of: HashMap<String, String>,
     /// Local names of `kg:Organization` and its subclasses.
     organization_classes: std::collections::HashSet<String>,
+    /// Local names of `kg:SportsClub` and its subclasses.
+    club_classes: std::collections::HashSet<String>,
 }
 
 impl Places {
@@ -119,14 +121,16 @@ impl Places {
                     .or_insert_with(|| country.clone());
             }
         }
-        let organization_classes = onto
-            .classes()
-            .filter(|c| onto.is_subclass_of(&c.local, "Organization"))
-            .map(|c| c.local.clone())
-            .collect();
+        let subclasses = |of: &str| {
+            onto.classes()
+                .filter(|c| onto.is_subclass_of(&c.local, of))
+                .map(|c| c.local.clone())
+                .collect()
+        };
         Places {
             country_of,
-            organization_classes,
+            organization_classes: subclasses("Organization"),
+            club_classes: subclasses("SportsClub"),
         }
     }
 
@@ -245,6 +249,7 @@ impl DocEntities<'_> {
         };
         let mut seen_roots = std::collections::HashSet::new();
         let mentions = self.mention_tokens.clone();
+        let sports = self.lex.is_sports_report(doc);
         for &(root, e) in &mentions {
             let e = self.find(e);
             if !seen_roots.insert(root) || self.entity_at(root) != Some(e) {
@@ -347,7 +352,15 @@ impl DocEntities<'_> {
                     // Leaders, players and staff are members too (`CDU leader X`, `Bayern striker X`).
                     (Kind::Person, Kind::Organization) => {
                         push(&mut facts, e, "memberOf", f, k, ORGANISATION_TITLE, 0.75);
-                        let p = if has(PLAYER_WORDS) {
+                        // `Dortmund's Marco Reus` in a sports report: a club naming a person bare.
+                        let bare = words
+                            .iter()
+                            .all(|w| w == "'s" || !w.chars().any(char::is_alphabetic));
+                        let club = self.drafts[f]
+                            .class
+                            .as_ref()
+                            .is_some_and(|c| places.club_classes.contains(c));
+                        let p = if has(PLAYER_WORDS) || bare && club && sports {
                             Some("playsFor")
                         } else if has(STAFF_WORDS) && !has(&["coach", "manager"]) {
                             Some("employedBy")

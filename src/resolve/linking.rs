@@ -85,7 +85,8 @@ impl DocEntities<'_> {
                 }
             };
             let d = &mut self.drafts[e];
-            d.person |= person;
+            // A class the gazetteer fixed stands: NER calling a club's town a person does not make one.
+            d.person |= person && d.class.is_none();
             d.ner.push(span.label.clone());
             d.mentions.push(span.bytes.clone());
             let surface = clean_name(text, possessor);

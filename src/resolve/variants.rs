@@ -72,7 +72,7 @@ pub(crate) fn variant_links(names: &[NameInfo]) -> Vec<(usize, usize)> {
 /// Two names that differ in one word of at least [`MIN_VARIANT_LETTERS`] letters, by one letter added,
 /// dropped, changed or two neighbours swapped (not a plural `s`), with the same first letter; or a surname
 /// standing alone so misspelt against a full name's last word.
-fn misspelt(x: &[String], y: &[String]) -> bool {
+pub(crate) fn misspelt(x: &[String], y: &[String]) -> bool {
     let plural =
         |a: &str, b: &str| a.strip_suffix('s') == Some(b) || b.strip_suffix('s') == Some(a);
     let close = |a: &str, b: &str| {

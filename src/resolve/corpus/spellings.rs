@@ -1,0 +1,185 @@
+//! Spellings of one name across a corpus: the same name romanised or transliterated another way
+//! (`Köhler`/`Koehler`, `Yanukovych`/`Yanukovich`), and a name misspelt by one letter in one document
+//! (`Angla Merkel` for `Angela Merkel`).
+
+use super::{KeyInfo, UNTYPED, compatible, typed};
+use crate::resolve::names::{name_words, phonetic_word};
+use crate::resolve::variants::misspelt;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// A name's spelling with the variants of romanisation and transliteration collapsed: phonetic words
+/// ([`phonetic_word`]); `ae`, `oe`, `ue` as `a`, `o`, `u` (German umlauts written out); `ou` as `u`, `y` as
+/// `i`, `sch` and `shch` as `sh`, `ph` as `f`, `dh` as `d`, `ck` and a hard `c` as `k`; doubled letters as
+/// one, hyphens as word breaks (`Schäuble`/`Schaeuble`, `Yanukovych`/`Yanukovich`, `Jacob`/`Jakob`,
+/// `Gadhafi`/`Gaddafi`).
+fn spelling(label: &str) -> String {
+    let mut out = String::new();
+    for word in name_words(label).iter().flat_map(|w| w.split('-')) {
+        let mut w = phonetic_word(word);
+        for (from, to) in [
+            ("shch", "sh"),
+            ("sch", "sh"),
+            ("ae", "a"),
+            ("oe", "o"),
+            ("ue", "u"),
+            ("ou", "u"),
+            ("ph", "f"),
+            ("dh", "d"),
+            ("ck", "k"),
+            ("y", "i"),
+        ] {
+            w = w.replace(from, to);
+        }
+        // A hard `c` (not before e, i or h) is a `k`.
+        let chars: Vec<char> = w.chars().collect();
+        let w: String = chars
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| {
+                let soft = matches!(chars.get(i + 1), Some('e' | 'i' | 'h'));
+                if c == 'c' && !soft { 'k' } else { c }
+            })
+            .collect();
+        if w.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push('_');
+        }
+        let mut last = None;
+        for c in w.chars() {
+            if Some(c) != last {
+                out.push(c);
+            }
+            last = Some(c);
+        }
+    }
+    out
+}
+
+/// Shortest spelling the spelling rule considers: shorter names differ by one letter too often.
+const MIN_SPELLING: usize = 5;
+
+pub(super) fn spellings(keys: &BTreeMap<&str, &KeyInfo>, out: &mut BTreeMap<String, String>) {
+    let mut groups: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    for (&k, info) in keys {
+        if out.contains_key(k) {
+            continue;
+        }
+        let s = spelling(&info.label);
+        if s.len() >= MIN_SPELLING {
+            groups.entry(s).or_default().push(k);
+        }
+    }
+    for group in groups.values().filter(|g| g.len() >= 2) {
+        // One class among the typed names (a name NER gave no type joins them); two classes: two things
+        // (`Hamburg` the city, `Hamburg` the club), unless the name has two words or more, which one name of
+        // one spelling does not give two things (`Mesut Özil` the person, `Mesut Oezil` an organisation
+        // for NER once).
+        let classes: BTreeSet<&str> = group
+            .iter()
+            .map(|k| keys[k].class.as_str())
+            .filter(|c| typed(c))
+            .collect();
+        if classes.len() > 1 && name_words(&keys[group[0]].label).len() < 2 {
+            continue;
+        }
+        // Most documents, then the typed name, then the key (the group is in key order): order-free.
+        let Some(&winner) = group.iter().max_by(|a, b| {
+            let rank = |k: &str| (keys[k].documents, keys[k].class != UNTYPED);
+            rank(a).cmp(&rank(b)).then(b.cmp(a))
+        }) else {
+            continue;
+        };
+        for &k in group {
+            if k != winner {
+                out.insert(k.to_string(), winner.to_string());
+            }
+        }
+    }
+}
+
+/// A name of two words or more that one document spells one letter away from a name that other documents
+/// use (`Angela Markel`, `Associate Press`, `Bashir al-Assad`) goes to that name: one word misspelt as the
+/// spelling rule of a document reads it ([`misspelt`]: a letter left out, added, changed or two swapped, in
+/// a word of six letters or more with its first letter kept), the classes compatible, and exactly one such
+/// name in the corpus. A person's first name that differs at its end is another name (`Daniel`/`Daniela`).
+///
+/// Cost: the names of two documents or more are indexed by each of their words with one letter left out
+/// (about the letters of their words in entries each); a name of one document looks its own up the same way.
+pub(super) fn near_spellings(keys: &BTreeMap<&str, &KeyInfo>, out: &mut BTreeMap<String, String>) {
+    let words_of = |info: &KeyInfo| -> Vec<String> {
+        spelling(&info.label)
+            .split('_')
+            .map(str::to_string)
+            .collect()
+    };
+    // (position, the words with the one at that position shortened by a letter or not) -> common names.
+    let mut index: HashMap<(usize, String), Vec<&str>> = HashMap::new();
+    let mut common: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for (&k, info) in keys {
+        if info.documents < 2 || out.contains_key(k) {
+            continue;
+        }
+        let words = words_of(info);
+        if words.len() < 2 {
+            continue;
+        }
+        for variant in variants(&words) {
+            index.entry(variant).or_default().push(k);
+        }
+        common.insert(k, words);
+    }
+    for (&k, info) in keys {
+        if info.documents != 1 || out.contains_key(k) {
+            continue;
+        }
+        let words = words_of(info);
+        if words.len() < 2 {
+            continue;
+        }
+        let person = info.class == "Person";
+        let near: BTreeSet<&str> = variants(&words)
+            .filter_map(|v| index.get(&v))
+            .flatten()
+            .copied()
+            .filter(|&c| {
+                let other = &common[c];
+                c != k
+                    && compatible(&keys[c].class, &info.class)
+                    && other.len() == words.len()
+                    && misspelt(&words, other)
+                    && !(person && other[0] != words[0] && differ_at_end(&words[0], &other[0]))
+            })
+            .collect();
+        if let [one] = near.into_iter().collect::<Vec<_>>()[..] {
+            out.insert(k.to_string(), one.to_string());
+        }
+    }
+}
+
+/// The index entries of a name's words: for each word, the words with that one as it is and with each of
+/// its letters left out in turn.
+fn variants(words: &[String]) -> impl Iterator<Item = (usize, String)> + '_ {
+    words.iter().enumerate().flat_map(move |(i, w)| {
+        let chars: Vec<char> = w.chars().collect();
+        let shortened = (0..chars.len()).map(move |skip| {
+            let mut c = chars.clone();
+            c.remove(skip);
+            c.into_iter().collect::<String>()
+        });
+        std::iter::once(w.clone())
+            .chain(shortened)
+            .map(move |word| {
+                let mut all = words.to_vec();
+                all[i] = word;
+                (i, all.join("_"))
+            })
+    })
+}
+
+/// Whether two words differ only in their last letter or by a letter added at the end (`Mario`/`Maria`).
+fn differ_at_end(a: &str, b: &str) -> bool {
+    let same = a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count();
+    same + 1 >= a.chars().count().max(b.chars().count())
+}
