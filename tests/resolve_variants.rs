@@ -362,3 +362,24 @@ fn a_surname_taken_for_a_place_joins_its_name_when_no_list_knows_the_place() {
     );
     assert!(!together(&g, "Western Europe", "Europe"), "{:?}", names(&g));
 }
+
+#[test]
+fn a_heading_run_into_the_text_is_not_a_persons_name() {
+    // The heading `Rally in Kassel` ran into the paragraph it heads; NER read one person across both.
+    let g = with_spans(
+        "Marchers gathered in Kassel. Rally in Kassel In Kassel, the turnout was lower than expected.",
+        &[("Kassel", "GPE"), ("Kassel In Kassel", "PERSON")],
+    );
+    assert!(!has_name(&g, "Kassel In Kassel"), "{:?}", names(&g));
+    assert!(has_name(&g, "Kassel"), "{:?}", names(&g));
+    // A person's own particles stay, capitalised or not.
+    let g = with_spans(
+        "Pieter Van Dijk and Maria De Souza signed the letter.",
+        &[("Pieter Van Dijk", "PERSON"), ("Maria De Souza", "PERSON")],
+    );
+    assert!(
+        has_name(&g, "Pieter Van Dijk") && has_name(&g, "Maria De Souza"),
+        "{:?}",
+        names(&g)
+    );
+}

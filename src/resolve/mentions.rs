@@ -274,6 +274,23 @@ fn pieces(
             i += 1;
             continue;
         }
+        // A capitalised preposition or article no person's name holds ends a person's name: a heading run
+        // into the text (`Demonstration in Düsseldorf In Düsseldorf, the turnout ...`), two names in a row
+        // (`Mourinho The Football Association`).
+        if person
+            && i > from
+            && !attached
+            && !coordinator
+            && !starts_lower(text)
+            && words.is_particle(text)
+            && !words.is_person_particle(text)
+        {
+            cuts.push((from, i, needs_known));
+            from = i + 1;
+            needs_known = false;
+            i += 1;
+            continue;
+        }
         // A name in parentheses inside a span (`International Crisis Group (ICG)`) is a name of its own,
         // which the linker joins to the one before it as a name stated for it.
         if matches!(text, "(" | ")") && !attached_word(doc, i, start, end) {
