@@ -20,13 +20,18 @@ fn label(g: &DocumentGraph, n: &Node) -> String {
     }
 }
 
-/// The graph's facts as (subject label, predicate, object label).
+/// The facts of `text` as (subject label, predicate, object label).
 fn facts(text: &str) -> Vec<(String, String, String)> {
     let doc = Document::from_text("test.txt", text.to_string());
     let g = pipeline()
         .lock()
         .unwrap_or_else(|e| e.into_inner())
         .process(&doc);
+    graph_facts(&g)
+}
+
+/// The graph's facts as (subject label, predicate, object label).
+fn graph_facts(g: &DocumentGraph) -> Vec<(String, String, String)> {
     g.facts
         .iter()
         .map(|f| {
@@ -34,7 +39,7 @@ fn facts(text: &str) -> Vec<(String, String, String)> {
                 Predicate::Ontology(l) => l.clone(),
                 Predicate::Open(s) => s.clone(),
             };
-            (label(&g, &f.subject), p, label(&g, &f.object))
+            (label(g, &f.subject), p, label(g, &f.object))
         })
         .collect()
 }
@@ -457,6 +462,28 @@ fn staff_of_an_organisation_of_a_country_are_its_citizens_but_players_are_not() 
          said Germany was his second home.",
     );
     assert!(!has(&fs, "Luca Moretti", "citizenOf", "Germany"), "{fs:?}");
+}
+
+/// The facts of `text` read with the built-in ontology and an extension file `turtle`.
+fn facts_with_extension(text: &str, turtle: &str) -> Vec<(String, String, String)> {
+    let onto = Ontology::with_extensions(&[("extension.ttl".to_string(), turtle.to_string())])
+        .expect("extension loads");
+    let pipeline = Pipeline::with_ontology(None, onto).expect("pipeline");
+    graph_facts(&pipeline.process(&Document::from_text("test.txt", text.to_string())))
+}
+
+#[test]
+fn an_extension_file_adds_a_player_word_without_recompiling() {
+    let text = "The Toronto Maple Leafs netminder Erik Lindqvist stopped 40 shots on Tuesday.";
+    let (team, player) = ("Toronto Maple Leafs", "Erik Lindqvist");
+    // Without the word the title makes him a member of the team, not one of its players.
+    let fs = facts(text);
+    assert!(has(&fs, player, "memberOf", team), "{fs:?}");
+    assert!(!has(&fs, player, "playsFor", team), "{fs:?}");
+    let extension = "@prefix kg: <https://kg.example.org/ontology#> .\n\
+                     kg:playerWords a kg:WordList ; kg:word \"netminder\" .\n";
+    let fs = facts_with_extension(text, extension);
+    assert!(has(&fs, player, "playsFor", team), "{fs:?}");
 }
 
 #[test]

@@ -8,7 +8,7 @@
 use super::document::{DocEntities, children, dominates};
 use super::roles::ContextFact;
 use crate::ontology::{Ontology, local_name};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Confidence of a fact stated by the words around a name.
 pub(super) const STATED: f32 = 0.85;
@@ -23,83 +23,14 @@ pub(super) const ORGANISATION_TITLE: &str = "organisation-title";
 /// `Resolver::finish`): the title was read as one.
 pub(super) const ORGANISATION_RULES: [&str; 2] = [TEAM_TITLE, ORGANISATION_TITLE];
 
-/// Words in a title that make a person a player of the team named beside them (`Bayern striker X`).
-const PLAYER_WORDS: &[&str] = &[
-    "striker",
-    "midfielder",
-    "defender",
-    "goalkeeper",
-    "forward",
-    "winger",
-    "captain",
-    "player",
-    "keeper",
-    "pitcher",
-    "quarterback",
-];
-/// Words in a title that say the person works for the organisation, without being a member or leader.
-const STAFF_WORDS: &[&str] = &[
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "official",
-    "economist",
-    "analyst",
-    "executive",
-    "ceo",
-    "director",
-    "manager",
-    "coach",
-    "employee",
-    "lawyer",
-    "correspondent",
-    "editor",
-    "envoy",
-    "ambassador",
-];
-/// Words in a title that say the country or organisation is a member of the organisation (`EU member Poland`).
-const MEMBER_WORDS: &[&str] = &["member", "members", "ally", "allies", "partner", "state"];
-/// Last words of the names of state bodies, whose country is also their jurisdiction (`the Russian Foreign
-/// Ministry`, `Germany's Federal Constitutional Court`).
-const STATE_BODY_WORDS: &[&str] = &[
-    "ministry",
-    "commission",
-    "court",
-    "parliament",
-    "department",
-    "council",
-    "congress",
-    "office",
-    "agency",
-    "senate",
-    "authority",
-    "police",
-    "army",
-    "navy",
-    "force",
-    "forces",
-    "service",
-    "treasury",
-    "government",
-    "cabinet",
-    "assembly",
-    "bureau",
-    "prosecutor",
-    "prosecutors",
-    "guard",
-    "administration",
-];
-/// Words that make a place premodifier the seat of an organisation (`Berlin-based`, `Munich-headquartered`).
-const SEAT_WORDS: &[&str] = &["based", "headquartered"];
-
 /// Names of cities and regions -> the gazetteer key of their country.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Places {
     country_of: HashMap<String, String>,
     /// Local names of `kg:Organization` and its subclasses.
-    organization_classes: std::collections::HashSet<String>,
+    organization_classes: HashSet<String>,
     /// Local names of `kg:SportsClub` and its subclasses.
-    club_classes: std::collections::HashSet<String>,
+    club_classes: HashSet<String>,
 }
 
 impl Places {
@@ -296,7 +227,7 @@ impl DocEntities<'_> {
                 .filter(|&&k| self.entity_at(k).is_none())
                 .map(|&k| doc.tokens[k].lemma.to_lowercase())
                 .collect();
-            let has = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+            let has = |list: &HashSet<String>| words.iter().any(|w| list.contains(w));
             let (title_property, title_country) = if me == Kind::Person {
                 self.role_of(&scope)
             } else {
@@ -325,14 +256,19 @@ impl DocEntities<'_> {
             }
             for (k, f) in others {
                 let other = self.kind(f, places);
+                // `Berlin - based` split in tokens, or `Berlin-based` in one.
+                let seat_words = &self.lex.seat_words;
                 let seat = doc.tokens[k + 1..=(k + 2).min(doc.tokens.len() - 1)]
                     .iter()
-                    .any(|t| {
-                        SEAT_WORDS.contains(&doc.slice(t.start..t.end).to_lowercase().as_str())
-                    })
-                    || SEAT_WORDS
-                        .iter()
-                        .any(|w| doc.token_text(k).to_lowercase().ends_with(&format!("-{w}")));
+                    .any(|t| seat_words.contains(&doc.slice(t.start..t.end).to_lowercase()))
+                    || {
+                        let place = doc.token_text(k).to_lowercase();
+                        seat_words.iter().any(|w| {
+                            place
+                                .strip_suffix(w.as_str())
+                                .is_some_and(|rest| rest.ends_with('-'))
+                        })
+                    };
                 // `Lima's Centenary Clinic`, `the Paris Louvre`: a place owning or naming an organisation.
                 let attached = matches!(doc.tokens[k].dep.as_str(), "poss" | "compound")
                     && (start..=root).contains(&doc.tokens[k].head);
@@ -360,9 +296,11 @@ impl DocEntities<'_> {
                             .class
                             .as_ref()
                             .is_some_and(|c| places.club_classes.contains(c));
-                        let p = if has(PLAYER_WORDS) || bare && club && sports {
+                        let p = if has(&self.lex.player_words) || bare && club && sports {
                             Some("playsFor")
-                        } else if has(STAFF_WORDS) && !has(&["coach", "manager"]) {
+                        } else if has(&self.lex.staff_words)
+                            && !words.iter().any(|w| w == "coach" || w == "manager")
+                        {
                             Some("employedBy")
                         } else if self.role_is_leader(&words) {
                             Some("leaderOf")
@@ -375,7 +313,7 @@ impl DocEntities<'_> {
                     }
                     // `Miami Marlins pitcher X`, `Nuremberg striker X`: a team NER took for its town.
                     (Kind::Person, Kind::Place)
-                        if has(PLAYER_WORDS) && title_property.is_none() =>
+                        if has(&self.lex.player_words) && title_property.is_none() =>
                     {
                         push(&mut facts, e, "memberOf", f, k, TEAM_TITLE, 0.75);
                         push(&mut facts, e, "playsFor", f, k, TEAM_TITLE, STATED);
@@ -416,7 +354,7 @@ impl DocEntities<'_> {
                         push(&mut facts, e, "locatedIn", f, k, "place-modifier", 0.7)
                     }
                     (Kind::Country | Kind::Organization, Kind::Organization)
-                        if has(MEMBER_WORDS) =>
+                        if has(&self.lex.member_words) =>
                     {
                         push(&mut facts, e, "memberOf", f, k, "member-title", 0.75)
                     }
@@ -607,7 +545,7 @@ impl DocEntities<'_> {
         label
             .split_whitespace()
             .last()
-            .is_some_and(|w| STATE_BODY_WORDS.contains(&w))
+            .is_some_and(|w| self.lex.state_body_words.contains(w))
     }
 
     /// Whether title words name a leading role (`leader`, `chairman`, `head`).

@@ -54,11 +54,6 @@ pub(crate) enum Resolution {
 /// Classes whose definite descriptions corefer within a document (`the islands`, `the region`).
 const COREFERRING_CLASSES: &[&str] = &["IslandGroup", "Island", "Region"];
 
-/// Modifiers that make a description a subset or a different referent (`the two smaller islands`).
-const SUBSET_WORDS: &[&str] = &[
-    "other", "another", "some", "two", "three", "both", "several", "few",
-];
-
 pub(crate) struct DocEntities<'a> {
     pub doc: &'a Doc,
     pub lex: &'a Lexicon,
@@ -323,7 +318,7 @@ impl<'a> DocEntities<'a> {
         if t.tag == "CD"
             && children(doc, h).any(|c| {
                 let k = &doc.tokens[c];
-                k.dep == "det" || SUBSET_WORDS.contains(&k.lemma.to_lowercase().as_str())
+                k.dep == "det" || self.lex.subset_words.contains(&k.lemma.to_lowercase())
             })
         {
             let plain_pair = doc.token_text(h).eq_ignore_ascii_case("two")
@@ -438,7 +433,7 @@ impl<'a> DocEntities<'a> {
         let subset = kids.iter().any(|&c| {
             let k = &doc.tokens[c];
             matches!(k.tag.as_str(), "JJR" | "JJS")
-                || SUBSET_WORDS.contains(&k.lemma.to_lowercase().as_str())
+                || self.lex.subset_words.contains(&k.lemma.to_lowercase())
         });
         // Label preference: `the disputed islands` over `the islands` over `four Russian-held, ... islands`.
         let amods = kids

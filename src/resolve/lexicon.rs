@@ -1,11 +1,11 @@
 //! What resolution reads from the ontology, indexed: the gazetteer by name and demonym, class head nouns,
-//! NER labels, and the known entities of earlier documents.
+//! NER labels, word lists, and the known entities of earlier documents.
 
 use super::names::{NameWords, name_key, name_words, phonetic_word, slug};
 use super::relations::RelationMapper;
 use crate::analysis::Doc;
 use crate::ontology::{Ontology, local_name};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// An entity already in the store (or resolved in an earlier document), for cross-document resolution.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,9 +57,9 @@ pub(crate) struct Lexicon {
     /// NER label -> class local name.
     ner: HashMap<String, String>,
     /// Local names of the classes of places (`kg:Place` and its subclasses).
-    place_classes: std::collections::HashSet<String>,
+    place_classes: HashSet<String>,
     /// Lower-case names of places: the gazetteer's places and the places list's cities and regions.
-    place_names: std::collections::HashSet<String>,
+    place_names: HashSet<String>,
     /// The gazetteer's names of two words or more, as written, with the NER label of their class.
     gazetteer_forms: HashMap<String, &'static str>,
     /// Gazetteer key -> its names (label and alternative labels) as written.
@@ -71,19 +71,41 @@ pub(crate) struct Lexicon {
     /// Property IRI -> itself and all its super-properties.
     ancestors: HashMap<String, Vec<String>>,
     /// Lemmas that mark a sports report (`kg:sportsReportWords`).
-    sports_words: std::collections::HashSet<String>,
+    sports_words: HashSet<String>,
+    /// Title words that make a person a player of the team beside them (`kg:playerWords`).
+    pub player_words: HashSet<String>,
+    /// Title words that make a person work for the organisation beside them (`kg:staffWords`).
+    pub staff_words: HashSet<String>,
+    /// Title words that make a country or organisation a member of the organisation beside them
+    /// (`kg:memberWords`).
+    pub member_words: HashSet<String>,
+    /// Last words of the names of state bodies (`kg:stateBodyWords`).
+    pub state_body_words: HashSet<String>,
+    /// Words after a place that make it an organisation's seat (`kg:seatWords`: `Berlin-based`).
+    pub seat_words: HashSet<String>,
+    /// Modifiers that make a description a subset or another referent (`kg:subsetWords`).
+    pub subset_words: HashSet<String>,
+    /// Prepositions whose object is a place where something is or goes (`kg:locativePrepositions`).
+    pub locative_prepositions: HashSet<String>,
+    /// Prepositions that only place or date a reciprocal verb (`kg:reciprocalAdjuncts`).
+    pub reciprocal_adjuncts: HashSet<String>,
 }
 
 impl Lexicon {
     pub fn new(onto: &Ontology) -> Self {
+        let set = |name: &str| onto.word_list(name).iter().cloned().collect::<HashSet<_>>();
         let mut lex = Lexicon {
             mapper: RelationMapper::new(onto),
             words: NameWords::new(onto),
-            sports_words: onto
-                .word_list("sportsReportWords")
-                .iter()
-                .cloned()
-                .collect(),
+            sports_words: set("sportsReportWords"),
+            player_words: set("playerWords"),
+            staff_words: set("staffWords"),
+            member_words: set("memberWords"),
+            state_body_words: set("stateBodyWords"),
+            seat_words: set("seatWords"),
+            subset_words: set("subsetWords"),
+            locative_prepositions: set("locativePrepositions"),
+            reciprocal_adjuncts: set("reciprocalAdjuncts"),
             ..Lexicon::default()
         };
         for g in onto.gazetteer() {

@@ -6,7 +6,7 @@
 use super::assemble::dominant_country;
 use super::cluster::{NameInfo, short_form_links};
 use super::document::{DocEntities, Draft, span_root};
-use super::lexicon::{Canonical, VALUE_LABELS, entity_key};
+use super::lexicon::{Canonical, Lexicon, VALUE_LABELS, entity_key};
 use super::mentions::{NameForm, name_spans, repeated_names};
 use super::names::{clean_label, clean_name, name_words};
 use super::variants::variant_links;
@@ -62,7 +62,7 @@ impl DocEntities<'_> {
                 continue;
             }
             // In a sports report `Dortmund` beating someone is the club; `in Dortmund` stays the town.
-            let club = (sports && !located(doc, span.start, span.end))
+            let club = (sports && !located(doc, lex, span.start, span.end))
                 .then(|| lex.sports_name(&label).cloned())
                 .flatten();
             let e = match club.or_else(|| self.canonical(&label, &span.label)) {
@@ -305,28 +305,13 @@ impl DocEntities<'_> {
     }
 }
 
-/// Whether the name is the object of a locative preposition (`in Dortmund`, `to Munich`).
-fn located(doc: &Doc, start: usize, end: usize) -> bool {
+/// Whether the name is the object of a locative preposition (`in Dortmund`, `to Munich`;
+/// `kg:locativePrepositions`).
+fn located(doc: &Doc, lex: &Lexicon, start: usize, end: usize) -> bool {
     let tok = &doc.tokens[span_root(doc, start, end)];
     tok.dep == "pobj"
         && doc
             .tokens
             .get(tok.head)
-            .is_some_and(|h| LOCATIVE_PREPOSITIONS.contains(&h.lemma.to_lowercase().as_str()))
+            .is_some_and(|h| lex.locative_prepositions.contains(&h.lemma.to_lowercase()))
 }
-
-/// Prepositions whose object is a place where something is (`in`, `at`) or goes (`to`, `from`).
-const LOCATIVE_PREPOSITIONS: [&str; 12] = [
-    "in",
-    "at",
-    "to",
-    "from",
-    "near",
-    "outside",
-    "around",
-    "into",
-    "across",
-    "through",
-    "throughout",
-    "inside",
-];

@@ -333,7 +333,7 @@ impl Resolver {
         // `met at a mountainside inn`: the place or time after the verb does not change what it states.
         let bare = rel
             .rsplit_once(' ')
-            .filter(|(_, last)| RECIPROCAL_ADJUNCTS.contains(last))
+            .filter(|(_, last)| self.lex.reciprocal_adjuncts.contains(*last))
             .map(|(verb, _)| verb);
         let Some(property) = self
             .lex
@@ -522,10 +522,6 @@ fn relation_and_object_lemma(doc: &Doc, t: &RawTriple) -> (String, String) {
         .unwrap_or_default();
     (rel, object_lemma)
 }
-
-/// Prepositions that only place or date a reciprocal verb (`met at`, `talked in`, `meet on Friday`).
-const RECIPROCAL_ADJUNCTS: &[&str] =
-    &["at", "in", "on", "during", "after", "before", "near", "for"];
 
 /// The noun a participle's subject hangs from through a preposition (`isles` in `isles in the Pacific`), when
 /// the subject is the object of that preposition.
