@@ -590,3 +590,44 @@ fn a_club_naming_a_person_bare_in_a_sports_report_is_the_persons_team() {
         "{fs:?}"
     );
 }
+
+#[test]
+fn a_country_a_sports_report_names_as_a_side_is_its_national_team() {
+    // Beating someone in a sports report: the national team, wherever the report names the country as a
+    // side; its players are its citizens; where something happens in the country, it stays the country.
+    let report = "Norway defeated Sweden in the final of the tournament. Norway midfielder Ola Brekke \
+                  scored the winning goal, and the goalkeeper saved a late header. Fans celebrated \
+                  across Norway until dawn.";
+    let fs = facts(report);
+    assert!(
+        has(
+            &fs,
+            "Norway national team",
+            "defeat",
+            "Sweden national team"
+        ),
+        "{fs:?}"
+    );
+    assert!(
+        has(&fs, "Ola Brekke", "playsFor", "Norway national team"),
+        "{fs:?}"
+    );
+    assert!(
+        has(&fs, "Norway national team", "country", "Norway"),
+        "{fs:?}"
+    );
+    assert!(has(&fs, "Ola Brekke", "citizenOf", "Norway"), "{fs:?}");
+    // Outside sports reports the countries are countries.
+    let fs = facts("Norway beat Sweden in the race for the new pipeline contract on Monday.");
+    assert!(has(&fs, "Norway", "beat", "Sweden"), "{fs:?}");
+    // A sports report that names a country only as a place has no national team.
+    let fs = facts(
+        "The new league season starts in Norway on Sunday. The striker and the goalkeeper of the home \
+         side both trained in Norway this week.",
+    );
+    assert!(
+        !fs.iter()
+            .any(|(s, _, o)| s.contains("national team") || o.contains("national team")),
+        "{fs:?}"
+    );
+}

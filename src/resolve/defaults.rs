@@ -2,7 +2,8 @@
 //! states: an office holder of a country is its citizen; a named city or region lies in its country; what
 //! the gazetteer states between two entities the document names holds there (the Bundestag is Germany's);
 //! a state body named generically is the story's country's; an organisation is in the country of its seat;
-//! whoever works for or leads an organisation of a country is its citizen.
+//! a national team is its country's; whoever works for or leads an organisation of a country, or plays
+//! for its national team, is its citizen.
 
 use super::affiliation::{DEFAULT, Kind, Places};
 use super::assemble::dominant_country;
@@ -60,6 +61,15 @@ impl DocEntities<'_> {
                     .filter(|&c| c != e)
             {
                 out.push(at(tok, e, "country", c, "places-list", 0.7));
+            }
+            // A national team is its country's, when the document names the country as well.
+            if let Some(c) = d
+                .national_team_of
+                .as_deref()
+                .and_then(|key| self.entity_with_key(key))
+                .filter(|&c| c != e)
+            {
+                out.push(at(tok, e, "country", c, "national-team", 0.7));
             }
             // What the gazetteer states between two entities the document names (`Bundestag` in `Germany`).
             for (property, other) in d
@@ -155,7 +165,13 @@ impl DocEntities<'_> {
                         && self.find(g.subject) == person
                         && self.find(g.object) == self.find(f.object)
                 });
-                if plays { None } else { country_of(f.object) }
+                // A national team's players are its country's citizens.
+                let national = self.drafts[self.find(f.object)].national_team_of.is_some();
+                if plays && !national {
+                    None
+                } else {
+                    country_of(f.object)
+                }
             } else if is(f, "officialOf") && self.kind(f.object, places) == Kind::Place {
                 places
                     .country(&self.drafts[self.find(f.object)].label)

@@ -26,6 +26,8 @@ pub(crate) struct Draft {
     pub hints: Vec<String>,
     pub ner: Vec<String>,
     pub mentions: Vec<Range<usize>>,
+    /// The gazetteer key of the country whose national team this is (see [`super::teams`]).
+    pub national_team_of: Option<String>,
 }
 
 /// Entity mentions as (token, entity).

@@ -89,6 +89,11 @@ pub(crate) struct Lexicon {
     pub locative_prepositions: HashSet<String>,
     /// Prepositions that only place or date a reciprocal verb (`kg:reciprocalAdjuncts`).
     pub reciprocal_adjuncts: HashSet<String>,
+    /// Verbs, prepositions and title words that make a country a side in a sports report
+    /// (`kg:sideVerbs`, `kg:sidePrepositions`, `kg:sideTitleWords` with `kg:playerWords`).
+    pub side_verbs: HashSet<String>,
+    pub side_prepositions: HashSet<String>,
+    pub side_title_words: HashSet<String>,
 }
 
 impl Lexicon {
@@ -106,6 +111,12 @@ impl Lexicon {
             subset_words: set("subsetWords"),
             locative_prepositions: set("locativePrepositions"),
             reciprocal_adjuncts: set("reciprocalAdjuncts"),
+            side_verbs: set("sideVerbs"),
+            side_prepositions: set("sidePrepositions"),
+            side_title_words: set("sideTitleWords")
+                .into_iter()
+                .chain(onto.word_list("playerWords").iter().cloned())
+                .collect(),
             ..Lexicon::default()
         };
         for g in onto.gazetteer() {

@@ -7,11 +7,12 @@ use super::assemble::dominant_country;
 use super::cluster::{NameInfo, short_form_links};
 use super::document::{DocEntities, Draft, span_root};
 use super::lexicon::{Canonical, Lexicon, VALUE_LABELS, entity_key};
-use super::mentions::{NameForm, name_spans, repeated_names};
+use super::mentions::{NameForm, NameSpan, name_spans, repeated_names};
 use super::names::{clean_label, clean_name, name_words};
+use super::teams::{about_women, names_a_side, national_team};
 use super::variants::variant_links;
 use crate::analysis::Doc;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 impl DocEntities<'_> {
     /// The gazetteer entity for a surface name (a demonym for a nationality).
@@ -42,7 +43,9 @@ impl DocEntities<'_> {
         let sports = lex.is_sports_report(doc);
         // `Russia's` inside a name is its owner; `People's` is part of it.
         let possessor = |w: &str| lex.is_place_name(w) || lex.gazetteer_name(w).is_some();
-        let mut named = Vec::new();
+        // Each name with its label and the gazetteer entity it names, before any is interned, so that a
+        // country a sports report once names as a side is its national team everywhere in the report.
+        let mut resolved = Vec::new();
         for span in spans {
             let text = doc.slice(span.bytes.clone());
             // Names carry a capital letter (`n’t` tagged GPE does not) and are more than title words (`Defense`
@@ -62,15 +65,45 @@ impl DocEntities<'_> {
                 continue;
             }
             // In a sports report `Dortmund` beating someone is the club; `in Dortmund` stays the town.
-            let club = (sports && !located(doc, lex, span.start, span.end))
+            let located = located(doc, lex, span.start, span.end);
+            let club = (sports && !located)
                 .then(|| lex.sports_name(&label).cloned())
                 .flatten();
-            let e = match club.or_else(|| self.canonical(&label, &span.label)) {
+            let canonical = club.or_else(|| self.canonical(&label, &span.label));
+            resolved.push((span, person, label, canonical, located));
+        }
+        // A country named by its name (not `German`) in a sports report may be a side.
+        let country =
+            |span: &NameSpan, c: &Canonical| sports && c.class == "Country" && span.label != "NORP";
+        let sides: HashSet<String> = resolved
+            .iter()
+            .filter(|(span, ..)| names_a_side(doc, lex, span.start, span.end))
+            .filter_map(|(span, _, _, canonical, _)| {
+                canonical
+                    .as_ref()
+                    .filter(|c| country(span, c))
+                    .map(|c| c.key.clone())
+            })
+            .collect();
+        let women = !sides.is_empty() && about_women(doc);
+        let mut named = Vec::new();
+        for (span, person, label, canonical, located) in resolved {
+            let text = doc.slice(span.bytes.clone());
+            let team = canonical
+                .as_ref()
+                .filter(|c| country(&span, c) && !located && sides.contains(&c.key))
+                .map(|c| (c.key.clone(), national_team(c, women)));
+            let canonical = match &team {
+                Some((_, t)) => Some(t.clone()),
+                None => canonical,
+            };
+            let e = match canonical {
                 Some(c) => self.intern(&c.key.clone(), || Draft {
                     label: c.label.clone(),
                     fixed_key: Some(c.key.clone()),
                     person: c.class == "Person",
                     class: Some(c.class.clone()),
+                    national_team_of: team.as_ref().map(|(country, _)| country.clone()),
                     ..Draft::default()
                 }),
                 None => {

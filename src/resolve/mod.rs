@@ -24,6 +24,7 @@ mod of_phrases;
 mod pronouns;
 mod relations;
 mod roles;
+mod teams;
 mod variants;
 
 use assemble::{DraftFact, DraftNode, class_of};

@@ -1,0 +1,51 @@
+//! National teams in sports reports: a country a sports report names as a side of a match (`Germany beat
+//! Argentina`, `against Portugal`, `Spain midfielder Andres Iniesta`, `Germany coach Joachim Löw`) is its
+//! national team wherever the report names it, except where something happens in the country (`fans in
+//! Germany`); elsewhere, and in any other news, the country stays the country.
+//!
+//! Pure functions of the analysed document and the lexicon's word lists (`kg:sideVerbs`,
+//! `kg:sidePrepositions`, `kg:sideTitleWords`, `kg:playerWords`); the linker interns what they return.
+
+use super::document::span_root;
+use super::lexicon::{Canonical, Lexicon};
+use crate::analysis::Doc;
+
+/// Whether the mention of a country over tokens `start..end` names a side of a match: the subject or object
+/// of a side verb, the object of a side preposition, or the country before a player's or coach's title.
+pub(crate) fn names_a_side(doc: &Doc, lex: &Lexicon, start: usize, end: usize) -> bool {
+    let root = span_root(doc, start, end);
+    let tok = &doc.tokens[root];
+    let Some(head) = doc.tokens.get(tok.head).filter(|_| tok.head != root) else {
+        return false;
+    };
+    let lemma = head.lemma.to_lowercase();
+    match tok.dep.as_str() {
+        "nsubj" | "nsubjpass" | "dobj" => lex.side_verbs.contains(&lemma),
+        "pobj" => lex.side_prepositions.contains(&lemma),
+        "poss" | "compound" => lex.side_title_words.contains(&lemma),
+        _ => false,
+    }
+}
+
+/// The national team of a country, as an entity of its own: `Germany national team`, or `Germany women's
+/// national team` in a report on women's sport. Its key is the country's with a suffix, so every document
+/// names the same team the same way.
+pub(crate) fn national_team(country: &Canonical, women: bool) -> Canonical {
+    let (key, label) = if women {
+        ("women_national_team", "women's national team")
+    } else {
+        ("national_team", "national team")
+    };
+    Canonical {
+        key: format!("{}_{key}", country.key),
+        label: format!("{} {label}", country.label),
+        class: "SportsClub".to_string(),
+    }
+}
+
+/// Whether a sports report is about women's sport: it says `women` or `woman` (`the women's World Cup`).
+pub(crate) fn about_women(doc: &Doc) -> bool {
+    doc.tokens
+        .iter()
+        .any(|t| matches!(t.lemma.to_lowercase().as_str(), "women" | "woman"))
+}
