@@ -383,3 +383,24 @@ fn a_heading_run_into_the_text_is_not_a_persons_name() {
         names(&g)
     );
 }
+
+#[test]
+fn a_persons_name_cut_at_a_particle_runs_on_to_the_name_after_it() {
+    // NER ended the name at `von` and took `Aalen` for a place: one person.
+    let g = with_spans(
+        "Interior Minister Greta von der Aalen rejected the plan on Monday.",
+        &[("Greta von", "PERSON"), ("Aalen", "GPE")],
+    );
+    assert!(has_name(&g, "Greta von der Aalen"), "{:?}", names(&g));
+    assert!(!has_name(&g, "Aalen"), "{:?}", names(&g));
+    // A byline's `al` (et al.) before a job title, and a particle before no name, end nothing.
+    let g = with_spans(
+        "Author: Jonas Weber / al Editor: Mia Berg. Later Greta von the minister spoke.",
+        &[("Jonas Weber / al", "PERSON"), ("Greta von", "PERSON")],
+    );
+    assert!(
+        !names(&g).iter().flatten().any(|n| n.contains("Editor") || n.contains("the")),
+        "{:?}",
+        names(&g)
+    );
+}

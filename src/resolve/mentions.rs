@@ -145,14 +145,23 @@ fn capitalised(word: &str) -> bool {
 /// The NER spans cut into names (see the module doc).
 fn ner_spans(doc: &Doc, words: &NameWords, known: impl Fn(&str) -> bool) -> Vec<NameSpan> {
     let mut out = Vec::new();
+    // The end of the last person's name extended over a span NER cut off it.
+    let mut covered = 0;
     for span in &doc.ents {
         if span.end > doc.tokens.len()
             || span.start >= span.end
+            || span.start < covered
             || VALUE_LABELS.contains(&span.label.as_str())
         {
             continue;
         }
-        for piece in pieces(doc, words, span.start, span.end, &span.label) {
+        let end = if span.label == "PERSON" {
+            particle_tail(doc, words, span.start, span.end)
+        } else {
+            span.end
+        };
+        covered = covered.max(end);
+        for piece in pieces(doc, words, span.start, end, &span.label) {
             let (start, end, label, needs_known) = piece;
             let bytes = doc.tokens[start].start..doc.tokens[end - 1].end;
             if needs_known && !known(doc.slice(bytes.clone())) {
@@ -167,6 +176,35 @@ fn ner_spans(doc: &Doc, words: &NameWords, known: impl Fn(&str) -> bool) -> Vec<
         }
     }
     out
+}
+
+/// The end of a person's name that NER cut at a particle (`Ursula von` | `Leyen` of `Ursula von der
+/// Leyen`, `Thomas de` | `Maiziere`): past the lower-case particles a person's name holds
+/// (`kg:personNameParticles`) that end the span or follow it, and the capitalised proper nouns after them,
+/// within the line and sentence. Any other span ends where NER ended it.
+fn particle_tail(doc: &Doc, words: &NameWords, start: usize, end: usize) -> usize {
+    let n = doc.tokens.len();
+    let particle = |i: usize| {
+        let text = doc.token_text(i);
+        starts_lower(text) && words.is_person_particle(text)
+    };
+    let name_word = |i: usize| {
+        doc.tokens[i].pos == "PROPN" && capitalised(doc.token_text(i)) && !breaks_before(doc, i)
+    };
+    let inside = (start + 1..end).rev().take_while(|&i| particle(i)).count();
+    let mut k = end;
+    while k < n && particle(k) && !breaks_before(doc, k) {
+        k += 1;
+    }
+    // The particles follow a name word (`von Hein / al Editor` is a byline).
+    let before = end - inside - 1;
+    if inside + (k - end) == 0 || !capitalised(doc.token_text(before)) || k >= n || !name_word(k) {
+        return end;
+    }
+    while k < n && name_word(k) {
+        k += 1;
+    }
+    k
 }
 
 /// Whether token `i` starts a new segment: a sentence start, a line break before it, or whitespace.
