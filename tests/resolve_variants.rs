@@ -399,7 +399,10 @@ fn a_persons_name_cut_at_a_particle_runs_on_to_the_name_after_it() {
         &[("Jonas Weber / al", "PERSON"), ("Greta von", "PERSON")],
     );
     assert!(
-        !names(&g).iter().flatten().any(|n| n.contains("Editor") || n.contains("the")),
+        !names(&g)
+            .iter()
+            .flatten()
+            .any(|n| n.contains("Editor") || n.contains("the")),
         "{:?}",
         names(&g)
     );

@@ -196,9 +196,11 @@ fn particle_tail(doc: &Doc, words: &NameWords, start: usize, end: usize) -> usiz
     while k < n && particle(k) && !breaks_before(doc, k) {
         k += 1;
     }
-    // The particles follow a name word (`von Hein / al Editor` is a byline).
+    // The particles follow a name word or open the span (`von der` | `Leyen`); `von Hein / al Editor` is a
+    // byline.
     let before = end - inside - 1;
-    if inside + (k - end) == 0 || !capitalised(doc.token_text(before)) || k >= n || !name_word(k) {
+    let opens = capitalised(doc.token_text(before)) || before == start && particle(before);
+    if inside + (k - end) == 0 || !opens || k >= n || !name_word(k) {
         return end;
     }
     while k < n && name_word(k) {
