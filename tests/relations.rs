@@ -631,3 +631,30 @@ fn a_country_a_sports_report_names_as_a_side_is_its_national_team() {
         "{fs:?}"
     );
 }
+
+#[test]
+fn a_copulas_role_describes_its_subject_as_an_apposition_does() {
+    let fs = facts("Greta Holm is the director of the Nordic Energy Institute.");
+    assert!(
+        has(&fs, "Greta Holm", "employedBy", "Nordic Energy Institute"),
+        "{fs:?}"
+    );
+    // An organisation's president leads it, as a country's is its head of state.
+    let fs = facts("Greta Holm became president of the Nordic Energy Institute last year.");
+    assert!(
+        has(&fs, "Greta Holm", "leaderOf", "Nordic Energy Institute"),
+        "{fs:?}"
+    );
+    // A critic or a fan of an organisation is no member of it, whether a copula or a comma says so.
+    for text in [
+        "Greta Holm is a critic of the Nordic Energy Institute.",
+        "Greta Holm, a longtime fan of the Nordic Energy Institute, spoke on Monday.",
+    ] {
+        let fs = facts(text);
+        assert!(
+            !fs.iter()
+                .any(|(s, p, _)| s == "Greta Holm" && p == "memberOf"),
+            "{text}: {fs:?}"
+        );
+    }
+}

@@ -218,6 +218,27 @@ impl DocEntities<'_> {
                 // `X, the foreign minister of Russia`, `X, an analyst for Newedge`.
                 scope.extend(self.prep_objects(a, places));
             }
+            // `X is the director of Y`, `X became president of Y`: a copula's complement describes its
+            // subject as an apposition does.
+            if doc.tokens[root].dep == "nsubj"
+                && head != root
+                && matches!(doc.tokens[head].lemma.as_str(), "be" | "become" | "remain")
+            {
+                for a in children(doc, head).filter(|&c| {
+                    c > head
+                        && matches!(doc.tokens[c].dep.as_str(), "attr" | "oprd")
+                        && doc.tokens[c].pos == "NOUN"
+                        && self.entity_at(c).is_none()
+                }) {
+                    scope.extend(children(doc, a).filter(|&c| {
+                        c < a
+                            && (self.entity_at(c).is_some()
+                                || matches!(doc.tokens[c].dep.as_str(), "amod" | "compound"))
+                    }));
+                    scope.push(a);
+                    scope.extend(self.prep_objects(a, places));
+                }
+            }
             // `the president of the Central Council, X`: the common noun's own `of` phrase.
             if head < start && doc.tokens[root].dep == "appos" && self.entity_at(head).is_none() {
                 scope.extend(self.prep_objects(head, places));
@@ -285,13 +306,17 @@ impl DocEntities<'_> {
                         "nationality-title",
                         STATED,
                     ),
-                    // Leaders, players and staff are members too (`CDU leader X`, `Bayern striker X`).
+                    // Leaders, players and staff are members too (`CDU leader X`, `Bayern striker X`);
+                    // a critic, a fan or a victim of an organisation is none (`kg:outsiderWords`).
                     (Kind::Person, Kind::Organization) => {
-                        push(&mut facts, e, "memberOf", f, k, ORGANISATION_TITLE, 0.75);
-                        // `Dortmund's Marco Reus` in a sports report: a club naming a person bare.
+                        if has(&self.lex.outsider_words) {
+                            continue;
+                        }
                         let bare = words
                             .iter()
                             .all(|w| w == "'s" || !w.chars().any(char::is_alphabetic));
+                        push(&mut facts, e, "memberOf", f, k, ORGANISATION_TITLE, 0.75);
+                        // `Dortmund's Marco Reus` in a sports report: a club naming a person bare.
                         let club = self.drafts[f]
                             .class
                             .as_ref()
@@ -548,12 +573,13 @@ impl DocEntities<'_> {
             .is_some_and(|w| self.lex.state_body_words.contains(w))
     }
 
-    /// Whether title words name a leading role (`leader`, `chairman`, `head`).
+    /// Whether title words name a leading role (`leader`, `chairman`, `head`, or a head of state's
+    /// `president`, which an organisation has too: `World Bank President X`).
     fn role_is_leader(&self, words: &[String]) -> bool {
         let phrase = words.join(" ");
-        self.lex
-            .mapper
-            .role_in(&phrase)
-            .is_some_and(|(_, p)| local_name(p) == "leaderOf")
+        self.lex.mapper.role_in(&phrase).is_some_and(|(_, p)| {
+            let ns = &p[..p.len() - local_name(p).len()];
+            self.lex.is_subproperty(p, &format!("{ns}leaderOf"))
+        })
     }
 }

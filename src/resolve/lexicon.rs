@@ -94,6 +94,8 @@ pub(crate) struct Lexicon {
     pub side_verbs: HashSet<String>,
     pub side_prepositions: HashSet<String>,
     pub side_title_words: HashSet<String>,
+    /// Words that make a person described with an organisation someone outside it (`kg:outsiderWords`).
+    pub outsider_words: HashSet<String>,
 }
 
 impl Lexicon {
@@ -117,6 +119,7 @@ impl Lexicon {
                 .into_iter()
                 .chain(onto.word_list("playerWords").iter().cloned())
                 .collect(),
+            outsider_words: set("outsiderWords"),
             ..Lexicon::default()
         };
         for g in onto.gazetteer() {
