@@ -658,3 +658,28 @@ fn a_copulas_role_describes_its_subject_as_an_apposition_does() {
         );
     }
 }
+
+#[test]
+fn a_name_after_a_role_of_an_organisation_holds_the_role() {
+    // The parse hangs the name from the organisation; the role noun governs it.
+    let fs = facts("Officials met the head of the Nordic Energy Institute, Greta Holm, in Oslo.");
+    assert!(
+        has(&fs, "Greta Holm", "leaderOf", "Nordic Energy Institute"),
+        "{fs:?}"
+    );
+    // A hyphenated role noun is one word.
+    let fs = facts("Nordic Energy Institute Secretary-General Greta Holm warned of shortages.");
+    assert!(
+        has(&fs, "Greta Holm", "leaderOf", "Nordic Energy Institute"),
+        "{fs:?}"
+    );
+    // A critic of the organisation holds no role in it.
+    let fs = facts(
+        "Officials met the fiercest critic of the Nordic Energy Institute, Greta Holm, in Oslo.",
+    );
+    assert!(
+        !fs.iter()
+            .any(|(s, _, o)| s == "Greta Holm" && o == "Nordic Energy Institute"),
+        "{fs:?}"
+    );
+}

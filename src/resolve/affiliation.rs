@@ -239,6 +239,23 @@ impl DocEntities<'_> {
                     scope.extend(self.prep_objects(a, places));
                 }
             }
+            // `the head of the European Commission, X`: the name hangs from the organisation a role noun
+            // governs.
+            if doc.tokens[root].dep == "appos" && head < start && doc.tokens[head].dep == "pobj" {
+                let of = doc.tokens[head].head;
+                let noun = doc.tokens[of].head;
+                if doc.tokens[of].lemma == "of"
+                    && noun < of
+                    && doc.tokens[noun].pos == "NOUN"
+                    && self.entity_at(noun).is_none()
+                    && self.entity_at(head).is_some()
+                {
+                    scope.extend(self.premodifiers(noun, noun));
+                    scope.push(noun);
+                    scope.push(head);
+                    scope.sort_unstable();
+                }
+            }
             // `the president of the Central Council, X`: the common noun's own `of` phrase.
             if head < start && doc.tokens[root].dep == "appos" && self.entity_at(head).is_none() {
                 scope.extend(self.prep_objects(head, places));

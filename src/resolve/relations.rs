@@ -85,6 +85,8 @@ impl RelationMapper {
 
     /// The longest role noun in a lower-case phrase, as whole words, with its property IRI.
     pub fn role_in(&self, phrase: &str) -> Option<(&str, &str)> {
+        // Hyphenated role nouns come as three tokens (`Secretary - General`).
+        let phrase = phrase.replace(" - ", "-");
         let words: Vec<&str> = phrase.split_whitespace().collect();
         if !words.iter().any(|w| self.role_words.contains(*w)) {
             return None;
