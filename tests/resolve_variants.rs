@@ -2,7 +2,7 @@
 //! that must not: which full name a lone surname joins when several fit, names in parentheses inside one NER
 //! span, times before a person's name, and surnames that open a sentence.
 
-use super::resolve_names::{has_name, names, together, with_spans};
+use super::resolve_names::{doc_with_spans, has_name, names, resolve_doc, together, with_spans};
 
 #[test]
 fn a_surname_prefers_the_person_among_the_names_it_fits() {
@@ -406,4 +406,25 @@ fn a_persons_name_cut_at_a_particle_runs_on_to_the_name_after_it() {
         "{:?}",
         names(&g)
     );
+}
+
+#[test]
+fn a_place_ner_once_called_a_person_stays_a_place() {
+    let text =
+        "Shelling hit Aleppo again. Aleppo residents fled north. Families left Aleppo overnight.";
+    let class_of_aleppo = |people: &[usize]| {
+        let mut doc = doc_with_spans(text, &[("Aleppo", "GPE")]);
+        for &i in people {
+            doc.ents[i].label = "PERSON".into();
+        }
+        let g = resolve_doc(&doc);
+        g.entities
+            .iter()
+            .find(|e| e.label == "Aleppo")
+            .map(|e| e.class.clone())
+            .unwrap_or_default()
+    };
+    assert_ne!(class_of_aleppo(&[1]), "Person");
+    // Named a person by most of its mentions, it is one.
+    assert_eq!(class_of_aleppo(&[0, 1]), "Person");
 }

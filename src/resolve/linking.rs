@@ -133,6 +133,14 @@ impl DocEntities<'_> {
             self.mention_tokens.push((root, e));
             named.push((span.start, span.end, e));
         }
+        // A place's name that NER tagged a person now and then (`Aleppo`, once PERSON among GPEs) is the
+        // place's: a person only when most of its mentions say so.
+        for d in &mut self.drafts {
+            if d.person && d.class.is_none() && lex.is_place_name(&d.label) {
+                let persons = d.ner.iter().filter(|l| *l == "PERSON").count();
+                d.person = persons * 2 > d.ner.len();
+            }
+        }
         named
     }
 
