@@ -683,3 +683,19 @@ fn a_name_after_a_role_of_an_organisation_holds_the_role() {
         "{fs:?}"
     );
 }
+
+#[test]
+fn a_thing_named_only_by_a_common_noun_is_located_nowhere() {
+    // `a base in Bergen`: a thing the text never names stays in the open triples.
+    let fs = facts("The navy has a base in Bergen.");
+    assert!(
+        !fs.iter().any(|(_, p, o)| p == "locatedIn" && o == "Bergen"),
+        "{fs:?}"
+    );
+    // A named thing in a place is located there.
+    let fs = facts("The Nordic Energy Institute in Bergen warned of higher prices.");
+    assert!(
+        has(&fs, "Nordic Energy Institute", "locatedIn", "Bergen"),
+        "{fs:?}"
+    );
+}

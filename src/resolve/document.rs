@@ -549,6 +549,15 @@ pub(crate) fn span_root(doc: &Doc, start: usize, end: usize) -> usize {
         .unwrap_or(start)
 }
 
+impl DocEntities<'_> {
+    /// Whether an entity is named only by a bare common noun (`the meeting`, `a base`): such a thing is
+    /// located nowhere in the graph (it stays in the open triples); `the disputed islands` is.
+    pub(crate) fn bare_description(&self, e: usize) -> bool {
+        let d = &self.drafts[self.find(e)];
+        d.description && !d.label_modified
+    }
+}
+
 /// The head and its conjuncts (`Japan and Russia`).
 pub(crate) fn conjuncts(doc: &Doc, h: usize) -> Vec<usize> {
     let mut out = vec![h];

@@ -94,7 +94,11 @@ impl DocEntities<'_> {
             };
             for &x in &xs {
                 for &y in &ys {
-                    if self.find(x) == self.find(y) || !self.is_place(x) || !self.is_place(y) {
+                    if self.find(x) == self.find(y)
+                        || !self.is_place(x)
+                        || !self.is_place(y)
+                        || self.bare_description(x)
+                    {
                         continue;
                     }
                     facts.push(ContextFact {

@@ -227,6 +227,12 @@ impl Resolver {
                 } else {
                     (s.clone(), o.clone())
                 };
+                if t.rule == "locative"
+                    && matches!(predicate, Predicate::Ontology(_))
+                    && matches!(subject, DraftNode::Entity(e) if de.bare_description(e))
+                {
+                    continue;
+                }
                 let confidence = t.confidence.clamp(0.0, 1.0) * via_factor(*sv) * via_factor(*ov);
                 out.push(DraftFact {
                     subject,
