@@ -645,6 +645,13 @@ fn a_copulas_role_describes_its_subject_as_an_apposition_does() {
         has(&fs, "Greta Holm", "leaderOf", "Nordic Energy Institute"),
         "{fs:?}"
     );
+    // A vice president leads nothing.
+    let fs =
+        facts("Greta Holm, vice president of the Nordic Energy Institute, warned of shortages.");
+    assert!(
+        !has(&fs, "Greta Holm", "leaderOf", "Nordic Energy Institute"),
+        "{fs:?}"
+    );
     // A critic or a fan of an organisation is no member of it, whether a copula or a comma says so.
     for text in [
         "Greta Holm is a critic of the Nordic Energy Institute.",

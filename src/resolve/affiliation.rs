@@ -593,6 +593,13 @@ impl DocEntities<'_> {
     /// Whether title words name a leading role (`leader`, `chairman`, `head`, or a head of state's
     /// `president`, which an organisation has too: `World Bank President X`).
     fn role_is_leader(&self, words: &[String]) -> bool {
+        // A vice president or a deputy chairman leads nothing (`kg:subordinateRoleWords`).
+        if words
+            .iter()
+            .any(|w| self.lex.subordinate_role_words.contains(w))
+        {
+            return false;
+        }
         let phrase = words.join(" ");
         self.lex.mapper.role_in(&phrase).is_some_and(|(_, p)| {
             let ns = &p[..p.len() - local_name(p).len()];

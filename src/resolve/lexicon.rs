@@ -96,6 +96,8 @@ pub(crate) struct Lexicon {
     pub side_title_words: HashSet<String>,
     /// Words that make a person described with an organisation someone outside it (`kg:outsiderWords`).
     pub outsider_words: HashSet<String>,
+    /// Words that make a leading role someone else's second (`kg:subordinateRoleWords`: vice president).
+    pub subordinate_role_words: HashSet<String>,
 }
 
 impl Lexicon {
@@ -120,6 +122,7 @@ impl Lexicon {
                 .chain(onto.word_list("playerWords").iter().cloned())
                 .collect(),
             outsider_words: set("outsiderWords"),
+            subordinate_role_words: set("subordinateRoleWords"),
             ..Lexicon::default()
         };
         for g in onto.gazetteer() {

@@ -155,10 +155,16 @@ fn ner_spans(doc: &Doc, words: &NameWords, known: impl Fn(&str) -> bool) -> Vec<
         {
             continue;
         }
-        let end = if span.label == "PERSON" {
-            particle_tail(doc, words, span.start, span.end)
-        } else {
-            span.end
+        // Only where NER cut the name into two spans, the second no organisation's (`Ursula von` |
+        // `Leyen` GPE; not `Caisse Nationale du` | `Credit Agricole`, which no span covers).
+        let cut_name_after = |end: usize| {
+            doc.ents
+                .iter()
+                .any(|o| o.start > span.start && o.start < end && o.end == end && o.label != "ORG")
+        };
+        let end = match particle_tail(doc, words, span.start, span.end) {
+            end if span.label == "PERSON" && cut_name_after(end) => end,
+            _ => span.end,
         };
         covered = covered.max(end);
         for piece in pieces(doc, words, span.start, end, &span.label) {
