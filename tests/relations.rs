@@ -596,8 +596,8 @@ fn a_country_a_sports_report_names_as_a_side_is_its_national_team() {
     // Beating someone in a sports report: the national team, wherever the report names the country as a
     // side; its players are its citizens; where something happens in the country, it stays the country.
     let report = "Norway defeated Sweden in the final of the tournament. Norway midfielder Ola Brekke \
-                  scored the winning goal, and the goalkeeper saved a late header. Fans celebrated \
-                  across Norway until dawn.";
+                  scored the winning goal, and the goalkeeper saved a late header. A woman in the crowd \
+                  fainted. Fans celebrated across Norway until dawn.";
     let fs = facts(report);
     assert!(
         has(
@@ -617,6 +617,12 @@ fn a_country_a_sports_report_names_as_a_side_is_its_national_team() {
         "{fs:?}"
     );
     assert!(has(&fs, "Ola Brekke", "citizenOf", "Norway"), "{fs:?}");
+    // A report on women's football names the women's team.
+    let fs = facts(&report.replace("the tournament", "the women's tournament"));
+    assert!(
+        has(&fs, "Norway women's national team", "country", "Norway"),
+        "{fs:?}"
+    );
     // Outside sports reports the countries are countries.
     let fs = facts("Norway beat Sweden in the race for the new pipeline contract on Monday.");
     assert!(has(&fs, "Norway", "beat", "Sweden"), "{fs:?}");

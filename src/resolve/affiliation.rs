@@ -206,17 +206,9 @@ impl DocEntities<'_> {
             }
             // `Sergei Lavrov, Russia's foreign minister` / `Volkswagen, a German carmaker`.
             for a in children(doc, root).filter(|&c| doc.tokens[c].dep == "appos" && c > root) {
-                if self.entity_at(a).is_some() {
-                    continue;
+                if self.entity_at(a).is_none() {
+                    scope.extend(self.describing_noun(a, places));
                 }
-                scope.extend(children(doc, a).filter(|&c| {
-                    c < a
-                        && (self.entity_at(c).is_some()
-                            || matches!(doc.tokens[c].dep.as_str(), "amod" | "compound"))
-                }));
-                scope.push(a);
-                // `X, the foreign minister of Russia`, `X, an analyst for Newedge`.
-                scope.extend(self.prep_objects(a, places));
             }
             // `X is the director of Y`, `X became president of Y`: a copula's complement describes its
             // subject as an apposition does.
@@ -230,13 +222,7 @@ impl DocEntities<'_> {
                         && doc.tokens[c].pos == "NOUN"
                         && self.entity_at(c).is_none()
                 }) {
-                    scope.extend(children(doc, a).filter(|&c| {
-                        c < a
-                            && (self.entity_at(c).is_some()
-                                || matches!(doc.tokens[c].dep.as_str(), "amod" | "compound"))
-                    }));
-                    scope.push(a);
-                    scope.extend(self.prep_objects(a, places));
+                    scope.extend(self.describing_noun(a, places));
                 }
             }
             // `the head of the European Commission, X`: the name hangs from the organisation a role noun
@@ -505,6 +491,23 @@ impl DocEntities<'_> {
         facts.extend(self.of_affiliations(ns, places));
         facts.extend(self.defaults(ns, places, stated, &facts));
         facts
+    }
+
+    /// The tokens a common noun describing a name adds to its title: the names, adjectives and compounds
+    /// before it, the noun, and the objects of its `of`, `for` and `at` phrases (`Russia's foreign minister`,
+    /// `the foreign minister of Russia`, `an analyst for Newedge`).
+    fn describing_noun(&self, a: usize, places: &Places) -> Vec<usize> {
+        let doc = self.doc;
+        let mut out: Vec<usize> = children(doc, a)
+            .filter(|&c| {
+                c < a
+                    && (self.entity_at(c).is_some()
+                        || matches!(doc.tokens[c].dep.as_str(), "amod" | "compound"))
+            })
+            .collect();
+        out.push(a);
+        out.extend(self.prep_objects(a, places));
+        out
     }
 
     /// Entities named after a preposition of a role noun (`of Russia`, `for Newedge`, `at the Chadema

@@ -43,9 +43,11 @@ pub(crate) fn national_team(country: &Canonical, women: bool) -> Canonical {
     }
 }
 
-/// Whether a sports report is about women's sport: it says `women` or `woman` (`the women's World Cup`).
+/// Whether a sports report is about women's sport: it says `women's` (`the women's World Cup`); a woman
+/// in the crowd of a men's match does not make it one.
 pub(crate) fn about_women(doc: &Doc) -> bool {
-    doc.tokens
-        .iter()
-        .any(|t| matches!(t.lemma.to_lowercase().as_str(), "women" | "woman"))
+    (1..doc.tokens.len()).any(|i| {
+        doc.token_text(i - 1).eq_ignore_ascii_case("women")
+            && matches!(doc.token_text(i), "'s" | "’s")
+    })
 }
