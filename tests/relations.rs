@@ -617,6 +617,15 @@ fn a_country_a_sports_report_names_as_a_side_is_its_national_team() {
         "{fs:?}"
     );
     assert!(has(&fs, "Ola Brekke", "citizenOf", "Norway"), "{fs:?}");
+    // The owner of a match's win is a side too.
+    let fs = facts(
+        "Sweden's win in the final was deserved. The striker and the goalkeeper of the home side \
+         impressed the coach. Fans cheered in Sweden all night.",
+    );
+    assert!(
+        has(&fs, "Sweden national team", "country", "Sweden"),
+        "{fs:?}"
+    );
     // A report on women's football names the women's team.
     let fs = facts(&report.replace("the tournament", "the women's tournament"));
     assert!(

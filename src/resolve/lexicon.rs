@@ -94,6 +94,8 @@ pub(crate) struct Lexicon {
     pub side_verbs: HashSet<String>,
     pub side_prepositions: HashSet<String>,
     pub side_title_words: HashSet<String>,
+    /// Nouns of a match whose possessor is a side (`kg:sideNouns`: `Germany's win`).
+    pub side_nouns: HashSet<String>,
     /// Words that make a person described with an organisation someone outside it (`kg:outsiderWords`).
     pub outsider_words: HashSet<String>,
     /// Words that make a leading role someone else's second (`kg:subordinateRoleWords`: vice president).
@@ -117,6 +119,7 @@ impl Lexicon {
             reciprocal_adjuncts: set("reciprocalAdjuncts"),
             side_verbs: set("sideVerbs"),
             side_prepositions: set("sidePrepositions"),
+            side_nouns: set("sideNouns"),
             side_title_words: set("sideTitleWords")
                 .into_iter()
                 .chain(onto.word_list("playerWords").iter().cloned())

@@ -1,17 +1,19 @@
 //! National teams in sports reports: a country a sports report names as a side of a match (`Germany beat
-//! Argentina`, `against Portugal`, `Spain midfielder Andres Iniesta`, `Germany coach Joachim Löw`) is its
+//! Argentina`, `against Portugal`, `Spain midfielder Andres Iniesta`, `Germany's win`) is its
 //! national team wherever the report names it, except where something happens in the country (`fans in
 //! Germany`); elsewhere, and in any other news, the country stays the country.
 //!
 //! Pure functions of the analysed document and the lexicon's word lists (`kg:sideVerbs`,
-//! `kg:sidePrepositions`, `kg:sideTitleWords`, `kg:playerWords`); the linker interns what they return.
+//! `kg:sidePrepositions`, `kg:sideTitleWords`, `kg:playerWords`, `kg:sideNouns`); the linker interns what
+//! they return.
 
 use super::document::span_root;
 use super::lexicon::{Canonical, Lexicon};
 use crate::analysis::Doc;
 
 /// Whether the mention of a country over tokens `start..end` names a side of a match: the subject or object
-/// of a side verb, the object of a side preposition, or the country before a player's or coach's title.
+/// of a side verb, the object of a side preposition, the country before a player's or coach's title, or
+/// the owner of a match's win, goal or squad (`Germany's win`).
 pub(crate) fn names_a_side(doc: &Doc, lex: &Lexicon, start: usize, end: usize) -> bool {
     let root = span_root(doc, start, end);
     let tok = &doc.tokens[root];
@@ -22,7 +24,8 @@ pub(crate) fn names_a_side(doc: &Doc, lex: &Lexicon, start: usize, end: usize) -
     match tok.dep.as_str() {
         "nsubj" | "nsubjpass" | "dobj" => lex.side_verbs.contains(&lemma),
         "pobj" => lex.side_prepositions.contains(&lemma),
-        "poss" | "compound" => lex.side_title_words.contains(&lemma),
+        "poss" => lex.side_title_words.contains(&lemma) || lex.side_nouns.contains(&lemma),
+        "compound" => lex.side_title_words.contains(&lemma),
         _ => false,
     }
 }
