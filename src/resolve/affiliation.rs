@@ -180,7 +180,6 @@ impl DocEntities<'_> {
         };
         let mut seen_roots = std::collections::HashSet::new();
         let mentions = self.mention_tokens.clone();
-        let sports = self.lex.is_sports_report(doc);
         for &(root, e) in &mentions {
             let e = self.find(e);
             if !seen_roots.insert(root) || self.entity_at(root) != Some(e) {
@@ -324,7 +323,8 @@ impl DocEntities<'_> {
                             .class
                             .as_ref()
                             .is_some_and(|c| places.club_classes.contains(c));
-                        let p = if has(&self.lex.player_words) || bare && club && sports {
+                        let p = if has(&self.lex.player_words) || bare && club && self.sports_report
+                        {
                             Some("playsFor")
                         } else if has(&self.lex.staff_words)
                             && !words.iter().any(|w| w == "coach" || w == "manager")

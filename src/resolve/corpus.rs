@@ -28,7 +28,7 @@
 mod spellings;
 
 use super::names::{acronym_letters, initial_letters, name_words, phonetic_word};
-use spellings::{near_spellings, spellings};
+use spellings::spellings;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// How many times more documents the leading full name needs over the next one to take a short name.
@@ -144,7 +144,6 @@ impl CorpusNames {
         aliases(&keys, &mut out);
         acronyms(&keys, &mut out);
         spellings(&keys, &mut out);
-        near_spellings(&keys, &mut out);
         out
     }
 }

@@ -72,6 +72,8 @@ pub(crate) struct DocEntities<'a> {
     pub mention_tokens: Vec<(usize, usize)>,
     /// Persons' offices from titles: (person, role property IRI, country entity).
     pub person_roles: Vec<(usize, String, Option<usize>)>,
+    /// The document reads as a sports report ([`Lexicon::is_sports_report`]), read once.
+    pub sports_report: bool,
 }
 
 impl<'a> DocEntities<'a> {
@@ -96,6 +98,7 @@ impl<'a> DocEntities<'a> {
             groups: HashMap::new(),
             mention_tokens: Vec::new(),
             person_roles: Vec::new(),
+            sports_report: lex.is_sports_report(doc),
         };
         let named = de.add_spans();
         de.link_short_forms();
@@ -120,6 +123,13 @@ impl<'a> DocEntities<'a> {
             e = self.parent[e];
         }
         e
+    }
+
+    /// Whether an entity is named only by a bare common noun (`the meeting`, `a base`): such a thing is
+    /// located nowhere in the graph (it stays in the open triples); `the disputed islands` is.
+    pub(crate) fn bare_description(&self, e: usize) -> bool {
+        let d = &self.drafts[self.find(e)];
+        d.description && !d.label_modified
     }
 
     /// The entity a token belongs to, if it is part of a named mention.
@@ -547,15 +557,6 @@ pub(crate) fn span_root(doc: &Doc, start: usize, end: usize) -> usize {
             h < start || h >= end || h == i
         })
         .unwrap_or(start)
-}
-
-impl DocEntities<'_> {
-    /// Whether an entity is named only by a bare common noun (`the meeting`, `a base`): such a thing is
-    /// located nowhere in the graph (it stays in the open triples); `the disputed islands` is.
-    pub(crate) fn bare_description(&self, e: usize) -> bool {
-        let d = &self.drafts[self.find(e)];
-        d.description && !d.label_modified
-    }
 }
 
 /// The head and its conjuncts (`Japan and Russia`).

@@ -40,7 +40,7 @@ impl DocEntities<'_> {
         let spans = name_spans(doc, &lex.words, lex.gazetteer_forms(), |n| {
             lex.gazetteer_name(n).is_some()
         });
-        let sports = lex.is_sports_report(doc);
+        let sports = self.sports_report;
         // `Russia's` inside a name is its owner; `People's` is part of it.
         let possessor = |w: &str| lex.is_place_name(w) || lex.gazetteer_name(w).is_some();
         // Each name with its label and the gazetteer entity it names, before any is interned, so that a
@@ -64,8 +64,9 @@ impl DocEntities<'_> {
             if label.is_empty() {
                 continue;
             }
-            // In a sports report `Dortmund` beating someone is the club; `in Dortmund` stays the town.
-            let located = located(doc, lex, span.start, span.end);
+            // In a sports report `Dortmund` beating someone is the club; `in Dortmund` stays the town (where
+            // a name is, only sports reports ask: there a town or a country may stand for a team).
+            let located = sports && located(doc, lex, span.start, span.end);
             let club = (sports && !located)
                 .then(|| lex.sports_name(&label).cloned())
                 .flatten();

@@ -162,8 +162,10 @@ fn ner_spans(doc: &Doc, words: &NameWords, known: impl Fn(&str) -> bool) -> Vec<
                 .iter()
                 .any(|o| o.start > span.start && o.start < end && o.end == end && o.label != "ORG")
         };
-        let end = match particle_tail(doc, words, span.start, span.end) {
-            end if span.label == "PERSON" && cut_name_after(end) => end,
+        let end = match span.label.as_str() {
+            "PERSON" => Some(particle_tail(doc, words, span.start, span.end))
+                .filter(|&tail| tail > span.end && cut_name_after(tail))
+                .unwrap_or(span.end),
             _ => span.end,
         };
         covered = covered.max(end);

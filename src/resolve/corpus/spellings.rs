@@ -60,15 +60,27 @@ fn spelling(label: &str) -> String {
 /// Shortest spelling the spelling rule considers: shorter names differ by one letter too often.
 const MIN_SPELLING: usize = 5;
 
+/// Both spelling rules, in order: one spelling written several ways, then one word misspelt (see
+/// [`near_spellings`]). Each name's spelling is computed once for both.
 pub(super) fn spellings(keys: &BTreeMap<&str, &KeyInfo>, out: &mut BTreeMap<String, String>) {
-    let mut groups: BTreeMap<String, Vec<&str>> = BTreeMap::new();
-    for (&k, info) in keys {
-        if out.contains_key(k) {
-            continue;
-        }
-        let s = spelling(&info.label);
-        if s.len() >= MIN_SPELLING {
-            groups.entry(s).or_default().push(k);
+    let spelled: BTreeMap<&str, String> = keys
+        .iter()
+        .map(|(&k, info)| (k, spelling(&info.label)))
+        .collect();
+    same_spellings(keys, &spelled, out);
+    near_spellings(keys, &spelled, out);
+}
+
+/// Names of one spelling go to the one named in the most documents (see the module doc of the corpus stage).
+fn same_spellings(
+    keys: &BTreeMap<&str, &KeyInfo>,
+    spelled: &BTreeMap<&str, String>,
+    out: &mut BTreeMap<String, String>,
+) {
+    let mut groups: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for (&k, s) in spelled {
+        if !out.contains_key(k) && s.len() >= MIN_SPELLING {
+            groups.entry(s.as_str()).or_default().push(k);
         }
     }
     for group in groups.values().filter(|g| g.len() >= 2) {
@@ -107,13 +119,12 @@ pub(super) fn spellings(keys: &BTreeMap<&str, &KeyInfo>, out: &mut BTreeMap<Stri
 ///
 /// Cost: the names of two documents or more are indexed by each of their words with one letter left out
 /// (about the letters of their words in entries each); a name of one document looks its own up the same way.
-pub(super) fn near_spellings(keys: &BTreeMap<&str, &KeyInfo>, out: &mut BTreeMap<String, String>) {
-    let words_of = |info: &KeyInfo| -> Vec<String> {
-        spelling(&info.label)
-            .split('_')
-            .map(str::to_string)
-            .collect()
-    };
+fn near_spellings(
+    keys: &BTreeMap<&str, &KeyInfo>,
+    spelled: &BTreeMap<&str, String>,
+    out: &mut BTreeMap<String, String>,
+) {
+    let words_of = |k: &str| -> Vec<String> { spelled[k].split('_').map(str::to_string).collect() };
     // (position, the words with the one at that position shortened by a letter or not) -> common names.
     let mut index: HashMap<(usize, String), Vec<&str>> = HashMap::new();
     let mut common: BTreeMap<&str, Vec<String>> = BTreeMap::new();
@@ -121,7 +132,7 @@ pub(super) fn near_spellings(keys: &BTreeMap<&str, &KeyInfo>, out: &mut BTreeMap
         if info.documents < 2 || out.contains_key(k) {
             continue;
         }
-        let words = words_of(info);
+        let words = words_of(k);
         if words.len() < 2 {
             continue;
         }
@@ -134,7 +145,7 @@ pub(super) fn near_spellings(keys: &BTreeMap<&str, &KeyInfo>, out: &mut BTreeMap
         if info.documents != 1 || out.contains_key(k) {
             continue;
         }
-        let words = words_of(info);
+        let words = words_of(k);
         if words.len() < 2 {
             continue;
         }
@@ -145,9 +156,7 @@ pub(super) fn near_spellings(keys: &BTreeMap<&str, &KeyInfo>, out: &mut BTreeMap
             .copied()
             .filter(|&c| {
                 let other = &common[c];
-                c != k
-                    && compatible(&keys[c].class, &info.class)
-                    && other.len() == words.len()
+                compatible(&keys[c].class, &info.class)
                     && misspelt(&words, other)
                     && !(person && other[0] != words[0] && differ_at_end(&words[0], &other[0]))
             })
