@@ -16,6 +16,7 @@ mod apposition;
 mod clause;
 mod coordination;
 mod copula;
+mod credit;
 mod locative;
 mod modality;
 pub mod oie;
@@ -34,6 +35,7 @@ use crate::analysis::Doc;
 use std::collections::HashMap;
 use view::View;
 
+pub use credit::{credit_lines, in_credit};
 pub use triple::{Argument, Modality, Qualifier, QualifierKind, RawTriple, Relation};
 
 /// A construction the extractor can read triples from.
@@ -174,6 +176,7 @@ impl Extractor {
             participial: self.runs(Construction::Participial),
             coordination: self.coordination,
         };
+        let credits = credit_lines(doc);
         let mut out = Vec::new();
         for (index, sentence) in doc.sentences().into_iter().enumerate() {
             let v = View::new(doc, index, sentence);
@@ -194,12 +197,22 @@ impl Extractor {
             if self.runs(Construction::Locative) {
                 locative::extract(&v, &mut found);
             }
-            found.retain(|t| t.confidence >= self.min_confidence && usable(t));
+            found.retain(|t| {
+                t.confidence >= self.min_confidence
+                    && usable(t)
+                    && !credited(&credits, &t.subject)
+                    && !credited(&credits, &t.object)
+            });
             dedup(&mut found);
             out.extend(found);
         }
         out
     }
+}
+
+/// Whether an argument lies in a credit line (see [`credit_lines`]).
+fn credited(credits: &[std::ops::Range<usize>], a: &Argument) -> bool {
+    a.tokens.iter().any(|&t| in_credit(credits, t))
 }
 
 /// Whether both arguments have words and differ.

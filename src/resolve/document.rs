@@ -400,6 +400,20 @@ impl<'a> DocEntities<'a> {
                 }
             }
         }
+        // `The leader of the party, Fritz Kuhn, said`: the person the apposition names, not whoever held
+        // the role before in the document.
+        let role_noun =
+            lex.is_person_noun(text) || lex.mapper.role_in(&text.to_lowercase()).is_some();
+        if role_noun
+            && let Some(e) = children(doc, h)
+                .filter(|&c| doc.tokens[c].dep == "appos")
+                .find_map(|c| {
+                    self.entity_at(c)
+                        .filter(|&e| self.drafts[self.find(e)].person)
+                })
+        {
+            return Resolution::Entities(vec![e], Via::Name);
+        }
         if let Some(r) = self.role_description(h) {
             return r;
         }

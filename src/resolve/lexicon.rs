@@ -98,6 +98,8 @@ pub(crate) struct Lexicon {
     pub side_nouns: HashSet<String>,
     /// Words that make a person described with an organisation someone outside it (`kg:outsiderWords`).
     pub outsider_words: HashSet<String>,
+    /// Nouns only a person can be, besides role nouns and player and staff words (`kg:personNouns`).
+    pub person_nouns: HashSet<String>,
     /// Words that make a leading role someone else's second (`kg:subordinateRoleWords`: vice president).
     pub subordinate_role_words: HashSet<String>,
 }
@@ -125,6 +127,7 @@ impl Lexicon {
                 .chain(onto.word_list("playerWords").iter().cloned())
                 .collect(),
             outsider_words: set("outsiderWords"),
+            person_nouns: set("personNouns"),
             subordinate_role_words: set("subordinateRoleWords"),
             ..Lexicon::default()
         };
@@ -336,6 +339,15 @@ impl Lexicon {
         self.head_nouns
             .get(&noun.to_lowercase())
             .map(String::as_str)
+    }
+
+    /// Whether only a person can be what a noun says: a player's or staff word or one of `kg:personNouns`
+    /// (`striker`, `spokeswoman`, `minister`, `historian`; not `leader`, which an organisation may be).
+    pub fn is_person_noun(&self, noun: &str) -> bool {
+        let w = noun.to_lowercase();
+        self.person_nouns.contains(&w)
+            || self.player_words.contains(&w)
+            || self.staff_words.contains(&w)
     }
 
     /// Whether a class (local name) is a class of places, as the ontology says.

@@ -5,13 +5,14 @@
 
 use super::assemble::dominant_country;
 use super::cluster::{NameInfo, short_form_links};
-use super::document::{DocEntities, Draft, span_root};
+use super::document::{DocEntities, Draft, children, span_root};
 use super::lexicon::{Canonical, Lexicon, VALUE_LABELS, entity_key};
 use super::mentions::{NameForm, NameSpan, name_spans, repeated_names};
 use super::names::{clean_label, clean_name, name_words};
 use super::teams::{about_women, names_a_side, national_team};
 use super::variants::variant_links;
 use crate::analysis::Doc;
+use crate::extract::{credit_lines, in_credit};
 use std::collections::{HashMap, HashSet};
 
 impl DocEntities<'_> {
@@ -40,6 +41,8 @@ impl DocEntities<'_> {
         let spans = name_spans(doc, &lex.words, lex.gazetteer_forms(), |n| {
             lex.gazetteer_name(n).is_some()
         });
+        // A credit line's agencies supplied the story; they are not named in it.
+        let credits = credit_lines(doc);
         let sports = self.sports_report;
         // `Russia's` inside a name is its owner; `People's` is part of it.
         let possessor = |w: &str| lex.is_place_name(w) || lex.gazetteer_name(w).is_some();
@@ -47,6 +50,9 @@ impl DocEntities<'_> {
         // country a sports report once names as a side is its national team everywhere in the report.
         let mut resolved = Vec::new();
         for span in spans {
+            if in_credit(&credits, span.start) {
+                continue;
+            }
             let text = doc.slice(span.bytes.clone());
             // Names carry a capital letter (`n’t` tagged GPE does not) and are more than title words (`Defense`
             // tagged ORG in `Defense Minister Tomomi Inada`).
@@ -55,7 +61,12 @@ impl DocEntities<'_> {
             {
                 continue;
             }
-            let person = span.label == "PERSON";
+            // A name in capitals alone (`G8`, `AIIB`) abbreviates an organisation's, never a person's.
+            let capitals = !text.contains(' ')
+                && text.chars().any(char::is_uppercase)
+                && !text.chars().any(char::is_lowercase);
+            let person = span.label == "PERSON" && !capitals
+                || described_as_person(doc, lex, span.start, span.end, text);
             let label = if person {
                 lex.words.strip_titles(text)
             } else {
@@ -121,7 +132,12 @@ impl DocEntities<'_> {
             let d = &mut self.drafts[e];
             // A class the gazetteer fixed stands: NER calling a club's town a person does not make one.
             d.person |= person && d.class.is_none();
-            d.ner.push(span.label.clone());
+            // The mention votes for the class read above: a person noun outvotes NER, capitals are an organisation.
+            d.ner.push(match span.label.as_str() {
+                _ if person => "PERSON".into(),
+                "PERSON" => "ORG".into(),
+                label => label.into(),
+            });
             d.mentions.push(span.bytes.clone());
             let surface = clean_name(text, possessor);
             if surface != d.label && !d.aliases.contains(&surface) {
@@ -218,7 +234,10 @@ impl DocEntities<'_> {
                 }
             }
         }
-        let covered: Vec<bool> = self.token_entity.iter().map(Option::is_some).collect();
+        let credits = credit_lines(doc);
+        let covered: Vec<bool> = (0..doc.tokens.len())
+            .map(|t| self.token_entity[t].is_some() || in_credit(&credits, t))
+            .collect();
         let words = &self.lex.words;
         for (start, end, e) in repeated_names(doc, &covered, &forms, |w| words.is_title(w)) {
             let e = self.find(e);
@@ -345,6 +364,40 @@ impl DocEntities<'_> {
             self.merge(target, e);
         }
     }
+}
+
+/// Whether a name NER gave another class reads as a person's: a person noun in apposition to it or before
+/// it (`Lena Aho, a historian`; `the vicar of Malmo, Per Lund`; `spokeswoman Tove Berg`), the name made of
+/// two to four capitalised words none of which names a kind of place or organisation, and unknown to the
+/// gazetteer and the places list.
+fn described_as_person(doc: &Doc, lex: &Lexicon, start: usize, end: usize, text: &str) -> bool {
+    let words = name_words(text);
+    if !(2..=4).contains(&words.len())
+        || lex.gazetteer_name(text).is_some()
+        || lex.is_place_name(text)
+        || words.iter().any(|w| {
+            !w.starts_with(char::is_uppercase)
+                || lex.words.is_designator(w)
+                || lex.state_body_words.contains(&w.to_lowercase())
+                || lex.is_place_name(w)
+                || lex.head_noun_class(w).is_some()
+        })
+    {
+        return false;
+    }
+    let person_noun = |i: usize| {
+        let t = &doc.tokens[i];
+        t.tag.starts_with("NN")
+            && (lex.is_person_noun(&t.lemma) || lex.is_person_noun(doc.token_text(i)))
+    };
+    let root = span_root(doc, start, end);
+    let t = &doc.tokens[root];
+    (t.dep == "appos" && t.head != root && person_noun(t.head))
+        || children(doc, root).any(|c| {
+            let dep = doc.tokens[c].dep.as_str();
+            (dep == "appos" || (c < start && matches!(dep, "compound" | "amod" | "nmod")))
+                && person_noun(c)
+        })
 }
 
 /// Whether the name is the object of a locative preposition (`in Dortmund`, `to Munich`;

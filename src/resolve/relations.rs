@@ -335,9 +335,10 @@ mod tests {
             local(&m.candidates(&doc, &rel("claim by", true))),
             vec![("claims".into(), true)]
         );
+        // `include` names parts or members; the arguments' classes choose between them.
         assert_eq!(
             local(&m.candidates(&doc, &rel("include", false))),
-            vec![("partOf".into(), true)]
+            vec![("memberOf".into(), true), ("partOf".into(), true)]
         );
         assert_eq!(
             local(&m.candidates(&doc, &rel("annex", false))),

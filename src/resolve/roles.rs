@@ -355,6 +355,11 @@ impl DocEntities<'_> {
                 .filter(|m| self.find(m.1) == p)
                 .map(|m| m.0)
                 .collect();
+            // A title with an organisation or a nationality (`European Central Bank President X`,
+            // `Palestinian President Y`) says whose office it is, even where that did not resolve to a country.
+            if my_tokens.iter().any(|&tok| self.title_names_an_owner(tok)) {
+                continue;
+            }
             for &tok in &my_tokens {
                 let s = self.sent_of[tok];
                 let other = roles.iter().find_map(|(q, qprop, qc)| {
@@ -399,6 +404,24 @@ impl DocEntities<'_> {
 }
 
 impl DocEntities<'_> {
+    /// Whether the title before a person's name holds another name or a nationality word (two levels down:
+    /// `Palestinian` hangs from `President`, which hangs from the name).
+    fn title_names_an_owner(&self, root: usize) -> bool {
+        let doc = self.doc;
+        let person = self.entity_at(root).map(|e| self.find(e));
+        let premodifiers = |h: usize| {
+            children(doc, h).filter(move |&c| {
+                c < h && matches!(doc.tokens[c].dep.as_str(), "compound" | "amod")
+            })
+        };
+        premodifiers(root)
+            .flat_map(|c| std::iter::once(c).chain(premodifiers(c)))
+            .any(|i| {
+                let other = self.entity_at(i).map(|e| self.find(e));
+                other.is_some() && other != person || doc.tokens[i].ent_type == "NORP"
+            })
+    }
+
     /// A titled person whose country no text states holds the office of the document's main country, when
     /// one clearly leads (at least two mentions, twice those of any other) and no one else holds that office
     /// there: `President Jacob Zuma` in a story on South Africa. A default, below what the text states.
