@@ -749,6 +749,17 @@ fn a_credit_line_is_no_part_of_the_story() {
         "{:?}",
         graph_facts(&g)
     );
+    // Initials joined to the agencies, and a byline: the author and editor are not in the story.
+    let g = graph(
+        "The ministry in Oslo confirmed the sale. tkw/AFP/Reuters\nAuthor: Lena Aho Editor: Per Lund\n",
+    );
+    assert!(
+        g.entities
+            .iter()
+            .all(|e| !["Reuters", "Lena Aho", "Per Lund"].contains(&e.label.as_str())),
+        "{:?}",
+        g.entities
+    );
     // Agencies named in the story are entities of it.
     let g = graph("Reuters and AFP reported the sale on Monday.");
     assert!(g.entities.iter().any(|e| e.label == "Reuters"));
@@ -874,5 +885,26 @@ fn a_title_with_a_nationality_keeps_its_holder_from_the_other_side_of_a_meeting(
     assert!(
         !has(&fs, "Oskar Strand", "headOfStateOf", "Sweden"),
         "{fs:?}"
+    );
+}
+
+#[test]
+fn a_club_name_ner_left_untagged_in_a_sports_report_is_the_club() {
+    // The tagger reads `Dortmund` and `Schalke` before a player's title as common nouns.
+    let report = "Dortmund beat Hamburg 3-1 in the league on Saturday. Dortmund striker Lars Vik scored \
+                  twice in the first half. Schalke keeper Ole Dahl made a late save in the other match, \
+                  and the coach praised the team after the win.";
+    let fs = facts(report);
+    assert!(
+        has(&fs, "Lars Vik", "playsFor", "Borussia Dortmund"),
+        "{fs:?}"
+    );
+    assert!(has(&fs, "Ole Dahl", "playsFor", "Schalke 04"), "{fs:?}");
+    // Outside a sports report the town stays a town.
+    let g = graph("Dortmund officials approved the budget on Monday.");
+    assert!(
+        g.entities.iter().all(|e| e.label != "Borussia Dortmund"),
+        "{:?}",
+        g.entities
     );
 }

@@ -38,9 +38,13 @@ impl DocEntities<'_> {
             }
         }
         let lex = self.lex;
-        let spans = name_spans(doc, &lex.words, lex.gazetteer_forms(), |n| {
+        let mut spans = name_spans(doc, &lex.words, lex.gazetteer_forms(), |n| {
             lex.gazetteer_name(n).is_some()
         });
+        if self.sports_report {
+            spans.extend(club_words(doc, lex, &spans));
+            spans.sort_by_key(|n| (n.start, n.end));
+        }
         // A credit line's agencies supplied the story; they are not named in it.
         let credits = credit_lines(doc);
         let sports = self.sports_report;
@@ -364,6 +368,30 @@ impl DocEntities<'_> {
             self.merge(target, e);
         }
     }
+}
+
+/// In a sports report, the one-word names clubs go by that NER left untagged (`Dortmund striker X`,
+/// `Schalke keeper Y`: tagged as common nouns): a club's name in the gazetteer or a town's name the club goes
+/// by (`kg:sportsName`), capitalised, outside every other name.
+fn club_words(doc: &Doc, lex: &Lexicon, spans: &[NameSpan]) -> Vec<NameSpan> {
+    (0..doc.tokens.len())
+        .filter(|&i| !spans.iter().any(|s| s.start <= i && i < s.end))
+        .filter(|&i| {
+            let text = doc.token_text(i);
+            text.starts_with(char::is_uppercase)
+                && doc.tokens[i].ent_type.is_empty()
+                && (lex.sports_name(text).is_some()
+                    || lex
+                        .gazetteer_name(text)
+                        .is_some_and(|c| c.class == "SportsClub"))
+        })
+        .map(|i| NameSpan {
+            start: i,
+            end: i + 1,
+            bytes: doc.tokens[i].start..doc.tokens[i].end,
+            label: "ORG".into(),
+        })
+        .collect()
 }
 
 /// Whether a name NER gave another class reads as a person's: a person noun in apposition to it or before
