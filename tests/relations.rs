@@ -908,3 +908,58 @@ fn a_club_name_ner_left_untagged_in_a_sports_report_is_the_club() {
         g.entities
     );
 }
+
+#[test]
+fn a_city_ner_called_a_person_stays_a_city_unless_a_persons_full_name_holds_it() {
+    use crate::resolve_names::with_spans;
+    let class = |g: &DocumentGraph, l: &str| {
+        g.entities
+            .iter()
+            .find(|e| e.label == l)
+            .map(|e| e.class.clone())
+    };
+    let g = with_spans(
+        "Voters in Essen backed the plan. Essen will host the fair in May.",
+        &[("Essen", "PERSON")],
+    );
+    assert_ne!(class(&g, "Essen").as_deref(), Some("Person"));
+    // The surname of a person named in full is the person's.
+    let g = with_spans(
+        "Lena Essen backed the plan. Essen will chair the fair in May.",
+        &[("Lena Essen", "PERSON"), ("Essen", "PERSON")],
+    );
+    assert_eq!(class(&g, "Lena Essen").as_deref(), Some("Person"));
+    assert!(crate::resolve_names::together(&g, "Lena Essen", "Essen"));
+}
+
+#[test]
+fn a_name_before_an_organisations_noun_is_the_organisation() {
+    use crate::resolve_names::with_spans;
+    let g = with_spans(
+        "He told Norway's Vestland Tidende newspaper that the deal was off.",
+        &[("Norway", "GPE"), ("Vestland Tidende", "PERSON")],
+    );
+    let fs = graph_facts(&g);
+    assert!(has(&fs, "Vestland Tidende", "country", "Norway"), "{fs:?}");
+    assert!(
+        g.entities
+            .iter()
+            .any(|e| e.label == "Vestland Tidende" && e.class != "Person")
+    );
+    // A person's name before a noun that is no organisation's stays a person's.
+    let g = with_spans(
+        "Norway's Lena Berg fans cheered in Oslo.",
+        &[("Norway", "GPE"), ("Lena Berg", "PERSON"), ("Oslo", "GPE")],
+    );
+    assert!(
+        g.entities
+            .iter()
+            .any(|e| e.label == "Lena Berg" && e.class == "Person")
+    );
+    // The organisation an apposition names does what the sentence says, not its description.
+    let fs = facts("US airline Nordair denied responsibility for the crash.");
+    assert!(
+        fs.iter().any(|(s, p, _)| s == "Nordair" && p == "deny"),
+        "{fs:?}"
+    );
+}

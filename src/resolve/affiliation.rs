@@ -6,6 +6,7 @@
 //! its seat).
 
 use super::document::{DocEntities, children, dominates};
+use super::linking::organisation_noun_after;
 use super::roles::ContextFact;
 use crate::ontology::{Ontology, local_name};
 use std::collections::{HashMap, HashSet};
@@ -27,10 +28,6 @@ pub(super) const ORGANISATION_RULES: [&str; 2] = [TEAM_TITLE, ORGANISATION_TITLE
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Places {
     country_of: HashMap<String, String>,
-    /// Local names of `kg:Organization` and its subclasses.
-    organization_classes: HashSet<String>,
-    /// Local names of `kg:SportsClub` and its subclasses.
-    club_classes: HashSet<String>,
 }
 
 impl Places {
@@ -52,17 +49,7 @@ impl Places {
                     .or_insert_with(|| country.clone());
             }
         }
-        let subclasses = |of: &str| {
-            onto.classes()
-                .filter(|c| onto.is_subclass_of(&c.local, of))
-                .map(|c| c.local.clone())
-                .collect()
-        };
-        Places {
-            country_of,
-            organization_classes: subclasses("Organization"),
-            club_classes: subclasses("SportsClub"),
-        }
+        Places { country_of }
     }
 
     /// The gazetteer key of the country a place of this name lies in.
@@ -85,7 +72,7 @@ pub(super) enum Kind {
 }
 
 impl DocEntities<'_> {
-    pub(super) fn kind(&self, e: usize, places: &Places) -> Kind {
+    pub(super) fn kind(&self, e: usize) -> Kind {
         let d = &self.drafts[self.find(e)];
         let class = d.class.as_deref().or(d.hints.first().map(String::as_str));
         let votes = |label: &str| d.ner.iter().filter(|l| *l == label).count();
@@ -102,7 +89,7 @@ impl DocEntities<'_> {
             Kind::Country
         } else if self.is_place(e) {
             Kind::Place
-        } else if class.is_some_and(|c| places.organization_classes.contains(c))
+        } else if class.is_some_and(|c| self.lex.is_organisation_class(c))
             || class.is_none() && d.ner.iter().any(|l| l == "ORG")
         {
             Kind::Organization
@@ -186,7 +173,7 @@ impl DocEntities<'_> {
                 continue;
             }
             let start = self.mention_start(root, e);
-            let me = self.kind(e, places);
+            let me = self.kind(e);
             let mut scope = self.premodifiers(start, root);
             // `the French president, Emmanuel Macron`, `the Munich-based insurer Allianz`: the name hangs
             // from a common noun before it, whose modifiers describe it.
@@ -203,10 +190,19 @@ impl DocEntities<'_> {
                 scope.push(head);
                 scope.sort_unstable();
             }
+            // `Turkey's Cumhuriyet newspaper`: the name modifies an organisation's noun after it, whose
+            // modifiers before the name describe it.
+            if let Some(noun) = organisation_noun_after(doc, self.lex, start, root + 1)
+                && self.entity_at(noun).is_none()
+            {
+                scope.extend(self.premodifiers(start, noun));
+                scope.sort_unstable();
+                scope.dedup();
+            }
             // `Sergei Lavrov, Russia's foreign minister` / `Volkswagen, a German carmaker`.
             for a in children(doc, root).filter(|&c| doc.tokens[c].dep == "appos" && c > root) {
                 if self.entity_at(a).is_none() {
-                    scope.extend(self.describing_noun(a, places));
+                    scope.extend(self.describing_noun(a));
                 }
             }
             // `X is the director of Y`, `X became president of Y`: a copula's complement describes its
@@ -221,7 +217,7 @@ impl DocEntities<'_> {
                         && doc.tokens[c].pos == "NOUN"
                         && self.entity_at(c).is_none()
                 }) {
-                    scope.extend(self.describing_noun(a, places));
+                    scope.extend(self.describing_noun(a));
                 }
             }
             // `the head of the European Commission, X`: the name hangs from the organisation a role noun
@@ -243,7 +239,7 @@ impl DocEntities<'_> {
             }
             // `the president of the Central Council, X`: the common noun's own `of` phrase.
             if head < start && doc.tokens[root].dep == "appos" && self.entity_at(head).is_none() {
-                scope.extend(self.prep_objects(head, places));
+                scope.extend(self.prep_objects(head));
             }
             let words: Vec<String> = scope
                 .iter()
@@ -278,7 +274,7 @@ impl DocEntities<'_> {
                 }
             }
             for (k, f) in others {
-                let other = self.kind(f, places);
+                let other = self.kind(f);
                 // `Berlin - based` split in tokens, or `Berlin-based` in one.
                 let seat_words = &self.lex.seat_words;
                 let seat = doc.tokens[k + 1..=(k + 2).min(doc.tokens.len() - 1)]
@@ -322,7 +318,7 @@ impl DocEntities<'_> {
                         let club = self.drafts[f]
                             .class
                             .as_ref()
-                            .is_some_and(|c| places.club_classes.contains(c));
+                            .is_some_and(|c| self.lex.is_club_class(c));
                         let p = if has(&self.lex.player_words) || bare && club && self.sports_report
                         {
                             Some("playsFor")
@@ -409,7 +405,7 @@ impl DocEntities<'_> {
                 for of in children(doc, root).filter(|&c| doc.tokens[c].lemma == "of" && c > root) {
                     for o in children(doc, of).filter(|&c| doc.tokens[c].dep == "pobj") {
                         let Some(f) = self.entity_at(o) else { continue };
-                        match self.kind(f, places) {
+                        match self.kind(f) {
                             Kind::Country => {
                                 push(&mut facts, e, &property, f, o, "title-of-country", STATED);
                                 push(
@@ -444,7 +440,7 @@ impl DocEntities<'_> {
                 && root + 3 < doc.tokens.len()
                 && doc.token_text(root + 1) == "("
                 && let Some(f) = self.entity_at(root + 2)
-                && self.kind(f, places) == Kind::Organization
+                && self.kind(f) == Kind::Organization
             {
                 let mut close = root + 2;
                 while close < doc.tokens.len() && self.entity_at(close) == Some(f) {
@@ -466,7 +462,7 @@ impl DocEntities<'_> {
             if me == Kind::Organization {
                 for c in children(doc, root).filter(|&c| doc.tokens[c].dep == "poss") {
                     if let Some(p) = self.entity_at(c)
-                        && self.kind(p, places) == Kind::Person
+                        && self.kind(p) == Kind::Person
                     {
                         push(&mut facts, p, "memberOf", e, c, "possessive-party", 0.75);
                     }
@@ -479,7 +475,7 @@ impl DocEntities<'_> {
                 if doc.tokens[of].lemma == "of" && noun != of {
                     for c in children(doc, noun).filter(|&c| c < noun) {
                         if let Some(f) = self.entity_at(c)
-                            && self.kind(f, places) == Kind::Country
+                            && self.kind(f) == Kind::Country
                             && f != e
                         {
                             push(&mut facts, e, "locatedIn", f, c, "place-of-country", STATED);
@@ -488,7 +484,7 @@ impl DocEntities<'_> {
                 }
             }
         }
-        facts.extend(self.of_affiliations(ns, places));
+        facts.extend(self.of_affiliations(ns));
         facts.extend(self.defaults(ns, places, stated, &facts));
         facts
     }
@@ -496,7 +492,7 @@ impl DocEntities<'_> {
     /// The tokens a common noun describing a name adds to its title: the names, adjectives and compounds
     /// before it, the noun, and the objects of its `of`, `for` and `at` phrases (`Russia's foreign minister`,
     /// `the foreign minister of Russia`, `an analyst for Newedge`).
-    fn describing_noun(&self, a: usize, places: &Places) -> Vec<usize> {
+    fn describing_noun(&self, a: usize) -> Vec<usize> {
         let doc = self.doc;
         let mut out: Vec<usize> = children(doc, a)
             .filter(|&c| {
@@ -506,13 +502,13 @@ impl DocEntities<'_> {
             })
             .collect();
         out.push(a);
-        out.extend(self.prep_objects(a, places));
+        out.extend(self.prep_objects(a));
         out
     }
 
     /// Entities named after a preposition of a role noun (`of Russia`, `for Newedge`, `at the Chadema
     /// party`): the object when it is named, else the organisations named inside its noun phrase.
-    fn prep_objects(&self, noun: usize, places: &Places) -> Vec<usize> {
+    fn prep_objects(&self, noun: usize) -> Vec<usize> {
         let doc = self.doc;
         let mut out = Vec::new();
         for prep in children(doc, noun)
@@ -527,7 +523,7 @@ impl DocEntities<'_> {
                     dominates(doc, o, k)
                         && self
                             .entity_at(k)
-                            .is_some_and(|f| self.kind(f, places) == Kind::Organization)
+                            .is_some_and(|f| self.kind(f) == Kind::Organization)
                 }));
             }
         }

@@ -29,7 +29,7 @@ impl DocEntities<'_> {
             self.lex.is_subproperty(&p, &format!("{ns}officialOf"))
         };
         for f in stated {
-            if office(&f.property) && self.kind(f.object, places) == Kind::Country {
+            if office(&f.property) && self.kind(f.object) == Kind::Country {
                 out.push(ContextFact {
                     property: format!("{ns}citizenOf"),
                     rule: "office-holder-citizen",
@@ -54,7 +54,7 @@ impl DocEntities<'_> {
         for (tok, e) in self.first_mentions() {
             let d = &self.drafts[e];
             // Cities and regions of the places list, in their country when the document names it.
-            if matches!(self.kind(e, places), Kind::Place)
+            if matches!(self.kind(e), Kind::Place)
                 && let Some(c) = places
                     .country(&d.label)
                     .and_then(|key| self.entity_with_key(key))
@@ -153,7 +153,7 @@ impl DocEntities<'_> {
         let mut out: Vec<ContextFact> = Vec::new();
         for f in found {
             let person = self.find(f.subject);
-            if self.kind(person, places) != Kind::Person {
+            if self.kind(person) != Kind::Person {
                 continue;
             }
             let country = if ["memberOf", "employedBy", "leaderOf"]
@@ -172,7 +172,7 @@ impl DocEntities<'_> {
                 } else {
                     country_of(f.object)
                 }
-            } else if is(f, "officialOf") && self.kind(f.object, places) == Kind::Place {
+            } else if is(f, "officialOf") && self.kind(f.object) == Kind::Place {
                 places
                     .country(&self.drafts[self.find(f.object)].label)
                     .and_then(|key| self.entity_with_key(key))

@@ -102,6 +102,7 @@ impl<'a> DocEntities<'a> {
         };
         let named = de.add_spans();
         de.link_short_forms();
+        de.lone_place_names();
         de.link_stated(&named);
         de.link_repeated();
         de.link_known();
@@ -400,16 +401,19 @@ impl<'a> DocEntities<'a> {
                 }
             }
         }
-        // `The leader of the party, Fritz Kuhn, said`: the person the apposition names, not whoever held
-        // the role before in the document.
+        // `The leader of the party, Fritz Kuhn, said`, `US airline Continental denied`: the person or
+        // organisation the apposition names, not whoever held the role before or a description.
         let role_noun =
             lex.is_person_noun(text) || lex.mapper.role_in(&text.to_lowercase()).is_some();
-        if role_noun
+        let organisation_noun = lex
+            .head_noun_class(&t.lemma)
+            .is_some_and(|c| lex.is_organisation_class(c));
+        if (role_noun || organisation_noun)
             && let Some(e) = children(doc, h)
                 .filter(|&c| doc.tokens[c].dep == "appos")
                 .find_map(|c| {
                     self.entity_at(c)
-                        .filter(|&e| self.drafts[self.find(e)].person)
+                        .filter(|&e| self.drafts[self.find(e)].person == role_noun)
                 })
         {
             return Resolution::Entities(vec![e], Via::Name);

@@ -58,6 +58,10 @@ pub(crate) struct Lexicon {
     ner: HashMap<String, String>,
     /// Local names of the classes of places (`kg:Place` and its subclasses).
     place_classes: HashSet<String>,
+    /// Local names of `kg:Organization` and its subclasses.
+    organisation_classes: HashSet<String>,
+    /// Local names of `kg:SportsClub` and its subclasses.
+    club_classes: HashSet<String>,
     /// Lower-case names of places: the gazetteer's places and the places list's cities and regions.
     place_names: HashSet<String>,
     /// The gazetteer's names of two words or more, as written, with the NER label of their class.
@@ -185,6 +189,12 @@ impl Lexicon {
             }
             if onto.is_subclass_of(&c.local, "Place") {
                 lex.place_classes.insert(c.local.clone());
+            }
+            if onto.is_subclass_of(&c.local, "Organization") {
+                lex.organisation_classes.insert(c.local.clone());
+            }
+            if onto.is_subclass_of(&c.local, "SportsClub") {
+                lex.club_classes.insert(c.local.clone());
             }
             for l in &c.ner_labels {
                 lex.ner.entry(l.clone()).or_insert_with(|| c.local.clone());
@@ -348,6 +358,16 @@ impl Lexicon {
         self.person_nouns.contains(&w)
             || self.player_words.contains(&w)
             || self.staff_words.contains(&w)
+    }
+
+    /// Whether a class (local name) is `kg:Organization` or one of its subclasses.
+    pub fn is_organisation_class(&self, class: &str) -> bool {
+        self.organisation_classes.contains(class)
+    }
+
+    /// Whether a class (local name) is `kg:SportsClub` or one of its subclasses.
+    pub fn is_club_class(&self, class: &str) -> bool {
+        self.club_classes.contains(class)
     }
 
     /// Whether a class (local name) is a class of places, as the ontology says.

@@ -69,8 +69,13 @@ impl DocEntities<'_> {
             let capitals = !text.contains(' ')
                 && text.chars().any(char::is_uppercase)
                 && !text.chars().any(char::is_lowercase);
-            let person = span.label == "PERSON" && !capitals
-                || described_as_person(doc, lex, span.start, span.end, text);
+            // `Turkey's Cumhuriyet newspaper`: a name before an organisation's noun is the organisation's.
+            let organisation = organisation_noun_after(doc, lex, span.start, span.end).is_some();
+            // A place NER named is not re-read as a person (`North Rhine-Westphalia's Minister X`).
+            let person = !organisation
+                && (span.label == "PERSON" && !capitals
+                    || !matches!(span.label.as_str(), "GPE" | "LOC")
+                        && described_as_person(doc, lex, span.start, span.end, text));
             let label = if person {
                 lex.words.strip_titles(text)
             } else {
@@ -136,7 +141,8 @@ impl DocEntities<'_> {
             let d = &mut self.drafts[e];
             // A class the gazetteer fixed stands: NER calling a club's town a person does not make one.
             d.person |= person && d.class.is_none();
-            // The mention votes for the class read above: a person noun outvotes NER, capitals are an organisation.
+            // The mention votes for the class read above: a person noun outvotes NER, capitals and a name
+            // before an organisation's noun are an organisation.
             d.ner.push(match span.label.as_str() {
                 _ if person => "PERSON".into(),
                 "PERSON" => "ORG".into(),
@@ -163,6 +169,29 @@ impl DocEntities<'_> {
             }
         }
         named
+    }
+
+    /// A one-word name of a city or region (`Essen`, `Kassel`) that NER tagged a person and that joined no
+    /// person's full name is the place: news names a person in full before it shortens the name.
+    pub(super) fn lone_place_names(&mut self) {
+        for e in 0..self.drafts.len() {
+            let d = &self.drafts[e];
+            if self.find(e) != e
+                || !d.person
+                || d.class.is_some()
+                || d.label.contains(' ')
+                || !self.lex.is_place_name(&d.label)
+            {
+                continue;
+            }
+            let d = &mut self.drafts[e];
+            d.person = false;
+            for label in &mut d.ner {
+                if label == "PERSON" {
+                    *label = "GPE".into();
+                }
+            }
+        }
     }
 
     /// Joins short forms to their full names (see [`super::cluster`]).
@@ -392,6 +421,28 @@ fn club_words(doc: &Doc, lex: &Lexicon, spans: &[NameSpan]) -> Vec<NameSpan> {
             label: "ORG".into(),
         })
         .collect()
+}
+
+/// The organisation's head noun a name modifies (`Cumhuriyet` in `Turkey's Cumhuriyet newspaper`, `TASS`
+/// in `the TASS news agency`), if the name is one of its compounds and the noun is an organisation class's
+/// head noun (`kg:headNoun`).
+pub(super) fn organisation_noun_after(
+    doc: &Doc,
+    lex: &Lexicon,
+    start: usize,
+    end: usize,
+) -> Option<usize> {
+    let root = span_root(doc, start, end);
+    let t = &doc.tokens[root];
+    let head = t.head;
+    let noun = &doc.tokens[head];
+    (t.dep == "compound"
+        && head >= end
+        && noun.pos == "NOUN"
+        && lex
+            .head_noun_class(&noun.lemma)
+            .is_some_and(|c| lex.is_organisation_class(c)))
+    .then_some(head)
 }
 
 /// Whether a name NER gave another class reads as a person's: a person noun in apposition to it or before

@@ -10,7 +10,7 @@
 use super::lexicon::VALUE_LABELS;
 use super::names::NameWords;
 use crate::analysis::Doc;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// One named mention: a token range that is one name, with the NER label it carries.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -145,6 +145,7 @@ fn capitalised(word: &str) -> bool {
 /// The NER spans cut into names (see the module doc).
 fn ner_spans(doc: &Doc, words: &NameWords, known: impl Fn(&str) -> bool) -> Vec<NameSpan> {
     let mut out = Vec::new();
+    let function_words = lower_function_words(doc);
     // The end of the last person's name extended over a span NER cut off it.
     let mut covered = 0;
     for span in &doc.ents {
@@ -169,7 +170,7 @@ fn ner_spans(doc: &Doc, words: &NameWords, known: impl Fn(&str) -> bool) -> Vec<
             _ => span.end,
         };
         covered = covered.max(end);
-        for piece in pieces(doc, words, span.start, end, &span.label) {
+        for piece in pieces(doc, words, &function_words, span.start, end, &span.label) {
             let (start, end, label, needs_known) = piece;
             let bytes = doc.tokens[start].start..doc.tokens[end - 1].end;
             if needs_known && !known(doc.slice(bytes.clone())) {
@@ -271,6 +272,7 @@ fn starts_lower(text: &str) -> bool {
 fn pieces(
     doc: &Doc,
     words: &NameWords,
+    function_words: &HashSet<String>,
     start: usize,
     end: usize,
     label: &str,
@@ -370,15 +372,27 @@ fn pieces(
                 || (t.tag == "DT" && !text.eq_ignore_ascii_case("the"))
                 || (person && (t.tag.starts_with("VB") || t.tag == "RB"))
                 // A time or number before a person's name (`19:30 Zuckerberg` in a live blog).
-                || (person && !text.chars().any(char::is_alphabetic));
+                || (person && !text.chars().any(char::is_alphabetic))
+                // A sentence's first word that the document also writes in lower case as an adverb,
+                // adjective or other function word (`First Goretzka thrashed home`).
+                || (person
+                    && t.sent_start
+                    && s + 1 < e
+                    && doc.tokens[s].end != doc.tokens[s + 1].start
+                    && function_words.contains(&text.to_lowercase()));
             if !junk {
                 break;
             }
             s += 1;
         }
+        // Trailing punctuation and particles, and a number after a person's name (`Goretzka 53'`, a
+        // goal's minute in a match report).
         while e > s {
             let text = doc.token_text(e - 1);
-            if is_word(text) && !(starts_lower(text) && words.is_particle(text)) {
+            let number = person
+                && text.chars().any(|c| c.is_ascii_digit())
+                && !text.chars().any(char::is_alphabetic);
+            if is_word(text) && !(starts_lower(text) && words.is_particle(text)) && !number {
                 break;
             }
             e -= 1;
@@ -394,6 +408,18 @@ fn pieces(
         out.push((s, e, label, needs_known));
     }
     out
+}
+
+/// The words the document writes in lower case as adverbs, adjectives, prepositions, conjunctions or
+/// determiners (`first`, `then`): capitalised at a sentence's start, they open no name.
+fn lower_function_words(doc: &Doc) -> HashSet<String> {
+    (0..doc.tokens.len())
+        .filter(|&i| {
+            starts_lower(doc.token_text(i))
+                && matches!(doc.tokens[i].tag.as_str(), "RB" | "JJ" | "IN" | "CC" | "DT")
+        })
+        .map(|i| doc.token_text(i).to_string())
+        .collect()
 }
 
 /// A name form of an entity of the document, for [`repeated_names`].

@@ -2,7 +2,7 @@
 //! Pau (of the Left Party)`, `Presidents Dilma Rousseff of Brazil and ...`: a member of the organisation, a
 //! citizen of the country. Titles with `of` (`President Lula of Brazil`) are read as offices elsewhere.
 
-use super::affiliation::{Kind, Places};
+use super::affiliation::Kind;
 use super::document::{DocEntities, children};
 use super::roles::ContextFact;
 
@@ -11,12 +11,12 @@ const OF_NAME: f32 = 0.7;
 
 impl DocEntities<'_> {
     /// Facts from `of` phrases attached to persons' names. `ns` is the ontology namespace.
-    pub(super) fn of_affiliations(&self, ns: &str, places: &Places) -> Vec<ContextFact> {
+    pub(super) fn of_affiliations(&self, ns: &str) -> Vec<ContextFact> {
         let doc = self.doc;
         let mut out: Vec<ContextFact> = Vec::new();
         for &(root, e) in &self.mention_tokens {
             let e = self.find(e);
-            if self.entity_at(root) != Some(e) || self.kind(e, places) != Kind::Person {
+            if self.entity_at(root) != Some(e) || self.kind(e) != Kind::Person {
                 continue;
             }
             for of in children(doc, root).filter(|&c| c > root && doc.tokens[c].lemma == "of") {
@@ -24,7 +24,7 @@ impl DocEntities<'_> {
                     let Some(f) = self.entity_at(o).filter(|&f| f != e) else {
                         continue;
                     };
-                    let property = match self.kind(f, places) {
+                    let property = match self.kind(f) {
                         Kind::Organization => "memberOf",
                         Kind::Country => "citizenOf",
                         _ => continue,
