@@ -192,7 +192,9 @@ impl DocEntities<'_> {
             }
             // `Turkey's Cumhuriyet newspaper`: the name modifies an organisation's noun after it, whose
             // modifiers before the name describe it.
-            if let Some(noun) = organisation_noun_after(doc, self.lex, start, root + 1)
+            // (`The Lerner group`: a person's name before it names no organisation.)
+            if me == Kind::Organization
+                && let Some(noun) = organisation_noun_after(doc, self.lex, start, root + 1)
                 && self.entity_at(noun).is_none()
             {
                 scope.extend(self.premodifiers(start, noun));

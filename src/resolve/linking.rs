@@ -424,8 +424,8 @@ fn club_words(doc: &Doc, lex: &Lexicon, spans: &[NameSpan]) -> Vec<NameSpan> {
 }
 
 /// The organisation's head noun a name modifies (`Cumhuriyet` in `Turkey's Cumhuriyet newspaper`, `TASS`
-/// in `the TASS news agency`), if the name is one of its compounds and the noun is an organisation class's
-/// head noun (`kg:headNoun`).
+/// in `the TASS news agency`), if the name is one of its compounds and the noun is a head noun of
+/// `kg:Organization` itself (`Norway's Labour government` names no party).
 pub(super) fn organisation_noun_after(
     doc: &Doc,
     lex: &Lexicon,
@@ -439,9 +439,7 @@ pub(super) fn organisation_noun_after(
     (t.dep == "compound"
         && head >= end
         && noun.pos == "NOUN"
-        && lex
-            .head_noun_class(&noun.lemma)
-            .is_some_and(|c| lex.is_organisation_class(c)))
+        && lex.head_noun_class(&noun.lemma) == Some("Organization"))
     .then_some(head)
 }
 
