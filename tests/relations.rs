@@ -963,3 +963,17 @@ fn a_name_before_an_organisations_noun_is_the_organisation() {
         "{fs:?}"
     );
 }
+
+#[test]
+fn from_or_at_after_a_persons_name_gives_membership_or_origin() {
+    let fs = facts("Lena Aho from the Nordic Energy Institute said the study was sound.");
+    assert!(
+        has(&fs, "Lena Aho", "memberOf", "Nordic Energy Institute"),
+        "{fs:?}"
+    );
+    let fs = facts("Omar Haddad from Syria told reporters that he fled in May.");
+    assert!(has(&fs, "Omar Haddad", "citizenOf", "Syria"), "{fs:?}");
+    // Coming back from a country is no origin: `from` belongs to the verb.
+    let fs = facts("Tove Berg returned from Sweden on Monday.");
+    assert!(!has(&fs, "Tove Berg", "citizenOf", "Sweden"), "{fs:?}");
+}

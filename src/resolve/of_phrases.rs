@@ -1,6 +1,7 @@
 //! `X of Y` right after a person's name: `Chidi Odinkalu of the Nigerian Human Rights Commission said`, `Petra
 //! Pau (of the Left Party)`, `Presidents Dilma Rousseff of Brazil and ...`: a member of the organisation, a
-//! citizen of the country. Titles with `of` (`President Lula of Brazil`) are read as offices elsewhere.
+//! citizen of the country; likewise `X from Y` (`Lena Aho from Oslo University`, `Omar Haddad from Syria`)
+//! and `X at Y` for organisations. Titles with `of` (`President Lula of Brazil`) are read as offices elsewhere.
 
 use super::affiliation::Kind;
 use super::document::{DocEntities, children};
@@ -8,6 +9,10 @@ use super::roles::ContextFact;
 
 /// Confidence of a membership or nationality read from a bare `of` after a name (no role word says more).
 const OF_NAME: f32 = 0.7;
+
+/// Confidence of one read from `from` or `at` after a name (`Lena Aho from Oslo University`, `a refugee
+/// from Syria`): where someone comes from or works, a little less sure than `of`.
+const FROM_AT_NAME: f32 = 0.6;
 
 impl DocEntities<'_> {
     /// Facts from `of` phrases attached to persons' names. `ns` is the ontology namespace.
@@ -19,14 +24,21 @@ impl DocEntities<'_> {
             if self.entity_at(root) != Some(e) || self.kind(e) != Kind::Person {
                 continue;
             }
-            for of in children(doc, root).filter(|&c| c > root && doc.tokens[c].lemma == "of") {
-                for o in children(doc, of).filter(|&c| doc.tokens[c].dep == "pobj") {
+            for prep in children(doc, root).filter(|&c| c > root) {
+                let (rule, confidence) = match doc.tokens[prep].lemma.as_str() {
+                    "of" => ("of-after-name", OF_NAME),
+                    "from" => ("from-after-name", FROM_AT_NAME),
+                    "at" => ("at-after-name", FROM_AT_NAME),
+                    _ => continue,
+                };
+                for o in children(doc, prep).filter(|&c| doc.tokens[c].dep == "pobj") {
                     let Some(f) = self.entity_at(o).filter(|&f| f != e) else {
                         continue;
                     };
-                    let property = match self.kind(f) {
-                        Kind::Organization => "memberOf",
-                        Kind::Country => "citizenOf",
+                    // `X at Oslo University`; a person `at` a country is only there.
+                    let property = match (self.kind(f), rule) {
+                        (Kind::Organization, _) => "memberOf",
+                        (Kind::Country, "of-after-name" | "from-after-name") => "citizenOf",
                         _ => continue,
                     };
                     let property = format!("{ns}{property}");
@@ -42,8 +54,8 @@ impl DocEntities<'_> {
                         object: f,
                         sentence: self.sent_of[o],
                         bytes: doc.tokens[root].start..doc.tokens[o].end,
-                        rule: "of-after-name",
-                        confidence: OF_NAME,
+                        rule,
+                        confidence,
                     });
                 }
             }
