@@ -977,3 +977,44 @@ fn from_or_at_after_a_persons_name_gives_membership_or_origin() {
     let fs = facts("Tove Berg returned from Sweden on Monday.");
     assert!(!has(&fs, "Tove Berg", "citizenOf", "Sweden"), "{fs:?}");
 }
+
+#[test]
+fn a_ministers_portfolio_is_part_of_the_title_not_an_organisation() {
+    use crate::resolve_names::with_spans;
+    let g = with_spans(
+        "Slovenian Interior Minister Jana Kos acknowledged the proposal. \
+         Home Affairs Minister Tove Lund replaced him.",
+        &[
+            ("Slovenian Interior", "ORG"),
+            ("Jana Kos", "PERSON"),
+            ("Home Affairs", "ORG"),
+            ("Tove Lund", "PERSON"),
+        ],
+    );
+    let labels: Vec<&str> = g.entities.iter().map(|e| e.label.as_str()).collect();
+    assert!(
+        !labels.contains(&"Slovenian Interior") && !labels.contains(&"Home Affairs"),
+        "{labels:?}"
+    );
+    // The nationality that opened the portfolio still says whose minister she is.
+    let fs = graph_facts(&g);
+    assert!(has(&fs, "Jana Kos", "citizenOf", "Slovenia"), "{fs:?}");
+    // An organisation the gazetteer knows before a commissioner's title stays one.
+    let g = with_spans(
+        "EU Commissioner Per Holm announced the plan.",
+        &[("EU", "ORG"), ("Per Holm", "PERSON")],
+    );
+    assert!(g.entities.iter().any(|e| e.label == "European Union"));
+    // A nationality before a minister's title is the minister's country.
+    let fs = facts("Lars Dahl, the British minister of agriculture, warned of a trade war.");
+    assert!(
+        has(&fs, "Lars Dahl", "citizenOf", "United Kingdom"),
+        "{fs:?}"
+    );
+    // A secretary general leads an organisation: its name stays one.
+    let g = with_spans(
+        "Nordic Aid Network Secretary General Per Holm announced the plan.",
+        &[("Nordic Aid Network", "ORG"), ("Per Holm", "PERSON")],
+    );
+    assert!(g.entities.iter().any(|e| e.label == "Nordic Aid Network"));
+}

@@ -104,6 +104,8 @@ pub(crate) struct Lexicon {
     pub outsider_words: HashSet<String>,
     /// Nouns only a person can be, besides role nouns and player and staff words (`kg:personNouns`).
     pub person_nouns: HashSet<String>,
+    /// Ministers' titles whose portfolio comes before them (`kg:portfolioTitleWords`).
+    pub portfolio_title_words: HashSet<String>,
     /// Words that make a leading role someone else's second (`kg:subordinateRoleWords`: vice president).
     pub subordinate_role_words: HashSet<String>,
 }
@@ -132,6 +134,7 @@ impl Lexicon {
                 .collect(),
             outsider_words: set("outsiderWords"),
             person_nouns: set("personNouns"),
+            portfolio_title_words: set("portfolioTitleWords"),
             subordinate_role_words: set("subordinateRoleWords"),
             ..Lexicon::default()
         };

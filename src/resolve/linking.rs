@@ -58,6 +58,28 @@ impl DocEntities<'_> {
                 continue;
             }
             let text = doc.slice(span.bytes.clone());
+            // `Home Affairs Minister X`, `Slovenian Interior Minister Y`: a portfolio NER took for an
+            // organisation is part of the title; a nationality opening it stays one (`British minister`
+            // tagged NORP is the nationality).
+            if span.label == "ORG"
+                && lex.gazetteer_name(text).is_none()
+                && names_a_portfolio(doc, lex, span.start, span.end)
+            {
+                let first = doc.token_text(span.start);
+                if span.end - span.start > 1
+                    && let Some(c) = self.canonical(first, "NORP")
+                {
+                    let bytes = doc.tokens[span.start].start..doc.tokens[span.start].end;
+                    let nationality = NameSpan {
+                        start: span.start,
+                        end: span.start + 1,
+                        bytes,
+                        label: "NORP".into(),
+                    };
+                    resolved.push((nationality, false, first.to_string(), Some(c), false));
+                }
+                continue;
+            }
             // Names carry a capital letter (`n’t` tagged GPE does not) and are more than title words (`Defense`
             // tagged ORG in `Defense Minister Tomomi Inada`).
             if !text.chars().any(char::is_uppercase)
@@ -421,6 +443,36 @@ fn club_words(doc: &Doc, lex: &Lexicon, spans: &[NameSpan]) -> Vec<NameSpan> {
             label: "ORG".into(),
         })
         .collect()
+}
+
+/// Whether a name is the portfolio of a minister's title after it (`Home Affairs` of `Home Affairs Minister
+/// X`): the word right after it, or its head through compounds, is one of `kg:portfolioTitleWords`.
+fn names_a_portfolio(doc: &Doc, lex: &Lexicon, start: usize, end: usize) -> bool {
+    // A secretary general leads an organisation (`Amnesty International Secretary General X`).
+    let general = |i: usize| {
+        (i + 1..(i + 3).min(doc.tokens.len()))
+            .any(|k| doc.token_text(k).eq_ignore_ascii_case("general"))
+    };
+    let portfolio = |i: usize| {
+        lex.portfolio_title_words
+            .contains(&doc.tokens[i].lemma.to_lowercase())
+            && !general(i)
+    };
+    if end < doc.tokens.len() && portfolio(end) {
+        return true;
+    }
+    let mut h = span_root(doc, start, end);
+    for _ in 0..3 {
+        let t = &doc.tokens[h];
+        if t.dep != "compound" || t.head <= h {
+            return false;
+        }
+        h = t.head;
+        if portfolio(h) {
+            return true;
+        }
+    }
+    false
 }
 
 /// The organisation's head noun a name modifies (`Cumhuriyet` in `Turkey's Cumhuriyet newspaper`, `TASS`
