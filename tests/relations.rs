@@ -44,6 +44,14 @@ fn graph_facts(g: &DocumentGraph) -> Vec<(String, String, String)> {
         .collect()
 }
 
+/// The class of the entity labelled `label`, if the graph has one.
+fn class_of(g: &DocumentGraph, label: &str) -> Option<String> {
+    g.entities
+        .iter()
+        .find(|e| e.label == label)
+        .map(|e| e.class.clone())
+}
+
 fn has(fs: &[(String, String, String)], s: &str, p: &str, o: &str) -> bool {
     fs.iter().any(|(a, b, c)| a == s && b == p && c == o)
 }
@@ -786,20 +794,14 @@ fn a_person_noun_beside_a_name_makes_it_a_persons_whatever_ner_said() {
         "Oslo police spokeswoman Tove Berge Lund said the road was closed.",
         &[("Oslo", "GPE"), ("Tove Berge Lund", "NORP")],
     );
-    let class = |g: &DocumentGraph, l: &str| {
-        g.entities
-            .iter()
-            .find(|e| e.label == l)
-            .map(|e| e.class.clone())
-    };
-    assert_eq!(class(&g, "Tove Berge Lund").as_deref(), Some("Person"));
+    assert_eq!(class_of(&g, "Tove Berge Lund").as_deref(), Some("Person"));
     // A noun an organisation can be too (`leader`) leaves NER's class.
     let g = with_spans(
         "Nordvik Shipping Lines, a leader in freight, grew.",
         &[("Nordvik Shipping Lines", "ORG")],
     );
     assert_ne!(
-        class(&g, "Nordvik Shipping Lines").as_deref(),
+        class_of(&g, "Nordvik Shipping Lines").as_deref(),
         Some("Person")
     );
 }
@@ -811,18 +813,13 @@ fn a_name_in_capitals_alone_is_no_persons() {
         "G9 leaders met in Oslo. The G9 welcomed the plan.",
         &[("G9", "PERSON"), ("Oslo", "GPE")],
     );
-    let g9 = g.entities.iter().find(|e| e.label == "G9").expect("G9");
-    assert_ne!(g9.class, "Person");
+    assert!(class_of(&g, "G9").is_some_and(|c| c != "Person"));
     // A person's name NER tagged stays a person's.
     let g = with_spans(
         "Tove Lund met the board. Lund welcomed the plan.",
         &[("Tove Lund", "PERSON"), ("Lund", "PERSON")],
     );
-    assert!(
-        g.entities
-            .iter()
-            .any(|e| e.label == "Tove Lund" && e.class == "Person")
-    );
+    assert_eq!(class_of(&g, "Tove Lund").as_deref(), Some("Person"));
 }
 
 #[test]
@@ -912,23 +909,17 @@ fn a_club_name_ner_left_untagged_in_a_sports_report_is_the_club() {
 #[test]
 fn a_city_ner_called_a_person_stays_a_city_unless_a_persons_full_name_holds_it() {
     use crate::resolve_names::with_spans;
-    let class = |g: &DocumentGraph, l: &str| {
-        g.entities
-            .iter()
-            .find(|e| e.label == l)
-            .map(|e| e.class.clone())
-    };
     let g = with_spans(
         "Voters in Essen backed the plan. Essen will host the fair in May.",
         &[("Essen", "PERSON")],
     );
-    assert_ne!(class(&g, "Essen").as_deref(), Some("Person"));
+    assert_ne!(class_of(&g, "Essen").as_deref(), Some("Person"));
     // The surname of a person named in full is the person's.
     let g = with_spans(
         "Lena Essen backed the plan. Essen will chair the fair in May.",
         &[("Lena Essen", "PERSON"), ("Essen", "PERSON")],
     );
-    assert_eq!(class(&g, "Lena Essen").as_deref(), Some("Person"));
+    assert_eq!(class_of(&g, "Lena Essen").as_deref(), Some("Person"));
     assert!(crate::resolve_names::together(&g, "Lena Essen", "Essen"));
 }
 
@@ -941,21 +932,13 @@ fn a_name_before_an_organisations_noun_is_the_organisation() {
     );
     let fs = graph_facts(&g);
     assert!(has(&fs, "Vestland Tidende", "country", "Norway"), "{fs:?}");
-    assert!(
-        g.entities
-            .iter()
-            .any(|e| e.label == "Vestland Tidende" && e.class != "Person")
-    );
+    assert!(class_of(&g, "Vestland Tidende").is_some_and(|c| c != "Person"));
     // A person's name before a noun that is no organisation's stays a person's.
     let g = with_spans(
         "Norway's Lena Berg fans cheered in Oslo.",
         &[("Norway", "GPE"), ("Lena Berg", "PERSON"), ("Oslo", "GPE")],
     );
-    assert!(
-        g.entities
-            .iter()
-            .any(|e| e.label == "Lena Berg" && e.class == "Person")
-    );
+    assert_eq!(class_of(&g, "Lena Berg").as_deref(), Some("Person"));
     // The organisation an apposition names does what the sentence says, not its description.
     let fs = facts("US airline Nordair denied responsibility for the crash.");
     assert!(

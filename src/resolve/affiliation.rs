@@ -6,7 +6,7 @@
 //! its seat).
 
 use super::document::{DocEntities, children, dominates};
-use super::linking::organisation_noun_after;
+use super::name_context::organisation_noun_after;
 use super::roles::ContextFact;
 use crate::ontology::{Ontology, local_name};
 use std::collections::{HashMap, HashSet};
@@ -190,9 +190,8 @@ impl DocEntities<'_> {
                 scope.push(head);
                 scope.sort_unstable();
             }
-            // `Turkey's Cumhuriyet newspaper`: the name modifies an organisation's noun after it, whose
-            // modifiers before the name describe it.
-            // (`The Lerner group`: a person's name before it names no organisation.)
+            // `Turkey's Cumhuriyet newspaper`: an organisation's name modifies its noun, whose modifiers
+            // before the name describe it (a person's name there, `The Lerner group`, is described by none).
             if me == Kind::Organization
                 && let Some(noun) = organisation_noun_after(doc, self.lex, start, root + 1)
                 && self.entity_at(noun).is_none()

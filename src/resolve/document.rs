@@ -74,6 +74,9 @@ pub(crate) struct DocEntities<'a> {
     pub person_roles: Vec<(usize, String, Option<usize>)>,
     /// The document reads as a sports report ([`Lexicon::is_sports_report`]), read once.
     pub sports_report: bool,
+    /// The token ranges of its credit lines and bylines ([`crate::extract::credit_lines`]), named in no
+    /// mention.
+    pub(super) credits: Vec<std::ops::Range<usize>>,
 }
 
 impl<'a> DocEntities<'a> {
@@ -99,6 +102,7 @@ impl<'a> DocEntities<'a> {
             mention_tokens: Vec::new(),
             person_roles: Vec::new(),
             sports_report: lex.is_sports_report(doc),
+            credits: crate::extract::credit_lines(doc),
         };
         let named = de.add_spans();
         de.link_short_forms();

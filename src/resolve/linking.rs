@@ -5,14 +5,17 @@
 
 use super::assemble::dominant_country;
 use super::cluster::{NameInfo, short_form_links};
-use super::document::{DocEntities, Draft, children, span_root};
+use super::document::{DocEntities, Draft, span_root};
 use super::lexicon::{Canonical, Lexicon, VALUE_LABELS, entity_key};
 use super::mentions::{NameForm, NameSpan, name_spans, repeated_names};
+use super::name_context::{
+    club_words, described_as_person, names_a_portfolio, organisation_noun_after,
+};
 use super::names::{clean_label, clean_name, name_words};
 use super::teams::{about_women, names_a_side, national_team};
 use super::variants::variant_links;
 use crate::analysis::Doc;
-use crate::extract::{credit_lines, in_credit};
+use crate::extract::in_credit;
 use std::collections::{HashMap, HashSet};
 
 impl DocEntities<'_> {
@@ -45,8 +48,6 @@ impl DocEntities<'_> {
             spans.extend(club_words(doc, lex, &spans));
             spans.sort_by_key(|n| (n.start, n.end));
         }
-        // A credit line's agencies supplied the story; they are not named in it.
-        let credits = credit_lines(doc);
         let sports = self.sports_report;
         // `Russia's` inside a name is its owner; `People's` is part of it.
         let possessor = |w: &str| lex.is_place_name(w) || lex.gazetteer_name(w).is_some();
@@ -54,7 +55,8 @@ impl DocEntities<'_> {
         // country a sports report once names as a side is its national team everywhere in the report.
         let mut resolved = Vec::new();
         for span in spans {
-            if in_credit(&credits, span.start) {
+            // A credit line's agencies supplied the story; they are not named in it.
+            if in_credit(&self.credits, span.start) {
                 continue;
             }
             let text = doc.slice(span.bytes.clone());
@@ -289,9 +291,8 @@ impl DocEntities<'_> {
                 }
             }
         }
-        let credits = credit_lines(doc);
         let covered: Vec<bool> = (0..doc.tokens.len())
-            .map(|t| self.token_entity[t].is_some() || in_credit(&credits, t))
+            .map(|t| self.token_entity[t].is_some() || in_credit(&self.credits, t))
             .collect();
         let words = &self.lex.words;
         for (start, end, e) in repeated_names(doc, &covered, &forms, |w| words.is_title(w)) {
@@ -419,114 +420,6 @@ impl DocEntities<'_> {
             self.merge(target, e);
         }
     }
-}
-
-/// In a sports report, the one-word names clubs go by that NER left untagged (`Dortmund striker X`,
-/// `Schalke keeper Y`: tagged as common nouns): a club's name in the gazetteer or a town's name the club goes
-/// by (`kg:sportsName`), capitalised, outside every other name.
-fn club_words(doc: &Doc, lex: &Lexicon, spans: &[NameSpan]) -> Vec<NameSpan> {
-    (0..doc.tokens.len())
-        .filter(|&i| !spans.iter().any(|s| s.start <= i && i < s.end))
-        .filter(|&i| {
-            let text = doc.token_text(i);
-            text.starts_with(char::is_uppercase)
-                && doc.tokens[i].ent_type.is_empty()
-                && (lex.sports_name(text).is_some()
-                    || lex
-                        .gazetteer_name(text)
-                        .is_some_and(|c| c.class == "SportsClub"))
-        })
-        .map(|i| NameSpan {
-            start: i,
-            end: i + 1,
-            bytes: doc.tokens[i].start..doc.tokens[i].end,
-            label: "ORG".into(),
-        })
-        .collect()
-}
-
-/// Whether a name is the portfolio of a minister's title after it (`Home Affairs` of `Home Affairs Minister
-/// X`): the word right after it, or its head through compounds, is one of `kg:portfolioTitleWords`.
-fn names_a_portfolio(doc: &Doc, lex: &Lexicon, start: usize, end: usize) -> bool {
-    // A secretary general leads an organisation (`Amnesty International Secretary General X`).
-    let general = |i: usize| {
-        (i + 1..(i + 3).min(doc.tokens.len()))
-            .any(|k| doc.token_text(k).eq_ignore_ascii_case("general"))
-    };
-    let portfolio = |i: usize| {
-        lex.portfolio_title_words
-            .contains(&doc.tokens[i].lemma.to_lowercase())
-            && !general(i)
-    };
-    if end < doc.tokens.len() && portfolio(end) {
-        return true;
-    }
-    let mut h = span_root(doc, start, end);
-    for _ in 0..3 {
-        let t = &doc.tokens[h];
-        if t.dep != "compound" || t.head <= h {
-            return false;
-        }
-        h = t.head;
-        if portfolio(h) {
-            return true;
-        }
-    }
-    false
-}
-
-/// The organisation's head noun a name modifies (`Cumhuriyet` in `Turkey's Cumhuriyet newspaper`, `TASS`
-/// in `the TASS news agency`), if the name is one of its compounds and the noun is a head noun of
-/// `kg:Organization` itself (`Norway's Labour government` names no party).
-pub(super) fn organisation_noun_after(
-    doc: &Doc,
-    lex: &Lexicon,
-    start: usize,
-    end: usize,
-) -> Option<usize> {
-    let root = span_root(doc, start, end);
-    let t = &doc.tokens[root];
-    let head = t.head;
-    let noun = &doc.tokens[head];
-    (t.dep == "compound"
-        && head >= end
-        && noun.pos == "NOUN"
-        && lex.head_noun_class(&noun.lemma) == Some("Organization"))
-    .then_some(head)
-}
-
-/// Whether a name NER gave another class reads as a person's: a person noun in apposition to it or before
-/// it (`Lena Aho, a historian`; `the vicar of Malmo, Per Lund`; `spokeswoman Tove Berg`), the name made of
-/// two to four capitalised words none of which names a kind of place or organisation, and unknown to the
-/// gazetteer and the places list.
-fn described_as_person(doc: &Doc, lex: &Lexicon, start: usize, end: usize, text: &str) -> bool {
-    let words = name_words(text);
-    if !(2..=4).contains(&words.len())
-        || lex.gazetteer_name(text).is_some()
-        || lex.is_place_name(text)
-        || words.iter().any(|w| {
-            !w.starts_with(char::is_uppercase)
-                || lex.words.is_designator(w)
-                || lex.state_body_words.contains(&w.to_lowercase())
-                || lex.is_place_name(w)
-                || lex.head_noun_class(w).is_some()
-        })
-    {
-        return false;
-    }
-    let person_noun = |i: usize| {
-        let t = &doc.tokens[i];
-        t.tag.starts_with("NN")
-            && (lex.is_person_noun(&t.lemma) || lex.is_person_noun(doc.token_text(i)))
-    };
-    let root = span_root(doc, start, end);
-    let t = &doc.tokens[root];
-    (t.dep == "appos" && t.head != root && person_noun(t.head))
-        || children(doc, root).any(|c| {
-            let dep = doc.tokens[c].dep.as_str();
-            (dep == "appos" || (c < start && matches!(dep, "compound" | "amod" | "nmod")))
-                && person_noun(c)
-        })
 }
 
 /// Whether the name is the object of a locative preposition (`in Dortmund`, `to Munich`;

@@ -19,6 +19,7 @@ mod lexicon;
 mod linking;
 mod membership;
 mod mentions;
+mod name_context;
 pub mod names;
 mod of_phrases;
 mod pronouns;

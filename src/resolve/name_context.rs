@@ -1,0 +1,125 @@
+//! What the words around a name say of the thing it names, whatever NER tagged it: a person noun beside it
+//! makes a person (`Tove Berg, the Norwegian ambassador`), an organisation's noun after it an organisation
+//! (`Turkey's Cumhuriyet newspaper`), a minister's title after it a portfolio that is no name at all (`Home
+//! Affairs Minister X`); in a sports report a club's one-word name NER left untagged is still a name
+//! (`Dortmund striker X`). Each is a function of the parse and the ontology's word lists.
+
+use super::document::{children, span_root};
+use super::lexicon::Lexicon;
+use super::mentions::NameSpan;
+use super::names::name_words;
+use crate::analysis::Doc;
+
+/// In a sports report, the one-word names clubs go by that NER left untagged (`Dortmund striker X`,
+/// `Schalke keeper Y`: tagged as common nouns): a club's name in the gazetteer or a town's name the club goes
+/// by (`kg:sportsName`), capitalised, outside every other name.
+pub(super) fn club_words(doc: &Doc, lex: &Lexicon, spans: &[NameSpan]) -> Vec<NameSpan> {
+    (0..doc.tokens.len())
+        .filter(|&i| !spans.iter().any(|s| s.start <= i && i < s.end))
+        .filter(|&i| {
+            let text = doc.token_text(i);
+            text.starts_with(char::is_uppercase)
+                && doc.tokens[i].ent_type.is_empty()
+                && (lex.sports_name(text).is_some()
+                    || lex
+                        .gazetteer_name(text)
+                        .is_some_and(|c| c.class == "SportsClub"))
+        })
+        .map(|i| NameSpan {
+            start: i,
+            end: i + 1,
+            bytes: doc.tokens[i].start..doc.tokens[i].end,
+            label: "ORG".into(),
+        })
+        .collect()
+}
+
+/// Whether a name is the portfolio of a minister's title after it (`Home Affairs` of `Home Affairs Minister
+/// X`): the word right after it, or its head through compounds, is one of `kg:portfolioTitleWords`.
+pub(super) fn names_a_portfolio(doc: &Doc, lex: &Lexicon, start: usize, end: usize) -> bool {
+    // A secretary general leads an organisation (`Amnesty International Secretary General X`).
+    let general = |i: usize| {
+        (i + 1..(i + 3).min(doc.tokens.len()))
+            .any(|k| doc.token_text(k).eq_ignore_ascii_case("general"))
+    };
+    let portfolio = |i: usize| {
+        lex.portfolio_title_words
+            .contains(&doc.tokens[i].lemma.to_lowercase())
+            && !general(i)
+    };
+    if end < doc.tokens.len() && portfolio(end) {
+        return true;
+    }
+    let mut h = span_root(doc, start, end);
+    for _ in 0..3 {
+        let t = &doc.tokens[h];
+        if t.dep != "compound" || t.head <= h {
+            return false;
+        }
+        h = t.head;
+        if portfolio(h) {
+            return true;
+        }
+    }
+    false
+}
+
+/// The organisation's head noun a name modifies (`Cumhuriyet` in `Turkey's Cumhuriyet newspaper`, `TASS`
+/// in `the TASS news agency`), if the name is one of its compounds and the noun is a head noun of
+/// `kg:Organization` itself (`Norway's Labour government` names no party).
+pub(super) fn organisation_noun_after(
+    doc: &Doc,
+    lex: &Lexicon,
+    start: usize,
+    end: usize,
+) -> Option<usize> {
+    let root = span_root(doc, start, end);
+    let t = &doc.tokens[root];
+    let head = t.head;
+    let noun = &doc.tokens[head];
+    (t.dep == "compound"
+        && head >= end
+        && noun.pos == "NOUN"
+        && lex.head_noun_class(&noun.lemma) == Some("Organization"))
+    .then_some(head)
+}
+
+/// Whether a name NER gave another class reads as a person's: a person noun in apposition to it or before
+/// it (`Lena Aho, a historian`; `the vicar of Malmo, Per Lund`; `spokeswoman Tove Berg`), the name made of
+/// two to four capitalised words none of which names a kind of place or organisation, and unknown to the
+/// gazetteer and the places list.
+pub(super) fn described_as_person(
+    doc: &Doc,
+    lex: &Lexicon,
+    start: usize,
+    end: usize,
+    text: &str,
+) -> bool {
+    let words = name_words(text);
+    if !(2..=4).contains(&words.len())
+        || lex.gazetteer_name(text).is_some()
+        || lex.is_place_name(text)
+        || words.iter().any(|w| {
+            !w.starts_with(char::is_uppercase)
+                || lex.words.is_designator(w)
+                || lex.state_body_words.contains(&w.to_lowercase())
+                || lex.is_place_name(w)
+                || lex.head_noun_class(w).is_some()
+        })
+    {
+        return false;
+    }
+    let person_noun = |i: usize| {
+        let t = &doc.tokens[i];
+        t.tag.starts_with("NN")
+            && (lex.is_person_noun(&t.lemma) || lex.is_person_noun(doc.token_text(i)))
+    };
+    let root = span_root(doc, start, end);
+    let t = &doc.tokens[root];
+    (t.dep == "appos" && t.head != root && person_noun(t.head))
+        || children(doc, root).any(|c| {
+            let dep = doc.tokens[c].dep.as_str();
+            (dep == "appos" || (c < start && matches!(dep, "compound" | "amod" | "nmod")))
+                && person_noun(c)
+        })
+}
