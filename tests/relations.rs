@@ -1001,3 +1001,19 @@ fn a_ministers_portfolio_is_part_of_the_title_not_an_organisation() {
     );
     assert!(g.entities.iter().any(|e| e.label == "Nordic Aid Network"));
 }
+
+#[test]
+fn a_lone_name_a_place_noun_describes_is_the_place() {
+    use crate::resolve_names::with_spans;
+    let g = with_spans(
+        "Aid reached Vallby, a small town near the border, on Monday. Vallby has 900 people.",
+        &[("Vallby", "PERSON")],
+    );
+    assert!(class_of(&g, "Vallby").is_some_and(|c| c != "Person"));
+    // A person noun there leaves the person a person.
+    let g = with_spans(
+        "Aid reached Vallby, a local councillor, on Monday. Vallby thanked the donors.",
+        &[("Vallby", "PERSON")],
+    );
+    assert_eq!(class_of(&g, "Vallby").as_deref(), Some("Person"));
+}

@@ -207,13 +207,35 @@ impl<'a> DocEntities<'a> {
                 && doc.tokens[head].lemma.eq_ignore_ascii_case("of")
             {
                 hint = self.noun_class(doc.tokens[head].head);
-            } else if hint.is_none() && t.dep == "compound" && head != root {
+            } else if hint.is_none()
+                && matches!(t.dep.as_str(), "compound" | "appos")
+                && head != root
+            {
                 hint = self.noun_class(head);
+            }
+            // `Subotica, a small town near the border`: a common noun in apposition after the name.
+            if hint.is_none()
+                && let Some(a) = children(doc, root).find(|&c| {
+                    c > root && doc.tokens[c].dep == "appos" && doc.tokens[c].pos == "NOUN"
+                })
+            {
+                hint = self.noun_class(a);
             }
             if let Some(h) = hint.filter(|c| self.lex.is_place_class(c)) {
                 let h = h.to_string();
                 let e = self.find(e);
-                self.drafts[e].hints.push(h);
+                let d = &mut self.drafts[e];
+                d.hints.push(h);
+                // A lone word a place noun describes (`Rakhine state`, `Görlitz and Essen, two cities`) is
+                // the place, whatever NER said: no person's full name holds it.
+                if d.person && d.class.is_none() && !d.label.contains(' ') {
+                    d.person = false;
+                    for label in &mut d.ner {
+                        if label == "PERSON" {
+                            *label = "GPE".into();
+                        }
+                    }
+                }
             }
         }
     }
