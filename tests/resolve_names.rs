@@ -721,3 +721,40 @@ fn a_surname_ner_calls_a_nationality_still_joins_the_person() {
         names(&g)
     );
 }
+
+#[test]
+fn a_designator_alone_is_the_one_organisation_it_ends() {
+    let g = with_spans(
+        "The Nordic Climate Fund cut its forecast. The Fund expects growth of two pct.",
+        &[("Nordic Climate Fund", "ORG"), ("Fund", "ORG")],
+    );
+    assert!(
+        together(&g, "Nordic Climate Fund", "Fund"),
+        "{:?}",
+        names(&g)
+    );
+    // Two organisations end with it: it joins neither.
+    let g = with_spans(
+        "The Nordic Climate Fund and the Baltic Fund met. The Fund said nothing.",
+        &[
+            ("Nordic Climate Fund", "ORG"),
+            ("Baltic Fund", "ORG"),
+            ("Fund", "ORG"),
+        ],
+    );
+    assert!(
+        !together(&g, "Nordic Climate Fund", "Fund") && !together(&g, "Baltic Fund", "Fund"),
+        "{:?}",
+        names(&g)
+    );
+    // A company's legal form alone names nothing.
+    let g = with_spans(
+        "Nordvik Shipping Corp rose. Corp shares fell later.",
+        &[("Nordvik Shipping Corp", "ORG"), ("Corp", "ORG")],
+    );
+    assert!(
+        !together(&g, "Nordvik Shipping Corp", "Corp"),
+        "{:?}",
+        names(&g)
+    );
+}

@@ -7,7 +7,8 @@
 //!   written first, or a hyphenated given name after it);
 //! - organisations: the name without its designators (`Labour` of `Labour Party`), its first or last word
 //!   when that word is itself called an organisation (`Bayern` of `Bayern Munich`, `Dortmund` of `Borussia
-//!   Dortmund`), and initialisms (`EU` of `European Union`, `IMF` of `International Monetary Fund`);
+//!   Dortmund`), initialisms (`EU` of `European Union`, `IMF` of `International Monetary Fund`), and the
+//!   designator alone (`the Fund`; not a legal form such as `Corp`);
 //! - places: the name without its last word when that word is a place designator (`Gaza` of `Gaza Strip`);
 //! - names stated in parentheses after a name (`International Cycling Union (UCI)`).
 //!
@@ -235,6 +236,17 @@ fn stands_for_name(
         if (a > 0 || b > 0) && a + b < m && n == m - a - b && same(a..m - b) {
             return Some(false);
         }
+    }
+    // The designator alone (`the Fund` of the `International Monetary Fund`, `the Bank` of the `Bank of
+    // England`): the organisation's last word, or its first before an `of`.
+    if n == 1
+        && m >= 2
+        && words.is_designator(&sw.raw[0])
+        && !words.is_legal_form(&sw.raw[0])
+        && short.ner.iter().all(|l| l == "ORG")
+        && (same(m - 1..m) || m >= 3 && words.is_particle(&lw.raw[1]) && same(0..1))
+    {
+        return Some(false);
     }
     // The words before an `of` (`Atomic Energy Organization` of `... of Iran`), two or more of them.
     if n >= 2 && n < m && words.is_particle(&lw.raw[n]) && same(0..n) {

@@ -10,6 +10,7 @@ pub struct NameWords {
     honorifics: HashSet<String>,
     titles: HashSet<String>,
     designators: HashSet<String>,
+    legal_forms: HashSet<String>,
     place_designators: HashSet<String>,
     family_first: HashSet<String>,
     particles: HashSet<String>,
@@ -25,6 +26,7 @@ impl NameWords {
             honorifics: set("honorifics"),
             titles: set("titleWords"),
             designators: set("organisationDesignators"),
+            legal_forms: set("legalFormDesignators"),
             place_designators: set("placeDesignators"),
             family_first: set("familyNameFirst"),
             particles: set("nameParticles"),
@@ -51,6 +53,11 @@ impl NameWords {
     /// A word marking an organisation (`Party`, `FC`) that short forms drop.
     pub fn is_designator(&self, word: &str) -> bool {
         self.designators.contains(&Self::key(word))
+    }
+
+    /// A designator that is a company's legal form (`Corp`, `Ltd`), never a name standing alone.
+    pub fn is_legal_form(&self, word: &str) -> bool {
+        self.legal_forms.contains(&Self::key(word))
     }
 
     /// The last word of a place name that short forms drop (`Strip` of `Gaza Strip`).
