@@ -144,7 +144,22 @@ impl CorpusNames {
         aliases(&keys, &mut out);
         acronyms(&keys, &mut out);
         spellings(&keys, &mut out);
-        out
+        // A key that moves to a key that moves on goes to the end of the chain (`Assad` to `Bashar Assad`,
+        // that spelling to `Bashar al-Assad`); a chain that comes back stops before it repeats.
+        out.keys()
+            .map(|k| {
+                let mut target = &out[k];
+                let mut seen = BTreeSet::from([k, target]);
+                while let Some(next) = out.get(target) {
+                    if !seen.insert(next) {
+                        break;
+                    }
+                    target = next;
+                }
+                (k.clone(), target.clone())
+            })
+            .filter(|(k, target)| k != target)
+            .collect()
     }
 }
 
@@ -377,6 +392,28 @@ mod tests {
         assert_eq!(m.get("bush").map(String::as_str), Some("gorg_w_bush"));
         assert_eq!(m.get("gorg_bush").map(String::as_str), Some("gorg_w_bush"));
         assert!(!m.contains_key("gorg_w_bush"));
+    }
+
+    #[test]
+    fn a_key_moved_to_a_key_that_moves_on_goes_to_the_end_of_the_chain() {
+        // `Karim Haddad` goes to the spelling with the article, `Haddad` to the one full name that
+        // contains it, which is the spelling without: both end on one key.
+        let mut r = vec![rec("haddad", "Haddad", "Person")];
+        for _ in 0..2 {
+            r.push(rec("karim_haddad", "Karim Haddad", "Person"));
+        }
+        for _ in 0..3 {
+            r.push(rec("karim_al_haddad", "Karim al-Haddad", "Person"));
+        }
+        let m = canonical_keys(&r);
+        assert_eq!(
+            m.get("karim_haddad").map(String::as_str),
+            Some("karim_al_haddad")
+        );
+        assert_eq!(m.get("haddad").map(String::as_str), Some("karim_al_haddad"));
+        // A name without the article stays itself where no spelling with it is named.
+        let m = canonical_keys(&[rec("karim_haddad", "Karim Haddad", "Person")]);
+        assert!(m.is_empty());
     }
 
     #[test]

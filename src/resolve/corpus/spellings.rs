@@ -11,10 +11,15 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 /// ([`phonetic_word`]); `ae`, `oe`, `ue` as `a`, `o`, `u` (German umlauts written out); `ou` as `u`, `y` as
 /// `i`, `sch` and `shch` as `sh`, `ph` as `f`, `dh` as `d`, `ck` and a hard `c` as `k`; doubled letters as
 /// one, hyphens as word breaks (`Schäuble`/`Schaeuble`, `Yanukovych`/`Yanukovich`, `Jacob`/`Jakob`,
-/// `Gadhafi`/`Gaddafi`).
+/// `Gadhafi`/`Gaddafi`); the Arabic article written in lower case left out (`Bashar al-Assad`/`Bashar
+/// Assad`).
 fn spelling(label: &str) -> String {
     let mut out = String::new();
-    for word in name_words(label).iter().flat_map(|w| w.split('-')) {
+    for word in name_words(label)
+        .iter()
+        .flat_map(|w| w.split('-'))
+        .filter(|w| !matches!(*w, "al" | "el"))
+    {
         let mut w = phonetic_word(word);
         for (from, to) in [
             ("shch", "sh"),
