@@ -30,6 +30,19 @@ pub(crate) struct Draft {
     pub national_team_of: Option<String>,
 }
 
+impl Draft {
+    /// A lone name NER tagged a person that is a place after all: no longer a person, and its mentions'
+    /// PERSON votes count for a place.
+    pub(super) fn read_as_place(&mut self) {
+        self.person = false;
+        for label in &mut self.ner {
+            if label == "PERSON" {
+                *label = "GPE".into();
+            }
+        }
+    }
+}
+
 /// Entity mentions as (token, entity).
 pub(super) type Mentions = Vec<(usize, usize)>;
 
@@ -229,12 +242,7 @@ impl<'a> DocEntities<'a> {
                 // A lone word a place noun describes (`Rakhine state`, `Görlitz and Essen, two cities`) is
                 // the place, whatever NER said: no person's full name holds it.
                 if d.person && d.class.is_none() && !d.label.contains(' ') {
-                    d.person = false;
-                    for label in &mut d.ner {
-                        if label == "PERSON" {
-                            *label = "GPE".into();
-                        }
-                    }
+                    d.read_as_place();
                 }
             }
         }

@@ -128,10 +128,7 @@ impl Lexicon {
             side_verbs: set("sideVerbs"),
             side_prepositions: set("sidePrepositions"),
             side_nouns: set("sideNouns"),
-            side_title_words: set("sideTitleWords")
-                .into_iter()
-                .chain(onto.word_list("playerWords").iter().cloned())
-                .collect(),
+            side_title_words: &set("sideTitleWords") | &set("playerWords"),
             outsider_words: set("outsiderWords"),
             person_nouns: set("personNouns"),
             portfolio_title_words: set("portfolioTitleWords"),

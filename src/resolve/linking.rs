@@ -71,13 +71,7 @@ impl DocEntities<'_> {
                 if span.end - span.start > 1
                     && let Some(c) = self.canonical(first, "NORP")
                 {
-                    let bytes = doc.tokens[span.start].start..doc.tokens[span.start].end;
-                    let nationality = NameSpan {
-                        start: span.start,
-                        end: span.start + 1,
-                        bytes,
-                        label: "NORP".into(),
-                    };
+                    let nationality = NameSpan::token(doc, span.start, "NORP");
                     resolved.push((nationality, false, first.to_string(), Some(c), false));
                 }
                 continue;
@@ -208,13 +202,7 @@ impl DocEntities<'_> {
             {
                 continue;
             }
-            let d = &mut self.drafts[e];
-            d.person = false;
-            for label in &mut d.ner {
-                if label == "PERSON" {
-                    *label = "GPE".into();
-                }
-            }
+            self.drafts[e].read_as_place();
         }
     }
 

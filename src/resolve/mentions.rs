@@ -10,6 +10,7 @@
 use super::lexicon::VALUE_LABELS;
 use super::names::NameWords;
 use crate::analysis::Doc;
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
 /// One named mention: a token range that is one name, with the NER label it carries.
@@ -23,6 +24,18 @@ pub(crate) struct NameSpan {
     pub bytes: std::ops::Range<usize>,
     /// The NER label (`PERSON` for a piece that starts with a courtesy title).
     pub label: String,
+}
+
+impl NameSpan {
+    /// A name of the one token `i`, with a label.
+    pub fn token(doc: &Doc, i: usize, label: &str) -> Self {
+        NameSpan {
+            start: i,
+            end: i + 1,
+            bytes: doc.tokens[i].start..doc.tokens[i].end,
+            label: label.to_string(),
+        }
+    }
 }
 
 /// The named mentions of a document, in text order. `known` tells whether a name is in the gazetteer;
@@ -145,7 +158,8 @@ fn capitalised(word: &str) -> bool {
 /// The NER spans cut into names (see the module doc).
 fn ner_spans(doc: &Doc, words: &NameWords, known: impl Fn(&str) -> bool) -> Vec<NameSpan> {
     let mut out = Vec::new();
-    let function_words = lower_function_words(doc);
+    // Read only when a person's name opens a sentence.
+    let function_words = OnceCell::new();
     // The end of the last person's name extended over a span NER cut off it.
     let mut covered = 0;
     for span in &doc.ents {
@@ -272,7 +286,7 @@ fn starts_lower(text: &str) -> bool {
 fn pieces(
     doc: &Doc,
     words: &NameWords,
-    function_words: &HashSet<String>,
+    function_words: &OnceCell<HashSet<String>>,
     start: usize,
     end: usize,
     label: &str,
@@ -379,7 +393,9 @@ fn pieces(
                     && t.sent_start
                     && s + 1 < e
                     && doc.tokens[s].end != doc.tokens[s + 1].start
-                    && function_words.contains(&text.to_lowercase()));
+                    && function_words
+                        .get_or_init(|| lower_function_words(doc))
+                        .contains(&text.to_lowercase()));
             if !junk {
                 break;
             }

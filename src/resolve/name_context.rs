@@ -14,23 +14,22 @@ use crate::analysis::Doc;
 /// `Schalke keeper Y`: tagged as common nouns): a club's name in the gazetteer or a town's name the club goes
 /// by (`kg:sportsName`), capitalised, outside every other name.
 pub(super) fn club_words(doc: &Doc, lex: &Lexicon, spans: &[NameSpan]) -> Vec<NameSpan> {
+    let mut covered = vec![false; doc.tokens.len()];
+    for s in spans {
+        covered[s.start..s.end].fill(true);
+    }
     (0..doc.tokens.len())
-        .filter(|&i| !spans.iter().any(|s| s.start <= i && i < s.end))
         .filter(|&i| {
             let text = doc.token_text(i);
-            text.starts_with(char::is_uppercase)
+            !covered[i]
+                && text.starts_with(char::is_uppercase)
                 && doc.tokens[i].ent_type.is_empty()
                 && (lex.sports_name(text).is_some()
                     || lex
                         .gazetteer_name(text)
-                        .is_some_and(|c| c.class == "SportsClub"))
+                        .is_some_and(|c| lex.is_club_class(&c.class)))
         })
-        .map(|i| NameSpan {
-            start: i,
-            end: i + 1,
-            bytes: doc.tokens[i].start..doc.tokens[i].end,
-            label: "ORG".into(),
-        })
+        .map(|i| NameSpan::token(doc, i, "ORG"))
         .collect()
 }
 

@@ -15,7 +15,7 @@ const OF_NAME: f32 = 0.7;
 const FROM_AT_NAME: f32 = 0.6;
 
 impl DocEntities<'_> {
-    /// Facts from `of` phrases attached to persons' names. `ns` is the ontology namespace.
+    /// Facts from `of`, `from` and `at` phrases attached to persons' names. `ns` is the ontology namespace.
     pub(super) fn of_affiliations(&self, ns: &str) -> Vec<ContextFact> {
         let doc = self.doc;
         let mut out: Vec<ContextFact> = Vec::new();
@@ -25,20 +25,21 @@ impl DocEntities<'_> {
                 continue;
             }
             for prep in children(doc, root).filter(|&c| c > root) {
-                let (rule, confidence) = match doc.tokens[prep].lemma.as_str() {
-                    "of" => ("of-after-name", OF_NAME),
-                    "from" => ("from-after-name", FROM_AT_NAME),
-                    "at" => ("at-after-name", FROM_AT_NAME),
+                // (rule, confidence, whether a country there is the person's: a person `at` a country
+                // is only there).
+                let (rule, confidence, origin) = match doc.tokens[prep].lemma.as_str() {
+                    "of" => ("of-after-name", OF_NAME, true),
+                    "from" => ("from-after-name", FROM_AT_NAME, true),
+                    "at" => ("at-after-name", FROM_AT_NAME, false),
                     _ => continue,
                 };
                 for o in children(doc, prep).filter(|&c| doc.tokens[c].dep == "pobj") {
                     let Some(f) = self.entity_at(o).filter(|&f| f != e) else {
                         continue;
                     };
-                    // `X at Oslo University`; a person `at` a country is only there.
-                    let property = match (self.kind(f), rule) {
-                        (Kind::Organization, _) => "memberOf",
-                        (Kind::Country, "of-after-name" | "from-after-name") => "citizenOf",
+                    let property = match self.kind(f) {
+                        Kind::Organization => "memberOf",
+                        Kind::Country if origin => "citizenOf",
                         _ => continue,
                     };
                     let property = format!("{ns}{property}");
