@@ -837,6 +837,20 @@ fn the_members_an_organisation_includes_are_its_members() {
 }
 
 #[test]
+fn nothing_is_a_part_or_a_member_of_a_person() {
+    // A person read as what includes something gives no part or member of that person.
+    let fs = facts("Angela Merkel includes the Greens and the Free Democrats in her plans.");
+    assert!(
+        !fs.iter()
+            .any(|(_, p, o)| o == "Angela Merkel" && (p == "partOf" || p == "memberOf")),
+        "{fs:?}"
+    );
+    // An organisation that includes them keeps them as members.
+    let fs = facts("The Nordic Council includes Norway and Iceland.");
+    assert!(has(&fs, "Norway", "memberOf", "Nordic Council"), "{fs:?}");
+}
+
+#[test]
 fn an_apposition_names_the_role_holder_not_an_earlier_one() {
     // Before, `The leader of ..., Fritz Kuhn, said` was read as the head named in the first sentence.
     let fs = facts(

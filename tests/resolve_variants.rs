@@ -454,3 +454,94 @@ fn an_opening_adverb_and_a_goals_minute_are_no_part_of_a_persons_name() {
     );
     assert!(has_name(&g, "Bill Lund"), "{:?}", names(&g));
 }
+
+#[test]
+fn a_goals_minute_and_an_opening_adverb_leave_a_players_name_whatever_ner_called_it() {
+    let text = "The hosts won 2-1 on Sunday. Lena Berg scored twice for the hosts. First Berg hit the post, \
+                and the first half ended level. Later the visitors pressed. (Berg 53', Dahl 80')";
+    let g = with_spans(
+        text,
+        &[
+            ("Lena Berg", "PERSON"),
+            ("First Berg", "ORG"),
+            ("Berg 53'", "LAW"),
+        ],
+    );
+    assert!(together(&g, "Lena Berg", "Berg"), "{:?}", names(&g));
+    assert!(
+        !names(&g)
+            .iter()
+            .flatten()
+            .any(|n| n.starts_with("First") || n.contains("53")),
+        "{:?}",
+        names(&g)
+    );
+    // Without a minute's mark a number stays in an organisation's name, and an opening word before a name
+    // that is no person's stays too.
+    let g = with_spans(
+        "Hannover 96 beat the leaders. First Solar gained. The first quarter was weak for shares.",
+        &[("Hannover 96", "ORG"), ("First Solar", "ORG")],
+    );
+    assert!(has_name(&g, "Hannover 96"), "{:?}", names(&g));
+    assert!(has_name(&g, "First Solar"), "{:?}", names(&g));
+}
+
+#[test]
+fn a_possessive_after_a_persons_or_a_known_name_opens_a_name_of_its_own() {
+    let text = "Foreign Minister Heiko Maas flew to Rome. The plan came from Maas' Social Democratic Alliance \
+                and from France's National Assembly.";
+    let g = with_spans(
+        text,
+        &[
+            ("Heiko Maas", "PERSON"),
+            ("Maas' Social Democratic Alliance", "ORG"),
+            ("France's National Assembly", "ORG"),
+        ],
+    );
+    assert!(
+        has_name(&g, "Social Democratic Alliance"),
+        "{:?}",
+        names(&g)
+    );
+    assert!(has_name(&g, "National Assembly"), "{:?}", names(&g));
+    assert!(together(&g, "Heiko Maas", "Maas"), "{:?}", names(&g));
+    assert!(
+        !names(&g)
+            .iter()
+            .flatten()
+            .any(|n| n.contains("Maas' ") || n.contains("Maas Social")),
+        "{:?}",
+        names(&g)
+    );
+    // A possessive of a common word is part of the name.
+    let g = with_spans(
+        "Members of the Kurdistan Workers' Party met in Erbil.",
+        &[("Kurdistan Workers' Party", "ORG")],
+    );
+    assert!(
+        has_name(&g, "Kurdistan Workers' Party") || has_name(&g, "Kurdistan Workers Party"),
+        "{:?}",
+        names(&g)
+    );
+}
+
+#[test]
+fn an_abbreviation_in_parentheses_that_ner_left_untagged_names_the_name_before_it() {
+    let text = "The Baltic Fisheries Council (BFC) met on Monday. The BFC wants lower quotas.";
+    let g = with_spans(text, &[("Baltic Fisheries Council", "ORG")]);
+    assert!(
+        together(&g, "Baltic Fisheries Council", "BFC"),
+        "{:?}",
+        names(&g)
+    );
+    // A word in parentheses that is no abbreviation names nothing.
+    let g = with_spans(
+        "The Baltic Fisheries Council (Riga) met on Monday.",
+        &[("Baltic Fisheries Council", "ORG")],
+    );
+    assert!(
+        !together(&g, "Baltic Fisheries Council", "Riga"),
+        "{:?}",
+        names(&g)
+    );
+}

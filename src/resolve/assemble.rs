@@ -242,6 +242,11 @@ impl Resolver {
         if matches!(whole, Node::Literal(_)) {
             return None;
         }
+        // Nothing is a part or a member of a person (`the coalition, comprising ... the SPD` read with
+        // the wrong subject).
+        if is(whole, "Person") {
+            return None;
+        }
         // An organ of an organisation is its part (`European Commission` of the EU), not a member.
         let agent_part = is(part, "Person")
             || is(part, "Country")

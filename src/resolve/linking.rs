@@ -41,9 +41,13 @@ impl DocEntities<'_> {
             }
         }
         let lex = self.lex;
-        let mut spans = name_spans(doc, &lex.words, lex.gazetteer_forms(), |n| {
-            lex.gazetteer_name(n).is_some()
-        });
+        let mut spans = name_spans(
+            doc,
+            &lex.words,
+            lex.gazetteer_forms(),
+            |n| lex.gazetteer_name(n).is_some(),
+            |n| lex.is_place_name(n),
+        );
         if self.sports_report {
             spans.extend(club_words(doc, lex, &spans));
             spans.sort_by_key(|n| (n.start, n.end));

@@ -38,7 +38,8 @@ impl NameSpan {
     }
 }
 
-/// The named mentions of a document, in text order. `known` tells whether a name is in the gazetteer;
+/// The named mentions of a document, in text order. `known` tells whether a name is in the gazetteer,
+/// `place` whether the places list knows it;
 /// `forms` are the gazetteer's names of two words or more with their NER labels: an occurrence of one
 /// (case and spacing as written) replaces the NER spans inside it, and stands where NER saw nothing
 /// (`"Islamic State"` in quotes, tagged `Islamic` NORP), unless an NER span reaches beyond it (`European
@@ -48,8 +49,11 @@ pub(crate) fn name_spans(
     words: &NameWords,
     forms: &HashMap<String, &'static str>,
     known: impl Fn(&str) -> bool,
+    place: impl Fn(&str) -> bool,
 ) -> Vec<NameSpan> {
-    let mut out = ner_spans(doc, words, known);
+    let mut out = ner_spans(doc, words, known, place);
+    out.extend(stated_abbreviations(doc, &out));
+    out.sort_by_key(|n| (n.start, n.end));
     let found = gazetteer_spans(doc, forms);
     if found.is_empty() {
         return out;
@@ -77,6 +81,32 @@ pub(crate) fn name_spans(
     out.extend(taken);
     out.sort_by_key(|n| (n.start, n.end));
     out
+}
+
+/// Abbreviations in parentheses right after a name that NER left untagged (`Social Democrats (SPD)`,
+/// `the Economic Community of West African States (ECOWAS)`): a word of two capitals or more, with the
+/// name's label, for the linker to join to it as a name stated for it.
+fn stated_abbreviations(doc: &Doc, spans: &[NameSpan]) -> Vec<NameSpan> {
+    let tagged = |i: usize| doc.ents.iter().any(|s| s.start <= i && i < s.end);
+    spans
+        .iter()
+        .filter_map(|n| {
+            let (open, word, close) = (n.end, n.end + 1, n.end + 2);
+            let abbreviation = doc.tokens.get(close).is_some()
+                && doc.token_text(open) == "("
+                && doc.token_text(close) == ")"
+                && capitalised(doc.token_text(word))
+                && doc
+                    .token_text(word)
+                    .chars()
+                    .filter(|c| c.is_uppercase())
+                    .count()
+                    >= 2
+                && doc.token_text(word).chars().all(char::is_alphanumeric)
+                && !tagged(word);
+            abbreviation.then(|| NameSpan::token(doc, word, &n.label))
+        })
+        .collect()
 }
 
 /// Occurrences of the gazetteer's multi-word names, longest first at each token, within one line and
@@ -156,10 +186,19 @@ fn capitalised(word: &str) -> bool {
 }
 
 /// The NER spans cut into names (see the module doc).
-fn ner_spans(doc: &Doc, words: &NameWords, known: impl Fn(&str) -> bool) -> Vec<NameSpan> {
+fn ner_spans(
+    doc: &Doc,
+    words: &NameWords,
+    known: impl Fn(&str) -> bool,
+    place: impl Fn(&str) -> bool,
+) -> Vec<NameSpan> {
     let mut out = Vec::new();
-    // Read only when a person's name opens a sentence.
-    let function_words = OnceCell::new();
+    let doc_words = DocWords::new(doc);
+    let owners = Owners {
+        known: &known,
+        place: &place,
+        doc_words: &doc_words,
+    };
     // The end of the last person's name extended over a span NER cut off it.
     let mut covered = 0;
     for span in &doc.ents {
@@ -184,7 +223,7 @@ fn ner_spans(doc: &Doc, words: &NameWords, known: impl Fn(&str) -> bool) -> Vec<
             _ => span.end,
         };
         covered = covered.max(end);
-        for piece in pieces(doc, words, &function_words, span.start, end, &span.label) {
+        for piece in pieces(doc, words, &owners, span.start, end, &span.label) {
             let (start, end, label, needs_known) = piece;
             let bytes = doc.tokens[start].start..doc.tokens[end - 1].end;
             if needs_known && !known(doc.slice(bytes.clone())) {
@@ -286,13 +325,16 @@ fn starts_lower(text: &str) -> bool {
 fn pieces(
     doc: &Doc,
     words: &NameWords,
-    function_words: &OnceCell<HashSet<String>>,
+    owners: &Owners,
     start: usize,
     end: usize,
     label: &str,
 ) -> Vec<(usize, usize, String, bool)> {
     let person = label == "PERSON";
+    let doc_words = owners.doc_words;
     let mut cuts: Vec<(usize, usize, bool)> = Vec::new();
+    // The owners cut off before a possessive, by first token, with the label they name.
+    let mut owned: Vec<(usize, &str)> = Vec::new();
     let mut from = start;
     let mut needs_known = false;
     let mut i = start;
@@ -311,6 +353,21 @@ fn pieces(
             from = i + score;
             needs_known = false;
             i += score;
+            continue;
+        }
+        // A possessive after a place's, a person's or a known name (`Russia's Bolshoi Theatre`, `Maas'
+        // Social Democrat Party`): the owner is a name of its own. `People's Party`, `Workers' Party` stay
+        // whole.
+        if doc.tokens[i].tag == "POS"
+            && i > from
+            && i + 1 < end
+            && let Some(owner) = owners.label(doc, from, i, label)
+        {
+            owned.push((from, owner));
+            cuts.push((from, i, false));
+            from = i + 1;
+            needs_known = false;
+            i += 1;
             continue;
         }
         // Part of a word with the token before it (`Ki-moon`, `Jae-sung`): never a cut.
@@ -388,24 +445,23 @@ fn pieces(
                 // A time or number before a person's name (`19:30 Zuckerberg` in a live blog).
                 || (person && !text.chars().any(char::is_alphabetic))
                 // A sentence's first word that the document also writes in lower case as an adverb,
-                // adjective or other function word (`First Goretzka thrashed home`).
-                || (person
-                    && t.sent_start
+                // adjective or other function word (`First Goretzka thrashed home`), before a person's
+                // name whatever NER called it.
+                || (t.sent_start
                     && s + 1 < e
                     && doc.tokens[s].end != doc.tokens[s + 1].start
-                    && function_words
-                        .get_or_init(|| lower_function_words(doc))
-                        .contains(&text.to_lowercase()));
+                    && (person || (s + 1..e).all(|k| doc_words.in_persons_name(doc.token_text(k))))
+                    && doc_words.is_function_word(&text.to_lowercase()));
             if !junk {
                 break;
             }
             s += 1;
         }
-        // Trailing punctuation and particles, and a number after a person's name (`Goretzka 53'`, a
-        // goal's minute in a match report).
+        // Trailing punctuation and particles, and a number after a person's name or marked as a minute
+        // (`Goretzka 53'`, a goal's minute in a match report, whatever NER called it).
         while e > s {
             let text = doc.token_text(e - 1);
-            let number = person
+            let number = (person || minute_mark(doc, e))
                 && text.chars().any(|c| c.is_ascii_digit())
                 && !text.chars().any(char::is_alphabetic);
             if is_word(text) && !(starts_lower(text) && words.is_particle(text)) && !number {
@@ -417,25 +473,104 @@ fn pieces(
             continue;
         }
         let label = if words.is_honorific(doc.token_text(s)) {
-            "PERSON".to_string()
+            "PERSON"
         } else {
-            label.to_string()
+            owned
+                .iter()
+                .find(|&&(first, _)| first == s)
+                .map_or(label, |&(_, owner)| owner)
         };
+        let label = label.to_string();
         out.push((s, e, label, needs_known));
     }
     out
 }
 
-/// The words the document writes in lower case as adverbs, adjectives, prepositions, conjunctions or
-/// determiners (`first`, `then`): capitalised at a sentence's start, they open no name.
-fn lower_function_words(doc: &Doc) -> HashSet<String> {
-    (0..doc.tokens.len())
-        .filter(|&i| {
-            starts_lower(doc.token_text(i))
-                && matches!(doc.tokens[i].tag.as_str(), "RB" | "JJ" | "IN" | "CC" | "DT")
-        })
-        .map(|i| doc.token_text(i).to_string())
-        .collect()
+/// Whether token `i` is a minute's mark glued to the number before it (`53'`).
+fn minute_mark(doc: &Doc, i: usize) -> bool {
+    i < doc.tokens.len()
+        && matches!(doc.token_text(i), "'" | "’")
+        && doc.tokens[i - 1].end == doc.tokens[i].start
+}
+
+/// Who can own what a possessive inside a span names.
+struct Owners<'a> {
+    known: &'a dyn Fn(&str) -> bool,
+    place: &'a dyn Fn(&str) -> bool,
+    doc_words: &'a DocWords<'a>,
+}
+
+impl Owners<'_> {
+    /// The label of tokens `from..to` as the owner before a possessive inside a span labelled `label`: a
+    /// place's name is `GPE`; a name of the gazetteer (which gives its class) or of the document's people
+    /// keeps the span's label (NER calls places and organisations people too: the linker weighs it);
+    /// `None` for any other word (`People's`, `Workers'`).
+    fn label<'l>(&self, doc: &Doc, from: usize, to: usize, label: &'l str) -> Option<&'l str> {
+        let owner = doc.slice(doc.tokens[from].start..doc.tokens[to - 1].end);
+        if (self.place)(owner) {
+            Some("GPE")
+        } else if (self.known)(owner)
+            || (from..to).all(|k| self.doc_words.in_persons_name(doc.token_text(k)))
+        {
+            Some(label)
+        } else {
+            None
+        }
+    }
+}
+
+/// Word sets of a document that a few cuts consult, each built on first use.
+struct DocWords<'d> {
+    doc: &'d Doc,
+    function: OnceCell<HashSet<String>>,
+    persons: OnceCell<HashSet<String>>,
+}
+
+impl<'d> DocWords<'d> {
+    fn new(doc: &'d Doc) -> Self {
+        DocWords {
+            doc,
+            function: OnceCell::new(),
+            persons: OnceCell::new(),
+        }
+    }
+
+    /// Whether the document writes `word` (lower case) as an adverb, adjective, preposition, conjunction
+    /// or determiner (`first`, `then`): capitalised at a sentence's start, it opens no name.
+    fn is_function_word(&self, word: &str) -> bool {
+        let doc = self.doc;
+        self.function
+            .get_or_init(|| {
+                (0..doc.tokens.len())
+                    .filter(|&i| {
+                        starts_lower(doc.token_text(i))
+                            && matches!(
+                                doc.tokens[i].tag.as_str(),
+                                "RB" | "JJ" | "IN" | "CC" | "DT"
+                            )
+                    })
+                    .map(|i| doc.token_text(i).to_string())
+                    .collect()
+            })
+            .contains(word)
+    }
+
+    /// Whether `word` is a capitalised word of a name NER called a person's in the document.
+    fn in_persons_name(&self, word: &str) -> bool {
+        let doc = self.doc;
+        capitalised(word)
+            && self
+                .persons
+                .get_or_init(|| {
+                    doc.ents
+                        .iter()
+                        .filter(|s| s.label == "PERSON" && s.end <= doc.tokens.len())
+                        .flat_map(|s| s.start..s.end)
+                        .map(|i| doc.token_text(i).to_string())
+                        .collect()
+                })
+                .contains(word)
+    }
 }
 
 /// A name form of an entity of the document, for [`repeated_names`].
