@@ -545,3 +545,30 @@ fn an_abbreviation_in_parentheses_that_ner_left_untagged_names_the_name_before_i
         names(&g)
     );
 }
+
+#[test]
+fn a_given_name_ner_left_off_a_lone_surname_is_part_of_the_name() {
+    let text = "\"Nobody gets asylum here,\" Henrik Vollmer, head of the border agency, said. \
+                Vollmer spoke in Kiel.\nTomas Okello, a retired runner, now trains children. Okello is 61.";
+    let g = with_spans(text, &[("Vollmer", "PERSON"), ("Okello", "PERSON")]);
+    assert!(together(&g, "Henrik Vollmer", "Vollmer"), "{:?}", names(&g));
+    assert!(together(&g, "Tomas Okello", "Okello"), "{:?}", names(&g));
+    // Not a title or a noun before a full name, a word after a determiner, or a word before a place.
+    let text = "Presenter Peter Craven opened the show. The Prophet Yunus is revered there. \
+                Recycle Beirut collects plastic in Beirut.";
+    let g = with_spans(
+        text,
+        &[
+            ("Peter Craven", "PERSON"),
+            ("Yunus", "PERSON"),
+            ("Beirut", "PERSON"),
+        ],
+    );
+    let all: Vec<String> = names(&g).into_iter().flatten().collect();
+    assert!(
+        !all.iter().any(|n| n.starts_with("Presenter")
+            || n.starts_with("Prophet")
+            || n.starts_with("Recycle")),
+        "{all:?}"
+    );
+}

@@ -41,13 +41,7 @@ impl DocEntities<'_> {
             }
         }
         let lex = self.lex;
-        let mut spans = name_spans(
-            doc,
-            &lex.words,
-            lex.gazetteer_forms(),
-            |n| lex.gazetteer_name(n).is_some(),
-            |n| lex.is_place_name(n),
-        );
+        let mut spans = name_spans(doc, lex);
         if self.sports_report {
             spans.extend(club_words(doc, lex, &spans));
             spans.sort_by_key(|n| (n.start, n.end));

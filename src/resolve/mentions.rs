@@ -7,7 +7,7 @@
 //!
 //! A pure function of the analysed document and the ontology's word lists.
 
-use super::lexicon::VALUE_LABELS;
+use super::lexicon::{Lexicon, VALUE_LABELS};
 use super::names::NameWords;
 use crate::analysis::Doc;
 use std::cell::OnceCell;
@@ -38,23 +38,16 @@ impl NameSpan {
     }
 }
 
-/// The named mentions of a document, in text order. `known` tells whether a name is in the gazetteer,
-/// `place` whether the places list knows it;
-/// `forms` are the gazetteer's names of two words or more with their NER labels: an occurrence of one
+/// The named mentions of a document, in text order, read with the lexicon's word lists, gazetteer and
+/// places list. The gazetteer's names of two words or more: an occurrence of one
 /// (case and spacing as written) replaces the NER spans inside it, and stands where NER saw nothing
 /// (`"Islamic State"` in quotes, tagged `Islamic` NORP), unless an NER span reaches beyond it (`European
 /// Union Chamber of Commerce` stays whole).
-pub(crate) fn name_spans(
-    doc: &Doc,
-    words: &NameWords,
-    forms: &HashMap<String, &'static str>,
-    known: impl Fn(&str) -> bool,
-    place: impl Fn(&str) -> bool,
-) -> Vec<NameSpan> {
-    let mut out = ner_spans(doc, words, known, place);
+pub(crate) fn name_spans(doc: &Doc, lex: &Lexicon) -> Vec<NameSpan> {
+    let mut out = ner_spans(doc, lex);
     out.extend(stated_abbreviations(doc, &out));
     out.sort_by_key(|n| (n.start, n.end));
-    let found = gazetteer_spans(doc, forms);
+    let found = gazetteer_spans(doc, lex.gazetteer_forms());
     if found.is_empty() {
         return out;
     }
@@ -186,17 +179,13 @@ fn capitalised(word: &str) -> bool {
 }
 
 /// The NER spans cut into names (see the module doc).
-fn ner_spans(
-    doc: &Doc,
-    words: &NameWords,
-    known: impl Fn(&str) -> bool,
-    place: impl Fn(&str) -> bool,
-) -> Vec<NameSpan> {
+fn ner_spans(doc: &Doc, lex: &Lexicon) -> Vec<NameSpan> {
+    let words = &lex.words;
+    let known = |name: &str| lex.gazetteer_name(name).is_some();
     let mut out = Vec::new();
     let doc_words = DocWords::new(doc);
     let owners = Owners {
-        known: &known,
-        place: &place,
+        lex,
         doc_words: &doc_words,
     };
     // The end of the last person's name extended over a span NER cut off it.
@@ -222,8 +211,12 @@ fn ner_spans(
                 .unwrap_or(span.end),
             _ => span.end,
         };
+        let start = match span.label.as_str() {
+            "PERSON" => given_name_before(doc, lex, &doc_words, span.start, covered),
+            _ => span.start,
+        };
         covered = covered.max(end);
-        for piece in pieces(doc, words, &owners, span.start, end, &span.label) {
+        for piece in pieces(doc, words, &owners, start, end, &span.label) {
             let (start, end, label, needs_known) = piece;
             let bytes = doc.tokens[start].start..doc.tokens[end - 1].end;
             if needs_known && !known(doc.slice(bytes.clone())) {
@@ -269,6 +262,62 @@ fn particle_tail(doc: &Doc, words: &NameWords, start: usize, end: usize) -> usiz
         k += 1;
     }
     k
+}
+
+/// The start of a person's name that NER began one word late (`Manfred` | `Schmidt`, `Moses` | `Asonya`
+/// at a line's start): the capitalised proper noun right before a one-word span, within its line and sentence
+/// and past `covered`, that no span holds, that no word list knows (titles, person nouns, designators,
+/// particles), that names no place or gazetteer entity, that the document never writes in lower case, and
+/// that opens its sentence or line or follows a word in lower case or a punctuation mark other than a
+/// preposition, determiner or conjunction (not `Chief Executive` | `Carlos Tavares`, `the Prophet` |
+/// `Muhammad`). Otherwise `start`.
+fn given_name_before(
+    doc: &Doc,
+    lex: &Lexicon,
+    doc_words: &DocWords,
+    start: usize,
+    covered: usize,
+) -> usize {
+    // Only before a lone word: before two (`Presenter` | `Peter Craven`) the word is far likelier a title
+    // or a noun than a given name.
+    let lone = doc
+        .ents
+        .iter()
+        .any(|s| s.start == start && s.end == start + 1);
+    if !lone || start == 0 || start - 1 < covered || breaks_before(doc, start) {
+        return start;
+    }
+    // A place NER took for a person is no surname (`Recycle Beirut`).
+    let surname = doc.token_text(start);
+    if lex.is_place_name(surname) || lex.gazetteer_name(surname).is_some() {
+        return start;
+    }
+    let i = start - 1;
+    let word = doc.token_text(i);
+    let w = &lex.words;
+    let plain = doc.tokens[i].pos == "PROPN"
+        && capitalised(word)
+        && word.chars().count() >= 2
+        && word.chars().all(|c| c.is_alphabetic() || c == '-');
+    if !plain
+        || doc.ents.iter().any(|s| s.start <= i && i < s.end)
+        || w.is_title(word)
+        || w.is_designator(word)
+        || w.is_particle(word)
+        || lex.is_person_noun(word)
+        || lex.is_place_name(word)
+        || lex.gazetteer_name(word).is_some()
+        || doc_words.is_lower_case_word(&word.to_lowercase())
+    {
+        return start;
+    }
+    let opens = i == 0 || breaks_before(doc, i);
+    let after_ok = opens || {
+        let prev = &doc.tokens[i - 1];
+        let text = doc.token_text(i - 1);
+        !capitalised(text) && !matches!(prev.tag.as_str(), "DT" | "IN" | "CC" | "TO" | "POS")
+    };
+    if after_ok { i } else { start }
 }
 
 /// Whether token `i` starts a new segment: a sentence start, a line break before it, or whitespace.
@@ -495,8 +544,7 @@ fn minute_mark(doc: &Doc, i: usize) -> bool {
 
 /// Who can own what a possessive inside a span names.
 struct Owners<'a> {
-    known: &'a dyn Fn(&str) -> bool,
-    place: &'a dyn Fn(&str) -> bool,
+    lex: &'a Lexicon,
     doc_words: &'a DocWords<'a>,
 }
 
@@ -507,9 +555,9 @@ impl Owners<'_> {
     /// `None` for any other word (`People's`, `Workers'`).
     fn label<'l>(&self, doc: &Doc, from: usize, to: usize, label: &'l str) -> Option<&'l str> {
         let owner = doc.slice(doc.tokens[from].start..doc.tokens[to - 1].end);
-        if (self.place)(owner) {
+        if self.lex.is_place_name(owner) {
             Some("GPE")
-        } else if (self.known)(owner)
+        } else if self.lex.gazetteer_name(owner).is_some()
             || (from..to).all(|k| self.doc_words.in_persons_name(doc.token_text(k)))
         {
             Some(label)
@@ -523,6 +571,7 @@ impl Owners<'_> {
 struct DocWords<'d> {
     doc: &'d Doc,
     function: OnceCell<HashSet<String>>,
+    lower: OnceCell<HashSet<String>>,
     persons: OnceCell<HashSet<String>>,
 }
 
@@ -531,6 +580,7 @@ impl<'d> DocWords<'d> {
         DocWords {
             doc,
             function: OnceCell::new(),
+            lower: OnceCell::new(),
             persons: OnceCell::new(),
         }
     }
@@ -550,6 +600,20 @@ impl<'d> DocWords<'d> {
                             )
                     })
                     .map(|i| doc.token_text(i).to_string())
+                    .collect()
+            })
+            .contains(word)
+    }
+
+    /// Whether the document writes `word` (lower case) in lower case anywhere.
+    fn is_lower_case_word(&self, word: &str) -> bool {
+        let doc = self.doc;
+        self.lower
+            .get_or_init(|| {
+                (0..doc.tokens.len())
+                    .map(|i| doc.token_text(i))
+                    .filter(|t| starts_lower(t))
+                    .map(str::to_string)
                     .collect()
             })
             .contains(word)
