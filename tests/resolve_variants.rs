@@ -572,3 +572,32 @@ fn a_given_name_ner_left_off_a_lone_surname_is_part_of_the_name() {
         "{all:?}"
     );
 }
+
+#[test]
+fn a_partys_name_and_its_members_noun_are_one_entity_with_both_names() {
+    let text = "Norway's coalition split on Tuesday. A Social Democrat minister resigned in Oslo. Later the \
+                Social Democrats accused Prime Minister Erna Lund of interference. Norway faces elections.";
+    let g = with_spans(
+        text,
+        &[
+            ("Social Democrat", "NORP"),
+            ("Social Democrats", "NORP"),
+            ("Norway", "GPE"),
+        ],
+    );
+    assert!(
+        together(&g, "Social Democrat", "Social Democrats"),
+        "{:?}",
+        names(&g)
+    );
+    // A plural that is no generic party word stays apart (`Bergs`, a family, beside `Berg`).
+    let g = with_spans(
+        "The Bergs sued Tom Berg on Monday. Berg denied it.",
+        &[
+            ("Bergs", "NORP"),
+            ("Tom Berg", "PERSON"),
+            ("Berg", "PERSON"),
+        ],
+    );
+    assert!(!together(&g, "Bergs", "Tom Berg"), "{:?}", names(&g));
+}

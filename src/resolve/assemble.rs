@@ -62,7 +62,7 @@ impl Resolver {
                 None if !d.person && self.lex.words.is_generic_name(&d.label) => {
                     format!(
                         "{}__{}",
-                        entity_key(&d.label, false),
+                        entity_key(&self.lex.words.generic_singular(&d.label), false),
                         country.unwrap_or(&scope)
                     )
                 }
@@ -93,7 +93,9 @@ impl Resolver {
                 Some(&i) => {
                     let ent: &mut graph::Entity = &mut entities[i];
                     ent.mentions.extend(mentions);
-                    for a in aliases {
+                    // Another draft with the same key (`Social Democrats` beside `Social Democrat`): its
+                    // label is one more name of the entity.
+                    for a in std::iter::once(label).chain(aliases) {
                         if !ent.aliases.contains(&a) && a != ent.label {
                             ent.aliases.push(a);
                         }

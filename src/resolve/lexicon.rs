@@ -177,7 +177,7 @@ impl Lexicon {
             };
             for n in &g.national_names {
                 lex.national
-                    .entry((clean_key(n), country.clone()))
+                    .entry((lex.words.generic_singular(n), country.clone()))
                     .or_insert_with(|| canon.clone());
             }
         }
@@ -317,7 +317,8 @@ impl Lexicon {
     /// The gazetteer entity a generic name (`Social Democrats`) stands for in the news of a country (the
     /// key of its gazetteer entry), if the gazetteer says so.
     pub fn national_name(&self, name: &str, country: &str) -> Option<&Canonical> {
-        self.national.get(&(clean_key(name), country.to_string()))
+        self.national
+            .get(&(self.words.generic_singular(name), country.to_string()))
     }
 
     /// The gazetteer entity with this name or alternative name.
@@ -413,9 +414,4 @@ pub(crate) fn entity_key(label: &str, person: bool) -> String {
         }
     }
     slug(label)
-}
-
-/// A name compared without case, a leading `the` or a possessive ending.
-fn clean_key(name: &str) -> String {
-    name_words(name).join(" ").to_lowercase()
 }

@@ -90,6 +90,20 @@ impl NameWords {
                 .all(|w| self.generic.contains(&w.to_lowercase()))
     }
 
+    /// A generic name with its last word in the singular when the list holds both forms (`Social
+    /// Democrats` -> `Social Democrat`, `the Greens` -> `Green`), lower case: the party and its member's
+    /// noun are one name (`Social Democrat Lena Berg` is a member of the Social Democrats).
+    pub fn generic_singular(&self, name: &str) -> String {
+        let mut words: Vec<String> = name_words(name).iter().map(|w| w.to_lowercase()).collect();
+        if let Some(last) = words.last_mut()
+            && let Some(one) = last.strip_suffix('s')
+            && self.generic.contains(one)
+        {
+            *last = one.to_string();
+        }
+        words.join(" ")
+    }
+
     /// A person's name without leading titles and honorifics (`Prime Minister Shinzo Abe` -> `Shinzo Abe`);
     /// unchanged when nothing would remain.
     pub fn strip_titles(&self, name: &str) -> String {
