@@ -1031,3 +1031,47 @@ fn a_lone_name_a_place_noun_describes_is_the_place() {
     );
     assert_eq!(class_of(&g, "Vallby").as_deref(), Some("Person"));
 }
+
+#[test]
+fn an_organisations_noun_before_a_name_makes_it_an_organisation() {
+    // NER called all three people; the noun before each says what it is.
+    let g = graph(
+        "Reporters gathered outside the offices of the Danish satirical magazine Blekk Nord. \
+         The Norwegian aerospace company Nordavind launched a satellite. \
+         The film was bought by the Swedish broadcaster Kanal Sju.",
+    );
+    for name in ["Blekk Nord", "Nordavind", "Kanal Sju"] {
+        let class = class_of(&g, name);
+        assert!(
+            class.is_some() && class.as_deref() != Some("Person"),
+            "{name}: {class:?}"
+        );
+    }
+    let fs = facts("The Norwegian aerospace company Nordavind launched a satellite.");
+    assert!(!fs.iter().any(|(_, p, _)| p == "citizenOf"), "{fs:?}");
+    // A person noun there keeps the person.
+    let g = graph("The Norwegian aerospace engineer Ola Nordavind launched a satellite.");
+    assert_eq!(class_of(&g, "Ola Nordavind").as_deref(), Some("Person"));
+}
+
+#[test]
+fn each_of_two_coordinated_titles_keeps_its_own_nationality() {
+    let fs = facts(
+        "Swedish Foreign Minister Lars Ekholm and Estonian Foreign Minister Peeter Kask said the talks would go on.",
+    );
+    assert!(has(&fs, "Peeter Kask", "citizenOf", "Estonia"), "{fs:?}");
+    assert!(!has(&fs, "Peeter Kask", "citizenOf", "Sweden"), "{fs:?}");
+    assert!(has(&fs, "Lars Ekholm", "citizenOf", "Sweden"), "{fs:?}");
+    // A name inside a premodifier without a conjunction does not cut it.
+    let fs = facts("Spain's Bush-friendly president, Jose Ortega, lost the election.");
+    assert!(has(&fs, "Jose Ortega", "citizenOf", "Spain"), "{fs:?}");
+}
+
+#[test]
+fn where_someone_was_born_is_no_citizenship() {
+    let fs =
+        facts("The film, directed by German-born filmmaker Karl Haberl, won the prize in Cannes.");
+    assert!(!has(&fs, "Karl Haberl", "citizenOf", "Germany"), "{fs:?}");
+    let fs = facts("The film, directed by German filmmaker Karl Haberl, won the prize in Cannes.");
+    assert!(has(&fs, "Karl Haberl", "citizenOf", "Germany"), "{fs:?}");
+}

@@ -125,9 +125,21 @@ impl DocEntities<'_> {
         while i > sent_start {
             let j = i - 1;
             let t = &doc.tokens[j];
+            // Another name before a conjunction ends them (`Swedish Foreign Minister Carl Bildt and Estonian
+            // Foreign Minister Urmas Paet`, which the parser may hang on one head; not `Spain's Bush-friendly
+            // president`, nor the `Bosnia and Herzegovina` of its president).
+            let other_name = self
+                .entity_at(j)
+                .filter(|&e| self.entity_at(root) != Some(e));
+            let other_person = doc.tokens[j + 1].tag == "CC"
+                && other_name.is_some()
+                && self.entity_at(j + 1) != other_name;
             if !dominates(doc, root, j)
                 || t.pos == "VERB" && t.tag != "VBN"
                 || doc.token_text(j) == ","
+                || other_person
+                // Where one was born is no nationality (`German-born filmmaker Michael Haneke`).
+                || t.tag == "VBN" && t.lemma == "bear"
             {
                 break;
             }

@@ -10,6 +10,7 @@ use super::lexicon::{Canonical, Lexicon, VALUE_LABELS, entity_key};
 use super::mentions::{NameForm, NameSpan, name_spans, repeated_names};
 use super::name_context::{
     club_words, described_as_person, names_a_portfolio, organisation_noun_after,
+    organisation_noun_before,
 };
 use super::names::{clean_label, clean_name, name_words};
 use super::teams::{about_women, names_a_side, national_team};
@@ -86,7 +87,8 @@ impl DocEntities<'_> {
                 && text.chars().any(char::is_uppercase)
                 && !text.chars().any(char::is_lowercase);
             // `Turkey's Cumhuriyet newspaper`: a name before an organisation's noun is the organisation's.
-            let organisation = organisation_noun_after(doc, lex, span.start, span.end).is_some();
+            let organisation = organisation_noun_after(doc, lex, span.start, span.end).is_some()
+                || organisation_noun_before(doc, lex, span.start, span.end).is_some();
             // A place NER named is not re-read as a person (`North Rhine-Westphalia's Minister X`).
             let person = !organisation
                 && (span.label == "PERSON" && !capitals

@@ -83,6 +83,27 @@ pub(super) fn organisation_noun_after(
     .then_some(head)
 }
 
+/// The organisation's head noun right before a name that it describes (`magazine` in `French satirical
+/// magazine Charlie Hebdo`, `company` in `the US aerospace company SpaceX`, `broadcaster Arte`), if it is a
+/// head noun of `kg:Organization` itself and the parse joins the two (apposition or compound either way).
+pub(super) fn organisation_noun_before(
+    doc: &Doc,
+    lex: &Lexicon,
+    start: usize,
+    end: usize,
+) -> Option<usize> {
+    let before = start.checked_sub(1)?;
+    let noun = &doc.tokens[before];
+    if noun.pos != "NOUN" || lex.head_noun_class(&noun.lemma) != Some("Organization") {
+        return None;
+    }
+    let root = span_root(doc, start, end);
+    let t = &doc.tokens[root];
+    let joined = (t.head == before && matches!(t.dep.as_str(), "appos" | "compound" | "npadvmod"))
+        || (noun.head == root && matches!(noun.dep.as_str(), "compound" | "nmod" | "amod"));
+    joined.then_some(before)
+}
+
 /// Whether a name NER gave another class reads as a person's: a person noun in apposition to it or before
 /// it (`Lena Aho, a historian`; `the vicar of Malmo, Per Lund`; `spokeswoman Tove Berg`), the name made of
 /// two to four capitalised words none of which names a kind of place or organisation, and unknown to the
