@@ -1075,3 +1075,33 @@ fn where_someone_was_born_is_no_citizenship() {
     let fs = facts("The film, directed by German filmmaker Karl Haberl, won the prize in Cannes.");
     assert!(has(&fs, "Karl Haberl", "citizenOf", "Germany"), "{fs:?}");
 }
+
+#[test]
+fn a_country_the_text_gives_an_organisation_outweighs_the_one_its_name_suggests() {
+    // The name's country counts where the text names that country too.
+    let fs = facts(
+        "In Syria, 40 people died, according to the Britain-based Syrian Network for Civil Rights.",
+    );
+    assert!(
+        !has(&fs, "Syrian Network for Civil Rights", "country", "Syria"),
+        "{fs:?}"
+    );
+    // A country's name inside the name, not ending it, names a field, not a nationality.
+    let fs =
+        facts("Lena Berg, who studied in Japan, works at the Oslo Institute of Japan Studies.");
+    assert!(
+        !fs.iter().any(|(_, p, o)| p == "country" && o == "Japan"),
+        "{fs:?}"
+    );
+    // Without them the name's nationality stands.
+    let fs = facts("In Syria, 40 people died, according to the Syrian Network for Civil Rights.");
+    assert!(
+        has(&fs, "Syrian Network for Civil Rights", "country", "Syria"),
+        "{fs:?}"
+    );
+    let fs = facts("The Confederation of Danish Farmers criticised the plan for Denmark.");
+    assert!(
+        has(&fs, "Confederation of Danish Farmers", "country", "Denmark"),
+        "{fs:?}"
+    );
+}

@@ -499,6 +499,19 @@ impl DocEntities<'_> {
         }
         facts.extend(self.of_affiliations(ns));
         facts.extend(self.defaults(ns, places, stated, &facts));
+        // A country the text gives an organisation outweighs one its name suggests (`the Britain-based
+        // Syrian Observatory for Human Rights`, `the Berlin-based Institute of Turkish Studies`).
+        let stated_countries: Vec<(usize, usize)> = facts
+            .iter()
+            .filter(|f| ["seat-country", "organisation-nationality"].contains(&f.rule))
+            .map(|f| (self.find(f.subject), self.find(f.object)))
+            .collect();
+        facts.retain(|f| {
+            f.rule != "name-nationality"
+                || !stated_countries
+                    .iter()
+                    .any(|&(s, c)| s == self.find(f.subject) && c != self.find(f.object))
+        });
         facts
     }
 
@@ -547,6 +560,10 @@ impl DocEntities<'_> {
     /// after `of` (`Russian Defense Ministry`, `Communist Party of China`, `Bank of South Korea`), when the
     /// text names it too and the name names no other.
     fn name_countries(&self, e: usize) -> Vec<usize> {
+        // The gazetteer gives its entities' countries, or none (`Organization of American States`).
+        if self.drafts[e].fixed_key.is_some() {
+            return Vec::new();
+        }
         let label = &self.drafts[e].label;
         let function = |w: &str| matches!(w, "of" | "for" | "the" | "and" | "in" | "on" | "de");
         let words: Vec<&str> = label
@@ -564,7 +581,9 @@ impl DocEntities<'_> {
         if !proper {
             return out;
         }
-        // The first words, or those right after `of`: `Conference on Nigeria` is not Nigerian.
+        // The first words, or a country's name that ends the name after `of`: `Conference on Nigeria` is
+        // not Nigerian, nor the `Organization of American States` American or the `Mercator Institute of
+        // China Studies` Chinese.
         let starts = (0..words.len()).filter(|&i| i == 0 || words[i - 1] == "of");
         for i in starts {
             for n in 1..=3.min(words.len() - i) {
@@ -573,9 +592,11 @@ impl DocEntities<'_> {
                     break;
                 }
                 let phrase = part.join(" ");
-                let c = (n == 1)
-                    .then(|| self.lex.demonym(&phrase))
-                    .flatten()
+                let demonym = (n == 1).then(|| self.lex.demonym(&phrase)).flatten();
+                if i > 0 && i + n < words.len() && demonym.is_none() {
+                    continue;
+                }
+                let c = demonym
                     .or_else(|| self.lex.gazetteer_name(&phrase))
                     .filter(|c| c.class == "Country");
                 if let Some(f) = c.and_then(|c| self.entity_with_key(&c.key))
