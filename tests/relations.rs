@@ -1105,3 +1105,24 @@ fn a_country_the_text_gives_an_organisation_outweighs_the_one_its_name_suggests(
         "{fs:?}"
     );
 }
+
+#[test]
+fn a_demonym_of_two_words_names_its_country_and_a_regions_demonym_none() {
+    let fs = facts(
+        "North Korean leader Kim Jong Un met South Korean President Moon Jae-in in Panmunjom.",
+    );
+    assert!(
+        has(&fs, "Kim Jong Un", "citizenOf", "North Korea"),
+        "{fs:?}"
+    );
+    assert!(
+        has(&fs, "Moon Jae-in", "citizenOf", "South Korea"),
+        "{fs:?}"
+    );
+    // `Latin American` is no American; `Turkish Cypriot` is Cypriot.
+    let fs = facts(
+        "Latin American leaders met in Lima. Turkish Cypriot leader Ali Koray spoke in Nicosia.",
+    );
+    assert!(!fs.iter().any(|(_, _, o)| o == "United States"), "{fs:?}");
+    assert!(has(&fs, "Ali Koray", "citizenOf", "Cyprus"), "{fs:?}");
+}

@@ -601,3 +601,22 @@ fn a_partys_name_and_its_members_noun_are_one_entity_with_both_names() {
     );
     assert!(!together(&g, "Bergs", "Tom Berg"), "{:?}", names(&g));
 }
+
+#[test]
+fn a_persons_name_ner_ended_inside_a_hyphenated_word_ends_after_it() {
+    let g = with_spans(
+        "President Moon Jae-in spoke in Seoul on Monday.",
+        &[("Moon Jae", "PERSON")],
+    );
+    assert!(has_name(&g, "Moon Jae-in"), "{:?}", names(&g));
+    // A verb's form glued to a name is no part of it.
+    let g = with_spans(
+        "The Lund-led coalition fell on Monday.",
+        &[("Lund", "PERSON")],
+    );
+    assert!(
+        !names(&g).iter().flatten().any(|n| n.contains("-led")),
+        "{:?}",
+        names(&g)
+    );
+}

@@ -592,7 +592,7 @@ impl DocEntities<'_> {
                     break;
                 }
                 let phrase = part.join(" ");
-                let demonym = (n == 1).then(|| self.lex.demonym(&phrase)).flatten();
+                let demonym = self.lex.demonym(&phrase);
                 if i > 0 && i + n < words.len() && demonym.is_none() {
                     continue;
                 }

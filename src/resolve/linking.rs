@@ -23,8 +23,18 @@ impl DocEntities<'_> {
     /// The gazetteer entity for a surface name (a demonym for a nationality).
     fn canonical(&self, label: &str, ner: &str) -> Option<Canonical> {
         if ner == "NORP" {
+            // The whole name (`North Korean`), else its last word after other nationalities only
+            // (`Turkish Cypriot`; `Latin American` is no American).
             let words = name_words(label);
-            if let Some(c) = words.last().and_then(|w| self.lex.demonym(w)) {
+            let found = self.lex.demonym(&words.join(" ")).or_else(|| {
+                let (last, before) = words.split_last()?;
+                before
+                    .iter()
+                    .all(|w| self.lex.demonym(w).is_some())
+                    .then(|| self.lex.demonym(last))
+                    .flatten()
+            });
+            if let Some(c) = found {
                 return Some(c.clone());
             }
         }

@@ -211,6 +211,10 @@ fn ner_spans(doc: &Doc, lex: &Lexicon) -> Vec<NameSpan> {
                 .unwrap_or(span.end),
             _ => span.end,
         };
+        let end = match span.label.as_str() {
+            "PERSON" => hyphen_tail(doc, end),
+            _ => end,
+        };
         let start = match span.label.as_str() {
             "PERSON" => given_name_before(doc, lex, &doc_words, span.start, covered),
             _ => span.start,
@@ -231,6 +235,24 @@ fn ner_spans(doc: &Doc, lex: &Lexicon) -> Vec<NameSpan> {
         }
     }
     out
+}
+
+/// The end of a person's name NER ended inside a hyphenated word (`Moon Jae` | `-in`): past the hyphen
+/// and the word glued to it, unless that word is a verb's form (`Juncker-led`, `Munich-born`).
+fn hyphen_tail(doc: &Doc, end: usize) -> usize {
+    let glued = |i: usize| doc.tokens[i - 1].end == doc.tokens[i].start;
+    let mut k = end;
+    while k + 1 < doc.tokens.len()
+        && k > 0
+        && matches!(doc.token_text(k), "-" | "‑")
+        && glued(k)
+        && glued(k + 1)
+        && doc.token_text(k + 1).chars().all(char::is_alphanumeric)
+        && !doc.tokens[k + 1].tag.starts_with("VB")
+    {
+        k += 2;
+    }
+    k
 }
 
 /// The end of a person's name that NER cut at a particle (`Ursula von` | `Leyen` of `Ursula von der
@@ -513,7 +535,12 @@ fn pieces(
             let number = (person || minute_mark(doc, e))
                 && text.chars().any(|c| c.is_ascii_digit())
                 && !text.chars().any(char::is_alphabetic);
-            if is_word(text) && !(starts_lower(text) && words.is_particle(text)) && !number {
+            // The end of a hyphenated word stays (`Jae-in`: `in` is no particle there).
+            let hyphenated = e - 1 > s
+                && matches!(doc.token_text(e - 2), "-" | "‑")
+                && doc.tokens[e - 2].end == doc.tokens[e - 1].start;
+            let particle = starts_lower(text) && words.is_particle(text) && !hyphenated;
+            if is_word(text) && !particle && !number {
                 break;
             }
             e -= 1;
