@@ -1126,3 +1126,16 @@ fn a_demonym_of_two_words_names_its_country_and_a_regions_demonym_none() {
     assert!(!fs.iter().any(|(_, _, o)| o == "United States"), "{fs:?}");
     assert!(has(&fs, "Ali Koray", "citizenOf", "Cyprus"), "{fs:?}");
 }
+
+#[test]
+fn a_country_lies_in_no_place_within_itself() {
+    let fs = facts("I remember the case of a women's prison in Peru, Lima, that had no doctor.");
+    assert!(!has(&fs, "Peru", "locatedIn", "Lima"), "{fs:?}");
+    // A city lies in its country.
+    let fs = facts("She visited a prison in Lima, Peru, last year.");
+    assert!(
+        fs.iter()
+            .any(|(s, p, o)| s == "Lima" && (p == "locatedIn" || p == "country") && o == "Peru"),
+        "{fs:?}"
+    );
+}

@@ -230,6 +230,15 @@ impl Resolver {
         if located && country(&subject) && country(&object) {
             return None;
         }
+        // Nor in a place within itself (`Afghanistan located in Helmand`, from `Afghanistan's security
+        // forces in the southern Helmand region`).
+        if located
+            && let (Node::Entity(s), Node::Entity(o)) = (&subject, &object)
+            && entities[*s].class == "Country"
+            && self.places.country(&entities[*o].label) == Some(entities[*s].key.as_str())
+        {
+            return None;
+        }
         let (part, whole) = match &predicate {
             Predicate::Ontology(p) if p == "partOf" => (&subject, &object),
             Predicate::Ontology(p) if p == "hasPart" => (&object, &subject),

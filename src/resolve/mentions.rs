@@ -51,11 +51,17 @@ pub(crate) fn name_spans(doc: &Doc, lex: &Lexicon) -> Vec<NameSpan> {
     if found.is_empty() {
         return out;
     }
+    // NER spans without a leading article (`the Organization for Security and Co-operation` | `Europe`
+    // is the gazetteer's `Organization for Security and Co-operation in Europe`).
     let spans: Vec<(usize, usize)> = doc
         .ents
         .iter()
         .filter(|s| s.start < s.end && s.end <= doc.tokens.len())
-        .map(|s| (s.start, s.end))
+        .map(|s| {
+            let article =
+                s.end - s.start > 1 && doc.token_text(s.start).eq_ignore_ascii_case("the");
+            (s.start + usize::from(article), s.end)
+        })
         .collect();
     let mut taken = Vec::new();
     for g in found {
@@ -70,7 +76,7 @@ pub(crate) fn name_spans(doc: &Doc, lex: &Lexicon) -> Vec<NameSpan> {
         }
         taken.push(g);
     }
-    out.retain(|n| !taken.iter().any(|g| g.start <= n.start && n.end <= g.end));
+    out.retain(|n| !taken.iter().any(|g| n.start < g.end && g.start < n.end));
     out.extend(taken);
     out.sort_by_key(|n| (n.start, n.end));
     out

@@ -150,6 +150,14 @@ impl Resolver {
 
     /// Resolves the arguments of one triple and maps its relation; pushes zero or more facts.
     fn resolve_triple(&self, de: &mut DocEntities<'_>, t: &RawTriple, out: &mut Vec<DraftFact>) {
+        // A locative phrase inside one name is part of it (`Organization for Security and Co-operation in
+        // Europe`, whose name the gazetteer knows where NER cut it).
+        if t.rule == "locative"
+            && de.entity_at(t.subject.head).is_some()
+            && de.entity_at(t.subject.head) == de.entity_at(t.object.head)
+        {
+            return;
+        }
         let speaker =
             t.attributed_to
                 .as_ref()
