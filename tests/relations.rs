@@ -1139,3 +1139,12 @@ fn a_country_lies_in_no_place_within_itself() {
         "{fs:?}"
     );
 }
+
+#[test]
+fn who_backs_or_leads_an_organisation_gives_it_no_nationality() {
+    let fs = facts("Saudi Arabia struck Iran-backed Houthi rebels in Yemen on Monday.");
+    assert!(!has(&fs, "Houthis", "country", "Iran"), "{fs:?}");
+    // What stands before the compound still counts.
+    let fs = facts("India's state-owned airline Air Bharat cut costs on Sunday.");
+    assert!(has(&fs, "Air Bharat", "country", "India"), "{fs:?}");
+}

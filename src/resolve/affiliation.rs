@@ -131,17 +131,28 @@ impl DocEntities<'_> {
             let other_name = self
                 .entity_at(j)
                 .filter(|&e| self.entity_at(root) != Some(e));
-            let other_person = doc.tokens[j + 1].tag == "CC"
+            let before_conjunction = doc.tokens[j + 1].tag == "CC"
                 && other_name.is_some()
                 && self.entity_at(j + 1) != other_name;
             if !dominates(doc, root, j)
                 || t.pos == "VERB" && t.tag != "VBN"
                 || doc.token_text(j) == ","
-                || other_person
-                // Where one was born is no nationality (`German-born filmmaker Michael Haneke`).
-                || t.tag == "VBN" && t.lemma == "bear"
+                || before_conjunction
             {
                 break;
+            }
+            // Where one was born, who leads or backs one, is no nationality (`German-born filmmaker Michael
+            // Haneke`, `Iran-backed Houthi rebels`): the compound is skipped, what stands before it still
+            // counts (`India's state-owned airline`); `Berlin-based` is a seat.
+            let hyphenated =
+                j >= 2 && doc.token_text(j - 1) == "-" && doc.tokens[j - 1].end == t.start;
+            if t.tag == "VBN" && t.lemma != "base" && hyphenated {
+                i = j - 2;
+                continue;
+            }
+            if t.tag == "VBN" && t.lemma == "bear" && j >= 1 {
+                i = j - 1;
+                continue;
             }
             out.push(j);
             i = j;
