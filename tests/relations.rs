@@ -1104,6 +1104,12 @@ fn a_country_the_text_gives_an_organisation_outweighs_the_one_its_name_suggests(
         has(&fs, "Confederation of Danish Farmers", "country", "Denmark"),
         "{fs:?}"
     );
+    // A legal form after the country's name still ends the name there.
+    let fs = facts("Sales rose at Nordic Paper of Finland Ltd, which sells across Finland.");
+    assert!(
+        has(&fs, "Nordic Paper of Finland Ltd", "country", "Finland"),
+        "{fs:?}"
+    );
 }
 
 #[test]

@@ -572,10 +572,10 @@ impl DocEntities<'_> {
     /// text names it too and the name names no other.
     fn name_countries(&self, e: usize) -> Vec<usize> {
         // The gazetteer gives its entities' countries, or none (`Organization of American States`).
-        if self.drafts[e].fixed_key.is_some() {
+        let label = &self.drafts[e].label;
+        if self.lex.gazetteer_name(label).is_some() {
             return Vec::new();
         }
-        let label = &self.drafts[e].label;
         let function = |w: &str| matches!(w, "of" | "for" | "the" | "and" | "in" | "on" | "de");
         let words: Vec<&str> = label
             .split_whitespace()
@@ -596,6 +596,13 @@ impl DocEntities<'_> {
         // not Nigerian, nor the `Organization of American States` American or the `Mercator Institute of
         // China Studies` Chinese.
         let starts = (0..words.len()).filter(|&i| i == 0 || words[i - 1] == "of");
+        // The name ends before a legal form (`Honda Motor of America Inc`).
+        let name_end = words.len()
+            - words
+                .iter()
+                .rev()
+                .take_while(|w| self.lex.words.is_legal_form(w))
+                .count();
         for i in starts {
             for n in 1..=3.min(words.len() - i) {
                 let part = &words[i..i + n];
@@ -604,7 +611,7 @@ impl DocEntities<'_> {
                 }
                 let phrase = part.join(" ");
                 let demonym = self.lex.demonym(&phrase);
-                if i > 0 && i + n < words.len() && demonym.is_none() {
+                if i > 0 && i + n < name_end && demonym.is_none() {
                     continue;
                 }
                 let c = demonym
