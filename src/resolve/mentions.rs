@@ -8,10 +8,13 @@
 //! A pure function of the analysed document and the ontology's word lists.
 
 use super::lexicon::{Lexicon, VALUE_LABELS};
+use super::name_edges::{
+    DocWords, Owners, breaks_before, capitalised, given_name_before, hyphen_tail, is_word,
+    minute_mark, particle_tail, starts_lower, stated_abbreviations,
+};
 use super::names::NameWords;
 use crate::analysis::Doc;
-use std::cell::OnceCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// One named mention: a token range that is one name, with the NER label it carries.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,32 +83,6 @@ pub(crate) fn name_spans(doc: &Doc, lex: &Lexicon) -> Vec<NameSpan> {
     out.extend(taken);
     out.sort_by_key(|n| (n.start, n.end));
     out
-}
-
-/// Abbreviations in parentheses right after a name that NER left untagged (`Social Democrats (SPD)`,
-/// `the Economic Community of West African States (ECOWAS)`): a word of two capitals or more, with the
-/// name's label, for the linker to join to it as a name stated for it.
-fn stated_abbreviations(doc: &Doc, spans: &[NameSpan]) -> Vec<NameSpan> {
-    let tagged = |i: usize| doc.ents.iter().any(|s| s.start <= i && i < s.end);
-    spans
-        .iter()
-        .filter_map(|n| {
-            let (open, word, close) = (n.end, n.end + 1, n.end + 2);
-            let abbreviation = doc.tokens.get(close).is_some()
-                && doc.token_text(open) == "("
-                && doc.token_text(close) == ")"
-                && capitalised(doc.token_text(word))
-                && doc
-                    .token_text(word)
-                    .chars()
-                    .filter(|c| c.is_uppercase())
-                    .count()
-                    >= 2
-                && doc.token_text(word).chars().all(char::is_alphanumeric)
-                && !tagged(word);
-            abbreviation.then(|| NameSpan::token(doc, word, &n.label))
-        })
-        .collect()
 }
 
 /// Occurrences of the gazetteer's multi-word names, longest first at each token, within one line and
@@ -179,11 +156,6 @@ fn longest_runs<T>(
     out
 }
 
-/// Whether a word starts with a capital letter.
-fn capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
-}
-
 /// The NER spans cut into names (see the module doc).
 fn ner_spans(doc: &Doc, lex: &Lexicon) -> Vec<NameSpan> {
     let words = &lex.words;
@@ -243,124 +215,6 @@ fn ner_spans(doc: &Doc, lex: &Lexicon) -> Vec<NameSpan> {
     out
 }
 
-/// The end of a person's name NER ended inside a hyphenated word (`Moon Jae` | `-in`): past the hyphen
-/// and the word glued to it, unless that word is a verb's form (`Juncker-led`, `Munich-born`).
-fn hyphen_tail(doc: &Doc, end: usize) -> usize {
-    let glued = |i: usize| doc.tokens[i - 1].end == doc.tokens[i].start;
-    let mut k = end;
-    while k + 1 < doc.tokens.len()
-        && k > 0
-        && matches!(doc.token_text(k), "-" | "‑")
-        && glued(k)
-        && glued(k + 1)
-        && doc.token_text(k + 1).chars().all(char::is_alphanumeric)
-        && !doc.tokens[k + 1].tag.starts_with("VB")
-    {
-        k += 2;
-    }
-    k
-}
-
-/// The end of a person's name that NER cut at a particle (`Ursula von` | `Leyen` of `Ursula von der
-/// Leyen`, `Thomas de` | `Maiziere`): past the lower-case particles a person's name holds
-/// (`kg:personNameParticles`) that end the span or follow it, and the capitalised proper nouns after them,
-/// within the line and sentence. Any other span ends where NER ended it.
-fn particle_tail(doc: &Doc, words: &NameWords, start: usize, end: usize) -> usize {
-    let n = doc.tokens.len();
-    let particle = |i: usize| {
-        let text = doc.token_text(i);
-        starts_lower(text) && words.is_person_particle(text)
-    };
-    let name_word = |i: usize| {
-        doc.tokens[i].pos == "PROPN" && capitalised(doc.token_text(i)) && !breaks_before(doc, i)
-    };
-    let inside = (start + 1..end).rev().take_while(|&i| particle(i)).count();
-    let mut k = end;
-    while k < n && particle(k) && !breaks_before(doc, k) {
-        k += 1;
-    }
-    // The particles follow a name word or open the span (`von der` | `Leyen`); `von Hein / al Editor` is a
-    // byline.
-    let before = end - inside - 1;
-    let opens = capitalised(doc.token_text(before)) || before == start && particle(before);
-    if inside + (k - end) == 0 || !opens || k >= n || !name_word(k) {
-        return end;
-    }
-    while k < n && name_word(k) {
-        k += 1;
-    }
-    k
-}
-
-/// The start of a person's name that NER began one word late (`Manfred` | `Schmidt`, `Moses` | `Asonya`
-/// at a line's start): the capitalised proper noun right before a one-word span, within its line and sentence
-/// and past `covered`, that no span holds, that no word list knows (titles, person nouns, designators,
-/// particles), that names no place or gazetteer entity, that the document never writes in lower case, and
-/// that opens its sentence or line or follows a word in lower case or a punctuation mark other than a
-/// preposition, determiner or conjunction (not `Chief Executive` | `Carlos Tavares`, `the Prophet` |
-/// `Muhammad`). Otherwise `start`.
-fn given_name_before(
-    doc: &Doc,
-    lex: &Lexicon,
-    doc_words: &DocWords,
-    start: usize,
-    covered: usize,
-) -> usize {
-    // Only before a lone word: before two (`Presenter` | `Peter Craven`) the word is far likelier a title
-    // or a noun than a given name.
-    let lone = doc
-        .ents
-        .iter()
-        .any(|s| s.start == start && s.end == start + 1);
-    if !lone || start == 0 || start - 1 < covered || breaks_before(doc, start) {
-        return start;
-    }
-    // A place NER took for a person is no surname (`Recycle Beirut`).
-    let surname = doc.token_text(start);
-    if lex.is_place_name(surname) || lex.gazetteer_name(surname).is_some() {
-        return start;
-    }
-    let i = start - 1;
-    let word = doc.token_text(i);
-    let w = &lex.words;
-    let plain = doc.tokens[i].pos == "PROPN"
-        && capitalised(word)
-        && word.chars().count() >= 2
-        && word.chars().all(|c| c.is_alphabetic() || c == '-');
-    if !plain
-        || doc.ents.iter().any(|s| s.start <= i && i < s.end)
-        || w.is_title(word)
-        || w.is_designator(word)
-        || w.is_particle(word)
-        || lex.is_person_noun(word)
-        || lex.is_place_name(word)
-        || lex.gazetteer_name(word).is_some()
-        || doc_words.is_lower_case_word(&word.to_lowercase())
-    {
-        return start;
-    }
-    let opens = i == 0 || breaks_before(doc, i);
-    let after_ok = opens || {
-        let prev = &doc.tokens[i - 1];
-        let text = doc.token_text(i - 1);
-        !capitalised(text) && !matches!(prev.tag.as_str(), "DT" | "IN" | "CC" | "TO" | "POS")
-    };
-    if after_ok { i } else { start }
-}
-
-/// Whether token `i` starts a new segment: a sentence start, a line break before it, or whitespace.
-fn breaks_before(doc: &Doc, i: usize) -> bool {
-    let t = &doc.tokens[i];
-    let prev = &doc.tokens[i - 1];
-    t.sent_start
-        || doc
-            .text
-            .get(prev.end..t.start)
-            .is_some_and(|g| g.contains('\n'))
-        || doc.token_text(i).trim().is_empty()
-        || doc.token_text(i - 1).trim().is_empty()
-}
-
 /// The number of tokens of a match score starting at token `i` (`2-1` as one token, or `2`, `-`, `1`), or 0.
 fn score_len(doc: &Doc, i: usize, end: usize) -> usize {
     let digits = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit()) && t.len() <= 2;
@@ -388,14 +242,6 @@ fn attached_word(doc: &Doc, i: usize, start: usize, end: usize) -> bool {
         && i + 1 < end
         && doc.tokens[i - 1].end == doc.tokens[i].start
         && doc.tokens[i].end == doc.tokens[i + 1].start
-}
-
-fn is_word(text: &str) -> bool {
-    text.chars().any(char::is_alphanumeric)
-}
-
-fn starts_lower(text: &str) -> bool {
-    text.chars().next().is_some_and(char::is_lowercase)
 }
 
 /// The pieces of one NER span: (start, end, label, needs_known).
@@ -566,108 +412,6 @@ fn pieces(
         out.push((s, e, label, needs_known));
     }
     out
-}
-
-/// Whether token `i` is a minute's mark glued to the number before it (`53'`).
-fn minute_mark(doc: &Doc, i: usize) -> bool {
-    i < doc.tokens.len()
-        && matches!(doc.token_text(i), "'" | "’")
-        && doc.tokens[i - 1].end == doc.tokens[i].start
-}
-
-/// Who can own what a possessive inside a span names.
-struct Owners<'a> {
-    lex: &'a Lexicon,
-    doc_words: &'a DocWords<'a>,
-}
-
-impl Owners<'_> {
-    /// The label of tokens `from..to` as the owner before a possessive inside a span labelled `label`: a
-    /// place's name is `GPE`; a name of the gazetteer (which gives its class) or of the document's people
-    /// keeps the span's label (NER calls places and organisations people too: the linker weighs it);
-    /// `None` for any other word (`People's`, `Workers'`).
-    fn label<'l>(&self, doc: &Doc, from: usize, to: usize, label: &'l str) -> Option<&'l str> {
-        let owner = doc.slice(doc.tokens[from].start..doc.tokens[to - 1].end);
-        if self.lex.is_place_name(owner) {
-            Some("GPE")
-        } else if self.lex.gazetteer_name(owner).is_some()
-            || (from..to).all(|k| self.doc_words.in_persons_name(doc.token_text(k)))
-        {
-            Some(label)
-        } else {
-            None
-        }
-    }
-}
-
-/// Word sets of a document that a few cuts consult, each built on first use.
-struct DocWords<'d> {
-    doc: &'d Doc,
-    function: OnceCell<HashSet<String>>,
-    lower: OnceCell<HashSet<String>>,
-    persons: OnceCell<HashSet<String>>,
-}
-
-impl<'d> DocWords<'d> {
-    fn new(doc: &'d Doc) -> Self {
-        DocWords {
-            doc,
-            function: OnceCell::new(),
-            lower: OnceCell::new(),
-            persons: OnceCell::new(),
-        }
-    }
-
-    /// Whether the document writes `word` (lower case) as an adverb, adjective, preposition, conjunction
-    /// or determiner (`first`, `then`): capitalised at a sentence's start, it opens no name.
-    fn is_function_word(&self, word: &str) -> bool {
-        let doc = self.doc;
-        self.function
-            .get_or_init(|| {
-                (0..doc.tokens.len())
-                    .filter(|&i| {
-                        starts_lower(doc.token_text(i))
-                            && matches!(
-                                doc.tokens[i].tag.as_str(),
-                                "RB" | "JJ" | "IN" | "CC" | "DT"
-                            )
-                    })
-                    .map(|i| doc.token_text(i).to_string())
-                    .collect()
-            })
-            .contains(word)
-    }
-
-    /// Whether the document writes `word` (lower case) in lower case anywhere.
-    fn is_lower_case_word(&self, word: &str) -> bool {
-        let doc = self.doc;
-        self.lower
-            .get_or_init(|| {
-                (0..doc.tokens.len())
-                    .map(|i| doc.token_text(i))
-                    .filter(|t| starts_lower(t))
-                    .map(str::to_string)
-                    .collect()
-            })
-            .contains(word)
-    }
-
-    /// Whether `word` is a capitalised word of a name NER called a person's in the document.
-    fn in_persons_name(&self, word: &str) -> bool {
-        let doc = self.doc;
-        capitalised(word)
-            && self
-                .persons
-                .get_or_init(|| {
-                    doc.ents
-                        .iter()
-                        .filter(|s| s.label == "PERSON" && s.end <= doc.tokens.len())
-                        .flat_map(|s| s.start..s.end)
-                        .map(|i| doc.token_text(i).to_string())
-                        .collect()
-                })
-                .contains(word)
-    }
 }
 
 /// A name form of an entity of the document, for [`repeated_names`].

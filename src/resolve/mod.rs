@@ -20,6 +20,7 @@ mod linking;
 mod membership;
 mod mentions;
 mod name_context;
+mod name_edges;
 pub mod names;
 mod of_phrases;
 mod pronouns;
