@@ -1154,3 +1154,19 @@ fn who_backs_or_leads_an_organisation_gives_it_no_nationality() {
     let fs = facts("India's state-owned airline Air Bharat cut costs on Sunday.");
     assert!(has(&fs, "Air Bharat", "country", "India"), "{fs:?}");
 }
+
+#[test]
+fn an_office_of_what_an_apposition_names_is_no_countrys_office() {
+    let fs = facts(
+        "Norway is coming, and we assume that Norway will become an important trade partner, said \
+         Tom Berg, the president of the NFA, in an interview.",
+    );
+    assert!(
+        !fs.iter()
+            .any(|(s, p, _)| s == "Tom Berg" && p == "headOfStateOf"),
+        "{fs:?}"
+    );
+    // An apposition that names the country still gives the office.
+    let fs = facts("Tom Berg, the president of Norway, said the quotas were too low.");
+    assert!(has(&fs, "Tom Berg", "headOfStateOf", "Norway"), "{fs:?}");
+}

@@ -110,6 +110,16 @@ impl DocEntities<'_> {
                         .collect();
                     toks.push(a);
                     let r = self.role_of(&toks);
+                    // `X, the president of the VDMA`, `X, the state's education minister`: an office of
+                    // whatever the complement or owner names, no country's unless one is named.
+                    let owned = children(doc, a).any(|c| {
+                        let t = &doc.tokens[c];
+                        t.dep == "poss"
+                            || t.dep == "prep" && matches!(t.lemma.as_str(), "of" | "at" | "for")
+                    });
+                    if r.0.is_some() && r.1.is_none() && owned {
+                        continue;
+                    }
                     if r.0.is_some() {
                         found = r;
                         from = start;
