@@ -85,6 +85,9 @@ pub(crate) struct DocEntities<'a> {
     pub mention_tokens: Vec<(usize, usize)>,
     /// Persons' offices from titles: (person, role property IRI, country entity).
     pub person_roles: Vec<(usize, String, Option<usize>)>,
+    /// Persons whose office an apposition gives of what it names (`the president of the VDMA`): no
+    /// country's office by default.
+    pub(super) owned_offices: Vec<usize>,
     /// The document reads as a sports report ([`Lexicon::is_sports_report`]), read once.
     pub sports_report: bool,
     /// The token ranges of its credit lines and bylines ([`crate::extract::credit_lines`]), named in no
@@ -114,6 +117,7 @@ impl<'a> DocEntities<'a> {
             groups: HashMap::new(),
             mention_tokens: Vec::new(),
             person_roles: Vec::new(),
+            owned_offices: Vec::new(),
             sports_report: lex.is_sports_report(doc),
             credits: crate::extract::credit_lines(doc),
         };

@@ -99,6 +99,7 @@ impl DocEntities<'_> {
             let mut found = self.role_of(&title);
             let mut from = title.first().copied().unwrap_or(start);
             let mut rule = "title";
+            let mut owned_office = false;
             if found.0.is_none() {
                 // `Sergei Lavrov, Russia's foreign minister,`
                 for a in children(doc, root)
@@ -117,10 +118,8 @@ impl DocEntities<'_> {
                         t.dep == "poss"
                             || t.dep == "prep" && matches!(t.lemma.as_str(), "of" | "at" | "for")
                     });
-                    if r.0.is_some() && r.1.is_none() && owned {
-                        continue;
-                    }
                     if r.0.is_some() {
+                        owned_office = r.1.is_none() && owned;
                         found = r;
                         from = start;
                         rule = "apposition-title";
@@ -142,6 +141,9 @@ impl DocEntities<'_> {
                 continue;
             }
             self.add_role(e, &property, country);
+            if owned_office {
+                self.owned_offices.push(e);
+            }
             if let Some(c) = country {
                 facts.push(ContextFact {
                     subject: e,
@@ -479,6 +481,9 @@ impl DocEntities<'_> {
                 (q != p && *qprop == prop && qc.is_some_and(|c| self.find(c) == main))
                     || (q == p && qc.is_some())
             });
+            if self.owned_offices.iter().any(|&o| self.find(o) == p) {
+                continue;
+            }
             let first = self.mention_tokens.iter().find(|m| self.find(m.1) == p);
             let (None, false, Some(&(tok, _))) = (c, taken, first) else {
                 continue;
