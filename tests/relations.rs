@@ -1170,3 +1170,22 @@ fn an_office_of_what_an_apposition_names_is_no_countrys_office() {
     let fs = facts("Tom Berg, the president of Norway, said the quotas were too low.");
     assert!(has(&fs, "Tom Berg", "headOfStateOf", "Norway"), "{fs:?}");
 }
+
+#[test]
+fn a_speech_is_no_organisation_its_giver_belongs_to() {
+    let fs = facts("Critics in the United States panned Obama's State of the Union on Wednesday.");
+    assert!(
+        !fs.iter()
+            .any(|(s, p, _)| s.contains("Obama") && p == "memberOf"),
+        "{fs:?}"
+    );
+    // A party owned the same way still gives membership.
+    let fs = facts(
+        "Unions are close to Angela Merkel's Christian Democratic Union, which lost votes in Germany.",
+    );
+    assert!(
+        fs.iter()
+            .any(|(s, p, o)| s.contains("Merkel") && p == "memberOf" && o.contains("Christian")),
+        "{fs:?}"
+    );
+}
