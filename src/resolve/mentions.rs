@@ -10,7 +10,7 @@
 use super::lexicon::{Lexicon, VALUE_LABELS};
 use super::name_edges::{
     DocWords, Owners, breaks_before, capitalised, given_name_before, hyphen_tail, is_word,
-    minute_mark, particle_tail, starts_lower, stated_abbreviations,
+    minute_mark, particle_tail, starts_lower, stated_abbreviation,
 };
 use super::names::NameWords;
 use crate::analysis::Doc;
@@ -48,7 +48,11 @@ impl NameSpan {
 /// Union Chamber of Commerce` stays whole).
 pub(crate) fn name_spans(doc: &Doc, lex: &Lexicon) -> Vec<NameSpan> {
     let mut out = ner_spans(doc, lex);
-    out.extend(stated_abbreviations(doc, &out));
+    let abbreviations: Vec<NameSpan> = out
+        .iter()
+        .filter_map(|n| stated_abbreviation(doc, n.end).map(|w| NameSpan::token(doc, w, &n.label)))
+        .collect();
+    out.extend(abbreviations);
     out.sort_by_key(|n| (n.start, n.end));
     let found = gazetteer_spans(doc, lex.gazetteer_forms());
     if found.is_empty() {

@@ -6,36 +6,25 @@
 //! document and the lexicon.
 
 use super::lexicon::Lexicon;
-use super::mentions::NameSpan;
 use super::names::NameWords;
 use crate::analysis::Doc;
 use std::cell::OnceCell;
 use std::collections::HashSet;
 
-/// Abbreviations in parentheses right after a name that NER left untagged (`Social Democrats (SPD)`,
-/// `the Economic Community of West African States (ECOWAS)`): a word of two capitals or more, with the
-/// name's label, for the linker to join to it as a name stated for it.
-pub(super) fn stated_abbreviations(doc: &Doc, spans: &[NameSpan]) -> Vec<NameSpan> {
-    let tagged = |i: usize| doc.ents.iter().any(|s| s.start <= i && i < s.end);
-    spans
-        .iter()
-        .filter_map(|n| {
-            let (open, word, close) = (n.end, n.end + 1, n.end + 2);
-            let abbreviation = doc.tokens.get(close).is_some()
-                && doc.token_text(open) == "("
-                && doc.token_text(close) == ")"
-                && capitalised(doc.token_text(word))
-                && doc
-                    .token_text(word)
-                    .chars()
-                    .filter(|c| c.is_uppercase())
-                    .count()
-                    >= 2
-                && doc.token_text(word).chars().all(char::is_alphanumeric)
-                && !tagged(word);
-            abbreviation.then(|| NameSpan::token(doc, word, &n.label))
-        })
-        .collect()
+/// The abbreviation in parentheses right after a name that ends before token `end`, when NER left it
+/// untagged (`Social Democrats (SPD)`, `the Economic Community of West African States (ECOWAS)`): a word
+/// of two capitals or more, for the linker to join to the name as a name stated for it.
+pub(super) fn stated_abbreviation(doc: &Doc, end: usize) -> Option<usize> {
+    let (open, word, close) = (end, end + 1, end + 2);
+    doc.tokens.get(close)?;
+    let text = doc.token_text(word);
+    let abbreviation = doc.token_text(open) == "("
+        && doc.token_text(close) == ")"
+        && capitalised(text)
+        && text.chars().filter(|c| c.is_uppercase()).count() >= 2
+        && text.chars().all(char::is_alphanumeric)
+        && !doc.ents.iter().any(|s| s.start <= word && word < s.end);
+    abbreviation.then_some(word)
 }
 
 /// Whether a word starts with a capital letter.
