@@ -361,6 +361,19 @@ impl Lexicon {
             || self.staff_words.contains(&w)
     }
 
+    /// Whether a name is a place's (the places list, the gazetteer's places) or any gazetteer entity's: a
+    /// name that owns what follows its possessive (`Russia's Bolshoi Theatre`), never a given name or a
+    /// surname.
+    pub fn is_known_name(&self, name: &str) -> bool {
+        self.is_place_name(name) || self.gazetteer_name(name).is_some()
+    }
+
+    /// Whether a common noun (its lemma) is a head noun of `kg:Organization` itself (`newspaper`,
+    /// `company`; not `government`, a state body's).
+    pub fn is_organisation_noun(&self, lemma: &str) -> bool {
+        self.head_noun_class(lemma) == Some("Organization")
+    }
+
     /// Whether a class (local name) is `kg:Organization` or one of its subclasses.
     pub fn is_organisation_class(&self, class: &str) -> bool {
         self.organisation_classes.contains(class)

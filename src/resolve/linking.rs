@@ -59,7 +59,7 @@ impl DocEntities<'_> {
         }
         let sports = self.sports_report;
         // `Russia's` inside a name is its owner; `People's` is part of it.
-        let possessor = |w: &str| lex.is_place_name(w) || lex.gazetteer_name(w).is_some();
+        let possessor = |w: &str| lex.is_known_name(w);
         // Each name with its label and the gazetteer entity it names, before any is interned, so that a
         // country a sports report once names as a side is its national team everywhere in the report.
         let mut resolved = Vec::new();

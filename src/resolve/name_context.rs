@@ -79,7 +79,7 @@ pub(super) fn organisation_noun_after(
     (t.dep == "compound"
         && head >= end
         && noun.pos == "NOUN"
-        && lex.head_noun_class(&noun.lemma) == Some("Organization"))
+        && lex.is_organisation_noun(&noun.lemma))
     .then_some(head)
 }
 
@@ -94,7 +94,7 @@ pub(super) fn organisation_noun_before(
 ) -> Option<usize> {
     let before = start.checked_sub(1)?;
     let noun = &doc.tokens[before];
-    if noun.pos != "NOUN" || lex.head_noun_class(&noun.lemma) != Some("Organization") {
+    if noun.pos != "NOUN" || !lex.is_organisation_noun(&noun.lemma) {
         return None;
     }
     let root = span_root(doc, start, end);
@@ -117,8 +117,7 @@ pub(super) fn described_as_person(
 ) -> bool {
     let words = name_words(text);
     if !(2..=4).contains(&words.len())
-        || lex.gazetteer_name(text).is_some()
-        || lex.is_place_name(text)
+        || lex.is_known_name(text)
         || words.iter().any(|w| {
             !w.starts_with(char::is_uppercase)
                 || lex.words.is_designator(w)

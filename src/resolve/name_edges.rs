@@ -106,7 +106,7 @@ pub(super) fn given_name_before(
     }
     // A place NER took for a person is no surname (`Recycle Beirut`).
     let surname = doc.token_text(start);
-    if lex.is_place_name(surname) || lex.gazetteer_name(surname).is_some() {
+    if lex.is_known_name(surname) {
         return start;
     }
     let i = start - 1;
@@ -122,8 +122,7 @@ pub(super) fn given_name_before(
         || w.is_designator(word)
         || w.is_particle(word)
         || lex.is_person_noun(word)
-        || lex.is_place_name(word)
-        || lex.gazetteer_name(word).is_some()
+        || lex.is_known_name(word)
         || doc_words.is_lower_case_word(&word.to_lowercase())
     {
         return start;
