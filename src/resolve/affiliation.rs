@@ -8,8 +8,8 @@
 use super::document::{DocEntities, children, dominates};
 use super::name_context::organisation_noun_after;
 use super::roles::ContextFact;
-use crate::ontology::{Ontology, local_name};
-use std::collections::{HashMap, HashSet};
+use crate::ontology::local_name;
+use std::collections::HashSet;
 
 /// Confidence of a fact stated by the words around a name.
 pub(super) const STATED: f32 = 0.85;
@@ -23,42 +23,6 @@ pub(super) const ORGANISATION_TITLE: &str = "organisation-title";
 /// Rules whose facts make their object an organisation, whatever the document's NER votes say (see
 /// `Resolver::finish`): the title was read as one.
 pub(super) const ORGANISATION_RULES: [&str; 2] = [TEAM_TITLE, ORGANISATION_TITLE];
-
-/// Names of cities and regions -> the gazetteer key of their country.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Places {
-    country_of: HashMap<String, String>,
-}
-
-impl Places {
-    /// Indexes the places list of the ontology against the gazetteer's country codes.
-    pub fn new(onto: &Ontology) -> Self {
-        let codes: HashMap<&str, String> = onto
-            .gazetteer()
-            .iter()
-            .filter_map(|g| Some((g.country_code.as_deref()?, local_name(&g.iri))))
-            .collect();
-        let mut country_of = HashMap::new();
-        for p in onto.places() {
-            let Some(country) = codes.get(p.country_code.as_str()) else {
-                continue;
-            };
-            for n in &p.names {
-                country_of
-                    .entry(n.to_lowercase())
-                    .or_insert_with(|| country.clone());
-            }
-        }
-        Places { country_of }
-    }
-
-    /// The gazetteer key of the country a place of this name lies in.
-    pub fn country(&self, name: &str) -> Option<&str> {
-        self.country_of
-            .get(&name.to_lowercase())
-            .map(String::as_str)
-    }
-}
 
 /// What an entity is, for choosing the property.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -163,12 +127,7 @@ impl DocEntities<'_> {
 
     /// Facts from the words around every named mention, then the defaults. `ns` is the ontology namespace;
     /// `stated` the facts read from titles so far (their offices give citizenships by default).
-    pub fn affiliations(
-        &self,
-        ns: &str,
-        places: &Places,
-        stated: &[ContextFact],
-    ) -> Vec<ContextFact> {
+    pub fn affiliations(&self, ns: &str, stated: &[ContextFact]) -> Vec<ContextFact> {
         let doc = self.doc;
         let mut facts = Vec::new();
         let push = |facts: &mut Vec<ContextFact>,
@@ -509,7 +468,7 @@ impl DocEntities<'_> {
             }
         }
         facts.extend(self.of_affiliations(ns));
-        facts.extend(self.defaults(ns, places, stated, &facts));
+        facts.extend(self.defaults(ns, stated, &facts));
         // A country the text gives an organisation outweighs one its name suggests (`the Britain-based
         // Syrian Observatory for Human Rights`, `the Berlin-based Institute of Turkish Studies`).
         let stated_countries: Vec<(usize, usize)> = facts

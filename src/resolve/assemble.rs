@@ -235,7 +235,7 @@ impl Resolver {
         if located
             && let (Node::Entity(s), Node::Entity(o)) = (&subject, &object)
             && entities[*s].class == "Country"
-            && self.places.country(&entities[*o].label) == Some(entities[*s].key.as_str())
+            && self.lex.place_country(&entities[*o].label) == Some(entities[*s].key.as_str())
         {
             return None;
         }

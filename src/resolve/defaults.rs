@@ -5,7 +5,7 @@
 //! a national team is its country's; whoever works for or leads an organisation of a country, or plays
 //! for its national team, is its citizen.
 
-use super::affiliation::{DEFAULT, Kind, Places};
+use super::affiliation::{DEFAULT, Kind};
 use super::assemble::dominant_country;
 use super::document::DocEntities;
 use super::names::name_words;
@@ -18,7 +18,6 @@ impl DocEntities<'_> {
     pub(super) fn defaults(
         &self,
         ns: &str,
-        places: &Places,
         stated: &[ContextFact],
         found: &[ContextFact],
     ) -> Vec<ContextFact> {
@@ -55,8 +54,9 @@ impl DocEntities<'_> {
             let d = &self.drafts[e];
             // Cities and regions of the places list, in their country when the document names it.
             if matches!(self.kind(e), Kind::Place)
-                && let Some(c) = places
-                    .country(&d.label)
+                && let Some(c) = self
+                    .lex
+                    .place_country(&d.label)
                     .and_then(|key| self.entity_with_key(key))
                     .filter(|&c| c != e)
             {
@@ -105,7 +105,10 @@ impl DocEntities<'_> {
             if local_name(&f.property) != "headquarteredIn" {
                 continue;
             }
-            let Some(key) = places.country(&self.drafts[self.find(f.object)].label) else {
+            let Some(key) = self
+                .lex
+                .place_country(&self.drafts[self.find(f.object)].label)
+            else {
                 continue;
             };
             if let Some(c) = self.entity_with_key(key) {
@@ -118,7 +121,7 @@ impl DocEntities<'_> {
                 });
             }
         }
-        out.extend(self.citizens_of_organisations(ns, places, found, &out));
+        out.extend(self.citizens_of_organisations(ns, found, &out));
         out
     }
 
@@ -138,7 +141,6 @@ impl DocEntities<'_> {
     fn citizens_of_organisations(
         &self,
         ns: &str,
-        places: &Places,
         found: &[ContextFact],
         defaults: &[ContextFact],
     ) -> Vec<ContextFact> {
@@ -173,8 +175,8 @@ impl DocEntities<'_> {
                     country_of(f.object)
                 }
             } else if is(f, "officialOf") && self.kind(f.object) == Kind::Place {
-                places
-                    .country(&self.drafts[self.find(f.object)].label)
+                self.lex
+                    .place_country(&self.drafts[self.find(f.object)].label)
                     .and_then(|key| self.entity_with_key(key))
             } else {
                 None

@@ -64,6 +64,8 @@ pub(crate) struct Lexicon {
     club_classes: HashSet<String>,
     /// Lower-case names of places: the gazetteer's places and the places list's cities and regions.
     place_names: HashSet<String>,
+    /// Lower-case names of the places list's cities and regions -> the gazetteer key of their country.
+    place_country: HashMap<String, String>,
     /// The gazetteer's names of two words or more, as written, with the NER label of their class.
     gazetteer_forms: HashMap<String, &'static str>,
     /// Gazetteer key -> its names (label and alternative labels) as written.
@@ -232,9 +234,20 @@ impl Lexicon {
                 }
             }
         }
+        let country_codes: HashMap<&str, String> = onto
+            .gazetteer()
+            .iter()
+            .filter_map(|g| Some((g.country_code.as_deref()?, local_name(&g.iri))))
+            .collect();
         for p in onto.places() {
+            let country = country_codes.get(p.country_code.as_str());
             for n in &p.names {
                 lex.place_names.insert(n.to_lowercase());
+                if let Some(c) = country {
+                    lex.place_country
+                        .entry(n.to_lowercase())
+                        .or_insert_with(|| c.clone());
+                }
             }
         }
         let iris: Vec<&str> = onto.properties().map(|p| p.iri.as_str()).collect();
@@ -359,6 +372,13 @@ impl Lexicon {
         self.person_nouns.contains(&w)
             || self.player_words.contains(&w)
             || self.staff_words.contains(&w)
+    }
+
+    /// The gazetteer key of the country a city or region of the places list with this name lies in.
+    pub fn place_country(&self, name: &str) -> Option<&str> {
+        self.place_country
+            .get(&name.to_lowercase())
+            .map(String::as_str)
     }
 
     /// Whether a name is a place's (the places list, the gazetteer's places) or any gazetteer entity's: a

@@ -67,7 +67,6 @@ impl From<&crate::ingest::Document> for DocMeta {
 pub struct Resolver {
     onto: Ontology,
     lex: Lexicon,
-    places: affiliation::Places,
 }
 
 impl Resolver {
@@ -76,7 +75,6 @@ impl Resolver {
         Resolver {
             onto: onto.clone(),
             lex: Lexicon::new(onto),
-            places: affiliation::Places::new(onto),
         }
     }
 
@@ -126,7 +124,7 @@ impl Resolver {
         roles.extend(de.memberships(self.onto.iri("partOf")));
         roles.extend(de.locatives(crate::ontology::NAMESPACE));
         roles.extend(de.remaining_members(&self.onto.iri("partOf")));
-        let affiliations = de.affiliations(crate::ontology::NAMESPACE, &self.places, &roles);
+        let affiliations = de.affiliations(crate::ontology::NAMESPACE, &roles);
         roles.extend(affiliations);
         let mut drafts: Vec<DraftFact> = Vec::new();
         for t in triples {
