@@ -1189,3 +1189,41 @@ fn a_speech_is_no_organisation_its_giver_belongs_to() {
         "{fs:?}"
     );
 }
+
+#[test]
+fn a_nationality_ner_called_an_organisation_is_still_a_nationality() {
+    // NER tags `Ugandan` an organisation here; before a noun it is the runner's nationality.
+    let fs = facts(
+        "Peter Odongo, a retired Ugandan athlete, has embarked on a journey to train runners.",
+    );
+    assert!(has(&fs, "Peter Odongo", "citizenOf", "Uganda"), "{fs:?}");
+    assert!(
+        !fs.iter().any(|(_, p, o)| p == "memberOf" && o == "Ugandan"),
+        "{fs:?}"
+    );
+    // A demonym standing alone as a name is left as NER read it.
+    let fs = facts("The comedian Dawn French opened the festival in Bath on Friday.");
+    assert!(!has(&fs, "Dawn French", "citizenOf", "France"), "{fs:?}");
+}
+
+#[test]
+fn a_region_of_the_places_list_is_no_organisation_whatever_ner_called_it() {
+    // `Rhineland-Palatinate's` is tagged an organisation; the places list knows it as a German region.
+    let g = graph(
+        "Karl Brenner, Rhineland-Palatinate's interior minister, visited the airport on Monday.",
+    );
+    let fs = graph_facts(&g);
+    assert!(
+        !has(&fs, "Karl Brenner", "memberOf", "Rhineland-Palatinate"),
+        "{fs:?}"
+    );
+    assert_ne!(
+        class_of(&g, "Rhineland-Palatinate").as_deref(),
+        Some("Organization"),
+        "{:?}",
+        g.entities
+    );
+    // An organisation NER tags the same way keeps its membership.
+    let fs = facts("Karl Brenner, Greenpeace's spokesman, visited the airport on Monday.");
+    assert!(has(&fs, "Karl Brenner", "memberOf", "Greenpeace"), "{fs:?}");
+}

@@ -40,6 +40,9 @@ impl DocEntities<'_> {
         let d = &self.drafts[self.find(e)];
         let class = d.class.as_deref().or(d.hints.first().map(String::as_str));
         let votes = |label: &str| d.ner.iter().filter(|l| *l == label).count();
+        if self.listed_place(e) {
+            return Kind::Place;
+        }
         // `German media conglomerate Axel Springer`: a company named after a person, tagged ORG.
         let organisation_by_ner = d.class.is_none() && votes("ORG") > votes("PERSON");
         // `Germany's Christian Democrats`: parties are often tagged NORP; a demonym is a country already.
@@ -60,6 +63,16 @@ impl DocEntities<'_> {
         } else {
             Kind::Other
         }
+    }
+
+    /// A city or region of the places list, whatever NER called it (`Rhineland-Palatinate's interior
+    /// minister`, tagged ORG): outside sports reports, where a town's name may stand for its club.
+    pub(super) fn listed_place(&self, e: usize) -> bool {
+        let d = &self.drafts[self.find(e)];
+        d.class.is_none()
+            && !d.person
+            && !self.sports_report
+            && self.lex.place_country(&d.label).is_some()
     }
 
     /// The document entity with a gazetteer key that the text names, if any.

@@ -45,7 +45,10 @@ impl Resolver {
             // Not a name NER called a person, nor one it only called a nationality (`South Korean`).
             .filter(|&x| {
                 let d = &de.drafts[x];
-                d.class.is_none() && !d.person && d.ner.iter().any(|l| l != "NORP")
+                d.class.is_none()
+                    && !d.person
+                    && d.ner.iter().any(|l| l != "NORP")
+                    && !de.listed_place(x)
             })
             .collect();
         for e in 0..de.drafts.len() {
@@ -310,6 +313,9 @@ pub(super) fn class_of(de: &DocEntities<'_>, e: usize, lex: &Lexicon) -> String 
     }
     if let Some(h) = d.hints.first() {
         return h.clone();
+    }
+    if de.listed_place(e) {
+        return lex.ner_class("GPE").unwrap_or("Place").into();
     }
     let mut votes: HashMap<&str, usize> = HashMap::new();
     for l in &d.ner {

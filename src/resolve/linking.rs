@@ -9,8 +9,8 @@ use super::document::{DocEntities, Draft, span_root};
 use super::lexicon::{Canonical, Lexicon, VALUE_LABELS, entity_key};
 use super::mentions::{NameForm, NameSpan, name_spans, repeated_names};
 use super::name_context::{
-    club_words, described_as_person, names_a_portfolio, organisation_noun_after,
-    organisation_noun_before,
+    club_words, described_as_person, names_a_portfolio, nationality_mislabelled,
+    organisation_noun_after, organisation_noun_before,
 };
 use super::names::{clean_label, clean_name, name_words};
 use super::teams::{about_women, names_a_side, national_team};
@@ -63,12 +63,15 @@ impl DocEntities<'_> {
         // Each name with its label and the gazetteer entity it names, before any is interned, so that a
         // country a sports report once names as a side is its national team everywhere in the report.
         let mut resolved = Vec::new();
-        for span in spans {
+        for mut span in spans {
             // A credit line's agencies supplied the story; they are not named in it.
             if in_credit(&self.credits, span.start) {
                 continue;
             }
             let text = doc.slice(span.bytes.clone());
+            if nationality_mislabelled(doc, lex, &span, text) {
+                span.label = "NORP".to_string();
+            }
             // `Home Affairs Minister X`, `Slovenian Interior Minister Y`: a portfolio NER took for an
             // organisation is part of the title; a nationality opening it stays one (`British minister`
             // tagged NORP is the nationality).
