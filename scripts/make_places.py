@@ -37,8 +37,8 @@ GENERIC_REGION_WORDS = {
     "centrale", "gulf", "mon", "nacional", "oriental", "unity", "lara", "cesar", "saga", "pest", "napo", "agri",
     "granma", "nct",
 }
-# Regions left out: disputed between two countries (`Kashmir`, `Crimea`), or a former country's name (`Zaire`).
-REGIONS_LEFT_OUT = {"Kashmir", "Crimea", "Zaire"}
+# Regions left out: divided between two countries (`Kashmir`), or a former country's name (`Zaire`).
+REGIONS_LEFT_OUT = {"Kashmir", "Zaire"}
 # Administrative words GeoNames keeps in some regions' names, dropped (`Anhui Sheng` is Anhui).
 REGION_SUFFIXES = (" Sheng", " Shi", " Prefecture", " Province", " Governorate", " Oblast", " Krai", " Kray")
 # English names GeoNames' ASCII names lack for regions often in the news.

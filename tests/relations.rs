@@ -1227,3 +1227,49 @@ fn a_region_of_the_places_list_is_no_organisation_whatever_ner_called_it() {
     let fs = facts("Karl Brenner, Greenpeace's spokesman, visited the airport on Monday.");
     assert!(has(&fs, "Karl Brenner", "memberOf", "Greenpeace"), "{fs:?}");
 }
+
+#[test]
+fn a_regions_minister_and_premier_hold_offices_of_the_region() {
+    let fs = facts("Bavaria's interior minister, Karl Brenner, visited the border on Monday.");
+    assert!(has(&fs, "Karl Brenner", "ministerOf", "Bavaria"), "{fs:?}");
+    // A region's president heads its government; only a country has a head of state.
+    let fs = facts("Hesse president Anna Vogt opened the fair in Frankfurt.");
+    assert!(
+        has(&fs, "Anna Vogt", "headOfGovernmentOf", "Hesse"),
+        "{fs:?}"
+    );
+    assert!(!has(&fs, "Anna Vogt", "headOfStateOf", "Hesse"), "{fs:?}");
+    let fs = facts("Austrian president Anna Vogt opened the fair in Vienna.");
+    assert!(has(&fs, "Anna Vogt", "headOfStateOf", "Austria"), "{fs:?}");
+}
+
+#[test]
+fn a_region_of_two_words_is_one_name_where_ner_tagged_one_word() {
+    let fs =
+        facts("Lower Saxony's interior minister, Karl Brenner, spoke to reporters in Hanover.");
+    assert!(
+        has(&fs, "Karl Brenner", "ministerOf", "Lower Saxony"),
+        "{fs:?}"
+    );
+    assert!(!fs.iter().any(|(_, _, o)| o == "Saxony"), "{fs:?}");
+}
+
+#[test]
+fn a_countrys_name_before_an_experts_noun_is_the_subject_not_the_nationality() {
+    let fs = facts("Peru expert Anna Vogt, who teaches in Ohio, told reporters the army was weak.");
+    assert!(!has(&fs, "Anna Vogt", "citizenOf", "Peru"), "{fs:?}");
+    // A nationality, or a country abbreviated as a nationality is, is the person's.
+    let fs = facts("Peruvian expert Anna Vogt told reporters the army was weak.");
+    assert!(has(&fs, "Anna Vogt", "citizenOf", "Peru"), "{fs:?}");
+    let fs = facts("US analyst Anna Vogt told reporters the army was weak.");
+    assert!(
+        has(&fs, "Anna Vogt", "citizenOf", "United States"),
+        "{fs:?}"
+    );
+    // Where one is based says where one lives.
+    let fs = facts("Police raided the homes of followers of the US-based cleric Omar Haddad.");
+    assert!(
+        !has(&fs, "Omar Haddad", "citizenOf", "United States"),
+        "{fs:?}"
+    );
+}

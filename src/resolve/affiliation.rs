@@ -290,7 +290,17 @@ impl DocEntities<'_> {
                 if former && !(me == Kind::Person && other == Kind::Country) {
                     continue;
                 }
+                // `US-based cleric X` lives there; `Mali expert X` studies it; `Malian expert X` and `US
+                // analyst X` (an abbreviation stands for the demonym) are of the country.
+                let subject_matter = doc.tokens[k].tag.starts_with("NNP")
+                    && doc.tokens[k].dep == "compound"
+                    && doc.token_text(k).chars().any(char::is_lowercase)
+                    && self
+                        .lex
+                        .subject_matter_words
+                        .contains(&doc.tokens[doc.tokens[k].head].lemma.to_lowercase());
                 match (me, other) {
+                    (Kind::Person, Kind::Country) if seat || subject_matter => {}
                     (Kind::Person, Kind::Country) => push(
                         &mut facts,
                         e,

@@ -218,7 +218,8 @@ impl Resolver {
     /// Putin` says nothing canonical), a country or organisation that an organisation comprises is its
     /// member (`the Quartet comprises the US`), and an agent in a group of no known class, or
     /// anything in a whole that is no entity, is dropped.
-    /// A country located in a country is dropped too. `None` drops the fact.
+    /// A country located in a country is dropped too, and a region's head of state is its head of
+    /// government. `None` drops the fact.
     fn refine_part(
         &self,
         subject: Node,
@@ -241,6 +242,21 @@ impl Resolver {
             && self.lex.place_country(&entities[*o].label) == Some(entities[*s].key.as_str())
         {
             return None;
+        }
+        // A region's president heads its government: only a country has a head of state (`Hesse president
+        // X`).
+        let place = |n: &Node| {
+            matches!(n, Node::Entity(i) if entities[*i].class != "Country"
+                && self.lex.is_place_class(&entities[*i].class))
+        };
+        match &predicate {
+            Predicate::Ontology(p) if p == "headOfStateOf" && place(&object) => {
+                return Some((subject, Predicate::Ontology("headOfGovernmentOf".into()), object));
+            }
+            Predicate::Ontology(p) if p == "headOfState" && place(&subject) => {
+                return Some((subject, Predicate::Ontology("headOfGovernment".into()), object));
+            }
+            _ => {}
         }
         let (part, whole) = match &predicate {
             Predicate::Ontology(p) if p == "partOf" => (&subject, &object),

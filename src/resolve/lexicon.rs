@@ -66,7 +66,8 @@ pub(crate) struct Lexicon {
     place_names: HashSet<String>,
     /// Lower-case names of the places list's cities and regions -> the gazetteer key of their country.
     place_country: HashMap<String, String>,
-    /// The gazetteer's names of two words or more, as written, with the NER label of their class.
+    /// The gazetteer's and the places list's names of two words or more, as written, with the NER label of
+    /// their class.
     gazetteer_forms: HashMap<String, &'static str>,
     /// Gazetteer key -> its names (label and alternative labels) as written.
     gazetteer_names: HashMap<String, Vec<String>>,
@@ -104,6 +105,9 @@ pub(crate) struct Lexicon {
     pub side_nouns: HashSet<String>,
     /// Words that make a person described with an organisation someone outside it (`kg:outsiderWords`).
     pub outsider_words: HashSet<String>,
+    /// Nouns of people who study or report on a country, whose name before them is their subject, not their
+    /// nationality (`Mali expert X`; `kg:subjectMatterWords`).
+    pub subject_matter_words: HashSet<String>,
     /// Nouns only a person can be, besides role nouns and player and staff words (`kg:personNouns`).
     pub person_nouns: HashSet<String>,
     /// Ministers' titles whose portfolio comes before them (`kg:portfolioTitleWords`).
@@ -132,6 +136,7 @@ impl Lexicon {
             side_nouns: set("sideNouns"),
             side_title_words: &set("sideTitleWords") | &set("playerWords"),
             outsider_words: set("outsiderWords"),
+            subject_matter_words: set("subjectMatterWords"),
             person_nouns: set("personNouns"),
             portfolio_title_words: set("portfolioTitleWords"),
             subordinate_role_words: set("subordinateRoleWords"),
@@ -243,6 +248,10 @@ impl Lexicon {
             let country = country_codes.get(p.country_code.as_str());
             for n in &p.names {
                 lex.place_names.insert(n.to_lowercase());
+                // `Lower Saxony`, `Saxony-Anhalt` whole, where NER tagged `Saxony` alone.
+                if n.contains([' ', '-']) {
+                    lex.gazetteer_forms.entry(n.clone()).or_insert("GPE");
+                }
                 if let Some(c) = country {
                     lex.place_country
                         .entry(n.to_lowercase())
@@ -311,8 +320,8 @@ impl Lexicon {
         self.known.insert(e.key.clone(), e);
     }
 
-    /// The gazetteer's names of two words or more as written (`Islamic State`), each with the NER label of
-    /// its class (`PERSON`, `GPE` for places, `ORG` otherwise).
+    /// The gazetteer's and the places list's names of two words or more as written (`Islamic State`, `Lower
+    /// Saxony`), each with the NER label of its class (`PERSON`, `GPE` for places, `ORG` otherwise).
     pub fn gazetteer_forms(&self) -> &HashMap<String, &'static str> {
         &self.gazetteer_forms
     }

@@ -46,7 +46,9 @@ impl DocEntities<'_> {
         let mut words = Vec::new();
         for &i in tokens {
             match self.entity_at(i) {
-                Some(e) if self.is_country(e) => country = Some(self.find(e)),
+                Some(e) if self.is_country(e) || self.listed_place(e) => {
+                    country = Some(self.find(e))
+                }
                 Some(_) => {}
                 None if doc.tokens[i].tag != "POS" && doc.tokens[i].dep != "det" => {
                     words.push(doc.token_text(i).to_lowercase())
