@@ -1273,3 +1273,15 @@ fn a_countrys_name_before_an_experts_noun_is_the_subject_not_the_nationality() {
         "{fs:?}"
     );
 }
+
+#[test]
+fn a_role_over_a_part_of_an_organisation_does_not_lead_the_whole() {
+    let fs = facts("Siemens chief negotiator Anna Vogt said the talks would continue.");
+    assert!(!has(&fs, "Anna Vogt", "leaderOf", "Siemens"), "{fs:?}");
+    assert!(has(&fs, "Anna Vogt", "memberOf", "Siemens"), "{fs:?}");
+    // The organisation's own head noun between them is still the organisation.
+    let fs = facts("UGT union leader Anna Vogt said the talks were difficult.");
+    assert!(has(&fs, "Anna Vogt", "leaderOf", "UGT"), "{fs:?}");
+    let fs = facts("Siemens chief Anna Vogt said the talks would continue.");
+    assert!(has(&fs, "Anna Vogt", "leaderOf", "Siemens"), "{fs:?}");
+}

@@ -332,7 +332,7 @@ impl DocEntities<'_> {
                             && !words.iter().any(|w| w == "coach" || w == "manager")
                         {
                             Some("employedBy")
-                        } else if self.role_is_leader(&words) {
+                        } else if self.role_is_leader(&words) && !self.leads_a_part(k, start) {
                             Some("leaderOf")
                         } else {
                             None
@@ -625,6 +625,24 @@ impl DocEntities<'_> {
 
     /// Whether title words name a leading role (`leader`, `chairman`, `head`, or a head of state's
     /// `president`, which an organisation has too: `World Bank President X`).
+    /// Whether a noun other than a title word or an organisation's head noun stands between the
+    /// organisation's name at `organisation` and the person's at `person`: the role heads that part of it
+    /// (`EU foreign policy chief X`, `General Motors' chief negotiator X`), not the whole (`the Bundestag
+    /// parliament's president X` does).
+    fn leads_a_part(&self, organisation: usize, person: usize) -> bool {
+        let doc = self.doc;
+        (organisation + 1..person).any(|i| {
+            let t = &doc.tokens[i];
+            self.entity_at(i).is_none()
+                && t.pos == "NOUN"
+                && !self.lex.words.is_title(doc.token_text(i))
+                && !self.lex.words.is_title(&t.lemma)
+                && self.lex.head_noun_class(&t.lemma).is_none()
+                && !self.lex.words.is_designator(&t.lemma)
+                && self.lex.mapper.role_in(&t.lemma.to_lowercase()).is_none()
+        })
+    }
+
     fn role_is_leader(&self, words: &[String]) -> bool {
         // A vice president or a deputy chairman leads nothing (`kg:subordinateRoleWords`).
         if words

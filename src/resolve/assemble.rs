@@ -251,10 +251,18 @@ impl Resolver {
         };
         match &predicate {
             Predicate::Ontology(p) if p == "headOfStateOf" && place(&object) => {
-                return Some((subject, Predicate::Ontology("headOfGovernmentOf".into()), object));
+                return Some((
+                    subject,
+                    Predicate::Ontology("headOfGovernmentOf".into()),
+                    object,
+                ));
             }
             Predicate::Ontology(p) if p == "headOfState" && place(&subject) => {
-                return Some((subject, Predicate::Ontology("headOfGovernment".into()), object));
+                return Some((
+                    subject,
+                    Predicate::Ontology("headOfGovernment".into()),
+                    object,
+                ));
             }
             _ => {}
         }
