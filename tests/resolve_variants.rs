@@ -620,3 +620,69 @@ fn a_persons_name_ner_ended_inside_a_hyphenated_word_ends_after_it() {
         names(&g)
     );
 }
+
+#[test]
+fn a_headlines_words_after_a_name_are_no_part_of_it() {
+    let text = "Vollmer Rejects Border Plan\nThe interior minister Henrik Vollmer rejected the plan on Monday. \
+                Vollmer said it would fail.";
+    let g = with_spans(
+        text,
+        &[
+            ("Vollmer Rejects Border Plan", "PERSON"),
+            ("Henrik Vollmer", "PERSON"),
+            ("Vollmer", "PERSON"),
+        ],
+    );
+    assert!(
+        !has_name(&g, "Vollmer Rejects Border Plan"),
+        "{:?}",
+        names(&g)
+    );
+    assert!(together(&g, "Henrik Vollmer", "Vollmer"), "{:?}", names(&g));
+    // A line in sentence case is no headline: its span stays whole.
+    let text =
+        "The report said Vollmer Rejects Border Plan was the title.\nVollmer said it would fail.";
+    let g = with_spans(
+        text,
+        &[
+            ("Vollmer Rejects Border Plan", "WORK_OF_ART"),
+            ("Vollmer", "PERSON"),
+        ],
+    );
+    assert!(
+        has_name(&g, "Vollmer Rejects Border Plan"),
+        "{:?}",
+        names(&g)
+    );
+}
+
+#[test]
+fn a_given_name_alone_joins_the_one_person_it_opens_whatever_ner_called_it() {
+    let text = "Tomas Okello won the race in Kampala. After the finish, Okello thanked his coach. \
+                For Tomas, it was the first win.";
+    let g = with_spans(
+        text,
+        &[
+            ("Tomas Okello", "PERSON"),
+            ("Okello", "PERSON"),
+            ("Tomas", "GPE"),
+        ],
+    );
+    assert!(together(&g, "Tomas Okello", "Tomas"), "{:?}", names(&g));
+    // Not a place's name, nor a given name two people share.
+    let text =
+        "Paris Hilton met Tomas Okello and Tomas Berg. Tomas said little. She flew to Paris.";
+    let g = with_spans(
+        text,
+        &[
+            ("Paris Hilton", "PERSON"),
+            ("Tomas Okello", "PERSON"),
+            ("Tomas Berg", "PERSON"),
+            ("Tomas", "GPE"),
+            ("Paris", "GPE"),
+        ],
+    );
+    assert!(!together(&g, "Paris Hilton", "Paris"), "{:?}", names(&g));
+    assert!(!together(&g, "Tomas Okello", "Tomas"), "{:?}", names(&g));
+    assert!(!together(&g, "Tomas Berg", "Tomas"), "{:?}", names(&g));
+}

@@ -171,9 +171,11 @@ fn stands_for_name(
         if same(m - n..m) || (family_first && n == 1 && same(0..1)) {
             return Some(false);
         }
-        // A given name standing alone (`Boris` of `Boris Becker`), when NER calls it a person too: only
+        // A given name standing alone (`Boris` of `Boris Becker`), whatever NER called it (`Volkan's red
+        // card` tagged a place, `Abiy` a law), unless it is a place's name or only ever a nationality: only
         // when no other name of the document ends or starts with it (the ambiguity rule keeps it apart).
-        return (n == 1 && short.person && !family_first && same(0..1)).then_some(true);
+        let given = short.person || !short.known_place && !short.only_norp();
+        return (n == 1 && given && !family_first && same(0..1)).then_some(true);
     }
     // A plain name's last word standing alone, whatever NER called either (`Astori` tagged a product where
     // `Davide Astori` was tagged an organisation; `Shell` of `Royal Dutch Shell`): never a place's, unless NER

@@ -9,8 +9,8 @@
 
 use super::lexicon::{Lexicon, VALUE_LABELS};
 use super::name_edges::{
-    DocWords, Owners, breaks_before, capitalised, given_name_before, hyphen_tail, is_word,
-    minute_mark, particle_tail, starts_lower, stated_abbreviation,
+    DocWords, Owners, breaks_before, capitalised, cut_headline_names, given_name_before,
+    hyphen_tail, is_word, minute_mark, particle_tail, starts_lower, stated_abbreviation,
 };
 use super::names::NameWords;
 use crate::analysis::Doc;
@@ -216,6 +216,7 @@ fn ner_spans(doc: &Doc, lex: &Lexicon) -> Vec<NameSpan> {
             });
         }
     }
+    cut_headline_names(doc, &mut out);
     out
 }
 

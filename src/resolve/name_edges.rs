@@ -2,7 +2,7 @@
 //! name NER ended at a particle (`Ursula von` | `Leyen`) or inside a hyphenated word (`Moon Jae` | `-in`), or
 //! began one word late (`Manfred` | `Schmidt`); an abbreviation in parentheses it left untagged (`Social
 //! Democrats (SPD)`); the owner before a possessive inside a span (`Maas' Social Democrat Party`); a goal's
-//! minute after a name (`Goretzka 53'`). Used by [`super::mentions`]; pure functions of the analysed
+//! minute after a name (`Goretzka 53'`); a headline's words run on after a name (`Merkel Tries`). Used by [`super::mentions`]; pure functions of the analysed
 //! document and the lexicon.
 
 use super::lexicon::Lexicon;
@@ -264,5 +264,63 @@ impl<'d> DocWords<'d> {
                         .collect()
                 })
                 .contains(word)
+    }
+}
+
+/// The most tokens of a name a headline may open with.
+const HEADLINE_NAME_WORDS: usize = 8;
+
+/// Cuts names a headline ran on with its own words (`Merkel Tries`, `Chirac Launches Development Aid
+/// Foundation`, `Rainer Schüttler Tastes Victory`): a span on a title-case line whose first words are a name
+/// the rest of the document tags on its own, not as a nationality, ends after those words, with that name's
+/// label.
+pub(super) fn cut_headline_names(doc: &Doc, spans: &mut [super::mentions::NameSpan]) {
+    let text = doc.text.as_str();
+    // Every word of four letters or more capitalised, and some such word: a headline's casing. Read once
+    // per line.
+    let title_case = |line: &str| {
+        let mut long = line
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.chars().count() >= 4)
+            .peekable();
+        long.peek().is_some() && long.all(capitalised)
+    };
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
+    let headline_lines: Vec<bool> = line_starts
+        .iter()
+        .enumerate()
+        .map(|(i, &start)| {
+            let end = line_starts.get(i + 1).map_or(text.len(), |&next| next - 1);
+            title_case(&text[start..end])
+        })
+        .collect();
+    let headline: Vec<bool> = spans
+        .iter()
+        .map(|s| headline_lines[line_starts.partition_point(|&l| l <= s.bytes.start) - 1])
+        .collect();
+    let body: std::collections::HashMap<&str, String> = spans
+        .iter()
+        .zip(&headline)
+        // A nationality opening a headline's name modifies it (`German Criminal Police Chief`).
+        .filter(|(s, h)| !**h && s.label != "NORP")
+        .map(|(s, _)| (doc.slice(s.bytes.clone()), s.label.clone()))
+        .collect();
+    if body.is_empty() {
+        return;
+    }
+    for (span, _) in spans.iter_mut().zip(&headline).filter(|(_, h)| **h) {
+        let cut = (span.start + 1..span.end.min(span.start + HEADLINE_NAME_WORDS))
+            .rev()
+            .find_map(|end| {
+                let prefix = doc.slice(span.bytes.start..doc.tokens[end - 1].end);
+                body.get(prefix).map(|label| (end, label.clone()))
+            });
+        if let Some((end, label)) = cut {
+            span.end = end;
+            span.bytes = span.bytes.start..doc.tokens[end - 1].end;
+            span.label = label;
+        }
     }
 }
