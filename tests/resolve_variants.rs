@@ -686,3 +686,40 @@ fn a_given_name_alone_joins_the_one_person_it_opens_whatever_ner_called_it() {
     assert!(!together(&g, "Tomas Okello", "Tomas"), "{:?}", names(&g));
     assert!(!together(&g, "Tomas Berg", "Tomas"), "{:?}", names(&g));
 }
+
+#[test]
+fn an_abbreviation_written_as_a_word_in_parentheses_names_the_name_before_it() {
+    let text = "The airline, officially called Vasa (Vereinigte Alpen Seilbahn Aktiengesellschaft), lost money. \
+                Vasa cut jobs in May.";
+    let g = with_spans(
+        text,
+        &[
+            ("Vasa", "ORG"),
+            ("Vereinigte Alpen Seilbahn Aktiengesellschaft", "ORG"),
+        ],
+    );
+    assert!(
+        together(&g, "Vereinigte Alpen Seilbahn Aktiengesellschaft", "Vasa"),
+        "{:?}",
+        names(&g)
+    );
+    // A word that does not spell the initials is another name.
+    let text =
+        "The firm, owned by Nordbank (Vereinigte Alpen Seilbahn Aktiengesellschaft), lost money.";
+    let g = with_spans(
+        text,
+        &[
+            ("Nordbank", "ORG"),
+            ("Vereinigte Alpen Seilbahn Aktiengesellschaft", "ORG"),
+        ],
+    );
+    assert!(
+        !together(
+            &g,
+            "Vereinigte Alpen Seilbahn Aktiengesellschaft",
+            "Nordbank"
+        ),
+        "{:?}",
+        names(&g)
+    );
+}
