@@ -723,3 +723,24 @@ fn an_abbreviation_written_as_a_word_in_parentheses_names_the_name_before_it() {
         names(&g)
     );
 }
+
+#[test]
+fn where_no_country_leads_a_generic_name_takes_the_one_reading_among_the_countries_named() {
+    // Sweden and the United States are named once each; only the US has a reading of `Democrats`.
+    let g = with_spans(
+        "Sweden signed the deal with the United States. The Democrats welcomed it.",
+        &[
+            ("Sweden", "GPE"),
+            ("United States", "GPE"),
+            ("Democrats", "NORP"),
+        ],
+    );
+    assert!(has_name(&g, "US Democratic Party"), "{:?}", names(&g));
+    // Neither Sweden nor Norway has one: the name stays the document's own.
+    let g = with_spans(
+        "Sweden signed the deal with Norway. The Democrats welcomed it.",
+        &[("Sweden", "GPE"), ("Norway", "GPE"), ("Democrats", "NORP")],
+    );
+    assert!(!has_name(&g, "US Democratic Party"), "{:?}", names(&g));
+    assert!(has_name(&g, "Democrats"), "{:?}", names(&g));
+}

@@ -356,13 +356,7 @@ pub(super) fn class_of(de: &DocEntities<'_>, e: usize, lex: &Lexicon) -> String 
 /// The key of the country a document names most often (its name and demonyms), when one leads; it
 /// qualifies the keys of generic institution names (`foreign_ministry__germany`).
 pub(super) fn dominant_country(de: &DocEntities<'_>) -> Option<String> {
-    let mut counts: Vec<(usize, &str)> = (0..de.drafts.len())
-        .filter(|&e| de.find(e) == e)
-        .map(|e| &de.drafts[e])
-        .filter(|d| d.class.as_deref() == Some("Country"))
-        .filter_map(|d| Some((d.mentions.len(), d.fixed_key.as_deref()?)))
-        .collect();
-    counts.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    let counts = country_mentions(de);
     match counts.as_slice() {
         [] => None,
         [(n, k), rest @ ..] if *n > 0 && rest.first().is_none_or(|(m, _)| m < n) => {
@@ -370,6 +364,27 @@ pub(super) fn dominant_country(de: &DocEntities<'_>) -> Option<String> {
         }
         _ => None,
     }
+}
+
+/// The keys of the countries a document names, most often named first.
+pub(super) fn named_countries(de: &DocEntities<'_>) -> Vec<String> {
+    country_mentions(de)
+        .into_iter()
+        .filter(|&(n, _)| n > 0)
+        .map(|(_, k)| k.to_string())
+        .collect()
+}
+
+/// (mentions, key) of the document's countries, most mentioned first (ties by key).
+fn country_mentions<'d>(de: &'d DocEntities<'_>) -> Vec<(usize, &'d str)> {
+    let mut counts: Vec<(usize, &str)> = (0..de.drafts.len())
+        .filter(|&e| de.find(e) == e)
+        .map(|e| &de.drafts[e])
+        .filter(|d| d.class.as_deref() == Some("Country"))
+        .filter_map(|d| Some((d.mentions.len(), d.fixed_key.as_deref()?)))
+        .collect();
+    counts.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    counts
 }
 
 /// A short, stable tag of a document id, scoping the keys of its description-only entities.

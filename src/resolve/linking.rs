@@ -3,7 +3,7 @@
 //! stated in parentheses joined, and only then names still alone looked up among the entities of earlier
 //! documents, so that a document's own `Susanne Koch` decides who its `Koch` is.
 
-use super::assemble::dominant_country;
+use super::assemble::{dominant_country, named_countries};
 use super::cluster::{NameInfo, short_form_links};
 use super::document::{DocEntities, Draft, span_root};
 use super::lexicon::{Canonical, Lexicon, VALUE_LABELS, entity_key};
@@ -408,10 +408,12 @@ impl DocEntities<'_> {
     /// Generic institution names (`Social Democrats`, `Congress`) that the gazetteer says stand for one
     /// entity in the news of the document's country join that entity; elsewhere they stay the document
     /// country's own (see the keys of generic names).
+    ///
+    /// Where no country leads, the one reading among the countries the document names, if only one has
+    /// one (`Democrats` in a story naming the US as often as Mexico).
     pub(super) fn link_national(&mut self) {
-        let Some(country) = dominant_country(self) else {
-            return;
-        };
+        let dominant = dominant_country(self);
+        let named = named_countries(self);
         for e in 0..self.drafts.len() {
             let d = &self.drafts[e];
             if self.find(e) != e
@@ -422,7 +424,16 @@ impl DocEntities<'_> {
             {
                 continue;
             }
-            let Some(c) = self.lex.national_name(&d.label, &country).cloned() else {
+            let reading = match &dominant {
+                Some(country) => self.lex.national_name(&d.label, country),
+                None => {
+                    let mut readings = named
+                        .iter()
+                        .filter_map(|country| self.lex.national_name(&d.label, country));
+                    readings.next().filter(|_| readings.next().is_none())
+                }
+            };
+            let Some(c) = reading.cloned() else {
                 continue;
             };
             let target = self.intern(&c.key, || Draft {
