@@ -744,3 +744,40 @@ fn where_no_country_leads_a_generic_name_takes_the_one_reading_among_the_countri
     assert!(!has_name(&g, "US Democratic Party"), "{:?}", names(&g));
     assert!(has_name(&g, "Democrats"), "{:?}", names(&g));
 }
+
+#[test]
+fn a_name_the_text_defines_by_its_abbreviation_is_one_name_where_ner_cut_it() {
+    let text = "The Alliance of Coastal Fishers in the Northern Region (ACFNR) called a strike. \
+                ACFNR leaders met on Monday.";
+    let g = with_spans(
+        text,
+        &[
+            ("Alliance of Coastal Fishers", "ORG"),
+            ("the Northern Region (ACFNR", "ORG"),
+            ("ACFNR", "ORG"),
+        ],
+    );
+    assert!(
+        together(
+            &g,
+            "Alliance of Coastal Fishers in the Northern Region",
+            "ACFNR"
+        ),
+        "{:?}",
+        names(&g)
+    );
+    // An abbreviation that spells no run of the words before it defines no name across NER's cut.
+    let text = "The Alliance of Coastal Fishers in the Northern Region (NRLF) called a strike.";
+    let g = with_spans(
+        text,
+        &[
+            ("Alliance of Coastal Fishers", "ORG"),
+            ("the Northern Region (NRLF", "ORG"),
+        ],
+    );
+    assert!(
+        !has_name(&g, "Alliance of Coastal Fishers in the Northern Region"),
+        "{:?}",
+        names(&g)
+    );
+}

@@ -9,8 +9,9 @@
 
 use super::lexicon::{Lexicon, VALUE_LABELS};
 use super::name_edges::{
-    DocWords, Owners, breaks_before, capitalised, cut_headline_names, given_name_before,
-    hyphen_tail, is_word, minute_mark, particle_tail, starts_lower, stated_abbreviation,
+    DocWords, Owners, breaks_before, capitalised, cut_headline_names, defined_abbreviations,
+    given_name_before, hyphen_tail, is_word, minute_mark, particle_tail, starts_lower,
+    stated_abbreviation,
 };
 use super::names::NameWords;
 use crate::analysis::Doc;
@@ -53,13 +54,27 @@ pub(crate) fn name_spans(doc: &Doc, lex: &Lexicon) -> Vec<NameSpan> {
         .filter_map(|n| stated_abbreviation(doc, n.end).map(|w| NameSpan::token(doc, w, &n.label)))
         .collect();
     out.extend(abbreviations);
+    // Names the text defines by an abbreviation, where NER cut them (`Al Qaeda` | `in the Islamic
+    // Maghreb (AQIM)`): the name and the abbreviation replace what overlaps them.
+    let defined = defined_abbreviations(doc, &lex.words);
+    for &(start, end, word) in &defined {
+        out.retain(|s| (s.end <= start || s.start >= end) && !(s.start <= word && word < s.end));
+        out.push(NameSpan {
+            start,
+            end,
+            bytes: doc.tokens[start].start..doc.tokens[end - 1].end,
+            label: "ORG".into(),
+        });
+        out.push(NameSpan::token(doc, word, "ORG"));
+    }
     out.sort_by_key(|n| (n.start, n.end));
     let found = gazetteer_spans(doc, lex.gazetteer_forms());
     if found.is_empty() {
         return out;
     }
     // NER spans without a leading article (`the Organization for Security and Co-operation` | `Europe`
-    // is the gazetteer's `Organization for Security and Co-operation in Europe`).
+    // is the gazetteer's `Organization for Security and Co-operation in Europe`), and the names the text
+    // defines (`Al Qaeda in the Islamic Maghreb` is more than the gazetteer's `Al Qaeda`).
     let spans: Vec<(usize, usize)> = doc
         .ents
         .iter()
@@ -69,6 +84,7 @@ pub(crate) fn name_spans(doc: &Doc, lex: &Lexicon) -> Vec<NameSpan> {
                 s.end - s.start > 1 && doc.token_text(s.start).eq_ignore_ascii_case("the");
             (s.start + usize::from(article), s.end)
         })
+        .chain(defined.iter().map(|&(start, end, _)| (start, end)))
         .collect();
     let mut taken = Vec::new();
     for g in found {

@@ -324,3 +324,58 @@ pub(super) fn cut_headline_names(doc: &Doc, spans: &mut [super::mentions::NameSp
         }
     }
 }
+
+/// The most words of a name an abbreviation in parentheses may stand for.
+const ABBREVIATED_NAME_WORDS: usize = 12;
+
+/// A name the text defines by its abbreviation in parentheses where NER split or missed part of it (`Al
+/// Qaeda` | `in the Islamic Maghreb (AQIM)`, `Liberation Tigers of Tamil Eelam (LTTE)`): the longest run
+/// of capitalised words and name particles before `(ABBR)` whose initials the abbreviation spells, with or
+/// without its particles, when NER tagged a word of it or the abbreviation. Returns (name's first token,
+/// its end token, the abbreviation's token), for names NER did not tag whole.
+pub(super) fn defined_abbreviations(doc: &Doc, words: &NameWords) -> Vec<(usize, usize, usize)> {
+    let n = doc.tokens.len();
+    let tagged = |i: usize| doc.ents.iter().any(|s| s.start <= i && i < s.end);
+    let mut out = Vec::new();
+    for open in 1..n.saturating_sub(2) {
+        let (word, close) = (open + 1, open + 2);
+        if doc.token_text(open) != "(" || doc.token_text(close) != ")" {
+            continue;
+        }
+        let Some(letters) = super::names::acronym_letters(doc.token_text(word)) else {
+            continue;
+        };
+        // The run before the parenthesis: capitalised words and particles, within the sentence and line.
+        let mut first = open;
+        while first > 0 && open - first < ABBREVIATED_NAME_WORDS && !breaks_before(doc, first) {
+            let text = doc.token_text(first - 1);
+            if !(capitalised(text) || words.is_particle(text)) {
+                break;
+            }
+            first -= 1;
+        }
+        let spells = |start: usize| {
+            let name = doc.slice(doc.tokens[start].start..doc.tokens[open - 1].end);
+            // Without any particle (`Commission Against Racism`), without lower-case ones only (`Al Qaeda
+            // in the Islamic Maghreb`), or with all.
+            [(true, true), (true, false), (false, false)]
+                .iter()
+                .any(|&(skip, skip_capitalised)| {
+                    super::names::initial_letters(name.split_whitespace(), false, |w| {
+                        skip && words.is_particle(w) && (skip_capitalised || !capitalised(w))
+                    }) == letters
+                })
+        };
+        // Not from an article (`The Alliance of ...`).
+        let Some(start) = (first..open)
+            .find(|&s| capitalised(doc.token_text(s)) && doc.tokens[s].tag != "DT" && spells(s))
+        else {
+            continue;
+        };
+        let whole = doc.ents.iter().any(|s| s.start == start && s.end == open);
+        if !whole && (tagged(word) || (start..open).any(tagged)) {
+            out.push((start, open, word));
+        }
+    }
+    out
+}
