@@ -781,3 +781,26 @@ fn a_name_the_text_defines_by_its_abbreviation_is_one_name_where_ner_cut_it() {
         names(&g)
     );
 }
+
+#[test]
+fn a_word_repeated_inside_a_name_starts_it_again() {
+    // A caption run into the text: `Otto Otto Brenner's`.
+    let text = "Otto Otto Brenner's debut as coach was not a good one. Otto Brenner said little. \
+                Brenner left early.";
+    let g = with_spans(
+        text,
+        &[
+            ("Otto Otto Brenner's", "PERSON"),
+            ("Otto Brenner", "PERSON"),
+        ],
+    );
+    assert!(!has_name(&g, "Otto Otto Brenner"), "{:?}", names(&g));
+    assert!(together(&g, "Otto Brenner", "Brenner"), "{:?}", names(&g));
+    // A name made of one word twice, and initials, stay whole.
+    let g = with_spans(
+        "Abdullah Abdullah won the first round. S. S. Rao, the junior minister, agreed.",
+        &[("Abdullah Abdullah", "PERSON"), ("S. S. Rao", "PERSON")],
+    );
+    assert!(has_name(&g, "Abdullah Abdullah"), "{:?}", names(&g));
+    assert!(has_name(&g, "S. S. Rao"), "{:?}", names(&g));
+}

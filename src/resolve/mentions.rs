@@ -299,6 +299,21 @@ fn pieces(
             i += score;
             continue;
         }
+        // A capitalised word repeated before more of the name (`Otto Otto Rehhagel`, `Julie Christie
+        // Christie's`: a caption run into the text) starts the name again; `Abdullah Abdullah` and the
+        // initials of `S. S. Rao` are names.
+        if i > from
+            && i + 1 < end
+            && capitalised(text)
+            && !text.ends_with('.')
+            && doc.token_text(i - 1) == text
+            && doc.tokens[i - 1].end < doc.tokens[i].start
+        {
+            cuts.push((from, i, needs_known));
+            from = i;
+            needs_known = false;
+            continue;
+        }
         // A possessive after a place's, a person's or a known name (`Russia's Bolshoi Theatre`, `Maas'
         // Social Democrat Party`): the owner is a name of its own. `People's Party`, `Workers' Party` stay
         // whole.
