@@ -1285,3 +1285,21 @@ fn a_role_over_a_part_of_an_organisation_does_not_lead_the_whole() {
     let fs = facts("Siemens chief Anna Vogt said the talks would continue.");
     assert!(has(&fs, "Anna Vogt", "leaderOf", "Siemens"), "{fs:?}");
 }
+
+#[test]
+fn an_envoy_a_country_sends_serves_at_an_organisation_without_joining_it() {
+    let fs = facts("Norway's UN ambassador Kari Holm said the vote was close.");
+    assert!(
+        !has(&fs, "Kari Holm", "memberOf", "United Nations"),
+        "{fs:?}"
+    );
+    assert!(has(&fs, "Kari Holm", "citizenOf", "Norway"), "{fs:?}");
+    // With no country before it the envoy is the organisation's; a country after it receives the envoy.
+    let fs =
+        facts("The strikes came before UN Special Envoy for Yemen, Kari Holm, arrived in Sanaa.");
+    assert!(
+        has(&fs, "Kari Holm", "memberOf", "United Nations"),
+        "{fs:?}"
+    );
+    assert!(!has(&fs, "Kari Holm", "citizenOf", "Yemen"), "{fs:?}");
+}

@@ -269,6 +269,18 @@ impl DocEntities<'_> {
                     others.push((k, f));
                 }
             }
+            // A country named before an envoy's noun sends the envoy (`Israel's UN ambassador`); one after it
+            // receives them (`the UN envoy for Yemen`).
+            let envoy_at = scope.iter().copied().find(|&i| {
+                self.lex
+                    .envoy_words
+                    .contains(&doc.tokens[i].lemma.to_lowercase())
+            });
+            let sent_by_a_country = envoy_at.is_some_and(|at| {
+                others
+                    .iter()
+                    .any(|&(k, o)| k < at && self.kind(o) == Kind::Country)
+            });
             for (k, f) in others {
                 let other = self.kind(f);
                 // `Berlin - based` split in tokens, or `Berlin-based` in one.
@@ -300,7 +312,9 @@ impl DocEntities<'_> {
                         .subject_matter_words
                         .contains(&doc.tokens[doc.tokens[k].head].lemma.to_lowercase());
                 match (me, other) {
-                    (Kind::Person, Kind::Country) if seat || subject_matter => {}
+                    // `the UN envoy for Yemen X` is sent there, not from there.
+                    (Kind::Person, Kind::Country)
+                        if seat || subject_matter || envoy_at.is_some_and(|at| k > at) => {}
                     (Kind::Person, Kind::Country) => push(
                         &mut facts,
                         e,
@@ -313,7 +327,8 @@ impl DocEntities<'_> {
                     // Leaders, players and staff are members too (`CDU leader X`, `Bayern striker X`);
                     // a critic, a fan or a victim of an organisation is none (`kg:outsiderWords`).
                     (Kind::Person, Kind::Organization) => {
-                        if has(&self.lex.outsider_words) {
+                        // `Israel's UN ambassador X` serves at the UN for Israel.
+                        if has(&self.lex.outsider_words) || sent_by_a_country {
                             continue;
                         }
                         let bare = words

@@ -108,6 +108,8 @@ pub(crate) struct Lexicon {
     /// Nouns of people who study or report on a country, whose name before them is their subject, not their
     /// nationality (`Mali expert X`; `kg:subjectMatterWords`).
     pub subject_matter_words: HashSet<String>,
+    /// Nouns of a person who represents a country to an organisation (`kg:envoyWords`).
+    pub envoy_words: HashSet<String>,
     /// Nouns only a person can be, besides role nouns and player and staff words (`kg:personNouns`).
     pub person_nouns: HashSet<String>,
     /// Ministers' titles whose portfolio comes before them (`kg:portfolioTitleWords`).
@@ -137,6 +139,7 @@ impl Lexicon {
             side_title_words: &set("sideTitleWords") | &set("playerWords"),
             outsider_words: set("outsiderWords"),
             subject_matter_words: set("subjectMatterWords"),
+            envoy_words: set("envoyWords"),
             person_nouns: set("personNouns"),
             portfolio_title_words: set("portfolioTitleWords"),
             subordinate_role_words: set("subordinateRoleWords"),
