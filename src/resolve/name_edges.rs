@@ -1,9 +1,10 @@
 //! Where NER drew a name's edges wrong, and the word sets of the document those repairs read: a person's
 //! name NER ended at a particle (`Ursula von` | `Leyen`) or inside a hyphenated word (`Moon Jae` | `-in`), or
 //! began one word late (`Manfred` | `Schmidt`); an abbreviation in parentheses it left untagged (`Social
-//! Democrats (SPD)`); the owner before a possessive inside a span (`Maas' Social Democrat Party`); a goal's
-//! minute after a name (`Goretzka 53'`); a headline's words run on after a name (`Merkel Tries`). Used by
-//! [`super::mentions`]; pure functions of the analysed document and the lexicon.
+//! Democrats (SPD)`), or the name before one it cut (`Al Qaeda` | `in the Islamic Maghreb (AQIM)`); the
+//! owner before a possessive inside a span (`Maas' Social Democrat Party`); a goal's minute after a name
+//! (`Goretzka 53'`); a headline's words run on after a name (`Merkel Tries`). Used by [`super::mentions`];
+//! pure functions of the analysed document and the lexicon.
 
 use super::lexicon::Lexicon;
 use super::names::NameWords;
