@@ -242,13 +242,8 @@ impl Lexicon {
                 }
             }
         }
-        let country_codes: HashMap<&str, String> = onto
-            .gazetteer()
-            .iter()
-            .filter_map(|g| Some((g.country_code.as_deref()?, local_name(&g.iri))))
-            .collect();
         for p in onto.places() {
-            let country = country_codes.get(p.country_code.as_str());
+            let country = country_keys.get(p.country_code.as_str());
             for n in &p.names {
                 lex.place_names.insert(n.to_lowercase());
                 // `Lower Saxony`, `Saxony-Anhalt` whole, where NER tagged `Saxony` alone.

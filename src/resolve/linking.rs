@@ -12,7 +12,7 @@ use super::name_context::{
     club_words, described_as_person, names_a_portfolio, nationality_mislabelled,
     organisation_noun_after, organisation_noun_before,
 };
-use super::names::{clean_label, clean_name, initial_letters, name_words};
+use super::names::{clean_label, clean_name, name_words, spells_initials};
 use super::teams::{about_women, names_a_side, national_team};
 use super::variants::variant_links;
 use crate::analysis::Doc;
@@ -339,11 +339,7 @@ impl DocEntities<'_> {
                 let letters = abbreviation.to_lowercase();
                 words(abbreviation) == 1
                     && letters.chars().count() >= 2
-                    && [true, false].iter().any(|&skip_particles| {
-                        initial_letters(name.split_whitespace(), false, |w| {
-                            skip_particles && self.lex.words.is_particle(w)
-                        }) == letters
-                    })
+                    && spells_initials(&letters, name, &self.lex.words)
             };
             let stated = (short(&la) && !short(&lb) && words(&lb) >= 2)
                 || (short(&lb) && !short(&la) && words(&la) >= 2)

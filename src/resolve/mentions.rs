@@ -473,14 +473,11 @@ pub(crate) fn repeated_names(
     forms: &[NameForm],
     is_title: impl Fn(&str) -> bool,
 ) -> Vec<(usize, usize, usize)> {
-    use std::collections::{HashMap, HashSet};
-    let lower: HashSet<&str> = (0..doc.tokens.len())
-        .map(|i| doc.token_text(i))
-        .filter(|t| starts_lower(t))
-        .collect();
+    use std::collections::HashSet;
+    let doc_words = DocWords::new(doc);
     let persons: HashSet<&str> = forms
         .iter()
-        .filter(|f| f.person && !lower.contains(f.form.to_lowercase().as_str()))
+        .filter(|f| f.person && !doc_words.is_lower_case_word(&f.form.to_lowercase()))
         .map(|f| f.form.as_str())
         .collect();
     let mut owner: HashMap<&str, Option<usize>> = HashMap::new();

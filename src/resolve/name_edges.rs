@@ -7,7 +7,7 @@
 //! pure functions of the analysed document and the lexicon.
 
 use super::lexicon::Lexicon;
-use super::names::NameWords;
+use super::names::{NameWords, spells_initials};
 use crate::analysis::Doc;
 use std::cell::OnceCell;
 use std::collections::HashSet;
@@ -357,15 +357,7 @@ pub(super) fn defined_abbreviations(doc: &Doc, words: &NameWords) -> Vec<(usize,
         }
         let spells = |start: usize| {
             let name = doc.slice(doc.tokens[start].start..doc.tokens[open - 1].end);
-            // Without any particle (`Commission Against Racism`), without lower-case ones only (`Al Qaeda
-            // in the Islamic Maghreb`), or with all.
-            [(true, true), (true, false), (false, false)]
-                .iter()
-                .any(|&(skip, skip_capitalised)| {
-                    super::names::initial_letters(name.split_whitespace(), false, |w| {
-                        skip && words.is_particle(w) && (skip_capitalised || !capitalised(w))
-                    }) == letters
-                })
+            spells_initials(&letters, name, words)
         };
         // Not from an article (`The Alliance of ...`).
         let Some(start) = (first..open)

@@ -248,6 +248,20 @@ pub(crate) fn initial_letters<'w>(
         .collect()
 }
 
+/// Whether `letters` (lower case) are the initials of `name`'s words, read without its particles
+/// (`Commission Against Racism`), without its lower-case particles only (`Al Qaeda in the Islamic
+/// Maghreb`), or with every word; a hyphenated word is one word.
+pub(crate) fn spells_initials(letters: &str, name: &str, words: &NameWords) -> bool {
+    [(true, true), (true, false), (false, false)]
+        .iter()
+        .any(|&(skip, skip_capitalised)| {
+            initial_letters(name.split_whitespace(), false, |w| {
+                skip && words.is_particle(w)
+                    && (skip_capitalised || !w.starts_with(char::is_uppercase))
+            }) == letters
+        })
+}
+
 /// The letters an acronym-like word spells (`AFP`, `U.N.`, `AfD`: two capitals or more, two to eight
 /// letters or digits), lower case: `U.N.` spells `un`; `Bayern` spells nothing.
 pub(crate) fn acronym_letters(word: &str) -> Option<String> {
