@@ -3,6 +3,7 @@
 //! span, times before a person's name, and surnames that open a sentence.
 
 use super::resolve_names::{doc_with_spans, has_name, names, resolve_doc, together, with_spans};
+use kg::analysis::Doc;
 
 #[test]
 fn a_surname_prefers_the_person_among_the_names_it_fits() {
@@ -803,4 +804,111 @@ fn a_word_repeated_inside_a_name_starts_it_again() {
     );
     assert!(has_name(&g, "Abdullah Abdullah"), "{:?}", names(&g));
     assert!(has_name(&g, "S. S. Rao"), "{:?}", names(&g));
+}
+
+/// Regression: a surname a document left to two of its people (`Mueller` beside Kayla and Carl Mueller) went,
+/// in the corpus pass, to the one famous person of the corpus with that surname, a third person.
+#[test]
+fn a_surname_two_people_of_a_document_share_is_nobody_elses_across_the_corpus() {
+    use kg::resolve::corpus::{NameRecord, canonical_keys};
+    let key_of = |g: &kg::resolve::DocumentGraph, name: &str| -> String {
+        let e = g
+            .entities
+            .iter()
+            .find(|e| e.label == name || e.aliases.iter().any(|a| a == name));
+        e.unwrap_or_else(|| panic!("{name} in {:?}", names(g)))
+            .key
+            .clone()
+    };
+    let footballer = with_spans(
+        "Tobias Brandauer scored twice for the visitors on Saturday.",
+        &[("Tobias Brandauer", "PERSON")],
+    );
+    let family = with_spans(
+        "Greta Brandauer and her father Olaf Brandauer spoke to reporters. Brandauer said the family was hopeful.",
+        &[
+            ("Greta Brandauer", "PERSON"),
+            ("Olaf Brandauer", "PERSON"),
+            ("Brandauer", "PERSON"),
+        ],
+    );
+    let alone = with_spans(
+        "Brandauer was booked in the second half.",
+        &[("Brandauer", "PERSON")],
+    );
+    // The footballer is named in three documents, each of the family in one.
+    let records: Vec<NameRecord> = [&footballer, &footballer, &footballer, &family, &alone]
+        .iter()
+        .flat_map(|g| g.entities.iter().map(NameRecord::from))
+        .collect();
+    let map = canonical_keys(&records);
+    let canonical = |k: String| map.get(&k).cloned().unwrap_or(k);
+    let famous = key_of(&footballer, "Tobias Brandauer");
+    // The family's `Brandauer` is one of the family, not the footballer ...
+    assert_ne!(canonical(key_of(&family, "Brandauer")), famous);
+    // ... while a document that names no other Brandauer still gives its surname to the one full name.
+    assert_eq!(canonical(key_of(&alone, "Brandauer")), famous);
+    // Two spellings of one full name are one person: the surname is still theirs to share.
+    let misspelt = with_spans(
+        "Henrietta Wallgren chairs the board. Henriett Wallgren was quoted once. Wallgren said profits rose.",
+        &[
+            ("Henrietta Wallgren", "PERSON"),
+            ("Henriett Wallgren", "PERSON"),
+            ("Wallgren", "PERSON"),
+        ],
+    );
+    assert!(
+        !key_of(&misspelt, "Wallgren").contains("__"),
+        "{:?}",
+        names(&misspelt)
+    );
+}
+
+/// The token of the `nth` occurrence (from 0) of `word`.
+fn token_of(doc: &Doc, word: &str, nth: usize) -> usize {
+    (0..doc.tokens.len())
+        .filter(|&i| doc.token_text(i) == word)
+        .nth(nth)
+        .unwrap_or_else(|| panic!("{word} #{nth}"))
+}
+
+/// Regression: `says Joerges.` after `curator Jasdan Joerges`, the surname untagged and read as a plural
+/// noun, was no mention of the curator.
+#[test]
+fn a_surname_the_tagger_read_as_a_noun_is_still_the_persons_mention() {
+    let text = "The curator Birgit Harms opened the show. \"The demand is enormous,\" says Harms.";
+    let mut doc = doc_with_spans(text, &[("Birgit Harms", "PERSON")]);
+    doc.ents.retain(|s| s.end - s.start == 2);
+    let second = token_of(&doc, "Harms", 1);
+    doc.tokens[second].pos = "NOUN".into();
+    doc.tokens[second].tag = "NNS".into();
+    let g = resolve_doc(&doc);
+    assert!(together(&g, "Birgit Harms", "Harms"), "{:?}", names(&g));
+    // Not a title in quotation marks that happens to be a surname of the document (the film `"Milk"`).
+    let text =
+        "The curator Birgit Harms opened the show. The museum also screened \"Harms\" on Sunday.";
+    let mut doc = doc_with_spans(text, &[("Birgit Harms", "PERSON")]);
+    doc.ents.retain(|s| s.end - s.start == 2);
+    let second = token_of(&doc, "Harms", 1);
+    doc.tokens[second].pos = "NOUN".into();
+    doc.tokens[second].tag = "NNS".into();
+    let g = resolve_doc(&doc);
+    assert!(!together(&g, "Birgit Harms", "Harms"), "{:?}", names(&g));
+}
+
+/// Regression: `Serbian Gojko` | `Kacar` (NER tagged the nationality and the surname, not the given name)
+/// gave the surname alone as the person's name.
+#[test]
+fn a_given_name_after_a_nationality_is_part_of_the_name_ner_began_late() {
+    let g = with_spans(
+        "Serbian Gojko Radic scored twice. Radic was substituted late.",
+        &[("Serbian", "NORP"), ("Radic", "PERSON")],
+    );
+    assert!(has_name(&g, "Gojko Radic"), "{:?}", names(&g));
+    // Not where the nationality and the word make a known name (`the European Parliament` | `Georgieva`).
+    let g = with_spans(
+        "In the European Parliament Georgieva carries a nickname.",
+        &[("European", "NORP"), ("Georgieva", "PERSON")],
+    );
+    assert!(!has_name(&g, "Parliament Georgieva"), "{:?}", names(&g));
 }

@@ -6,8 +6,59 @@
 use super::document::DocEntities;
 use super::graph::{self, DocumentGraph, Fact, Node, Predicate, SentenceText};
 use super::lexicon::{Lexicon, entity_key};
+use super::names::name_key;
+use super::variants::one_edit;
 use super::{DocMeta, Resolver, relations};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+
+/// People named by one word that the longer names of two other people of the document contain, and that
+/// resolution therefore left apart (`Mueller` beside `Kayla Mueller` and `Carl Mueller`, `Lee` beside `Lee
+/// Jae-yong` and `Lee Kun-hee`): one of the document's own people, whom the corpus must not take for a third
+/// person it knows by that word, so their keys stay in the document. Two full names one letter apart are one
+/// name misspelt (`Angla Merkel` beside `Angela Merkel`). Returns root draft indices.
+fn names_left_open(de: &DocEntities<'_>) -> HashSet<usize> {
+    let people: Vec<(usize, Vec<String>)> = (0..de.drafts.len())
+        .filter(|&e| de.find(e) == e && de.drafts[e].person && de.drafts[e].fixed_key.is_none())
+        .map(|e| {
+            (
+                e,
+                name_key(&de.drafts[e].label)
+                    .split('_')
+                    .map(str::to_string)
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .filter(|(_, words)| words.iter().all(|w| !w.is_empty()))
+        .collect();
+    let full: Vec<&Vec<String>> = people
+        .iter()
+        .map(|(_, w)| w)
+        .filter(|w| w.len() >= 2)
+        .collect();
+    let same_name = |a: &[String], b: &[String]| {
+        a.len() == b.len()
+            && a.iter()
+                .zip(b)
+                .filter(|(x, y)| x != y)
+                .all(|(x, y)| one_edit(x, y))
+            && a.iter().zip(b).filter(|(x, y)| x != y).count() <= 1
+    };
+    people
+        .iter()
+        .filter(|(_, words)| {
+            let [word] = words.as_slice() else {
+                return false;
+            };
+            let holders: Vec<&Vec<String>> =
+                full.iter().copied().filter(|f| f.contains(word)).collect();
+            holders
+                .iter()
+                .enumerate()
+                .any(|(i, a)| holders[i + 1..].iter().any(|b| !same_name(a, b)))
+        })
+        .map(|&(e, _)| e)
+        .collect()
+}
 
 impl Resolver {
     /// Builds the entities (keys, labels, classes) and facts of the document.
@@ -22,7 +73,7 @@ impl Resolver {
         let mut index: HashMap<usize, usize> = HashMap::new();
         let mut by_key: HashMap<String, usize> = HashMap::new();
         let mut entities: Vec<graph::Entity> = Vec::new();
-        let used: std::collections::HashSet<usize> = drafts
+        let used: HashSet<usize> = drafts
             .iter()
             .flat_map(|f| [Some(&f.subject), Some(&f.object), f.attributed_to.as_ref()])
             .flatten()
@@ -35,7 +86,7 @@ impl Resolver {
         let country = country.as_deref();
         // An organisation a title names is one, whatever NER called it elsewhere (`Miami Marlins pitcher`,
         // `Oxfam spokeswoman`, where NER called Oxfam a place three times of five).
-        let titled_organisations: std::collections::HashSet<usize> = drafts
+        let titled_organisations: HashSet<usize> = drafts
             .iter()
             .filter(|f| super::affiliation::ORGANISATION_RULES.contains(&f.rule.as_str()))
             .filter_map(|f| match f.object {
@@ -51,6 +102,7 @@ impl Resolver {
                     && !de.listed_place(x)
             })
             .collect();
+        let left_open = names_left_open(de);
         for e in 0..de.drafts.len() {
             if de.find(e) != e {
                 continue;
@@ -62,6 +114,9 @@ impl Resolver {
             let key = match &d.fixed_key {
                 Some(k) => k.clone(),
                 None if d.description => format!("{}__{scope}", entity_key(&d.label, false)),
+                None if left_open.contains(&e) => {
+                    format!("{}__{scope}", entity_key(&d.label, true))
+                }
                 None if !d.person && self.lex.words.is_generic_name(&d.label) => {
                     format!(
                         "{}__{}",

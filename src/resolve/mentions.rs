@@ -465,8 +465,8 @@ pub(crate) struct NameForm {
 /// tokens, outside the `covered` ones and within one line and sentence, whose text is one of `forms` exactly,
 /// that starts with a capitalised proper noun and is not part of a longer name (no capitalised proper noun
 /// right before or after it, other than a title). A form listed for two different entities is ambiguous and
-/// never matched; the longest form wins. A person's name opening a sentence counts whatever its tag (the
-/// tagger takes `Tavares unveiled` for a plural noun), unless the document also writes it in lower case.
+/// never matched; the longest form wins. A person's name counts whatever its tag (the tagger takes `Tavares
+/// unveiled` and `says Joerges` for plural nouns), unless the document also writes it in lower case.
 pub(crate) fn repeated_names(
     doc: &Doc,
     covered: &[bool],
@@ -502,9 +502,16 @@ pub(crate) fn repeated_names(
             && capitalised(doc.token_text(i))
             && !is_title(doc.token_text(i))
     };
-    // A capitalised word opening a sentence that is a person's name form, tagged a common noun.
-    let opens_with_person = |i: usize| {
-        doc.tokens[i].sent_start
+    // A capitalised word that is a person's name form, tagged a common noun (`Tavares unveiled` opening a
+    // sentence, `says Joerges.` read as a plural).
+    // Inside a sentence only a noun not after a quotation mark (not the film `"Milk"`).
+    let person_form = |i: usize| {
+        let t = &doc.tokens[i];
+        let placed = t.sent_start
+            || (i > 0
+                && t.tag.starts_with("NN")
+                && !matches!(doc.tokens[i - 1].tag.as_str(), "``" | "''"));
+        placed
             && !is_title(doc.token_text(i))
             && capitalised(doc.token_text(i))
             && persons.contains(doc.token_text(i))
@@ -513,7 +520,7 @@ pub(crate) fn repeated_names(
     longest_runs(
         doc,
         1,
-        |i| !covered_at(i) && (name_like(i) || opens_with_person(i)),
+        |i| !covered_at(i) && (name_like(i) || person_form(i)),
         covered_at,
         name_like,
         |text| owner.get(text).copied().flatten(),

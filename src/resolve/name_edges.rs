@@ -129,7 +129,14 @@ pub(super) fn given_name_before(
         return start;
     }
     let opens = i == 0 || breaks_before(doc, i);
-    let after_ok = opens || {
+    // A nationality NER tagged may stand before the name (`Serbian Gojko` | `Kacar`), where it does not
+    // make a known name with the word (`the European Parliament` | `Georgieva`, `European` tagged NORP).
+    let after_nationality = doc.ents.iter().any(|s| {
+        s.end == i
+            && s.label == "NORP"
+            && !lex.is_known_name(doc.slice(doc.tokens[s.start].start..doc.tokens[i].end))
+    });
+    let after_ok = opens || after_nationality || {
         let prev = &doc.tokens[i - 1];
         let text = doc.token_text(i - 1);
         !capitalised(text) && !matches!(prev.tag.as_str(), "DT" | "IN" | "CC" | "TO" | "POS")

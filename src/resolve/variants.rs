@@ -94,7 +94,7 @@ pub(crate) fn misspelt(x: &[String], y: &[String]) -> bool {
 
 /// Whether two words are one edit apart: a letter inserted, deleted or substituted, or two neighbouring
 /// letters swapped.
-fn one_edit(a: &str, b: &str) -> bool {
+pub(crate) fn one_edit(a: &str, b: &str) -> bool {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     let (short, long) = if a.len() <= b.len() {
