@@ -912,3 +912,36 @@ fn a_given_name_after_a_nationality_is_part_of_the_name_ner_began_late() {
     );
     assert!(!has_name(&g, "Parliament Georgieva"), "{:?}", names(&g));
 }
+
+/// Regression: `Germany's Foreign Ministry` in a story naming Turkey more often was Turkey's foreign
+/// ministry: a generic institution name took the document's leading country over the one written before it.
+#[test]
+fn a_country_written_before_a_generic_institution_name_is_its_country() {
+    let key_of = |g: &kg::resolve::DocumentGraph, name: &str| -> String {
+        let e = g
+            .entities
+            .iter()
+            .find(|e| e.label == name || e.aliases.iter().any(|a| a == name));
+        e.unwrap_or_else(|| panic!("{name} in {:?}", names(g)))
+            .key
+            .clone()
+    };
+    let story = "Turkey expelled two diplomats. Ankara said Turkey would not yield, and Turkey recalled its envoy.";
+    let g = resolve_doc(&super::resolve_names::analyse(&format!(
+        "{story} Germany's Foreign Ministry advised lawmakers not to travel."
+    )));
+    let stated = key_of(&g, "Foreign Ministry");
+    assert!(
+        stated.ends_with("germany") || stated == "federal_foreign_office",
+        "{stated}"
+    );
+    // Without the country before it, the name is the leading country's.
+    let g = resolve_doc(&super::resolve_names::analyse(&format!(
+        "{story} The Foreign Ministry advised lawmakers not to travel."
+    )));
+    let leading = key_of(&g, "Foreign Ministry");
+    assert!(
+        !leading.contains("germany") && leading != "federal_foreign_office",
+        "{leading}"
+    );
+}

@@ -121,7 +121,10 @@ impl Resolver {
                     format!(
                         "{}__{}",
                         entity_key(&self.lex.words.generic_singular(&d.label), false),
-                        country.unwrap_or(&scope)
+                        stated_country(de, e)
+                            .as_deref()
+                            .or(country)
+                            .unwrap_or(&scope)
                     )
                 }
                 None => entity_key(&d.label, d.person),
@@ -419,6 +422,38 @@ pub(super) fn dominant_country(de: &DocEntities<'_>) -> Option<String> {
         }
         _ => None,
     }
+}
+
+/// The one country the text puts right before the entity's names (`Germany's Foreign Ministry` in a story
+/// about Turkey, `US Congress` where NER left `US` out of the name): the country entity of the token before
+/// a mention, or before its possessive `'s`. None where no mention has one or two countries are so named.
+pub(super) fn stated_country(de: &DocEntities<'_>, e: usize) -> Option<String> {
+    let doc = de.doc;
+    let mut found: Option<&str> = None;
+    for m in &de.drafts[e].mentions {
+        let Ok(mut i) = doc.tokens.binary_search_by_key(&m.start, |t| t.start) else {
+            continue;
+        };
+        if i > 0 && matches!(doc.token_text(i - 1), "'s" | "’s" | "'" | "’") {
+            i -= 1;
+        }
+        let Some(x) = i.checked_sub(1).and_then(|k| de.token_entity[k]) else {
+            continue;
+        };
+        let d = &de.drafts[de.find(x)];
+        let Some(key) = d
+            .fixed_key
+            .as_deref()
+            .filter(|_| d.class.as_deref() == Some("Country"))
+        else {
+            continue;
+        };
+        match found {
+            Some(f) if f != key => return None,
+            _ => found = Some(key),
+        }
+    }
+    found.map(str::to_string)
 }
 
 /// The keys of the countries a document names, most often named first.
