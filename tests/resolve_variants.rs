@@ -945,3 +945,37 @@ fn a_country_written_before_a_generic_institution_name_is_its_country() {
         "{leading}"
     );
 }
+
+/// Regression: a story on a Senate race in Alabama that never writes `United States` left `the Senate` and
+/// `Republicans` the document's own, as if they could be any country's.
+#[test]
+fn where_no_country_is_named_the_places_named_give_generic_names_their_country() {
+    let key_of = |g: &kg::resolve::DocumentGraph, name: &str| -> String {
+        let e = g
+            .entities
+            .iter()
+            .find(|e| e.label == name || e.aliases.iter().any(|a| a == name));
+        e.unwrap_or_else(|| panic!("{name} in {:?}", names(g)))
+            .key
+            .clone()
+    };
+    let g = resolve_doc(&super::resolve_names::analyse(
+        "Voters in Alabama and Tennessee went to the polls on Tuesday. The winner will take a seat in the Senate. \
+         Campaigners in Alabama said turnout was high.",
+    ));
+    assert_eq!(
+        key_of(&g, "Senate"),
+        "united_states_senate",
+        "{:?}",
+        names(&g)
+    );
+    // A story that names countries, none more often than another, is no country's for its meeting place.
+    let g = resolve_doc(&super::resolve_names::analyse(
+        "Ministers met in Moscow and Moscow hosted the talks. Iran and Canada disagreed. The Senate must approve any deal.",
+    ));
+    let senate = key_of(&g, "Senate");
+    assert!(
+        !senate.contains("russia") && senate != "united_states_senate",
+        "{senate}"
+    );
+}

@@ -411,17 +411,46 @@ pub(super) fn class_of(de: &DocEntities<'_>, e: usize, lex: &Lexicon) -> String 
         .to_string()
 }
 
-/// The key of the country a document names most often (its name and demonyms), when one leads; it
-/// qualifies the keys of generic institution names (`foreign_ministry__germany`).
+/// The key of the country a document names most often (its name and demonyms), when one leads; where it
+/// names no country, the country most of its named cities and regions lie in, when one leads (a story on an
+/// Alabama Senate race that never writes `United States`; not a story naming countries as often as each
+/// other, whose meeting place says nothing of whose Congress it mentions). It qualifies the keys of generic
+/// institution names (`foreign_ministry__germany`).
 pub(super) fn dominant_country(de: &DocEntities<'_>) -> Option<String> {
-    let counts = country_mentions(de);
-    match counts.as_slice() {
-        [] => None,
+    let countries = country_mentions(de);
+    if countries.iter().any(|&(n, _)| n > 0) {
+        leading(&countries)
+    } else {
+        leading(&place_mentions(de))
+    }
+}
+
+/// The key with the most mentions, when no other has as many.
+fn leading(counts: &[(usize, &str)]) -> Option<String> {
+    match counts {
         [(n, k), rest @ ..] if *n > 0 && rest.first().is_none_or(|(m, _)| m < n) => {
             Some(k.to_string())
         }
         _ => None,
     }
+}
+
+/// (mentions, country key) of the places of the places list the document names, by the country they lie
+/// in, most mentioned first (ties by key).
+fn place_mentions<'d>(de: &'d DocEntities<'_>) -> Vec<(usize, &'d str)> {
+    let mut by_country: HashMap<&str, usize> = HashMap::new();
+    for e in (0..de.drafts.len()).filter(|&e| de.find(e) == e) {
+        let d = &de.drafts[e];
+        if d.person || d.mentions.is_empty() || d.class.as_deref() == Some("Country") {
+            continue;
+        }
+        if let Some(country) = de.lex.place_country(&d.label) {
+            *by_country.entry(country).or_default() += d.mentions.len();
+        }
+    }
+    let mut counts: Vec<(usize, &str)> = by_country.into_iter().map(|(k, n)| (n, k)).collect();
+    counts.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    counts
 }
 
 /// The one country the text puts right before the entity's names (`Germany's Foreign Ministry` in a story
