@@ -183,9 +183,15 @@ fn phonetic(label: &str) -> Vec<String> {
 fn people<'k>(keys: &BTreeMap<&'k str, &KeyInfo>, out: &mut BTreeMap<String, String>) {
     // Full names (two words or more) by their phonetic last word.
     let mut by_last: BTreeMap<String, Vec<(&'k str, Vec<String>)>> = BTreeMap::new();
+    // And by the last word's spelling, for a long one-word name no full name ends with as written
+    // (`Gaddafi` beside `Moammar Gadhafi`).
+    let mut by_spelling: BTreeMap<String, Vec<(&'k str, Vec<String>)>> = BTreeMap::new();
     for (&k, info) in keys {
         let ph = phonetic(&info.label);
         if info.class == "Person" && ph.len() >= 2 {
+            if let Some(s) = long_last_spelling(&info.label) {
+                by_spelling.entry(s).or_default().push((k, ph.clone()));
+            }
             by_last
                 .entry(ph[ph.len() - 1].clone())
                 .or_default()
@@ -225,7 +231,10 @@ fn people<'k>(keys: &BTreeMap<&'k str, &KeyInfo>, out: &mut BTreeMap<String, Str
         if info.class != "Person" || ph.len() != 1 {
             continue;
         }
-        let Some(candidates) = by_last.get(&ph[0]) else {
+        let Some(candidates) = by_last
+            .get(&ph[0])
+            .or_else(|| long_last_spelling(&info.label).and_then(|s| by_spelling.get(&s)))
+        else {
             continue;
         };
         let mut docs: BTreeMap<&str, usize> = BTreeMap::new();
@@ -243,6 +252,19 @@ fn people<'k>(keys: &BTreeMap<&'k str, &KeyInfo>, out: &mut BTreeMap<String, Str
             out.insert(k.to_string(), t.to_string());
         }
     }
+}
+
+/// Fewest letters of a one-word name matched to full names by spelling rather than as written: short
+/// names of one spelling are too often different names (`Joseph`, `Josef`; `Philip`, `Philipp`).
+const MIN_SPELLING_SURNAME: usize = 7;
+
+/// A name's last word as the spelling rule reads it (`Gaddafi` and `Gadhafi` alike), when the word has
+/// [`MIN_SPELLING_SURNAME`] letters or more.
+fn long_last_spelling(label: &str) -> Option<String> {
+    let words = name_words(label);
+    let last = words.last()?;
+    (last.chars().filter(|c| c.is_alphabetic()).count() >= MIN_SPELLING_SURNAME)
+        .then(|| spellings::spelling(last))
 }
 
 /// Whether `long` has `short`'s first and last word and its other words in order.
@@ -414,6 +436,21 @@ mod tests {
         // A name without the article stays itself where no spelling with it is named.
         let m = canonical_keys(&[rec("karim_haddad", "Karim Haddad", "Person")]);
         assert!(m.is_empty());
+    }
+
+    #[test]
+    fn a_long_surname_spelt_another_way_goes_to_the_full_name() {
+        let m = canonical_keys(&[
+            rec("gadafi", "Gaddafi", "Person"),
+            rec("moamar_gadhafi", "Moammar Gadhafi", "Person"),
+        ]);
+        assert_eq!(m.get("gadafi").map(String::as_str), Some("moamar_gadhafi"));
+        // A short name spelt another way is too often another name (`Joseph`, `Franz Josef`).
+        let m = canonical_keys(&[
+            rec("josef", "Joseph", "Person"),
+            rec("franz_josef", "Franz Josef", "Person"),
+        ]);
+        assert!(!m.contains_key("josef"), "{m:?}");
     }
 
     #[test]

@@ -13,7 +13,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 /// one, hyphens as word breaks (`Schäuble`/`Schaeuble`, `Yanukovych`/`Yanukovich`, `Jacob`/`Jakob`,
 /// `Gadhafi`/`Gaddafi`); the Arabic article written in lower case left out (`Bashar al-Assad`/`Bashar
 /// Assad`).
-fn spelling(label: &str) -> String {
+pub(super) fn spelling(label: &str) -> String {
     let mut out = String::new();
     for word in name_words(label)
         .iter()
