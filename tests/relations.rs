@@ -459,6 +459,45 @@ fn a_place_owning_an_organisation_is_its_seat() {
     );
 }
 
+/// Regression: `Karlheinz Endruschat, social affairs spokesman of the Essen SPD` gave the SPD its seat in
+/// Essen; a place before a generic name (a party's members, a state's own senate) is no national body's seat.
+#[test]
+fn a_place_before_a_generic_institution_name_is_not_its_seat() {
+    let fs = facts("Senator Ruth Calder, an Ohio Democrat, voted against the bill on Tuesday.");
+    assert!(
+        !fs.iter()
+            .any(|(_, p, o)| p == "headquarteredIn" && o == "Ohio"),
+        "{fs:?}"
+    );
+    let fs = facts(
+        "The singer was taken to Lima's Centenary Clinic on Sunday, and Lima's Democrats protested.",
+    );
+    assert!(
+        has(&fs, "Centenary Clinic", "headquarteredIn", "Lima"),
+        "{fs:?}"
+    );
+    assert!(
+        !fs.iter()
+            .any(|(s, p, _)| p == "headquarteredIn" && s != "Centenary Clinic"),
+        "{fs:?}"
+    );
+}
+
+/// Regression: `<Sara Lee Corp of Canada Ltd>` and `Samuel Montagu Ltd`, tagged people, were people.
+#[test]
+fn a_name_ending_in_a_companys_legal_form_is_an_organisation() {
+    let g = super::resolve_names::with_spans(
+        "Edith Morrow Corp raised its dividend, and Edith Morrow Corp shares rose. Maria Sa, an analyst, said so.",
+        &[("Edith Morrow Corp", "PERSON"), ("Maria Sa", "PERSON")],
+    );
+    assert_eq!(
+        class_of(&g, "Edith Morrow Corp").as_deref(),
+        Some("Organization")
+    );
+    // A surname that spells a legal form in other letters is still a person's (`Sa`, not `SA`).
+    assert_eq!(class_of(&g, "Maria Sa").as_deref(), Some("Person"));
+}
+
 #[test]
 fn staff_of_an_organisation_of_a_country_are_its_citizens_but_players_are_not() {
     let fs = facts(

@@ -168,6 +168,7 @@ impl DocEntities<'_> {
                 continue;
             }
             let start = self.mention_start(root, e);
+            let mention = doc.slice(doc.tokens[start].start..doc.tokens[root].end);
             let me = self.kind(e);
             let mut scope = self.premodifiers(start, root);
             // `the French president, Emmanuel Macron`, `the Munich-based insurer Allianz`: the name hangs
@@ -384,15 +385,21 @@ impl DocEntities<'_> {
                     (Kind::Organization, Kind::Place) if seat => {
                         push(&mut facts, e, "headquarteredIn", f, k, "seat", STATED)
                     }
-                    (Kind::Organization, Kind::Place) if attached => push(
-                        &mut facts,
-                        e,
-                        "headquarteredIn",
-                        f,
-                        k,
-                        "place-modifier",
-                        0.7,
-                    ),
+                    // `a Florida Democrat`, `the Texas Senate`: a place before a generic name names a
+                    // branch, a member's home or a body of its own, not the seat of the national one.
+                    (Kind::Organization, Kind::Place)
+                        if attached && !self.lex.words.is_generic_name(mention) =>
+                    {
+                        push(
+                            &mut facts,
+                            e,
+                            "headquarteredIn",
+                            f,
+                            k,
+                            "place-modifier",
+                            0.7,
+                        )
+                    }
                     (Kind::Other, Kind::Place | Kind::Country)
                         if attached && self.drafts[e].ner.iter().any(|l| l == "FAC") =>
                     {

@@ -12,7 +12,7 @@ use super::name_context::{
     club_words, described_as_person, names_a_portfolio, nationality_mislabelled,
     organisation_noun_after, organisation_noun_before,
 };
-use super::names::{clean_label, clean_name, name_words, spells_initials};
+use super::names::{NameWords, clean_label, clean_name, name_words, spells_initials};
 use super::teams::{about_women, names_a_side, national_team};
 use super::variants::variant_links;
 use crate::analysis::Doc;
@@ -99,9 +99,11 @@ impl DocEntities<'_> {
             let capitals = !text.contains(' ')
                 && text.chars().any(char::is_uppercase)
                 && !text.chars().any(char::is_lowercase);
-            // `Turkey's Cumhuriyet newspaper`: a name before an organisation's noun is the organisation's.
+            // `Turkey's Cumhuriyet newspaper`: a name before an organisation's noun is the organisation's;
+            // so is a name ending in a company's legal form (`Sara Lee Corp`, tagged a person).
             let organisation = organisation_noun_after(doc, lex, span.start, span.end).is_some()
-                || organisation_noun_before(doc, lex, span.start, span.end).is_some();
+                || organisation_noun_before(doc, lex, span.start, span.end).is_some()
+                || ends_in_legal_form(&lex.words, text);
             // A place NER named is not re-read as a person (`North Rhine-Westphalia's Minister X`).
             let person = !organisation
                 && (span.label == "PERSON" && !capitals
@@ -442,6 +444,22 @@ impl DocEntities<'_> {
             });
             self.merge(target, e);
         }
+    }
+}
+
+/// Whether a name of two words or more ends in a company's legal form (`Sara Lee Corp`, `Samuel Montagu
+/// Ltd`; `kg:legalFormDesignators`), written as one: a form of two letters in capitals or `Co` (not the
+/// surname `Sa`).
+fn ends_in_legal_form(words: &NameWords, name: &str) -> bool {
+    match name_words(name)[..] {
+        [_, .., last] => {
+            let form = last.trim_end_matches('.');
+            words.is_legal_form(form)
+                && (form.chars().count() > 2
+                    || form == "Co"
+                    || form.chars().all(|c| c.is_ascii_uppercase()))
+        }
+        _ => false,
     }
 }
 
