@@ -979,3 +979,20 @@ fn where_no_country_is_named_the_places_named_give_generic_names_their_country()
         "{senate}"
     );
 }
+
+/// Regression: `Drones`, `Outcry` and `Killings` opening headlines and sentences, tagged PERSON, became people
+/// of the graph, though the documents wrote `the drones` and `an outcry` in lower case.
+#[test]
+fn a_common_noun_of_the_document_capitalised_is_no_persons_name() {
+    let g = with_spans(
+        "Drones struck the village. The drones came at night and nobody heard them.",
+        &[("Drones", "PERSON")],
+    );
+    assert!(!has_name(&g, "Drones"), "{:?}", names(&g));
+    // A person's full name with the word keeps it a name (`Nadia Price` and `the price`).
+    let g = with_spans(
+        "Nadia Price said the price would rise. Price added that demand was strong.",
+        &[("Nadia Price", "PERSON"), ("Price", "PERSON")],
+    );
+    assert!(together(&g, "Nadia Price", "Price"), "{:?}", names(&g));
+}

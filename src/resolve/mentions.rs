@@ -193,6 +193,7 @@ fn ner_spans(doc: &Doc, lex: &Lexicon) -> Vec<NameSpan> {
             || span.start >= span.end
             || span.start < covered
             || VALUE_LABELS.contains(&span.label.as_str())
+            || common_noun_as_person(doc, lex, &doc_words, span)
         {
             continue;
         }
@@ -234,6 +235,24 @@ fn ner_spans(doc: &Doc, lex: &Lexicon) -> Vec<NameSpan> {
     }
     cut_headline_names(doc, &mut out);
     out
+}
+
+/// A lone capitalised word NER called a person that is a common noun of the document (`Drones` and `the
+/// drones`, `Outcry`, `Killings` opening headlines and sentences): no name at all, unless a person's full
+/// name of the document has the word or a place or gazetteer entity is called so.
+fn common_noun_as_person(
+    doc: &Doc,
+    lex: &Lexicon,
+    words: &DocWords,
+    span: &crate::analysis::Span,
+) -> bool {
+    if span.label != "PERSON" || span.end != span.start + 1 {
+        return false;
+    }
+    let word = doc.token_text(span.start);
+    words.is_lower_case_noun(&word.to_lowercase())
+        && !words.in_full_persons_name(word)
+        && !lex.is_known_name(word)
 }
 
 /// The number of tokens of a match score starting at token `i` (`2-1` as one token, or `2`, `-`, `1`), or 0.

@@ -210,7 +210,9 @@ pub(super) struct DocWords<'d> {
     doc: &'d Doc,
     function: OnceCell<HashSet<String>>,
     lower: OnceCell<HashSet<String>>,
+    nouns: OnceCell<HashSet<String>>,
     persons: OnceCell<HashSet<String>>,
+    full_names: OnceCell<HashSet<String>>,
 }
 
 impl<'d> DocWords<'d> {
@@ -219,7 +221,9 @@ impl<'d> DocWords<'d> {
             doc,
             function: OnceCell::new(),
             lower: OnceCell::new(),
+            nouns: OnceCell::new(),
             persons: OnceCell::new(),
+            full_names: OnceCell::new(),
         }
     }
 
@@ -252,6 +256,35 @@ impl<'d> DocWords<'d> {
                     .map(|i| doc.token_text(i))
                     .filter(|t| starts_lower(t))
                     .map(str::to_string)
+                    .collect()
+            })
+            .contains(word)
+    }
+
+    /// Whether the document writes `word` (lower case) in lower case as a common noun (`the drones`).
+    pub(super) fn is_lower_case_noun(&self, word: &str) -> bool {
+        let doc = self.doc;
+        self.nouns
+            .get_or_init(|| {
+                (0..doc.tokens.len())
+                    .filter(|&i| doc.tokens[i].pos == "NOUN" && starts_lower(doc.token_text(i)))
+                    .map(|i| doc.token_text(i).to_string())
+                    .collect()
+            })
+            .contains(word)
+    }
+
+    /// Whether `word` is a word of a name of two words or more that NER called a person's.
+    pub(super) fn in_full_persons_name(&self, word: &str) -> bool {
+        let doc = self.doc;
+        self.full_names
+            .get_or_init(|| {
+                doc.ents
+                    .iter()
+                    .filter(|s| s.label == "PERSON" && s.end <= doc.tokens.len())
+                    .filter(|s| s.end - s.start >= 2)
+                    .flat_map(|s| s.start..s.end)
+                    .map(|i| doc.token_text(i).to_string())
                     .collect()
             })
             .contains(word)
