@@ -996,3 +996,34 @@ fn a_common_noun_of_the_document_capitalised_is_no_persons_name() {
     );
     assert!(together(&g, "Nadia Price", "Price"), "{:?}", names(&g));
 }
+
+/// `X, better known as Y`: the name after an alias phrase is the same entity's; not where it already names
+/// someone else of the document.
+#[test]
+fn a_name_stated_as_known_as_another_is_the_same_entity() {
+    for text in [
+        "The cleric Anwar Haddad, better known as Abu Sami, was detained in Rome. Abu Sami denied the charges.",
+        "The cleric Anwar Haddad -- better known as Abu Sami -- was detained in Rome. Abu Sami denied the charges.",
+        "The cleric Anwar Haddad was known as Abu Sami in Rome. Abu Sami denied the charges.",
+    ] {
+        let g = with_spans(text, &[("Anwar Haddad", "PERSON"), ("Abu Sami", "PERSON")]);
+        assert!(
+            together(&g, "Anwar Haddad", "Abu Sami"),
+            "{text}: {:?}",
+            names(&g)
+        );
+    }
+    let g = with_spans(
+        "Hans Kessler ran the firm until his death. Founder Johann Kessler was known as Hans, and Hans Kessler was his son.",
+        &[
+            ("Hans Kessler", "PERSON"),
+            ("Johann Kessler", "PERSON"),
+            ("Hans", "PERSON"),
+        ],
+    );
+    assert!(
+        !together(&g, "Hans Kessler", "Johann Kessler"),
+        "{:?}",
+        names(&g)
+    );
+}

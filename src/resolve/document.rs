@@ -125,6 +125,7 @@ impl<'a> DocEntities<'a> {
         de.link_short_forms();
         de.lone_place_names();
         de.link_stated(&named);
+        de.link_aliases(&named);
         de.link_repeated();
         de.link_known();
         de.link_national();

@@ -110,6 +110,8 @@ pub(crate) struct Lexicon {
     pub subject_matter_words: HashSet<String>,
     /// Nouns of a person who represents a country to an organisation (`kg:envoyWords`).
     pub envoy_words: HashSet<String>,
+    /// Phrases that give the name before them another name (`kg:aliasPhrases`), as lower-case words.
+    pub alias_phrases: Vec<Vec<String>>,
     /// Nouns only a person can be, besides role nouns and player and staff words (`kg:personNouns`).
     pub person_nouns: HashSet<String>,
     /// Ministers' titles whose portfolio comes before them (`kg:portfolioTitleWords`).
@@ -140,6 +142,10 @@ impl Lexicon {
             outsider_words: set("outsiderWords"),
             subject_matter_words: set("subjectMatterWords"),
             envoy_words: set("envoyWords"),
+            alias_phrases: set("aliasPhrases")
+                .iter()
+                .map(|p| p.split_whitespace().map(str::to_string).collect())
+                .collect(),
             person_nouns: set("personNouns"),
             portfolio_title_words: set("portfolioTitleWords"),
             subordinate_role_words: set("subordinateRoleWords"),

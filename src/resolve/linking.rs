@@ -364,6 +364,62 @@ impl DocEntities<'_> {
         }
     }
 
+    /// `Osama Mustafa Hassan, better known as Abu Omar`, `Myanmar, also known as Burma`, `Johann Riegel was
+    /// known as Hans`: a name right after an alias phrase (`kg:aliasPhrases`, after a comma or dash, a form
+    /// of `be` and an adverb) names the same entity as the name before it, when both are people or neither
+    /// is, and the gazetteer does not know both.
+    pub(super) fn link_aliases(&mut self, named: &[(usize, usize, usize)]) {
+        let doc = self.doc;
+        let n = doc.tokens.len();
+        let lower = |i: usize| doc.token_text(i).to_lowercase();
+        let at: HashMap<usize, (usize, usize)> =
+            named.iter().map(|&(s, e, x)| (s, (e, x))).collect();
+        for &(_, end, a) in named {
+            let mut i = end;
+            while i < n && matches!(doc.token_text(i), "," | "-" | "--" | "–" | "—" | ")") {
+                i += 1;
+            }
+            // `was known as`, `is also known as`, `better known as`.
+            if i < n && doc.tokens[i].lemma == "be" {
+                i += 1;
+            }
+            if i < n && doc.tokens[i].pos == "ADV" {
+                i += 1;
+            }
+            let Some(phrase) = self.lex.alias_phrases.iter().find(|p| {
+                p.iter()
+                    .enumerate()
+                    .all(|(k, w)| i + k < n && lower(i + k) == *w)
+            }) else {
+                continue;
+            };
+            i += phrase.len();
+            if i < n && matches!(doc.token_text(i), "\"" | "'" | "“" | "‘" | "``") {
+                i += 1;
+            }
+            let Some(&(alias_end, b)) = at.get(&i) else {
+                continue;
+            };
+            let (ra, rb) = (self.find(a), self.find(b));
+            let (da, db) = (&self.drafts[ra], &self.drafts[rb]);
+            if ra == rb || da.class.is_some() && db.class.is_some() || da.person != db.person {
+                continue;
+            }
+            // The alias names nothing else already: `Johann Riegel was known as Hans`, where `Hans` has
+            // joined `Hans Riegel`, his son, leaves both alone.
+            let alias = clean_label(doc.slice(doc.tokens[i].start..doc.tokens[alias_end - 1].end));
+            if db.class.is_none() && db.label != alias {
+                continue;
+            }
+            // The gazetteer's name labels the entity; else the name stated first.
+            if db.class.is_some() {
+                self.merge(rb, ra);
+            } else {
+                self.merge(ra, rb);
+            }
+        }
+    }
+
     /// Names still alone after the document's own evidence, resolved to entities of earlier documents
     /// (`Putin` to the `Vladimir Putin` named before, an alias an earlier document stated).
     pub(super) fn link_known(&mut self) {
