@@ -1027,3 +1027,53 @@ fn a_name_stated_as_known_as_another_is_the_same_entity() {
         names(&g)
     );
 }
+
+/// A club's nickname (`kg:nickname`) is the club in a report that names the club, and only there; a
+/// nickname two clubs of the report go by is neither's.
+#[test]
+fn a_nickname_is_the_entity_where_the_document_names_it_otherwise() {
+    let report = "Borussia Mönchengladbach beat Hertha BSC 2-1 in the league on Saturday. The Foals scored late in the match.";
+    let g = with_spans(
+        report,
+        &[
+            ("Borussia Mönchengladbach", "ORG"),
+            ("Hertha BSC", "ORG"),
+            ("Foals", "ORG"),
+        ],
+    );
+    assert!(
+        together(&g, "Borussia Mönchengladbach", "Foals"),
+        "{:?}",
+        names(&g)
+    );
+    // Not in a report that does not name the club.
+    let g = with_spans(
+        "Hertha BSC lost 2-1 in the league on Saturday. The Foals scored late in the match.",
+        &[("Hertha BSC", "ORG"), ("Foals", "ORG")],
+    );
+    assert!(!together(&g, "Hertha BSC", "Foals"), "{:?}", names(&g));
+    assert!(
+        has_name(&g, "Foals") && !has_name(&g, "Borussia Mönchengladbach"),
+        "{:?}",
+        names(&g)
+    );
+    // Two clubs named that go by one nickname: neither takes it.
+    let g = with_spans(
+        "Manchester United met 1. FC Kaiserslautern in a friendly match. The Red Devils won the game.",
+        &[
+            ("Manchester United", "ORG"),
+            ("1. FC Kaiserslautern", "ORG"),
+            ("Red Devils", "ORG"),
+        ],
+    );
+    assert!(
+        !together(&g, "Manchester United", "Red Devils"),
+        "{:?}",
+        names(&g)
+    );
+    assert!(
+        !together(&g, "1. FC Kaiserslautern", "Red Devils"),
+        "{:?}",
+        names(&g)
+    );
+}

@@ -110,6 +110,9 @@ pub struct GazetteerEntry {
     /// Names that stand for this entity in sports reports only (`kg:sportsName`: `Dortmund` for Borussia
     /// Dortmund; elsewhere `Dortmund` is the town).
     pub sports_names: Vec<String>,
+    /// Names it goes by that stand for it only in a document that names it otherwise too (`kg:nickname`:
+    /// `Foals` for Borussia Mönchengladbach; `Red Devils` is two clubs').
+    pub nicknames: Vec<String>,
 }
 
 /// A city or region of the places list (`ontology/places.ttl`): its names and the country it lies in. Entity
@@ -538,6 +541,8 @@ impl Ontology {
                     entry.national_country = Some(v);
                 } else if p.strip_prefix(NAMESPACE) == Some("sportsName") {
                     push_unique(&mut entry.sports_names, v);
+                } else if p.strip_prefix(NAMESPACE) == Some("nickname") {
+                    push_unique(&mut entry.nicknames, v);
                 }
             }
             if !entry.label.is_empty() {

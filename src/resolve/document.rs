@@ -129,6 +129,7 @@ impl<'a> DocEntities<'a> {
         de.link_repeated();
         de.link_known();
         de.link_national();
+        de.link_nicknames();
         de.class_hints();
         de.eager_descriptions();
         de.stated_aliases();

@@ -50,6 +50,8 @@ pub(crate) struct Lexicon {
     gazetteer_facts: HashMap<String, Vec<(String, String)>>,
     /// Lower-case name a club goes by in sports reports (`kg:sportsName`) -> the club.
     sports_names: HashMap<String, Canonical>,
+    /// Lower-case nickname (`kg:nickname`) -> the gazetteer keys of the entities that go by it.
+    nicknames: HashMap<String, Vec<String>>,
     /// (lower-case generic name, country key) -> the gazetteer entity it names in that country's news.
     national: HashMap<(String, String), Canonical>,
     /// Lower-case head noun (or two-word compound) -> class local name.
@@ -171,6 +173,12 @@ impl Lexicon {
                 lex.sports_names
                     .entry(n.to_lowercase())
                     .or_insert_with(|| canon.clone());
+            }
+            for n in &g.nicknames {
+                lex.nicknames
+                    .entry(n.to_lowercase())
+                    .or_default()
+                    .push(canon.key.clone());
             }
         }
         let country_keys: HashMap<&str, String> = onto
@@ -359,6 +367,13 @@ impl Lexicon {
     /// as (`country`, `germany`) for `bundestag`.
     pub fn gazetteer_facts(&self, key: &str) -> &[(String, String)] {
         self.gazetteer_facts.get(key).map_or(&[], Vec::as_slice)
+    }
+
+    /// The gazetteer keys of the entities that go by a nickname (`kg:nickname`), if any.
+    pub fn nicknamed(&self, name: &str) -> &[String] {
+        self.nicknames
+            .get(&name.to_lowercase())
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The club a name stands for in a sports report (`Dortmund` -> Borussia Dortmund).

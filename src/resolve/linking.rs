@@ -17,7 +17,7 @@ use super::teams::{about_women, names_a_side, national_team};
 use super::variants::variant_links;
 use crate::analysis::Doc;
 use crate::extract::in_credit;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 impl DocEntities<'_> {
     /// The gazetteer entity for a surface name (a demonym for a nationality).
@@ -416,6 +416,27 @@ impl DocEntities<'_> {
                 self.merge(rb, ra);
             } else {
                 self.merge(ra, rb);
+            }
+        }
+    }
+
+    /// A name the gazetteer lists as a nickname (`kg:nickname`) of one entity that the document names otherwise
+    /// joins it (`the Foals` in a report naming Borussia Mönchengladbach); a nickname of two entities the
+    /// document names (`Red Devils`), or of none, stays as it is.
+    pub(super) fn link_nicknames(&mut self) {
+        for e in 0..self.drafts.len() {
+            let d = &self.drafts[e];
+            if self.find(e) != e || d.class.is_some() || d.label.is_empty() {
+                continue;
+            }
+            let named: BTreeSet<usize> = self
+                .lex
+                .nicknamed(&d.label)
+                .iter()
+                .filter_map(|k| self.entity_with_key(k))
+                .collect();
+            if let [one] = named.into_iter().collect::<Vec<_>>()[..] {
+                self.merge(one, e);
             }
         }
     }
