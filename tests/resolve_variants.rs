@@ -1077,3 +1077,26 @@ fn a_nickname_is_the_entity_where_the_document_names_it_otherwise() {
         names(&g)
     );
 }
+
+/// Regression: `The EU parliament's president` and `the European Parliament` where NER tagged only
+/// `European` were descriptions of their document, not the gazetteer's European Parliament.
+#[test]
+fn a_description_that_is_a_gazetteer_name_written_with_a_capital_is_that_entity() {
+    let g = resolve_doc(&super::resolve_names::analyse(
+        "The EU parliament's president criticised the plan on Monday.",
+    ));
+    assert!(
+        g.entities.iter().any(|e| e.key == "european_parliament"),
+        "{:?}",
+        names(&g)
+    );
+    // A phrase written all in lower case stays a phrase (`a security council` of elders).
+    let g = resolve_doc(&super::resolve_names::analyse(
+        "The village formed a security council of elders, and the security council met on Monday.",
+    ));
+    assert!(
+        !g.entities.iter().any(|e| e.key == "un_security_council"),
+        "{:?}",
+        names(&g)
+    );
+}

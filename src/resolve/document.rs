@@ -556,6 +556,22 @@ impl<'a> DocEntities<'a> {
         if subset || class == "Person" || class == "Country" {
             return Resolution::Literal(label);
         }
+        // A phrase that is a gazetteer name written with a capital (`the EU parliament`, `the European
+        // Parliament` where NER tagged only `European`) is that entity.
+        if label.chars().any(char::is_uppercase)
+            && let Some(c) = self.lex.gazetteer_name(&label).cloned()
+        {
+            let e = self.intern(&c.key, || Draft {
+                label: c.label.clone(),
+                fixed_key: Some(c.key.clone()),
+                person: c.class == "Person",
+                class: Some(c.class.clone()),
+                ..Draft::default()
+            });
+            self.drafts[e].mentions.push(bytes);
+            self.mention_tokens.push((h, e));
+            return Resolution::Entities(vec![e], Via::Name);
+        }
         // Other classed phrases (`missile systems`, `security talks`) are entities of the document.
         let key = format!("phrase:{}", label.to_lowercase());
         let e = self.intern(&key, || Draft {
