@@ -16,7 +16,8 @@
 //!   untyped) whose initials it is (`Agence France-Presse`); two such names (`ABC`: `American Broadcasting
 //!   Company`, `Australian Broadcasting Corporation`) leave it alone;
 //! - spellings of one name (`Köhler` as `Koehler`, `Mansour` as `Mansur`, `Hannover` as `Hanover`,
-//!   `Yanukovich` as `Yanukovych`) go to the one named in the most documents, when the names are of one
+//!   `Yanukovich` as `Yanukovych`; `Wal-Mart` as `Walmart`, `Party of the Regions` as `Party of Regions`:
+//!   hyphens, dots, spaces and function words aside) go to the one named in the most documents, when the names are of one
 //!   class or untyped, or have two words or more (NER's class of a full name errs more often than its
 //!   spelling: `Mesut Oezil` an organisation);
 //! - a name of two words or more that one document misspells by a letter (`Bank of Enlgand`, `Mikhael
@@ -436,6 +437,33 @@ mod tests {
         // A name without the article stays itself where no spelling with it is named.
         let m = canonical_keys(&[rec("karim_haddad", "Karim Haddad", "Person")]);
         assert!(m.is_empty());
+    }
+
+    #[test]
+    fn names_written_with_or_without_hyphens_dots_and_function_words_are_one() {
+        let mut r = vec![
+            rec("wal_mart", "Wal-Mart", "Organization"),
+            rec(
+                "party_of_the_regions",
+                "Party of the Regions",
+                "Organization",
+            ),
+            rec("party_of_regions", "Party of Regions", "Organization"),
+        ];
+        r.push(rec("walmart", "Walmart", "Organization"));
+        r.push(rec("walmart", "Walmart", "Organization"));
+        let m = canonical_keys(&r);
+        assert_eq!(m.get("wal_mart").map(String::as_str), Some("walmart"));
+        assert!(
+            m.contains_key("party_of_the_regions") || m.contains_key("party_of_regions"),
+            "{m:?}"
+        );
+        // Other words are other names (`Bank of England`, `Bank of Ireland`).
+        let m = canonical_keys(&[
+            rec("bank_of_england", "Bank of England", "Organization"),
+            rec("bank_of_ireland", "Bank of Ireland", "Organization"),
+        ]);
+        assert!(m.is_empty(), "{m:?}");
     }
 
     #[test]

@@ -76,16 +76,37 @@ pub(super) fn spellings(keys: &BTreeMap<&str, &KeyInfo>, out: &mut BTreeMap<Stri
     near_spellings(keys, &spelled, out);
 }
 
+/// Words a name may be written with or without (`Party of the Regions`, `Syrian Observatory for` / `on
+/// Human Rights`): grammar, not names.
+const FUNCTION_WORDS: &[&str] = &["the", "of", "for", "on", "and"];
+
+/// A spelling with its function words left out and its words run together, so that a name written with
+/// a hyphen, a dot or a space where another writes none is one name (`Wal-Mart`/`Walmart`, `E.ON`/`EON`,
+/// `Bosnia-Herzegovina`/`Bosnia and Herzegovina`). A name of function words alone keeps them.
+fn written_together(spelling: &str) -> String {
+    let words: Vec<&str> = spelling.split('_').collect();
+    let content: String = words
+        .iter()
+        .filter(|w| !FUNCTION_WORDS.contains(w))
+        .copied()
+        .collect();
+    if content.is_empty() {
+        words.concat()
+    } else {
+        content
+    }
+}
+
 /// Names of one spelling go to the one named in the most documents (see the module doc of the corpus stage).
 fn same_spellings(
     keys: &BTreeMap<&str, &KeyInfo>,
     spelled: &BTreeMap<&str, String>,
     out: &mut BTreeMap<String, String>,
 ) {
-    let mut groups: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    let mut groups: BTreeMap<String, Vec<&str>> = BTreeMap::new();
     for (&k, s) in spelled {
         if !out.contains_key(k) && s.len() >= MIN_SPELLING {
-            groups.entry(s.as_str()).or_default().push(k);
+            groups.entry(written_together(s)).or_default().push(k);
         }
     }
     for group in groups.values().filter(|g| g.len() >= 2) {
