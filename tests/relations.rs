@@ -1342,3 +1342,27 @@ fn an_envoy_a_country_sends_serves_at_an_organisation_without_joining_it() {
     );
     assert!(!has(&fs, "Kari Holm", "citizenOf", "Yemen"), "{fs:?}");
 }
+
+/// Regression: `Talks in Israel Steinmeier had traveled to Syria` (a heading run into the text) made
+/// Steinmeier a citizen of Israel; a country's bare name before a person's, with no title or possessive,
+/// is no nationality.
+#[test]
+fn a_countrys_bare_name_run_into_a_persons_is_no_nationality() {
+    let fs = facts("Talks in Israel Steinmeier had flown to Jordan from Jerusalem on Monday.");
+    assert!(
+        !fs.iter()
+            .any(|(s, p, _)| s.contains("Steinmeier") && p == "citizenOf"),
+        "{fs:?}"
+    );
+    for text in [
+        "Norway's Sigrid Halvorsen won the race on Sunday.",
+        "Norwegian Sigrid Halvorsen won the race on Sunday.",
+        "Norway striker Sigrid Halvorsen won the race on Sunday.",
+    ] {
+        let fs = facts(text);
+        assert!(
+            has(&fs, "Sigrid Halvorsen", "citizenOf", "Norway"),
+            "{text}: {fs:?}"
+        );
+    }
+}

@@ -65,6 +65,25 @@ impl DocEntities<'_> {
         }
     }
 
+    /// Whether the mention of country `country` that starts at token `k` is its bare name: proper nouns, no
+    /// demonym (`Austrian`), and no owner of a possessive (`South Africa's`).
+    fn bare_country_name(&self, k: usize, country: usize) -> bool {
+        let doc = self.doc;
+        let mut end = k + 1;
+        while end < doc.tokens.len() && self.entity_at(end) == Some(country) {
+            end += 1;
+        }
+        (k..end).all(|i| doc.tokens[i].tag == "NNP")
+            && self
+                .lex
+                .demonym(doc.slice(doc.tokens[k].start..doc.tokens[end - 1].end))
+                .is_none()
+            && !doc
+                .tokens
+                .get(end)
+                .is_some_and(|t| matches!(doc.slice(t.start..t.end), "'s" | "’s" | "'" | "’"))
+    }
+
     /// A city or region of the places list, whatever NER called it (`Rhineland-Palatinate's interior
     /// minister`, tagged ORG): outside sports reports, where a town's name may stand for its club.
     pub(super) fn listed_place(&self, e: usize) -> bool {
@@ -313,9 +332,14 @@ impl DocEntities<'_> {
                         .subject_matter_words
                         .contains(&doc.tokens[doc.tokens[k].head].lemma.to_lowercase());
                 match (me, other) {
-                    // `the UN envoy for Yemen X` is sent there, not from there.
+                    // `the UN envoy for Yemen X` is sent there, not from there; a country's bare name
+                    // right before a name, with no title or possessive, is a heading run into the text
+                    // (`Talks in Israel Steinmeier had traveled`), not a nationality.
                     (Kind::Person, Kind::Country)
-                        if seat || subject_matter || envoy_at.is_some_and(|at| k > at) => {}
+                        if seat
+                            || subject_matter
+                            || envoy_at.is_some_and(|at| k > at)
+                            || words.is_empty() && self.bare_country_name(k, f) => {}
                     (Kind::Person, Kind::Country) => push(
                         &mut facts,
                         e,
