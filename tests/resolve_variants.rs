@@ -4,6 +4,18 @@
 
 use super::resolve_names::{doc_with_spans, has_name, names, resolve_doc, together, with_spans};
 use kg::analysis::Doc;
+use kg::resolve::DocumentGraph;
+
+/// The key of the entity that carries `name` as its label or another name.
+fn key_of(g: &DocumentGraph, name: &str) -> String {
+    let e = g
+        .entities
+        .iter()
+        .find(|e| e.label == name || e.aliases.iter().any(|a| a == name));
+    e.unwrap_or_else(|| panic!("{name} in {:?}", names(g)))
+        .key
+        .clone()
+}
 
 #[test]
 fn a_surname_prefers_the_person_among_the_names_it_fits() {
@@ -811,15 +823,6 @@ fn a_word_repeated_inside_a_name_starts_it_again() {
 #[test]
 fn a_surname_two_people_of_a_document_share_is_nobody_elses_across_the_corpus() {
     use kg::resolve::corpus::{NameRecord, canonical_keys};
-    let key_of = |g: &kg::resolve::DocumentGraph, name: &str| -> String {
-        let e = g
-            .entities
-            .iter()
-            .find(|e| e.label == name || e.aliases.iter().any(|a| a == name));
-        e.unwrap_or_else(|| panic!("{name} in {:?}", names(g)))
-            .key
-            .clone()
-    };
     let footballer = with_spans(
         "Tobias Brandauer scored twice for the visitors on Saturday.",
         &[("Tobias Brandauer", "PERSON")],
@@ -917,15 +920,6 @@ fn a_given_name_after_a_nationality_is_part_of_the_name_ner_began_late() {
 /// ministry: a generic institution name took the document's leading country over the one written before it.
 #[test]
 fn a_country_written_before_a_generic_institution_name_is_its_country() {
-    let key_of = |g: &kg::resolve::DocumentGraph, name: &str| -> String {
-        let e = g
-            .entities
-            .iter()
-            .find(|e| e.label == name || e.aliases.iter().any(|a| a == name));
-        e.unwrap_or_else(|| panic!("{name} in {:?}", names(g)))
-            .key
-            .clone()
-    };
     let story = "Turkey expelled two diplomats. Ankara said Turkey would not yield, and Turkey recalled its envoy.";
     let g = resolve_doc(&super::resolve_names::analyse(&format!(
         "{story} Germany's Foreign Ministry advised lawmakers not to travel."
@@ -950,15 +944,6 @@ fn a_country_written_before_a_generic_institution_name_is_its_country() {
 /// `Republicans` the document's own, as if they could be any country's.
 #[test]
 fn where_no_country_is_named_the_places_named_give_generic_names_their_country() {
-    let key_of = |g: &kg::resolve::DocumentGraph, name: &str| -> String {
-        let e = g
-            .entities
-            .iter()
-            .find(|e| e.label == name || e.aliases.iter().any(|a| a == name));
-        e.unwrap_or_else(|| panic!("{name} in {:?}", names(g)))
-            .key
-            .clone()
-    };
     let g = resolve_doc(&super::resolve_names::analyse(
         "Voters in Alabama and Tennessee went to the polls on Tuesday. The winner will take a seat in the Senate. \
          Campaigners in Alabama said turnout was high.",
