@@ -36,12 +36,13 @@ fn names_left_open(de: &DocEntities<'_>) -> HashSet<usize> {
         .filter(|w| w.len() >= 2)
         .collect();
     let same_name = |a: &[String], b: &[String]| {
+        let differing: Vec<(&String, &String)> = a.iter().zip(b).filter(|(x, y)| x != y).collect();
         a.len() == b.len()
-            && a.iter()
-                .zip(b)
-                .filter(|(x, y)| x != y)
-                .all(|(x, y)| one_edit(x, y))
-            && a.iter().zip(b).filter(|(x, y)| x != y).count() <= 1
+            && match differing[..] {
+                [] => true,
+                [(x, y)] => one_edit(x, y),
+                _ => false,
+            }
     };
     people
         .iter()

@@ -17,9 +17,9 @@
 //!   Company`, `Australian Broadcasting Corporation`) leave it alone;
 //! - spellings of one name (`Köhler` as `Koehler`, `Mansour` as `Mansur`, `Hannover` as `Hanover`,
 //!   `Yanukovich` as `Yanukovych`; `Wal-Mart` as `Walmart`, `Party of the Regions` as `Party of Regions`:
-//!   hyphens, dots, spaces and function words aside) go to the one named in the most documents, when the names are of one
-//!   class or untyped, or have two words or more (NER's class of a full name errs more often than its
-//!   spelling: `Mesut Oezil` an organisation);
+//!   hyphens, dots, spaces and function words aside) go to the one named in the most documents, when the
+//!   names are of one class or untyped, or have two words or more (NER's class of a full name errs more
+//!   often than its spelling: `Mesut Oezil` an organisation);
 //! - a name of two words or more that one document misspells by a letter (`Bank of Enlgand`, `Mikhael
 //!   Gorbachev`) goes to the one name other documents spell that way.
 //!
@@ -441,18 +441,19 @@ mod tests {
 
     #[test]
     fn names_written_with_or_without_hyphens_dots_and_function_words_are_one() {
-        let mut r = vec![
+        // `Walmart` is named in two documents, `Wal-Mart` in one.
+        let walmart = rec("walmart", "Walmart", "Organization");
+        let m = canonical_keys(&[
             rec("wal_mart", "Wal-Mart", "Organization"),
+            walmart.clone(),
+            walmart,
             rec(
                 "party_of_the_regions",
                 "Party of the Regions",
                 "Organization",
             ),
             rec("party_of_regions", "Party of Regions", "Organization"),
-        ];
-        r.push(rec("walmart", "Walmart", "Organization"));
-        r.push(rec("walmart", "Walmart", "Organization"));
-        let m = canonical_keys(&r);
+        ]);
         assert_eq!(m.get("wal_mart").map(String::as_str), Some("walmart"));
         assert!(
             m.contains_key("party_of_the_regions") || m.contains_key("party_of_regions"),
