@@ -1042,6 +1042,21 @@ fn a_nickname_is_the_entity_where_the_document_names_it_otherwise() {
         "{:?}",
         names(&g)
     );
+    // A national team's nickname (`kg:teamNickname`) is the team a report names as a side.
+    let g = with_spans(
+        "Argentina beat Switzerland 1-0 in the World Cup match on Tuesday, a late goal from their striker deciding the game. The Albiceleste will face Belgium in the next round.",
+        &[
+            ("Argentina", "GPE"),
+            ("Switzerland", "GPE"),
+            ("Albiceleste", "ORG"),
+            ("Belgium", "GPE"),
+        ],
+    );
+    assert!(
+        together(&g, "Argentina national team", "Albiceleste"),
+        "{:?}",
+        names(&g)
+    );
     // Two clubs named that go by one nickname: neither takes it.
     let g = with_spans(
         "Manchester United met 1. FC Kaiserslautern in a friendly match. The Red Devils won the game.",

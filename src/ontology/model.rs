@@ -113,6 +113,8 @@ pub struct GazetteerEntry {
     /// Names it goes by that stand for it only in a document that names it otherwise too (`kg:nickname`:
     /// `Foals` for Borussia Mönchengladbach; `Red Devils` is two clubs').
     pub nicknames: Vec<String>,
+    /// A country's: nicknames of its national team (`kg:teamNickname`: `Albiceleste` for Argentina's).
+    pub team_nicknames: Vec<String>,
 }
 
 /// A city or region of the places list (`ontology/places.ttl`): its names and the country it lies in. Entity
@@ -543,6 +545,8 @@ impl Ontology {
                     push_unique(&mut entry.sports_names, v);
                 } else if p.strip_prefix(NAMESPACE) == Some("nickname") {
                     push_unique(&mut entry.nicknames, v);
+                } else if p.strip_prefix(NAMESPACE) == Some("teamNickname") {
+                    push_unique(&mut entry.team_nicknames, v);
                 }
             }
             if !entry.label.is_empty() {

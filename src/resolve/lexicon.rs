@@ -52,6 +52,8 @@ pub(crate) struct Lexicon {
     sports_names: HashMap<String, Canonical>,
     /// Lower-case nickname (`kg:nickname`) -> the gazetteer keys of the entities that go by it.
     nicknames: HashMap<String, Vec<String>>,
+    /// Lower-case nickname of a national team (`kg:teamNickname`) -> the countries whose team goes by it.
+    team_nicknames: HashMap<String, Vec<Canonical>>,
     /// (lower-case generic name, country key) -> the gazetteer entity it names in that country's news.
     national: HashMap<(String, String), Canonical>,
     /// Lower-case head noun (or two-word compound) -> class local name.
@@ -179,6 +181,12 @@ impl Lexicon {
                     .entry(n.to_lowercase())
                     .or_default()
                     .push(canon.key.clone());
+            }
+            for n in &g.team_nicknames {
+                lex.team_nicknames
+                    .entry(n.to_lowercase())
+                    .or_default()
+                    .push(canon.clone());
             }
         }
         let country_keys: HashMap<&str, String> = onto
@@ -372,6 +380,13 @@ impl Lexicon {
     /// The gazetteer keys of the entities that go by a nickname (`kg:nickname`), if any.
     pub fn nicknamed(&self, name: &str) -> &[String] {
         self.nicknames
+            .get(&name.to_lowercase())
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// The countries whose national team goes by a nickname (`kg:teamNickname`), if any.
+    pub fn team_nicknamed(&self, name: &str) -> &[Canonical] {
+        self.team_nicknames
             .get(&name.to_lowercase())
             .map_or(&[], Vec::as_slice)
     }

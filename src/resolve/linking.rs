@@ -420,20 +420,29 @@ impl DocEntities<'_> {
         }
     }
 
-    /// A name the gazetteer lists as a nickname (`kg:nickname`) of one entity that the document names otherwise
-    /// joins it (`the Foals` in a report naming Borussia Mönchengladbach); a nickname of two entities the
-    /// document names (`Red Devils`), or of none, stays as it is.
+    /// A name the gazetteer lists as a nickname (`kg:nickname`) of one entity that the document names
+    /// otherwise joins it (`the Foals` in a report naming Borussia Mönchengladbach, `Albiceleste` in one
+    /// naming Argentina's national team: `kg:teamNickname`); a nickname of two entities the document names
+    /// (`Red Devils`), or of none, stays as it is.
     pub(super) fn link_nicknames(&mut self) {
         for e in 0..self.drafts.len() {
             let d = &self.drafts[e];
             if self.find(e) != e || d.class.is_some() || d.label.is_empty() {
                 continue;
             }
+            // A national team's nickname names the men's or the women's team, whichever the report has.
+            let teams = self
+                .lex
+                .team_nicknamed(&d.label)
+                .iter()
+                .flat_map(|country| [false, true].map(|women| national_team(country, women).key));
             let named: BTreeSet<usize> = self
                 .lex
                 .nicknamed(&d.label)
                 .iter()
-                .filter_map(|k| self.entity_with_key(k))
+                .cloned()
+                .chain(teams)
+                .filter_map(|k| self.entity_with_key(&k))
                 .collect();
             if let [one] = named.into_iter().collect::<Vec<_>>()[..] {
                 self.merge(one, e);
