@@ -1100,3 +1100,21 @@ fn a_description_that_is_a_gazetteer_name_written_with_a_capital_is_that_entity(
         names(&g)
     );
 }
+
+/// Regression: `Bayern coach Pep Guardiola` with `Guardiola` tagged ORG, and `spokesman Anders Kallin` with
+/// `Kallin` tagged GPE, lost the given name and the person: after a person's noun, a given name and a lone
+/// word NER called anything are one person's name.
+#[test]
+fn a_given_name_and_a_surname_ner_mislabelled_after_a_persons_noun_are_one_persons_name() {
+    let g = with_spans(
+        "The Hamburg coach Jonas Wennberg praised the team on Sunday.",
+        &[("Hamburg", "GPE"), ("Wennberg", "ORG")],
+    );
+    assert!(has_name(&g, "Jonas Wennberg"), "{:?}", names(&g));
+    // Without a person's noun before them the words are left as NER drew them.
+    let g = with_spans(
+        "Fans of the club cheered Jonas Wennberg on Sunday.",
+        &[("Wennberg", "ORG")],
+    );
+    assert!(!has_name(&g, "Jonas Wennberg"), "{:?}", names(&g));
+}

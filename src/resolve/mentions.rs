@@ -214,12 +214,24 @@ fn ner_spans(doc: &Doc, lex: &Lexicon) -> Vec<NameSpan> {
             "PERSON" => hyphen_tail(doc, end),
             _ => end,
         };
+        // A lone word NER called anything after a person's noun and a given name is that person's surname
+        // (`Bayern coach Pep` | `Guardiola`, tagged ORG; `spokesman Anders` | `Kallin`, tagged GPE).
+        let after_person_noun = span.label != "PERSON"
+            && span.start >= 2
+            && doc.tokens[span.start - 2].tag.starts_with("NN")
+            && lex.is_person_noun(&doc.tokens[span.start - 2].lemma);
         let start = match span.label.as_str() {
             "PERSON" => given_name_before(doc, lex, &doc_words, span.start, covered),
+            _ if after_person_noun => given_name_before(doc, lex, &doc_words, span.start, covered),
             _ => span.start,
         };
+        let label = if start < span.start && after_person_noun {
+            "PERSON"
+        } else {
+            span.label.as_str()
+        };
         covered = covered.max(end);
-        for piece in pieces(doc, words, &owners, start, end, &span.label) {
+        for piece in pieces(doc, words, &owners, start, end, label) {
             let (start, end, label, needs_known) = piece;
             let bytes = doc.tokens[start].start..doc.tokens[end - 1].end;
             if needs_known && !known(doc.slice(bytes.clone())) {
