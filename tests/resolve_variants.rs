@@ -1118,3 +1118,34 @@ fn a_given_name_and_a_surname_ner_mislabelled_after_a_persons_noun_are_one_perso
     );
     assert!(!has_name(&g, "Jonas Wennberg"), "{:?}", names(&g));
 }
+
+/// Regression: a fixture line read as one name (`Werder Bremen Borussia Mönchengladbach`, tagged PERSON)
+/// became a person; in a sports report a span made of club names only is one name per club.
+#[test]
+fn a_span_of_club_names_in_a_sports_report_is_one_name_per_club() {
+    let report = "Results of the league matchday on Saturday, with the goals of each match. \
+                  Werder Bremen Borussia Mönchengladbach 2-1. Bayern Munich won at home.";
+    let g = with_spans(
+        report,
+        &[
+            ("Werder Bremen Borussia Mönchengladbach", "PERSON"),
+            ("Bayern Munich", "ORG"),
+        ],
+    );
+    assert!(
+        has_name(&g, "Werder Bremen") && has_name(&g, "Borussia Mönchengladbach"),
+        "{:?}",
+        names(&g)
+    );
+    assert!(
+        !has_name(&g, "Werder Bremen Borussia Mönchengladbach"),
+        "{:?}",
+        names(&g)
+    );
+    // A club's own name of known words stays whole (`Bayern` and `Munich` are names too).
+    assert!(
+        has_name(&g, "Bayern Munich") && !has_name(&g, "Munich"),
+        "{:?}",
+        names(&g)
+    );
+}

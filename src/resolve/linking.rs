@@ -52,7 +52,7 @@ impl DocEntities<'_> {
             }
         }
         let lex = self.lex;
-        let mut spans = name_spans(doc, lex);
+        let mut spans = name_spans(doc, lex, self.sports_report);
         if self.sports_report {
             spans.extend(club_words(doc, lex, &spans));
             spans.sort_by_key(|n| (n.start, n.end));

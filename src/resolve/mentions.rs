@@ -46,9 +46,16 @@ impl NameSpan {
 /// places list. The gazetteer's names of two words or more: an occurrence of one
 /// (case and spacing as written) replaces the NER spans inside it, and stands where NER saw nothing
 /// (`"Islamic State"` in quotes, tagged `Islamic` NORP), unless an NER span reaches beyond it (`European
-/// Union Chamber of Commerce` stays whole).
-pub(crate) fn name_spans(doc: &Doc, lex: &Lexicon) -> Vec<NameSpan> {
+/// Union Chamber of Commerce` stays whole). In a sports report (`sports_report`) a span of club names is
+/// one name per club ([`club_lineup`]).
+pub(crate) fn name_spans(doc: &Doc, lex: &Lexicon, sports_report: bool) -> Vec<NameSpan> {
     let mut out = ner_spans(doc, lex);
+    if sports_report {
+        out = out
+            .into_iter()
+            .flat_map(|s| club_lineup(doc, lex, s))
+            .collect();
+    }
     let abbreviations: Vec<NameSpan> = out
         .iter()
         .filter_map(|n| stated_abbreviation(doc, n.end).map(|w| NameSpan::token(doc, w, &n.label)))
@@ -103,6 +110,41 @@ pub(crate) fn name_spans(doc: &Doc, lex: &Lexicon) -> Vec<NameSpan> {
     out.extend(taken);
     out.sort_by_key(|n| (n.start, n.end));
     out
+}
+
+/// A span NER drew over the names of two clubs or more in a sports report (`Hertha Berlin Wolfsburg`,
+/// `Werder Bremen Borussia Mönchengladbach`: a fixture or a table row), as one span per club; any other
+/// span as it is. The span must be no name itself and consist of club names only (the gazetteer's clubs
+/// and the names they go by in sports reports), read longest first.
+fn club_lineup(doc: &Doc, lex: &Lexicon, span: NameSpan) -> Vec<NameSpan> {
+    let club = |start: usize, end: usize| {
+        let text = doc.slice(doc.tokens[start].start..doc.tokens[end - 1].end);
+        lex.sports_name(text).is_some()
+            || lex
+                .gazetteer_name(text)
+                .is_some_and(|c| lex.is_club_class(&c.class))
+    };
+    if span.end - span.start < 2 || lex.is_known_name(doc.slice(span.bytes.clone())) {
+        return vec![span];
+    }
+    let mut pieces = Vec::new();
+    let mut i = span.start;
+    while i < span.end {
+        let Some(j) = (i + 1..=span.end).rev().find(|&j| club(i, j)) else {
+            return vec![span];
+        };
+        pieces.push(NameSpan {
+            start: i,
+            end: j,
+            bytes: doc.tokens[i].start..doc.tokens[j - 1].end,
+            label: "ORG".into(),
+        });
+        i = j;
+    }
+    if pieces.len() < 2 {
+        return vec![span];
+    }
+    pieces
 }
 
 /// Occurrences of the gazetteer's multi-word names, longest first at each token, within one line and
