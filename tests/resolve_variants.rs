@@ -170,6 +170,24 @@ fn occupation_words_before_a_name_are_stripped() {
         !has_name(&g, "Filmmaker Jonas Lindqvist")
             || together(&g, "Filmmaker Jonas Lindqvist", "Jonas Lindqvist")
     );
+    // A person's noun opening the name is no part of its label or key (`Farmer Markus Lindqvist`).
+    let g = with_spans(
+        "Farmer Markus Lindqvist tends the fields. The farmers met on Monday.",
+        &[("Farmer Markus Lindqvist", "PERSON")],
+    );
+    assert!(
+        g.entities
+            .iter()
+            .any(|e| e.label == "Markus Lindqvist" && e.key == "markus_lindqvist"),
+        "{:?}",
+        names(&g)
+    );
+    // Before a single word it stays: the word alone may be no name (`Witness Statements`).
+    let g = with_spans(
+        "Driver Kowalski finished third on Sunday.",
+        &[("Driver Kowalski", "PERSON")],
+    );
+    assert!(has_name(&g, "Driver Kowalski"), "{:?}", names(&g));
 }
 
 #[test]

@@ -110,7 +110,7 @@ impl DocEntities<'_> {
                     || !matches!(span.label.as_str(), "GPE" | "LOC")
                         && described_as_person(doc, lex, span.start, span.end, text));
             let label = if person {
-                lex.words.strip_titles(text)
+                strip_person_noun(lex, &lex.words.strip_titles(text))
             } else {
                 clean_name(text, possessor)
             };
@@ -530,6 +530,22 @@ impl DocEntities<'_> {
             });
             self.merge(target, e);
         }
+    }
+}
+
+/// A person's name without a person's noun NER took into it at its start (`Farmer Markus Fischer`,
+/// `Composer Arnold Schoenberg`, opening a sentence: `kg:personNouns`), where two capitalised words or more
+/// remain; else the name as it is.
+fn strip_person_noun(lex: &Lexicon, name: &str) -> String {
+    match name_words(name)[..] {
+        [first, ref rest @ ..]
+            if rest.len() >= 2
+                && lex.is_person_noun(first)
+                && rest.iter().all(|w| w.starts_with(char::is_uppercase)) =>
+        {
+            rest.join(" ")
+        }
+        _ => name.to_string(),
     }
 }
 
