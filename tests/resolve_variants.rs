@@ -1167,3 +1167,26 @@ fn a_span_of_club_names_in_a_sports_report_is_one_name_per_club() {
         names(&g)
     );
 }
+
+/// Regression: `Imam Yusuf Chunara`, tagged WORK_OF_ART, kept the title in the person's label and key.
+#[test]
+fn a_persons_noun_opening_a_span_of_another_label_makes_it_a_persons_name() {
+    let g = with_spans(
+        "Prayers were led by Imam Yusuf Karimi on Friday. Karimi thanked the worshippers.",
+        &[("Imam Yusuf Karimi", "WORK_OF_ART"), ("Karimi", "PERSON")],
+    );
+    assert!(together(&g, "Yusuf Karimi", "Karimi"), "{:?}", names(&g));
+    // A title's modifier opening a name is no person's noun (`General Data Protection Regulation`).
+    let g = with_spans(
+        "The General Data Protection Regulation takes effect in May.",
+        &[("General Data Protection Regulation", "LAW")],
+    );
+    assert!(
+        g.entities.iter().all(|e| e.class != "Person"),
+        "{:?}",
+        g.entities
+            .iter()
+            .map(|e| (&e.label, &e.class))
+            .collect::<Vec<_>>()
+    );
+}

@@ -105,7 +105,8 @@ pub(super) fn organisation_noun_before(
 }
 
 /// Whether a name NER gave another class reads as a person's: a person noun in apposition to it or before
-/// it (`Lena Aho, a historian`; `the vicar of Malmo, Per Lund`; `spokeswoman Tove Berg`), the name made of
+/// it (`Lena Aho, a historian`; `the vicar of Malmo, Per Lund`; `spokeswoman Tove Berg`) or as its first
+/// word before two names (`Imam Yusuf Chunara`), the name made of
 /// two to four capitalised words none of which names a kind of place or organisation, and unknown to the
 /// gazetteer and the places list.
 pub(super) fn described_as_person(
@@ -133,6 +134,11 @@ pub(super) fn described_as_person(
         t.tag.starts_with("NN")
             && (lex.is_person_noun(&t.lemma) || lex.is_person_noun(doc.token_text(i)))
     };
+    // A person's noun opening the span before two names or more (`Imam Yusuf Chunara`, tagged
+    // WORK_OF_ART; not a title's modifier: `General Data Protection Regulation`).
+    if words.len() >= 3 && lex.is_person_noun(words[0]) {
+        return true;
+    }
     let root = span_root(doc, start, end);
     let t = &doc.tokens[root];
     (t.dep == "appos" && t.head != root && person_noun(t.head))
