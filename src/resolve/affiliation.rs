@@ -7,6 +7,7 @@
 
 use super::document::{DocEntities, children, dominates};
 use super::name_context::organisation_noun_after;
+use super::names::is_possessive_mark;
 use super::roles::ContextFact;
 use crate::ontology::local_name;
 use std::collections::HashSet;
@@ -81,7 +82,7 @@ impl DocEntities<'_> {
             && !doc
                 .tokens
                 .get(end)
-                .is_some_and(|t| matches!(doc.slice(t.start..t.end), "'s" | "’s" | "'" | "’"))
+                .is_some_and(|t| is_possessive_mark(doc.slice(t.start..t.end)))
     }
 
     /// A city or region of the places list, whatever NER called it (`Rhineland-Palatinate's interior

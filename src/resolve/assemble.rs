@@ -6,7 +6,7 @@
 use super::document::DocEntities;
 use super::graph::{self, DocumentGraph, Fact, Node, Predicate, SentenceText};
 use super::lexicon::{Lexicon, entity_key};
-use super::names::name_key;
+use super::names::{is_possessive_mark, name_key};
 use super::variants::one_edit;
 use super::{DocMeta, Resolver, relations};
 use std::collections::{HashMap, HashSet};
@@ -464,7 +464,7 @@ pub(super) fn stated_country(de: &DocEntities<'_>, e: usize) -> Option<String> {
         let Ok(mut i) = doc.tokens.binary_search_by_key(&m.start, |t| t.start) else {
             continue;
         };
-        if i > 0 && matches!(doc.token_text(i - 1), "'s" | "’s" | "'" | "’") {
+        if i > 0 && is_possessive_mark(doc.token_text(i - 1)) {
             i -= 1;
         }
         let Some(x) = i.checked_sub(1).and_then(|k| de.token_entity[k]) else {

@@ -362,10 +362,18 @@ pub fn clean_name(text: &str, possessor: impl Fn(&str) -> bool) -> String {
     })
 }
 
+/// The marks of a possessive, as tokens: `'s` and a bare apostrophe (`Maas'`), straight or curly.
+pub(crate) const POSSESSIVE_MARKS: [&str; 4] = ["'s", "’s", "'", "’"];
+
+/// Whether a token's text is a possessive's mark ([`POSSESSIVE_MARKS`]).
+pub(crate) fn is_possessive_mark(text: &str) -> bool {
+    POSSESSIVE_MARKS.contains(&text)
+}
+
 /// Cleans a common-noun phrase into a label: like [`clean_label`], but a possessive inside the phrase stays
 /// (`Abe's home constituency`, not `Abe home constituency`); only a final one is removed.
 pub fn clean_phrase(text: &str) -> String {
-    possessive_words(text, &["'s", "’s", "'", "’"], |w| match w.marker {
+    possessive_words(text, &POSSESSIVE_MARKS, |w| match w.marker {
         Some(m) if !w.last => format!("{}{m}", w.core),
         _ => w.core.to_string(),
     })
