@@ -3,6 +3,7 @@
 //! descriptions, role descriptions and pronouns (by a sieve; unclear antecedents stay unresolved).
 
 use super::lexicon::Lexicon;
+use super::name_edges::DocWords;
 use super::names::{clean_phrase, is_pronoun};
 use crate::analysis::{Doc, Sentence};
 use std::collections::HashMap;
@@ -93,6 +94,8 @@ pub(crate) struct DocEntities<'a> {
     /// The token ranges of its credit lines and bylines ([`crate::extract::credit_lines`]), named in no
     /// mention.
     pub(super) credits: Vec<std::ops::Range<usize>>,
+    /// The document's word sets that name repairs read, built once ([`DocWords`]).
+    pub(super) doc_words: DocWords<'a>,
 }
 
 impl<'a> DocEntities<'a> {
@@ -120,6 +123,7 @@ impl<'a> DocEntities<'a> {
             owned_offices: Vec::new(),
             sports_report: lex.is_sports_report(doc),
             credits: crate::extract::credit_lines(doc),
+            doc_words: DocWords::new(doc),
         };
         let named = de.add_spans();
         de.link_short_forms();

@@ -52,7 +52,7 @@ impl DocEntities<'_> {
             }
         }
         let lex = self.lex;
-        let mut spans = name_spans(doc, lex, self.sports_report);
+        let mut spans = name_spans(doc, lex, &self.doc_words, self.sports_report);
         if self.sports_report {
             spans.extend(club_words(doc, lex, &spans));
             spans.sort_by_key(|n| (n.start, n.end));
@@ -298,7 +298,9 @@ impl DocEntities<'_> {
             .map(|t| self.token_entity[t].is_some() || in_credit(&self.credits, t))
             .collect();
         let words = &self.lex.words;
-        for (start, end, e) in repeated_names(doc, &covered, &forms, |w| words.is_title(w)) {
+        for (start, end, e) in repeated_names(doc, &self.doc_words, &covered, &forms, |w| {
+            words.is_title(w)
+        }) {
             let e = self.find(e);
             let bytes = doc.tokens[start].start..doc.tokens[end - 1].end;
             let surface = clean_label(doc.slice(bytes.clone()));

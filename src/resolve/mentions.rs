@@ -48,8 +48,13 @@ impl NameSpan {
 /// (`"Islamic State"` in quotes, tagged `Islamic` NORP), unless an NER span reaches beyond it (`European
 /// Union Chamber of Commerce` stays whole). In a sports report (`sports_report`) a span of club names is
 /// one name per club ([`club_lineup`]).
-pub(crate) fn name_spans(doc: &Doc, lex: &Lexicon, sports_report: bool) -> Vec<NameSpan> {
-    let mut out = ner_spans(doc, lex);
+pub(crate) fn name_spans(
+    doc: &Doc,
+    lex: &Lexicon,
+    doc_words: &DocWords,
+    sports_report: bool,
+) -> Vec<NameSpan> {
+    let mut out = ner_spans(doc, lex, doc_words);
     if sports_report {
         out = out
             .into_iter()
@@ -219,15 +224,11 @@ fn longest_runs<T>(
 }
 
 /// The NER spans cut into names (see the module doc).
-fn ner_spans(doc: &Doc, lex: &Lexicon) -> Vec<NameSpan> {
+fn ner_spans(doc: &Doc, lex: &Lexicon, doc_words: &DocWords) -> Vec<NameSpan> {
     let words = &lex.words;
     let known = |name: &str| lex.gazetteer_name(name).is_some();
     let mut out = Vec::new();
-    let doc_words = DocWords::new(doc);
-    let owners = Owners {
-        lex,
-        doc_words: &doc_words,
-    };
+    let owners = Owners { lex, doc_words };
     // The end of the last person's name extended over a span NER cut off it.
     let mut covered = 0;
     for span in &doc.ents {
@@ -235,7 +236,7 @@ fn ner_spans(doc: &Doc, lex: &Lexicon) -> Vec<NameSpan> {
             || span.start >= span.end
             || span.start < covered
             || VALUE_LABELS.contains(&span.label.as_str())
-            || common_noun_as_person(doc, lex, &doc_words, span)
+            || common_noun_as_person(doc, lex, doc_words, span)
         {
             continue;
         }
@@ -263,8 +264,8 @@ fn ner_spans(doc: &Doc, lex: &Lexicon) -> Vec<NameSpan> {
             && doc.tokens[span.start - 2].tag.starts_with("NN")
             && lex.is_person_noun(&doc.tokens[span.start - 2].lemma);
         let start = match span.label.as_str() {
-            "PERSON" => given_name_before(doc, lex, &doc_words, span.start, covered),
-            _ if after_person_noun => given_name_before(doc, lex, &doc_words, span.start, covered),
+            "PERSON" => given_name_before(doc, lex, doc_words, span.start, covered),
+            _ if after_person_noun => given_name_before(doc, lex, doc_words, span.start, covered),
             _ => span.start,
         };
         let label = if start < span.start && after_person_noun {
@@ -542,12 +543,12 @@ pub(crate) struct NameForm {
 /// unveiled` and `says Joerges` for plural nouns), unless the document also writes it in lower case.
 pub(crate) fn repeated_names(
     doc: &Doc,
+    doc_words: &DocWords,
     covered: &[bool],
     forms: &[NameForm],
     is_title: impl Fn(&str) -> bool,
 ) -> Vec<(usize, usize, usize)> {
     use std::collections::HashSet;
-    let doc_words = DocWords::new(doc);
     let persons: HashSet<&str> = forms
         .iter()
         .filter(|f| f.person && !doc_words.is_lower_case_word(&f.form.to_lowercase()))

@@ -10,7 +10,7 @@ use super::lexicon::Lexicon;
 use super::names::{NameWords, spells_initials};
 use crate::analysis::Doc;
 use std::cell::OnceCell;
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 /// The abbreviation in parentheses right after a name that ends before token `end`, when NER left it
 /// untagged (`Social Democrats (SPD)`, `the Economic Community of West African States (ECOWAS)`): a word
@@ -205,106 +205,92 @@ impl Owners<'_> {
     }
 }
 
+/// How a document uses a word it writes in lower case.
+#[derive(Debug, Clone, Copy, Default)]
+struct LowerUse {
+    /// As a common noun (`the drones`).
+    noun: bool,
+    /// As an adverb, adjective, preposition, conjunction or determiner (`first`, `then`).
+    function: bool,
+}
+
 /// Word sets of a document that a few cuts consult, each built on first use.
 pub(super) struct DocWords<'d> {
     doc: &'d Doc,
-    function: OnceCell<HashSet<String>>,
-    lower: OnceCell<HashSet<String>>,
-    nouns: OnceCell<HashSet<String>>,
-    persons: OnceCell<HashSet<String>>,
-    full_names: OnceCell<HashSet<String>>,
+    /// Every word the document writes in lower case, with how it uses it.
+    lower: OnceCell<HashMap<String, LowerUse>>,
+    /// Every word of a name NER called a person's -> the most words of such a name it is in.
+    persons: OnceCell<HashMap<String, usize>>,
 }
 
 impl<'d> DocWords<'d> {
     pub(super) fn new(doc: &'d Doc) -> Self {
         DocWords {
             doc,
-            function: OnceCell::new(),
             lower: OnceCell::new(),
-            nouns: OnceCell::new(),
             persons: OnceCell::new(),
-            full_names: OnceCell::new(),
         }
+    }
+
+    fn lower(&self) -> &HashMap<String, LowerUse> {
+        let doc = self.doc;
+        self.lower.get_or_init(|| {
+            let mut out: HashMap<String, LowerUse> = HashMap::new();
+            for (i, t) in doc.tokens.iter().enumerate() {
+                let text = doc.token_text(i);
+                if !starts_lower(text) {
+                    continue;
+                }
+                let entry = out.entry(text.to_string()).or_default();
+                entry.noun |= t.pos == "NOUN";
+                entry.function |= matches!(t.tag.as_str(), "RB" | "JJ" | "IN" | "CC" | "DT");
+            }
+            out
+        })
+    }
+
+    fn persons(&self) -> &HashMap<String, usize> {
+        let doc = self.doc;
+        self.persons.get_or_init(|| {
+            let mut out: HashMap<String, usize> = HashMap::new();
+            for s in doc
+                .ents
+                .iter()
+                .filter(|s| s.label == "PERSON" && s.end <= doc.tokens.len())
+            {
+                for i in s.start..s.end {
+                    let longest = out.entry(doc.token_text(i).to_string()).or_default();
+                    *longest = (*longest).max(s.end - s.start);
+                }
+            }
+            out
+        })
     }
 
     /// Whether the document writes `word` (lower case) as an adverb, adjective, preposition, conjunction
     /// or determiner (`first`, `then`): capitalised at a sentence's start, it opens no name.
     pub(super) fn is_function_word(&self, word: &str) -> bool {
-        let doc = self.doc;
-        self.function
-            .get_or_init(|| {
-                (0..doc.tokens.len())
-                    .filter(|&i| {
-                        starts_lower(doc.token_text(i))
-                            && matches!(
-                                doc.tokens[i].tag.as_str(),
-                                "RB" | "JJ" | "IN" | "CC" | "DT"
-                            )
-                    })
-                    .map(|i| doc.token_text(i).to_string())
-                    .collect()
-            })
-            .contains(word)
+        self.lower().get(word).is_some_and(|u| u.function)
     }
 
     /// Whether the document writes `word` (lower case) in lower case anywhere.
     pub(super) fn is_lower_case_word(&self, word: &str) -> bool {
-        let doc = self.doc;
-        self.lower
-            .get_or_init(|| {
-                (0..doc.tokens.len())
-                    .map(|i| doc.token_text(i))
-                    .filter(|t| starts_lower(t))
-                    .map(str::to_string)
-                    .collect()
-            })
-            .contains(word)
+        self.lower().contains_key(word)
     }
 
     /// Whether the document writes `word` (lower case) in lower case as a common noun (`the drones`).
     pub(super) fn is_lower_case_noun(&self, word: &str) -> bool {
-        let doc = self.doc;
-        self.nouns
-            .get_or_init(|| {
-                (0..doc.tokens.len())
-                    .filter(|&i| doc.tokens[i].pos == "NOUN" && starts_lower(doc.token_text(i)))
-                    .map(|i| doc.token_text(i).to_string())
-                    .collect()
-            })
-            .contains(word)
+        self.lower().get(word).is_some_and(|u| u.noun)
     }
 
     /// Whether `word` is a word of a name of two words or more that NER called a person's.
     pub(super) fn in_full_persons_name(&self, word: &str) -> bool {
-        let doc = self.doc;
-        self.full_names
-            .get_or_init(|| {
-                doc.ents
-                    .iter()
-                    .filter(|s| s.label == "PERSON" && s.end <= doc.tokens.len())
-                    .filter(|s| s.end - s.start >= 2)
-                    .flat_map(|s| s.start..s.end)
-                    .map(|i| doc.token_text(i).to_string())
-                    .collect()
-            })
-            .contains(word)
+        self.persons().get(word).is_some_and(|&n| n >= 2)
     }
 
     /// Whether `word` is a capitalised word of a name NER called a person's in the document.
     pub(super) fn in_persons_name(&self, word: &str) -> bool {
-        let doc = self.doc;
-        capitalised(word)
-            && self
-                .persons
-                .get_or_init(|| {
-                    doc.ents
-                        .iter()
-                        .filter(|s| s.label == "PERSON" && s.end <= doc.tokens.len())
-                        .flat_map(|s| s.start..s.end)
-                        .map(|i| doc.token_text(i).to_string())
-                        .collect()
-                })
-                .contains(word)
+        capitalised(word) && self.persons().contains_key(word)
     }
 }
 
@@ -341,7 +327,7 @@ pub(super) fn cut_headline_names(doc: &Doc, spans: &mut [super::mentions::NameSp
         .iter()
         .map(|s| headline_lines[line_starts.partition_point(|&l| l <= s.bytes.start) - 1])
         .collect();
-    let body: std::collections::HashMap<&str, String> = spans
+    let body: HashMap<&str, String> = spans
         .iter()
         .zip(&headline)
         // A nationality opening a headline's name modifies it (`German Criminal Police Chief`).
