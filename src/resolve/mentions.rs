@@ -263,10 +263,10 @@ fn ner_spans(doc: &Doc, lex: &Lexicon, doc_words: &DocWords) -> Vec<NameSpan> {
             && span.start >= 2
             && doc.tokens[span.start - 2].tag.starts_with("NN")
             && lex.is_person_noun(&doc.tokens[span.start - 2].lemma);
-        let start = match span.label.as_str() {
-            "PERSON" => given_name_before(doc, lex, doc_words, span.start, covered),
-            _ if after_person_noun => given_name_before(doc, lex, doc_words, span.start, covered),
-            _ => span.start,
+        let start = if span.label == "PERSON" || after_person_noun {
+            given_name_before(doc, lex, doc_words, span.start, covered)
+        } else {
+            span.start
         };
         let label = if start < span.start && after_person_noun {
             "PERSON"
@@ -576,9 +576,9 @@ pub(crate) fn repeated_names(
             && capitalised(doc.token_text(i))
             && !is_title(doc.token_text(i))
     };
-    // A capitalised word that is a person's name form, tagged a common noun (`Tavares unveiled` opening a
-    // sentence, `says Joerges.` read as a plural).
-    // Inside a sentence only a noun not after a quotation mark (not the film `"Milk"`).
+    // A capitalised word that is a person's name form, tagged a common noun: opening a sentence (`Tavares
+    // unveiled`), or inside one a noun not after a quotation mark (`says Joerges.` read as a plural; not
+    // the film `"Milk"`).
     let person_form = |i: usize| {
         let t = &doc.tokens[i];
         let placed = t.sent_start
