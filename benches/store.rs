@@ -23,6 +23,7 @@ fn document(id: usize, entities: usize, facts: usize, seed: u64) -> DocumentGrap
             aliases: vec![],
             class: "Country".to_string(),
             mentions: std::iter::once(0..1).collect(),
+            name_in_document: None,
         })
         .collect();
     let sentences = (0..facts)
@@ -43,6 +44,7 @@ fn document(id: usize, entities: usize, facts: usize, seed: u64) -> DocumentGrap
             modality: "asserted".to_string(),
             attributed_to: None,
             qualifiers: vec![],
+            wording: None,
         })
         .collect();
     DocumentGraph {

@@ -13,6 +13,7 @@ fn entity(key: &str, label: &str, aliases: &[&str], class: &str) -> Entity {
         aliases: aliases.iter().map(|a| a.to_string()).collect(),
         class: class.to_string(),
         mentions: std::iter::once(0..1).collect(),
+        name_in_document: None,
     }
 }
 
@@ -40,6 +41,7 @@ fn fact(
         modality: modality.to_string(),
         attributed_to: None,
         qualifiers: Vec::new(),
+        wording: None,
     }
 }
 

@@ -177,6 +177,23 @@ fn a_demonym_title_gives_citizenship_and_office() {
 }
 
 #[test]
+fn a_role_no_property_names_is_a_countrys_not_a_citys_or_a_partys() {
+    let fs = facts("Kenyan Ambassador Peter Ochieng met the delegates on Monday.");
+    assert!(
+        has(&fs, "Peter Ochieng", "ambassador of", "Kenya"),
+        "{fs:?}"
+    );
+    let fs = facts(
+        "New York investor Gerald Marsh bought a stake. Republican Congressman Tom Wilder objected.",
+    );
+    assert!(
+        !fs.iter()
+            .any(|(_, p, _)| p == "investor of" || p == "congressman of"),
+        "{fs:?}"
+    );
+}
+
+#[test]
 fn a_title_before_an_apposition_gives_the_office() {
     let fs = facts("Officials welcomed the French president, Emmanuel Macron, in Oslo on Monday.");
     assert!(

@@ -22,3 +22,4 @@ mod server_limits;
 mod shared_data;
 mod spark;
 mod store;
+mod written_names;

@@ -158,7 +158,7 @@ fn write_tsv_rows(out: &mut dyn Write, graph: &DocumentGraph, ontology: &Ontolog
         Node::Entity(i) => graph
             .entities
             .get(*i)
-            .map_or_else(String::new, |e| e.label.clone()),
+            .map_or_else(String::new, |e| e.written_name().to_string()),
         Node::Literal(text) => text.clone(),
     };
     for fact in graph.facts.iter().filter(|f| f.modality == "asserted") {
@@ -166,7 +166,7 @@ fn write_tsv_rows(out: &mut dyn Write, graph: &DocumentGraph, ontology: &Ontolog
             Predicate::Ontology(local) => ontology
                 .property(local)
                 .map_or_else(|| local.clone(), |p| p.label.clone()),
-            Predicate::Open(phrase) => phrase.clone(),
+            Predicate::Open(phrase) => fact.wording.clone().unwrap_or_else(|| phrase.clone()),
         };
         let sentence = graph
             .sentences

@@ -1,4 +1,5 @@
-//! A TSV of facts with readable labels: one row per extracted or inferred asserted fact.
+//! A TSV of facts with readable labels: one row per extracted or inferred asserted fact, its entities
+//! named as its document names them.
 
 use super::{ExportResult, Selection};
 use crate::graph::Projection;
@@ -23,6 +24,15 @@ pub fn write_tsv(
     out: &mut dyn Write,
 ) -> ExportResult<usize> {
     writeln!(out, "{TSV_HEADER}")?;
+    // A row's names are those of its document (`US` where the sentence's document writes no `United
+    // States`), so that a reader finds them in the sentence; inferred rows take the entities' labels.
+    let names = store.names_in_documents()?;
+    let label = |iri: &str, document: Option<&String>| {
+        document
+            .and_then(|d| names.get(d)?.get(iri))
+            .cloned()
+            .unwrap_or_else(|| projection.entity_label(iri))
+    };
     let mut rows = 0;
     for fact in store.facts()? {
         if fact.modality != "asserted" || !selection.keeps_predicate(fact.predicate.as_str()) {
@@ -40,7 +50,7 @@ pub fn write_tsv(
                 if !selection.keeps_entity(n.as_str()) {
                     continue;
                 }
-                projection.entity_label(n.as_str())
+                label(n.as_str(), fact.document.as_ref())
             }
             Term::Literal(l) => l.value().to_string(),
             other => other.to_string(),
@@ -48,7 +58,7 @@ pub fn write_tsv(
         writeln!(
             out,
             "{}\t{}\t{}\t{}\t{}\t{}\t{}",
-            cell(&projection.entity_label(&subject)),
+            cell(&label(&subject, fact.document.as_ref())),
             cell(&projection.predicate_label(fact.predicate.as_str())),
             cell(&object),
             fact.confidence,

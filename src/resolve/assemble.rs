@@ -9,6 +9,7 @@ use super::lexicon::{Lexicon, entity_key};
 use super::names::{is_possessive_mark, name_key};
 use super::variants::one_edit;
 use super::{DocMeta, Resolver, relations};
+use crate::analysis::Doc;
 use std::collections::{HashMap, HashSet};
 
 /// People named by one word that the longer names of two other people of the document contain, and that
@@ -59,6 +60,41 @@ fn names_left_open(de: &DocEntities<'_>) -> HashSet<usize> {
         })
         .map(|&(e, _)| e)
         .collect()
+}
+
+/// The name the document writes most for `entity` where it never writes its label (see
+/// [`graph::Entity::name_in_document`]): of the label and other names that are names (capitalised, not a
+/// demonym: `German` names Germany's people, not Germany), the one its mentions read most often, the
+/// longer on a tie. `None` when a mention reads the label, or none reads a name.
+fn name_in_document(doc: &Doc, entity: &graph::Entity, lex: &Lexicon) -> Option<String> {
+    let is_name = |name: &str| {
+        name.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            && lex.demonym(name).is_none()
+            && name
+                .strip_suffix('s')
+                .is_none_or(|one| lex.demonym(one).is_none())
+    };
+    let mut written: HashMap<&str, usize> = HashMap::new();
+    for range in &entity.mentions {
+        if let Some(text) = doc.text.get(range.clone()) {
+            *written.entry(text).or_default() += 1;
+        }
+    }
+    if written.contains_key(entity.label.as_str()) {
+        return None;
+    }
+    std::iter::once(&entity.label)
+        .chain(&entity.aliases)
+        .filter(|name| is_name(name))
+        .filter_map(|name| written.get(name.as_str()).map(|&n| (n, name)))
+        .max_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then(a.1.chars().count().cmp(&b.1.chars().count()))
+                .then(b.1.cmp(a.1))
+        })
+        .map(|(_, name)| name.clone())
 }
 
 impl Resolver {
@@ -171,12 +207,16 @@ impl Resolver {
                         aliases,
                         class,
                         mentions,
+                        name_in_document: None,
                     });
                     by_key.insert(key, entities.len() - 1);
                     entities.len() - 1
                 }
             };
             index.insert(e, slot);
+        }
+        for entity in &mut entities {
+            entity.name_in_document = name_in_document(doc, entity, &self.lex);
         }
         let node = |n: &DraftNode| -> Option<Node> {
             match n {
@@ -217,6 +257,15 @@ impl Resolver {
                 continue;
             }
             seen.insert(id, facts.len());
+            // An open relation worded as a property is named (`controlled by` where the classes ruled
+            // `controlledBy` out) keeps its phrase: one label, one predicate.
+            let wording = f.wording.filter(|w| {
+                matches!(f.predicate, Predicate::Open(_))
+                    && !self
+                        .onto
+                        .properties()
+                        .any(|p| p.label.eq_ignore_ascii_case(w))
+            });
             facts.push(Fact {
                 subject,
                 predicate: f.predicate,
@@ -228,6 +277,7 @@ impl Resolver {
                 modality: f.modality,
                 attributed_to: f.attributed_to.as_ref().and_then(node),
                 qualifiers: f.qualifiers,
+                wording,
             });
         }
         corroborate(&mut facts);
@@ -376,6 +426,8 @@ pub(super) struct DraftFact {
     pub(super) modality: String,
     pub(super) attributed_to: Option<DraftNode>,
     pub(super) qualifiers: Vec<(String, String)>,
+    /// How the sentence words an open relation ([`Fact::wording`]).
+    pub(super) wording: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

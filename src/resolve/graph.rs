@@ -17,6 +17,16 @@ pub struct Entity {
     pub class: String,
     /// Byte ranges of the mentions in the document.
     pub mentions: Vec<Range<usize>>,
+    /// The name the document writes most for the entity where it never writes its label (`US` for the
+    /// United States, `Bayern` for Bayern Munich); `None` when it writes the label, or no name at all.
+    pub name_in_document: Option<String>,
+}
+
+impl Entity {
+    /// The entity's name as its document writes it: [`Entity::name_in_document`], else the label.
+    pub fn written_name(&self) -> &str {
+        self.name_in_document.as_deref().unwrap_or(&self.label)
+    }
 }
 
 /// A fact's subject or object.
@@ -60,6 +70,9 @@ pub struct Fact {
     pub attributed_to: Option<Node>,
     /// Qualifiers such as (`time`, `2014`), (`place`, `Tokyo`), (`in`, `...`).
     pub qualifiers: Vec<(String, String)>,
+    /// How the sentence words an open relation (`pledged to work toward concluding` for `pledge to work
+    /// toward conclude`), its readable label; `None` for an ontology property.
+    pub wording: Option<String>,
 }
 
 /// A sentence of the document.

@@ -29,6 +29,7 @@ mod roles;
 mod teams;
 mod variants;
 
+use affiliation::Kind;
 use assemble::{DraftFact, DraftNode, class_of};
 pub use assemble::{combine_confidence, retain_confident};
 pub use graph::{DocumentGraph, Entity, Fact, Node, Predicate, SentenceText};
@@ -36,7 +37,7 @@ pub use lexicon::KnownEntity;
 pub use relations::{Candidate, RelationMapper, phrase_variants};
 
 use crate::analysis::Doc;
-use crate::extract::{Argument, Modality, QualifierKind, RawTriple};
+use crate::extract::{Argument, Modality, QualifierKind, RawTriple, Relation};
 use crate::ontology::{Ontology, local_name};
 use document::{DocEntities, Resolution, Via, conjuncts};
 use lexicon::Lexicon;
@@ -142,6 +143,7 @@ impl Resolver {
                 modality: "asserted".into(),
                 attributed_to: None,
                 qualifiers: Vec::new(),
+                wording: None,
             });
         }
         self.finish(&de, drafts, meta)
@@ -241,6 +243,15 @@ impl Resolver {
                 {
                     continue;
                 }
+                // A role no property names is one of a country (`former chancellor of West Germany`); of
+                // a city or a party it says something else (`New York investor X` is no investor of New
+                // York, `Republican Congressman X` none of the Republicans): left to Open IE.
+                if t.rule == "role"
+                    && matches!(predicate, Predicate::Open(_))
+                    && !matches!(object, DraftNode::Entity(e) if de.kind(e) == Kind::Country)
+                {
+                    continue;
+                }
                 let confidence = t.confidence.clamp(0.0, 1.0) * via_factor(*sv) * via_factor(*ov);
                 out.push(DraftFact {
                     subject,
@@ -253,6 +264,7 @@ impl Resolver {
                     modality: modality.into(),
                     attributed_to: speaker.map(DraftNode::Entity),
                     qualifiers: qualifiers.clone(),
+                    wording: Some(wording(de.doc, &t.relation)),
                 });
             }
         }
@@ -327,6 +339,7 @@ impl Resolver {
                         modality: modality.into(),
                         attributed_to: None,
                         qualifiers: Vec::new(),
+                        wording: None,
                     });
                 }
             }
@@ -413,6 +426,7 @@ impl Resolver {
                     .into(),
                     attributed_to: None,
                     qualifiers: Vec::new(),
+                    wording: None,
                 });
             }
         }
@@ -484,6 +498,36 @@ impl Resolver {
             None => (Predicate::Open(phrase.trim().to_lowercase()), false),
         }
     }
+}
+
+/// How the sentence words a relation, as a label: its text, with the capitals of words that are no names
+/// dropped (a sentence's first word, a headline's: `Adding to`, `Opens Up`), not a name's (`Nato chief`).
+fn wording(doc: &Doc, relation: &Relation) -> String {
+    let is_name = |word: &str| {
+        relation
+            .tokens
+            .iter()
+            .filter_map(|&i| doc.tokens.get(i).map(|t| (i, t)))
+            .any(|(i, t)| doc.token_text(i) == word && t.pos == "PROPN")
+    };
+    relation
+        .text
+        .split_whitespace()
+        .map(|word| {
+            let mut chars = word.chars();
+            match chars.next() {
+                Some(c)
+                    if c.is_uppercase()
+                        && !chars.as_str().chars().any(char::is_uppercase)
+                        && !is_name(word) =>
+                {
+                    c.to_lowercase().chain(chars).collect()
+                }
+                _ => word.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Resolves an argument to its nodes (several for a coordination), or `None` when a pronoun or

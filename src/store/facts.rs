@@ -199,4 +199,38 @@ impl KgStore {
         });
         Ok(facts)
     }
+
+    /// How each document names the entities it mentions, by document id and entity IRI: the name it writes
+    /// ([`vocab::NAME_IN_DOCUMENT`]), else its label there ([`vocab::LABEL_IN_DOCUMENT`]; the fuller one
+    /// where the corpus pass gave two of its entities one IRI). One pass over two properties.
+    pub fn names_in_documents(&self) -> StoreResult<HashMap<String, HashMap<String, String>>> {
+        let mut names: HashMap<String, HashMap<String, String>> = HashMap::new();
+        for local in [vocab::LABEL_IN_DOCUMENT, vocab::NAME_IN_DOCUMENT] {
+            let predicate = self.ns.term(local);
+            for quad in self
+                .store
+                .quads_for_pattern(None, Some(predicate.as_ref()), None, None)
+            {
+                let quad = quad?;
+                let (Some(doc), NamedOrBlankNode::NamedNode(entity), Term::Literal(name)) = (
+                    self.document_of(&quad.graph_name),
+                    quad.subject,
+                    quad.object,
+                ) else {
+                    continue;
+                };
+                let slot = names
+                    .entry(doc)
+                    .or_default()
+                    .entry(entity.into_string())
+                    .or_default();
+                let name = name.value();
+                let fuller = (name.chars().count(), name) > (slot.chars().count(), slot.as_str());
+                if local == vocab::NAME_IN_DOCUMENT || fuller {
+                    *slot = name.to_string();
+                }
+            }
+        }
+        Ok(names)
+    }
 }

@@ -451,6 +451,7 @@ mod tests {
             aliases: aliases.iter().map(|a| a.to_string()).collect(),
             class: class.into(),
             mentions: std::iter::once(0..4).collect(),
+            name_in_document: None,
         }
     }
 

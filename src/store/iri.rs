@@ -71,6 +71,9 @@ pub mod vocab {
     pub const LABEL_IN_DOCUMENT: &str = "labelInDocument";
     /// Entity -> another name it has in this document (document graph).
     pub const ALT_LABEL_IN_DOCUMENT: &str = "altLabelInDocument";
+    /// Entity -> the name this document writes most for it, where it never writes its label (document
+    /// graph; see [`Entity::name_in_document`](crate::resolve::Entity::name_in_document)).
+    pub const NAME_IN_DOCUMENT: &str = "nameInDocument";
     /// Entity or open relation -> the class this document gives it (document graph).
     pub const CLASS_IN_DOCUMENT: &str = "classInDocument";
     /// Entity -> the key its document gave it, where the corpus pass gave it another IRI (literal).
@@ -112,6 +115,7 @@ pub mod vocab {
         MENTIONS,
         LABEL_IN_DOCUMENT,
         ALT_LABEL_IN_DOCUMENT,
+        NAME_IN_DOCUMENT,
         CLASS_IN_DOCUMENT,
         KEY_IN_DOCUMENT,
         MENTION_SPANS,

@@ -105,6 +105,13 @@ pub fn document_quads(doc: &DocumentGraph, ns: &Namespaces) -> (Vec<Quad>, Write
                 );
             }
         }
+        if let Some(name) = &entity.name_in_document {
+            push(
+                iri.clone(),
+                ns.term(vocab::NAME_IN_DOCUMENT),
+                Literal::new_simple_literal(name).into(),
+            );
+        }
         if !entity.class.is_empty() {
             push(
                 iri.clone(),
@@ -121,6 +128,18 @@ pub fn document_quads(doc: &DocumentGraph, ns: &Namespaces) -> (Vec<Quad>, Write
         }
     }
     let mut relations_described = std::collections::HashSet::new();
+    // An open relation's label is its wording in an asserted fact (`did not pledge` would misname
+    // `pledge`), else its phrase.
+    let wordings: std::collections::HashMap<&str, &str> = doc
+        .facts
+        .iter()
+        .filter(|f| f.modality == "asserted")
+        .filter_map(|f| match (&f.predicate, &f.wording) {
+            (Predicate::Open(phrase), Some(wording)) => Some((phrase.as_str(), wording.as_str())),
+            _ => None,
+        })
+        .rev()
+        .collect();
 
     let node_term = |node: &Node| -> Option<Term> {
         match node {
@@ -149,7 +168,10 @@ pub fn document_quads(doc: &DocumentGraph, ns: &Namespaces) -> (Vec<Quad>, Write
                     push(
                         rel.clone(),
                         ns.term(vocab::LABEL_IN_DOCUMENT),
-                        Literal::new_simple_literal(phrase).into(),
+                        Literal::new_simple_literal(
+                            *wordings.get(phrase.as_str()).unwrap_or(&phrase.as_str()),
+                        )
+                        .into(),
                     );
                 }
                 rel
