@@ -397,6 +397,22 @@ fn a_person_name_ends_at_a_preposition_regression_meissner_at() {
 }
 
 #[test]
+fn a_surname_ner_cut_off_a_name_is_part_of_it_regression_christofias() {
+    // NER tagged the given name only, and never the surname the text repeats alone.
+    let g = with_spans(
+        "An inquiry found that President Andreas Kyprianides bore responsibility. Kyprianides rejected it.",
+        &[("Andreas", "PERSON")],
+    );
+    assert!(has_name(&g, "Andreas Kyprianides"), "{:?}", names(&g));
+    // A noun after a name that the text never repeats is no surname (`Merkel Tower`).
+    let g = with_spans(
+        "Tourists visited the Halvorsen Tower in Oslo on Monday.",
+        &[("Halvorsen", "PERSON")],
+    );
+    assert!(!has_name(&g, "Halvorsen Tower"), "{:?}", names(&g));
+}
+
+#[test]
 fn a_match_score_splits_two_names_regression_leverkusen_score() {
     let g = with_spans(
         "Result: Hafenstadt 2-1 Bergdorf, after a late goal.",

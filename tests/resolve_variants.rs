@@ -268,6 +268,64 @@ fn a_misspelt_name_joins_the_name_it_misspells() {
 }
 
 #[test]
+fn a_name_misspelt_two_ways_keeps_both_misspellings() {
+    // Each misspelling has one name it could be; the name it misspells may have several.
+    let g = with_spans(
+        "Henrietta Wallgren chairs the board. Wallgren said profits rose. Wahlgren added that costs fell. \
+         Later Wallgrem spoke.",
+        &[
+            ("Henrietta Wallgren", "PERSON"),
+            ("Wallgren", "PERSON"),
+            ("Wahlgren", "PERSON"),
+            ("Wallgrem", "PERSON"),
+        ],
+    );
+    assert!(
+        together(&g, "Henrietta Wallgren", "Wahlgren"),
+        "{:?}",
+        names(&g)
+    );
+    assert!(
+        together(&g, "Henrietta Wallgren", "Wallgrem"),
+        "{:?}",
+        names(&g)
+    );
+    // A misspelling that could be either of two names is neither's.
+    let g = with_spans(
+        "Henrietta Wallgren met Oskar Wallgran. Wallgrin said profits rose.",
+        &[
+            ("Henrietta Wallgren", "PERSON"),
+            ("Oskar Wallgran", "PERSON"),
+            ("Wallgrin", "PERSON"),
+        ],
+    );
+    assert!(
+        !together(&g, "Henrietta Wallgren", "Wallgrin"),
+        "{:?}",
+        names(&g)
+    );
+    assert!(
+        !together(&g, "Oskar Wallgran", "Wallgrin"),
+        "{:?}",
+        names(&g)
+    );
+}
+
+#[test]
+fn two_letters_swapped_across_a_phonetic_pair_are_one_misspelling() {
+    // `ks` reads as `x` in the phonetic form, so `Dombrowksi` is one swap from `Dombrowski` only as written.
+    let g = with_spans(
+        "Tomasz Dombrowksi scored twice. Dombrowski later said the team was tired.",
+        &[("Tomasz Dombrowksi", "PERSON"), ("Dombrowski", "PERSON")],
+    );
+    assert!(
+        together(&g, "Tomasz Dombrowksi", "Dombrowski"),
+        "{:?}",
+        names(&g)
+    );
+}
+
+#[test]
 fn a_surname_sees_one_person_where_the_full_name_is_spelt_two_ways() {
     let g = with_spans(
         "Henrietta Wallgren chairs the board. Henrieta Wallgren was re-elected. Wallgren said profits rose.",

@@ -11,7 +11,7 @@ use super::lexicon::{Lexicon, VALUE_LABELS};
 use super::name_edges::{
     DocWords, Owners, breaks_before, capitalised, cut_headline_names, defined_abbreviations,
     given_name_before, hyphen_tail, is_word, minute_mark, particle_tail, starts_lower,
-    stated_abbreviation,
+    stated_abbreviation, surname_tail,
 };
 use super::names::NameWords;
 use crate::analysis::Doc;
@@ -254,7 +254,7 @@ fn ner_spans(doc: &Doc, lex: &Lexicon, doc_words: &DocWords) -> Vec<NameSpan> {
             _ => span.end,
         };
         let end = match span.label.as_str() {
-            "PERSON" => hyphen_tail(doc, end),
+            "PERSON" => surname_tail(doc, lex, hyphen_tail(doc, end)),
             _ => end,
         };
         // A lone word NER called anything after a person's noun and a given name is that person's surname

@@ -51,6 +51,38 @@ pub(super) fn hyphen_tail(doc: &Doc, end: usize) -> usize {
     k
 }
 
+/// The end of a person's name NER cut before its surname (`Demetris` | `Christofias`): past the proper
+/// noun the name's last word depends on as a compound, when no span holds it, no word list or gazetteer
+/// knows it, and the document names it again (`Christofias said`): a title or a noun after a name
+/// (`Merkel Chancellor`, `Editor`, `Trump Tower`) is no surname the document repeats alone.
+pub(super) fn surname_tail(doc: &Doc, lex: &Lexicon, end: usize) -> usize {
+    let Some(next) = doc.tokens.get(end) else {
+        return end;
+    };
+    let last = &doc.tokens[end - 1];
+    let word = doc.token_text(end);
+    let w = &lex.words;
+    let surname = last.dep == "compound"
+        && last.head == end
+        && next.tag == "NNP"
+        && capitalised(word)
+        && word.chars().count() >= 2
+        && word.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !doc.ents.iter().any(|s| s.start <= end && end < s.end)
+        && !breaks_before(doc, end)
+        && !(w.is_title(word)
+            || w.is_designator(word)
+            || w.is_particle(word)
+            || lex.is_person_noun(word)
+            || lex.is_known_name(word));
+    let named_again = || (0..doc.tokens.len()).any(|i| i != end && doc.token_text(i) == word);
+    if surname && named_again() {
+        end + 1
+    } else {
+        end
+    }
+}
+
 /// The end of a person's name that NER cut at a particle (`Ursula von` | `Leyen` of `Ursula von der
 /// Leyen`, `Thomas de` | `Maiziere`): past the lower-case particles a person's name holds
 /// (`kg:personNameParticles`) that end the span or follow it, and the capitalised proper nouns after them,

@@ -24,6 +24,17 @@ pub(crate) fn variant_links(names: &[NameInfo]) -> Vec<(usize, usize)> {
                 .collect()
         })
         .collect();
+    // As written too: a swap across the letters the phonetic form joins (`Lewandowksi`, `ks` read `x`)
+    // is one edit only there.
+    let written: Vec<Vec<String>> = names
+        .iter()
+        .map(|n| {
+            name_words(&n.label)
+                .iter()
+                .map(|w| w.to_lowercase())
+                .collect()
+        })
+        .collect();
     let mut found: Vec<Vec<usize>> = vec![Vec::new(); names.len()];
     for (a, x) in names.iter().enumerate() {
         for (b, y) in names.iter().enumerate().skip(a + 1) {
@@ -42,27 +53,30 @@ pub(crate) fn variant_links(names: &[NameInfo]) -> Vec<(usize, usize)> {
             let kinds_agree = (x.person && y.person)
                 || (!x.person && !y.person && same_tag)
                 || ((x.person || y.person) && (words[a].len() == 1 || words[b].len() == 1));
-            if kinds_agree && misspelt(&words[a], &words[b]) {
+            if kinds_agree && (misspelt(&words[a], &words[b]) || misspelt(&written[a], &written[b]))
+            {
                 found[a].push(b);
                 found[b].push(a);
             }
         }
     }
-    // One spelling each way (`Lukaschenko` beside `Lukashenko` and `Alexander Lukashenko` is one name;
-    // `Hordoff` beside both `Hordorff` and `Hordorf` stays apart).
+    // A variant is of one spelling (`Lukaschenko` beside `Lukashenko` and `Alexander Lukashenko` is one
+    // name; `Hordoff` beside both `Hordorff` and `Hordorf` stays apart); the name it varies, the one named
+    // more often, may have several (`Cazaneuve` and `Cazeneuze` beside `Cazeneuve`).
     let one_spelling = |a: usize| {
         let mut last = found[a].iter().filter_map(|&b| words[b].last());
         last.next().is_some_and(|first| last.all(|w| w == first))
     };
     let mut out = Vec::new();
     for (a, others) in found.iter().enumerate() {
-        for &b in others {
-            if a < b && one_spelling(a) && one_spelling(b) {
-                out.push(if names[a].mentions >= names[b].mentions {
-                    (a, b)
-                } else {
-                    (b, a)
-                });
+        for &b in others.iter().filter(|&&b| a < b) {
+            let (kept, variant) = if names[a].mentions >= names[b].mentions {
+                (a, b)
+            } else {
+                (b, a)
+            };
+            if one_spelling(variant) {
+                out.push((kept, variant));
             }
         }
     }
