@@ -763,6 +763,30 @@ fn a_designator_alone_is_the_one_organisation_it_ends() {
         "{:?}",
         names(&g)
     );
+    // An institution's head word alone, generic as it is, is the one institution of the document it heads.
+    let g = with_spans(
+        "The Council of the Baltic Sea States met in Riga. The Council said the talks would go on.",
+        &[("Council of the Baltic Sea States", "ORG"), ("Council", "ORG")],
+    );
+    assert!(
+        together(&g, "Council of the Baltic Sea States", "Council"),
+        "{:?}",
+        names(&g)
+    );
+    let g = with_spans(
+        "The Council of the Baltic Sea States and the Nordic Council met. The Council said nothing.",
+        &[
+            ("Council of the Baltic Sea States", "ORG"),
+            ("Nordic Council", "ORG"),
+            ("Council", "ORG"),
+        ],
+    );
+    assert!(
+        !together(&g, "Council of the Baltic Sea States", "Council")
+            && !together(&g, "Nordic Council", "Council"),
+        "{:?}",
+        names(&g)
+    );
     // A company's legal form alone names nothing.
     let g = with_spans(
         "Nordvik Shipping Corp rose. Corp shares fell later.",
