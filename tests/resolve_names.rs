@@ -303,6 +303,20 @@ fn a_surname_joins_the_one_full_name_and_titles_are_stripped() {
         ],
     );
     assert!(!together(&g, "Ingrid Solberg", "Solberg") && !together(&g, "Erna Solberg", "Solberg"));
+    // Two names of one person it could be are no ambiguity (`Al-Nasser` is `Abdulhadi al-Nasser`).
+    let g = with_spans(
+        "Abdulhadi al-Nasser was sentenced. Al-Nasser denied it. Officials moved Nasser to a prison.",
+        &[
+            ("Abdulhadi al-Nasser", "PERSON"),
+            ("Al-Nasser", "PERSON"),
+            ("Nasser", "PERSON"),
+        ],
+    );
+    assert!(
+        together(&g, "Abdulhadi al-Nasser", "Nasser"),
+        "{:?}",
+        names(&g)
+    );
 }
 
 #[test]
@@ -766,7 +780,10 @@ fn a_designator_alone_is_the_one_organisation_it_ends() {
     // An institution's head word alone, generic as it is, is the one institution of the document it heads.
     let g = with_spans(
         "The Council of the Baltic Sea States met in Riga. The Council said the talks would go on.",
-        &[("Council of the Baltic Sea States", "ORG"), ("Council", "ORG")],
+        &[
+            ("Council of the Baltic Sea States", "ORG"),
+            ("Council", "ORG"),
+        ],
     );
     assert!(
         together(&g, "Council of the Baltic Sea States", "Council"),

@@ -97,7 +97,22 @@ pub(crate) fn short_form_links(names: &[NameInfo], words: &NameWords) -> Vec<(us
                 candidates.push((l, fit));
             }
         }
-        let found = best_fits(short, names, candidates);
+        let mut found = best_fits(short, names, candidates);
+        // A full name that is itself a short form of another it could stand for is that name again
+        // (`Khawaja` of `Abdulhadi al-Khawaja` and of `Al-Khawaja`): one name, no ambiguity.
+        let shorter: Vec<usize> = found
+            .iter()
+            .copied()
+            .filter(|&b| {
+                found.iter().any(|&a| {
+                    a != b
+                        && prepared[b].raw.len() < prepared[a].raw.len()
+                        && stands_for(&names[b], &prepared[b], &names[a], &prepared[a], words)
+                            .is_some()
+                })
+            })
+            .collect();
+        found.retain(|b| !shorter.contains(b));
         // Two full names it could stand for: joined only when they are one person's name with and
         // without a middle name (`George Bush`, `George W. Bush`).
         let one = found.iter().all(|&a| {
