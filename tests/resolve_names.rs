@@ -625,6 +625,36 @@ fn the_document_decides_a_short_form_before_earlier_documents() {
 }
 
 #[test]
+fn the_names_of_one_listed_place_are_one_entity() {
+    let key = |text: &str, name: &str| {
+        let g = with_spans(text, &[(name, "GPE")]);
+        g.entities
+            .iter()
+            .find(|e| e.label == name)
+            .map(|e| e.key.clone())
+            .unwrap_or_else(|| panic!("{name} in {:?}", names(&g)))
+    };
+    let long = key(
+        "The fair opened in Frankfurt am Main on Monday.",
+        "Frankfurt am Main",
+    );
+    assert_eq!(
+        key("The fair opened in Frankfurt on Monday.", "Frankfurt"),
+        long
+    );
+    assert_eq!(
+        key("The fair opened in Hanover on Monday.", "Hanover"),
+        key("The fair opened in Hannover on Monday.", "Hannover")
+    );
+    // A name of the place in another language that begins otherwise keeps its own key: in English it is
+    // often another thing's name (`San Paolo`, a stadium in Naples, among the names of São Paulo).
+    assert_ne!(
+        key("Fans gathered in San Paolo on Sunday.", "San Paolo"),
+        key("Fans gathered in São Paulo on Sunday.", "São Paulo")
+    );
+}
+
+#[test]
 fn a_place_is_named_without_its_designator() {
     let g = with_spans(
         "Shelling hit the Varna Strip overnight. Varna has had no power since.",

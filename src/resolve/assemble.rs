@@ -164,6 +164,12 @@ impl Resolver {
                             .unwrap_or(&scope)
                     )
                 }
+                // All names of one place of the places list are one entity (`Frankfurt`, `Frankfurt
+                // am Main`).
+                None if !d.person && self.lex.is_place_class(&class_of(de, e, &self.lex)) => self
+                    .lex
+                    .place_key(&d.label)
+                    .map_or_else(|| entity_key(&d.label, false), str::to_string),
                 None => entity_key(&d.label, d.person),
             };
             let known = self.lex.known(&key);

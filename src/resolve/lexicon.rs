@@ -3,6 +3,7 @@
 
 use super::names::{NameWords, name_key, name_words, phonetic_word, slug};
 use super::relations::RelationMapper;
+use super::variants::one_edit;
 use crate::analysis::Doc;
 use crate::ontology::{Ontology, local_name};
 use std::collections::{HashMap, HashSet};
@@ -70,6 +71,9 @@ pub(crate) struct Lexicon {
     place_names: HashSet<String>,
     /// Lower-case names of the places list's cities and regions -> the gazetteer key of their country.
     place_country: HashMap<String, String>,
+    /// Lower-case names that one place of the places list alone has -> the key of its first such name, so
+    /// that all its names are one entity (`Frankfurt`, `Frankfurt am Main`; `Hanover`, `Hannover`).
+    place_keys: HashMap<String, String>,
     /// The gazetteer's and the places list's names of two words or more, as written, with the NER label of
     /// their class.
     gazetteer_forms: HashMap<String, &'static str>,
@@ -264,7 +268,38 @@ impl Lexicon {
                 }
             }
         }
+        let mut places_named: HashMap<String, usize> = HashMap::new();
         for p in onto.places() {
+            let mut own: Vec<String> = p.names.iter().map(|n| n.to_lowercase()).collect();
+            own.sort();
+            own.dedup();
+            for n in own {
+                *places_named.entry(n).or_default() += 1;
+            }
+        }
+        for p in onto.places() {
+            let own = |n: &&String| places_named.get(&n.to_lowercase()) == Some(&1);
+            // Keyed by its first name that no other place has (`Luhansk Oblast`, where the city is
+            // `Luhansk` too).
+            if let Some(first) = p.names.iter().find(own) {
+                let key = entity_key(first, false);
+                // Only names that begin as it does, or one letter apart (`Frankfurt`, `Hanover`): the
+                // list's names in other languages are often another thing's name in English (`San Paolo`).
+                let opening = |n: &str| {
+                    let words = name_words(n);
+                    words
+                        .first()
+                        .and_then(|w| w.split('-').next())
+                        .map(phonetic_word)
+                };
+                let same_start = |n: &String| match (opening(n), opening(first)) {
+                    (Some(a), Some(b)) => a == b || a.chars().count() >= 4 && one_edit(&a, &b),
+                    _ => false,
+                };
+                for n in p.names.iter().filter(own).filter(|n| same_start(n)) {
+                    lex.place_keys.insert(n.to_lowercase(), key.clone());
+                }
+            }
             let country = country_keys.get(p.country_code.as_str());
             for n in &p.names {
                 lex.place_names.insert(n.to_lowercase());
@@ -415,6 +450,14 @@ impl Lexicon {
         self.person_nouns.contains(&w)
             || self.player_words.contains(&w)
             || self.staff_words.contains(&w)
+    }
+
+    /// The key of the one place of the places list with this name: that of its first name no other place
+    /// has (`frankfurt_am_main` for `Frankfurt`); none for a name two places have.
+    pub fn place_key(&self, name: &str) -> Option<&str> {
+        self.place_keys
+            .get(&name.to_lowercase())
+            .map(String::as_str)
     }
 
     /// The gazetteer key of the country a city or region of the places list with this name lies in.
