@@ -15,12 +15,23 @@ fn pipeline() -> &'static Mutex<Pipeline> {
     PIPELINE.get_or_init(|| Mutex::new(Pipeline::new(None, &[]).expect("pipeline")))
 }
 
-/// An empty store that knows the ontology's labels.
-fn store() -> KgStore {
+/// A store of the given (id, text) documents, with the ontology's labels, and its projection.
+fn build(documents: &[(&str, &str)]) -> (KgStore, Projection) {
     let store = KgStore::in_memory(None).unwrap();
-    let pipeline = pipeline().lock().unwrap_or_else(|e| e.into_inner());
-    store.set_ontology(pipeline.ontology()).unwrap();
     store
+        .set_ontology(
+            pipeline()
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .ontology(),
+        )
+        .unwrap();
+    for (id, text) in documents {
+        store.write_document(&process(id, text)).unwrap();
+    }
+    store.settle_descriptions().unwrap();
+    let projection = Projection::from_store(&store).unwrap();
+    (store, projection)
 }
 
 fn process(id: &str, text: &str) -> DocumentGraph {
@@ -87,21 +98,16 @@ fn a_demonym_is_no_name_of_its_country() {
 
 #[test]
 fn tsv_rows_name_entities_as_their_documents_write_them() {
-    let store = store();
-    store
-        .write_document(&process(
+    let (store, projection) = build(&[
+        (
             "short.txt",
             "The US wants a deal. Washington is the capital of the US.",
-        ))
-        .unwrap();
-    store
-        .write_document(&process(
+        ),
+        (
             "long.txt",
             "The United States wants a deal. Washington is the capital of the United States.",
-        ))
-        .unwrap();
-    store.settle_descriptions().unwrap();
-    let projection = Projection::from_store(&store).unwrap();
+        ),
+    ]);
     let mut out = Vec::new();
     export::write_tsv(&store, &projection, &Selection::all(), &mut out).unwrap();
     let tsv = String::from_utf8(out).unwrap();
@@ -162,15 +168,10 @@ fn an_open_relation_worded_as_a_property_is_named_keeps_its_phrase() {
 
 #[test]
 fn a_negated_wording_does_not_name_the_relation() {
-    let store = store();
-    store
-        .write_document(&process(
-            "talks.txt",
-            "Shinzo Abe held talks in Tokyo. Vladimir Putin didn't hold talks in Moscow.",
-        ))
-        .unwrap();
-    store.settle_descriptions().unwrap();
-    let projection = Projection::from_store(&store).unwrap();
+    let (_store, projection) = build(&[(
+        "talks.txt",
+        "Shinzo Abe held talks in Tokyo. Vladimir Putin didn't hold talks in Moscow.",
+    )]);
     let labels: Vec<&str> = projection
         .predicate_labels()
         .filter(|(iri, _)| iri.ends_with("/rel/hold"))
