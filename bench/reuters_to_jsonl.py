@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Turns the Reuters-21578 newswire collection, in the JSON form of one file per SGML file (a list of stories
-with `body`, `title`, `date` and `attrs.newid`), into the JSON Lines corpus that `bench/scale.py --corpus` and
+with `body`, `title`, `date` and `attrs.newid` or `id`), into the JSON Lines corpus that `bench/scale.py --corpus` and
 `kg build` read: one story a line, with id, title, ISO date and text.
 
     python3 bench/reuters_to_jsonl.py DIR_OF_reut2-NNN.json > reuters.jsonl
@@ -53,7 +53,9 @@ def main():
             body = story.get("body") or ""
             if not body.strip():
                 continue
-            record = {"id": "reuters-" + story["attrs"]["newid"], "text": text_of(body)}
+            # Two public JSON forms of the collection: SGML attributes under `attrs`, or a flat `id`.
+            newid = (story.get("attrs") or {}).get("newid") or story.get("id")
+            record = {"id": "reuters-" + str(newid), "text": text_of(body)}
             title = " ".join(plain(story.get("title") or "").split())
             if title:
                 record["title"] = title.title() if title.isupper() else title

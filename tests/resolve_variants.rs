@@ -1248,3 +1248,61 @@ fn a_persons_noun_opening_a_span_of_another_label_makes_it_a_persons_name() {
             .collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn an_organisations_name_with_its_designator_moved_after_the_rest_is_the_same_name() {
+    let g = with_spans(
+        "Researchers at the University of Tartu found the bones. Tartu University said more digs follow.",
+        &[
+            ("the University of Tartu", "ORG"),
+            ("Tartu University", "ORG"),
+        ],
+    );
+    assert!(
+        together(&g, "University of Tartu", "Tartu University"),
+        "{:?}",
+        names(&g)
+    );
+    // Other words than the designator's place apart are other names.
+    let g = with_spans(
+        "The Bank of Estonia raised rates. Estonia Savings Bank did not.",
+        &[
+            ("The Bank of Estonia", "ORG"),
+            ("Estonia Savings Bank", "ORG"),
+        ],
+    );
+    assert!(
+        !together(&g, "Bank of Estonia", "Estonia Savings Bank"),
+        "{:?}",
+        names(&g)
+    );
+}
+
+/// Regression: `, Jan Henrik Fahlbusch,` and `Elmer Funke Kupper` opening a sentence lost their first given
+/// name (NER began the two-word name one word late).
+#[test]
+fn a_given_name_ner_left_off_a_two_word_name_after_a_comma_or_at_a_sentences_start_is_part_of_it() {
+    let text = "The head of the Tartu office, Jaan Peeter Kask, said talks went on. Kask left later.\n\
+                Mihkel Rein Tamm had run the port for years. Tamm resigned.";
+    let g = with_spans(
+        text,
+        &[
+            ("Peeter Kask", "PERSON"),
+            ("Kask", "PERSON"),
+            ("Rein Tamm", "PERSON"),
+            ("Tamm", "PERSON"),
+        ],
+    );
+    assert!(has_name(&g, "Jaan Peeter Kask"), "{:?}", names(&g));
+    assert!(has_name(&g, "Mihkel Rein Tamm"), "{:?}", names(&g));
+    // Elsewhere in a sentence, a capitalised word before two is left out (a title or a noun is far likelier).
+    let g = with_spans(
+        "Harbour workers thanked Kalev Peeter Kask on Monday.",
+        &[("Peeter Kask", "PERSON")],
+    );
+    assert!(
+        has_name(&g, "Peeter Kask") && !has_name(&g, "Kalev Peeter Kask"),
+        "{:?}",
+        names(&g)
+    );
+}

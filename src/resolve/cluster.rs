@@ -269,6 +269,17 @@ fn stands_for_name(
     if n >= 2 && n < m && words.is_particle(&lw.raw[n]) && same(0..n) {
         return Some(false);
     }
+    // The same words the other way round (`Heidelberg University` of `University of Heidelberg`): a
+    // designator before an `of`, put after the rest.
+    if m >= 3
+        && n == m - 1
+        && words.is_designator(&lw.raw[0])
+        && words.is_particle(&lw.raw[1])
+        && sw.ph[..n - 1] == lw.ph[2..]
+        && sw.ph[n - 1] == lw.ph[0]
+    {
+        return Some(false);
+    }
     // One word of a two-word name, called an organisation wherever it stands alone (`Bayern` of `Bayern
     // Munich`; never `Munich`, which NER calls a place).
     fit(n == 1

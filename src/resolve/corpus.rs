@@ -199,13 +199,14 @@ fn people<'k>(keys: &BTreeMap<&'k str, &KeyInfo>, out: &mut BTreeMap<String, Str
                 .push((k, ph));
         }
     }
-    // `George Bush`: the one fuller name with its first and last word and the rest in order.
+    // `George Bush`: the one fuller name with its first and last word and the rest in order; `P. Chidambaram`:
+    // the one whose first word the initial opens.
     let mut fuller_of: BTreeMap<&'k str, &'k str> = BTreeMap::new();
     for group in by_last.values() {
         for (k, ph) in group {
             let fuller: Vec<&'k str> = group
                 .iter()
-                .filter(|(c, cph)| c != k && cph.len() > ph.len() && contains_in_order(cph, ph))
+                .filter(|(c, cph)| c != k && fuller_form(cph, ph))
                 .map(|(c, _)| *c)
                 .collect();
             if let [one] = fuller.as_slice() {
@@ -268,13 +269,37 @@ fn long_last_spelling(label: &str) -> Option<String> {
         .then(|| spellings::spelling(last))
 }
 
+/// Whether `long` is a fuller form of `short`: more words with `short`'s first and last and its others in
+/// order, or `short`'s first word an initial that opens `long`'s first word, the rest the same way.
+fn fuller_form(long: &[String], short: &[String]) -> bool {
+    if long.len() > short.len() && contains_in_order(long, short) {
+        return true;
+    }
+    let (Some((initial, short_rest)), Some((first, long_rest))) =
+        (short.split_first(), long.split_first())
+    else {
+        return false;
+    };
+    initial.chars().count() == 1
+        && first.chars().count() > 1
+        && first.starts_with(initial.as_str())
+        && !short_rest.is_empty()
+        && short.last() == long.last()
+        && in_order(long_rest, short_rest)
+}
+
+/// Whether `long` has `short`'s words in order.
+fn in_order(long: &[String], short: &[String]) -> bool {
+    let mut rest = long.iter();
+    short.iter().all(|w| rest.any(|v| v == w))
+}
+
 /// Whether `long` has `short`'s first and last word and its other words in order.
 fn contains_in_order(long: &[String], short: &[String]) -> bool {
     if short.len() < 2 || short.first() != long.first() || short.last() != long.last() {
         return false;
     }
-    let mut rest = long.iter();
-    short.iter().all(|w| rest.any(|v| v == w))
+    in_order(long, short)
 }
 
 fn aliases(keys: &BTreeMap<&str, &KeyInfo>, out: &mut BTreeMap<String, String>) {
@@ -415,6 +440,29 @@ mod tests {
         assert_eq!(m.get("bush").map(String::as_str), Some("gorg_w_bush"));
         assert_eq!(m.get("gorg_bush").map(String::as_str), Some("gorg_w_bush"));
         assert!(!m.contains_key("gorg_w_bush"));
+    }
+
+    #[test]
+    fn a_name_with_an_initial_goes_to_the_one_full_name_the_initial_opens() {
+        let r = vec![
+            rec("t_ramaswamy", "T. Ramaswamy", "Person"),
+            rec("thilagavathi_ramaswamy", "Thilagavathi Ramaswamy", "Person"),
+            rec("k_okonkwo", "K. Okonkwo", "Person"),
+            rec("chidi_okonkwo", "Chidi Okonkwo", "Person"),
+            rec("d_okonkwo", "D. Okonkwo", "Person"),
+            rec("dayo_okonkwo", "Dayo Okonkwo", "Person"),
+            rec("dele_okonkwo", "Dele Okonkwo", "Person"),
+        ];
+        let m = canonical_keys(&r);
+        assert_eq!(
+            m.get("t_ramaswamy").map(String::as_str),
+            Some("thilagavathi_ramaswamy")
+        );
+        // An initial no full name begins with, or that two begin with, stays itself; and a full name never
+        // goes to another full name of the same length.
+        for own in ["k_okonkwo", "d_okonkwo", "chidi_okonkwo", "dayo_okonkwo"] {
+            assert!(!m.contains_key(own), "{own} moved to {:?}", m.get(own));
+        }
     }
 
     #[test]

@@ -128,13 +128,18 @@ pub(super) fn given_name_before(
     start: usize,
     covered: usize,
 ) -> usize {
-    // Only before a lone word: before two (`Presenter` | `Peter Craven`) the word is far likelier a title
-    // or a noun than a given name.
-    let lone = doc
+    // Before a lone word; before two (`Presenter` | `Peter Craven`) the word is far likelier a title or a
+    // noun than a given name, unless it opens its sentence or line or follows a comma (`, Jan` | `Henrik
+    // Fahlbusch,`), where a title would have a determiner or a name of its own before it.
+    let Some(words) = doc
         .ents
         .iter()
-        .any(|s| s.start == start && s.end == start + 1);
-    if !lone || start == 0 || start - 1 < covered || breaks_before(doc, start) {
+        .find(|s| s.start == start && s.label == "PERSON" || s.start == start && s.end == start + 1)
+        .map(|s| s.end - s.start)
+    else {
+        return start;
+    };
+    if words > 2 || start == 0 || start - 1 < covered || breaks_before(doc, start) {
         return start;
     }
     // A place NER took for a person is no surname (`Recycle Beirut`).
@@ -161,6 +166,9 @@ pub(super) fn given_name_before(
         return start;
     }
     let opens = i == 0 || breaks_before(doc, i);
+    if words == 2 && !(opens || doc.token_text(i - 1) == ",") {
+        return start;
+    }
     // A nationality NER tagged may stand before the name (`Serbian Gojko` | `Kacar`), where it does not
     // make a known name with the word (`the European Parliament` | `Georgieva`, `European` tagged NORP).
     let after_nationality = doc.ents.iter().any(|s| {
