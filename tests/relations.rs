@@ -1383,3 +1383,36 @@ fn a_countrys_bare_name_run_into_a_persons_is_no_nationality() {
         );
     }
 }
+
+/// Regression: `APT vice-president Wim Huisman`, in a story on France, was France's head of state (the
+/// hyphen put `vice` outside the title the main-country default read).
+#[test]
+fn a_hyphenated_vice_title_takes_no_main_country() {
+    let text = "Kalev vice-president Jaan Tamm faces new pressure. Estonia's parliament votes on Tuesday, \
+                and Estonia's banks are calm.";
+    let fs = facts(text);
+    assert!(
+        !fs.iter()
+            .any(|(s, p, _)| s == "Jaan Tamm" && p == "headOfStateOf"),
+        "{fs:?}"
+    );
+    let text = "President Jaan Tamm faces new pressure. Estonia's parliament votes on Tuesday, \
+                and Estonia's banks are calm.";
+    let fs = facts(text);
+    assert!(has(&fs, "Jaan Tamm", "headOfStateOf", "Estonia"), "{fs:?}");
+}
+
+/// A place-based description names an organisation's seat whatever its head noun (`the Houston-based
+/// company`: the open relation `base by` was asserted instead).
+#[test]
+fn a_place_based_description_gives_the_seat_not_an_open_relation() {
+    let fs = facts("Shares of the Tallinn-based company fell on Monday.");
+    assert!(
+        has(&fs, "Tallinn-based company", "headquarteredIn", "Tallinn"),
+        "{fs:?}"
+    );
+    assert!(!fs.iter().any(|(_, p, _)| p.contains("base")), "{fs:?}");
+    // A person based somewhere has no seat there.
+    let fs = facts("Readers of the Tallinn-based novelist Jaan Tamm were pleased.");
+    assert!(!fs.iter().any(|(_, p, _)| p == "headquarteredIn"), "{fs:?}");
+}

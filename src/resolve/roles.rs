@@ -76,9 +76,22 @@ impl DocEntities<'_> {
                     && !role_words.contains(&doc.token_text(i).to_lowercase().as_str())
                     && !role_words.contains(&t.lemma.to_lowercase().as_str())
             });
-        let deputy = words
-            .iter()
-            .any(|w| matches!(w.as_str(), "deputy" | "vice" | "vice-president" | "acting"));
+        // A lesser word may be glued to the title by a hyphen outside the tokens given (`vice-president`,
+        // tokenised `vice`, `-`, `president`, with only `president` in the title).
+        let glued_lesser = tokens.iter().any(|&i| {
+            i >= 2
+                && doc.token_text(i - 1) == "-"
+                && doc.tokens[i - 1].start == doc.tokens[i - 2].end
+                && doc.tokens[i].start == doc.tokens[i - 1].end
+                && self
+                    .lex
+                    .subordinate_role_words
+                    .contains(&doc.token_text(i - 2).to_lowercase())
+        });
+        let deputy = glued_lesser
+            || words
+                .iter()
+                .any(|w| matches!(w.as_str(), "deputy" | "vice" | "vice-president" | "acting"));
         if foreign_noun || deputy {
             return (None, country);
         }
