@@ -134,7 +134,7 @@ pub(super) fn given_name_before(
     let Some(words) = doc
         .ents
         .iter()
-        .find(|s| s.start == start && s.label == "PERSON" || s.start == start && s.end == start + 1)
+        .find(|s| s.start == start && (s.label == "PERSON" || s.end == start + 1))
         .map(|s| s.end - s.start)
     else {
         return start;
