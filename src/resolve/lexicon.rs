@@ -292,8 +292,9 @@ impl Lexicon {
                         .and_then(|w| w.split('-').next())
                         .map(phonetic_word)
                 };
-                let same_start = |n: &String| match (opening(n), opening(first)) {
-                    (Some(a), Some(b)) => a == b || a.chars().count() >= 4 && one_edit(&a, &b),
+                let first_opening = opening(first);
+                let same_start = |n: &String| match (opening(n), first_opening.as_ref()) {
+                    (Some(a), Some(b)) => a == *b || a.chars().count() >= 4 && one_edit(&a, b),
                     _ => false,
                 };
                 for n in p.names.iter().filter(own).filter(|n| same_start(n)) {

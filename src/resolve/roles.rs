@@ -76,22 +76,18 @@ impl DocEntities<'_> {
                     && !role_words.contains(&doc.token_text(i).to_lowercase().as_str())
                     && !role_words.contains(&t.lemma.to_lowercase().as_str())
             });
-        // A lesser word may be glued to the title by a hyphen outside the tokens given (`vice-president`,
-        // tokenised `vice`, `-`, `president`, with only `president` in the title).
+        // A lesser word (`kg:subordinateRoleWords`; also `acting`, a stand-in's) makes it a lesser office,
+        // in the title or glued to it by a hyphen outside the tokens given (`vice-president`, tokenised
+        // `vice`, `-`, `president`, with only `president` in the title).
+        let lesser = |w: &str| w == "acting" || self.lex.subordinate_role_words.contains(w);
         let glued_lesser = tokens.iter().any(|&i| {
             i >= 2
                 && doc.token_text(i - 1) == "-"
                 && doc.tokens[i - 1].start == doc.tokens[i - 2].end
                 && doc.tokens[i].start == doc.tokens[i - 1].end
-                && self
-                    .lex
-                    .subordinate_role_words
-                    .contains(&doc.token_text(i - 2).to_lowercase())
+                && lesser(&doc.token_text(i - 2).to_lowercase())
         });
-        let deputy = glued_lesser
-            || words
-                .iter()
-                .any(|w| matches!(w.as_str(), "deputy" | "vice" | "vice-president" | "acting"));
+        let deputy = glued_lesser || words.iter().any(|w| lesser(w));
         if foreign_noun || deputy {
             return (None, country);
         }
