@@ -423,6 +423,38 @@ fn the_west_and_its_adjective_are_the_western_world() {
 }
 
 #[test]
+fn a_world_regions_other_names_and_adjective_are_the_region() {
+    let g = with_spans(
+        "Northern Africa has had no rain. North African farmers left for Europe.",
+        &[
+            ("Northern Africa", "LOC"),
+            ("North African", "NORP"),
+            ("Europe", "LOC"),
+        ],
+    );
+    assert!(
+        together(&g, "North Africa", "Northern Africa"),
+        "{:?}",
+        names(&g)
+    );
+    assert!(
+        together(&g, "North Africa", "North African"),
+        "{:?}",
+        names(&g)
+    );
+    // A compass word is no alias: southern Africa is not the country South Africa.
+    let g = with_spans(
+        "Southern Africa has had no rain. South Africa sent food.",
+        &[("Southern Africa", "LOC"), ("South Africa", "GPE")],
+    );
+    assert!(
+        !together(&g, "Southern Africa", "South Africa"),
+        "{:?}",
+        names(&g)
+    );
+}
+
+#[test]
 fn a_surname_taken_for_a_place_joins_its_name_when_no_list_knows_the_place() {
     // NER took both for places, but no gazetteer or places list knows `Kavvadias` as one.
     let g = with_spans(

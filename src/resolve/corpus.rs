@@ -230,7 +230,8 @@ fn people<'k>(keys: &BTreeMap<&'k str, &KeyInfo>, out: &mut BTreeMap<String, Str
     // shorter variants count for it).
     for (&k, info) in keys {
         let ph = phonetic(&info.label);
-        if info.class != "Person" || ph.len() != 1 {
+        let mistyped = info.class != "Person" && guessed_class(info);
+        if !(info.class == "Person" || mistyped) || ph.len() != 1 {
             continue;
         }
         let Some(candidates) = by_last
@@ -250,10 +251,26 @@ fn people<'k>(keys: &BTreeMap<&'k str, &KeyInfo>, out: &mut BTreeMap<String, Str
             [(n, first), (m, _), ..] if *n >= DOMINANCE * *m => Some(*first),
             _ => None,
         };
+        // A name typed otherwise goes only to a person two documents or more name, and no fewer than it
+        // (`Jackson` the town of many stories stays a town beside `Michael Jackson` of one; `Zagreb` stays
+        // the city beside `Dinamo Zagreb`, once tagged a person).
+        let target = target.filter(|t| !mistyped || docs[t] >= info.documents.max(2));
         if let Some(t) = target.filter(|t| *t != k) {
             out.insert(k.to_string(), t.to_string());
         }
     }
+}
+
+/// Classes a surname gets by mistake: tagged a place in a sports report (`Hummels`, `Iniesta`) or a
+/// nationality (`Höwedes`). An organisation is not among them: companies are named after people (`Ford`,
+/// `Dell`).
+const GUESSED_CLASSES: [&str; 2] = ["Place", "Nationality"];
+
+/// Whether every document that names the key gives it one of [`GUESSED_CLASSES`].
+fn guessed_class(info: &KeyInfo) -> bool {
+    info.classes
+        .keys()
+        .all(|c| GUESSED_CLASSES.contains(&c.as_str()))
 }
 
 /// Fewest letters of a one-word name matched to full names by spelling rather than as written: short
@@ -320,8 +337,9 @@ fn aliases(keys: &BTreeMap<&str, &KeyInfo>, out: &mut BTreeMap<String, String>) 
             continue;
         };
         let others: Vec<&str> = owner.iter().copied().filter(|o| *o != k).collect();
+        // Of one class: the owner's is one some document gives the name (`ISAF` a facility once).
         if let [o] = others.as_slice()
-            && keys[o].class == info.class
+            && info.classes.contains_key(&keys[o].class)
             && !out.contains_key(*o)
             && name_words(&keys[o].label).len() > name_words(&info.label).len()
         {
@@ -576,6 +594,68 @@ mod tests {
         let mut place = rec("afp_town", "Afp Town", "City");
         place.aliases.push("AFP".into());
         assert!(!canonical_keys(&[rec("afp", "AFP", "Organization"), place]).contains_key("afp"));
+    }
+
+    #[test]
+    fn an_alias_names_a_name_one_document_gave_its_class() {
+        let force = || {
+            let mut force = rec(
+                "northern_relief_force",
+                "Northern Relief Force",
+                "Organization",
+            );
+            force.aliases.push("NRF".into());
+            force
+        };
+        // One story calls the force a facility, another an organisation.
+        let r = vec![
+            force(),
+            rec("nrf", "NRF", "Facility"),
+            rec("nrf", "NRF", "Organization"),
+        ];
+        assert_eq!(
+            canonical_keys(&r).get("nrf").map(String::as_str),
+            Some("northern_relief_force")
+        );
+        // Never an organisation: a place of the same letters stays a place (as a town stays beside the
+        // club named after it).
+        let r = vec![force(), rec("nrf", "NRF", "Place")];
+        assert!(!canonical_keys(&r).contains_key("nrf"));
+    }
+
+    #[test]
+    fn a_surname_ner_called_a_place_goes_to_the_one_full_name_named_as_often() {
+        let mut r = vec![
+            rec("kowalczyk", "Kowalczyk", "Place"),
+            rec("brandtner", "Brandtner", "Nationality"),
+            rec("ida_brandtner", "Ida Brandtner", "Person"),
+            rec("ida_brandtner", "Ida Brandtner", "Person"),
+            rec("dinamo_wendelbach", "Dinamo Wendelbach", "Person"),
+            rec("wendelbach", "Wendelbach", "Place"),
+        ];
+        for _ in 0..2 {
+            r.push(rec("lukasz_kowalczyk", "Lukasz Kowalczyk", "Person"));
+        }
+        let m = canonical_keys(&r);
+        assert_eq!(
+            m.get("kowalczyk").map(String::as_str),
+            Some("lukasz_kowalczyk")
+        );
+        assert_eq!(
+            m.get("brandtner").map(String::as_str),
+            Some("ida_brandtner")
+        );
+        // Not to a "person" one document names (a club NER tagged a person once).
+        assert!(!m.contains_key("wendelbach"));
+        // A place of more stories than the person stays a place; so does a name some story calls a
+        // company (companies are named after people).
+        for _ in 0..2 {
+            r.push(rec("kowalczyk", "Kowalczyk", "Place"));
+        }
+        r.push(rec("brandtner", "Brandtner", "Organization"));
+        let m = canonical_keys(&r);
+        assert!(!m.contains_key("kowalczyk"));
+        assert!(!m.contains_key("brandtner"));
     }
 
     #[test]
