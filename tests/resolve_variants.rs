@@ -530,6 +530,24 @@ fn a_persons_name_cut_at_a_particle_runs_on_to_the_name_after_it() {
 }
 
 #[test]
+fn a_persons_name_ner_cut_into_two_names_side_by_side_is_one_name() {
+    let g = with_spans(
+        "President Amadou Kone Ibrahim Sanogo flew to Dakar. Sanogo met the press.",
+        &[("Amadou Kone", "PERSON"), ("Ibrahim Sanogo", "PERSON"), ("Sanogo", "PERSON")],
+    );
+    assert!(has_name(&g, "Amadou Kone Ibrahim Sanogo"), "{:?}", names(&g));
+    assert!(!has_name(&g, "Amadou Kone"), "{:?}", names(&g));
+    // A nationality word before a name, and a possessive between two names, keep them apart.
+    let g = with_spans(
+        "Swede Lina Holm won. Greta Berg's Lina Holm was a hit.",
+        &[("Swede", "PERSON"), ("Lina Holm", "PERSON"), ("Greta Berg's", "PERSON")],
+    );
+    assert!(!has_name(&g, "Swede Lina Holm"), "{:?}", names(&g));
+    assert!(has_name(&g, "Lina Holm"), "{:?}", names(&g));
+    assert!(!names(&g).iter().flatten().any(|n| n.contains("Berg's Lina")), "{:?}", names(&g));
+}
+
+#[test]
 fn a_place_ner_once_called_a_person_stays_a_place() {
     let text =
         "Shelling hit Aleppo again. Aleppo residents fled north. Families left Aleppo overnight.";

@@ -11,7 +11,7 @@ use super::lexicon::{Lexicon, VALUE_LABELS};
 use super::name_edges::{
     DocWords, Owners, breaks_before, capitalised, cut_headline_names, defined_abbreviations,
     given_name_before, hyphen_tail, is_word, minute_mark, particle_tail, starts_lower,
-    stated_abbreviation, surname_tail,
+    split_name_tail, stated_abbreviation, surname_tail,
 };
 use super::names::NameWords;
 use crate::analysis::Doc;
@@ -250,7 +250,7 @@ fn ner_spans(doc: &Doc, lex: &Lexicon, doc_words: &DocWords) -> Vec<NameSpan> {
         let end = match span.label.as_str() {
             "PERSON" => Some(particle_tail(doc, words, span.start, span.end))
                 .filter(|&tail| tail > span.end && cut_name_after(tail))
-                .unwrap_or(span.end),
+                .unwrap_or_else(|| split_name_tail(doc, span.start, span.end)),
             _ => span.end,
         };
         let end = match span.label.as_str() {

@@ -2,8 +2,8 @@
 //! name NER ended at a particle (`Ursula von` | `Leyen`) or inside a hyphenated word (`Moon Jae` | `-in`), or
 //! began one word late (`Manfred` | `Schmidt`); an abbreviation in parentheses it left untagged (`Social
 //! Democrats (SPD)`), or the name before one it cut (`Al Qaeda` | `in the Islamic Maghreb (AQIM)`); the
-//! owner before a possessive inside a span (`Maas' Social Democrat Party`); a goal's minute after a name
-//! (`Goretzka 53'`); a headline's words run on after a name (`Merkel Tries`). Used by [`super::mentions`];
+//! owner before a possessive inside a span (`Maas' Social Democrat Party`); a person's name cut into two
+//! (`Abed Rabbo` | `Mansour Hadi`); a goal's minute after a name (`Goretzka 53'`); a headline's words run on after a name (`Merkel Tries`). Used by [`super::mentions`];
 //! pure functions of the analysed document and the lexicon.
 
 use super::lexicon::Lexicon;
@@ -31,6 +31,26 @@ pub(super) fn stated_abbreviation(doc: &Doc, end: usize) -> Option<usize> {
 /// Whether a word starts with a capital letter.
 pub(super) fn capitalised(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The end of a person's name NER cut into two names side by side (`Abed Rabbo` | `Mansour Hadi`, `Zine El`
+/// | `Abidine Ben Ali`): past the second, when the first has two capitalised words or more and no
+/// possessive (`Richard Wagner's` | `Siegfried`), and nothing stands between them. A one-word first span
+/// is more often a word before a name than a name of its own (`Finn` | `Kimi Raikkonen`).
+pub(super) fn split_name_tail(doc: &Doc, start: usize, end: usize) -> usize {
+    let Some(next) = doc
+        .ents
+        .iter()
+        .find(|s| s.start == end && s.label == "PERSON" && s.end <= doc.tokens.len())
+    else {
+        return end;
+    };
+    let words_capitalised = (start..end).all(|i| capitalised(doc.token_text(i)));
+    if end - start >= 2 && words_capitalised && !breaks_before(doc, end) {
+        next.end
+    } else {
+        end
+    }
 }
 
 /// The end of a person's name NER ended inside a hyphenated word (`Moon Jae` | `-in`): past the hyphen
