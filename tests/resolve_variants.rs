@@ -407,6 +407,30 @@ fn a_town_is_its_club_in_a_sports_report_but_not_where_something_happens() {
 }
 
 #[test]
+fn a_country_after_a_match_preposition_in_a_sports_report_is_a_side() {
+    // The object of `over` after a win, of `for` after playing: sides. `to` after flying is a trip.
+    let g = with_spans(
+        "Striker Mika Aalto scored twice in the 3-1 win over Denmark. Aalto, who has been playing for \
+         Iceland since 2019, thanked the coach. The squad flew to Estonia on Monday, and the goalkeeper \
+         saved a late header in training. Former Iceland Prime Minister Eva Dahl watched.",
+        &[
+            ("Mika Aalto", "PERSON"),
+            ("Aalto", "PERSON"),
+            ("Eva Dahl", "PERSON"),
+            ("Denmark", "GPE"),
+            ("Iceland", "GPE"),
+            ("Estonia", "GPE"),
+        ],
+    );
+    assert!(has_name(&g, "Denmark national team"), "{:?}", names(&g));
+    assert!(has_name(&g, "Iceland national team"), "{:?}", names(&g));
+    // Before an office's title the country is the state, side or no side.
+    assert!(has_name(&g, "Iceland"), "{:?}", names(&g));
+    assert!(has_name(&g, "Estonia"), "{:?}", names(&g));
+    assert!(!has_name(&g, "Estonia national team"), "{:?}", names(&g));
+}
+
+#[test]
 fn the_west_and_its_adjective_are_the_western_world() {
     let g = with_spans(
         "Western governments protested. The West imposed new sanctions.",
@@ -533,18 +557,37 @@ fn a_persons_name_cut_at_a_particle_runs_on_to_the_name_after_it() {
 fn a_persons_name_ner_cut_into_two_names_side_by_side_is_one_name() {
     let g = with_spans(
         "President Amadou Kone Ibrahim Sanogo flew to Dakar. Sanogo met the press.",
-        &[("Amadou Kone", "PERSON"), ("Ibrahim Sanogo", "PERSON"), ("Sanogo", "PERSON")],
+        &[
+            ("Amadou Kone", "PERSON"),
+            ("Ibrahim Sanogo", "PERSON"),
+            ("Sanogo", "PERSON"),
+        ],
     );
-    assert!(has_name(&g, "Amadou Kone Ibrahim Sanogo"), "{:?}", names(&g));
+    assert!(
+        has_name(&g, "Amadou Kone Ibrahim Sanogo"),
+        "{:?}",
+        names(&g)
+    );
     assert!(!has_name(&g, "Amadou Kone"), "{:?}", names(&g));
     // A nationality word before a name, and a possessive between two names, keep them apart.
     let g = with_spans(
         "Swede Lina Holm won. Greta Berg's Lina Holm was a hit.",
-        &[("Swede", "PERSON"), ("Lina Holm", "PERSON"), ("Greta Berg's", "PERSON")],
+        &[
+            ("Swede", "PERSON"),
+            ("Lina Holm", "PERSON"),
+            ("Greta Berg's", "PERSON"),
+        ],
     );
     assert!(!has_name(&g, "Swede Lina Holm"), "{:?}", names(&g));
     assert!(has_name(&g, "Lina Holm"), "{:?}", names(&g));
-    assert!(!names(&g).iter().flatten().any(|n| n.contains("Berg's Lina")), "{:?}", names(&g));
+    assert!(
+        !names(&g)
+            .iter()
+            .flatten()
+            .any(|n| n.contains("Berg's Lina")),
+        "{:?}",
+        names(&g)
+    );
 }
 
 #[test]

@@ -111,6 +111,9 @@ pub(crate) struct Lexicon {
     pub side_title_words: HashSet<String>,
     /// Nouns of a match whose possessor is a side (`kg:sideNouns`: `Germany's win`).
     pub side_nouns: HashSet<String>,
+    /// Prepositions that take the other side after a side verb or side noun (`kg:matchPrepositions`: a win
+    /// over Nigeria, playing for Peru).
+    pub match_prepositions: HashSet<String>,
     /// Words that make a person described with an organisation someone outside it (`kg:outsiderWords`).
     pub outsider_words: HashSet<String>,
     /// Nouns of people who study or report on a country, whose name before them is their subject, not their
@@ -145,6 +148,7 @@ impl Lexicon {
             reciprocal_adjuncts: set("reciprocalAdjuncts"),
             side_verbs: set("sideVerbs"),
             side_prepositions: set("sidePrepositions"),
+            match_prepositions: set("matchPrepositions"),
             side_nouns: set("sideNouns"),
             side_title_words: &set("sideTitleWords") | &set("playerWords"),
             outsider_words: set("outsiderWords"),

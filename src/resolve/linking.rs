@@ -13,7 +13,7 @@ use super::name_context::{
     organisation_noun_after, organisation_noun_before,
 };
 use super::names::{NameWords, clean_label, clean_name, name_words, spells_initials};
-use super::teams::{about_women, names_a_side, national_team};
+use super::teams::{about_women, names_a_side, names_an_office_holders_country, national_team};
 use super::variants::variant_links;
 use crate::analysis::Doc;
 use crate::extract::in_credit;
@@ -146,6 +146,7 @@ impl DocEntities<'_> {
             let team = canonical
                 .as_ref()
                 .filter(|c| country(&span, c) && !located && sides.contains(&c.key))
+                .filter(|_| !names_an_office_holders_country(doc, lex, span.start, span.end))
                 .map(|c| (c.key.clone(), national_team(c, women)));
             let canonical = match &team {
                 Some((_, t)) => Some(t.clone()),

@@ -10,8 +10,8 @@
 use super::lexicon::{Lexicon, VALUE_LABELS};
 use super::name_edges::{
     DocWords, Owners, breaks_before, capitalised, cut_headline_names, defined_abbreviations,
-    given_name_before, hyphen_tail, is_word, minute_mark, particle_tail, starts_lower,
-    split_name_tail, stated_abbreviation, surname_tail,
+    given_name_before, hyphen_tail, is_word, minute_mark, particle_tail, split_name_tail,
+    starts_lower, stated_abbreviation, surname_tail,
 };
 use super::names::NameWords;
 use crate::analysis::Doc;

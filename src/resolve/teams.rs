@@ -1,19 +1,21 @@
 //! National teams in sports reports: a country a sports report names as a side of a match (`Germany beat
 //! Argentina`, `against Portugal`, `Spain midfielder Andres Iniesta`, `Germany's win`) is its
 //! national team wherever the report names it, except where something happens in the country (`fans in
-//! Germany`); elsewhere, and in any other news, the country stays the country.
+//! Germany`) and before an office's title (`Italy Prime Minister`); elsewhere, and in any other news, the
+//! country stays the country.
 //!
 //! Pure functions of the analysed document and the lexicon's word lists (`kg:sideVerbs`,
-//! `kg:sidePrepositions`, `kg:sideTitleWords`, `kg:playerWords`, `kg:sideNouns`); the linker interns what
-//! they return.
+//! `kg:sidePrepositions`, `kg:matchPrepositions`, `kg:sideTitleWords`, `kg:playerWords`, `kg:sideNouns`);
+//! the linker interns what they return.
 
 use super::document::span_root;
 use super::lexicon::{Canonical, Lexicon};
 use crate::analysis::Doc;
 
 /// Whether the mention of a country over tokens `start..end` names a side of a match: the subject or object
-/// of a side verb, the object of a side preposition, the country before a player's or coach's title, or
-/// the owner of a match's win, goal or squad (`Germany's win`).
+/// of a side verb, the object of a side preposition or of a match preposition after a side verb or noun
+/// (`a win over Nigeria`, `playing for Peru`), the country before a player's or coach's title, or the owner
+/// of a match's win, goal or squad (`Germany's win`, `his Germany debut`).
 pub(crate) fn names_a_side(doc: &Doc, lex: &Lexicon, start: usize, end: usize) -> bool {
     let root = span_root(doc, start, end);
     let tok = &doc.tokens[root];
@@ -21,13 +23,43 @@ pub(crate) fn names_a_side(doc: &Doc, lex: &Lexicon, start: usize, end: usize) -
         return false;
     };
     let lemma = head.lemma.to_lowercase();
+    // What the preposition of a prepositional object attaches to (`win` of `a win over Nigeria`).
+    let attached = || {
+        let above = &doc.tokens[head.head];
+        let lemma = above.lemma.to_lowercase();
+        head.head != tok.head
+            && (lex.side_verbs.contains(&lemma) || lex.side_nouns.contains(&lemma))
+    };
     match tok.dep.as_str() {
         "nsubj" | "nsubjpass" | "dobj" => lex.side_verbs.contains(&lemma),
-        "pobj" => lex.side_prepositions.contains(&lemma),
-        "poss" => lex.side_title_words.contains(&lemma) || lex.side_nouns.contains(&lemma),
-        "compound" => lex.side_title_words.contains(&lemma),
+        "pobj" => {
+            lex.side_prepositions.contains(&lemma)
+                || lex.match_prepositions.contains(&lemma) && attached()
+        }
+        "poss" | "compound" => {
+            lex.side_title_words.contains(&lemma) || lex.side_nouns.contains(&lemma)
+        }
         _ => false,
     }
+}
+
+/// Whether the mention of a country over tokens `start..end` names the state before an office's title
+/// (`Former Italy Prime Minister Matteo Renzi`), which a sports report's national team holds none of.
+pub(crate) fn names_an_office_holders_country(
+    doc: &Doc,
+    lex: &Lexicon,
+    start: usize,
+    end: usize,
+) -> bool {
+    let root = span_root(doc, start, end);
+    let tok = &doc.tokens[root];
+    let Some(head) = doc.tokens.get(tok.head).filter(|_| tok.head != root) else {
+        return false;
+    };
+    // A title, not any person's noun: `Germany fans` are the team's.
+    matches!(tok.dep.as_str(), "compound" | "poss")
+        && lex.words.is_title(doc.token_text(tok.head))
+        && !lex.side_title_words.contains(&head.lemma.to_lowercase())
 }
 
 /// The national team of a country, as an entity of its own: `Germany national team`, or `Germany women's
