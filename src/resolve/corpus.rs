@@ -230,7 +230,7 @@ fn people<'k>(keys: &BTreeMap<&'k str, &KeyInfo>, out: &mut BTreeMap<String, Str
     // shorter variants count for it).
     for (&k, info) in keys {
         let ph = phonetic(&info.label);
-        let mistyped = info.class != "Person" && guessed_class(info);
+        let mistyped = info.class != "Person" && mistyped_surname(info);
         if !(info.class == "Person" || mistyped) || ph.len() != 1 {
             continue;
         }
@@ -251,10 +251,9 @@ fn people<'k>(keys: &BTreeMap<&'k str, &KeyInfo>, out: &mut BTreeMap<String, Str
             [(n, first), (m, _), ..] if *n >= DOMINANCE * *m => Some(*first),
             _ => None,
         };
-        // A name typed otherwise goes only to a person two documents or more name, and no fewer than it
-        // (`Jackson` the town of many stories stays a town beside `Michael Jackson` of one; `Zagreb` stays
-        // the city beside `Dinamo Zagreb`, once tagged a person).
-        let target = target.filter(|t| !mistyped || docs[t] >= info.documents.max(2));
+        // A name typed otherwise goes only to a person two documents or more name (`Zagreb` stays the city
+        // beside `Dinamo Zagreb`, once tagged a person).
+        let target = target.filter(|t| !mistyped || docs[t] >= 2);
         if let Some(t) = target.filter(|t| *t != k) {
             out.insert(k.to_string(), t.to_string());
         }
@@ -266,11 +265,16 @@ fn people<'k>(keys: &BTreeMap<&'k str, &KeyInfo>, out: &mut BTreeMap<String, Str
 /// `Dell`).
 const GUESSED_CLASSES: [&str; 2] = ["Place", "Nationality"];
 
-/// Whether every document that names the key gives it one of [`GUESSED_CLASSES`].
-fn guessed_class(info: &KeyInfo) -> bool {
-    info.classes
-        .keys()
-        .all(|c| GUESSED_CLASSES.contains(&c.as_str()))
+/// Whether a name not typed a person may be a surname NER mistyped: one document names it, with one of
+/// [`GUESSED_CLASSES`], in lower-case letters (not `NV`). A word that several stories call a place is one
+/// more likely than a surname (`Midland`, `Sugar` beside a company NER took for a person).
+fn mistyped_surname(info: &KeyInfo) -> bool {
+    info.documents == 1
+        && info.label.chars().any(char::is_lowercase)
+        && info
+            .classes
+            .keys()
+            .all(|c| GUESSED_CLASSES.contains(&c.as_str()))
 }
 
 /// Fewest letters of a one-word name matched to full names by spelling rather than as written: short
@@ -337,9 +341,11 @@ fn aliases(keys: &BTreeMap<&str, &KeyInfo>, out: &mut BTreeMap<String, String>) 
             continue;
         };
         let others: Vec<&str> = owner.iter().copied().filter(|o| *o != k).collect();
-        // Of one class: the owner's is one some document gives the name (`ISAF` a facility once).
+        // Of one class: the owner's, or one some document gives the name (`ISAF` a facility once) when the
+        // owner is named as often (not `Smith`, of many stories, for the `Gordon Smith` of a few).
         if let [o] = others.as_slice()
-            && info.classes.contains_key(&keys[o].class)
+            && (keys[o].class == info.class
+                || info.classes.contains_key(&keys[o].class) && keys[o].documents >= info.documents)
             && !out.contains_key(*o)
             && name_words(&keys[o].label).len() > name_words(&info.label).len()
         {
@@ -610,6 +616,7 @@ mod tests {
         // One story calls the force a facility, another an organisation.
         let r = vec![
             force(),
+            force(),
             rec("nrf", "NRF", "Facility"),
             rec("nrf", "NRF", "Organization"),
         ];
@@ -617,6 +624,16 @@ mod tests {
             canonical_keys(&r).get("nrf").map(String::as_str),
             Some("northern_relief_force")
         );
+        // A surname of more stories than the person, most of them calling it a firm, stays itself.
+        let mut person = rec("ola_lund", "Ola Lund", "Person");
+        person.aliases.push("Lund".into());
+        let r = vec![
+            person,
+            rec("lund", "Lund", "Person"),
+            rec("lund", "Lund", "Organization"),
+            rec("lund", "Lund", "Organization"),
+        ];
+        assert!(!canonical_keys(&r).contains_key("lund"));
         // Never an organisation: a place of the same letters stays a place (as a town stays beside the
         // club named after it).
         let r = vec![force(), rec("nrf", "NRF", "Place")];
@@ -624,7 +641,7 @@ mod tests {
     }
 
     #[test]
-    fn a_surname_ner_called_a_place_goes_to_the_one_full_name_named_as_often() {
+    fn a_surname_ner_called_a_place_once_goes_to_the_one_full_name_named_twice() {
         let mut r = vec![
             rec("kowalczyk", "Kowalczyk", "Place"),
             rec("brandtner", "Brandtner", "Nationality"),
@@ -632,6 +649,9 @@ mod tests {
             rec("ida_brandtner", "Ida Brandtner", "Person"),
             rec("dinamo_wendelbach", "Dinamo Wendelbach", "Person"),
             rec("wendelbach", "Wendelbach", "Place"),
+            rec("nv", "NV", "Place"),
+            rec("vanderhoek_nv", "Vanderhoek NV", "Person"),
+            rec("vanderhoek_nv", "Vanderhoek NV", "Person"),
         ];
         for _ in 0..2 {
             r.push(rec("lukasz_kowalczyk", "Lukasz Kowalczyk", "Person"));
@@ -645,13 +665,12 @@ mod tests {
             m.get("brandtner").map(String::as_str),
             Some("ida_brandtner")
         );
-        // Not to a "person" one document names (a club NER tagged a person once).
+        // Not to a "person" one document names (a club NER tagged a person once); not a word in capitals.
         assert!(!m.contains_key("wendelbach"));
-        // A place of more stories than the person stays a place; so does a name some story calls a
-        // company (companies are named after people).
-        for _ in 0..2 {
-            r.push(rec("kowalczyk", "Kowalczyk", "Place"));
-        }
+        assert!(!m.contains_key("nv"));
+        // A word two stories call a place stays a place; so does a name some story calls a company
+        // (companies are named after people).
+        r.push(rec("kowalczyk", "Kowalczyk", "Place"));
         r.push(rec("brandtner", "Brandtner", "Organization"));
         let m = canonical_keys(&r);
         assert!(!m.contains_key("kowalczyk"));
