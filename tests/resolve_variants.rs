@@ -212,6 +212,28 @@ fn a_generic_party_name_is_the_gazetteers_party_in_its_countrys_news() {
 }
 
 #[test]
+fn a_generic_party_name_coordinated_with_a_countrys_parties_is_that_countrys() {
+    // In Turkish news, `Greens` beside the CDU and the SPD are the German Greens.
+    let g = with_spans(
+        "Turkey protested on Monday. Turkey said deputies of the CDU, SPD and Greens had insulted Turkey.",
+        &[
+            ("Turkey", "GPE"),
+            ("CDU", "ORG"),
+            ("SPD", "ORG"),
+            ("Greens", "NORP"),
+        ],
+    );
+    assert!(has_name(&g, "Alliance 90/The Greens"), "{:?}", names(&g));
+    // Beside nothing of Germany's they stay the story's country's own.
+    let g = with_spans(
+        "Turkey protested on Monday. Turkey said the Greens had insulted Turkey.",
+        &[("Turkey", "GPE"), ("Greens", "NORP")],
+    );
+    assert!(!has_name(&g, "Alliance 90/The Greens"), "{:?}", names(&g));
+    assert!(has_name(&g, "Greens"), "{:?}", names(&g));
+}
+
+#[test]
 fn a_misspelt_name_joins_the_name_it_misspells() {
     let g = with_spans(
         "Henrietta Wallgren chairs the board. Wallgren said profits rose. Later Walgren added that costs fell.",

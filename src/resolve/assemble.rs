@@ -3,7 +3,7 @@
 //! gazetteer's or a known entity's, a document-scoped one for descriptions, a country-qualified one for
 //! generic institution names, else the name's own.
 
-use super::document::DocEntities;
+use super::document::{DocEntities, conjuncts, span_root};
 use super::graph::{self, DocumentGraph, Fact, Node, Predicate, SentenceText};
 use super::lexicon::{Lexicon, entity_key};
 use super::names::{is_possessive_mark, name_key};
@@ -159,6 +159,7 @@ impl Resolver {
                         "{}__{}",
                         entity_key(&self.lex.words.generic_singular(&d.label), false),
                         stated_country(de, e)
+                            .or_else(|| coordinated_country(de, e))
                             .as_deref()
                             .or(country)
                             .unwrap_or(&scope)
@@ -539,6 +540,50 @@ pub(super) fn stated_country(de: &DocEntities<'_>, e: usize) -> Option<String> {
         match found {
             Some(f) if f != key => return None,
             _ => found = Some(key),
+        }
+    }
+    found.map(str::to_string)
+}
+
+/// The one country of the gazetteer's organisations the text coordinates with the entity's names (`the
+/// CDU, SPD, Greens and the Left party` in a story about Turkey: German parties, so German `Greens`): the
+/// `kg:country` the gazetteer states of each other conjunct's entity. None where no mention has such
+/// conjuncts, or they lie in two countries.
+pub(super) fn coordinated_country(de: &DocEntities<'_>, e: usize) -> Option<String> {
+    let doc = de.doc;
+    let mut found: Option<&str> = None;
+    for m in &de.drafts[e].mentions {
+        let Ok(start) = doc.tokens.binary_search_by_key(&m.start, |t| t.start) else {
+            continue;
+        };
+        let end = (start..doc.tokens.len())
+            .find(|&i| doc.tokens[i].end >= m.end)
+            .map_or(start + 1, |i| i + 1);
+        // The first conjunct of the coordination the mention is in, and all of its conjuncts.
+        let mut first = span_root(doc, start, end);
+        for _ in 0..doc.tokens.len() {
+            let t = &doc.tokens[first];
+            if t.dep != "conj" || t.head == first {
+                break;
+            }
+            first = t.head;
+        }
+        for k in conjuncts(doc, first) {
+            let Some(x) = de.token_entity[k].filter(|_| !(start..end).contains(&k)) else {
+                continue;
+            };
+            let Some(key) = de.drafts[de.find(x)].fixed_key.as_deref() else {
+                continue;
+            };
+            for (property, country) in de.lex.gazetteer_facts(key) {
+                if property != "country" {
+                    continue;
+                }
+                match found {
+                    Some(f) if f != country => return None,
+                    _ => found = Some(country),
+                }
+            }
         }
     }
     found.map(str::to_string)

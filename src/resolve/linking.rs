@@ -3,7 +3,7 @@
 //! stated in parentheses joined, and only then names still alone looked up among the entities of earlier
 //! documents, so that a document's own `Susanne Koch` decides who its `Koch` is.
 
-use super::assemble::{dominant_country, named_countries, stated_country};
+use super::assemble::{coordinated_country, dominant_country, named_countries, stated_country};
 use super::cluster::{NameInfo, short_form_links};
 use super::document::{DocEntities, Draft, span_root};
 use super::lexicon::{Canonical, Lexicon, VALUE_LABELS, entity_key};
@@ -494,8 +494,9 @@ impl DocEntities<'_> {
 
     /// Generic institution names (`Social Democrats`, `Congress`) that the gazetteer says stand for one
     /// entity in the news of a country join that entity: the country the text puts right before the name
-    /// (`Germany's Foreign Ministry`), else the document's; elsewhere they stay that country's own (see the
-    /// keys of generic names).
+    /// (`Germany's Foreign Ministry`), else that of the gazetteer's organisations coordinated with it (`the
+    /// CDU, SPD and Greens`), else the document's; elsewhere they stay that country's own (see the keys of
+    /// generic names).
     ///
     /// Where no country leads, the one reading among the countries the document names, if only one has
     /// one (`Democrats` in a story naming the US as often as Mexico).
@@ -512,7 +513,7 @@ impl DocEntities<'_> {
             {
                 continue;
             }
-            let stated = stated_country(self, e);
+            let stated = stated_country(self, e).or_else(|| coordinated_country(self, e));
             let reading = match stated.as_ref().or(dominant.as_ref()) {
                 Some(country) => self.lex.national_name(&d.label, country),
                 None => {
