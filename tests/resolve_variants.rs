@@ -501,6 +501,26 @@ fn a_world_regions_other_names_and_adjective_are_the_region() {
 }
 
 #[test]
+fn a_place_name_standing_for_an_organisation_the_story_names_is_it_except_where_things_happen() {
+    let g = with_spans(
+        "The EU ministers met on Monday. Europe must act now, the chair said. Migrants keep arriving in Europe.",
+        &[("EU", "ORG"), ("Europe", "LOC")],
+    );
+    // `Europe must act` is the EU's; `arriving in Europe` is the continent.
+    assert!(together(&g, "European Union", "Europe"), "{:?}", names(&g));
+    let continent = g
+        .entities
+        .iter()
+        .find(|e| e.key == "europe")
+        .unwrap_or_else(|| panic!("no continent in {:?}", names(&g)));
+    assert_eq!(continent.mentions.len(), 1, "{:?}", names(&g));
+    // A story that never names the EU keeps Europe the continent.
+    let g = with_spans("Europe must act now, the chair said.", &[("Europe", "LOC")]);
+    assert!(!has_name(&g, "European Union"), "{:?}", names(&g));
+    assert!(has_name(&g, "Europe"), "{:?}", names(&g));
+}
+
+#[test]
 fn a_surname_taken_for_a_place_joins_its_name_when_no_list_knows_the_place() {
     // NER took both for places, but no gazetteer or places list knows `Kavvadias` as one.
     let g = with_spans(

@@ -110,6 +110,10 @@ pub struct GazetteerEntry {
     /// Names that stand for this entity in sports reports only (`kg:sportsName`: `Dortmund` for Borussia
     /// Dortmund; elsewhere `Dortmund` is the town).
     pub sports_names: Vec<String>,
+    /// Place names that stand for this organisation where a document names it otherwise too and the place
+    /// name is no place where something happens (`kg:agentName`: `Europe` in `Europe must act` beside the
+    /// EU; `refugees reached Europe` is the continent).
+    pub agent_names: Vec<String>,
     /// Names it goes by that stand for it only in a document that names it otherwise too (`kg:nickname`:
     /// `Foals` for Borussia Mönchengladbach; `Red Devils` is two clubs').
     pub nicknames: Vec<String>,
@@ -543,6 +547,8 @@ impl Ontology {
                     entry.national_country = Some(v);
                 } else if p.strip_prefix(NAMESPACE) == Some("sportsName") {
                     push_unique(&mut entry.sports_names, v);
+                } else if p.strip_prefix(NAMESPACE) == Some("agentName") {
+                    push_unique(&mut entry.agent_names, v);
                 } else if p.strip_prefix(NAMESPACE) == Some("nickname") {
                     push_unique(&mut entry.nicknames, v);
                 } else if p.strip_prefix(NAMESPACE) == Some("teamNickname") {

@@ -51,6 +51,8 @@ pub(crate) struct Lexicon {
     gazetteer_facts: HashMap<String, Vec<(String, String)>>,
     /// Lower-case name a club goes by in sports reports (`kg:sportsName`) -> the club.
     sports_names: HashMap<String, Canonical>,
+    /// Lower-case place name that stands for an organisation the document names too (`kg:agentName`).
+    agent_names: HashMap<String, Canonical>,
     /// Lower-case nickname (`kg:nickname`) -> the gazetteer keys of the entities that go by it.
     nicknames: HashMap<String, Vec<String>>,
     /// Lower-case nickname of a national team (`kg:teamNickname`) -> the countries whose team goes by it.
@@ -181,6 +183,11 @@ impl Lexicon {
             }
             for n in &g.sports_names {
                 lex.sports_names
+                    .entry(n.to_lowercase())
+                    .or_insert_with(|| canon.clone());
+            }
+            for n in &g.agent_names {
+                lex.agent_names
                     .entry(n.to_lowercase())
                     .or_insert_with(|| canon.clone());
             }
@@ -429,6 +436,12 @@ impl Lexicon {
         self.team_nicknames
             .get(&name.to_lowercase())
             .map_or(&[], Vec::as_slice)
+    }
+
+    /// The organisation a place's name stands for where the document names it too and the name is no place
+    /// where something happens (`Europe` -> the European Union).
+    pub fn agent_name(&self, name: &str) -> Option<&Canonical> {
+        self.agent_names.get(&name.to_lowercase())
     }
 
     /// The club a name stands for in a sports report (`Dortmund` -> Borussia Dortmund).

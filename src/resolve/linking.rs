@@ -140,8 +140,23 @@ impl DocEntities<'_> {
             })
             .collect();
         let women = !sides.is_empty() && about_women(doc);
+        // `Europe` in a story that names the EU stands for it (`Europe must act`), except where something
+        // happens in it (`refugees arriving in Europe`).
+        let gazetteer_keys: HashSet<String> = resolved
+            .iter()
+            .filter_map(|(.., canonical, _)| canonical.as_ref().map(|c| c.key.clone()))
+            .collect();
         let mut named = Vec::new();
         for (span, person, label, canonical, located) in resolved {
+            let canonical = match lex.agent_name(&label) {
+                Some(organisation)
+                    if gazetteer_keys.contains(&organisation.key)
+                        && !self::located(doc, lex, span.start, span.end) =>
+                {
+                    Some(organisation.clone())
+                }
+                _ => canonical,
+            };
             let text = doc.slice(span.bytes.clone());
             let team = canonical
                 .as_ref()

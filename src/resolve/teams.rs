@@ -10,16 +10,14 @@
 
 use super::document::span_root;
 use super::lexicon::{Canonical, Lexicon};
-use crate::analysis::Doc;
+use crate::analysis::{Doc, Token};
 
 /// Whether the mention of a country over tokens `start..end` names a side of a match: the subject or object
 /// of a side verb, the object of a side preposition or of a match preposition after a side verb or noun
 /// (`a win over Nigeria`, `playing for Peru`), the country before a player's or coach's title, or the owner
 /// of a match's win, goal or squad (`Germany's win`, `his Germany debut`).
 pub(crate) fn names_a_side(doc: &Doc, lex: &Lexicon, start: usize, end: usize) -> bool {
-    let root = span_root(doc, start, end);
-    let tok = &doc.tokens[root];
-    let Some(head) = doc.tokens.get(tok.head).filter(|_| tok.head != root) else {
+    let Some((tok, head)) = attachment(doc, start, end) else {
         return false;
     };
     let lemma = head.lemma.to_lowercase();
@@ -51,15 +49,21 @@ pub(crate) fn names_an_office_holders_country(
     start: usize,
     end: usize,
 ) -> bool {
-    let root = span_root(doc, start, end);
-    let tok = &doc.tokens[root];
-    let Some(head) = doc.tokens.get(tok.head).filter(|_| tok.head != root) else {
+    let Some((tok, head)) = attachment(doc, start, end) else {
         return false;
     };
     // A title, not any person's noun: `Germany fans` are the team's.
     matches!(tok.dep.as_str(), "compound" | "poss")
         && lex.words.is_title(doc.token_text(tok.head))
         && !lex.side_title_words.contains(&head.lemma.to_lowercase())
+}
+
+/// The root token of the mention over tokens `start..end` and the token it depends on, if any.
+fn attachment(doc: &Doc, start: usize, end: usize) -> Option<(&Token, &Token)> {
+    let root = span_root(doc, start, end);
+    let tok = &doc.tokens[root];
+    let head = doc.tokens.get(tok.head).filter(|_| tok.head != root)?;
+    Some((tok, head))
 }
 
 /// The national team of a country, as an entity of its own: `Germany national team`, or `Germany women's
