@@ -10,8 +10,11 @@
 //!   never mapped to another full name with a different first name;
 //! - a person's name without the middle names or initials (`George Bush`) goes to the one fuller name with
 //!   the same first and last word (`George W Bush`);
+//! - a one-word name one document alone names, that NER called a place or a nationality (`Hummels` in a
+//!   match report), goes to the one full person's name two documents or more name, as a surname would;
 //! - a name that other documents state as an alias of exactly one entity (`AFP`, stated as `Agence
-//!   France-Presse (AFP)`) goes to that entity, when both are of one class;
+//!   France-Presse (AFP)`) goes to that entity, when both are of one class (or some document gives the name
+//!   the entity's class, and the entity is named in as many documents);
 //! - an acronym of three letters or more (`AFP`) goes to the one name of the corpus of its class (or
 //!   untyped) whose initials it is (`Agence France-Presse`); two such names (`ABC`: `American Broadcasting
 //!   Company`, `Australian Broadcasting Corporation`) leave it alone;
