@@ -23,7 +23,7 @@ demo: build
 	rm -rf $(STORE)
 	$(KG) build data/corpus --store $(STORE)
 	$(KG) stats --store $(STORE)
-	$(KG) query --store $(STORE) 'PREFIX kg: <https://kg.example.org/ontology#> SELECT ?s ?o WHERE { ?x kg:controls ?y . ?x rdfs:label ?s . ?y rdfs:label ?o } ORDER BY ?s ?o'
+	$(KG) query --store $(STORE) 'PREFIX kg: <https://kg.example.org/ontology#> SELECT DISTINCT ?s ?o WHERE { ?x kg:controls ?y . ?x rdfs:label ?s . ?y rdfs:label ?o } ORDER BY ?s ?o'
 	$(KG) path --store $(STORE) Abe Putin
 	$(KG) export --store $(STORE) --format svg > kg-demo.svg
 	@echo "wrote kg-demo.svg"
