@@ -233,7 +233,7 @@ fn people<'k>(keys: &BTreeMap<&'k str, &KeyInfo>, out: &mut BTreeMap<String, Str
     // shorter variants count for it).
     for (&k, info) in keys {
         let ph = phonetic(&info.label);
-        let mistyped = info.class != "Person" && mistyped_surname(info);
+        let mistyped = mistyped_surname(info);
         if !(info.class == "Person" || mistyped) || ph.len() != 1 {
             continue;
         }

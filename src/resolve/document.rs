@@ -637,6 +637,16 @@ pub(crate) fn span_root(doc: &Doc, start: usize, end: usize) -> usize {
         .unwrap_or(start)
 }
 
+/// Whether token `k` is a hyphen written between two words without spaces (`vice-president`, `Moon
+/// Jae-in`).
+pub(crate) fn glued_hyphen(doc: &Doc, k: usize) -> bool {
+    k > 0
+        && k + 1 < doc.tokens.len()
+        && matches!(doc.token_text(k), "-" | "‑")
+        && doc.tokens[k - 1].end == doc.tokens[k].start
+        && doc.tokens[k].end == doc.tokens[k + 1].start
+}
+
 /// The head and its conjuncts (`Japan and Russia`).
 pub(crate) fn conjuncts(doc: &Doc, h: usize) -> Vec<usize> {
     let mut out = vec![h];

@@ -117,9 +117,9 @@ impl DocEntities<'_> {
             if label.is_empty() {
                 continue;
             }
-            // In a sports report `Dortmund` beating someone is the club; `in Dortmund` stays the town (where
-            // a name is, only sports reports ask: there a town or a country may stand for a team).
-            let located = sports && located(doc, lex, span.start, span.end);
+            // In a sports report `Dortmund` beating someone is the club; `in Dortmund` stays the town (a
+            // town or a country may stand for a team there, and `Europe` for the EU anywhere).
+            let located = located(doc, lex, span.start, span.end);
             let club = (sports && !located)
                 .then(|| lex.sports_name(&label).cloned())
                 .flatten();
@@ -149,10 +149,7 @@ impl DocEntities<'_> {
         let mut named = Vec::new();
         for (span, person, label, canonical, located) in resolved {
             let canonical = match lex.agent_name(&label) {
-                Some(organisation)
-                    if gazetteer_keys.contains(&organisation.key)
-                        && !self::located(doc, lex, span.start, span.end) =>
-                {
+                Some(organisation) if gazetteer_keys.contains(&organisation.key) && !located => {
                     Some(organisation.clone())
                 }
                 _ => canonical,

@@ -3,9 +3,11 @@
 //! began one word late (`Manfred` | `Schmidt`); an abbreviation in parentheses it left untagged (`Social
 //! Democrats (SPD)`), or the name before one it cut (`Al Qaeda` | `in the Islamic Maghreb (AQIM)`); the
 //! owner before a possessive inside a span (`Maas' Social Democrat Party`); a person's name cut into two
-//! (`Abed Rabbo` | `Mansour Hadi`); a goal's minute after a name (`Goretzka 53'`); a headline's words run on after a name (`Merkel Tries`). Used by [`super::mentions`];
-//! pure functions of the analysed document and the lexicon.
+//! (`Abed Rabbo` | `Mansour Hadi`); a goal's minute after a name (`Goretzka 53'`); a headline's words run
+//! on after a name (`Merkel Tries`). Used by [`super::mentions`]; pure functions of the analysed document
+//! and the lexicon.
 
+use super::document::glued_hyphen;
 use super::lexicon::Lexicon;
 use super::names::{NameWords, spells_initials};
 use crate::analysis::Doc;
@@ -34,35 +36,27 @@ pub(super) fn capitalised(word: &str) -> bool {
 }
 
 /// The end of a person's name NER cut into two names side by side (`Abed Rabbo` | `Mansour Hadi`, `Zine El`
-/// | `Abidine Ben Ali`): past the second, when the first has two capitalised words or more and no
-/// possessive (`Richard Wagner's` | `Siegfried`), and nothing stands between them. A one-word first span
-/// is more often a word before a name than a name of its own (`Finn` | `Kimi Raikkonen`).
+/// | `Abidine Ben Ali`): past the second, when the first has two words or more, all capitalised, and nothing
+/// stands between them. A one-word first span is more often a word before a name than a name of its own
+/// (`Finn` | `Kimi Raikkonen`); a possessive or a title inside the joined span would be cut out of it again
+/// by [`super::mentions`] as in any span (`Richard Wagner's` | `Siegfried`).
 pub(super) fn split_name_tail(doc: &Doc, start: usize, end: usize) -> usize {
-    let Some(next) = doc
+    let capitalised_words = (start..end).all(|i| capitalised(doc.token_text(i)));
+    match doc
         .ents
         .iter()
         .find(|s| s.start == end && s.label == "PERSON" && s.end <= doc.tokens.len())
-    else {
-        return end;
-    };
-    let words_capitalised = (start..end).all(|i| capitalised(doc.token_text(i)));
-    if end - start >= 2 && words_capitalised && !breaks_before(doc, end) {
-        next.end
-    } else {
-        end
+    {
+        Some(next) if end - start >= 2 && capitalised_words && !breaks_before(doc, end) => next.end,
+        _ => end,
     }
 }
 
 /// The end of a person's name NER ended inside a hyphenated word (`Moon Jae` | `-in`): past the hyphen
 /// and the word glued to it, unless that word is a verb's form (`Juncker-led`, `Munich-born`).
 pub(super) fn hyphen_tail(doc: &Doc, end: usize) -> usize {
-    let glued = |i: usize| doc.tokens[i - 1].end == doc.tokens[i].start;
     let mut k = end;
-    while k + 1 < doc.tokens.len()
-        && k > 0
-        && matches!(doc.token_text(k), "-" | "‑")
-        && glued(k)
-        && glued(k + 1)
+    while glued_hyphen(doc, k)
         && doc.token_text(k + 1).chars().all(char::is_alphanumeric)
         && !doc.tokens[k + 1].tag.starts_with("VB")
     {

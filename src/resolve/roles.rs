@@ -3,7 +3,7 @@
 //! elsewhere in the document (`Russia's foreign minister`), a `counterpart`, or the other side of a bilateral
 //! meeting; role descriptions used as arguments (`the Russian leader`) resolve to the person holding the role.
 
-use super::document::{DocEntities, Resolution, Via, children, dominates};
+use super::document::{DocEntities, Resolution, Via, children, dominates, glued_hyphen};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -81,11 +81,7 @@ impl DocEntities<'_> {
         // `vice`, `-`, `president`, with only `president` in the title).
         let lesser = |w: &str| w == "acting" || self.lex.subordinate_role_words.contains(w);
         let glued_lesser = tokens.iter().any(|&i| {
-            i >= 2
-                && doc.token_text(i - 1) == "-"
-                && doc.tokens[i - 1].start == doc.tokens[i - 2].end
-                && doc.tokens[i].start == doc.tokens[i - 1].end
-                && lesser(&doc.token_text(i - 2).to_lowercase())
+            i >= 2 && glued_hyphen(doc, i - 1) && lesser(&doc.token_text(i - 2).to_lowercase())
         });
         let deputy = glued_lesser || words.iter().any(|w| lesser(w));
         if foreign_noun || deputy {
