@@ -1435,3 +1435,95 @@ fn a_given_name_ner_left_off_a_two_word_name_after_a_comma_or_at_a_sentences_sta
         names(&g)
     );
 }
+
+#[test]
+fn a_firms_name_ner_cut_before_its_partners_legal_form_is_one_name_and_known_without_it() {
+    let g = with_spans(
+        "Brandt, Okafor and Co Inc will underwrite the issue, the company said.",
+        &[("Brandt, Okafor", "ORG"), ("Co Inc", "ORG")],
+    );
+    let firm = g
+        .entities
+        .iter()
+        .find(|e| e.label == "Brandt Okafor and Co Inc")
+        .unwrap_or_else(|| panic!("{:?}", names(&g)));
+    // Its name without the legal form is one more of its names, for the stories that write it so.
+    assert!(
+        firm.aliases.iter().any(|a| a == "Brandt Okafor"),
+        "{:?}",
+        firm.aliases
+    );
+    assert!(!has_name(&g, "Co Inc"), "{:?}", names(&g));
+    // A firm of its own after `and` stays apart.
+    let g = with_spans(
+        "Brandt, Okafor and Lindqvist Inc will underwrite the issue, the company said.",
+        &[("Brandt, Okafor", "ORG"), ("Lindqvist Inc", "ORG")],
+    );
+    assert!(
+        !together(&g, "Brandt Okafor", "Lindqvist Inc"),
+        "{:?}",
+        names(&g)
+    );
+}
+
+#[test]
+fn a_departments_name_written_with_of_is_the_name_written_with_its_field_first() {
+    let with_of = with_spans(
+        "The Department of Fisheries said catches fell.",
+        &[("Department of Fisheries", "ORG")],
+    );
+    let field_first = with_spans(
+        "The Fisheries Department said catches fell.",
+        &[("Fisheries Department", "ORG")],
+    );
+    assert_eq!(
+        key_of(&with_of, "Department of Fisheries"),
+        key_of(&field_first, "Fisheries Department")
+    );
+    // Only a department's head noun moves: a bank of fisheries is no fisheries bank.
+    let bank_of = with_spans(
+        "The Bank of Fisheries said catches fell.",
+        &[("Bank of Fisheries", "ORG")],
+    );
+    let field_bank = with_spans(
+        "The Fisheries Bank said catches fell.",
+        &[("Fisheries Bank", "ORG")],
+    );
+    assert_ne!(
+        key_of(&bank_of, "Bank of Fisheries"),
+        key_of(&field_bank, "Fisheries Bank")
+    );
+}
+
+#[test]
+fn a_generic_name_written_after_its_country_is_that_countrys() {
+    // In a story about Mexico, the Brazilian Finance Ministry is Brazil's (not one of the story's country,
+    // nor one shared by all countries).
+    let g = with_spans(
+        "Mexico said on Monday that the Brazilian Finance Ministry had asked Mexico for files.",
+        &[("Mexico", "GPE"), ("Brazilian Finance Ministry", "ORG")],
+    );
+    assert_eq!(
+        key_of(&g, "Brazilian Finance Ministry"),
+        "finance_ministry__brazil"
+    );
+    // So where NER left the adjective out of the name.
+    let g = with_spans(
+        "Mexico said on Monday that the French Finance Ministry had asked Mexico for files.",
+        &[
+            ("Mexico", "GPE"),
+            ("French", "NORP"),
+            ("Finance Ministry", "ORG"),
+        ],
+    );
+    assert_eq!(key_of(&g, "Finance Ministry"), "finance_ministry__france");
+    // A country's adjective before a name that is no generic name stays in the name's key.
+    let g = with_spans(
+        "Mexico said on Monday that the Mexican Orchid Society had asked for files.",
+        &[("Mexico", "GPE"), ("Mexican Orchid Society", "ORG")],
+    );
+    assert_eq!(
+        key_of(&g, "Mexican Orchid Society"),
+        "mexican_orchid_society"
+    );
+}

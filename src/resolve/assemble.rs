@@ -148,8 +148,16 @@ impl Resolver {
             if d.label.is_empty() || (d.mentions.is_empty() && !used.contains(&e)) {
                 continue;
             }
-            let key = match &d.fixed_key {
-                Some(k) => k.clone(),
+            // A generic name written after its country is that country's (`Brazilian Finance Ministry`).
+            let national_key = (!d.person && !d.description)
+                .then(|| self.lex.country_and_generic(&d.label))
+                .flatten()
+                .map(|(rest, country)| {
+                    let generic = entity_key(&self.lex.words.generic_form(&rest), false);
+                    format!("{generic}__{country}")
+                });
+            let key = match d.fixed_key.clone().or(national_key) {
+                Some(k) => k,
                 None if d.description => format!("{}__{scope}", entity_key(&d.label, false)),
                 None if left_open.contains(&e) => {
                     format!("{}__{scope}", entity_key(&d.label, true))
@@ -157,7 +165,7 @@ impl Resolver {
                 None if !d.person && self.lex.words.is_generic_name(&d.label) => {
                     format!(
                         "{}__{}",
-                        entity_key(&self.lex.words.generic_singular(&d.label), false),
+                        entity_key(&self.lex.words.generic_form(&d.label), false),
                         stated_country(de, e)
                             .or_else(|| coordinated_country(de, e))
                             .as_deref()
@@ -171,7 +179,8 @@ impl Resolver {
                     .lex
                     .place_key(&d.label)
                     .map_or_else(|| entity_key(&d.label, false), str::to_string),
-                None => entity_key(&d.label, d.person),
+                None if d.person => entity_key(&d.label, true),
+                None => entity_key(&self.lex.words.field_first(&d.label), false),
             };
             let known = self.lex.known(&key);
             let mut class = if titled_organisations.contains(&e) {
@@ -185,8 +194,11 @@ impl Resolver {
                 class = k.class.clone();
             }
             let label = known.map_or_else(|| d.label.clone(), |k| k.label.clone());
+            // A company's name without its legal form is one more of its names, so that the corpus finds
+            // the company where a story writes it in short (`Amoco` for `Amoco Corp`).
+            let short = self.lex.words.without_legal_form(&label);
             let mut aliases: Vec<String> = Vec::new();
-            for a in std::iter::once(&d.label).chain(&d.aliases) {
+            for a in std::iter::once(&d.label).chain(&d.aliases).chain(&short) {
                 if a != &label && !a.is_empty() && !aliases.contains(a) {
                     aliases.push(a.clone());
                 }

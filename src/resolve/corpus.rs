@@ -13,8 +13,10 @@
 //! - a one-word name one document alone names, that NER called a place or a nationality (`Hummels` in a
 //!   match report), goes to the one full person's name two documents or more name, as a surname would;
 //! - a name that other documents state as an alias of exactly one entity (`AFP`, stated as `Agence
-//!   France-Presse (AFP)`) goes to that entity, when both are of one class (or some document gives the name
-//!   the entity's class, and the entity is named in as many documents);
+//!   France-Presse (AFP)`; a company's name without its legal form, `Amoco` of `Amoco Corp`), or a name of
+//!   two words or more of one named in [`DOMINANCE`] times as many documents as any other, goes to that
+//!   entity, when both are of one class (or some document gives the name the entity's class, and the
+//!   entity is named in as many documents);
 //! - an acronym of three letters or more (`AFP`) goes to the one name of the corpus of its class (or
 //!   untyped) whose initials it is (`Agence France-Presse`); two such names (`ABC`: `American Broadcasting
 //!   Company`, `Australian Broadcasting Corporation`) leave it alone;
@@ -343,7 +345,18 @@ fn aliases(keys: &BTreeMap<&str, &KeyInfo>, out: &mut BTreeMap<String, String>) 
         let Some(owner) = owners.get(info.label.to_lowercase().as_str()) else {
             continue;
         };
-        let others: Vec<&str> = owner.iter().copied().filter(|o| *o != k).collect();
+        // The one owner, or for a name of two words or more the one named in [`DOMINANCE`] times as many
+        // documents as any other (`General Electric` of `General Electric Co`, beside the `General Electric
+        // Co PLC` of one story); a word alone stands for too many things (`Treasury`: the U.S. Treasury of
+        // most stories, Britain's of some).
+        let mut others: Vec<&str> = owner.iter().copied().filter(|o| *o != k).collect();
+        others.sort_by(|a, b| keys[b].documents.cmp(&keys[a].documents).then(a.cmp(b)));
+        if let [first, second, ..] = others[..]
+            && name_words(&info.label).len() >= 2
+            && keys[first].documents >= DOMINANCE * keys[second].documents
+        {
+            others.truncate(1);
+        }
         // Of one class: the owner's, or one some document gives the name (`ISAF` a facility once) when the
         // owner is named as often (not `Smith`, of many stories, for the `Gordon Smith` of a few).
         if let [o] = others.as_slice()
@@ -603,6 +616,31 @@ mod tests {
         let mut place = rec("afp_town", "Afp Town", "City");
         place.aliases.push("AFP".into());
         assert!(!canonical_keys(&[rec("afp", "AFP", "Organization"), place]).contains_key("afp"));
+    }
+
+    #[test]
+    fn a_name_two_entities_carry_goes_to_the_one_named_far_more_often() {
+        // `Halvorsen Textiles`: the short form of the company of three stories and of a company of one.
+        let owner = |key: &str, label: &str| {
+            let mut r = rec(key, label, "Organization");
+            r.aliases.push("Halvorsen Textiles".into());
+            r
+        };
+        let short = rec("halvorsen_textiles", "Halvorsen Textiles", "Organization");
+        let mut r = vec![owner("halvorsen_textiles_corp", "Halvorsen Textiles Corp"); 3];
+        r.push(owner("halvorsen_textiles_plc", "Halvorsen Textiles Plc"));
+        r.push(short.clone());
+        assert_eq!(
+            canonical_keys(&r)
+                .get("halvorsen_textiles")
+                .map(String::as_str),
+            Some("halvorsen_textiles_corp")
+        );
+        // Two stories to one: neither is far more likely, the short form stays.
+        let mut r = vec![owner("halvorsen_textiles_corp", "Halvorsen Textiles Corp"); 2];
+        r.push(owner("halvorsen_textiles_plc", "Halvorsen Textiles Plc"));
+        r.push(short);
+        assert!(!canonical_keys(&r).contains_key("halvorsen_textiles"));
     }
 
     #[test]

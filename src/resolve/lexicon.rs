@@ -224,7 +224,7 @@ impl Lexicon {
             };
             for n in &g.national_names {
                 lex.national
-                    .entry((lex.words.generic_singular(n), country.clone()))
+                    .entry((lex.words.generic_form(n), country.clone()))
                     .or_insert_with(|| canon.clone());
             }
         }
@@ -407,7 +407,27 @@ impl Lexicon {
     /// key of its gazetteer entry), if the gazetteer says so.
     pub fn national_name(&self, name: &str, country: &str) -> Option<&Canonical> {
         self.national
-            .get(&(self.words.generic_singular(name), country.to_string()))
+            .get(&(self.words.generic_form(name), country.to_string()))
+    }
+
+    /// A generic name written after its country's name or adjective (`US Senate`, `Dutch
+    /// Finance Ministry`, `German Social Democrats`): the generic name and the country's key. `None` for
+    /// any other name.
+    pub fn country_and_generic(&self, name: &str) -> Option<(String, String)> {
+        let words = name_words(name);
+        (1..words.len().min(3)).find_map(|n| {
+            let (head, rest) = words.split_at(n);
+            let rest = rest.join(" ");
+            if !self.words.is_generic_name(&rest) {
+                return None;
+            }
+            let head = head.join(" ");
+            let country = self
+                .gazetteer_name(&head)
+                .or_else(|| self.demonym(&head))
+                .filter(|c| c.class == "Country")?;
+            Some((rest, country.key.clone()))
+        })
     }
 
     /// The gazetteer entity with this name or alternative name.

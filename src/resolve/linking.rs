@@ -505,8 +505,9 @@ impl DocEntities<'_> {
     }
 
     /// Generic institution names (`Social Democrats`, `Congress`) that the gazetteer says stand for one
-    /// entity in the news of a country join that entity: the country the text puts right before the name
-    /// (`Germany's Foreign Ministry`), else that of the gazetteer's organisations coordinated with it (`the
+    /// entity in the news of a country join that entity: the country the name is written after (`German
+    /// Social Democrats`), else the country the text puts right before the name (`Germany's Foreign
+    /// Ministry`), else that of the gazetteer's organisations coordinated with it (`the
     /// CDU, SPD and Greens`), else the document's; elsewhere they stay that country's own (see the keys of
     /// generic names).
     ///
@@ -525,13 +526,20 @@ impl DocEntities<'_> {
             {
                 continue;
             }
-            let stated = stated_country(self, e).or_else(|| coordinated_country(self, e));
+            // A country written in the name (`German Social Democrats`) before one the text puts beside it.
+            let (name, stated) = match self.lex.country_and_generic(&d.label) {
+                Some((rest, country)) => (rest, Some(country)),
+                None => (
+                    d.label.clone(),
+                    stated_country(self, e).or_else(|| coordinated_country(self, e)),
+                ),
+            };
             let reading = match stated.as_ref().or(dominant.as_ref()) {
-                Some(country) => self.lex.national_name(&d.label, country),
+                Some(country) => self.lex.national_name(&name, country),
                 None => {
                     let mut readings = named
                         .iter()
-                        .filter_map(|country| self.lex.national_name(&d.label, country));
+                        .filter_map(|country| self.lex.national_name(&name, country));
                     readings.next().filter(|_| readings.next().is_none())
                 }
             };
@@ -566,17 +574,10 @@ fn strip_person_noun(lex: &Lexicon, name: &str) -> String {
 }
 
 /// Whether a name of two words or more ends in a company's legal form (`Sara Lee Corp`, `Samuel Montagu
-/// Ltd`; `kg:legalFormDesignators`), written as one: a form of two letters in capitals or `Co` (not the
-/// surname `Sa`).
+/// Ltd`; `kg:legalFormDesignators`; see [`NameWords::is_written_legal_form`]).
 fn ends_in_legal_form(words: &NameWords, name: &str) -> bool {
     match name_words(name)[..] {
-        [_, .., last] => {
-            let form = last.trim_end_matches('.');
-            words.is_legal_form(form)
-                && (form.chars().count() > 2
-                    || form == "Co"
-                    || form.chars().all(|c| c.is_ascii_uppercase()))
-        }
+        [_, .., last] => words.is_written_legal_form(last),
         _ => false,
     }
 }

@@ -10,8 +10,8 @@
 use super::lexicon::{Lexicon, VALUE_LABELS};
 use super::name_edges::{
     DocWords, Owners, breaks_before, capitalised, cut_headline_names, defined_abbreviations,
-    given_name_before, hyphen_tail, is_word, minute_mark, particle_tail, split_name_tail,
-    starts_lower, stated_abbreviation, surname_tail,
+    given_name_before, hyphen_tail, is_word, minute_mark, particle_tail, partners_tail,
+    split_name_tail, starts_lower, stated_abbreviation, surname_tail,
 };
 use super::names::NameWords;
 use crate::analysis::Doc;
@@ -257,6 +257,8 @@ fn ner_spans(doc: &Doc, lex: &Lexicon, doc_words: &DocWords) -> Vec<NameSpan> {
             "PERSON" => surname_tail(doc, lex, hyphen_tail(doc, end)),
             _ => end,
         };
+        let partners = partners_tail(doc, words, end);
+        let end = partners.unwrap_or(end);
         // A lone word NER called anything after a person's noun and a given name is that person's surname
         // (`Bayern coach Pep` | `Guardiola`, tagged ORG; `spokesman Anders` | `Kallin`, tagged GPE).
         let after_person_noun = span.label != "PERSON"
@@ -268,7 +270,9 @@ fn ner_spans(doc: &Doc, lex: &Lexicon, doc_words: &DocWords) -> Vec<NameSpan> {
         } else {
             span.start
         };
-        let label = if start < span.start && after_person_noun {
+        let label = if partners.is_some() {
+            "ORG"
+        } else if start < span.start && after_person_noun {
             "PERSON"
         } else {
             span.label.as_str()

@@ -3,7 +3,8 @@
 //! began one word late (`Manfred` | `Schmidt`); an abbreviation in parentheses it left untagged (`Social
 //! Democrats (SPD)`), or the name before one it cut (`Al Qaeda` | `in the Islamic Maghreb (AQIM)`); the
 //! owner before a possessive inside a span (`Maas' Social Democrat Party`); a person's name cut into two
-//! (`Abed Rabbo` | `Mansour Hadi`); a goal's minute after a name (`Goretzka 53'`); a headline's words run
+//! (`Abed Rabbo` | `Mansour Hadi`); a firm's name cut before its partners' legal form (`J.P. Morgan and` |
+//! `Co Inc`); a goal's minute after a name (`Goretzka 53'`); a headline's words run
 //! on after a name (`Merkel Tries`). Used by [`super::mentions`]; pure functions of the analysed document
 //! and the lexicon.
 
@@ -50,6 +51,22 @@ pub(super) fn split_name_tail(doc: &Doc, start: usize, end: usize) -> usize {
         Some(next) if end - start >= 2 && capitalised_words && !breaks_before(doc, end) => next.end,
         _ => end,
     }
+}
+
+/// The end of a firm's name NER cut before the partners' legal form (`J.P. Morgan` | `and` | `Co Inc`,
+/// `Merrill Lynch and` | `Co. Ltd`): past the span after `and` or `&` that is nothing but legal forms
+/// (`kg:legalFormDesignators`), which names no firm of its own. `None` where no such span follows.
+pub(super) fn partners_tail(doc: &Doc, words: &NameWords, end: usize) -> Option<usize> {
+    let after_and = |i: usize| i > 0 && matches!(doc.token_text(i - 1), "and" | "&");
+    let form = doc.ents.iter().find(|s| {
+        (s.start == end && after_and(end) || s.start == end + 1 && after_and(end + 1))
+            && s.end <= doc.tokens.len()
+            && (s.start..s.end).all(|i| {
+                let text = doc.token_text(i);
+                text == "." || words.is_written_legal_form(text)
+            })
+    })?;
+    Some(form.end)
 }
 
 /// The end of a person's name NER ended inside a hyphenated word (`Moon Jae` | `-in`): past the hyphen

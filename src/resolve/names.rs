@@ -4,7 +4,8 @@ use crate::ontology::Ontology;
 use std::collections::HashSet;
 
 /// The word lists of the ontology that names are read with (`kg:honorifics`, `kg:titleWords`,
-/// `kg:organisationDesignators`, `kg:familyNameFirst`, `kg:nameParticles`), lower case.
+/// `kg:organisationDesignators`, `kg:familyNameFirst`, `kg:nameParticles`, `kg:departmentWords`), lower
+/// case.
 #[derive(Debug, Clone, Default)]
 pub struct NameWords {
     honorifics: HashSet<String>,
@@ -16,6 +17,7 @@ pub struct NameWords {
     particles: HashSet<String>,
     person_particles: HashSet<String>,
     generic: HashSet<String>,
+    departments: HashSet<String>,
 }
 
 impl NameWords {
@@ -32,6 +34,7 @@ impl NameWords {
             particles: set("nameParticles"),
             person_particles: set("personNameParticles"),
             generic: set("genericNameWords"),
+            departments: set("departmentWords"),
         }
     }
 
@@ -58,6 +61,44 @@ impl NameWords {
     /// A designator that is a company's legal form (`Corp`, `Ltd`), never a name standing alone.
     pub fn is_legal_form(&self, word: &str) -> bool {
         self.legal_forms.contains(&Self::key(word))
+    }
+
+    /// Whether `word` is a legal form as names write one (`Corp`, `Ltd.`, `NV`, `Co`): a form of two letters
+    /// only in capitals or `Co` (not the surname `Sa`).
+    pub fn is_written_legal_form(&self, word: &str) -> bool {
+        let form = word.trim_end_matches('.');
+        self.is_legal_form(form)
+            && (form.chars().count() > 2
+                || form == "Co"
+                || form.chars().all(|c| c.is_ascii_uppercase()))
+    }
+
+    /// A company's name without the legal forms that end it, as news writes the company in short (`Bear
+    /// Stearns` of `Bear Stearns Cos Inc`, `Morgan Keegan` of `Morgan Keegan and Co Inc`); `None` when the
+    /// name ends in none or is nothing but legal forms (`Co Inc`).
+    ///
+    /// ```
+    /// # use kg::ontology::Ontology;
+    /// # use kg::resolve::names::NameWords;
+    /// let words = NameWords::new(&Ontology::builtin().unwrap());
+    /// assert_eq!(words.without_legal_form("Amoco Corp.").as_deref(), Some("Amoco"));
+    /// assert_eq!(words.without_legal_form("Smith Barney, Harris Upham and Co Inc").as_deref(),
+    ///     Some("Smith Barney Harris Upham"));
+    /// assert_eq!(words.without_legal_form("Bank of Tokyo"), None);
+    /// assert_eq!(words.without_legal_form("Co Inc"), None);
+    /// ```
+    pub fn without_legal_form(&self, name: &str) -> Option<String> {
+        let mut words = name_words(name);
+        let all = words.len();
+        while words.len() > 1 && words.last().is_some_and(|w| self.is_written_legal_form(w)) {
+            words.pop();
+            // `and Co`, `& Co`: the partners the form closes.
+            if matches!(words.last(), Some(&"and" | &"&")) {
+                words.pop();
+            }
+        }
+        let rest = words.iter().any(|w| !self.is_written_legal_form(w));
+        (words.len() < all && rest).then(|| words.join(" "))
     }
 
     /// The last word of a place name that short forms drop (`Strip` of `Gaza Strip`).
@@ -90,11 +131,34 @@ impl NameWords {
                 .all(|w| self.generic.contains(&w.to_lowercase()))
     }
 
-    /// A generic name with its last word in the singular when the list holds both forms (`Social
-    /// Democrats` -> `Social Democrat`, `the Greens` -> `Green`), lower case: the party and its member's
-    /// noun are one name (`Social Democrat Lena Berg` is a member of the Social Democrats).
-    pub fn generic_singular(&self, name: &str) -> String {
-        let mut words: Vec<String> = name_words(name).iter().map(|w| w.to_lowercase()).collect();
+    /// A department's name with its head noun after its field, as keys read it (`Ministry of the Interior`
+    /// -> `Interior Ministry`, `Department of Justice` -> `Justice Department`; `kg:departmentWords`), so
+    /// that both ways of writing it are one name; any other name as it is.
+    pub fn field_first(&self, name: &str) -> String {
+        let mut words = name_words(name);
+        if words.len() >= 3
+            && self.departments.contains(&words[0].to_lowercase())
+            && words[1] == "of"
+        {
+            let head = words.remove(0);
+            words.remove(0);
+            if words.len() > 1 && words[0].eq_ignore_ascii_case("the") {
+                words.remove(0);
+            }
+            words.push(head);
+        }
+        words.join(" ")
+    }
+
+    /// A generic name as its key reads it, lower case: its field first ([`NameWords::field_first`]), and
+    /// the last word in the singular when the list holds both forms (`Social Democrats` -> `social
+    /// democrat`, `the Greens` -> `green`): the party and its member's noun are one name (`Social Democrat
+    /// Lena Berg` is a member of the Social Democrats).
+    pub fn generic_form(&self, name: &str) -> String {
+        let mut words: Vec<String> = name_words(&self.field_first(name))
+            .iter()
+            .map(|w| w.to_lowercase())
+            .collect();
         if let Some(last) = words.last_mut()
             && let Some(one) = last.strip_suffix('s')
             && self.generic.contains(one)
