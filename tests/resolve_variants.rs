@@ -4,7 +4,7 @@
 
 use super::resolve_names::{doc_with_spans, has_name, names, resolve_doc, together, with_spans};
 use kg::analysis::Doc;
-use kg::resolve::DocumentGraph;
+use kg::resolve::{DocumentGraph, Node, Predicate};
 
 /// The key of the entity that carries `name` as its label or another name.
 fn key_of(g: &DocumentGraph, name: &str) -> String {
@@ -1525,5 +1525,50 @@ fn a_generic_name_written_after_its_country_is_that_countrys() {
     assert_eq!(
         key_of(&g, "Mexican Orchid Society"),
         "mexican_orchid_society"
+    );
+}
+
+/// The labels of who says something in the sentence that starts with `start` (the subjects of its `said`
+/// facts).
+fn speakers_in(g: &DocumentGraph, start: &str) -> Vec<String> {
+    g.facts
+        .iter()
+        .filter(|f| g.sentences[f.sentence].text.trim_start().starts_with(start))
+        .filter(
+            |f| matches!(&f.predicate, Predicate::Ontology(p) | Predicate::Open(p) if p == "said"),
+        )
+        .filter_map(|f| match f.subject {
+            Node::Entity(e) => Some(g.entities[e].label.clone()),
+            Node::Literal(_) => None,
+        })
+        .collect()
+}
+
+#[test]
+fn the_company_is_the_organisation_the_story_last_made_its_subject() {
+    // Halden Machinery is named after Nordvik Textiles, but as no clause's subject.
+    let g = with_spans(
+        "Nordvik Textiles Corp said it would close its plant. The plant was built by Halden Machinery Inc \
+         in 1960. The company said 200 jobs would go.",
+        &[
+            ("Nordvik Textiles Corp", "ORG"),
+            ("Halden Machinery Inc", "ORG"),
+        ],
+    );
+    assert_eq!(
+        speakers_in(&g, "The company said"),
+        vec!["Nordvik Textiles Corp".to_string()],
+        "{:?}",
+        g.facts
+    );
+    // The organisation the company's own report is about is not the company.
+    let g = with_spans(
+        "Lindqvist Orchards is a family business, the company said.",
+        &[("Lindqvist Orchards", "ORG")],
+    );
+    assert!(
+        !speakers_in(&g, "Lindqvist Orchards").contains(&"Lindqvist Orchards".to_string()),
+        "{:?}",
+        g.facts
     );
 }

@@ -560,6 +560,20 @@ impl<'a> DocEntities<'a> {
         if subset || class == "Person" || class == "Country" {
             return Resolution::Literal(label);
         }
+        // `The company said`: the company of the story (`kg:companyNouns`), a word alone after `the`.
+        let bare = kids
+            .iter()
+            .all(|&c| matches!(doc.tokens[c].dep.as_str(), "det" | "case" | "punct"));
+        if definite
+            && bare
+            && t.tag == "NN"
+            && self.lex.company_nouns.contains(&t.lemma.to_lowercase())
+            && let Some(e) = self.story_company(h)
+        {
+            self.drafts[e].mentions.push(bytes);
+            self.mention_tokens.push((h, e));
+            return Resolution::Entities(vec![e], Via::Description);
+        }
         // A phrase that is a gazetteer name written with a capital (`the EU parliament`, `the European
         // Parliament` where NER tagged only `European`) is that entity.
         if label.chars().any(char::is_uppercase)
@@ -587,6 +601,37 @@ impl<'a> DocEntities<'a> {
         self.drafts[e].mentions.push(bytes);
         self.mention_tokens.push((h, e));
         Resolution::Entities(vec![e], Via::Description)
+    }
+}
+
+impl DocEntities<'_> {
+    /// The company a bare `the company` at token `h` names: the named organisation (NER's `ORG`, of no
+    /// narrower class: not a ministry, a party or a club) that is the subject of a clause nearest before
+    /// it (`Amoco said it would expand ... The company said`), outside the clause of which `h` is a part
+    /// (`Smoky River is an Alberta company, the company said`: the company reports on Smoky River). In
+    /// business news the company is the one the story is about, which the text makes its subject; an
+    /// organisation only named in passing (`a mine near Helena`, where NER missed the company) is none.
+    fn story_company(&self, h: usize) -> Option<usize> {
+        let doc = self.doc;
+        let clause = doc.tokens[h].head;
+        let company = |e: usize| {
+            let d = &self.drafts[e];
+            !d.person
+                && !d.description
+                && d.ner.iter().any(|l| l == "ORG")
+                && d.class.as_deref().is_none_or(|c| c == "Organization")
+        };
+        self.mention_tokens
+            .iter()
+            .map(|&(i, e)| (i, self.find(e)))
+            .filter(|&(i, e)| {
+                i < h
+                    && matches!(doc.tokens[i].dep.as_str(), "nsubj" | "nsubjpass")
+                    && !dominates(doc, clause, i)
+                    && company(e)
+            })
+            .max_by_key(|&(i, _)| i)
+            .map(|(_, e)| e)
     }
 }
 

@@ -102,6 +102,8 @@ pub(crate) struct Lexicon {
     pub seat_words: HashSet<String>,
     /// Modifiers that make a description a subset or another referent (`kg:subsetWords`).
     pub subset_words: HashSet<String>,
+    /// Nouns that, bare after `the`, name the company a story is about (`kg:companyNouns`).
+    pub company_nouns: HashSet<String>,
     /// Prepositions whose object is a place where something is or goes (`kg:locativePrepositions`).
     pub locative_prepositions: HashSet<String>,
     /// Prepositions that only place or date a reciprocal verb (`kg:reciprocalAdjuncts`).
@@ -146,6 +148,7 @@ impl Lexicon {
             state_body_words: set("stateBodyWords"),
             seat_words: set("seatWords"),
             subset_words: set("subsetWords"),
+            company_nouns: set("companyNouns"),
             locative_prepositions: set("locativePrepositions"),
             reciprocal_adjuncts: set("reciprocalAdjuncts"),
             side_verbs: set("sideVerbs"),
