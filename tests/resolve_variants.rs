@@ -1545,7 +1545,7 @@ fn speakers_in(g: &DocumentGraph, start: &str) -> Vec<String> {
 }
 
 #[test]
-fn the_company_is_the_organisation_the_story_last_made_its_subject() {
+fn the_company_or_the_bank_is_the_organisation_the_story_last_made_its_subject() {
     // Halden Machinery is named after Nordvik Textiles, but as no clause's subject.
     let g = with_spans(
         "Nordvik Textiles Corp said it would close its plant. The plant was built by Halden Machinery Inc \
@@ -1558,6 +1558,18 @@ fn the_company_is_the_organisation_the_story_last_made_its_subject() {
     assert_eq!(
         speakers_in(&g, "The company said"),
         vec!["Nordvik Textiles Corp".to_string()],
+        "{:?}",
+        g.facts
+    );
+    // Another noun names the organisation whose name it ends, though another was the subject since.
+    let g = with_spans(
+        "Ostholm Bank said profits rose. Nordvik Textiles Corp borrowed from it. The bank said more loans \
+         would follow.",
+        &[("Ostholm Bank", "ORG"), ("Nordvik Textiles Corp", "ORG")],
+    );
+    assert_eq!(
+        speakers_in(&g, "The bank said"),
+        vec!["Ostholm Bank".to_string()],
         "{:?}",
         g.facts
     );

@@ -4,7 +4,7 @@
 
 use super::lexicon::Lexicon;
 use super::name_edges::DocWords;
-use super::names::{clean_phrase, is_pronoun};
+use super::names::{clean_phrase, is_pronoun, name_words};
 use crate::analysis::{Doc, Sentence};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -560,15 +560,15 @@ impl<'a> DocEntities<'a> {
         if subset || class == "Person" || class == "Country" {
             return Resolution::Literal(label);
         }
-        // `The company said`: the company of the story (`kg:companyNouns`), a word alone after `the`.
+        // `The company said`, `the bank said`: the company of the story (`kg:companyNouns`), or the
+        // organisation whose name the noun ends (`Deutsche Bank`), the noun alone after `the`.
         let bare = kids
             .iter()
             .all(|&c| matches!(doc.tokens[c].dep.as_str(), "det" | "case" | "punct"));
         if definite
             && bare
             && t.tag == "NN"
-            && self.lex.company_nouns.contains(&t.lemma.to_lowercase())
-            && let Some(e) = self.story_company(h)
+            && let Some(e) = self.story_organisation(h, &t.lemma.to_lowercase())
         {
             self.drafts[e].mentions.push(bytes);
             self.mention_tokens.push((h, e));
@@ -605,21 +605,32 @@ impl<'a> DocEntities<'a> {
 }
 
 impl DocEntities<'_> {
-    /// The company a bare `the company` at token `h` names: the named organisation (NER's `ORG`, of no
-    /// narrower class: not a ministry, a party or a club) that is the subject of a clause nearest before
-    /// it (`Amoco said it would expand ... The company said`), outside the clause of which `h` is a part
-    /// (`Smoky River is an Alberta company, the company said`: the company reports on Smoky River). In
-    /// business news the company is the one the story is about, which the text makes its subject; an
-    /// organisation only named in passing (`a mine near Helena`, where NER missed the company) is none.
-    fn story_company(&self, h: usize) -> Option<usize> {
+    /// The organisation a bare `the company` or `the bank` at token `h` names (`noun`, its lemma): the
+    /// named organisation that is the subject of a clause nearest before it (`Amoco said it would expand
+    /// ... The company said`), outside the clause of which `h` is a part (`Smoky River is an Alberta
+    /// company, the company said`: the company reports on Smoky River). A company noun
+    /// (`kg:companyNouns`) takes one NER called an organisation, of no narrower class (not a ministry, a
+    /// party or a club); another noun one whose name it ends (`the bank` for `Deutsche Bank`, `the party`
+    /// for the `Labour Party`). In business news the company is the one the story is about, which the text
+    /// makes its subject; an organisation only named in passing (`a mine near Helena`, where NER missed
+    /// the company) is none.
+    fn story_organisation(&self, h: usize, noun: &str) -> Option<usize> {
         let doc = self.doc;
         let clause = doc.tokens[h].head;
-        let company = |e: usize| {
+        let company_noun = self.lex.company_nouns.contains(noun);
+        let fits = |e: usize| {
             let d = &self.drafts[e];
-            !d.person
-                && !d.description
-                && d.ner.iter().any(|l| l == "ORG")
-                && d.class.as_deref().is_none_or(|c| c == "Organization")
+            if d.person || d.description {
+                return false;
+            }
+            if company_noun {
+                d.ner.iter().any(|l| l == "ORG")
+                    && d.class.as_deref().is_none_or(|c| c == "Organization")
+            } else {
+                name_words(&d.label)
+                    .last()
+                    .is_some_and(|w| w.eq_ignore_ascii_case(noun))
+            }
         };
         self.mention_tokens
             .iter()
@@ -628,7 +639,7 @@ impl DocEntities<'_> {
                 i < h
                     && matches!(doc.tokens[i].dep.as_str(), "nsubj" | "nsubjpass")
                     && !dominates(doc, clause, i)
-                    && company(e)
+                    && fits(e)
             })
             .max_by_key(|&(i, _)| i)
             .map(|(_, e)| e)
