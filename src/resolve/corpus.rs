@@ -16,7 +16,8 @@
 //!   France-Presse (AFP)`; a company's name without its legal form, `Amoco` of `Amoco Corp`), or a name of
 //!   two words or more of one named in [`DOMINANCE`] times as many documents as any other, goes to that
 //!   entity, when both are of one class (or some document gives the name the entity's class, and the
-//!   entity is named in as many documents);
+//!   entity is named in as many documents), unless the name opens the entity's and is named in
+//!   [`DOMINANCE`] times as many documents (`Reuters`, the news agency, beside `Reuters Holdings Plc`);
 //! - an acronym of three letters or more (`AFP`) goes to the one name of the corpus of its class (or
 //!   untyped) whose initials it is (`Agence France-Presse`); two such names (`ABC`: `American Broadcasting
 //!   Company`, `Australian Broadcasting Corporation`) leave it alone;
@@ -358,16 +359,31 @@ fn aliases(keys: &BTreeMap<&str, &KeyInfo>, out: &mut BTreeMap<String, String>) 
             others.truncate(1);
         }
         // Of one class: the owner's, or one some document gives the name (`ISAF` a facility once) when the
-        // owner is named as often (not `Smith`, of many stories, for the `Gordon Smith` of a few).
+        // owner is named as often (not `Smith`, of many stories, for the `Gordon Smith` of a few). A short
+        // form the owner's name opens, named in [`DOMINANCE`] times as many documents as the owner, is a
+        // name of its own (the news agency `Reuters` of 140 stories, beside the `Reuters Holdings Plc` of
+        // one); an abbreviation is not (`AFP`).
         if let [o] = others.as_slice()
             && (keys[o].class == info.class
                 || info.classes.contains_key(&keys[o].class) && keys[o].documents >= info.documents)
             && !out.contains_key(*o)
             && name_words(&keys[o].label).len() > name_words(&info.label).len()
+            && !(opens(&keys[o].label, &info.label)
+                && info.documents >= DOMINANCE * keys[o].documents)
         {
             out.insert(k.to_string(), o.to_string());
         }
     }
+}
+
+/// Whether `long`'s words open with all of `short`'s (`Reuters Holdings Plc`, `Reuters`), case aside.
+fn opens(long: &str, short: &str) -> bool {
+    let (long, short) = (name_words(long), name_words(short));
+    short.len() < long.len()
+        && short
+            .iter()
+            .zip(&long)
+            .all(|(a, b)| a.eq_ignore_ascii_case(b))
 }
 
 /// The label's one word, if it has one word.
@@ -641,6 +657,27 @@ mod tests {
         r.push(owner("halvorsen_textiles_plc", "Halvorsen Textiles Plc"));
         r.push(short);
         assert!(!canonical_keys(&r).contains_key("halvorsen_textiles"));
+    }
+
+    #[test]
+    fn a_short_form_named_far_more_often_than_its_owner_is_a_name_of_its_own() {
+        let mut owner = rec(
+            "halvorsen_holdings_plc",
+            "Halvorsen Holdings Plc",
+            "Organization",
+        );
+        owner.aliases.push("Halvorsen".into());
+        let short = rec("halvorsen", "Halvorsen", "Organization");
+        // Named as often as the owner: its short form.
+        let r = vec![owner.clone(), short.clone()];
+        assert_eq!(
+            canonical_keys(&r).get("halvorsen").map(String::as_str),
+            Some("halvorsen_holdings_plc")
+        );
+        // Three times as often: a name of its own (the agency, not the holding).
+        let mut r = vec![short; 3];
+        r.push(owner);
+        assert!(!canonical_keys(&r).contains_key("halvorsen"));
     }
 
     #[test]

@@ -602,9 +602,7 @@ impl<'a> DocEntities<'a> {
         self.mention_tokens.push((h, e));
         Resolution::Entities(vec![e], Via::Description)
     }
-}
 
-impl DocEntities<'_> {
     /// The organisation a bare `the company` or `the bank` at token `h` names (`noun`, its lemma): the
     /// named organisation that is the subject of a clause nearest before it (`Amoco said it would expand
     /// ... The company said`), outside the clause of which `h` is a part (`Smoky River is an Alberta

@@ -507,9 +507,9 @@ impl DocEntities<'_> {
     /// Generic institution names (`Social Democrats`, `Congress`) that the gazetteer says stand for one
     /// entity in the news of a country join that entity: the country the name is written after (`German
     /// Social Democrats`), else the country the text puts right before the name (`Germany's Foreign
-    /// Ministry`), else that of the gazetteer's organisations coordinated with it (`the
-    /// CDU, SPD and Greens`), else the document's; elsewhere they stay that country's own (see the keys of
-    /// generic names).
+    /// Ministry`), else that of the gazetteer's organisations coordinated with it (`the CDU, SPD and
+    /// Greens`), else the document's; elsewhere they stay that country's own (see the keys of generic
+    /// names).
     ///
     /// Where no country leads, the one reading among the countries the document names, if only one has
     /// one (`Democrats` in a story naming the US as often as Mexico).

@@ -4,9 +4,8 @@
 //! Democrats (SPD)`), or the name before one it cut (`Al Qaeda` | `in the Islamic Maghreb (AQIM)`); the
 //! owner before a possessive inside a span (`Maas' Social Democrat Party`); a person's name cut into two
 //! (`Abed Rabbo` | `Mansour Hadi`); a firm's name cut before its partners' legal form (`J.P. Morgan and` |
-//! `Co Inc`); a goal's minute after a name (`Goretzka 53'`); a headline's words run
-//! on after a name (`Merkel Tries`). Used by [`super::mentions`]; pure functions of the analysed document
-//! and the lexicon.
+//! `Co Inc`); a goal's minute after a name (`Goretzka 53'`); a headline's words run on after a name
+//! (`Merkel Tries`). Used by [`super::mentions`]; pure functions of the analysed document and the lexicon.
 
 use super::document::glued_hyphen;
 use super::lexicon::Lexicon;
