@@ -1584,3 +1584,26 @@ fn the_company_or_the_bank_is_the_organisation_the_story_last_made_its_subject()
         g.facts
     );
 }
+
+#[test]
+fn an_initialism_names_the_company_whose_name_without_its_legal_form_it_spells() {
+    let g = with_spans(
+        "Nordic Ferry Lines Ltd said it would buy two ships. NFL said the ships cost 90 mln crowns.",
+        &[("Nordic Ferry Lines Ltd", "ORG"), ("NFL", "ORG")],
+    );
+    assert!(
+        together(&g, "Nordic Ferry Lines Ltd", "NFL"),
+        "{:?}",
+        names(&g)
+    );
+    // Initials of only part of the name are another name.
+    let g = with_spans(
+        "Nordic Ferry Lines Ltd said it would buy two ships. NF said the ships cost 90 mln crowns.",
+        &[("Nordic Ferry Lines Ltd", "ORG"), ("NF", "ORG")],
+    );
+    assert!(
+        !together(&g, "Nordic Ferry Lines Ltd", "NF"),
+        "{:?}",
+        names(&g)
+    );
+}

@@ -340,24 +340,30 @@ fn hyphenated_given_name(w: &str) -> bool {
 }
 
 /// Whether `sw` is one acronym-like word (`EU`, `U.N.`, `AfD`) made of the initials of `lw`, with or
-/// without its particles (`OECD` of `Organisation for Economic Co-operation and Development`).
+/// without its particles (`OECD` of `Organisation for Economic Co-operation and Development`) and its
+/// legal form (`IBM` of `International Business Machines Corp`).
 fn is_initialism(sw: &Words, lw: &Words, words: &NameWords) -> bool {
     let [word] = sw.raw.as_slice() else {
         return false;
     };
-    let lw = &lw.raw;
     let Some(letters) = acronym_letters(word) else {
         return false;
     };
-    if lw.len() < 2 {
-        return false;
-    }
-    let initials = |skip_particles: bool, split: bool| {
-        initial_letters(lw.iter().map(String::as_str), split, |w| {
-            skip_particles && words.is_particle(w)
-        })
+    // With its legal form or without (`IBM` of `International Business Machines Corp`).
+    let full = &lw.raw[..];
+    let bare = match full.iter().rposition(|w| !words.is_written_legal_form(w)) {
+        Some(last) => &full[..=last],
+        None => full,
     };
-    [(true, false), (false, false), (true, true), (false, true)]
-        .iter()
-        .any(|&(p, h)| letters == initials(p, h))
+    [full, bare].iter().any(|lw| {
+        let initials = |skip_particles: bool, split: bool| {
+            initial_letters(lw.iter().map(String::as_str), split, |w| {
+                skip_particles && words.is_particle(w)
+            })
+        };
+        lw.len() >= 2
+            && [(true, false), (false, false), (true, true), (false, true)]
+                .iter()
+                .any(|&(p, h)| letters == initials(p, h))
+    })
 }
