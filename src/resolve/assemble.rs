@@ -3,7 +3,7 @@
 //! gazetteer's or a known entity's, a document-scoped one for descriptions, a country-qualified one for
 //! generic institution names, else the name's own.
 
-use super::document::{DocEntities, conjuncts, span_root};
+use super::document::{DocEntities, conjuncts, mention_token_range, span_root};
 use super::graph::{self, DocumentGraph, Fact, Node, Predicate, SentenceText};
 use super::lexicon::{Lexicon, entity_key};
 use super::names::{is_possessive_mark, name_key};
@@ -149,14 +149,13 @@ impl Resolver {
                 continue;
             }
             // A generic name written after its country is that country's (`Brazilian Finance Ministry`).
-            let national_key = (!d.person && !d.description)
-                .then(|| self.lex.country_and_generic(&d.label))
-                .flatten()
-                .map(|(rest, country)| {
-                    let generic = entity_key(&self.lex.words.generic_form(&rest), false);
-                    format!("{generic}__{country}")
-                });
-            let key = match d.fixed_key.clone().or(national_key) {
+            let national_key = || {
+                let (rest, country) = (!d.person && !d.description)
+                    .then(|| self.lex.country_and_generic(&d.label))??;
+                let generic = entity_key(&self.lex.words.generic_form(&rest), false);
+                Some(format!("{generic}__{country}"))
+            };
+            let key = match d.fixed_key.clone().or_else(national_key) {
                 Some(k) => k,
                 None if d.description => format!("{}__{scope}", entity_key(&d.label, false)),
                 None if left_open.contains(&e) => {
@@ -532,7 +531,7 @@ pub(super) fn stated_country(de: &DocEntities<'_>, e: usize) -> Option<String> {
     let doc = de.doc;
     let mut found: Option<&str> = None;
     for m in &de.drafts[e].mentions {
-        let Ok(mut i) = doc.tokens.binary_search_by_key(&m.start, |t| t.start) else {
+        let Some(mut i) = mention_token_range(doc, m).map(|r| r.start) else {
             continue;
         };
         if i > 0 && is_possessive_mark(doc.token_text(i - 1)) {
@@ -565,12 +564,10 @@ pub(super) fn coordinated_country(de: &DocEntities<'_>, e: usize) -> Option<Stri
     let doc = de.doc;
     let mut found: Option<&str> = None;
     for m in &de.drafts[e].mentions {
-        let Ok(start) = doc.tokens.binary_search_by_key(&m.start, |t| t.start) else {
+        let Some(tokens) = mention_token_range(doc, m) else {
             continue;
         };
-        let end = (start..doc.tokens.len())
-            .find(|&i| doc.tokens[i].end >= m.end)
-            .map_or(start + 1, |i| i + 1);
+        let (start, end) = (tokens.start, tokens.end);
         // The first conjunct of the coordination the mention is in, and all of its conjuncts.
         let mut first = span_root(doc, start, end);
         for _ in 0..doc.tokens.len() {

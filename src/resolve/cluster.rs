@@ -351,11 +351,9 @@ fn is_initialism(sw: &Words, lw: &Words, words: &NameWords) -> bool {
     };
     // With its legal form or without (`IBM` of `International Business Machines Corp`).
     let full = &lw.raw[..];
-    let bare = match full.iter().rposition(|w| !words.is_written_legal_form(w)) {
-        Some(last) => &full[..=last],
-        None => full,
-    };
-    [full, bare].iter().any(|lw| {
+    let bare = &full[..words.before_legal_form(full)];
+    let mut names = std::iter::once(full).chain((bare.len() < full.len()).then_some(bare));
+    names.any(|lw| {
         let initials = |skip_particles: bool, split: bool| {
             initial_letters(lw.iter().map(String::as_str), split, |w| {
                 skip_particles && words.is_particle(w)

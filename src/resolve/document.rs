@@ -691,6 +691,19 @@ pub(crate) fn span_root(doc: &Doc, start: usize, end: usize) -> usize {
         .unwrap_or(start)
 }
 
+/// The tokens of a mention's byte range (`start..end`, the first token starting where the mention does),
+/// if a token starts there.
+pub(crate) fn mention_token_range(doc: &Doc, bytes: &Range<usize>) -> Option<Range<usize>> {
+    let start = doc
+        .tokens
+        .binary_search_by_key(&bytes.start, |t| t.start)
+        .ok()?;
+    let end = (start..doc.tokens.len())
+        .find(|&i| doc.tokens[i].end >= bytes.end)
+        .map_or(start + 1, |i| i + 1);
+    Some(start..end)
+}
+
 /// Whether token `k` is a hyphen written between two words without spaces (`vice-president`, `Moon
 /// Jae-in`).
 pub(crate) fn glued_hyphen(doc: &Doc, k: usize) -> bool {

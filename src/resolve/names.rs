@@ -88,17 +88,24 @@ impl NameWords {
     /// assert_eq!(words.without_legal_form("Co Inc"), None);
     /// ```
     pub fn without_legal_form(&self, name: &str) -> Option<String> {
-        let mut words = name_words(name);
-        let all = words.len();
-        while words.len() > 1 && words.last().is_some_and(|w| self.is_written_legal_form(w)) {
-            words.pop();
-            // `and Co`, `& Co`: the partners the form closes.
-            if matches!(words.last(), Some(&"and" | &"&")) {
-                words.pop();
+        let words = name_words(name);
+        let kept = &words[..self.before_legal_form(&words)];
+        let rest = kept.iter().any(|w| !self.is_written_legal_form(w));
+        (kept.len() < words.len() && rest).then(|| kept.join(" "))
+    }
+
+    /// How many of a name's words come before the legal forms that end it and the `and` or `&` of the
+    /// partners a form closes (`Morgan Keegan` | `and Co Inc`); the first word is never a legal form taken
+    /// off (`Co` of `Co Inc` stays).
+    pub fn before_legal_form(&self, words: &[impl AsRef<str>]) -> usize {
+        let mut n = words.len();
+        while n > 1 && self.is_written_legal_form(words[n - 1].as_ref()) {
+            n -= 1;
+            if matches!(words[n - 1].as_ref(), "and" | "&") {
+                n -= 1;
             }
         }
-        let rest = words.iter().any(|w| !self.is_written_legal_form(w));
-        (words.len() < all && rest).then(|| words.join(" "))
+        n
     }
 
     /// The last word of a place name that short forms drop (`Strip` of `Gaza Strip`).
