@@ -1507,7 +1507,8 @@ fn a_generic_name_written_after_its_country_is_that_countrys() {
         key_of(&g, "Brazilian Finance Ministry"),
         "finance_ministry__brazil"
     );
-    // So where NER left the adjective out of the name.
+    // So where NER left the adjective out of the name (the older rule of a country the text puts before a
+    // generic name, `stated_country`, decides it).
     let g = with_spans(
         "Mexico said on Monday that the French Finance Ministry had asked Mexico for files.",
         &[
