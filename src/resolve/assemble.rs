@@ -485,15 +485,49 @@ pub(super) fn class_of(de: &DocEntities<'_>, e: usize, lex: &Lexicon) -> String 
 /// The key of the country a document names most often (its name and demonyms), when one leads; where it
 /// names no country, the country most of its named cities and regions lie in, when one leads (a story on an
 /// Alabama Senate race that never writes `United States`; not a story naming countries as often as each
-/// other, whose meeting place says nothing of whose Congress it mentions). It qualifies the keys of generic
-/// institution names (`foreign_ministry__germany`).
+/// other, whose meeting place says nothing of whose Congress it mentions); where it names neither, the
+/// country of the most named of the gazetteer's national institutions (`the Federal Reserve`). It
+/// qualifies the keys of generic institution names (`foreign_ministry__germany`).
 pub(super) fn dominant_country(de: &DocEntities<'_>) -> Option<String> {
     let countries = country_mentions(de);
     if countries.iter().any(|&(n, _)| n > 0) {
-        leading(&countries)
-    } else {
-        leading(&place_mentions(de))
+        return leading(&countries);
     }
+    let places = place_mentions(de);
+    if places.iter().any(|&(n, _)| n > 0) {
+        leading(&places)
+    } else {
+        leading(&institution_mentions(de))
+    }
+}
+
+/// (mentions, country key) of the gazetteer's national institutions the document names (`Federal
+/// Reserve`, `Bundesbank`), by their country, most mentioned first (ties by key): a story that names no
+/// country and no place is still about the country whose institutions it names.
+fn institution_mentions<'d>(de: &'d DocEntities<'_>) -> Vec<(usize, &'d str)> {
+    let lex: &'d Lexicon = de.lex;
+    let mut by_country: HashMap<&'d str, usize> = HashMap::new();
+    for d in (0..de.drafts.len())
+        .filter(|&e| de.find(e) == e)
+        .map(|e| &de.drafts[e])
+    {
+        let Some(key) = d.fixed_key.as_deref() else {
+            continue;
+        };
+        for (property, country) in lex.gazetteer_facts(key) {
+            if property == "country" {
+                *by_country.entry(country.as_str()).or_default() += d.mentions.len();
+            }
+        }
+    }
+    ranked(by_country)
+}
+
+/// (mentions, key), most mentioned first, ties by key.
+fn ranked(by_key: HashMap<&str, usize>) -> Vec<(usize, &str)> {
+    let mut counts: Vec<(usize, &str)> = by_key.into_iter().map(|(k, n)| (n, k)).collect();
+    counts.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    counts
 }
 
 /// The key with the most mentions, when no other has as many.
@@ -519,9 +553,7 @@ fn place_mentions<'d>(de: &'d DocEntities<'_>) -> Vec<(usize, &'d str)> {
             *by_country.entry(country).or_default() += d.mentions.len();
         }
     }
-    let mut counts: Vec<(usize, &str)> = by_country.into_iter().map(|(k, n)| (n, k)).collect();
-    counts.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
-    counts
+    ranked(by_country)
 }
 
 /// The one country the text puts right before the entity's names (`Germany's Foreign Ministry` in a story
@@ -598,25 +630,44 @@ pub(super) fn coordinated_country(de: &DocEntities<'_>, e: usize) -> Option<Stri
     found.map(str::to_string)
 }
 
-/// The keys of the countries a document names, most often named first.
-pub(super) fn named_countries(de: &DocEntities<'_>) -> Vec<String> {
+/// (mentions, key) of the countries a document names, most often named first (ties by key).
+pub(super) fn named_countries(de: &DocEntities<'_>) -> Vec<(usize, String)> {
     country_mentions(de)
         .into_iter()
         .filter(|&(n, _)| n > 0)
-        .map(|(_, k)| k.to_string())
+        .map(|(n, k)| (n, k.to_string()))
         .collect()
 }
 
-/// (mentions, key) of the document's countries, most mentioned first (ties by key).
+/// (mentions, key) of the document's countries, most mentioned first (ties by key). A gazetteer name that
+/// opens with a country's name or adjective names the country too (`U.S. Treasury`, which the gazetteer
+/// reads whole, so that no mention of the country is left of it).
 fn country_mentions<'d>(de: &'d DocEntities<'_>) -> Vec<(usize, &'d str)> {
-    let mut counts: Vec<(usize, &str)> = (0..de.drafts.len())
+    let lex: &'d Lexicon = de.lex;
+    let mut by_key: HashMap<&'d str, usize> = HashMap::new();
+    for d in (0..de.drafts.len())
         .filter(|&e| de.find(e) == e)
         .map(|e| &de.drafts[e])
-        .filter(|d| d.class.as_deref() == Some("Country"))
-        .filter_map(|d| Some((d.mentions.len(), d.fixed_key.as_deref()?)))
-        .collect();
-    counts.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
-    counts
+    {
+        let Some(key) = d.fixed_key.as_deref() else {
+            continue;
+        };
+        if d.class.as_deref() == Some("Country") {
+            *by_key.entry(key).or_default() += d.mentions.len();
+            continue;
+        }
+        for m in &d.mentions {
+            if let Some(country) = de
+                .doc
+                .text
+                .get(m.clone())
+                .and_then(|t| lex.opening_country(t))
+            {
+                *by_key.entry(country).or_default() += 1;
+            }
+        }
+    }
+    ranked(by_key)
 }
 
 /// A short, stable tag of a document id, scoping the keys of its description-only entities.

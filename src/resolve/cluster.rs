@@ -213,6 +213,19 @@ fn stands_for_name(
     {
         return Some(false);
     }
+    // A company's name without the legal forms that end it (`Seafirst` of `Seafirst Corp`), or its first
+    // word where that is a possessive (`Moody's` of `Moody's Investors Service Inc`), whatever NER called
+    // the short name: it takes many a company named alone for a person.
+    if long.has("ORG") && !long.fixed && m >= 2 {
+        let k = words.before_legal_form(&lw.raw);
+        let possessive = |w: &str| w.ends_with("'s") || w.ends_with("’s");
+        let first_possessive = n == 1
+            && possessive(&short.label)
+            && long.label.split_whitespace().next().is_some_and(possessive);
+        if k < m && n == k && same(0..k) || first_possessive && same(0..1) {
+            return Some(false);
+        }
+    }
     // A person's surname, where NER called the full name something else (`Morgan Komichi` as ORG).
     if short.person
         && !short.has("ORG")

@@ -424,13 +424,25 @@ impl Lexicon {
             if !self.words.is_generic_name(&rest) {
                 return None;
             }
-            let head = head.join(" ");
-            let country = self
-                .gazetteer_name(&head)
-                .or_else(|| self.demonym(&head))
-                .filter(|c| c.class == "Country")?;
+            let country = self.country_named(&head.join(" "))?;
             Some((rest, country.key.clone()))
         })
+    }
+
+    /// The country a name or an adjective names (`U.S.`, `Dutch`), if it names one.
+    fn country_named(&self, name: &str) -> Option<&Canonical> {
+        self.gazetteer_name(name)
+            .or_else(|| self.demonym(name))
+            .filter(|c| c.class == "Country")
+    }
+
+    /// The key of the country whose name or adjective opens a name of more words (`U.S.` of `U.S.
+    /// Treasury`, `Dutch` of `Dutch Finance Ministry`), if one does.
+    pub fn opening_country(&self, name: &str) -> Option<&str> {
+        let words = name_words(name);
+        (1..words.len().min(3))
+            .find_map(|n| self.country_named(&words[..n].join(" ")))
+            .map(|c| c.key.as_str())
     }
 
     /// The gazetteer entity with this name or alternative name.

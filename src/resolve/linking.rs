@@ -63,6 +63,15 @@ impl DocEntities<'_> {
         // Each name with its label and the gazetteer entity it names, before any is interned, so that a
         // country a sports report once names as a side is its national team everywhere in the report.
         let mut resolved = Vec::new();
+        // `Moody's said`: a name the document also writes with its possessive before more words (`Moody's
+        // Investors Service Inc`) keeps the possessive, which is part of the company's name.
+        let texts: Vec<&str> = spans.iter().map(|s| doc.slice(s.bytes.clone())).collect();
+        let named_with_possessive = |text: &str| {
+            (text.ends_with("'s") || text.ends_with("’s"))
+                && texts.iter().any(|o| {
+                    o.len() > text.len() && o.starts_with(text) && o[text.len()..].starts_with(' ')
+                })
+        };
         for mut span in spans {
             // A credit line's agencies supplied the story; they are not named in it.
             if in_credit(&self.credits, span.start) {
@@ -111,6 +120,8 @@ impl DocEntities<'_> {
                         && described_as_person(doc, lex, span.start, span.end, text));
             let label = if person {
                 strip_person_noun(lex, &lex.words.strip_titles(text))
+            } else if named_with_possessive(text) {
+                text.to_string()
             } else {
                 clean_name(text, possessor)
             };
@@ -245,6 +256,16 @@ impl DocEntities<'_> {
         let (roots, infos) = self.name_infos();
         for (long, short) in short_form_links(&infos, &self.lex.words) {
             self.merge(roots[long], roots[short]);
+            // A company's short name NER took for a person (`Rogers said` of `Rogers Corp`) does not make
+            // the company one.
+            if ends_in_legal_form(&self.lex.words, &infos[long].label) {
+                let root = self.find(roots[long]);
+                let d = &mut self.drafts[root];
+                d.person = false;
+                for label in d.ner.iter_mut().filter(|l| *l == "PERSON") {
+                    *label = "ORG".into();
+                }
+            }
         }
     }
 
@@ -511,8 +532,10 @@ impl DocEntities<'_> {
     /// Greens`), else the document's; elsewhere they stay that country's own (see the keys of generic
     /// names).
     ///
-    /// Where no country leads, the one reading among the countries the document names, if only one has
-    /// one (`Democrats` in a story naming the US as often as Mexico).
+    /// Where no country leads, the reading of the country named most often among those the document names
+    /// that have one, if no other such is named as often (`Democrats` in a story naming the US as often
+    /// as Mexico, `Republican` in one naming the US more often than France); so too where the leading country has
+    /// none for a name that is not generic (`Justice Department` in a German story that names the US).
     pub(super) fn link_national(&mut self) {
         let dominant = dominant_country(self);
         let named = named_countries(self);
@@ -534,14 +557,24 @@ impl DocEntities<'_> {
                     stated_country(self, e).or_else(|| coordinated_country(self, e)),
                 ),
             };
+            // Of the countries named that have a reading, the one named most often, if no other is
+            // named as often.
+            let one_named_reading = || {
+                let mut readings = named.iter().filter_map(|(n, country)| {
+                    self.lex.national_name(&name, country).map(|c| (*n, c))
+                });
+                let (n, first) = readings.next()?;
+                readings.next().is_none_or(|(m, _)| m < n).then_some(first)
+            };
+            // A name no other country's institutions share (`Justice Department`, not `Senate`) keys
+            // the same in every story: the one reading among the countries named is no worse a guess.
             let reading = match stated.as_ref().or(dominant.as_ref()) {
-                Some(country) => self.lex.national_name(&name, country),
-                None => {
-                    let mut readings = named
-                        .iter()
-                        .filter_map(|country| self.lex.national_name(&name, country));
-                    readings.next().filter(|_| readings.next().is_none())
-                }
+                Some(country) => self.lex.national_name(&name, country).or_else(|| {
+                    (stated.is_none() && !self.lex.words.is_generic_name(&name))
+                        .then(one_named_reading)
+                        .flatten()
+                }),
+                None => one_named_reading(),
             };
             let Some(c) = reading.cloned() else {
                 continue;

@@ -237,6 +237,7 @@ fn ner_spans(doc: &Doc, lex: &Lexicon, doc_words: &DocWords) -> Vec<NameSpan> {
             || span.start < covered
             || VALUE_LABELS.contains(&span.label.as_str())
             || common_noun_as_person(doc, lex, doc_words, span)
+            || table_row_label(doc, lex, doc_words, span)
         {
             continue;
         }
@@ -312,6 +313,69 @@ fn common_noun_as_person(
     words.is_lower_case_noun(&word.to_lowercase())
         && !words.in_full_persons_name(word)
         && !lex.is_known_name(word)
+}
+
+/// A word NER called a person or an organisation that labels a row of figures (`Revs 268.8 mln vs 81.7
+/// mln`, `Avg shrs 9,245,247`, `Group net 104.8 mln` in an earnings table): no name, when the document has
+/// two such rows or more (a table) and writes the word nowhere else, unless a person's full name of the
+/// document has the word or the gazetteer knows it (`Lewandowski 25` beside `Robert Lewandowski`).
+fn table_row_label(
+    doc: &Doc,
+    lex: &Lexicon,
+    words: &DocWords,
+    span: &crate::analysis::Span,
+) -> bool {
+    // NER's span may run on over the figures (`Revs 17,946,000 vs 9,271,000`): its one word is the first.
+    if !matches!(span.label.as_str(), "PERSON" | "ORG")
+        || !figures_row(doc, span.start)
+        || (span.start + 1..span.end).any(|i| capitalised(doc.token_text(i)))
+    {
+        return false;
+    }
+    let word = doc.token_text(span.start);
+    let rows: Vec<usize> = (0..doc.tokens.len())
+        .filter(|&i| figures_row(doc, i))
+        .collect();
+    rows.len() >= 2
+        && (0..doc.tokens.len())
+            .all(|i| doc.token_text(i) != word || rows.binary_search(&i).is_ok())
+        && !words.in_full_persons_name(word)
+        && !lex.is_known_name(word)
+}
+
+/// Most tokens after a row's label: a longer line is a paragraph.
+const ROW_TOKENS: usize = 12;
+
+/// Most words between a row's label and its first figure (`Avg shares 29.0 mln`, `Net loss 473,784`).
+const ROW_HEAD_WORDS: usize = 2;
+
+/// Whether token `i` is a capitalised word that opens a short line of figures: a number within the first
+/// words after it, and nothing capitalised but figures (`Net loss 473,784 vs loss 489,257`; not `Devon
+/// said its reserves rose 12 pct`).
+fn figures_row(doc: &Doc, i: usize) -> bool {
+    let line_break = |k: usize| doc.token_text(k).contains('\n');
+    let opens_line = i == 0
+        || line_break(i - 1)
+        || doc
+            .text
+            .get(doc.tokens[i - 1].end..doc.tokens[i].start)
+            .is_some_and(|gap| gap.contains('\n'));
+    if !opens_line || !capitalised(doc.token_text(i)) {
+        return false;
+    }
+    let row: Vec<usize> = (i + 1..doc.tokens.len())
+        .take_while(|&k| !line_break(k))
+        .take(ROW_TOKENS + 1)
+        .collect();
+    let figure = |k: &usize| doc.token_text(*k).chars().any(|c| c.is_ascii_digit());
+    row.len() <= ROW_TOKENS
+        && row
+            .iter()
+            .position(figure)
+            .is_some_and(|p| p <= ROW_HEAD_WORDS)
+        && !row
+            .iter()
+            .any(|&k| !figure(&k) && doc.token_text(k).chars().any(char::is_uppercase))
 }
 
 /// The number of tokens of a match score starting at token `i` (`2-1` as one token, or `2`, `-`, `1`), or 0.
@@ -450,7 +514,16 @@ fn pieces(
             continue;
         }
         // A name in parentheses inside a span (`International Crisis Group (ICG)`) is a name of its own,
-        // which the linker joins to the one before it as a name stated for it.
+        // which the linker joins to the one before it as a name stated for it; not before the legal form
+        // that ends the name (`Industrial Equity (Pacific) Ltd`, `BOT International (HK) Ltd`).
+        if text == "("
+            && let Some(close) = (i + 1..end).find(|&k| doc.token_text(k) == ")")
+            && close + 1 < end
+            && (close + 1..end).all(|k| words.is_written_legal_form(doc.token_text(k)))
+        {
+            i = close + 1;
+            continue;
+        }
         if matches!(text, "(" | ")") && !attached_word(doc, i, start, end) {
             if i > from {
                 cuts.push((from, i, needs_known));

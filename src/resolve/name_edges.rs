@@ -53,17 +53,38 @@ pub(super) fn split_name_tail(doc: &Doc, start: usize, end: usize) -> usize {
 }
 
 /// The end of a firm's name NER cut before the partners' legal form (`J.P. Morgan` | `and` | `Co Inc`,
-/// `Merrill Lynch and` | `Co. Ltd`): past the span after `and` or `&` that is nothing but legal forms
-/// (`kg:legalFormDesignators`), which names no firm of its own. `None` where no such span follows.
+/// `Merrill Lynch and` | `Co. Ltd`, `Alex. Brown and` | `Sons Inc`): past the span after `and` or `&` that
+/// is nothing but legal forms and partners' words (`kg:legalFormDesignators`, `kg:partnerWords`), which
+/// names no firm of its own; or, where NER's span itself ends with the `and` (a name never does), past the
+/// organisation's span right after it that ends with a legal form (`Cable and` | `Wireless Plc`; not after
+/// a legal form: `Meridian Energy Inc and` | `Castone Development Corp` are two firms). `None` where no
+/// such span follows.
 pub(super) fn partners_tail(doc: &Doc, words: &NameWords, end: usize) -> Option<usize> {
     let after_and = |i: usize| i > 0 && matches!(doc.token_text(i - 1), "and" | "&");
+    let legal_form = |i: usize| words.is_written_legal_form(doc.token_text(i));
+    // `Co Inc`, `Sons Inc`: legal forms and partners' words only.
+    let partners_only = |s: &crate::analysis::Span| {
+        (s.start..s.end).all(|i| {
+            let text = doc.token_text(i);
+            text == "." || legal_form(i) || words.is_partner_word(text)
+        })
+    };
+    // `Cable and` | `Wireless Plc`: the `and` inside NER's span, no legal form before it.
+    let cut_after_and = |s: &crate::analysis::Span| {
+        let before_and = (0..end - 1)
+            .rev()
+            .map(|i| doc.token_text(i))
+            .find(|t| is_word(t));
+        s.start == end
+            && s.label == "ORG"
+            && s.end > s.start + 1
+            && legal_form(s.end - 1)
+            && !before_and.is_some_and(|t| words.is_written_legal_form(t))
+    };
     let form = doc.ents.iter().find(|s| {
         (s.start == end && after_and(end) || s.start == end + 1 && after_and(end + 1))
             && s.end <= doc.tokens.len()
-            && (s.start..s.end).all(|i| {
-                let text = doc.token_text(i);
-                text == "." || words.is_written_legal_form(text)
-            })
+            && (partners_only(s) || cut_after_and(s))
     })?;
     Some(form.end)
 }
@@ -289,7 +310,7 @@ pub(super) struct DocWords<'d> {
     doc: &'d Doc,
     /// Every word the document writes in lower case, with how it uses it.
     lower: OnceCell<HashMap<String, LowerUse>>,
-    /// Every word of a name NER called a person's -> the most words of such a name it is in.
+    /// Every word of a name NER called a person's -> the most capitalised words of such a name it is in.
     persons: OnceCell<HashMap<String, usize>>,
 }
 
@@ -328,9 +349,13 @@ impl<'d> DocWords<'d> {
                 .iter()
                 .filter(|s| s.label == "PERSON" && s.end <= doc.tokens.len())
             {
+                // Words, not tokens: NER's span may run on over figures (`Revs 17,946,000 vs 9,271,000`).
+                let words = (s.start..s.end)
+                    .filter(|&i| capitalised(doc.token_text(i)))
+                    .count();
                 for i in s.start..s.end {
                     let longest = out.entry(doc.token_text(i).to_string()).or_default();
-                    *longest = (*longest).max(s.end - s.start);
+                    *longest = (*longest).max(words);
                 }
             }
             out

@@ -4,14 +4,15 @@ use crate::ontology::Ontology;
 use std::collections::HashSet;
 
 /// The word lists of the ontology that names are read with (`kg:honorifics`, `kg:titleWords`,
-/// `kg:organisationDesignators`, `kg:familyNameFirst`, `kg:nameParticles`, `kg:departmentWords`), lower
-/// case.
+/// `kg:organisationDesignators`, `kg:legalFormDesignators`, `kg:partnerWords`, `kg:familyNameFirst`,
+/// `kg:nameParticles`, `kg:departmentWords`), lower case.
 #[derive(Debug, Clone, Default)]
 pub struct NameWords {
     honorifics: HashSet<String>,
     titles: HashSet<String>,
     designators: HashSet<String>,
     legal_forms: HashSet<String>,
+    partners: HashSet<String>,
     place_designators: HashSet<String>,
     family_first: HashSet<String>,
     particles: HashSet<String>,
@@ -29,6 +30,7 @@ impl NameWords {
             titles: set("titleWords"),
             designators: set("organisationDesignators"),
             legal_forms: set("legalFormDesignators"),
+            partners: set("partnerWords"),
             place_designators: set("placeDesignators"),
             family_first: set("familyNameFirst"),
             particles: set("nameParticles"),
@@ -61,6 +63,12 @@ impl NameWords {
     /// A designator that is a company's legal form (`Corp`, `Ltd`), never a name standing alone.
     pub fn is_legal_form(&self, word: &str) -> bool {
         self.legal_forms.contains(&Self::key(word))
+    }
+
+    /// Whether `word` names a firm's partners after its founders' names (`Sons`, `Brothers`;
+    /// `kg:partnerWords`).
+    pub fn is_partner_word(&self, word: &str) -> bool {
+        self.partners.contains(&Self::key(word))
     }
 
     /// Whether `word` is a legal form as names write one (`Corp`, `Ltd.`, `NV`, `Co`): a form of two letters
