@@ -3,7 +3,7 @@
 //! gazetteer's or a known entity's, a document-scoped one for descriptions, a country-qualified one for
 //! generic institution names, else the name's own.
 
-use super::document::{DocEntities, conjuncts, mention_token_range, span_root};
+use super::document::{DocEntities, Draft, conjuncts, mention_token_range, span_root};
 use super::graph::{self, DocumentGraph, Fact, Node, Predicate, SentenceText};
 use super::lexicon::{Lexicon, entity_key};
 use super::names::{is_possessive_mark, name_key};
@@ -507,13 +507,7 @@ pub(super) fn dominant_country(de: &DocEntities<'_>) -> Option<String> {
 fn institution_mentions<'d>(de: &'d DocEntities<'_>) -> Vec<(usize, &'d str)> {
     let lex: &'d Lexicon = de.lex;
     let mut by_country: HashMap<&'d str, usize> = HashMap::new();
-    for d in (0..de.drafts.len())
-        .filter(|&e| de.find(e) == e)
-        .map(|e| &de.drafts[e])
-    {
-        let Some(key) = d.fixed_key.as_deref() else {
-            continue;
-        };
+    for (key, d) in fixed_entities(de) {
         for (property, country) in lex.gazetteer_facts(key) {
             if property == "country" {
                 *by_country.entry(country.as_str()).or_default() += d.mentions.len();
@@ -521,6 +515,13 @@ fn institution_mentions<'d>(de: &'d DocEntities<'_>) -> Vec<(usize, &'d str)> {
         }
     }
     ranked(by_country)
+}
+
+/// The document's entities whose key is fixed (by the gazetteer or the places list), with their keys.
+fn fixed_entities<'d>(de: &'d DocEntities<'_>) -> impl Iterator<Item = (&'d str, &'d Draft)> {
+    (0..de.drafts.len())
+        .filter(move |&e| de.find(e) == e)
+        .filter_map(|e| Some((de.drafts[e].fixed_key.as_deref()?, &de.drafts[e])))
 }
 
 /// (mentions, key), most mentioned first, ties by key.
@@ -645,13 +646,7 @@ pub(super) fn named_countries(de: &DocEntities<'_>) -> Vec<(usize, String)> {
 fn country_mentions<'d>(de: &'d DocEntities<'_>) -> Vec<(usize, &'d str)> {
     let lex: &'d Lexicon = de.lex;
     let mut by_key: HashMap<&'d str, usize> = HashMap::new();
-    for d in (0..de.drafts.len())
-        .filter(|&e| de.find(e) == e)
-        .map(|e| &de.drafts[e])
-    {
-        let Some(key) = d.fixed_key.as_deref() else {
-            continue;
-        };
+    for (key, d) in fixed_entities(de) {
         if d.class.as_deref() == Some("Country") {
             *by_key.entry(key).or_default() += d.mentions.len();
             continue;
