@@ -1197,6 +1197,19 @@ fn a_name_no_other_country_shares_is_the_one_named_countrys_where_the_leading_on
     assert_ne!(key_of(&g, "Senate"), "united_states_senate");
 }
 
+/// Regression: `Republican` in a story naming Iran and Russia equally often lost the US reading it had
+/// once France's `Republicans` entered the gazetteer, though the story names the US more often than France.
+#[test]
+fn with_no_leading_country_a_national_name_is_the_most_named_countrys_that_has_one() {
+    let analyse = super::resolve_names::analyse;
+    // `Republicans` are France's and the US's; the US is named twice, France once.
+    let g = resolve_doc(&analyse(
+        "Iran and Russia signed a deal. Iran praised Russia. Lawmakers in the United States and France \
+         criticised it, and the United States said it would respond. The Republicans called for sanctions.",
+    ));
+    assert_eq!(key_of(&g, "Republicans"), "republican_party_us");
+}
+
 /// Regression: a story on a Senate race in Alabama that never writes `United States` left `the Senate` and
 /// `Republicans` the document's own, as if they could be any country's.
 #[test]
