@@ -1608,7 +1608,8 @@ fn a_name_in_parentheses_before_a_legal_form_is_part_of_the_firms_name() {
 }
 
 /// Regression: `Cable and` | `Wireless Plc`, one firm NER cut after the `and` of its name, was two nodes
-/// (`Cable`, `Wireless Plc`, each in 17 of 3,000 held-out Reuters stories).
+/// (`Cable`, `Wireless Plc`, each in 17 of 3,000 held-out Reuters stories), and `Standard and Poor's Corp`
+/// was `Poor's Corp` (13).
 #[test]
 fn a_firms_name_ner_cut_after_its_and_is_one_name() {
     let g = with_spans(
@@ -1638,6 +1639,30 @@ fn a_firms_name_ner_cut_after_its_and_is_one_name() {
         "{:?}",
         names(&g)
     );
+    // NER beginning the firm's name after its `and` (`Standard and` | `Poor's Corp`, the first name
+    // tagged nothing): the proper noun before the `and` is the name's.
+    let g = with_spans(
+        "Haldane and Fitch's Corp cut the bank's rating.",
+        &[("Fitch's Corp", "ORG")],
+    );
+    assert!(has_name(&g, "Haldane and Fitch's Corp"), "{:?}", names(&g));
+    // Not a common noun, nor a name NER tagged of its own.
+    let g = with_spans(
+        "Analysts and Fitch's Corp disagreed on the rating.",
+        &[("Fitch's Corp", "ORG")],
+    );
+    assert!(has_name(&g, "Fitch's Corp"), "{:?}", names(&g));
+    let g = with_spans(
+        "Haldane and Fitch's Corp cut the bank's rating.",
+        &[("Haldane", "ORG"), ("Fitch's Corp", "ORG")],
+    );
+    assert!(!together(&g, "Haldane", "Fitch's Corp"), "{:?}", names(&g));
+    assert!(!has_name(&g, "Haldane and Fitch's Corp"), "{:?}", names(&g));
+    let g = with_spans(
+        "Shares of <Haldane Inc> and Fitch's Corp rose.",
+        &[("Fitch's Corp", "ORG")],
+    );
+    assert!(has_name(&g, "Fitch's Corp"), "{:?}", names(&g));
 }
 
 /// Regression: `Revs` and `Avg`, the labels of an earnings table's rows (`Revs 20.4 mln vs 18.1 mln`), tagged

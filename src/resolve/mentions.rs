@@ -10,8 +10,8 @@
 use super::lexicon::{Lexicon, VALUE_LABELS};
 use super::name_edges::{
     DocWords, Owners, breaks_before, capitalised, cut_headline_names, defined_abbreviations,
-    given_name_before, hyphen_tail, is_word, minute_mark, particle_tail, partners_tail,
-    split_name_tail, starts_lower, stated_abbreviation, surname_tail,
+    given_name_before, hyphen_tail, is_word, minute_mark, particle_tail, partners_head,
+    partners_tail, split_name_tail, starts_lower, stated_abbreviation, surname_tail,
 };
 use super::names::NameWords;
 use crate::analysis::Doc;
@@ -268,6 +268,8 @@ fn ner_spans(doc: &Doc, lex: &Lexicon, doc_words: &DocWords) -> Vec<NameSpan> {
             && lex.is_person_noun(&doc.tokens[span.start - 2].lemma);
         let start = if span.label == "PERSON" || after_person_noun {
             given_name_before(doc, lex, doc_words, span.start, covered)
+        } else if span.label == "ORG" {
+            partners_head(doc, words, span.start, end, covered)
         } else {
             span.start
         };

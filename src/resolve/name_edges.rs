@@ -71,15 +71,11 @@ pub(super) fn partners_tail(doc: &Doc, words: &NameWords, end: usize) -> Option<
     };
     // `Cable and` | `Wireless Plc`: the `and` inside NER's span, no legal form before it.
     let cut_after_and = |s: &crate::analysis::Span| {
-        let before_and = (0..end - 1)
-            .rev()
-            .map(|i| doc.token_text(i))
-            .find(|t| is_word(t));
         s.start == end
             && s.label == "ORG"
             && s.end > s.start + 1
             && legal_form(s.end - 1)
-            && !before_and.is_some_and(|t| words.is_written_legal_form(t))
+            && !word_before(doc, end - 1).is_some_and(|t| words.is_written_legal_form(t))
     };
     let form = doc.ents.iter().find(|s| {
         (s.start == end && after_and(end) || s.start == end + 1 && after_and(end + 1))
@@ -87,6 +83,47 @@ pub(super) fn partners_tail(doc: &Doc, words: &NameWords, end: usize) -> Option<
             && (partners_only(s) || cut_after_and(s))
     })?;
     Some(form.end)
+}
+
+/// The last word before token `i`, past punctuation (`Inc` of `<Meridian Energy Inc> and`).
+fn word_before(doc: &Doc, i: usize) -> Option<&str> {
+    (0..i).rev().map(|k| doc.token_text(k)).find(|t| is_word(t))
+}
+
+/// The start of a firm's name NER began after the `and` of its founders' names (`Standard and` | `Poor's
+/// Corp`, `Standard` tagged nothing): before the `and` or `&` and the proper nouns right before it that no
+/// span holds, when the span ends with a legal form and no legal form ends the words before the `and`
+/// (`Ease Inc and` | `Foxcroft Shirt Ltd` are two firms); no earlier than `floor`, never across a sentence
+/// or line break. `start` where nothing is to be added.
+pub(super) fn partners_head(
+    doc: &Doc,
+    words: &NameWords,
+    start: usize,
+    end: usize,
+    floor: usize,
+) -> usize {
+    if start < 2
+        || start <= floor
+        || end < start + 2
+        || !words.is_written_legal_form(doc.token_text(end - 1))
+        || !matches!(doc.token_text(start - 1), "and" | "&")
+        || breaks_before(doc, start)
+        || breaks_before(doc, start - 1)
+        || word_before(doc, start - 1).is_some_and(|w| words.is_written_legal_form(w))
+    {
+        return start;
+    }
+    let in_span = |i: usize| doc.ents.iter().any(|s| s.start <= i && i < s.end);
+    let mut k = start - 1;
+    while k > floor
+        && doc.tokens[k - 1].tag == "NNP"
+        && is_word(doc.token_text(k - 1))
+        && !in_span(k - 1)
+        && !breaks_before(doc, k)
+    {
+        k -= 1;
+    }
+    if k == start - 1 { start } else { k }
 }
 
 /// The end of a person's name NER ended inside a hyphenated word (`Moon Jae` | `-in`): past the hyphen
