@@ -14,7 +14,9 @@
 //!
 //! Pure functions: they return the pairs to join; the caller merges.
 
-use super::names::{NameWords, acronym_letters, initial_letters, name_words, phonetic_word};
+use super::names::{
+    NameWords, acronym_letters, ends_in_possessive_s, initial_letters, name_words, phonetic_word,
+};
 
 /// What the linker needs to know of one entity of the document.
 #[derive(Debug, Clone, Default)]
@@ -218,10 +220,13 @@ fn stands_for_name(
     // the short name: it takes many a company named alone for a person.
     if long.has("ORG") && !long.fixed && m >= 2 {
         let k = words.before_legal_form(&lw.raw);
-        let possessive = |w: &str| w.ends_with("'s") || w.ends_with("’s");
         let first_possessive = n == 1
-            && possessive(&short.label)
-            && long.label.split_whitespace().next().is_some_and(possessive);
+            && ends_in_possessive_s(&short.label)
+            && long
+                .label
+                .split_whitespace()
+                .next()
+                .is_some_and(ends_in_possessive_s);
         if k < m && n == k && same(0..k) || first_possessive && same(0..1) {
             return Some(false);
         }

@@ -12,7 +12,9 @@ use super::name_context::{
     club_words, described_as_person, names_a_portfolio, nationality_mislabelled,
     organisation_noun_after, organisation_noun_before,
 };
-use super::names::{NameWords, clean_label, clean_name, name_words, spells_initials};
+use super::names::{
+    NameWords, clean_label, clean_name, ends_in_possessive_s, name_words, spells_initials,
+};
 use super::teams::{about_women, names_a_side, names_an_office_holders_country, national_team};
 use super::variants::variant_links;
 use crate::analysis::Doc;
@@ -67,7 +69,7 @@ impl DocEntities<'_> {
         // Investors Service Inc`) keeps the possessive, which is part of the company's name.
         let texts: Vec<&str> = spans.iter().map(|s| doc.slice(s.bytes.clone())).collect();
         let named_with_possessive = |text: &str| {
-            (text.ends_with("'s") || text.ends_with("’s"))
+            ends_in_possessive_s(text)
                 && texts.iter().any(|o| {
                     o.len() > text.len() && o.starts_with(text) && o[text.len()..].starts_with(' ')
                 })

@@ -431,7 +431,7 @@ pub fn clean_label(text: &str) -> String {
 /// says its word names someone else (`Russia's Bolshoi Theater` gives `Russia Bolshoi Theater`, as
 /// [`clean_label`] does).
 pub fn clean_name(text: &str, possessor: impl Fn(&str) -> bool) -> String {
-    possessive_words(text, &["'s", "’s"], |w| {
+    possessive_words(text, &S_POSSESSIVE_MARKS, |w| {
         let keep = w.marker.is_some() && w.before_word && !possessor(w.core);
         if keep {
             format!("{}'s", w.core)
@@ -439,6 +439,14 @@ pub fn clean_name(text: &str, possessor: impl Fn(&str) -> bool) -> String {
             w.core.to_string()
         }
     })
+}
+
+/// The marks of a possessive written with an `s`, straight or curly: the ones a name may hold (`Moody's`).
+const S_POSSESSIVE_MARKS: [&str; 2] = ["'s", "’s"];
+
+/// Whether a word or a name ends in a possessive `'s` (`Moody's`, straight or curly).
+pub(crate) fn ends_in_possessive_s(text: &str) -> bool {
+    S_POSSESSIVE_MARKS.iter().any(|m| text.ends_with(m))
 }
 
 /// The marks of a possessive, as tokens: `'s` and a bare apostrophe (`Maas'`), straight or curly.
