@@ -489,9 +489,13 @@ pub(super) fn class_of(de: &DocEntities<'_>, e: usize, lex: &Lexicon) -> String 
 /// country of the most named of the gazetteer's national institutions (`the Federal Reserve`). It
 /// qualifies the keys of generic institution names (`foreign_ministry__germany`).
 pub(super) fn dominant_country(de: &DocEntities<'_>) -> Option<String> {
-    let countries = country_mentions(de);
+    leading_country(de, &country_mentions(de))
+}
+
+/// [`dominant_country`] from the document's country counts ([`country_mentions`]).
+fn leading_country(de: &DocEntities<'_>, countries: &[(usize, &str)]) -> Option<String> {
     if countries.iter().any(|&(n, _)| n > 0) {
-        return leading(&countries);
+        return leading(countries);
     }
     let places = place_mentions(de);
     if places.iter().any(|&(n, _)| n > 0) {
@@ -631,13 +635,18 @@ pub(super) fn coordinated_country(de: &DocEntities<'_>, e: usize) -> Option<Stri
     found.map(str::to_string)
 }
 
-/// (mentions, key) of the countries a document names, most often named first (ties by key).
-pub(super) fn named_countries(de: &DocEntities<'_>) -> Vec<(usize, String)> {
-    country_mentions(de)
-        .into_iter()
-        .filter(|&(n, _)| n > 0)
-        .map(|(n, k)| (n, k.to_string()))
-        .collect()
+/// The document's [`dominant_country`] and (mentions, key) of the countries it names, most often named
+/// first (ties by key), from one count of its countries.
+pub(super) fn dominant_and_named_countries(
+    de: &DocEntities<'_>,
+) -> (Option<String>, Vec<(usize, String)>) {
+    let countries = country_mentions(de);
+    let named = countries
+        .iter()
+        .filter(|&&(n, _)| n > 0)
+        .map(|&(n, k)| (n, k.to_string()))
+        .collect();
+    (leading_country(de, &countries), named)
 }
 
 /// (mentions, key) of the document's countries, most mentioned first (ties by key). A gazetteer name that

@@ -417,32 +417,36 @@ impl Lexicon {
     /// Finance Ministry`, `German Social Democrats`): the generic name and the country's key. `None` for
     /// any other name.
     pub fn country_and_generic(&self, name: &str) -> Option<(String, String)> {
-        let words = name_words(name);
-        (1..words.len().min(3)).find_map(|n| {
-            let (head, rest) = words.split_at(n);
-            let rest = rest.join(" ");
-            if !self.words.is_generic_name(&rest) {
-                return None;
-            }
-            let country = self.country_named(&head.join(" "))?;
-            Some((rest, country.key.clone()))
+        self.opening_countries(name).find_map(|(country, rest)| {
+            self.words
+                .is_generic_name(&rest)
+                .then(|| (rest, country.key.clone()))
         })
-    }
-
-    /// The country a name or an adjective names (`U.S.`, `Dutch`), if it names one.
-    fn country_named(&self, name: &str) -> Option<&Canonical> {
-        self.gazetteer_name(name)
-            .or_else(|| self.demonym(name))
-            .filter(|c| c.class == "Country")
     }
 
     /// The key of the country whose name or adjective opens a name of more words (`U.S.` of `U.S.
     /// Treasury`, `Dutch` of `Dutch Finance Ministry`), if one does.
     pub fn opening_country(&self, name: &str) -> Option<&str> {
+        self.opening_countries(name)
+            .next()
+            .map(|(country, _)| country.key.as_str())
+    }
+
+    /// The countries whose name or adjective of one or two words opens `name`, before more words, with
+    /// those words (`U.S.` and `Senate` of `U.S. Senate`).
+    fn opening_countries<'a, 'n>(
+        &'a self,
+        name: &'n str,
+    ) -> impl Iterator<Item = (&'a Canonical, String)> + use<'a, 'n> {
         let words = name_words(name);
-        (1..words.len().min(3))
-            .find_map(|n| self.country_named(&words[..n].join(" ")))
-            .map(|c| c.key.as_str())
+        (1..words.len().min(3)).filter_map(move |n| {
+            let head = words[..n].join(" ");
+            let country = self
+                .gazetteer_name(&head)
+                .or_else(|| self.demonym(&head))
+                .filter(|c| c.class == "Country")?;
+            Some((country, words[n..].join(" ")))
+        })
     }
 
     /// The gazetteer entity with this name or alternative name.

@@ -3,7 +3,7 @@
 //! stated in parentheses joined, and only then names still alone looked up among the entities of earlier
 //! documents, so that a document's own `Susanne Koch` decides who its `Koch` is.
 
-use super::assemble::{coordinated_country, dominant_country, named_countries, stated_country};
+use super::assemble::{coordinated_country, dominant_and_named_countries, stated_country};
 use super::cluster::{NameInfo, short_form_links};
 use super::document::{DocEntities, Draft, span_root};
 use super::lexicon::{Canonical, Lexicon, VALUE_LABELS, entity_key};
@@ -539,8 +539,7 @@ impl DocEntities<'_> {
     /// as Mexico, `Republican` in one naming the US more often than France); so too where the leading country has
     /// none for a name that is not generic (`Justice Department` in a German story that names the US).
     pub(super) fn link_national(&mut self) {
-        let dominant = dominant_country(self);
-        let named = named_countries(self);
+        let (dominant, named) = dominant_and_named_countries(self);
         for e in 0..self.drafts.len() {
             let d = &self.drafts[e];
             if self.find(e) != e

@@ -15,6 +15,7 @@ use super::name_edges::{
 };
 use super::names::NameWords;
 use crate::analysis::Doc;
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 /// One named mention: a token range that is one name, with the NER label it carries.
@@ -229,6 +230,8 @@ fn ner_spans(doc: &Doc, lex: &Lexicon, doc_words: &DocWords) -> Vec<NameSpan> {
     let known = |name: &str| lex.gazetteer_name(name).is_some();
     let mut out = Vec::new();
     let owners = Owners { lex, doc_words };
+    // The lines of figures of the document's tables, found once where a span opens one.
+    let table_rows = OnceCell::new();
     // The end of the last person's name extended over a span NER cut off it.
     let mut covered = 0;
     for span in &doc.ents {
@@ -237,7 +240,7 @@ fn ner_spans(doc: &Doc, lex: &Lexicon, doc_words: &DocWords) -> Vec<NameSpan> {
             || span.start < covered
             || VALUE_LABELS.contains(&span.label.as_str())
             || common_noun_as_person(doc, lex, doc_words, span)
-            || table_row_label(doc, lex, doc_words, span)
+            || table_row_label(doc, lex, doc_words, &table_rows, span)
         {
             continue;
         }
@@ -325,6 +328,7 @@ fn table_row_label(
     doc: &Doc,
     lex: &Lexicon,
     words: &DocWords,
+    rows: &OnceCell<Vec<usize>>,
     span: &crate::analysis::Span,
 ) -> bool {
     // NER's span may run on over the figures (`Revs 17,946,000 vs 9,271,000`): its one word is the first.
@@ -335,9 +339,11 @@ fn table_row_label(
         return false;
     }
     let word = doc.token_text(span.start);
-    let rows: Vec<usize> = (0..doc.tokens.len())
-        .filter(|&i| figures_row(doc, i))
-        .collect();
+    let rows = rows.get_or_init(|| {
+        (0..doc.tokens.len())
+            .filter(|&i| figures_row(doc, i))
+            .collect()
+    });
     rows.len() >= 2
         && (0..doc.tokens.len())
             .all(|i| doc.token_text(i) != word || rows.binary_search(&i).is_ok())
