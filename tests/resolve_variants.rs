@@ -1159,8 +1159,8 @@ fn a_departments_bare_name_is_the_department_of_the_storys_country() {
          expects more. The Treasury declined to comment.",
     ));
     let written = resolve_doc(&analyse(
-        "The U.S. Agriculture Department expects exports to rise. A U.S. Treasury official told a Senate \
-         panel the dollar was stable.",
+        "The U.S. Agriculture Department expects exports to Japan to rise. A U.S. Treasury official told a \
+         Senate panel the dollar was stable.",
     ));
     assert_eq!(key_of(&us, "Agriculture Department"), "usda");
     assert_eq!(key_of(&written, "U.S. Agriculture Department"), "usda");
