@@ -68,6 +68,17 @@ pub(crate) fn names(g: &DocumentGraph) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// The key of the entity that carries `name` as its label or another name.
+pub(crate) fn key_of(g: &DocumentGraph, name: &str) -> String {
+    let e = g
+        .entities
+        .iter()
+        .find(|e| e.label == name || e.aliases.iter().any(|a| a == name));
+    e.unwrap_or_else(|| panic!("{name} in {:?}", names(g)))
+        .key
+        .clone()
+}
+
 /// Whether one entity carries both names.
 pub(crate) fn together(g: &DocumentGraph, a: &str, b: &str) -> bool {
     names(g)

@@ -15,6 +15,7 @@ mod push;
 mod relations;
 mod resolve;
 mod resolve_names;
+mod resolve_national;
 mod resolve_variants;
 mod server;
 mod server_fuzz;

@@ -554,11 +554,20 @@ fn place_mentions<'d>(de: &'d DocEntities<'_>) -> Vec<(usize, &'d str)> {
         if d.person || d.mentions.is_empty() || d.class.as_deref() == Some("Country") {
             continue;
         }
-        if let Some(country) = de.lex.place_country(&d.label) {
+        if let Some(country) = place_country(de.lex, d) {
             *by_country.entry(country).or_default() += d.mentions.len();
         }
     }
     ranked(by_country)
+}
+
+/// The country of the place the places list knows by an entity's label, unless the gazetteer made the
+/// entity something other than a place (`White House`, also an old name of Casablanca).
+pub(super) fn place_country<'l>(lex: &'l Lexicon, d: &Draft) -> Option<&'l str> {
+    if d.class.as_deref().is_some_and(|c| !lex.is_place_class(c)) {
+        return None;
+    }
+    lex.place_country(&d.label)
 }
 
 /// The one country the text puts right before the entity's names (`Germany's Foreign Ministry` in a story

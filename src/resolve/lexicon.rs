@@ -6,7 +6,7 @@ use super::relations::RelationMapper;
 use super::variants::one_edit;
 use crate::analysis::Doc;
 use crate::ontology::{Ontology, local_name};
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// An entity already in the store (or resolved in an earlier document), for cross-document resolution.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,8 +57,8 @@ pub(crate) struct Lexicon {
     nicknames: HashMap<String, Vec<String>>,
     /// Lower-case nickname of a national team (`kg:teamNickname`) -> the countries whose team goes by it.
     team_nicknames: HashMap<String, Vec<Canonical>>,
-    /// (lower-case generic name, country key) -> the gazetteer entity it names in that country's news.
-    national: HashMap<(String, String), Canonical>,
+    /// Lower-case generic name -> country key -> the gazetteer entity it names in that country's news.
+    national: HashMap<String, BTreeMap<String, Canonical>>,
     /// Lower-case head noun (or two-word compound) -> class local name.
     head_nouns: HashMap<String, String>,
     /// NER label -> class local name.
@@ -227,7 +227,9 @@ impl Lexicon {
             };
             for n in &g.national_names {
                 lex.national
-                    .entry((lex.words.generic_form(n), country.clone()))
+                    .entry(lex.words.generic_form(n))
+                    .or_default()
+                    .entry(country.clone())
                     .or_insert_with(|| canon.clone());
             }
         }
@@ -410,7 +412,18 @@ impl Lexicon {
     /// key of its gazetteer entry), if the gazetteer says so.
     pub fn national_name(&self, name: &str, country: &str) -> Option<&Canonical> {
         self.national
-            .get(&(self.words.generic_form(name), country.to_string()))
+            .get(&self.words.generic_form(name))?
+            .get(country)
+    }
+
+    /// Every country in whose news the gazetteer reads a generic name as one of its entities, with that
+    /// entity, in order of the countries' keys (`Greens`: Germany's Alliance 90/The Greens, ...).
+    pub fn national_readings(&self, name: &str) -> impl Iterator<Item = (&str, &Canonical)> {
+        self.national
+            .get(&self.words.generic_form(name))
+            .into_iter()
+            .flatten()
+            .map(|(country, c)| (country.as_str(), c))
     }
 
     /// A generic name written after its country's name or adjective (`US Senate`, `Dutch

@@ -3,7 +3,6 @@
 //! stated in parentheses joined, and only then names still alone looked up among the entities of earlier
 //! documents, so that a document's own `Susanne Koch` decides who its `Koch` is.
 
-use super::assemble::{coordinated_country, dominant_and_named_countries, stated_country};
 use super::cluster::{NameInfo, short_form_links};
 use super::document::{DocEntities, Draft, span_root};
 use super::lexicon::{Canonical, Lexicon, VALUE_LABELS, entity_key};
@@ -524,69 +523,6 @@ impl DocEntities<'_> {
             d.person |= kclass == "Person";
             d.class = Some(kclass);
             by_known.insert(kkey, e);
-        }
-    }
-
-    /// Generic institution names (`Social Democrats`, `Congress`) that the gazetteer says stand for one
-    /// entity in the news of a country join that entity: the country the name is written after (`German
-    /// Social Democrats`), else the country the text puts right before the name (`Germany's Foreign
-    /// Ministry`), else that of the gazetteer's organisations coordinated with it (`the CDU, SPD and
-    /// Greens`), else the document's; elsewhere they stay that country's own (see the keys of generic
-    /// names).
-    ///
-    /// Where no country leads, the reading of the country named most often among those the document names
-    /// that have one, if no other such is named as often (`Democrats` in a story naming the US as often
-    /// as Mexico, `Republican` in one naming the US more often than France); so too where the leading country has
-    /// none for a name that is not generic (`Justice Department` in a German story that names the US).
-    pub(super) fn link_national(&mut self) {
-        let (dominant, named) = dominant_and_named_countries(self);
-        for e in 0..self.drafts.len() {
-            let d = &self.drafts[e];
-            if self.find(e) != e
-                || d.label.is_empty()
-                || d.class.is_some()
-                || d.description
-                || d.person
-            {
-                continue;
-            }
-            // A country written in the name (`German Social Democrats`) before one the text puts beside it.
-            let (name, stated) = match self.lex.country_and_generic(&d.label) {
-                Some((rest, country)) => (rest, Some(country)),
-                None => (
-                    d.label.clone(),
-                    stated_country(self, e).or_else(|| coordinated_country(self, e)),
-                ),
-            };
-            // Of the countries named that have a reading, the one named most often, if no other is
-            // named as often.
-            let one_named_reading = || {
-                let mut readings = named.iter().filter_map(|(n, country)| {
-                    self.lex.national_name(&name, country).map(|c| (*n, c))
-                });
-                let (n, first) = readings.next()?;
-                readings.next().is_none_or(|(m, _)| m < n).then_some(first)
-            };
-            // A name no other country's institutions share (`Justice Department`, not `Senate`) keys
-            // the same in every story: the one reading among the countries named is no worse a guess.
-            let reading = match stated.as_ref().or(dominant.as_ref()) {
-                Some(country) => self.lex.national_name(&name, country).or_else(|| {
-                    (stated.is_none() && !self.lex.words.is_generic_name(&name))
-                        .then(one_named_reading)
-                        .flatten()
-                }),
-                None => one_named_reading(),
-            };
-            let Some(c) = reading.cloned() else {
-                continue;
-            };
-            let target = self.intern(&c.key, || Draft {
-                label: c.label.clone(),
-                fixed_key: Some(c.key.clone()),
-                class: Some(c.class.clone()),
-                ..Draft::default()
-            });
-            self.merge(target, e);
         }
     }
 }

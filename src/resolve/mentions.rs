@@ -16,7 +16,7 @@ use super::name_edges::{
 use super::names::NameWords;
 use crate::analysis::Doc;
 use std::cell::OnceCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// One named mention: a token range that is one name, with the NER label it carries.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,6 +56,7 @@ pub(crate) fn name_spans(
     sports_report: bool,
 ) -> Vec<NameSpan> {
     let mut out = ner_spans(doc, lex, doc_words);
+    out.retain(|n| !names_a_language(doc, lex, n));
     if sports_report {
         out = out
             .into_iter()
@@ -81,7 +82,13 @@ pub(crate) fn name_spans(
         out.push(NameSpan::token(doc, word, "ORG"));
     }
     out.sort_by_key(|n| (n.start, n.end));
-    let found = gazetteer_spans(doc, lex.gazetteer_forms());
+    let firms = partners_firm_names(doc, lex, &out);
+    let found = gazetteer_spans(doc, |text| {
+        lex.gazetteer_forms()
+            .get(text)
+            .copied()
+            .or_else(|| firms.contains(text).then_some("ORG"))
+    });
     if found.is_empty() {
         return out;
     }
@@ -100,7 +107,7 @@ pub(crate) fn name_spans(
         .chain(defined.iter().map(|&(start, end, _)| (start, end)))
         .collect();
     let mut taken = Vec::new();
-    for g in found {
+    for g in found.into_iter().filter(|g| !names_a_language(doc, lex, g)) {
         let overlapping = |(a, b): (usize, usize)| a < g.end && g.start < b;
         let reaches_beyond = |(a, b): (usize, usize)| a < g.start || b > g.end;
         if spans.iter().any(|&s| overlapping(s) && reaches_beyond(s))
@@ -116,6 +123,20 @@ pub(crate) fn name_spans(
     out.extend(taken);
     out.sort_by_key(|n| (n.start, n.end));
     out
+}
+
+/// Whether a name is a nationality written as a language (`French-speaking Wallonia`, `the Russian
+/// language`; `kg:languageWords`): no mention of the country, which would count for the story's country.
+fn names_a_language(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> bool {
+    let Some(text) = doc.text.get(span.bytes.clone()) else {
+        return false;
+    };
+    if lex.demonym(text).is_none() {
+        return false;
+    }
+    let hyphen = span.end < doc.tokens.len() && doc.token_text(span.end) == "-";
+    let next = span.end + usize::from(hyphen);
+    next < doc.tokens.len() && lex.words.is_language_word(doc.token_text(next))
 }
 
 /// A span NER drew over the names of two clubs or more in a sports report (`Hertha Berlin Wolfsburg`,
@@ -153,9 +174,32 @@ fn club_lineup(doc: &Doc, lex: &Lexicon, span: NameSpan) -> Vec<NameSpan> {
     pieces
 }
 
-/// Occurrences of the gazetteer's multi-word names, longest first at each token, within one line and
-/// sentence, and not inside a longer run of capitalised proper nouns.
-fn gazetteer_spans(doc: &Doc, forms: &HashMap<String, &'static str>) -> Vec<NameSpan> {
+/// The names of firms named after partners that the document writes with a legal form (`Cable and Wireless
+/// Plc`, `Marks and Spencer Plc`), without it (`Cable and Wireless`): NER cuts such a name at its `and`
+/// where the story writes it short (`Cable` | `Wireless`), so the short name is looked for as written, as
+/// the gazetteer's names are. Names of two words or more before the legal form, joined by `and` or `&`.
+fn partners_firm_names(doc: &Doc, lex: &Lexicon, spans: &[NameSpan]) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for s in spans
+        .iter()
+        .filter(|s| s.label == "ORG" && s.end - s.start >= 4)
+    {
+        let last = doc.token_text(s.end - 1);
+        let joined = (s.start + 1..s.end - 2).any(|t| matches!(doc.token_text(t), "and" | "&"));
+        if joined && lex.words.is_written_legal_form(last) {
+            let start = doc.tokens[s.start].start;
+            if let Some(text) = doc.text.get(start..doc.tokens[s.end - 2].end) {
+                out.insert(text.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// Occurrences of the names `forms` knows (the gazetteer's multi-word names, with the NER label of their
+/// class), longest first at each token, within one line and sentence, and not inside a longer run of
+/// capitalised proper nouns.
+fn gazetteer_spans(doc: &Doc, forms: impl Fn(&str) -> Option<&'static str>) -> Vec<NameSpan> {
     let proper = |i: usize| doc.tokens[i].pos == "PROPN" && capitalised(doc.token_text(i));
     longest_runs(
         doc,
@@ -163,7 +207,7 @@ fn gazetteer_spans(doc: &Doc, forms: &HashMap<String, &'static str>) -> Vec<Name
         |i| capitalised(doc.token_text(i)),
         |_| false,
         proper,
-        |text| forms.get(text),
+        forms,
     )
     .into_iter()
     .map(|(start, end, label)| NameSpan {

@@ -22,6 +22,7 @@ mod mentions;
 mod name_context;
 mod name_edges;
 pub mod names;
+mod national;
 mod of_phrases;
 mod pronouns;
 mod relations;

@@ -19,6 +19,7 @@ pub struct NameWords {
     person_particles: HashSet<String>,
     generic: HashSet<String>,
     departments: HashSet<String>,
+    language: HashSet<String>,
 }
 
 impl NameWords {
@@ -37,11 +38,18 @@ impl NameWords {
             person_particles: set("personNameParticles"),
             generic: set("genericNameWords"),
             departments: set("departmentWords"),
+            language: set("languageWords"),
         }
     }
 
     fn key(word: &str) -> String {
         word.trim_end_matches('.').to_lowercase()
+    }
+
+    /// A word that makes the nationality before it a language (`French-speaking`, `Russian language`;
+    /// `kg:languageWords`).
+    pub fn is_language_word(&self, word: &str) -> bool {
+        self.language.contains(&Self::key(word))
     }
 
     /// A courtesy title (`Mr`, `Dr.`): the name after it is a person's.
