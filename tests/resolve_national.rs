@@ -388,3 +388,40 @@ fn a_nationality_written_as_a_language_is_no_mention_of_the_country() {
         names(&g)
     );
 }
+
+/// Regression: `53 billion U.S. Dlrs` in a story about Taiwan's central bank was a person `U.S. Dlrs`; read
+/// as the currency it must not make the story American, or its `Central Bank` the US's.
+#[test]
+fn a_currency_beside_an_amount_is_the_currency_and_names_no_country() {
+    let g = with_spans(
+        "Taiwan's exports rose. The Central Bank said reserves hit 53 billion U.S. Dlrs.",
+        &[
+            ("Taiwan", "GPE"),
+            ("Central Bank", "ORG"),
+            ("U.S. Dlrs", "PERSON"),
+        ],
+    );
+    assert_eq!(
+        key_of(&g, "U.S. Dlrs"),
+        "united_states_dollar",
+        "{:?}",
+        names(&g)
+    );
+    assert_eq!(
+        key_of(&g, "Central Bank"),
+        "central_bank__taiwan",
+        "{:?}",
+        names(&g)
+    );
+    // The country itself still counts.
+    let g = with_spans(
+        "Taiwan's exports rose. The Central Bank of the U.S. said so.",
+        &[("Taiwan", "GPE"), ("Central Bank", "ORG"), ("U.S.", "GPE")],
+    );
+    assert_ne!(
+        key_of(&g, "Central Bank"),
+        "central_bank__taiwan",
+        "{:?}",
+        names(&g)
+    );
+}

@@ -665,9 +665,14 @@ fn country_mentions<'d>(de: &'d DocEntities<'_>) -> Vec<(usize, &'d str)> {
     let lex: &'d Lexicon = de.lex;
     let mut by_key: HashMap<&'d str, usize> = HashMap::new();
     for (key, d) in fixed_entities(de) {
-        if d.class.as_deref() == Some("Country") {
-            *by_key.entry(key).or_default() += d.mentions.len();
-            continue;
+        match d.class.as_deref() {
+            Some("Country") => {
+                *by_key.entry(key).or_default() += d.mentions.len();
+                continue;
+            }
+            // A currency names money, not its country (`U.S. Dlrs` of a story about Taiwan's reserves).
+            Some("Currency") => continue,
+            _ => {}
         }
         for m in &d.mentions {
             if let Some(country) = de
