@@ -424,4 +424,21 @@ fn a_currency_beside_an_amount_is_the_currency_and_names_no_country() {
         "{:?}",
         names(&g)
     );
+    // A story that names its country only in its money is about that country, before the country of the
+    // national bodies it names (`Labour Party`, Britain's in the gazetteer).
+    let g = with_spans(
+        "The opposition National Party said the budget of 3 billion N.Z. Dlrs was too large. The Labour \
+         Party disagreed.",
+        &[
+            ("National Party", "ORG"),
+            ("N.Z. Dlrs", "ORG"),
+            ("Labour Party", "ORG"),
+        ],
+    );
+    assert_eq!(
+        key_of(&g, "National Party"),
+        "national_party__new_zealand",
+        "{:?}",
+        names(&g)
+    );
 }

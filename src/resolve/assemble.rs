@@ -483,11 +483,12 @@ pub(super) fn class_of(de: &DocEntities<'_>, e: usize, lex: &Lexicon) -> String 
 }
 
 /// The key of the country a document names most often (its name and demonyms), when one leads; where it
-/// names no country, the country most of its named cities and regions lie in, when one leads (a story on an
-/// Alabama Senate race that never writes `United States`; not a story naming countries as often as each
-/// other, whose meeting place says nothing of whose Congress it mentions); where it names neither, the
-/// country of the most named of the gazetteer's national institutions (`the Federal Reserve`). It
-/// qualifies the keys of generic institution names (`foreign_ministry__germany`).
+/// names no country, the country whose currency it names most (`N.Z. Dlrs`); where it names no currency,
+/// the country most of its named cities and regions lie in, when one leads (a story on an Alabama Senate
+/// race that never writes `United States`; not a story naming countries as often as each other, whose
+/// meeting place says nothing of whose Congress it mentions); where it names none of these, the country of
+/// the most named of the gazetteer's national institutions (`the Federal Reserve`). It qualifies the keys
+/// of generic institution names (`foreign_ministry__germany`).
 pub(super) fn dominant_country(de: &DocEntities<'_>) -> Option<String> {
     leading_country(de, &country_mentions(de))
 }
@@ -496,6 +497,11 @@ pub(super) fn dominant_country(de: &DocEntities<'_>) -> Option<String> {
 fn leading_country(de: &DocEntities<'_>, countries: &[(usize, &str)]) -> Option<String> {
     if countries.iter().any(|&(n, _)| n > 0) {
         return leading(countries);
+    }
+    // A story that names its country only in its money (`N.Z. Dlrs`) is about that country.
+    let currencies = currency_mentions(de);
+    if currencies.iter().any(|&(n, _)| n > 0) {
+        return leading(&currencies);
     }
     let places = place_mentions(de);
     if places.iter().any(|&(n, _)| n > 0) {
@@ -515,6 +521,26 @@ fn institution_mentions<'d>(de: &'d DocEntities<'_>) -> Vec<(usize, &'d str)> {
         for (property, country) in lex.gazetteer_facts(key) {
             if property == "country" {
                 *by_country.entry(country.as_str()).or_default() += d.mentions.len();
+            }
+        }
+    }
+    ranked(by_country)
+}
+
+/// (mentions, country key) of the countries whose name opens the names of the currencies the document
+/// names (`U.S. Dlrs`, `N.Z. Dlrs`), most mentioned first (ties by key).
+fn currency_mentions<'d>(de: &'d DocEntities<'_>) -> Vec<(usize, &'d str)> {
+    let lex: &'d Lexicon = de.lex;
+    let mut by_country: HashMap<&'d str, usize> = HashMap::new();
+    for (_, d) in fixed_entities(de).filter(|(_, d)| d.class.as_deref() == Some("Currency")) {
+        for m in &d.mentions {
+            if let Some(country) = de
+                .doc
+                .text
+                .get(m.clone())
+                .and_then(|t| lex.opening_country(t))
+            {
+                *by_country.entry(country).or_default() += 1;
             }
         }
     }
