@@ -530,21 +530,25 @@ fn institution_mentions<'d>(de: &'d DocEntities<'_>) -> Vec<(usize, &'d str)> {
 /// (mentions, country key) of the countries whose name opens the names of the currencies the document
 /// names (`U.S. Dlrs`, `N.Z. Dlrs`), most mentioned first (ties by key).
 fn currency_mentions<'d>(de: &'d DocEntities<'_>) -> Vec<(usize, &'d str)> {
-    let lex: &'d Lexicon = de.lex;
     let mut by_country: HashMap<&'d str, usize> = HashMap::new();
     for (_, d) in fixed_entities(de).filter(|(_, d)| d.class.as_deref() == Some("Currency")) {
-        for m in &d.mentions {
-            if let Some(country) = de
-                .doc
-                .text
-                .get(m.clone())
-                .and_then(|t| lex.opening_country(t))
-            {
-                *by_country.entry(country).or_default() += 1;
-            }
+        for country in opening_countries(de, d) {
+            *by_country.entry(country).or_default() += 1;
         }
     }
     ranked(by_country)
+}
+
+/// The country whose name or adjective opens each mention of an entity as the text writes it, for the
+/// mentions that open with one (`U.S.` of `U.S. Treasury`, `N.Z.` of `N.Z. Dlrs`).
+fn opening_countries<'d>(de: &'d DocEntities<'_>, d: &'d Draft) -> impl Iterator<Item = &'d str> {
+    let lex: &'d Lexicon = de.lex;
+    d.mentions.iter().filter_map(move |m| {
+        de.doc
+            .text
+            .get(m.clone())
+            .and_then(|t| lex.opening_country(t))
+    })
 }
 
 /// The document's entities whose key is fixed (by the gazetteer or the places list), with their keys.
@@ -688,7 +692,6 @@ pub(super) fn dominant_and_named_countries(
 /// opens with a country's name or adjective names the country too (`U.S. Treasury`, which the gazetteer
 /// reads whole, so that no mention of the country is left of it).
 fn country_mentions<'d>(de: &'d DocEntities<'_>) -> Vec<(usize, &'d str)> {
-    let lex: &'d Lexicon = de.lex;
     let mut by_key: HashMap<&'d str, usize> = HashMap::new();
     for (key, d) in fixed_entities(de) {
         match d.class.as_deref() {
@@ -700,15 +703,8 @@ fn country_mentions<'d>(de: &'d DocEntities<'_>) -> Vec<(usize, &'d str)> {
             Some("Currency") => continue,
             _ => {}
         }
-        for m in &d.mentions {
-            if let Some(country) = de
-                .doc
-                .text
-                .get(m.clone())
-                .and_then(|t| lex.opening_country(t))
-            {
-                *by_key.entry(country).or_default() += 1;
-            }
+        for country in opening_countries(de, d) {
+            *by_key.entry(country).or_default() += 1;
         }
     }
     ranked(by_key)
