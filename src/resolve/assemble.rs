@@ -518,10 +518,8 @@ fn institution_mentions<'d>(de: &'d DocEntities<'_>) -> Vec<(usize, &'d str)> {
     let lex: &'d Lexicon = de.lex;
     let mut by_country: HashMap<&'d str, usize> = HashMap::new();
     for (key, d) in fixed_entities(de) {
-        for (property, country) in lex.gazetteer_facts(key) {
-            if property == "country" {
-                *by_country.entry(country.as_str()).or_default() += d.mentions.len();
-            }
+        for country in lex.gazetteer_countries(key) {
+            *by_country.entry(country).or_default() += d.mentions.len();
         }
     }
     ranked(by_country)
@@ -532,7 +530,7 @@ fn institution_mentions<'d>(de: &'d DocEntities<'_>) -> Vec<(usize, &'d str)> {
 fn currency_mentions<'d>(de: &'d DocEntities<'_>) -> Vec<(usize, &'d str)> {
     let mut by_country: HashMap<&'d str, usize> = HashMap::new();
     for (_, d) in fixed_entities(de).filter(|(_, d)| d.class.as_deref() == Some("Currency")) {
-        for country in opening_countries(de, d) {
+        for country in mention_opening_countries(de, d) {
             *by_country.entry(country).or_default() += 1;
         }
     }
@@ -541,7 +539,10 @@ fn currency_mentions<'d>(de: &'d DocEntities<'_>) -> Vec<(usize, &'d str)> {
 
 /// The country whose name or adjective opens each mention of an entity as the text writes it, for the
 /// mentions that open with one (`U.S.` of `U.S. Treasury`, `N.Z.` of `N.Z. Dlrs`).
-fn opening_countries<'d>(de: &'d DocEntities<'_>, d: &'d Draft) -> impl Iterator<Item = &'d str> {
+fn mention_opening_countries<'d>(
+    de: &'d DocEntities<'_>,
+    d: &'d Draft,
+) -> impl Iterator<Item = &'d str> {
     let lex: &'d Lexicon = de.lex;
     d.mentions.iter().filter_map(move |m| {
         de.doc
@@ -660,10 +661,7 @@ pub(super) fn coordinated_country(de: &DocEntities<'_>, e: usize) -> Option<Stri
             let Some(key) = de.drafts[de.find(x)].fixed_key.as_deref() else {
                 continue;
             };
-            for (property, country) in de.lex.gazetteer_facts(key) {
-                if property != "country" {
-                    continue;
-                }
+            for country in de.lex.gazetteer_countries(key) {
                 match found {
                     Some(f) if f != country => return None,
                     _ => found = Some(country),
@@ -703,7 +701,7 @@ fn country_mentions<'d>(de: &'d DocEntities<'_>) -> Vec<(usize, &'d str)> {
             Some("Currency") => continue,
             _ => {}
         }
-        for country in opening_countries(de, d) {
+        for country in mention_opening_countries(de, d) {
             *by_key.entry(country).or_default() += 1;
         }
     }

@@ -476,6 +476,15 @@ impl Lexicon {
         self.gazetteer_facts.get(key).map_or(&[], Vec::as_slice)
     }
 
+    /// The countries the gazetteer states an entity of its own is of (`kg:country`: `germany` for
+    /// `bundestag`).
+    pub fn gazetteer_countries(&self, key: &str) -> impl Iterator<Item = &str> {
+        self.gazetteer_facts(key)
+            .iter()
+            .filter(|(property, _)| property == "country")
+            .map(|(_, country)| country.as_str())
+    }
+
     /// The gazetteer keys of the entities that go by a nickname (`kg:nickname`), if any.
     pub fn nicknamed(&self, name: &str) -> &[String] {
         self.nicknames

@@ -103,7 +103,7 @@ impl DocEntities<'_> {
         if let (Some((_, c)), None) = (here.next(), here.next()) {
             return Some(c.clone());
         }
-        let around = self.countries_in_sentences_of(e, false);
+        let (around, around_places) = self.countries_in_sentences_of(e);
         if dominant.is_none_or(|lead| !around.contains(lead)) {
             let mut in_sentence = self
                 .lex
@@ -134,15 +134,16 @@ impl DocEntities<'_> {
         let leading = named.iter().find(|(_, k)| k == lead).map_or(0, |(m, _)| *m);
         // A sentence that names the leading country (or its places) around the name and not the other
         // puts the name in the leading country (`In the capital Madrid, both houses of Parliament`).
-        let around = self.countries_in_sentences_of(e, true);
-        let located_in_leading = around.contains(lead) && !around.contains(reading_country);
+        let named_around =
+            |country: &str| around.contains(country) || around_places.contains(country);
+        let located_in_leading = named_around(lead) && !named_around(reading_country);
         (n >= 2 && n * LEADING_MARGIN >= leading && !located_in_leading).then(|| first.clone())
     }
 
-    /// The countries the sentences of an entity's mentions name: country entities, the countries of the
-    /// gazetteer entities they name (`the Bundestag`), and with `places` those of the places they name
+    /// The countries the sentences of an entity's mentions name, read once: those of the country entities
+    /// and of the gazetteer entities they name (`the Bundestag`), and apart those of the places they name
     /// (`Madrid`).
-    fn countries_in_sentences_of(&self, e: usize, places: bool) -> HashSet<&str> {
+    fn countries_in_sentences_of(&self, e: usize) -> (HashSet<&str>, HashSet<&str>) {
         let doc = self.doc;
         let sentences: BTreeSet<usize> = self.drafts[e]
             .mentions
@@ -150,7 +151,7 @@ impl DocEntities<'_> {
             .filter_map(|m| mention_token_range(doc, m))
             .map(|r| self.sent_of[r.start])
             .collect();
-        let mut found = HashSet::new();
+        let (mut named, mut places) = (HashSet::new(), HashSet::new());
         for s in sentences {
             for t in self.sentences[s].tokens() {
                 let Some(x) = self.token_entity[t].map(|x| self.find(x)) else {
@@ -159,22 +160,14 @@ impl DocEntities<'_> {
                 let d = &self.drafts[x];
                 match d.fixed_key.as_deref() {
                     Some(key) if d.class.as_deref() == Some("Country") => {
-                        found.insert(key);
+                        named.insert(key);
                     }
-                    Some(key) => found.extend(
-                        self.lex
-                            .gazetteer_facts(key)
-                            .iter()
-                            .filter(|(p, _)| p == "country")
-                            .map(|(_, c)| c.as_str()),
-                    ),
+                    Some(key) => named.extend(self.lex.gazetteer_countries(key)),
                     None => {}
                 }
-                if places {
-                    found.extend(place_country(self.lex, d));
-                }
+                places.extend(place_country(self.lex, d));
             }
         }
-        found
+        (named, places)
     }
 }
