@@ -6,7 +6,7 @@ use oxigraph::model::{NamedNode, Term, Triple};
 
 pub const ONTOLOGY: &str = "https://kg.example.org/ontology#";
 
-fn entity(key: &str, label: &str, aliases: &[&str], class: &str) -> Entity {
+pub fn entity(key: &str, label: &str, aliases: &[&str], class: &str) -> Entity {
     Entity {
         key: key.to_string(),
         label: label.to_string(),

@@ -693,3 +693,64 @@ fn a_store_of_the_first_layout_is_refused_with_what_to_do() {
         );
     }
 }
+
+/// Regression: one story's `Al Bank Al Saudi Al Fransi, known as Saudi French` gave the bank the name
+/// `France`, and the corpus pass moved the France of 91 other stories to the bank.
+#[test]
+fn the_corpus_pass_never_moves_an_entity_of_the_gazetteer() {
+    use crate::fixtures::entity;
+    use kg::resolve::DocumentGraph;
+    let doc = |id: &str, entity: kg::resolve::Entity| DocumentGraph {
+        doc_id: id.to_string(),
+        title: None,
+        date: None,
+        url: None,
+        sentences: Vec::new(),
+        entities: vec![entity],
+        facts: Vec::new(),
+    };
+    let docs = [
+        doc(
+            "bank",
+            entity("kestrel_bank", "Kestrel Bank", &["France"], "Country"),
+        ),
+        doc("one", entity("france", "France", &[], "Country")),
+        doc("two", entity("france", "France", &[], "Country")),
+    ];
+    let france_of = |with_gazetteer: bool| {
+        let dir = tempfile::tempdir().unwrap();
+        let store = KgStore::open(dir.path()).unwrap();
+        if with_gazetteer {
+            store
+                .set_ontology(&kg::ontology::Ontology::builtin().unwrap())
+                .unwrap();
+        }
+        for d in &docs {
+            store.write_document(d).unwrap();
+        }
+        store.settle_identities().unwrap();
+        let graph = store.namespaces().doc_graph("one");
+        let label = store.namespaces().term(kg::store::vocab::LABEL_IN_DOCUMENT);
+        store
+            .inner()
+            .quads_for_pattern(
+                None,
+                Some(label.as_ref()),
+                None,
+                Some(graph.as_ref().into()),
+            )
+            .map(|q| q.unwrap().subject.to_string())
+            .collect::<Vec<_>>()
+    };
+    // Without the gazetteer in the store, the one story's alias carries France off; with it, France stays.
+    let moved = france_of(false);
+    assert!(
+        !moved.is_empty() && moved.iter().all(|s| s.ends_with("/kestrel_bank>")),
+        "{moved:?}"
+    );
+    let kept = france_of(true);
+    assert!(
+        !kept.is_empty() && kept.iter().all(|s| s.ends_with("/france>")),
+        "{kept:?}"
+    );
+}

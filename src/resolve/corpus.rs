@@ -29,14 +29,16 @@
 //! - a name of two words or more that one document misspells by a letter (`Bank of Enlgand`, `Mikhael
 //!   Gorbachev`) goes to the one name other documents spell that way.
 //!
-//! Keys scoped to one document (`foreign_ministry__1a2b3c4d`, descriptions) are never mapped. A pure
-//! function: the same records in any order give the same map. The cost is about linear in the records.
+//! Keys scoped to one document (`foreign_ministry__1a2b3c4d`, descriptions) are never mapped, nor keys the
+//! caller fixes ([`CorpusNames::fix`]: the gazetteer's, whose identity is world knowledge, so that one
+//! story's mistake cannot carry `France` off to a bank). A pure function: the same records in any order
+//! give the same map. The cost is about linear in the records.
 
 mod spellings;
 
 use super::names::{acronym_letters, initial_letters, name_words, phonetic_word};
 use spellings::spellings;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// How many times more documents the leading full name needs over the next one to take a short name.
 pub const DOMINANCE: usize = 3;
@@ -86,6 +88,8 @@ struct KeyInfo {
     /// How many documents name it.
     documents: usize,
     aliases: BTreeSet<String>,
+    /// Whether the key never moves (see [`CorpusNames::fix`]).
+    fixed: bool,
 }
 
 /// The names of a corpus, gathered one record at a time: memory grows with the distinct keys (the
@@ -94,6 +98,8 @@ struct KeyInfo {
 pub struct CorpusNames {
     ids: HashMap<String, u32>,
     keys: Vec<(String, KeyInfo)>,
+    /// Keys that never move (see [`CorpusNames::fix`]).
+    fixed: HashSet<String>,
 }
 
 impl CorpusNames {
@@ -123,6 +129,13 @@ impl CorpusNames {
         id
     }
 
+    /// Fixes a key: the pass may move other keys to it but never moves it. For the gazetteer's entities:
+    /// what the world knows them as outweighs what one story seems to say (`Al Bank Al Saudi Al Fransi,
+    /// known as Saudi French` made `France` a name of the bank in that story).
+    pub fn fix(&mut self, key: impl Into<String>) {
+        self.fixed.insert(key.into());
+    }
+
     /// The key with id `id` (from [`CorpusNames::add`]).
     pub fn key(&self, id: u32) -> &str {
         &self.keys[id as usize].0
@@ -130,7 +143,8 @@ impl CorpusNames {
 
     /// The canonical key of every key that names the same entity as a fuller one (see the module doc).
     pub fn canonical_keys(&mut self) -> BTreeMap<String, String> {
-        for (_, info) in &mut self.keys {
+        for (key, info) in &mut self.keys {
+            info.fixed = self.fixed.contains(key.as_str());
             if let Some((class, _)) = info
                 .classes
                 .iter()
@@ -215,7 +229,9 @@ fn people<'k>(keys: &BTreeMap<&'k str, &KeyInfo>, out: &mut BTreeMap<String, Str
                 .filter(|(c, cph)| c != k && fuller_form(cph, ph))
                 .map(|(c, _)| *c)
                 .collect();
-            if let [one] = fuller.as_slice() {
+            if let [one] = fuller.as_slice()
+                && !keys[k].fixed
+            {
                 fuller_of.insert(k, one);
             }
         }
@@ -261,7 +277,7 @@ fn people<'k>(keys: &BTreeMap<&'k str, &KeyInfo>, out: &mut BTreeMap<String, Str
         // beside `Dinamo Zagreb`, once tagged a person).
         let target = target.filter(|t| !mistyped || docs[t] >= 2);
         if let Some(t) = target.filter(|t| *t != k) {
-            out.insert(k.to_string(), t.to_string());
+            move_key(keys, out, k, t);
         }
     }
 }
@@ -371,7 +387,7 @@ fn aliases(keys: &BTreeMap<&str, &KeyInfo>, out: &mut BTreeMap<String, String>) 
             && !(opens(&keys[o].label, &info.label)
                 && info.documents >= DOMINANCE * keys[o].documents)
         {
-            out.insert(k.to_string(), o.to_string());
+            move_key(keys, out, k, o);
         }
     }
 }
@@ -466,8 +482,20 @@ fn acronyms(keys: &BTreeMap<&str, &KeyInfo>, out: &mut BTreeMap<String, String>)
         if let [one] = fitting.into_iter().collect::<Vec<_>>()[..]
             && one != k
         {
-            out.insert(k.to_string(), one.to_string());
+            move_key(keys, out, k, one);
         }
+    }
+}
+
+/// Records that key `k` goes to `target`, unless `k` is fixed.
+fn move_key(
+    keys: &BTreeMap<&str, &KeyInfo>,
+    out: &mut BTreeMap<String, String>,
+    k: &str,
+    target: &str,
+) {
+    if !keys[k].fixed {
+        out.insert(k.to_string(), target.to_string());
     }
 }
 
@@ -563,6 +591,20 @@ mod tests {
             m.contains_key("party_of_the_regions") || m.contains_key("party_of_regions"),
             "{m:?}"
         );
+        // A letter doubled across a hyphen is written once without it.
+        let m = canonical_keys(&[
+            rec(
+                "council_for_co_operation",
+                "Council for Co-operation",
+                "Organization",
+            ),
+            rec(
+                "council_for_cooperation",
+                "Council for Cooperation",
+                "Organization",
+            ),
+        ]);
+        assert_eq!(m.len(), 1, "{m:?}");
         // Other words are other names (`Bank of England`, `Bank of Ireland`).
         let m = canonical_keys(&[
             rec("bank_of_england", "Bank of England", "Organization"),
@@ -632,6 +674,32 @@ mod tests {
         let mut place = rec("afp_town", "Afp Town", "City");
         place.aliases.push("AFP".into());
         assert!(!canonical_keys(&[rec("afp", "AFP", "Organization"), place]).contains_key("afp"));
+    }
+
+    #[test]
+    fn a_fixed_key_never_moves_but_others_may_move_to_it() {
+        // One story states `Dalmont` as a name of a firm; three name the country Dalmont; one writes it
+        // `Dal-Mont`.
+        let mut firm = rec(
+            "bank_of_the_dalmont_coast",
+            "Bank of the Dalmont Coast",
+            "Country",
+        );
+        firm.aliases.push("Dalmont".into());
+        let mut r = vec![firm, rec("dal_mont", "Dal-Mont", "Country")];
+        r.extend(std::iter::repeat_n(rec("dalmont", "Dalmont", "Country"), 3));
+        assert_eq!(
+            canonical_keys(&r).get("dalmont").map(String::as_str),
+            Some("bank_of_the_dalmont_coast")
+        );
+        let mut names = CorpusNames::default();
+        for record in &r {
+            names.add(record);
+        }
+        names.fix("dalmont");
+        let m = names.canonical_keys();
+        assert!(!m.contains_key("dalmont"), "{m:?}");
+        assert_eq!(m.get("dal_mont").map(String::as_str), Some("dalmont"));
     }
 
     #[test]

@@ -274,7 +274,17 @@ impl<'a> DocEntities<'a> {
         }
     }
 
-    /// `X, known in Japan as A and in Russia as B`: A and B name X's entity.
+    /// Whether entity `e` is the gazetteer's only by reading its name `written` as a nationality (`Saudi
+    /// French`, France): such a name states no other name of what it follows (`Al Bank Al Saudi Al Fransi,
+    /// known as Saudi French`: the bank is not France).
+    pub(super) fn read_as_nationality(&self, e: usize, written: &str) -> bool {
+        self.drafts[self.find(e)].class.is_some()
+            && self.lex.gazetteer_name(written).is_none()
+            && self.lex.words.without_legal_form(written).is_none()
+    }
+
+    /// `X, known in Japan as A and in Russia as B`: A and B name X's entity (not a nationality: see
+    /// [`DocEntities::read_as_nationality`]).
     fn stated_aliases(&mut self) {
         let doc = self.doc;
         for v in 0..doc.tokens.len() {
@@ -288,7 +298,12 @@ impl<'a> DocEntities<'a> {
             let mut names = Vec::new();
             for p in children(doc, v).filter(|&c| doc.tokens[c].lemma.eq_ignore_ascii_case("as")) {
                 for o in children(doc, p).filter(|&c| doc.tokens[c].dep == "pobj") {
-                    if let Some(e) = self.entity_at(o) {
+                    let written = doc.ents.iter().find(|s| s.start <= o && o < s.end);
+                    if let Some(e) = self.entity_at(o)
+                        && !written.is_some_and(|s| {
+                            self.read_as_nationality(e, doc.slice(s.start_byte..s.end_byte))
+                        })
+                    {
                         names.push(e);
                     }
                 }

@@ -39,7 +39,14 @@ impl DocEntities<'_> {
                 return Some(c.clone());
             }
         }
-        self.lex.gazetteer_name(label).cloned()
+        // `Deutsche Bank AG`: a company the gazetteer knows, written with its legal form.
+        let company = || {
+            let short = self.lex.words.without_legal_form(label)?;
+            self.lex
+                .gazetteer_name(&short)
+                .filter(|c| c.class != "Person" && !self.lex.is_place_class(&c.class))
+        };
+        self.lex.gazetteer_name(label).or_else(company).cloned()
     }
 
     /// Interns the named mentions; returns them as (first token, end token, entity).
@@ -67,12 +74,29 @@ impl DocEntities<'_> {
         // `Moody's said`: a name the document also writes with its possessive before more words (`Moody's
         // Investors Service Inc`) keeps the possessive, which is part of the company's name.
         let texts: Vec<&str> = spans.iter().map(|s| doc.slice(s.bytes.clone())).collect();
-        let named_with_possessive = |text: &str| {
-            ends_in_possessive_s(text)
-                && texts.iter().any(|o| {
-                    o.len() > text.len() && o.starts_with(text) && o[text.len()..].starts_with(' ')
-                })
+        let opens_a_longer_name = |text: &str| {
+            texts.iter().any(|o| {
+                o.len() > text.len() && o.starts_with(text) && o[text.len()..].starts_with(' ')
+            })
         };
+        let named_with_possessive =
+            |text: &str| ends_in_possessive_s(text) && opens_a_longer_name(text);
+        // `Saudi British Bank` (tagged NORP), `Saudi American` beside `Saudi American Bank`, or `known as
+        // Saudi French`: nationalities that name a firm wherever the document writes them, not a country.
+        let firm_names: HashSet<&str> = spans
+            .iter()
+            .zip(&texts)
+            .filter(|(span, text)| {
+                let words = name_words(text);
+                span.label == "NORP"
+                    && words.len() >= 2
+                    && lex.demonym(text).is_none()
+                    && (opens_a_longer_name(text)
+                        || after_alias_phrase(doc, lex, span.start)
+                        || words.last().is_some_and(|w| lex.words.is_designator(w)))
+            })
+            .map(|(_, text)| *text)
+            .collect();
         for mut span in spans {
             // A credit line's agencies supplied the story; they are not named in it.
             if in_credit(&self.credits, span.start) {
@@ -121,7 +145,10 @@ impl DocEntities<'_> {
                         && described_as_person(doc, lex, span.start, span.end, text));
             let label = if person {
                 strip_person_noun(lex, &lex.words.strip_titles(text))
-            } else if named_with_possessive(text) {
+            } else if named_with_possessive(text)
+                || ends_in_possessive_s(text) && lex.gazetteer_name(text).is_some()
+            {
+                // `Standard and Poor's said`: the possessive is part of the name.
                 text.to_string()
             } else {
                 clean_name(text, possessor)
@@ -135,6 +162,9 @@ impl DocEntities<'_> {
             let club = (sports && !located)
                 .then(|| lex.sports_name(&label).cloned())
                 .flatten();
+            if span.label == "NORP" && firm_names.contains(text) {
+                span.label = "ORG".to_string();
+            }
             let canonical = club.or_else(|| self.canonical(&label, &span.label));
             resolved.push((span, person, label, canonical, located));
         }
@@ -404,7 +434,7 @@ impl DocEntities<'_> {
     /// `Osama Mustafa Hassan, better known as Abu Omar`, `Myanmar, also known as Burma`, `Johann Riegel was
     /// known as Hans`: a name right after an alias phrase (`kg:aliasPhrases`, after a comma or dash, a form
     /// of `be` and an adverb) names the same entity as the name before it, when both are people or neither
-    /// is, and the gazetteer does not know both.
+    /// is, the gazetteer does not know both, and the alias is a name, not a nationality.
     pub(super) fn link_aliases(&mut self, named: &[(usize, usize, usize)]) {
         let doc = self.doc;
         let n = doc.tokens.len();
@@ -446,6 +476,9 @@ impl DocEntities<'_> {
             // joined `Hans Riegel`, his son, leaves both alone.
             let alias = clean_label(doc.slice(doc.tokens[i].start..doc.tokens[alias_end - 1].end));
             if db.class.is_none() && db.label != alias {
+                continue;
+            }
+            if self.read_as_nationality(rb, &alias) {
                 continue;
             }
             // The gazetteer's name labels the entity; else the name stated first.
@@ -541,6 +574,23 @@ fn strip_person_noun(lex: &Lexicon, name: &str) -> String {
         }
         _ => name.to_string(),
     }
+}
+
+/// Whether the name starting at token `start` follows an alias phrase (`known as`, `dubbed`;
+/// `kg:aliasPhrases`), a quotation mark aside.
+fn after_alias_phrase(doc: &Doc, lex: &Lexicon, start: usize) -> bool {
+    let start = if start > 0 && matches!(doc.token_text(start - 1), "\"" | "'" | "“" | "‘" | "``")
+    {
+        start - 1
+    } else {
+        start
+    };
+    lex.alias_phrases.iter().any(|p| {
+        p.len() <= start
+            && p.iter()
+                .enumerate()
+                .all(|(k, w)| doc.token_text(start - p.len() + k).eq_ignore_ascii_case(w))
+    })
 }
 
 /// Whether a name of two words or more ends in a company's legal form (`Sara Lee Corp`, `Samuel Montagu

@@ -56,7 +56,7 @@ pub(crate) fn name_spans(
     sports_report: bool,
 ) -> Vec<NameSpan> {
     let mut out = ner_spans(doc, lex, doc_words);
-    out.retain(|n| !names_a_language(doc, lex, n));
+    out.retain(|n| !names_a_language(doc, lex, n) && !legal_forms_alone(doc, lex, n));
     if sports_report {
         out = out
             .into_iter()
@@ -123,6 +123,20 @@ pub(crate) fn name_spans(
     out.extend(taken);
     out.sort_by_key(|n| (n.start, n.end));
     out
+}
+
+/// Whether an organisation's name is nothing but legal forms and partners' words (`Corp` of `Bayliner marine
+/// Corp`, cut at the lower-case word; `SA` of `Mitsubishi Bank (Europe) SA`; `Co` of `Co-leads`): what is
+/// left of a firm's name NER cut, which names no firm of its own. A place keeps its abbreviation (`SA`).
+fn legal_forms_alone(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> bool {
+    !matches!(span.label.as_str(), "GPE" | "LOC")
+        && (span.start..span.end).all(|i| {
+            let text = doc.token_text(i);
+            matches!(text, "." | "&" | "and")
+                || lex.words.is_written_legal_form(text)
+                || lex.words.is_partner_word(text)
+        })
+        && (span.start..span.end).any(|i| lex.words.is_written_legal_form(doc.token_text(i)))
 }
 
 /// Whether a name is a nationality written as a language (`French-speaking Wallonia`, `the Russian

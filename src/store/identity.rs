@@ -9,7 +9,8 @@
 //! of documents alone: one build, several builds, or shards loaded with `kg load` end alike.
 //!
 //! Two entities of one document never end on one IRI: when a document keeps two names apart (two people
-//! called Kim), the corpus does not merge them there.
+//! called Kim), the corpus does not merge them there. The gazetteer's entities (those the ontology graph
+//! types) keep their IRI: other names may join them, they join nothing.
 
 use super::derived::{self, Descriptions, Touched};
 use super::iri::vocab;
@@ -127,6 +128,9 @@ impl KgStore {
             }
             documents.push((graph, ids));
         }
+        for key in self.gazetteer_keys()? {
+            corpus.fix(key);
+        }
         let canonical = corpus.canonical_keys();
         let mut rewrite = Rewrite::new(self);
         for (d, (graph, ids)) in documents.iter().enumerate() {
@@ -183,6 +187,26 @@ impl KgStore {
         graphs.sort();
         graphs.dedup();
         Ok(graphs)
+    }
+
+    /// The keys of the gazetteer's entities: those the ontology graph (built-in and extension files) types.
+    fn gazetteer_keys(&self) -> StoreResult<Vec<String>> {
+        let ns = &self.ns;
+        let graph = ns.ontology_graph();
+        let mut keys = Vec::new();
+        for quad in self.store.quads_for_pattern(
+            None,
+            Some(rdf::TYPE),
+            None,
+            Some(GraphNameRef::NamedNode(graph.as_ref())),
+        ) {
+            if let NamedOrBlankNode::NamedNode(iri) = quad?.subject
+                && iri.as_str().starts_with(ns.entity_ns())
+            {
+                keys.push(ns.local_name(iri.as_str()));
+            }
+        }
+        Ok(keys)
     }
 
     /// The entities of one document graph with the names it gives them (open relations left out).

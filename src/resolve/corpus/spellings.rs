@@ -2,7 +2,7 @@
 //! (`Köhler`/`Koehler`, `Yanukovych`/`Yanukovich`), and a name misspelt by one letter in one document
 //! (`Angla Merkel` for `Angela Merkel`).
 
-use super::{KeyInfo, UNTYPED, compatible, typed};
+use super::{KeyInfo, UNTYPED, compatible, move_key, typed};
 use crate::resolve::names::{name_words, phonetic_word};
 use crate::resolve::variants::misspelt;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -82,7 +82,8 @@ const FUNCTION_WORDS: &[&str] = &["the", "of", "for", "on", "and"];
 
 /// A spelling with its function words left out and its words run together, so that a name written with
 /// a hyphen, a dot or a space where another writes none is one name (`Wal-Mart`/`Walmart`, `E.ON`/`EON`,
-/// `Bosnia-Herzegovina`/`Bosnia and Herzegovina`). A name of function words alone keeps them.
+/// `Bosnia-Herzegovina`/`Bosnia and Herzegovina`; a letter doubled across the join as one, as within a
+/// word: `Co-operation`/`Cooperation`). A name of function words alone keeps them.
 fn written_together(spelling: &str) -> String {
     let words: Vec<&str> = spelling.split('_').collect();
     let content: String = words
@@ -90,11 +91,16 @@ fn written_together(spelling: &str) -> String {
         .filter(|w| !FUNCTION_WORDS.contains(w))
         .copied()
         .collect();
-    if content.is_empty() {
+    let joined = if content.is_empty() {
         words.concat()
     } else {
         content
-    }
+    };
+    let mut last = None;
+    joined
+        .chars()
+        .filter(|&c| last.replace(c) != Some(c))
+        .collect()
 }
 
 /// Names of one spelling go to the one named in the most documents (see the module doc of the corpus stage).
@@ -122,16 +128,17 @@ fn same_spellings(
         if classes.len() > 1 && name_words(&keys[group[0]].label).len() < 2 {
             continue;
         }
-        // Most documents, then the typed name, then the key (the group is in key order): order-free.
+        // A fixed key, then most documents, then the typed name, then the key (the group is in key order):
+        // order-free.
         let Some(&winner) = group.iter().max_by(|a, b| {
-            let rank = |k: &str| (keys[k].documents, keys[k].class != UNTYPED);
+            let rank = |k: &str| (keys[k].fixed, keys[k].documents, keys[k].class != UNTYPED);
             rank(a).cmp(&rank(b)).then(b.cmp(a))
         }) else {
             continue;
         };
         for &k in group {
             if k != winner {
-                out.insert(k.to_string(), winner.to_string());
+                move_key(keys, out, k, winner);
             }
         }
     }
@@ -188,7 +195,7 @@ fn near_spellings(
             })
             .collect();
         if let [one] = near.into_iter().collect::<Vec<_>>()[..] {
-            out.insert(k.to_string(), one.to_string());
+            move_key(keys, out, k, one);
         }
     }
 }
