@@ -292,3 +292,53 @@ fn a_span_of_club_names_in_a_sports_report_is_one_name_per_club() {
         names(&g)
     );
 }
+
+/// Regression: `Romney won Washington state` was the state but the headline's `Romney wins Washington` the
+/// capital; `restaurants in California, Oregon, Texas and Washington` and `the southeastern state of
+/// Georgia` were the capital and the country.
+#[test]
+fn a_name_a_state_shares_is_the_state_where_the_document_makes_it_one() {
+    let g = with_spans(
+        "Pelham wins Washington\n\nGovernor Ada Pelham won Washington state on Saturday. Voters in \
+         Washington turned out early.",
+        &[("Washington", "GPE"), ("Ada Pelham", "PERSON")],
+    );
+    assert_eq!(
+        key_of(&g, "Washington"),
+        "washington_state",
+        "{:?}",
+        names(&g)
+    );
+    let g = with_spans(
+        "The bakery chain runs shops in Idaho, Oregon and Washington.",
+        &[("Idaho", "GPE"), ("Oregon", "GPE"), ("Washington", "GPE")],
+    );
+    assert_eq!(
+        key_of(&g, "Washington"),
+        "washington_state",
+        "{:?}",
+        names(&g)
+    );
+    let g = with_spans(
+        "The inmate was executed in the state of Georgia. Critics said Georgia was too strict.",
+        &[("Georgia", "GPE")],
+    );
+    assert_eq!(key_of(&g, "Georgia"), "georgia_us_state", "{:?}", names(&g));
+    // Elsewhere the name is the better-known entity; a document that names that entity by another of its
+    // names keeps the bare name for it.
+    let g = with_spans(
+        "The minister flew to Washington and then to Georgia and Armenia.",
+        &[
+            ("Washington", "GPE"),
+            ("Georgia", "GPE"),
+            ("Armenia", "GPE"),
+        ],
+    );
+    assert_eq!(key_of(&g, "Washington"), "washington", "{:?}", names(&g));
+    assert_eq!(key_of(&g, "Georgia"), "georgia", "{:?}", names(&g));
+    let g = with_spans(
+        "A man was charged in New York.\n\nNew York City police arrested him under New York state law.",
+        &[("New York", "GPE"), ("New York City", "GPE")],
+    );
+    assert_eq!(key_of(&g, "New York"), "new_york_city", "{:?}", names(&g));
+}

@@ -119,6 +119,9 @@ pub struct GazetteerEntry {
     pub nicknames: Vec<String>,
     /// A country's: nicknames of its national team (`kg:teamNickname`: `Albiceleste` for Argentina's).
     pub team_nicknames: Vec<String>,
+    /// A state's: names it shares with a better-known entity (`kg:stateName`: `Washington`), read as the
+    /// state where a document makes it one.
+    pub state_names: Vec<String>,
 }
 
 /// A city or region of the places list (`ontology/places.ttl`): its names and the country it lies in. Entity
@@ -553,6 +556,8 @@ impl Ontology {
                     push_unique(&mut entry.nicknames, v);
                 } else if p.strip_prefix(NAMESPACE) == Some("teamNickname") {
                     push_unique(&mut entry.team_nicknames, v);
+                } else if p.strip_prefix(NAMESPACE) == Some("stateName") {
+                    push_unique(&mut entry.state_names, v);
                 }
             }
             if !entry.label.is_empty() {

@@ -57,6 +57,8 @@ pub(crate) struct Lexicon {
     nicknames: HashMap<String, Vec<String>>,
     /// Lower-case nickname of a national team (`kg:teamNickname`) -> the countries whose team goes by it.
     team_nicknames: HashMap<String, Vec<Canonical>>,
+    /// Lower-case name a state shares with a better-known entity (`kg:stateName`) -> the state.
+    state_names: HashMap<String, Canonical>,
     /// Lower-case generic name -> country key -> the gazetteer entity it names in that country's news.
     national: HashMap<String, BTreeMap<String, Canonical>>,
     /// Lower-case head noun (or two-word compound) -> class local name.
@@ -205,6 +207,9 @@ impl Lexicon {
                     .entry(n.to_lowercase())
                     .or_default()
                     .push(canon.clone());
+            }
+            for n in &g.state_names {
+                lex.state_names.insert(n.to_lowercase(), canon.clone());
             }
         }
         let country_keys: HashMap<&str, String> = onto
@@ -490,6 +495,11 @@ impl Lexicon {
         self.nicknames
             .get(&name.to_lowercase())
             .map_or(&[], Vec::as_slice)
+    }
+
+    /// The state that shares a name with a better-known entity (`kg:stateName`: `Washington`), if any.
+    pub fn state_named(&self, name: &str) -> Option<&Canonical> {
+        self.state_names.get(&name.to_lowercase())
     }
 
     /// The countries whose national team goes by a nickname (`kg:teamNickname`), if any.

@@ -14,6 +14,7 @@ use super::name_context::{
 use super::names::{
     NameWords, clean_label, clean_name, ends_in_possessive_s, name_words, spells_initials,
 };
+use super::states::{NameReading, state_readings};
 use super::teams::{about_women, names_a_side, names_an_office_holders_country, national_team};
 use super::variants::variant_links;
 use crate::analysis::Doc;
@@ -188,8 +189,20 @@ impl DocEntities<'_> {
             .iter()
             .filter_map(|(.., canonical, _)| canonical.as_ref().map(|c| c.key.clone()))
             .collect();
+        // `Washington state`, `the state of Georgia`: the state, wherever the document writes the name.
+        let readings: Vec<NameReading> = resolved
+            .iter()
+            .map(|(span, _, label, canonical, _)| NameReading {
+                start: span.start,
+                end: span.end,
+                label,
+                canonical: canonical.as_ref(),
+            })
+            .collect();
+        let states = state_readings(doc, lex, &readings);
         let mut named = Vec::new();
         for (span, person, label, canonical, located) in resolved {
+            let canonical = states.get(&label.to_lowercase()).cloned().or(canonical);
             let canonical = match lex.agent_name(&label) {
                 Some(organisation) if gazetteer_keys.contains(&organisation.key) && !located => {
                     Some(organisation.clone())

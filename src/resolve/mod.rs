@@ -27,6 +27,7 @@ mod of_phrases;
 mod pronouns;
 mod relations;
 mod roles;
+mod states;
 mod teams;
 mod variants;
 
