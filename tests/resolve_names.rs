@@ -767,7 +767,9 @@ fn a_hyphenated_prefix_stays_in_its_word_regression_pro_name() {
         ],
     );
     assert!(together(&g, "Grace Okafor", "Okafor"), "{:?}", names(&g));
-    assert!(has_name(&g, "pro-Okafor"), "{:?}", names(&g));
+    // The prefix is no part of the name (see `a_prefix_joined_to_a_name_by_a_hyphen_is_no_part_of_it`):
+    // `pro-Okafor voters` name Okafor.
+    assert!(!has_name(&g, "pro-Okafor"), "{:?}", names(&g));
 }
 
 #[test]
@@ -855,4 +857,38 @@ fn a_designator_alone_is_the_one_organisation_it_ends() {
         "{:?}",
         names(&g)
     );
+}
+
+/// Regression: `non-OPEC`, `anti-Soviet`, `post-World War II` and `trans-Atlantic` were entities of their
+/// own (NER's spans keep the prefix), not OPEC, the Soviet Union, the war and the ocean.
+#[test]
+fn a_prefix_joined_to_a_name_by_a_hyphen_is_no_part_of_it() {
+    let g = with_spans(
+        "Ministers urged non-OPEC producers to cut output, and anti-Soviet groups met after the \
+         post-World War II summit.",
+        &[
+            ("non-OPEC", "NORP"),
+            ("anti-Soviet", "NORP"),
+            ("post-World War II", "EVENT"),
+        ],
+    );
+    for name in ["OPEC", "World War II"] {
+        assert!(has_name(&g, name), "{name} in {:?}", names(&g));
+    }
+    assert_eq!(key_of(&g, "Soviet"), "soviet_union", "{:?}", names(&g));
+    assert!(
+        !has_name(&g, "non-OPEC") && !has_name(&g, "post-World War II"),
+        "{:?}",
+        names(&g)
+    );
+    // A capitalised prefix is part of the name (`Trans-Canada Highway`, a company opening its story).
+    let g = with_spans(
+        "Pre-Paid Hearing Inc said the Trans-Canada Highway reopened.",
+        &[
+            ("Pre-Paid Hearing Inc", "ORG"),
+            ("Trans-Canada Highway", "FAC"),
+        ],
+    );
+    assert!(has_name(&g, "Trans-Canada Highway"), "{:?}", names(&g));
+    assert!(has_name(&g, "Pre-Paid Hearing Inc"), "{:?}", names(&g));
 }

@@ -334,6 +334,19 @@ fn ner_spans(doc: &Doc, lex: &Lexicon, doc_words: &DocWords) -> Vec<NameSpan> {
         } else {
             span.start
         };
+        // `non-OPEC producers`, `post-World War II`: the name starts after the prefix and its hyphen,
+        // written in lower case (`Trans-Canada Highway`, `Pre-Paid Legal Services Inc` keep theirs).
+        let prefix = doc.token_text(start);
+        let start = if start + 2 < end
+            && words.is_name_prefix(prefix)
+            && prefix.chars().all(char::is_lowercase)
+            && doc.token_text(start + 1) == "-"
+            && doc.tokens[start + 1].start == doc.tokens[start].end
+        {
+            start + 2
+        } else {
+            start
+        };
         let label = if partners.is_some() {
             "ORG"
         } else if start < span.start && after_person_noun {

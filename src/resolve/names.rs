@@ -20,6 +20,7 @@ pub struct NameWords {
     generic: HashSet<String>,
     departments: HashSet<String>,
     language: HashSet<String>,
+    prefixes: HashSet<String>,
 }
 
 impl NameWords {
@@ -39,6 +40,7 @@ impl NameWords {
             generic: set("genericNameWords"),
             departments: set("departmentWords"),
             language: set("languageWords"),
+            prefixes: set("namePrefixes"),
         }
     }
 
@@ -137,6 +139,12 @@ impl NameWords {
     /// A lower-case word that can stand inside a name (`of`, `van`).
     pub fn is_particle(&self, word: &str) -> bool {
         self.particles.contains(&word.to_lowercase())
+    }
+
+    /// A prefix a hyphen joins to a name that is no part of it (`non` of `non-OPEC`; `kg:namePrefixes`),
+    /// case aside (the caller reads a capitalised one as part of the name: `Pre-Paid Legal Services`).
+    pub fn is_name_prefix(&self, word: &str) -> bool {
+        self.prefixes.contains(&word.to_lowercase())
     }
 
     /// A lower-case word that can stand inside a person's name (`von`, `bin`; not `at` or `of`).
