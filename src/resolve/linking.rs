@@ -474,7 +474,7 @@ impl DocEntities<'_> {
                 continue;
             };
             i += phrase.len();
-            if i < n && matches!(doc.token_text(i), "\"" | "'" | "“" | "‘" | "``") {
+            if i < n && opening_quote(doc.token_text(i)) {
                 i += 1;
             }
             let Some(&(alias_end, b)) = at.get(&i) else {
@@ -592,8 +592,7 @@ fn strip_person_noun(lex: &Lexicon, name: &str) -> String {
 /// Whether the name starting at token `start` follows an alias phrase (`known as`, `dubbed`;
 /// `kg:aliasPhrases`), a quotation mark aside.
 fn after_alias_phrase(doc: &Doc, lex: &Lexicon, start: usize) -> bool {
-    let start = if start > 0 && matches!(doc.token_text(start - 1), "\"" | "'" | "“" | "‘" | "``")
-    {
+    let start = if start > 0 && opening_quote(doc.token_text(start - 1)) {
         start - 1
     } else {
         start
@@ -604,6 +603,11 @@ fn after_alias_phrase(doc: &Doc, lex: &Lexicon, start: usize) -> bool {
                 .enumerate()
                 .all(|(k, w)| doc.token_text(start - p.len() + k).eq_ignore_ascii_case(w))
     })
+}
+
+/// Whether a token opens a quotation, as an alias after its phrase may be quoted (`dubbed "Mutti"`).
+fn opening_quote(text: &str) -> bool {
+    matches!(text, "\"" | "'" | "“" | "‘" | "``")
 }
 
 /// Whether a name of two words or more ends in a company's legal form (`Sara Lee Corp`, `Samuel Montagu
