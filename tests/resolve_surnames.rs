@@ -412,3 +412,26 @@ fn a_surname_two_people_of_a_document_share_is_nobody_elses_across_the_corpus() 
         names(&misspelt)
     );
 }
+
+/// Regression: `"We must defend freedom," Holland said` of the film director Agnieszka Holland, whom the
+/// story names, was the Netherlands (NER tagged the surname a place).
+#[test]
+fn a_place_name_that_is_a_named_persons_surname_and_speaks_is_the_person() {
+    let g = with_spans(
+        "Jury head Marta Poland opened the festival. \"Films must be free,\" Poland said. Films from \
+         Poland and Spain won prizes.",
+        &[
+            ("Marta Poland", "PERSON"),
+            ("Poland", "GPE"),
+            ("Spain", "GPE"),
+        ],
+    );
+    assert!(together(&g, "Marta Poland", "Poland"), "{:?}", names(&g));
+    // Where it says nothing, the name is the country.
+    assert_eq!(key_of(&g, "Spain"), "spain", "{:?}", names(&g));
+    assert!(
+        g.entities.iter().any(|e| e.key == "poland"),
+        "{:?}",
+        names(&g)
+    );
+}

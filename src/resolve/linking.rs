@@ -98,6 +98,17 @@ impl DocEntities<'_> {
             })
             .map(|(_, text)| *text)
             .collect();
+        // The people's full names NER found, by their last word (`None` where two share it).
+        let mut surnames: HashMap<&str, Option<&str>> = HashMap::new();
+        for (span, text) in spans.iter().zip(&texts) {
+            let words = name_words(text);
+            if let (&[_, .., last], "PERSON") = (words.as_slice(), span.label.as_str()) {
+                surnames
+                    .entry(last)
+                    .and_modify(|full| *full = full.filter(|f| f == text))
+                    .or_insert(Some(text));
+            }
+        }
         for mut span in spans {
             // A credit line's agencies supplied the story; they are not named in it.
             if in_credit(&self.credits, span.start) {
@@ -139,12 +150,22 @@ impl DocEntities<'_> {
             let organisation = organisation_noun_after(doc, lex, span.start, span.end).is_some()
                 || organisation_noun_before(doc, lex, span.start, span.end).is_some()
                 || ends_in_legal_form(&lex.words, text);
-            // A place NER named is not re-read as a person (`North Rhine-Westphalia's Minister X`).
+            // A place NER named is not re-read as a person (`North Rhine-Westphalia's Minister X`), unless it
+            // is the surname of a person the story names, and says something (`Holland said` of the film
+            // director Agnieszka Holland, not of the Netherlands).
+            let speaking_surname = (matches!(span.label.as_str(), "GPE" | "LOC")
+                && speaks(doc, span.start, span.end))
+            .then(|| surnames.get(text).copied().flatten())
+            .flatten();
             let person = !organisation
                 && (span.label == "PERSON" && !capitals
                     || !matches!(span.label.as_str(), "GPE" | "LOC")
-                        && described_as_person(doc, lex, span.start, span.end, text));
-            let label = if person {
+                        && described_as_person(doc, lex, span.start, span.end, text)
+                    || speaking_surname.is_some());
+            // The speaking surname is its person's (keyed so, not as the place whose key it shares).
+            let label = if let Some(full) = speaking_surname.filter(|_| person) {
+                strip_person_noun(lex, &lex.words.strip_titles(full))
+            } else if person {
                 strip_person_noun(lex, &lex.words.strip_titles(text))
             } else if named_with_possessive(text)
                 || ends_in_possessive_s(text) && lex.gazetteer_name(text).is_some()
@@ -166,7 +187,9 @@ impl DocEntities<'_> {
             if span.label == "NORP" && firm_names.contains(text) {
                 span.label = "ORG".to_string();
             }
-            let canonical = club.or_else(|| self.canonical(&label, &span.label));
+            let canonical = club
+                .or_else(|| self.canonical(&label, &span.label))
+                .filter(|_| !(person && speaking_surname.is_some()));
             resolved.push((span, person, label, canonical, located));
         }
         // A country named by its name (not `German`) in a sports report may be a side.
@@ -603,6 +626,12 @@ fn after_alias_phrase(doc: &Doc, lex: &Lexicon, start: usize) -> bool {
                 .enumerate()
                 .all(|(k, w)| doc.token_text(start - p.len() + k).eq_ignore_ascii_case(w))
     })
+}
+
+/// Whether the name over tokens `start..end` is the subject of `say` (`Holland said`).
+fn speaks(doc: &Doc, start: usize, end: usize) -> bool {
+    let root = &doc.tokens[span_root(doc, start, end)];
+    root.dep == "nsubj" && doc.tokens[root.head].lemma == "say"
 }
 
 /// Whether a token opens a quotation, as an alias after its phrase may be quoted (`dubbed "Mutti"`).
