@@ -38,7 +38,7 @@ mod spellings;
 
 use super::names::{acronym_letters, initial_letters, name_words, phonetic_word};
 use spellings::spellings;
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// How many times more documents the leading full name needs over the next one to take a short name.
 pub const DOMINANCE: usize = 3;
@@ -98,8 +98,6 @@ struct KeyInfo {
 pub struct CorpusNames {
     ids: HashMap<String, u32>,
     keys: Vec<(String, KeyInfo)>,
-    /// Keys that never move (see [`CorpusNames::fix`]).
-    fixed: HashSet<String>,
 }
 
 impl CorpusNames {
@@ -129,11 +127,14 @@ impl CorpusNames {
         id
     }
 
-    /// Fixes a key: the pass may move other keys to it but never moves it. For the gazetteer's entities:
-    /// what the world knows them as outweighs what one story seems to say (`Al Bank Al Saudi Al Fransi,
-    /// known as Saudi French` made `France` a name of the bank in that story).
-    pub fn fix(&mut self, key: impl Into<String>) {
-        self.fixed.insert(key.into());
+    /// Fixes a key added so far: the pass may move other keys to it but never moves it (a key the records
+    /// do not hold has nothing to move). For the gazetteer's entities: what the world knows them as
+    /// outweighs what one story seems to say (`Al Bank Al Saudi Al Fransi, known as Saudi French` made
+    /// `France` a name of the bank in that story).
+    pub fn fix(&mut self, key: &str) {
+        if let Some(&id) = self.ids.get(key) {
+            self.keys[id as usize].1.fixed = true;
+        }
     }
 
     /// The key with id `id` (from [`CorpusNames::add`]).
@@ -143,8 +144,7 @@ impl CorpusNames {
 
     /// The canonical key of every key that names the same entity as a fuller one (see the module doc).
     pub fn canonical_keys(&mut self) -> BTreeMap<String, String> {
-        for (key, info) in &mut self.keys {
-            info.fixed = self.fixed.contains(key.as_str());
+        for (_, info) in &mut self.keys {
             if let Some((class, _)) = info
                 .classes
                 .iter()

@@ -474,7 +474,6 @@ impl DocEntities<'_> {
     pub(super) fn link_aliases(&mut self, named: &[(usize, usize, usize)]) {
         let doc = self.doc;
         let n = doc.tokens.len();
-        let lower = |i: usize| doc.token_text(i).to_lowercase();
         let at: HashMap<usize, (usize, usize)> =
             named.iter().map(|&(s, e, x)| (s, (e, x))).collect();
         for &(_, end, a) in named {
@@ -489,11 +488,12 @@ impl DocEntities<'_> {
             if i < n && doc.tokens[i].pos == "ADV" {
                 i += 1;
             }
-            let Some(phrase) = self.lex.alias_phrases.iter().find(|p| {
-                p.iter()
-                    .enumerate()
-                    .all(|(k, w)| i + k < n && lower(i + k) == *w)
-            }) else {
+            let Some(phrase) = self
+                .lex
+                .alias_phrases
+                .iter()
+                .find(|p| alias_phrase_at(doc, p, i))
+            else {
                 continue;
             };
             i += phrase.len();
@@ -620,11 +620,17 @@ fn after_alias_phrase(doc: &Doc, lex: &Lexicon, start: usize) -> bool {
     } else {
         start
     };
-    lex.alias_phrases.iter().any(|p| {
-        p.len() <= start
-            && p.iter()
-                .enumerate()
-                .all(|(k, w)| doc.token_text(start - p.len() + k).eq_ignore_ascii_case(w))
+    lex.alias_phrases
+        .iter()
+        .any(|p| p.len() <= start && alias_phrase_at(doc, p, start - p.len()))
+}
+
+/// Whether alias phrase `phrase` (lower-case words) is written at token `i`.
+fn alias_phrase_at(doc: &Doc, phrase: &[String], i: usize) -> bool {
+    phrase.iter().enumerate().all(|(k, w)| {
+        doc.tokens
+            .get(i + k)
+            .is_some_and(|_| doc.token_text(i + k).eq_ignore_ascii_case(w))
     })
 }
 

@@ -128,9 +128,7 @@ impl KgStore {
             }
             documents.push((graph, ids));
         }
-        for key in self.gazetteer_keys()? {
-            corpus.fix(key);
-        }
+        self.fix_gazetteer_keys(&mut corpus)?;
         let canonical = corpus.canonical_keys();
         let mut rewrite = Rewrite::new(self);
         for (d, (graph, ids)) in documents.iter().enumerate() {
@@ -189,11 +187,11 @@ impl KgStore {
         Ok(graphs)
     }
 
-    /// The keys of the gazetteer's entities: those the ontology graph (built-in and extension files) types.
-    fn gazetteer_keys(&self) -> StoreResult<Vec<String>> {
+    /// Fixes in `corpus` the keys of the gazetteer's entities: those the ontology graph (built-in and
+    /// extension files) types.
+    fn fix_gazetteer_keys(&self, corpus: &mut CorpusNames) -> StoreResult<()> {
         let ns = &self.ns;
         let graph = ns.ontology_graph();
-        let mut keys = Vec::new();
         for quad in self.store.quads_for_pattern(
             None,
             Some(rdf::TYPE),
@@ -203,10 +201,10 @@ impl KgStore {
             if let NamedOrBlankNode::NamedNode(iri) = quad?.subject
                 && iri.as_str().starts_with(ns.entity_ns())
             {
-                keys.push(ns.local_name(iri.as_str()));
+                corpus.fix(&ns.local_name(iri.as_str()));
             }
         }
-        Ok(keys)
+        Ok(())
     }
 
     /// The entities of one document graph with the names it gives them (open relations left out).
