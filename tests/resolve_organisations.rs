@@ -448,3 +448,48 @@ fn a_legal_form_left_alone_by_a_cut_name_is_no_entity() {
         names(&g)
     );
 }
+
+/// Regression: `the Left party` and `the Green party` were nodes of their own beside the parties `Left` and
+/// `Green` of the same story, and `the Fidesz party of Viktor Orban`, whose name NER missed, a node so named.
+#[test]
+fn a_body_noun_after_an_organisations_name_is_that_organisation() {
+    let g = with_spans(
+        "The Velda party won a third of the vote. Velda said it would govern alone.",
+        &[("Velda", "ORG"), ("Velda", "ORG")],
+    );
+    assert!(!has_name(&g, "Velda party"), "{:?}", names(&g));
+    assert!(has_name(&g, "Velda"), "{:?}", names(&g));
+    // NER missed the name: the noun after it makes it one, not the phrase with its owner.
+    let g = with_spans(
+        "The Velda party of Anna Brook won a third of the vote.",
+        &[("Anna Brook", "PERSON")],
+    );
+    assert!(
+        !has_name(&g, "Velda party of Anna Brook"),
+        "{:?}",
+        names(&g)
+    );
+    let velda = g.entities.iter().find(|e| e.label == "Velda");
+    assert_eq!(
+        velda.map(|e| e.class.as_str()),
+        Some("Organization"),
+        "{:?}",
+        names(&g)
+    );
+    // A word inside a span NER gave another label, a date, is no name (`In late January group president`).
+    let g = with_spans(
+        "In late January group president Anna Brook resigned.",
+        &[("late January", "DATE"), ("Anna Brook", "PERSON")],
+    );
+    assert!(!has_name(&g, "January"), "{:?}", names(&g));
+    // A place, a nationality or a body within another is no such name: `the Berlin group` is not Berlin,
+    // `the Bundesliga club` not the league.
+    let g = with_spans(
+        "The Berlin group met the Bundesliga club on Monday.",
+        &[("Berlin", "GPE"), ("Bundesliga", "ORG")],
+    );
+    let berlin = g.entities.iter().find(|e| e.label == "Berlin");
+    assert_eq!(berlin.map(|e| e.mentions.len()), Some(1), "{:?}", names(&g));
+    let league = g.entities.iter().find(|e| e.label == "Bundesliga");
+    assert_eq!(league.map(|e| e.mentions.len()), Some(1), "{:?}", names(&g));
+}

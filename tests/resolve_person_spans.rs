@@ -486,3 +486,22 @@ fn a_word_labelling_a_row_of_figures_in_a_table_is_no_persons_name() {
     );
     assert!(has_name(&g, "Devon"), "{:?}", names(&g));
 }
+
+/// Regression: a heading run into its paragraph (`No more excuses for Poroshenko` | `Poroshenko forced the
+/// resignation`) gave a node `Poroshenko Poroshenko`.
+#[test]
+fn a_persons_name_written_twice_in_a_row_is_two_mentions_unless_ner_calls_it_one_name() {
+    let g = with_spans(
+        "President Lindqvist won the vote. No more excuses for Lindqvist Lindqvist forced the minister out.",
+        &[("Lindqvist", "PERSON"), ("Lindqvist Lindqvist", "ORG")],
+    );
+    assert!(!has_name(&g, "Lindqvist Lindqvist"), "{:?}", names(&g));
+    let person = g.entities.iter().find(|e| e.label == "Lindqvist");
+    assert_eq!(person.map(|e| e.mentions.len()), Some(3), "{:?}", names(&g));
+    // A person's name of one word twice is one name (`Abdullah Abdullah`).
+    let g = with_spans(
+        "Candidate Tahir Tahir rejected the audit. Tahir said the vote was rigged.",
+        &[("Tahir Tahir", "PERSON"), ("Tahir", "PERSON")],
+    );
+    assert!(has_name(&g, "Tahir Tahir"), "{:?}", names(&g));
+}

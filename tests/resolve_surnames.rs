@@ -435,3 +435,56 @@ fn a_place_name_that_is_a_named_persons_surname_and_speaks_is_the_person() {
         names(&g)
     );
 }
+
+/// Regression: `Bernat and Costa looked menacing` in a match report, both tagged organisations, left `Costa`
+/// an organisation, which no corpus rule gives a player's full name.
+#[test]
+fn a_name_coordinated_with_a_player_in_a_match_report_is_a_person() {
+    let report = "Midfielder Juan Alvera scored in the first half of the match. Alvera and Mendez looked \
+                  dangerous on the wing before the striker's second goal. Alvera and Lisbon fans cheered.";
+    let g = with_spans(
+        report,
+        &[
+            ("Juan Alvera", "PERSON"),
+            ("Alvera", "ORG"),
+            ("Mendez", "ORG"),
+            ("Alvera", "ORG"),
+            ("Lisbon", "GPE"),
+        ],
+    );
+    let class = |name: &str| {
+        g.entities
+            .iter()
+            .find(|e| e.label == name)
+            .map(|e| e.class.clone())
+    };
+    assert_eq!(
+        class("Mendez").as_deref(),
+        Some("Person"),
+        "{:?}",
+        names(&g)
+    );
+    // A place the places list knows stays a place.
+    assert_ne!(
+        class("Lisbon").as_deref(),
+        Some("Person"),
+        "{:?}",
+        names(&g)
+    );
+    // Outside a sports report, an organisation beside a person stays one (`Alvera and Mendez signed`).
+    let g = with_spans(
+        "Juan Alvera founded the bank. Alvera and Mendez signed the merger on Monday.",
+        &[
+            ("Juan Alvera", "PERSON"),
+            ("Alvera", "ORG"),
+            ("Mendez", "ORG"),
+        ],
+    );
+    let mendez = g.entities.iter().find(|e| e.label == "Mendez");
+    assert_eq!(
+        mendez.map(|e| e.class.as_str()),
+        Some("Organization"),
+        "{:?}",
+        names(&g)
+    );
+}

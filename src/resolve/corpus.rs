@@ -9,7 +9,9 @@
 //!   documents); `Kate Bush` and `George Bush` named about as often leave `Bush` alone, and a full name is
 //!   never mapped to another full name with a different first name;
 //! - a person's name without the middle names or initials (`George Bush`) goes to the one fuller name with
-//!   the same first and last word (`George W Bush`);
+//!   the same first and last word (`George W Bush`), and one without its first given name (`Maxim
+//!   Choupo-Moting`) to the one fuller name it closes that as many documents name (`Eric Maxim
+//!   Choupo-Moting`);
 //! - a one-word name one document alone names, that NER called a place or a nationality (`Hummels` in a
 //!   match report), goes to the one full person's name two documents or more name, as a surname would;
 //! - a name that other documents state as an alias of exactly one entity (`AFP`, stated as `Agence
@@ -224,9 +226,15 @@ fn people<'k>(keys: &BTreeMap<&'k str, &KeyInfo>, out: &mut BTreeMap<String, Str
     let mut fuller_of: BTreeMap<&'k str, &'k str> = BTreeMap::new();
     for group in by_last.values() {
         for (k, ph) in group {
+            // A name without its first given name goes to one named in as many documents: a frequent
+            // name is not a rare one's that a title or a misspelt word opens (`Minsiter Yasuhiro Nakasone`).
             let fuller: Vec<&'k str> = group
                 .iter()
-                .filter(|(c, cph)| c != k && fuller_form(cph, ph))
+                .filter(|(c, cph)| {
+                    c != k
+                        && (fuller_form(cph, ph)
+                            || closes(cph, ph) && keys[c].documents >= keys[k].documents)
+                })
                 .map(|(c, _)| *c)
                 .collect();
             if let [one] = fuller.as_slice()
@@ -329,6 +337,15 @@ fn fuller_form(long: &[String], short: &[String]) -> bool {
         && !short_rest.is_empty()
         && short.last() == long.last()
         && in_order(long_rest, short_rest)
+}
+
+/// Whether `long` is `short` (two words or more) after one more given name (`Eric Maxim Choupo-Moting`,
+/// `Maxim Choupo-Moting`): a word of two letters or more, not an initial.
+fn closes(long: &[String], short: &[String]) -> bool {
+    short.len() >= 2
+        && long.len() == short.len() + 1
+        && long.ends_with(short)
+        && long[0].chars().count() >= 2
 }
 
 /// Whether `long` has `short`'s words in order.
@@ -524,6 +541,28 @@ mod tests {
         assert_eq!(m.get("bush").map(String::as_str), Some("gorg_w_bush"));
         assert_eq!(m.get("gorg_bush").map(String::as_str), Some("gorg_w_bush"));
         assert!(!m.contains_key("gorg_w_bush"));
+    }
+
+    #[test]
+    fn a_name_without_its_first_given_name_goes_to_the_one_fuller_name_it_closes() {
+        let mut r = recs(2, "jan_erik_lindqvist", "Jan Erik Lindqvist", "Person");
+        r.push(rec("erik_lindqvist", "Erik Lindqvist", "Person"));
+        let m = canonical_keys(&r);
+        assert_eq!(
+            m.get("erik_lindqvist").map(String::as_str),
+            Some("jan_erik_lindqvist")
+        );
+        // Two fuller names it closes: which one is not said.
+        r.push(rec("per_erik_lindqvist", "Per Erik Lindqvist", "Person"));
+        assert_eq!(canonical_keys(&r).get("erik_lindqvist"), None);
+        // A name more documents use is no rare one's that a stray word opens.
+        let mut r = recs(3, "erik_lindqvist", "Erik Lindqvist", "Person");
+        r.push(rec(
+            "minster_erik_lindqvist",
+            "Minster Erik Lindqvist",
+            "Person",
+        ));
+        assert_eq!(canonical_keys(&r).get("erik_lindqvist"), None);
     }
 
     #[test]
@@ -948,6 +987,25 @@ mod tests {
         assert_eq!(
             m.get("unitde_press").map(String::as_str),
             Some("united_press")
+        );
+    }
+
+    #[test]
+    fn two_letters_swapped_that_the_spelling_reads_as_one_sound_are_a_slip() {
+        // `ks` is spelt `x`: `Kowalksi` reads `kowalxi`, two letters from `kowalski`; as written, one swap.
+        let mut r = recs(3, "piotr_kowalski", "Piotr Kowalski", "Person");
+        r.push(rec("piotr_kowalxi", "Piotr Kowalksi", "Person"));
+        r.extend(recs(2, "ewa_nowakska", "Ewa Nowakska", "Person"));
+        r.push(rec("ewa_nowaxa", "Ewa Nowaksa", "Person"));
+        let m = canonical_keys(&r);
+        assert_eq!(
+            m.get("piotr_kowalxi").map(String::as_str),
+            Some("piotr_kowalski")
+        );
+        // One letter left out as written (`Nowaksa`), and one as spelt: a slip either way.
+        assert_eq!(
+            m.get("ewa_nowaxa").map(String::as_str),
+            Some("ewa_nowakska")
         );
     }
 

@@ -326,6 +326,24 @@ impl<'a> DocEntities<'a> {
         }
     }
 
+    /// Whether `noun`, after the name of entity `e`, says what kind of body the entity is (`kg:bodyNouns`:
+    /// `the Left party`): `e` is an organisation, by the gazetteer's class or NER's, or a group's name that
+    /// is some country's party or institution (`the Green party`; not `an Islamist group`).
+    fn organisation_body(&self, e: usize, noun: &str) -> bool {
+        let d = &self.drafts[e];
+        if d.person || !self.lex.words.is_body_noun(noun) {
+            return false;
+        }
+        match d.class.as_deref() {
+            Some(class) => self.lex.is_organisation_class(class),
+            None => {
+                d.ner.iter().all(|l| l == "ORG" || l == "NORP")
+                    && (d.ner.iter().any(|l| l == "ORG")
+                        || self.lex.national_readings(&d.label).next().is_some())
+            }
+        }
+    }
+
     /// The class a common noun denotes, with a non-name compound before it (`islet group`), else alone.
     fn noun_class(&self, h: usize) -> Option<&'a str> {
         let doc = self.doc;
@@ -432,6 +450,15 @@ impl<'a> DocEntities<'a> {
                 let military = self.lex.head_noun_class(text) == Some("Military")
                     && !matches!(t.tag.as_str(), "NN");
                 let compound_class = self.noun_class(h);
+                // `the Left party`, `the Hamas militia`: the organisation, not a body of its own (the name right
+                // before the noun: `the ICO ad hoc working group` is a group within the ICO).
+                if ct.dep == "compound"
+                    && c + 1 == h
+                    && t.tag == "NN"
+                    && self.organisation_body(e, text)
+                {
+                    return Resolution::Entities(vec![e], Via::Name);
+                }
                 if ct.dep == "compound" && place_head(compound_class) {
                     if let Some(c) = compound_class {
                         let c = c.to_string();

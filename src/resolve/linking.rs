@@ -4,7 +4,7 @@
 //! documents, so that a document's own `Susanne Koch` decides who its `Koch` is.
 
 use super::cluster::{NameInfo, short_form_links};
-use super::document::{DocEntities, Draft, span_root};
+use super::document::{DocEntities, Draft, children, span_root};
 use super::lexicon::{Canonical, Lexicon, VALUE_LABELS, entity_key};
 use super::mentions::{NameForm, NameSpan, name_spans, repeated_names};
 use super::name_context::{
@@ -109,6 +109,16 @@ impl DocEntities<'_> {
                     .or_insert(Some(text));
             }
         }
+        // The tokens that head a person's name (NER's, or the surname of one: `Bernat` of `Juan Bernat`,
+        // tagged an organisation), for the names coordinated with one.
+        let person_roots: HashSet<usize> = spans
+            .iter()
+            .zip(&texts)
+            .filter(|(s, text)| {
+                s.label == "PERSON" || surnames.get(*text).is_some_and(Option::is_some)
+            })
+            .map(|(s, _)| span_root(doc, s.start, s.end))
+            .collect();
         for mut span in spans {
             // A credit line's agencies supplied the story; they are not named in it.
             if in_credit(&self.credits, span.start) {
@@ -157,11 +167,15 @@ impl DocEntities<'_> {
                 && speaks(doc, span.start, span.end))
             .then(|| surnames.get(text).copied().flatten())
             .flatten();
+            let teammate = sports
+                && !capitals
+                && coordinated_with_person(doc, lex, &person_roots, span.start, span.end, text);
             let person = !organisation
                 && (span.label == "PERSON" && !capitals
                     || !matches!(span.label.as_str(), "GPE" | "LOC")
                         && described_as_person(doc, lex, span.start, span.end, text)
-                    || speaking_surname.is_some());
+                    || speaking_surname.is_some()
+                    || teammate);
             // The speaking surname is its person's (keyed so, not as the place whose key it shares).
             let label = if let Some(full) = speaking_surname.filter(|_| person) {
                 strip_person_noun(lex, &lex.words.strip_titles(full))
@@ -632,6 +646,26 @@ fn alias_phrase_at(doc: &Doc, phrase: &[String], i: usize) -> bool {
             .get(i + k)
             .is_some_and(|_| doc.token_text(i + k).eq_ignore_ascii_case(w))
     })
+}
+
+/// Whether a one-word name NER called something else is coordinated with a person's name (`Bernat and
+/// Costa looked menacing`, `Costa` tagged an organisation): in a sports report, a player. Not a name the
+/// gazetteer, the places list or the clubs' sports names know (`Bayern and Ribery`).
+fn coordinated_with_person(
+    doc: &Doc,
+    lex: &Lexicon,
+    person_roots: &HashSet<usize>,
+    start: usize,
+    end: usize,
+    text: &str,
+) -> bool {
+    if end - start != 1 || lex.is_known_name(text) || lex.sports_name(text).is_some() {
+        return false;
+    }
+    let t = &doc.tokens[start];
+    let head_is_person = t.dep == "conj" && person_roots.contains(&t.head);
+    head_is_person
+        || children(doc, start).any(|c| doc.tokens[c].dep == "conj" && person_roots.contains(&c))
 }
 
 /// Whether the name over tokens `start..end` is the subject of `say` (`Holland said`).

@@ -68,6 +68,8 @@ pub(crate) fn name_spans(
         .filter_map(|n| stated_abbreviation(doc, n.end).map(|w| NameSpan::token(doc, w, &n.label)))
         .collect();
     out.extend(abbreviations);
+    let bodies = body_names(doc, lex, &out);
+    out.extend(bodies);
     // Names the text defines by an abbreviation, where NER cut them (`Al Qaeda` | `in the Islamic
     // Maghreb (AQIM)`): the name and the abbreviation replace what overlaps them.
     let defined = defined_abbreviations(doc, &lex.words);
@@ -122,6 +124,54 @@ pub(crate) fn name_spans(
     out.retain(|n| !taken.iter().any(|g| n.start < g.end && g.start < n.end));
     out.extend(taken);
     out.sort_by_key(|n| (n.start, n.end));
+    out
+}
+
+/// Names NER missed that a lower-case noun after them says are an organisation's (`the Fidesz party`,
+/// `the Wagner group`; `kg:bodyNouns`): the capitalised proper nouns compounded right before the noun,
+/// after an article, a possessive or an adjective, outside the names found so far and NER's spans of any
+/// label (`late January group`, a date), that name no place or nationality.
+fn body_names(doc: &Doc, lex: &Lexicon, found: &[NameSpan]) -> Vec<NameSpan> {
+    let mut out = Vec::new();
+    for (h, t) in doc.tokens.iter().enumerate() {
+        if t.tag != "NN" || !lex.words.is_body_noun(doc.token_text(h)) {
+            continue;
+        }
+        let proper = |i: usize| {
+            let k = &doc.tokens[i];
+            k.head == h
+                && k.dep == "compound"
+                && k.tag == "NNP"
+                && capitalised(doc.token_text(i))
+                && !found.iter().any(|s| s.start <= i && i < s.end)
+                && !doc.ents.iter().any(|s| s.start <= i && i < s.end)
+        };
+        let start = (0..h).rev().take_while(|&i| proper(i)).last();
+        // After an article, a possessive or an adjective (`the Fidesz party`, `Orban's Fidesz party`,
+        // `the ruling Fidesz party`), not a sentence's first word (`Bulk movement was`) or another name
+        // (`the Hutton LBO group`).
+        let Some(start) = start.filter(|&s| {
+            s > 0
+                && !doc.tokens[s].sent_start
+                && matches!(
+                    doc.tokens[s - 1].dep.as_str(),
+                    "det" | "case" | "poss" | "amod"
+                )
+        }) else {
+            continue;
+        };
+        let bytes = doc.tokens[start].start..doc.tokens[h - 1].end;
+        let text = doc.slice(bytes.clone());
+        if lex.demonym(text).is_some() || lex.is_place_name(text) {
+            continue;
+        }
+        out.push(NameSpan {
+            start,
+            end: h,
+            bytes,
+            label: "ORG".into(),
+        });
+    }
     out
 }
 
@@ -361,6 +411,19 @@ fn ner_spans(doc: &Doc, lex: &Lexicon, doc_words: &DocWords) -> Vec<NameSpan> {
             if needs_known && !known(doc.slice(bytes.clone())) {
                 continue;
             }
+            // A person's name written twice, that NER did not call a person's, is two mentions run
+            // together (`excuses for Poroshenko` | `Poroshenko forced`, a heading run into its paragraph;
+            // `Poroshenko` alone a person elsewhere); a person's name of one word twice is one (`Abdullah
+            // Abdullah`).
+            if end == start + 2
+                && label != "PERSON"
+                && doc.token_text(start) == doc.token_text(start + 1)
+                && named_alone_as_person(doc, doc.token_text(start))
+            {
+                out.push(NameSpan::token(doc, start, &label));
+                out.push(NameSpan::token(doc, start + 1, &label));
+                continue;
+            }
             out.push(NameSpan {
                 start,
                 end,
@@ -371,6 +434,16 @@ fn ner_spans(doc: &Doc, lex: &Lexicon, doc_words: &DocWords) -> Vec<NameSpan> {
     }
     cut_headline_names(doc, &mut out);
     out
+}
+
+/// Whether NER calls the one word `name` a person's somewhere in the document.
+fn named_alone_as_person(doc: &Doc, name: &str) -> bool {
+    doc.ents.iter().any(|e| {
+        e.label == "PERSON"
+            && e.end == e.start + 1
+            && e.end <= doc.tokens.len()
+            && doc.token_text(e.start) == name
+    })
 }
 
 /// A lone capitalised word NER called a person that is a common noun of the document (`Drones` and `the

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 /// The word lists of the ontology that names are read with (`kg:honorifics`, `kg:titleWords`,
 /// `kg:organisationDesignators`, `kg:legalFormDesignators`, `kg:partnerWords`, `kg:familyNameFirst`,
-/// `kg:nameParticles`, `kg:departmentWords`), lower case.
+/// `kg:nameParticles`, `kg:departmentWords`, `kg:bodyNouns`), lower case.
 #[derive(Debug, Clone, Default)]
 pub struct NameWords {
     honorifics: HashSet<String>,
@@ -21,6 +21,7 @@ pub struct NameWords {
     departments: HashSet<String>,
     language: HashSet<String>,
     prefixes: HashSet<String>,
+    body_nouns: HashSet<String>,
 }
 
 impl NameWords {
@@ -41,6 +42,7 @@ impl NameWords {
             departments: set("departmentWords"),
             language: set("languageWords"),
             prefixes: set("namePrefixes"),
+            body_nouns: set("bodyNouns"),
         }
     }
 
@@ -68,6 +70,12 @@ impl NameWords {
     /// A word marking an organisation (`Party`, `FC`) that short forms drop.
     pub fn is_designator(&self, word: &str) -> bool {
         self.designators.contains(&Self::key(word))
+    }
+
+    /// A noun that after an organisation's name says what kind of body it is (`the Left party`;
+    /// `kg:bodyNouns`).
+    pub fn is_body_noun(&self, word: &str) -> bool {
+        self.body_nouns.contains(&Self::key(word))
     }
 
     /// A designator that is a company's legal form (`Corp`, `Ltd`), never a name standing alone.
@@ -292,9 +300,9 @@ fn fold_char(c: char) -> Option<&'static str> {
     })
 }
 
-/// A lower-case ASCII word with transliteration variants collapsed: `Sergei`/`Sergey`, `Dmitri`/`Dmitriy`/
-/// `Dmitry`, `Aleksei`/`Alexey`, `Zelensky`/`Zelenskiy`/`Zelenskyy`. Applied per word of a name.
-pub fn phonetic_word(word: &str) -> String {
+/// A word in lower-case letters and digits, accented Latin letters as ASCII (`Lewandowksi` as written,
+/// `Köhler` as `kohler`).
+pub(crate) fn plain_word(word: &str) -> String {
     let mut w = String::with_capacity(word.len());
     for c in word.chars().flat_map(char::to_lowercase) {
         if let Some(f) = fold_char(c) {
@@ -303,7 +311,13 @@ pub fn phonetic_word(word: &str) -> String {
             w.push(c);
         }
     }
-    let w = w.replace("ks", "x");
+    w
+}
+
+/// A lower-case ASCII word with transliteration variants collapsed: `Sergei`/`Sergey`, `Dmitri`/`Dmitriy`/
+/// `Dmitry`, `Aleksei`/`Alexey`, `Zelensky`/`Zelenskiy`/`Zelenskyy`. Applied per word of a name.
+pub fn phonetic_word(word: &str) -> String {
+    let w = plain_word(word).replace("ks", "x");
     // Word-final -iy, -yy, -ii, -ij and vowel + i all spell the same /j/ sound in romanised Slavic names.
     for (from, to) in [("iy", "y"), ("yy", "y"), ("ii", "y"), ("ij", "y")] {
         if let Some(stem) = w.strip_suffix(from)

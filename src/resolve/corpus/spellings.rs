@@ -3,7 +3,7 @@
 //! (`Angla Merkel` for `Angela Merkel`).
 
 use super::{KeyInfo, UNTYPED, compatible, move_key, typed};
-use crate::resolve::names::{name_words, phonetic_word};
+use crate::resolve::names::{name_words, phonetic_word, plain_word};
 use crate::resolve::variants::misspelt;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -66,7 +66,8 @@ pub(super) fn spelling(label: &str) -> String {
 const MIN_SPELLING: usize = 5;
 
 /// Both spelling rules, in order: one spelling written several ways, then one word misspelt (see
-/// [`near_spellings`]). Each name's spelling is computed once for both.
+/// [`near_spellings`]), read in the spelling and then in the letters as written. Each name's spelling is
+/// computed once for both rules.
 pub(super) fn spellings(keys: &BTreeMap<&str, &KeyInfo>, out: &mut BTreeMap<String, String>) {
     let spelled: BTreeMap<&str, String> = keys
         .iter()
@@ -74,6 +75,24 @@ pub(super) fn spellings(keys: &BTreeMap<&str, &KeyInfo>, out: &mut BTreeMap<Stri
         .collect();
     same_spellings(keys, &spelled, out);
     near_spellings(keys, &spelled, out);
+    // The letters as written, for a slip the spelling hides or makes two: `Lewandowksi`, whose `ks` the
+    // spelling writes `x`, is one swap from `Lewandowski`.
+    let written: BTreeMap<&str, String> = keys
+        .iter()
+        .map(|(&k, info)| (k, written_words(&info.label)))
+        .collect();
+    near_spellings(keys, &written, out);
+}
+
+/// A name's words as written, lower case and accents aside, joined by `_`.
+fn written_words(label: &str) -> String {
+    name_words(label)
+        .iter()
+        .flat_map(|w| w.split('-'))
+        .map(plain_word)
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join("_")
 }
 
 /// Words a name may be written with or without (`Party of the Regions`, `Syrian Observatory for` / `on
