@@ -100,6 +100,8 @@ struct KeyInfo {
 pub struct CorpusNames {
     ids: HashMap<String, u32>,
     keys: Vec<(String, KeyInfo)>,
+    /// Classes of places ([`CorpusNames::place_class`]).
+    places: BTreeSet<String>,
 }
 
 impl CorpusNames {
@@ -139,6 +141,13 @@ impl CorpusNames {
         }
     }
 
+    /// Marks a class as one of places: one spelling that documents give different classes of places is
+    /// one place (`Baden-Württemberg`, a country for NER in one story and a region in another), where
+    /// different classes otherwise make two things of a one-word name (`Hamburg` the city and the club).
+    pub fn place_class(&mut self, class: &str) {
+        self.places.insert(class.to_string());
+    }
+
     /// The key with id `id` (from [`CorpusNames::add`]).
     pub fn key(&self, id: u32) -> &str {
         &self.keys[id as usize].0
@@ -166,7 +175,7 @@ impl CorpusNames {
         people(&keys, &mut out);
         aliases(&keys, &mut out);
         acronyms(&keys, &mut out);
-        spellings(&keys, &mut out);
+        spellings(&keys, &self.places, &mut out);
         // A key that moves to a key that moves on goes to the end of the chain (`Assad` to `Bashar Assad`,
         // that spelling to `Bashar al-Assad`); a chain that comes back stops before it repeats.
         out.keys()
@@ -949,6 +958,36 @@ mod tests {
             rec("le", "Le", "Person"),
         ];
         assert!(canonical_keys(&r).is_empty());
+    }
+
+    #[test]
+    fn one_spelling_of_a_place_is_one_place_whatever_class_of_places_documents_give_it() {
+        let records = [
+            rec("baden_wuerttemberg", "Baden-Wuerttemberg", "Country"),
+            rec("baden_wuerttemberg", "Baden-Wuerttemberg", "Country"),
+            rec("baden_wurttemberg", "Baden-Württemberg", "Region"),
+            rec("dusseldorf", "Düsseldorf", "City"),
+            rec("duesseldorf", "Duesseldorf", "Organization"),
+        ];
+        let mut names = CorpusNames::default();
+        for r in &records {
+            names.add(r);
+        }
+        // Without the classes of places, two classes keep a one-word name apart.
+        assert!(canonical_keys(&records).is_empty());
+        for class in ["Place", "Country", "Region", "City"] {
+            names.place_class(class);
+        }
+        let m = names.canonical_keys();
+        assert_eq!(
+            m.get("baden_wurttemberg").map(String::as_str),
+            Some("baden_wuerttemberg")
+        );
+        // A place and an organisation stay two.
+        assert!(
+            !m.contains_key("hamburgar") && !m.contains_key("hamburger"),
+            "{m:?}"
+        );
     }
 
     #[test]

@@ -17,12 +17,12 @@ use super::iri::vocab;
 use super::{KgStore, StoreResult};
 use crate::resolve::DocumentGraph;
 use crate::resolve::corpus::{CorpusNames, NameRecord};
-use oxigraph::model::vocab::rdf;
+use oxigraph::model::vocab::{rdf, rdfs};
 use oxigraph::model::{
     GraphName, GraphNameRef, Literal, NamedNode, NamedOrBlankNode, Quad, Term, Triple,
 };
 use oxigraph::store::Transaction;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// Quads changed per transaction, about: bounds the memory of one transaction.
 const QUADS_PER_TRANSACTION: usize = 50_000;
@@ -129,6 +129,9 @@ impl KgStore {
             documents.push((graph, ids));
         }
         self.fix_gazetteer_keys(&mut corpus)?;
+        for class in self.place_classes()? {
+            corpus.place_class(&class);
+        }
         let canonical = corpus.canonical_keys();
         let mut rewrite = Rewrite::new(self);
         for (d, (graph, ids)) in documents.iter().enumerate() {
@@ -205,6 +208,35 @@ impl KgStore {
             }
         }
         Ok(())
+    }
+
+    /// The local names of `kg:Place` and the classes under it, as the ontology graph (extension files
+    /// included) states them.
+    fn place_classes(&self) -> StoreResult<BTreeSet<String>> {
+        let ns = &self.ns;
+        let graph = ns.ontology_graph();
+        let mut narrower: HashMap<NamedNode, Vec<NamedNode>> = HashMap::new();
+        for quad in self.store.quads_for_pattern(
+            None,
+            Some(rdfs::SUB_CLASS_OF),
+            None,
+            Some(GraphNameRef::NamedNode(graph.as_ref())),
+        ) {
+            let quad = quad?;
+            if let (NamedOrBlankNode::NamedNode(sub), Term::NamedNode(sup)) =
+                (quad.subject, quad.object)
+            {
+                narrower.entry(sup).or_default().push(sub);
+            }
+        }
+        let mut found = BTreeSet::new();
+        let mut stack = vec![ns.term("Place")];
+        while let Some(class) = stack.pop() {
+            if found.insert(ns.local_name(class.as_str())) {
+                stack.extend(narrower.remove(&class).unwrap_or_default());
+            }
+        }
+        Ok(found)
     }
 
     /// The entities of one document graph with the names it gives them (open relations left out).

@@ -68,12 +68,16 @@ const MIN_SPELLING: usize = 5;
 /// Both spelling rules, in order: one spelling written several ways, then one word misspelt (see
 /// [`near_spellings`]), read in the spelling and then in the letters as written. Each name's spelling is
 /// computed once for both rules.
-pub(super) fn spellings(keys: &BTreeMap<&str, &KeyInfo>, out: &mut BTreeMap<String, String>) {
+pub(super) fn spellings(
+    keys: &BTreeMap<&str, &KeyInfo>,
+    places: &BTreeSet<String>,
+    out: &mut BTreeMap<String, String>,
+) {
     let spelled: BTreeMap<&str, String> = keys
         .iter()
         .map(|(&k, info)| (k, spelling(&info.label)))
         .collect();
-    same_spellings(keys, &spelled, out);
+    same_spellings(keys, &spelled, places, out);
     near_spellings(keys, &spelled, out);
     // The letters as written, for a slip the spelling hides or makes two: `Lewandowksi`, whose `ks` the
     // spelling writes `x`, is one swap from `Lewandowski`.
@@ -126,6 +130,7 @@ fn written_together(spelling: &str) -> String {
 fn same_spellings(
     keys: &BTreeMap<&str, &KeyInfo>,
     spelled: &BTreeMap<&str, String>,
+    places: &BTreeSet<String>,
     out: &mut BTreeMap<String, String>,
 ) {
     let mut groups: BTreeMap<String, Vec<&str>> = BTreeMap::new();
@@ -136,15 +141,16 @@ fn same_spellings(
     }
     for group in groups.values().filter(|g| g.len() >= 2) {
         // One class among the typed names (a name NER gave no type joins them); two classes: two things
-        // (`Hamburg` the city, `Hamburg` the club), unless the name has two words or more, which one name of
-        // one spelling does not give two things (`Mesut Özil` the person, `Mesut Oezil` an organisation
-        // for NER once).
+        // (`Hamburg` the city, `Hamburg` the club), unless all are classes of places (`Baden-Württemberg` a
+        // country and a region) or the name has two words or more, which one name of one spelling does not
+        // give two things (`Mesut Özil` the person, `Mesut Oezil` an organisation for NER once).
         let classes: BTreeSet<&str> = group
             .iter()
             .map(|k| keys[k].class.as_str())
             .filter(|c| typed(c))
             .collect();
-        if classes.len() > 1 && name_words(&keys[group[0]].label).len() < 2 {
+        let all_places = classes.iter().all(|c| places.contains(*c));
+        if classes.len() > 1 && !all_places && name_words(&keys[group[0]].label).len() < 2 {
             continue;
         }
         // A fixed key, then most documents, then the typed name, then the key (the group is in key order):
