@@ -985,7 +985,7 @@ mod tests {
         );
         // A place and an organisation stay two.
         assert!(
-            !m.contains_key("hamburgar") && !m.contains_key("hamburger"),
+            !m.contains_key("dusseldorf") && !m.contains_key("duesseldorf"),
             "{m:?}"
         );
     }

@@ -756,6 +756,15 @@ pub(crate) fn glued_hyphen(doc: &Doc, k: usize) -> bool {
         && doc.tokens[k].end == doc.tokens[k + 1].start
 }
 
+/// All the tokens of the coordination token `t` is part of (`Idaho, Oregon and Washington` from any of
+/// them): the first conjunct and [`conjuncts`] of it.
+pub(crate) fn coordination(doc: &Doc, mut t: usize) -> Vec<usize> {
+    while doc.tokens[t].dep == "conj" && doc.tokens[t].head != t {
+        t = doc.tokens[t].head;
+    }
+    conjuncts(doc, t)
+}
+
 /// The head and its conjuncts (`Japan and Russia`).
 pub(crate) fn conjuncts(doc: &Doc, h: usize) -> Vec<usize> {
     let mut out = vec![h];

@@ -4,7 +4,7 @@
 //! documents, so that a document's own `Susanne Koch` decides who its `Koch` is.
 
 use super::cluster::{NameInfo, short_form_links};
-use super::document::{DocEntities, Draft, children, span_root};
+use super::document::{DocEntities, Draft, coordination, span_root};
 use super::lexicon::{Canonical, Lexicon, VALUE_LABELS, entity_key};
 use super::mentions::{NameForm, NameSpan, name_spans, repeated_names};
 use super::name_context::{
@@ -662,10 +662,9 @@ fn coordinated_with_person(
     if end - start != 1 || lex.is_known_name(text) || lex.sports_name(text).is_some() {
         return false;
     }
-    let t = &doc.tokens[start];
-    let head_is_person = t.dep == "conj" && person_roots.contains(&t.head);
-    head_is_person
-        || children(doc, start).any(|c| doc.tokens[c].dep == "conj" && person_roots.contains(&c))
+    coordination(doc, start)
+        .into_iter()
+        .any(|c| c != start && person_roots.contains(&c))
 }
 
 /// Whether the name over tokens `start..end` is the subject of `say` (`Holland said`).

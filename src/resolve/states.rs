@@ -9,7 +9,7 @@
 //!
 //! A pure function of the analysed document, the names it found and the lexicon.
 
-use super::document::{children, span_root};
+use super::document::{coordination, span_root};
 use super::lexicon::{Canonical, Lexicon};
 use crate::analysis::Doc;
 use std::collections::HashMap;
@@ -43,7 +43,7 @@ pub(crate) fn state_readings(
                 && m.label.len() > n.label.len()
                 && m.label.to_lowercase().contains(&lower)
         });
-        if out.contains_key(&n.label.to_lowercase())
+        if out.contains_key(&lower)
             || !(named
                 || written_as_state(doc, n.start, n.end)
                 || among_states(doc, lex, names, i, state))
@@ -51,14 +51,14 @@ pub(crate) fn state_readings(
             continue;
         }
         // `New York City` beside `New York state`: the document names the other entity too.
-        let other = lex.gazetteer_name(n.label).map(|c| c.key.as_str());
-        let names_other = names.iter().any(|m| {
-            other.is_some()
-                && m.canonical.map(|c| c.key.as_str()) == other
-                && !m.label.eq_ignore_ascii_case(n.label)
+        let names_other = lex.gazetteer_name(n.label).is_some_and(|other| {
+            names.iter().any(|m| {
+                m.canonical.is_some_and(|c| c.key == other.key)
+                    && !m.label.eq_ignore_ascii_case(n.label)
+            })
         });
         if !names_other {
-            out.insert(n.label.to_lowercase(), state.clone());
+            out.insert(lower, state.clone());
         }
     }
     out
@@ -67,13 +67,10 @@ pub(crate) fn state_readings(
 /// Whether the name over tokens `start..end` is written as a state's: `Washington state`, `the state of
 /// Georgia`.
 fn written_as_state(doc: &Doc, start: usize, end: usize) -> bool {
-    let state = |i: usize| {
-        doc.tokens
-            .get(i)
-            .is_some_and(|t| t.lemma.eq_ignore_ascii_case("state"))
-    };
-    state(end) && doc.token_text(end).eq_ignore_ascii_case("state")
-        || start >= 2 && doc.token_text(start - 1) == "of" && state(start - 2)
+    end < doc.tokens.len() && doc.token_text(end).eq_ignore_ascii_case("state")
+        || start >= 2
+            && doc.token_text(start - 1) == "of"
+            && doc.tokens[start - 2].lemma.eq_ignore_ascii_case("state")
 }
 
 /// Whether name `i` is coordinated with another name the gazetteer places in the state's country as a
@@ -85,7 +82,7 @@ fn among_states(
     i: usize,
     state: &Canonical,
 ) -> bool {
-    let conjuncts = conjuncts(doc, span_root(doc, names[i].start, names[i].end));
+    let conjuncts = coordination(doc, span_root(doc, names[i].start, names[i].end));
     let country: Vec<&str> = lex.gazetteer_countries(&state.key).collect();
     names.iter().enumerate().any(|(j, m)| {
         j != i
@@ -98,21 +95,4 @@ fn among_states(
                         .any(|k| country.contains(&k))
             })
     })
-}
-
-/// The tokens coordinated with token `t` (`conj` chains), `t` among them.
-fn conjuncts(doc: &Doc, mut t: usize) -> Vec<usize> {
-    while doc.tokens[t].dep == "conj" && doc.tokens[t].head != t {
-        t = doc.tokens[t].head;
-    }
-    let mut out = vec![t];
-    let mut k = 0;
-    while k < out.len() {
-        let next: Vec<usize> = children(doc, out[k])
-            .filter(|&c| doc.tokens[c].dep == "conj")
-            .collect();
-        out.extend(next);
-        k += 1;
-    }
-    out
 }
