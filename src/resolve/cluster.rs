@@ -299,9 +299,11 @@ fn stands_for_name(
         return Some(false);
     }
     // One word of a two-word name, called an organisation wherever it stands alone (`Bayern` of `Bayern
-    // Munich`; never `Munich`, which NER calls a place).
+    // Munich`; never `Munich`, which NER calls a place, nor a known town NER took for an organisation:
+    // `from Hanover` beside the `Hanover Fair`).
     fit(n == 1
         && m == 2
+        && !short.known_place
         && short.ner.iter().all(|l| l == "ORG")
         && !words.is_designator(&sw.raw[0])
         && !words.is_particle(&sw.raw[0])

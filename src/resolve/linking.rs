@@ -193,11 +193,17 @@ impl DocEntities<'_> {
                 continue;
             }
             // In a sports report `Dortmund` beating someone is the club; `in Dortmund` stays the town (a
-            // town or a country may stand for a team there, and `Europe` for the EU anywhere).
+            // town or a country may stand for a team there, and `Europe` for the EU anywhere), unless the
+            // place names a side there too (`a 2-1 loss to Hanover`, `a draw at Hoffenheim`) or a person's
+            // club (`Enke from Hanover`); never after a place's noun (`the city of Bochum`).
             let located = located(doc, lex, span.start, span.end);
-            let club = (sports && !located)
-                .then(|| lex.sports_name(&label).cloned())
-                .flatten();
+            let club = (sports
+                && !named_as_place(doc, lex, span.start, span.end)
+                && (!located
+                    || names_a_side(doc, lex, span.start, span.end)
+                    || after_a_name(doc, span.start, span.end)))
+            .then(|| lex.sports_name(&label).cloned())
+            .flatten();
             if span.label == "NORP" && firm_names.contains(text) {
                 span.label = "ORG".to_string();
             }
@@ -685,6 +691,34 @@ fn ends_in_legal_form(words: &NameWords, name: &str) -> bool {
         [_, .., last] => words.is_written_legal_form(last),
         _ => false,
     }
+}
+
+/// Whether the name is the object of an `of` after a common noun of a class of places (`the city of
+/// Bochum`, `the state of Bavaria`; `kg:headNoun` of a subclass of `kg:Place`).
+fn named_as_place(doc: &Doc, lex: &Lexicon, start: usize, end: usize) -> bool {
+    let tok = &doc.tokens[span_root(doc, start, end)];
+    let Some(of) = doc.tokens.get(tok.head).filter(|_| tok.dep == "pobj") else {
+        return false;
+    };
+    of.lemma == "of"
+        && doc.tokens.get(of.head).is_some_and(|h| {
+            h.pos == "NOUN"
+                && lex
+                    .head_noun_class(&h.lemma)
+                    .is_some_and(|c| lex.is_place_class(c))
+        })
+}
+
+/// Whether the name is the object of a preposition that a proper noun governs (`Enke from Hanover`, `Klopp
+/// at Dortmund`): in a sports report, the club a person plays or works for.
+fn after_a_name(doc: &Doc, start: usize, end: usize) -> bool {
+    let tok = &doc.tokens[span_root(doc, start, end)];
+    tok.dep == "pobj"
+        && doc
+            .tokens
+            .get(tok.head)
+            .and_then(|prep| doc.tokens.get(prep.head))
+            .is_some_and(|h| h.pos == "PROPN")
 }
 
 /// Whether the name is the object of a locative preposition (`in Dortmund`, `to Munich`;
