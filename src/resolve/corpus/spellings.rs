@@ -1,6 +1,6 @@
 //! Spellings of one name across a corpus: the same name romanised or transliterated another way
-//! (`Köhler`/`Koehler`, `Yanukovych`/`Yanukovich`), and a name misspelt by one letter in one document
-//! (`Angla Merkel` for `Angela Merkel`).
+//! (`Köhler`/`Koehler`, `Yanukovych`/`Yanukovich`, a person's `Muallem`/`Moallem`), and a name misspelt by
+//! one letter in one document (`Angla Merkel` for `Angela Merkel`).
 
 use super::{KeyInfo, UNTYPED, compatible, move_key, typed};
 use crate::resolve::names::{name_words, phonetic_word, plain_word};
@@ -65,9 +65,9 @@ pub(super) fn spelling(label: &str) -> String {
 /// Shortest spelling the spelling rule considers: shorter names differ by one letter too often.
 const MIN_SPELLING: usize = 5;
 
-/// Both spelling rules, in order: one spelling written several ways, then one word misspelt (see
-/// [`near_spellings`]), read in the spelling and then in the letters as written. Each name's spelling is
-/// computed once for both rules.
+/// The spelling rules, in order: one spelling written several ways, then one word misspelt (see
+/// [`near_spellings`]), read in the spelling and then in the letters as written, then a person's name
+/// with one vowel changed ([`vowel_spellings`]). Each name's spelling is computed once for the first two.
 pub(super) fn spellings(
     keys: &BTreeMap<&str, &KeyInfo>,
     places: &BTreeSet<String>,
@@ -86,6 +86,83 @@ pub(super) fn spellings(
         .map(|(&k, info)| (k, written_words(&info.label)))
         .collect();
     near_spellings(keys, &written, out);
+    vowel_spellings(keys, out);
+}
+
+/// Fewest letters of a word whose vowels [`vowel_spellings`] reads as interchangeable: shorter words
+/// differ by a vowel too often (`Moore`, `Maree`).
+const MIN_VOWEL_WORD: usize = 6;
+
+/// A person's full name that differs from another only in one vowel of one word of [`MIN_VOWEL_WORD`]
+/// letters or more, not among its last two letters, goes to the one of the two that more documents name
+/// (ties by key):
+/// a name transliterated or heard two ways (`Walid Muallem`/`Walid al-Moallem`, `Boris Gustev`/`Boris
+/// Gostev`, `William Stirling`/`William Sterling`), whichever the documents' counts, where a slip of any
+/// other letter needs a spelling that other documents use ([`near_spellings`]: `Integrated Generics` is
+/// not `Integrated Genetics`). Letters doubled in one and not the other (`Murison`/`Morrison`), two
+/// vowels changed (`Wiener`/`Weiner`), an ending changed (`Hansen`/`Hanson`, `Martini`/`Martino`) and an
+/// umlaut for a vowel (`Köhler`/`Kahler`) make other names.
+fn vowel_spellings(keys: &BTreeMap<&str, &KeyInfo>, out: &mut BTreeMap<String, String>) {
+    let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
+    // Names by their words with the vowels of long words masked: a group's names differ in vowels only.
+    let mut groups: BTreeMap<Vec<String>, Vec<(&str, Vec<String>)>> = BTreeMap::new();
+    for (&k, info) in keys {
+        if info.class != "Person" || out.contains_key(k) {
+            continue;
+        }
+        let words: Vec<String> = name_words(&info.label)
+            .iter()
+            .flat_map(|w| w.split('-'))
+            .map(|w| {
+                w.chars()
+                    .flat_map(char::to_lowercase)
+                    .filter(|c| c.is_alphanumeric())
+                    .collect::<String>()
+            })
+            .filter(|w| !w.is_empty() && !matches!(w.as_str(), "al" | "el"))
+            .collect();
+        if words.len() < 2 {
+            continue;
+        }
+        let masked = words
+            .iter()
+            .map(|w| {
+                if w.chars().count() < MIN_VOWEL_WORD {
+                    return w.clone();
+                }
+                w.chars().map(|c| if vowel(c) { '*' } else { c }).collect()
+            })
+            .collect();
+        groups.entry(masked).or_default().push((k, words));
+    }
+    for group in groups.values().filter(|g| g.len() >= 2) {
+        let Some((winner, won)) = group.iter().max_by(|a, b| {
+            let rank = |k: &str| (keys[k].fixed, keys[k].documents);
+            rank(a.0).cmp(&rank(b.0)).then(b.0.cmp(a.0))
+        }) else {
+            continue;
+        };
+        for (k, words) in group.iter().filter(|(k, _)| k != winner) {
+            let changed: Vec<(&String, &String)> =
+                words.iter().zip(won).filter(|(a, b)| a != b).collect();
+            // One vowel changed, before the word's last two letters (`Hansen`, `Hanson`: other names).
+            let one_vowel = |a: &str, b: &str| {
+                let changed: Vec<usize> = a
+                    .chars()
+                    .zip(b.chars())
+                    .enumerate()
+                    .filter(|(_, (x, y))| x != y)
+                    .map(|(i, _)| i)
+                    .collect();
+                matches!(changed[..], [i] if i + 2 < a.chars().count())
+            };
+            if let [(a, b)] = changed[..]
+                && one_vowel(a, b)
+            {
+                move_key(keys, out, k, winner);
+            }
+        }
+    }
 }
 
 /// A name's words as written, lower case and accents aside, joined by `_`.
