@@ -101,7 +101,8 @@ const MIN_VOWEL_WORD: usize = 6;
 /// other letter needs a spelling that other documents use ([`near_spellings`]: `Integrated Generics` is
 /// not `Integrated Genetics`). Letters doubled in one and not the other (`Murison`/`Morrison`), two
 /// vowels changed (`Wiener`/`Weiner`), an ending changed (`Hansen`/`Hanson`, `Martini`/`Martino`) and an
-/// umlaut for a vowel (`Köhler`/`Kahler`) make other names.
+/// umlaut for a vowel (`Köhler`/`Kahler`) make other names. An `h` between vowels of such a word, written
+/// in one and not the other, is no difference either (`Zabihullah`/`Zabiullah Mujahid`).
 fn vowel_spellings(keys: &BTreeMap<&str, &KeyInfo>, out: &mut BTreeMap<String, String>) {
     let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
     // Names by their words with the vowels of long words masked: a group's names differ in vowels only.
@@ -114,9 +115,23 @@ fn vowel_spellings(keys: &BTreeMap<&str, &KeyInfo>, out: &mut BTreeMap<String, S
             .iter()
             .flat_map(|w| w.split('-'))
             .map(|w| {
-                w.chars()
+                let w: Vec<char> = w
+                    .chars()
                     .flat_map(char::to_lowercase)
                     .filter(|c| c.is_alphanumeric())
+                    .collect();
+                // An `h` between vowels of a long word is a breath some transliterations write and others
+                // leave out (`Zabihullah`, `Zabiullah`).
+                let long = w.len() >= MIN_VOWEL_WORD;
+                (0..w.len())
+                    .filter(|&i| {
+                        !(long
+                            && w[i] == 'h'
+                            && i > 0
+                            && w.get(i + 1).is_some_and(|&c| vowel(c))
+                            && vowel(w[i - 1]))
+                    })
+                    .map(|i| w[i])
                     .collect::<String>()
             })
             .filter(|w| !w.is_empty() && !matches!(w.as_str(), "al" | "el"))
@@ -156,9 +171,13 @@ fn vowel_spellings(keys: &BTreeMap<&str, &KeyInfo>, out: &mut BTreeMap<String, S
                     .collect();
                 matches!(changed[..], [i] if i + 2 < a.chars().count())
             };
-            if let [(a, b)] = changed[..]
-                && one_vowel(a, b)
-            {
+            let joined = match changed[..] {
+                // Apart only in an `h` between vowels.
+                [] => true,
+                [(a, b)] => one_vowel(a, b),
+                _ => false,
+            };
+            if joined {
                 move_key(keys, out, k, winner);
             }
         }
