@@ -223,6 +223,16 @@ fn a_towns_name_alone_is_not_the_short_form_of_an_organisation_named_after_it() 
     );
     assert!(has_name(&g, "Hamburg Fair"), "{:?}", names(&g));
     assert!(!together(&g, "Hamburg Fair", "Hamburg"), "{:?}", names(&g));
+    // Where the text places nothing in it, the town's name is the company's short form.
+    let g = with_spans(
+        "Hamburg International said profits rose. Hamburg said it would pay a dividend.",
+        &[("Hamburg International", "ORG"), ("Hamburg", "ORG")],
+    );
+    assert!(
+        together(&g, "Hamburg International", "Hamburg"),
+        "{:?}",
+        names(&g)
+    );
 }
 
 #[test]

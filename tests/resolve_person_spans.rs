@@ -58,6 +58,38 @@ fn occupation_words_before_a_name_are_stripped() {
 }
 
 /// Regression: `Imam Yusuf Chunara`, tagged WORK_OF_ART, kept the title in the person's label and key.
+/// Regression: `the former St Petersburg Mayor Anatoly Sobchak` (tagged a place) and `Bavaria Governor
+/// Horst Seehofer` were names of their own, neither the place nor the person.
+#[test]
+fn a_place_before_an_office_inside_a_persons_name_is_a_name_of_its_own() {
+    let g = with_spans(
+        "The former Hamburg Mayor Jens Talberg wrote the book. Saxony Governor Ute Marquardt praised it.",
+        &[
+            ("Hamburg Mayor Jens Talberg", "GPE"),
+            ("Saxony Governor Ute Marquardt", "PERSON"),
+        ],
+    );
+    assert!(has_name(&g, "Jens Talberg"), "{:?}", names(&g));
+    assert!(has_name(&g, "Hamburg"), "{:?}", names(&g));
+    assert!(has_name(&g, "Ute Marquardt"), "{:?}", names(&g));
+    assert!(has_name(&g, "Saxony"), "{:?}", names(&g));
+    // No place before the title (`King` in a person's name), or a title no person alone holds in a name
+    // of another label: the name stays whole.
+    let g = with_spans(
+        "Martin Luther King Jr spoke. The Saxony State Chancellery Press Office replied.",
+        &[
+            ("Martin Luther King Jr", "PERSON"),
+            ("Saxony State Chancellery Press Office", "ORG"),
+        ],
+    );
+    assert!(has_name(&g, "Martin Luther King Jr"), "{:?}", names(&g));
+    assert!(
+        has_name(&g, "Saxony State Chancellery Press Office"),
+        "{:?}",
+        names(&g)
+    );
+}
+
 #[test]
 fn a_persons_noun_opening_a_span_of_another_label_makes_it_a_persons_name() {
     let g = with_spans(

@@ -123,6 +123,17 @@ fn a_place_ner_once_called_a_person_stays_a_place() {
     assert_ne!(class_of_aleppo(&[0, 1]), "Person");
 }
 
+/// Regression: `St Petersburg` had a key of its own beside the places list's `Saint Petersburg` (the
+/// list's names must open as its first name does, and `St` did not read as `Saint`).
+#[test]
+fn a_place_written_with_st_is_the_place_the_list_names_with_saint() {
+    let g = with_spans(
+        "Talks were held in St Petersburg on Monday.",
+        &[("St Petersburg", "GPE")],
+    );
+    assert_eq!(key_of(&g, "St Petersburg"), "saint_petersburg");
+}
+
 #[test]
 fn a_clubs_nickname_is_the_club_but_its_city_is_not() {
     let g = with_spans(

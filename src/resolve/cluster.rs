@@ -33,6 +33,8 @@ pub(crate) struct NameInfo {
     pub mentions: usize,
     /// Its label, or a word of it, is a place's name that the gazetteer or the places list knows.
     pub known_place: bool,
+    /// Every mention of it is the object of a locative preposition (`from Hanover`).
+    pub located: bool,
 }
 
 impl NameInfo {
@@ -299,11 +301,12 @@ fn stands_for_name(
         return Some(false);
     }
     // One word of a two-word name, called an organisation wherever it stands alone (`Bayern` of `Bayern
-    // Munich`; never `Munich`, which NER calls a place, nor a known town NER took for an organisation:
-    // `from Hanover` beside the `Hanover Fair`).
+    // Munich`; never `Munich`, which NER calls a place, nor a known town NER took for an organisation
+    // where the text places something in it: `from Hanover` beside the `Hanover Fair`, not `Allegheny
+    // said` beside `Allegheny International`).
     fit(n == 1
         && m == 2
-        && !short.known_place
+        && !(short.known_place && short.located)
         && short.ner.iter().all(|l| l == "ORG")
         && !words.is_designator(&sw.raw[0])
         && !words.is_particle(&sw.raw[0])

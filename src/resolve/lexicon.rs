@@ -306,12 +306,19 @@ impl Lexicon {
                 let key = entity_key(first, false);
                 // Only names that begin as it does, or one letter apart (`Frankfurt`, `Hanover`): the
                 // list's names in other languages are often another thing's name in English (`San Paolo`).
+                // `St`, `Mt` and `Ft` open a name as `Saint`, `Mount` and `Fort` do (`St Petersburg`).
                 let opening = |n: &str| {
                     let words = name_words(n);
                     words
                         .first()
                         .and_then(|w| w.split('-').next())
                         .map(phonetic_word)
+                        .map(|w| match w.as_str() {
+                            "st" => "saint".to_string(),
+                            "mt" => "mount".to_string(),
+                            "ft" => "fort".to_string(),
+                            _ => w,
+                        })
                 };
                 let first_opening = opening(first);
                 let same_start = |n: &String| match (opening(n), first_opening.as_ref()) {

@@ -4,7 +4,7 @@
 //! documents, so that a document's own `Susanne Koch` decides who its `Koch` is.
 
 use super::cluster::{NameInfo, short_form_links};
-use super::document::{DocEntities, Draft, coordination, span_root};
+use super::document::{DocEntities, Draft, coordination, mention_token_range, span_root};
 use super::lexicon::{Canonical, Lexicon, VALUE_LABELS, entity_key};
 use super::mentions::{NameForm, NameSpan, name_spans, repeated_names};
 use super::name_context::{
@@ -375,6 +375,11 @@ impl DocEntities<'_> {
                         || name_words(&d.label)
                             .iter()
                             .any(|w| self.lex.is_place_name(w)),
+                    located: !d.mentions.is_empty()
+                        && d.mentions.iter().all(|m| {
+                            mention_token_range(self.doc, m)
+                                .is_some_and(|t| located(self.doc, self.lex, t.start, t.end))
+                        }),
                 }
             })
             .collect();

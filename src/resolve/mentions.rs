@@ -623,6 +623,30 @@ fn pieces(
             i += 1;
             continue;
         }
+        // A title after a place's or an organisation's name inside a person's name (`Bavaria Governor Horst
+        // Seehofer`), or an office only a person holds before a name of two words or more inside any
+        // name (`St Petersburg Mayor Anatoly Sobchak`, tagged a place): the owner of the office is a name
+        // of its own; the person's starts at the title, which the linker strips.
+        let office_then_name = || {
+            owners.lex.is_person_noun(text)
+                && end - i > 2
+                && (i + 1..end).all(|k| capitalised(doc.token_text(k)))
+        };
+        if i > from
+            && i + 1 < end
+            && capitalised(text)
+            && words.is_title(text)
+            && (person || office_then_name())
+            && let Some(owner) = owners.office_owner(doc, from, i)
+        {
+            owned.push((from, owner));
+            owned.push((i, "PERSON"));
+            cuts.push((from, i, false));
+            from = i;
+            needs_known = false;
+            i += 1;
+            continue;
+        }
         // Part of a word with the token before it (`Ki-moon`, `Jae-sung`): never a cut.
         let attached = (i > start && doc.tokens[i - 1].end == doc.tokens[i].start)
             || (i + 1 < end && doc.tokens[i].end == doc.tokens[i + 1].start);
