@@ -335,7 +335,7 @@ impl Owners<'_> {
     /// The label of tokens `from..to` as the place or organisation whose office a title after them names
     /// inside a person's name (`St Petersburg` of `St Petersburg Mayor Anatoly Sobchak`): `GPE` for a
     /// place, `ORG` for an organisation of the gazetteer; `None` for anything else, a person's given
-    /// name among them (`Ahmad` of `Ahmad Shah Massoud`).
+    /// names among them (`Martin Luther` of `Martin Luther King Jr`).
     pub(super) fn office_owner(&self, doc: &Doc, from: usize, to: usize) -> Option<&'static str> {
         let owner = doc.slice(doc.tokens[from].start..doc.tokens[to - 1].end);
         if self.lex.is_place_name(owner) {
