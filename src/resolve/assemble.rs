@@ -3,7 +3,7 @@
 //! gazetteer's or a known entity's, a document-scoped one for descriptions, a country-qualified one for
 //! generic institution names, else the name's own.
 
-use super::document::{DocEntities, Draft, conjuncts, mention_token_range, span_root};
+use super::document::{DocEntities, Draft, coordination, mention_token_range, span_root};
 use super::graph::{self, DocumentGraph, Fact, Node, Predicate, SentenceText};
 use super::lexicon::{Lexicon, entity_key};
 use super::names::{is_possessive_mark, name_key};
@@ -645,16 +645,7 @@ pub(super) fn coordinated_country(de: &DocEntities<'_>, e: usize) -> Option<Stri
             continue;
         };
         let (start, end) = (tokens.start, tokens.end);
-        // The first conjunct of the coordination the mention is in, and all of its conjuncts.
-        let mut first = span_root(doc, start, end);
-        for _ in 0..doc.tokens.len() {
-            let t = &doc.tokens[first];
-            if t.dep != "conj" || t.head == first {
-                break;
-            }
-            first = t.head;
-        }
-        for k in conjuncts(doc, first) {
+        for k in coordination(doc, span_root(doc, start, end)) {
             let Some(x) = de.token_entity[k].filter(|_| !(start..end).contains(&k)) else {
                 continue;
             };
