@@ -1,6 +1,7 @@
 //! Canonical relations on news (sentences written for these tests): the class a noun beside a name gives it
 //! whatever NER said, and what stays out of the graph; with the helpers the other `relations_*` files share.
 
+use super::resolve_names::class_of;
 use kg::ingest::Document;
 use kg::pipeline::Pipeline;
 use kg::resolve::{DocumentGraph, Node, Predicate};
@@ -40,14 +41,6 @@ pub(crate) fn graph_facts(g: &DocumentGraph) -> Vec<(String, String, String)> {
             (label(g, &f.subject), p, label(g, &f.object))
         })
         .collect()
-}
-
-/// The class of the entity labelled `label`, if the graph has one.
-fn class_of(g: &DocumentGraph, label: &str) -> Option<String> {
-    g.entities
-        .iter()
-        .find(|e| e.label == label)
-        .map(|e| e.class.clone())
 }
 
 pub(crate) fn has(fs: &[(String, String, String)], s: &str, p: &str, o: &str) -> bool {

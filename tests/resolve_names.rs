@@ -79,6 +79,14 @@ pub(crate) fn key_of(g: &DocumentGraph, name: &str) -> String {
         .clone()
 }
 
+/// The class of the entity labelled `label`, if the graph has one.
+pub(crate) fn class_of(g: &DocumentGraph, label: &str) -> Option<String> {
+    g.entities
+        .iter()
+        .find(|e| e.label == label)
+        .map(|e| e.class.clone())
+}
+
 /// Whether one entity carries both names.
 pub(crate) fn together(g: &DocumentGraph, a: &str, b: &str) -> bool {
     names(g)

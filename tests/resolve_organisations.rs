@@ -1,7 +1,7 @@
 //! Organisations' names in entity resolution: firms known without their legal form or cut at their partners'
 //! `and`, designators moved, parties and their members' noun, and the organisation `the company` refers to.
 
-use super::resolve_names::{has_name, key_of, names, resolve_doc, together, with_spans};
+use super::resolve_names::{class_of, has_name, key_of, names, resolve_doc, together, with_spans};
 use kg::resolve::{DocumentGraph, Node, Predicate};
 
 /// Regression: `Seafirst Corp said ... Seafirst said` was two nodes in one story (NER called the short name a
@@ -15,8 +15,10 @@ fn a_companys_name_without_its_legal_form_or_its_possessive_first_word_is_the_co
     );
     assert!(together(&g, "Harwick Corp", "Harwick"), "{:?}", names(&g));
     // NER's person does not make the company one.
-    let firm = g.entities.iter().find(|e| e.label == "Harwick Corp");
-    assert_eq!(firm.map(|e| e.class.as_str()), Some("Organization"));
+    assert_eq!(
+        class_of(&g, "Harwick Corp").as_deref(),
+        Some("Organization")
+    );
     let g = with_spans(
         "Fenwick's Rating Service Inc cut the bank's rating. Fenwick's said the outlook was negative.",
         &[
@@ -498,9 +500,8 @@ fn a_body_noun_after_an_organisations_name_is_that_organisation() {
         "{:?}",
         names(&g)
     );
-    let velda = g.entities.iter().find(|e| e.label == "Velda");
     assert_eq!(
-        velda.map(|e| e.class.as_str()),
+        class_of(&g, "Velda").as_deref(),
         Some("Organization"),
         "{:?}",
         names(&g)

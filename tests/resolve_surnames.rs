@@ -1,7 +1,9 @@
 //! Short forms of people's names in entity resolution: which full name a lone surname or given name joins
 //! when several fit or none, misspelt names, names stated as known as another, and surnames across the corpus.
 
-use super::resolve_names::{doc_with_spans, key_of, names, resolve_doc, together, with_spans};
+use super::resolve_names::{
+    class_of, doc_with_spans, key_of, names, resolve_doc, together, with_spans,
+};
 use kg::analysis::Doc;
 
 #[test]
@@ -450,9 +452,8 @@ fn a_name_coordinated_with_a_player_in_a_match_report_is_a_person() {
             ("Mendez", "ORG"),
         ],
     );
-    let mendez = g.entities.iter().find(|e| e.label == "Mendez");
     assert_eq!(
-        mendez.map(|e| e.class.as_str()),
+        class_of(&g, "Mendez").as_deref(),
         Some("Person"),
         "{:?}",
         names(&g)
@@ -466,9 +467,8 @@ fn a_name_coordinated_with_a_player_in_a_match_report_is_a_person() {
             ("Mendez", "ORG"),
         ],
     );
-    let mendez = g.entities.iter().find(|e| e.label == "Mendez");
     assert_eq!(
-        mendez.map(|e| e.class.as_str()),
+        class_of(&g, "Mendez").as_deref(),
         Some("Organization"),
         "{:?}",
         names(&g)

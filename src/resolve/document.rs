@@ -5,7 +5,7 @@
 use super::lexicon::Lexicon;
 use super::name_edges::DocWords;
 use super::names::{clean_phrase, is_pronoun, name_words};
-use crate::analysis::{Doc, Sentence};
+use crate::analysis::{Doc, Sentence, Token};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -721,6 +721,21 @@ pub(crate) fn dominates(doc: &Doc, a: usize, mut b: usize) -> bool {
         b = h;
     }
     false
+}
+
+/// The root token of the mention over tokens `start..end` and the token it depends on, if any.
+pub(crate) fn attachment(doc: &Doc, start: usize, end: usize) -> Option<(&Token, &Token)> {
+    let root = span_root(doc, start, end);
+    let tok = &doc.tokens[root];
+    let head = doc.tokens.get(tok.head).filter(|_| tok.head != root)?;
+    Some((tok, head))
+}
+
+/// The preposition whose object the mention over tokens `start..end` is (`in` of `in Dortmund`), if any.
+pub(crate) fn preposition_over(doc: &Doc, start: usize, end: usize) -> Option<&Token> {
+    attachment(doc, start, end)
+        .filter(|(tok, _)| tok.dep == "pobj")
+        .map(|(_, prep)| prep)
 }
 
 /// The token of a span whose head lies outside it.

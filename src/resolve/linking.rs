@@ -4,7 +4,9 @@
 //! documents, so that a document's own `Susanne Koch` decides who its `Koch` is.
 
 use super::cluster::{NameInfo, short_form_links};
-use super::document::{DocEntities, Draft, coordination, mention_token_range, span_root};
+use super::document::{
+    DocEntities, Draft, coordination, mention_token_range, preposition_over, span_root,
+};
 use super::lexicon::{Canonical, Lexicon, VALUE_LABELS, entity_key};
 use super::mentions::{NameForm, NameSpan, name_spans, repeated_names};
 use super::name_context::{
@@ -701,38 +703,28 @@ fn ends_in_legal_form(words: &NameWords, name: &str) -> bool {
 /// Whether the name is the object of an `of` after a common noun of a class of places (`the city of
 /// Bochum`, `the state of Bavaria`; `kg:headNoun` of a subclass of `kg:Place`).
 fn named_as_place(doc: &Doc, lex: &Lexicon, start: usize, end: usize) -> bool {
-    let tok = &doc.tokens[span_root(doc, start, end)];
-    let Some(of) = doc.tokens.get(tok.head).filter(|_| tok.dep == "pobj") else {
-        return false;
-    };
-    of.lemma == "of"
-        && doc.tokens.get(of.head).is_some_and(|h| {
-            h.pos == "NOUN"
-                && lex
-                    .head_noun_class(&h.lemma)
-                    .is_some_and(|c| lex.is_place_class(c))
-        })
+    preposition_over(doc, start, end).is_some_and(|of| {
+        of.lemma == "of"
+            && doc.tokens.get(of.head).is_some_and(|h| {
+                h.pos == "NOUN"
+                    && lex
+                        .head_noun_class(&h.lemma)
+                        .is_some_and(|c| lex.is_place_class(c))
+            })
+    })
 }
 
 /// Whether the name is the object of a preposition that a proper noun governs (`Enke from Hanover`, `Klopp
 /// at Dortmund`): in a sports report, the club a person plays or works for.
 fn after_a_name(doc: &Doc, start: usize, end: usize) -> bool {
-    let tok = &doc.tokens[span_root(doc, start, end)];
-    tok.dep == "pobj"
-        && doc
-            .tokens
-            .get(tok.head)
-            .and_then(|prep| doc.tokens.get(prep.head))
-            .is_some_and(|h| h.pos == "PROPN")
+    preposition_over(doc, start, end)
+        .and_then(|prep| doc.tokens.get(prep.head))
+        .is_some_and(|h| h.pos == "PROPN")
 }
 
 /// Whether the name is the object of a locative preposition (`in Dortmund`, `to Munich`;
 /// `kg:locativePrepositions`).
 fn located(doc: &Doc, lex: &Lexicon, start: usize, end: usize) -> bool {
-    let tok = &doc.tokens[span_root(doc, start, end)];
-    tok.dep == "pobj"
-        && doc
-            .tokens
-            .get(tok.head)
-            .is_some_and(|h| lex.locative_prepositions.contains(&h.lemma.to_lowercase()))
+    preposition_over(doc, start, end)
+        .is_some_and(|p| lex.locative_prepositions.contains(&p.lemma.to_lowercase()))
 }

@@ -8,9 +8,9 @@
 //! `kg:sidePrepositions`, `kg:matchPrepositions`, `kg:sideTitleWords`, `kg:playerWords`, `kg:sideNouns`);
 //! the linker interns what they return.
 
-use super::document::span_root;
+use super::document::attachment;
 use super::lexicon::{Canonical, Lexicon};
-use crate::analysis::{Doc, Token};
+use crate::analysis::Doc;
 
 /// Whether the mention of a country over tokens `start..end` names a side of a match: the subject or object
 /// of a side verb, the object of a side preposition or of a match preposition after a side verb or noun
@@ -56,14 +56,6 @@ pub(crate) fn names_an_office_holders_country(
     matches!(tok.dep.as_str(), "compound" | "poss")
         && lex.words.is_title(doc.token_text(tok.head))
         && !lex.side_title_words.contains(&head.lemma.to_lowercase())
-}
-
-/// The root token of the mention over tokens `start..end` and the token it depends on, if any.
-fn attachment(doc: &Doc, start: usize, end: usize) -> Option<(&Token, &Token)> {
-    let root = span_root(doc, start, end);
-    let tok = &doc.tokens[root];
-    let head = doc.tokens.get(tok.head).filter(|_| tok.head != root)?;
-    Some((tok, head))
 }
 
 /// The national team of a country, as an entity of its own: `Germany national team`, or `Germany women's

@@ -104,7 +104,6 @@ const MIN_VOWEL_WORD: usize = 6;
 /// umlaut for a vowel (`Köhler`/`Kahler`) make other names. An `h` between vowels of such a word, written
 /// in one and not the other, is no difference either (`Zabihullah`/`Zabiullah Mujahid`).
 fn vowel_spellings(keys: &BTreeMap<&str, &KeyInfo>, out: &mut BTreeMap<String, String>) {
-    let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
     // Names by their words with the vowels of long words masked: a group's names differ in vowels only.
     let mut groups: BTreeMap<Vec<String>, Vec<(&str, Vec<String>)>> = BTreeMap::new();
     for (&k, info) in keys {
@@ -114,26 +113,7 @@ fn vowel_spellings(keys: &BTreeMap<&str, &KeyInfo>, out: &mut BTreeMap<String, S
         let words: Vec<String> = name_words(&info.label)
             .iter()
             .flat_map(|w| w.split('-'))
-            .map(|w| {
-                let w: Vec<char> = w
-                    .chars()
-                    .flat_map(char::to_lowercase)
-                    .filter(|c| c.is_alphanumeric())
-                    .collect();
-                // An `h` between vowels of a long word is a breath some transliterations write and others
-                // leave out (`Zabihullah`, `Zabiullah`).
-                let long = w.len() >= MIN_VOWEL_WORD;
-                (0..w.len())
-                    .filter(|&i| {
-                        !(long
-                            && w[i] == 'h'
-                            && i > 0
-                            && w.get(i + 1).is_some_and(|&c| vowel(c))
-                            && vowel(w[i - 1]))
-                    })
-                    .map(|i| w[i])
-                    .collect::<String>()
-            })
+            .map(vowel_word)
             .filter(|w| !w.is_empty() && !matches!(w.as_str(), "al" | "el"))
             .collect();
         if words.len() < 2 {
@@ -145,36 +125,26 @@ fn vowel_spellings(keys: &BTreeMap<&str, &KeyInfo>, out: &mut BTreeMap<String, S
                 if w.chars().count() < MIN_VOWEL_WORD {
                     return w.clone();
                 }
-                w.chars().map(|c| if vowel(c) { '*' } else { c }).collect()
+                w.chars()
+                    .map(|c| if is_vowel(c) { '*' } else { c })
+                    .collect()
             })
             .collect();
         groups.entry(masked).or_default().push((k, words));
     }
     for group in groups.values().filter(|g| g.len() >= 2) {
-        let Some((winner, won)) = group.iter().max_by(|a, b| {
-            let rank = |k: &str| (keys[k].fixed, keys[k].documents);
-            rank(a.0).cmp(&rank(b.0)).then(b.0.cmp(a.0))
-        }) else {
+        let Some((winner, won)) = leading(keys, group.iter().map(|(k, _)| *k))
+            .and_then(|w| group.iter().find(|(k, _)| *k == w))
+        else {
             continue;
         };
         for (k, words) in group.iter().filter(|(k, _)| k != winner) {
             let changed: Vec<(&String, &String)> =
                 words.iter().zip(won).filter(|(a, b)| a != b).collect();
-            // One vowel changed, before the word's last two letters (`Hansen`, `Hanson`: other names).
-            let one_vowel = |a: &str, b: &str| {
-                let changed: Vec<usize> = a
-                    .chars()
-                    .zip(b.chars())
-                    .enumerate()
-                    .filter(|(_, (x, y))| x != y)
-                    .map(|(i, _)| i)
-                    .collect();
-                matches!(changed[..], [i] if i + 2 < a.chars().count())
-            };
             let joined = match changed[..] {
                 // Apart only in an `h` between vowels.
                 [] => true,
-                [(a, b)] => one_vowel(a, b),
+                [(a, b)] => one_vowel_apart(a, b),
                 _ => false,
             };
             if joined {
@@ -182,6 +152,56 @@ fn vowel_spellings(keys: &BTreeMap<&str, &KeyInfo>, out: &mut BTreeMap<String, S
             }
         }
     }
+}
+
+/// Whether a vowel of a name's word counts as one ([`vowel_spellings`]).
+fn is_vowel(c: char) -> bool {
+    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
+}
+
+/// A word as [`vowel_spellings`] compares it: lower-case letters and digits as written (an umlaut is no
+/// vowel of the five), without an `h` between vowels in a word of [`MIN_VOWEL_WORD`] letters or more: a
+/// breath some transliterations write and others leave out (`Zabihullah`, `Zabiullah`).
+fn vowel_word(word: &str) -> String {
+    let w: Vec<char> = word
+        .chars()
+        .flat_map(char::to_lowercase)
+        .filter(|c| c.is_alphanumeric())
+        .collect();
+    let long = w.len() >= MIN_VOWEL_WORD;
+    let breath = |i: usize| {
+        long && w[i] == 'h'
+            && i > 0
+            && is_vowel(w[i - 1])
+            && w.get(i + 1).is_some_and(|&c| is_vowel(c))
+    };
+    (0..w.len()).filter(|&i| !breath(i)).map(|i| w[i]).collect()
+}
+
+/// Whether two words of one length differ in one letter only, before their last two (`Muallem`,
+/// `Moallem`; not `Hansen`, `Hanson`).
+fn one_vowel_apart(a: &str, b: &str) -> bool {
+    let mut changed = a
+        .chars()
+        .zip(b.chars())
+        .enumerate()
+        .filter(|(_, (x, y))| x != y);
+    match (changed.next(), changed.next()) {
+        (Some((i, _)), None) => i + 2 < a.chars().count(),
+        _ => false,
+    }
+}
+
+/// The key a group of spellings of one name goes to: a fixed key, then the one most documents name, then a
+/// typed name, then the first key, so that the choice does not depend on record order.
+fn leading<'k>(
+    keys: &BTreeMap<&str, &KeyInfo>,
+    group: impl Iterator<Item = &'k str>,
+) -> Option<&'k str> {
+    group.max_by(|a, b| {
+        let rank = |k: &str| (keys[k].fixed, keys[k].documents, keys[k].class != UNTYPED);
+        rank(a).cmp(&rank(b)).then(b.cmp(a))
+    })
 }
 
 /// A name's words as written, lower case and accents aside, joined by `_`.
@@ -249,12 +269,7 @@ fn same_spellings(
         if classes.len() > 1 && !all_places && name_words(&keys[group[0]].label).len() < 2 {
             continue;
         }
-        // A fixed key, then most documents, then the typed name, then the key (the group is in key order):
-        // order-free.
-        let Some(&winner) = group.iter().max_by(|a, b| {
-            let rank = |k: &str| (keys[k].fixed, keys[k].documents, keys[k].class != UNTYPED);
-            rank(a).cmp(&rank(b)).then(b.cmp(a))
-        }) else {
+        let Some(winner) = leading(keys, group.iter().copied()) else {
             continue;
         };
         for &k in group {
