@@ -4,6 +4,9 @@
 use super::resolve_names::{
     doc_with_spans, has_name, key_of, names, resolve_doc, together, with_spans,
 };
+use kg::extract::Extractor;
+use kg::ontology::Ontology;
+use kg::resolve::{DocMeta, Resolver};
 
 #[test]
 fn the_west_and_its_adjective_are_the_western_world() {
@@ -132,6 +135,35 @@ fn a_place_written_with_st_is_the_place_the_list_names_with_saint() {
         &[("St Petersburg", "GPE")],
     );
     assert_eq!(key_of(&g, "St Petersburg"), "saint_petersburg");
+}
+
+#[test]
+fn an_extension_file_adds_an_abbreviation_of_a_places_first_word() {
+    // A place whose list gives it a name with the abbreviation: without the abbreviation that name does
+    // not begin as the place's first name does, and stays a name of its own.
+    let place = "@prefix kg: <https://kg.example.org/ontology#> .\n\
+                 @prefix kge: <https://kg.example.org/entity/> .\n\
+                 kge:place_port_alder kg:placeName \"Port Alder\", \"Pt Alder\" ; \
+                 kg:placeKind \"city\" ; kg:countryCode \"GB\" .\n";
+    let abbreviation = "@prefix kg: <https://kg.example.org/ontology#> .\n\
+                        kg:placeNameAbbreviations a kg:WordList ; kg:word \"pt port\" .\n";
+    let doc = doc_with_spans(
+        "The tanker docked in Pt Alder on Monday.",
+        &[("Pt Alder", "GPE")],
+    );
+    let key = |extensions: &[&str]| {
+        let extensions: Vec<(String, String)> = extensions
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (format!("extra{i}.ttl"), t.to_string()))
+            .collect();
+        let onto = Ontology::with_extensions(&extensions).expect("extension loads");
+        let triples = Extractor::new().extract(&doc);
+        let g = Resolver::new(&onto).resolve(&doc, &triples, &DocMeta::default());
+        key_of(&g, "Pt Alder")
+    };
+    assert_eq!(key(&[place, abbreviation]), "port_alder");
+    assert_ne!(key(&[place]), "port_alder");
 }
 
 #[test]

@@ -298,6 +298,12 @@ impl Lexicon {
                 *places_named.entry(n).or_default() += 1;
             }
         }
+        // `kg:placeNameAbbreviations`: `st saint` and the like.
+        let abbreviations: HashMap<&str, &str> = onto
+            .word_list("placeNameAbbreviations")
+            .iter()
+            .filter_map(|e| e.split_once(' '))
+            .collect();
         for p in onto.places() {
             let own = |n: &&String| places_named.get(&n.to_lowercase()) == Some(&1);
             // Keyed by its first name that no other place has (`Luhansk Oblast`, where the city is
@@ -306,18 +312,17 @@ impl Lexicon {
                 let key = entity_key(first, false);
                 // Only names that begin as it does, or one letter apart (`Frankfurt`, `Hanover`): the
                 // list's names in other languages are often another thing's name in English (`San Paolo`).
-                // `St`, `Mt` and `Ft` open a name as `Saint`, `Mount` and `Fort` do (`St Petersburg`).
+                // An abbreviation opens a name as its word does (`St Petersburg`, `Saint Petersburg`).
                 let opening = |n: &str| {
                     let words = name_words(n);
                     words
                         .first()
                         .and_then(|w| w.split('-').next())
                         .map(phonetic_word)
-                        .map(|w| match w.as_str() {
-                            "st" => "saint".to_string(),
-                            "mt" => "mount".to_string(),
-                            "ft" => "fort".to_string(),
-                            _ => w,
+                        .map(|w| {
+                            abbreviations
+                                .get(w.as_str())
+                                .map_or(w, |full| full.to_string())
                         })
                 };
                 let first_opening = opening(first);
