@@ -516,3 +516,55 @@ fn a_body_noun_after_an_organisations_name_is_that_organisation() {
     let g = with_spans("The Marnsby group met on Monday.", &[("Marnsby", "GPE")]);
     assert!(has_name(&g, "Marnsby group"), "{:?}", names(&g));
 }
+
+#[test]
+fn a_plural_description_is_no_one_thing_of_its_singulars_class() {
+    let g = with_spans("Creditor banks rejected the offer on Monday.", &[]);
+    assert!(
+        g.entities.iter().all(|e| e.class != "Organization"),
+        "{:?}",
+        g.entities
+            .iter()
+            .map(|e| (&e.label, &e.class))
+            .collect::<Vec<_>>()
+    );
+    // One bank is an organisation; a plural the head nouns list itself keeps its class (`islands`).
+    let g = with_spans(
+        "A creditor bank rejected the offer. The islands remain disputed.",
+        &[],
+    );
+    assert_eq!(
+        class_of(&g, "creditor bank").as_deref(),
+        Some("Organization"),
+        "{:?}",
+        g.entities
+            .iter()
+            .map(|e| (&e.label, &e.class))
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(class_of(&g, "islands").as_deref(), Some("IslandGroup"));
+}
+
+#[test]
+fn a_bare_singular_description_is_a_mass_use_not_one_thing() {
+    let classes = |g: &DocumentGraph| {
+        g.entities
+            .iter()
+            .map(|e| (e.label.clone(), e.class.clone()))
+            .collect::<Vec<_>>()
+    };
+    let g = with_spans("The firm needs working capital for its expansion.", &[]);
+    assert!(
+        classes(&g).iter().all(|(_, c)| c != "City"),
+        "{:?}",
+        classes(&g)
+    );
+    // With a determiner the noun names one thing: the capital is a city.
+    let g = with_spans("Protesters marched through the capital on Sunday.", &[]);
+    assert_eq!(
+        class_of(&g, "capital").as_deref(),
+        Some("City"),
+        "{:?}",
+        classes(&g)
+    );
+}

@@ -526,11 +526,28 @@ impl<'a> DocEntities<'a> {
                     doc.token_text(h).to_lowercase()
                 )
             });
+        // A plural's class is its own word's (`islands`, `troops`), never its singular's: `creditor banks`,
+        // `cities` are sets of things, no one bank or city.
+        let plural = matches!(t.tag.as_str(), "NNS" | "NNPS");
+        // A singular noun with no determiner, possessor or number is a mass or generic use, no one thing:
+        // `working capital`, `share capital`, `raise capital` (`the capital` is a city).
+        let bare = t.tag == "NN"
+            && !kids.iter().any(|&c| {
+                matches!(
+                    doc.tokens[c].dep.as_str(),
+                    "det" | "predet" | "poss" | "nummod"
+                )
+            });
         let class = compound
             .as_deref()
             .and_then(|c| self.lex.head_noun_class(c))
             .or_else(|| self.lex.head_noun_class(doc.token_text(h)))
-            .or_else(|| self.lex.head_noun_class(&t.lemma))
+            .or_else(|| {
+                (!plural)
+                    .then(|| self.lex.head_noun_class(&t.lemma))
+                    .flatten()
+            })
+            .filter(|_| !bare)
             .map(str::to_string);
         let subtree: Vec<usize> = sentence_range(doc, h)
             .filter(|&i| dominates(doc, h, i))
