@@ -341,6 +341,41 @@ fn a_possessive_after_a_persons_or_a_known_name_opens_a_name_of_its_own() {
 }
 
 #[test]
+fn a_possessive_after_a_name_tagged_alone_elsewhere_opens_a_name_of_its_own() {
+    // Curly apostrophe, an owner no list knows: NER tagged `Zeltron` alone in the first sentence.
+    let g = with_spans(
+        "Software makers like Zeltron sell licences. Users of Windows and Zeltron’s OS complained.",
+        &[
+            ("Zeltron", "ORG"),
+            ("Windows", "PRODUCT"),
+            ("Zeltron’s OS", "ORG"),
+        ],
+    );
+    assert!(
+        !names(&g)
+            .iter()
+            .flatten()
+            .any(|n| n.contains("Zeltron’s") || n.contains("Zeltron's")),
+        "{:?}",
+        names(&g)
+    );
+    assert!(has_name(&g, "OS"), "{:?}", names(&g));
+    // An owner the document never names alone stays in the name.
+    let g = with_spans(
+        "Shoppers lined up outside Kelby’s Food Stores on Monday.",
+        &[("Kelby’s Food Stores", "ORG")],
+    );
+    assert!(
+        names(&g)
+            .iter()
+            .flatten()
+            .any(|n| n.contains("Food Stores") && n.contains("Kelby")),
+        "{:?}",
+        names(&g)
+    );
+}
+
+#[test]
 fn a_word_repeated_inside_a_name_starts_it_again() {
     // A caption run into the text: `Otto Otto Brenner's`.
     let text = "Otto Otto Brenner's debut as coach was not a good one. Otto Brenner said little. \

@@ -8,11 +8,11 @@
 //! (`Merkel Tries`). Used by [`super::mentions`]; pure functions of the analysed document and the lexicon.
 
 use super::document::glued_hyphen;
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, VALUE_LABELS};
 use super::names::{NameWords, spells_initials};
 use crate::analysis::Doc;
 use std::cell::OnceCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// The abbreviation in parentheses right after a name that ends before token `end`, when NER left it
 /// untagged (`Social Democrats (SPD)`, `the Economic Community of West African States (ECOWAS)`): a word
@@ -311,8 +311,9 @@ pub(super) struct Owners<'a> {
 impl Owners<'_> {
     /// The label of tokens `from..to` as the owner before a possessive inside a span labelled `label`: a
     /// place's name is `GPE`; a name of the gazetteer (which gives its class) or of the document's people
-    /// keeps the span's label (NER calls places and organisations people too: the linker weighs it);
-    /// `None` for any other word (`People's`, `Workers'`).
+    /// keeps the span's label (NER calls places and organisations people too: the linker weighs it), as
+    /// does a name NER tagged on its own elsewhere (`Apple's OS` beside `Apple`); `None` for any other
+    /// word (`People's`, `Workers'`).
     pub(super) fn label<'l>(
         &self,
         doc: &Doc,
@@ -325,6 +326,7 @@ impl Owners<'_> {
             Some("GPE")
         } else if self.lex.gazetteer_name(owner).is_some()
             || (from..to).all(|k| self.doc_words.in_persons_name(doc.token_text(k)))
+            || self.doc_words.tagged_alone(owner)
         {
             Some(label)
         } else {
@@ -366,6 +368,8 @@ pub(super) struct DocWords<'d> {
     lower: OnceCell<HashMap<String, LowerUse>>,
     /// Every word of a name NER called a person's -> the most capitalised words of such a name it is in.
     persons: OnceCell<HashMap<String, usize>>,
+    /// The text of every span NER tagged a name (any label but a value's).
+    spans: OnceCell<HashSet<String>>,
 }
 
 impl<'d> DocWords<'d> {
@@ -374,6 +378,7 @@ impl<'d> DocWords<'d> {
             doc,
             lower: OnceCell::new(),
             persons: OnceCell::new(),
+            spans: OnceCell::new(),
         }
     }
 
@@ -414,6 +419,24 @@ impl<'d> DocWords<'d> {
             }
             out
         })
+    }
+
+    /// Whether NER tagged `name` on its own somewhere in the document, as a name of any kind.
+    pub(super) fn tagged_alone(&self, name: &str) -> bool {
+        let doc = self.doc;
+        self.spans
+            .get_or_init(|| {
+                doc.ents
+                    .iter()
+                    .filter(|s| s.start < s.end && s.end <= doc.tokens.len())
+                    .filter(|s| !VALUE_LABELS.contains(&s.label.as_str()))
+                    .map(|s| {
+                        doc.slice(doc.tokens[s.start].start..doc.tokens[s.end - 1].end)
+                            .to_string()
+                    })
+                    .collect()
+            })
+            .contains(name)
     }
 
     /// Whether the document writes `word` (lower case) as an adverb, adjective, preposition, conjunction
