@@ -174,8 +174,8 @@ impl CorpusNames {
             .map(|(k, info)| (k.as_str(), info))
             .collect();
         let mut out = BTreeMap::new();
-        people(&keys, &mut out);
-        aliases(&keys, &mut out);
+        let contested = people(&keys, &mut out);
+        aliases(&keys, &contested, &mut out);
         acronyms(&keys, &mut out);
         spellings(&keys, &self.places, &mut out);
         // A key that moves to a key that moves on goes to the end of the chain (`Assad` to `Bashar Assad`,
@@ -214,7 +214,14 @@ fn phonetic(label: &str) -> Vec<String> {
     name_words(label).iter().map(|w| phonetic_word(w)).collect()
 }
 
-fn people<'k>(keys: &BTreeMap<&'k str, &KeyInfo>, out: &mut BTreeMap<String, String>) {
+/// Moves persons' shorter names to their full names; returns the one-word names it left to two full names
+/// or more, none dominant (`Clinton` beside `Bill Clinton` and `Hillary Clinton`), each with the full name
+/// named in more documents than any other, if one is.
+fn people<'k>(
+    keys: &BTreeMap<&'k str, &KeyInfo>,
+    out: &mut BTreeMap<String, String>,
+) -> BTreeMap<&'k str, Option<&'k str>> {
+    let mut contested = BTreeMap::new();
     // Full names (two words or more) by their phonetic last word.
     let mut by_last: BTreeMap<String, Vec<(&'k str, Vec<String>)>> = BTreeMap::new();
     // And by the last word's spelling, for a long one-word name no full name ends with as written
@@ -292,6 +299,13 @@ fn people<'k>(keys: &BTreeMap<&'k str, &KeyInfo>, out: &mut BTreeMap<String, Str
             [(n, first), (m, _), ..] if *n >= DOMINANCE * *m => Some(*first),
             _ => None,
         };
+        if target.is_none() && info.class == "Person" {
+            let leader = match ranked.as_slice() {
+                [(n, first), (m, _), ..] if n > m => Some(*first),
+                _ => None,
+            };
+            contested.insert(k, leader);
+        }
         // A name typed otherwise goes only to a person two documents or more name (`Zagreb` stays the city
         // beside `Dinamo Zagreb`, once tagged a person).
         let target = target.filter(|t| !mistyped || docs[t] >= 2);
@@ -299,6 +313,7 @@ fn people<'k>(keys: &BTreeMap<&'k str, &KeyInfo>, out: &mut BTreeMap<String, Str
             move_key(keys, out, k, t);
         }
     }
+    contested
 }
 
 /// Classes a surname gets by mistake: tagged a place in a sports report (`Hummels`, `Iniesta`) or a
@@ -373,7 +388,16 @@ fn contains_in_order(long: &[String], short: &[String]) -> bool {
     in_order(long, short)
 }
 
-fn aliases(keys: &BTreeMap<&str, &KeyInfo>, out: &mut BTreeMap<String, String>) {
+/// Moves a name other documents state as an alias of a fuller one to it (see the rules below). A surname
+/// the people rule found two persons for (`contested`) goes only to the one more documents name than any
+/// other: one story's `Hillary Rodham Clinton ... Clinton` does not make the `Clinton` of other stories
+/// hers beside a `Bill Clinton` named more often; `John Ing ... Ing` does make the `Ing` of others his
+/// beside a `Sheridan C.F. Ing` named less often.
+fn aliases(
+    keys: &BTreeMap<&str, &KeyInfo>,
+    contested: &BTreeMap<&str, Option<&str>>,
+    out: &mut BTreeMap<String, String>,
+) {
     // Lower-case alias -> the keys that carry it (other than as their own label).
     let mut owners: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for (&k, info) in keys {
@@ -411,6 +435,7 @@ fn aliases(keys: &BTreeMap<&str, &KeyInfo>, out: &mut BTreeMap<String, String>) 
             && (keys[o].class == info.class
                 || info.classes.contains_key(&keys[o].class) && keys[o].documents >= info.documents)
             && !out.contains_key(*o)
+            && contested.get(k).is_none_or(|leader| *leader == Some(*o))
             && name_words(&keys[o].label).len() > name_words(&info.label).len()
             && !(opens(&keys[o].label, &info.label)
                 && info.documents >= DOMINANCE * keys[o].documents)
@@ -724,6 +749,37 @@ mod tests {
         let mut place = rec("afp_town", "Afp Town", "City");
         place.aliases.push("AFP".into());
         assert!(!canonical_keys(&[rec("afp", "AFP", "Organization"), place]).contains_key("afp"));
+    }
+
+    #[test]
+    fn a_surname_two_persons_share_is_the_alias_of_the_one_named_most_only() {
+        // One story writes `Marta Okafor` and `Okafor`; the corpus knows `Daniel Okafor` as well, named
+        // about as often: the lone `Okafor` of another story is neither's.
+        let mut marta = rec("marta_okafor", "Marta Okafor", "Person");
+        marta.aliases.push("Okafor".into());
+        let mut r = recs(2, "marta_okafor", "Marta Okafor", "Person");
+        r.push(marta);
+        r.extend(recs(4, "daniel_okafor", "Daniel Okafor", "Person"));
+        r.push(rec("okafor", "Okafor", "Person"));
+        assert_eq!(canonical_keys(&r).get("okafor"), None);
+        // Where the one the story names is also the one more documents name, the alias decides.
+        r.extend(recs(2, "marta_okafor", "Marta Okafor", "Person"));
+        assert_eq!(
+            canonical_keys(&r).get("okafor").map(String::as_str),
+            Some("marta_okafor")
+        );
+        // A one-word name that ends no other full name still follows the alias (`Lula`).
+        let mut lula = rec(
+            "luiz_inacio_lula_da_silva",
+            "Luiz Inacio Lula da Silva",
+            "Person",
+        );
+        lula.aliases.push("Lula".into());
+        let r = vec![lula, rec("lula", "Lula", "Person")];
+        assert_eq!(
+            canonical_keys(&r).get("lula").map(String::as_str),
+            Some("luiz_inacio_lula_da_silva")
+        );
     }
 
     #[test]
