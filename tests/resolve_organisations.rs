@@ -568,3 +568,42 @@ fn a_bare_singular_description_is_a_mass_use_not_one_thing() {
         classes(&g)
     );
 }
+
+#[test]
+fn a_companys_first_word_ner_took_for_a_person_is_the_company() {
+    let text = "Halvorsen Garden Stores Inc said its audit found a shortage. Halvorsen said income will fall.";
+    let g = with_spans(
+        text,
+        &[
+            ("Halvorsen Garden Stores Inc", "ORG"),
+            ("Halvorsen", "PERSON"),
+        ],
+    );
+    assert!(
+        together(&g, "Halvorsen Garden Stores Inc", "Halvorsen"),
+        "{:?}",
+        names(&g)
+    );
+    // A person the story names in full with the word is the likelier.
+    let g = with_spans(
+        &text.replace(
+            "found a shortage.",
+            "found a shortage, chairman Erik Halvorsen said.",
+        ),
+        &[
+            ("Halvorsen Garden Stores Inc", "ORG"),
+            ("Erik Halvorsen", "PERSON"),
+            ("Halvorsen", "PERSON"),
+        ],
+    );
+    assert!(
+        together(&g, "Erik Halvorsen", "Halvorsen"),
+        "{:?}",
+        names(&g)
+    );
+    assert!(
+        !together(&g, "Halvorsen Garden Stores Inc", "Halvorsen"),
+        "{:?}",
+        names(&g)
+    );
+}

@@ -219,7 +219,10 @@ fn stands_for_name(
     }
     // A company's name without the legal forms that end it (`Seafirst` of `Seafirst Corp`), or its first
     // word where that is a possessive (`Moody's` of `Moody's Investors Service Inc`), whatever NER called
-    // the short name: it takes many a company named alone for a person.
+    // the short name: it takes many a company named alone for a person. So is the first word of a name of
+    // two words or more before its legal form that NER took alone for a person (`Ames said` of `Ames
+    // Department Stores Inc`); a person the story names in full who has the word is the likelier
+    // (see [`best_fits`]).
     if long.has("ORG") && !long.fixed && m >= 2 {
         let k = words.before_legal_form(&lw.raw);
         let first_possessive = n == 1
@@ -229,7 +232,8 @@ fn stands_for_name(
                 .split_whitespace()
                 .next()
                 .is_some_and(ends_in_possessive_s);
-        if k < m && n == k && same(0..k) || first_possessive && same(0..1) {
+        let first_word = n == 1 && short.person && (2..m).contains(&k);
+        if k < m && n == k && same(0..k) || (first_possessive || first_word) && same(0..1) {
             return Some(false);
         }
     }
