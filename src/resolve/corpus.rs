@@ -426,6 +426,18 @@ fn aliases(
         {
             others.truncate(1);
         }
+        // Owners that are one name written at more or less length (`Shearson Lehman`, `Shearson Lehman
+        // Brothers Inc`) are one owner: the shortest, whose words open all the others' (not `Morgan` of
+        // `J.P. Morgan and Co Inc` and `Morgan Stanley Group Inc`).
+        if others.len() >= 2
+            && let Some(&shortest) = others.iter().find(|&&o| {
+                others
+                    .iter()
+                    .all(|&x| x == o || opens(&keys[x].label, &keys[o].label))
+            })
+        {
+            others = vec![shortest];
+        }
         // Of one class: the owner's, or one some document gives the name (`ISAF` a facility once) when the
         // owner is named as often (not `Smith`, of many stories, for the `Gordon Smith` of a few). A short
         // form the owner's name opens, named in [`DOMINANCE`] times as many documents as the owner, is a
@@ -780,6 +792,38 @@ mod tests {
             canonical_keys(&r).get("lula").map(String::as_str),
             Some("luiz_inacio_lula_da_silva")
         );
+    }
+
+    #[test]
+    fn owners_of_an_alias_that_are_one_name_at_more_or_less_length_are_one_owner() {
+        let owner = |key: &str, label: &str, alias: &str| {
+            let mut r = rec(key, label, "Organization");
+            r.aliases.push(alias.into());
+            r
+        };
+        let mut r = recs(2, "brandt_holm", "Brandt Holm", "Organization");
+        r.push(owner("brandt_holm", "Brandt Holm", "Brandt"));
+        r.push(owner(
+            "brandt_holm_brothers_inc",
+            "Brandt Holm Brothers Inc",
+            "Brandt",
+        ));
+        r.extend(recs(2, "brandt", "Brandt", "Organization"));
+        assert_eq!(
+            canonical_keys(&r).get("brandt").map(String::as_str),
+            Some("brandt_holm")
+        );
+        // Two names neither of which opens the other are two owners: the word stays itself.
+        let r = vec![
+            owner("jl_brandt_and_co_inc", "J.L. Brandt and Co Inc", "Brandt"),
+            owner(
+                "brandt_holm_brothers_inc",
+                "Brandt Holm Brothers Inc",
+                "Brandt",
+            ),
+            rec("brandt", "Brandt", "Organization"),
+        ];
+        assert_eq!(canonical_keys(&r).get("brandt"), None);
     }
 
     #[test]
