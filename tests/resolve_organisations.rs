@@ -606,4 +606,30 @@ fn a_companys_first_word_ner_took_for_a_person_is_the_company() {
         "{:?}",
         names(&g)
     );
+    // So is a company the story names so, with its legal form: the whole name before it, not a first word.
+    let g = with_spans(
+        "Halvorsen Insurance Group, the insurer of Halvorsen Corp, said it would buy a firm. Halvorsen \
+         said the firm, to be named Halvorsen Reinsurance Co, will grow.",
+        &[
+            ("Halvorsen Insurance Group", "ORG"),
+            ("Halvorsen Corp", "ORG"),
+            ("Halvorsen Reinsurance Co", "ORG"),
+            ("Halvorsen", "PERSON"),
+        ],
+    );
+    // One node carries the lone word (a name the company's has anyway): no node of its own.
+    assert_eq!(
+        names(&g)
+            .iter()
+            .filter(|n| n.iter().any(|x| x == "Halvorsen"))
+            .count(),
+        1,
+        "{:?}",
+        names(&g)
+    );
+    assert!(
+        together(&g, "Halvorsen Corp", "Halvorsen"),
+        "{:?}",
+        names(&g)
+    );
 }

@@ -131,12 +131,13 @@ pub(crate) fn short_form_links(names: &[NameInfo], words: &NameWords) -> Vec<(us
     out
 }
 
-/// How a short form fits a full name: as its family name or another whole part, or only as the given name
-/// of a person (`Boris` of `Boris Becker`), the weaker reading.
+/// How a short form fits a full name: as its family name or another whole part, or only as its first word
+/// (a person's given name, `Boris` of `Boris Becker`; a company's, `Ames` of `Ames Department Stores
+/// Inc`), the weaker reading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Fit {
     Name,
-    GivenName,
+    FirstWord,
 }
 
 /// The full names a short form stands for, of those it fits: a short form NER once called a person stands
@@ -162,14 +163,17 @@ fn stands_for(
     lw: &Words,
     words: &NameWords,
 ) -> Option<Fit> {
-    stands_for_name(short, sw, long, lw, words).map(
-        |given| {
-            if given { Fit::GivenName } else { Fit::Name }
-        },
-    )
+    stands_for_name(short, sw, long, lw, words).map(|first_word| {
+        if first_word {
+            Fit::FirstWord
+        } else {
+            Fit::Name
+        }
+    })
 }
 
-/// [`stands_for`] as `Some(true)` for a given name standing alone, `Some(false)` for any other fit.
+/// [`stands_for`] as `Some(true)` for a first word standing alone (a person's given name, a company's
+/// first word), `Some(false)` for any other fit.
 fn stands_for_name(
     short: &NameInfo,
     sw: &Words,
@@ -219,10 +223,11 @@ fn stands_for_name(
     }
     // A company's name without the legal forms that end it (`Seafirst` of `Seafirst Corp`), or its first
     // word where that is a possessive (`Moody's` of `Moody's Investors Service Inc`), whatever NER called
-    // the short name: it takes many a company named alone for a person. So is the first word of a name of
-    // two words or more before its legal form that NER took alone for a person (`Ames said` of `Ames
-    // Department Stores Inc`); a person the story names in full who has the word is the likelier
-    // (see [`best_fits`]).
+    // the short name: it takes many a company named alone for a person. So is, the weaker reading, the
+    // first word of a name of two words or more before its legal form that NER took alone for a person
+    // (`Ames said` of `Ames Department Stores Inc`); a person the story names in full who has the word, or
+    // a company named so without its legal form (`Transamerica` of `Transamerica Corp`, beside
+    // `Transamerica Reinsurance Co`), is the likelier (see [`best_fits`]).
     if long.has("ORG") && !long.fixed && m >= 2 {
         let k = words.before_legal_form(&lw.raw);
         let first_possessive = n == 1
@@ -232,9 +237,11 @@ fn stands_for_name(
                 .split_whitespace()
                 .next()
                 .is_some_and(ends_in_possessive_s);
-        let first_word = n == 1 && short.person && (2..m).contains(&k);
-        if k < m && n == k && same(0..k) || (first_possessive || first_word) && same(0..1) {
+        if k < m && n == k && same(0..k) || first_possessive && same(0..1) {
             return Some(false);
+        }
+        if n == 1 && short.person && (2..m).contains(&k) && same(0..1) {
+            return Some(true);
         }
     }
     // A person's surname, where NER called the full name something else (`Morgan Komichi` as ORG).
