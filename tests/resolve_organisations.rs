@@ -528,6 +528,17 @@ fn a_plural_description_is_no_one_thing_of_its_singulars_class() {
             .map(|e| (&e.label, &e.class))
             .collect::<Vec<_>>()
     );
+    // Still a node facts are about, of no class.
+    assert!(
+        g.entities
+            .iter()
+            .any(|e| e.label.eq_ignore_ascii_case("creditor banks") && e.class == "Concept"),
+        "{:?}",
+        g.entities
+            .iter()
+            .map(|e| (&e.label, &e.class))
+            .collect::<Vec<_>>()
+    );
     // One bank is an organisation; a plural the head nouns list itself keeps its class (`islands`).
     let g = with_spans(
         "A creditor bank rejected the offer. The islands remain disputed.",

@@ -531,7 +531,7 @@ impl<'a> DocEntities<'a> {
         let plural = matches!(t.tag.as_str(), "NNS" | "NNPS");
         // A singular noun with no determiner, possessor or number is a mass or generic use, no one thing:
         // `working capital`, `share capital`, `raise capital` (`the capital` is a city).
-        let bare = t.tag == "NN"
+        let mass = t.tag == "NN"
             && !kids.iter().any(|&c| {
                 matches!(
                     doc.tokens[c].dep.as_str(),
@@ -547,8 +547,16 @@ impl<'a> DocEntities<'a> {
                     .then(|| self.lex.head_noun_class(&t.lemma))
                     .flatten()
             })
-            .filter(|_| !bare)
+            .filter(|_| !mass)
             .map(str::to_string);
+        // A set of things of a class (`U.S. warships`, `creditor banks`) is still something facts are about:
+        // a node of the document, of no class; people and countries stay phrases, as one of them does.
+        let set = plural
+            && class.is_none()
+            && self
+                .lex
+                .head_noun_class(&t.lemma)
+                .is_some_and(|c| c != "Person" && c != "Country");
         let subtree: Vec<usize> = sentence_range(doc, h)
             .filter(|&i| dominates(doc, h, i))
             .collect();
@@ -561,6 +569,9 @@ impl<'a> DocEntities<'a> {
             };
         }
         let Some(class) = class else {
+            if set {
+                return self.phrase_entity(label, Vec::new(), h);
+            }
             return Resolution::Literal(label);
         };
         let subset = kids.iter().any(|&c| {
@@ -650,11 +661,18 @@ impl<'a> DocEntities<'a> {
             return Resolution::Entities(vec![e], Via::Name);
         }
         // Other classed phrases (`missile systems`, `security talks`) are entities of the document.
+        self.phrase_entity(label, vec![class], h)
+    }
+
+    /// The document's entity of a description phrase headed by token `h`, with the classes it hints.
+    fn phrase_entity(&mut self, label: String, hints: Vec<String>, h: usize) -> Resolution {
+        let t = &self.doc.tokens[h];
+        let bytes = t.start..t.end;
         let key = format!("phrase:{}", label.to_lowercase());
         let e = self.intern(&key, || Draft {
-            label: label.clone(),
+            label,
             description: true,
-            hints: vec![class.clone()],
+            hints,
             ..Draft::default()
         });
         self.drafts[e].mentions.push(bytes);
