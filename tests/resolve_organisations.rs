@@ -578,6 +578,25 @@ fn a_bare_singular_description_is_a_mass_use_not_one_thing() {
         "{:?}",
         classes(&g)
     );
+    // What an organisation owns is no place; what a country owns may be.
+    let g = with_spans(
+        "The board raised Zentro's capital by a third. Protesters filled Japan's capital.",
+        &[("Zentro", "ORG"), ("Japan", "GPE")],
+    );
+    assert!(
+        classes(&g)
+            .iter()
+            .all(|(l, c)| !(c == "City" && l.contains("Zentro"))),
+        "{:?}",
+        classes(&g)
+    );
+    assert!(
+        classes(&g)
+            .iter()
+            .any(|(l, c)| c == "City" && l.contains("Japan")),
+        "{:?}",
+        classes(&g)
+    );
 }
 
 #[test]

@@ -548,6 +548,11 @@ impl<'a> DocEntities<'a> {
                     .flatten()
             })
             .filter(|_| !mass)
+            .filter(|c| {
+                !(self.lex.is_place_class(c)
+                    && *c != "Facility"
+                    && self.owned_by_organisation(&kids))
+            })
             .map(str::to_string);
         // A set of things of a class (`U.S. warships`, `creditor banks`) is still something facts are about:
         // a node of the document, of no class; people and countries stay phrases, as one of them does.
@@ -662,6 +667,29 @@ impl<'a> DocEntities<'a> {
         }
         // Other classed phrases (`missile systems`, `security talks`) are entities of the document.
         self.phrase_entity(label, vec![class], h)
+    }
+
+    /// Whether a possessor among `kids` (a head noun's children) is an organisation, named (`Nestle's`) or
+    /// described (`the bank's`): what it owns is no place but a facility (`Nestle's nominal capital`, `the
+    /// bank's capital` are money; `Ford's assembly plant` is a plant), where a country's or a person's may
+    /// be (`Japan's capital`, `his home town`).
+    fn owned_by_organisation(&self, kids: &[usize]) -> bool {
+        let doc = self.doc;
+        kids.iter()
+            .filter(|&&c| doc.tokens[c].dep == "poss")
+            .any(|&c| match self.entity_at(c) {
+                Some(e) => {
+                    let d = &self.drafts[self.find(e)];
+                    match d.class.as_deref() {
+                        Some(class) => self.lex.is_organisation_class(class),
+                        None => !d.person && d.ner.iter().any(|l| l == "ORG"),
+                    }
+                }
+                None => self
+                    .lex
+                    .head_noun_class(&doc.tokens[c].lemma)
+                    .is_some_and(|class| self.lex.is_organisation_class(class)),
+            })
     }
 
     /// The document's entity of a description phrase headed by token `h`, with the classes it hints.
