@@ -33,7 +33,8 @@ pub(crate) struct NameInfo {
     pub mentions: usize,
     /// Its label, or a word of it, is a place's name that the gazetteer or the places list knows.
     pub known_place: bool,
-    /// Every mention of it is the object of a locative preposition (`from Hanover`).
+    /// A known place every mention of which is the object of a locative preposition (`from Hanover`);
+    /// `false` for any other name.
     pub located: bool,
 }
 
@@ -155,7 +156,8 @@ fn best_fits(short: &NameInfo, names: &[NameInfo], mut fits: Vec<(usize, Fit)>) 
     fits.into_iter().map(|(l, _)| l).collect()
 }
 
-/// Whether (and how) the short name can stand for the full name.
+/// Whether (and how) the short name can stand for the full name: [`Fit::FirstWord`] for a first word
+/// standing alone (a person's given name, a company's first word), [`Fit::Name`] for any other fit.
 fn stands_for(
     short: &NameInfo,
     sw: &Words,
@@ -163,25 +165,7 @@ fn stands_for(
     lw: &Words,
     words: &NameWords,
 ) -> Option<Fit> {
-    stands_for_name(short, sw, long, lw, words).map(|first_word| {
-        if first_word {
-            Fit::FirstWord
-        } else {
-            Fit::Name
-        }
-    })
-}
-
-/// [`stands_for`] as `Some(true)` for a first word standing alone (a person's given name, a company's
-/// first word), `Some(false)` for any other fit.
-fn stands_for_name(
-    short: &NameInfo,
-    sw: &Words,
-    long: &NameInfo,
-    lw: &Words,
-    words: &NameWords,
-) -> Option<bool> {
-    let fit = |b: bool| b.then_some(false);
+    let fit = |b: bool| b.then_some(Fit::Name);
     let (n, m) = (sw.raw.len(), lw.raw.len());
     let same = |range: std::ops::Range<usize>| lw.ph[range] == sw.ph[..];
     if long.person {
@@ -192,13 +176,13 @@ fn stands_for_name(
         let family_first = words.is_family_first(&lw.raw[0])
             || lw.raw[1..].iter().any(|w| hyphenated_given_name(w));
         if same(m - n..m) || (family_first && n == 1 && same(0..1)) {
-            return Some(false);
+            return Some(Fit::Name);
         }
         // A given name standing alone (`Boris` of `Boris Becker`), whatever NER called it (`Volkan's red
         // card` tagged a place, `Abiy` a law), unless it is a place's name or only ever a nationality: only
         // when no other name of the document ends or starts with it (the ambiguity rule keeps it apart).
         let given = short.person || !short.known_place && !short.only_norp();
-        return (n == 1 && given && !family_first && same(0..1)).then_some(true);
+        return (n == 1 && given && !family_first && same(0..1)).then_some(Fit::FirstWord);
     }
     // A plain name's last word standing alone, whatever NER called either (`Astori` tagged a product where
     // `Davide Astori` was tagged an organisation; `Shell` of `Royal Dutch Shell`): never a place's, unless NER
@@ -219,7 +203,7 @@ fn stands_for_name(
         && plain_name(lw, words)
         && same(m - 1..m)
     {
-        return Some(false);
+        return Some(Fit::Name);
     }
     // A company's name without the legal forms that end it (`Seafirst` of `Seafirst Corp`), or its first
     // word where that is a possessive (`Moody's` of `Moody's Investors Service Inc`), whatever NER called
@@ -238,10 +222,10 @@ fn stands_for_name(
                 .next()
                 .is_some_and(ends_in_possessive_s);
         if k < m && n == k && same(0..k) || first_possessive && same(0..1) {
-            return Some(false);
+            return Some(Fit::Name);
         }
         if n == 1 && short.person && (2..m).contains(&k) && same(0..1) {
-            return Some(true);
+            return Some(Fit::FirstWord);
         }
     }
     // A person's surname, where NER called the full name something else (`Morgan Komichi` as ORG).
@@ -257,7 +241,7 @@ fn stands_for_name(
         return None;
     }
     if is_initialism(sw, lw, words) {
-        return Some(false);
+        return Some(Fit::Name);
     }
     // `Gaza` of `Gaza Strip`, `Rakhine` of `Rakhine State`.
     if ["GPE", "LOC", "FAC"].iter().any(|l| long.has(l))
@@ -266,7 +250,7 @@ fn stands_for_name(
         && words.is_place_designator(&lw.raw[m - 1])
         && same(0..m - 1)
     {
-        return Some(false);
+        return Some(Fit::Name);
     }
     if !long.has("ORG") {
         return None;
@@ -282,7 +266,7 @@ fn stands_for_name(
         .count();
     for (a, b) in [(lead, 0), (0, trail), (lead, trail)] {
         if (a > 0 || b > 0) && a + b < m && n == m - a - b && same(a..m - b) {
-            return Some(false);
+            return Some(Fit::Name);
         }
     }
     // The designator alone (`the Fund` of the `International Monetary Fund`, `the Bank` of the `Bank of
@@ -294,11 +278,11 @@ fn stands_for_name(
         && short.ner.iter().all(|l| l == "ORG")
         && (same(m - 1..m) || m >= 3 && words.is_particle(&lw.raw[1]) && same(0..1))
     {
-        return Some(false);
+        return Some(Fit::Name);
     }
     // The words before an `of` (`Atomic Energy Organization` of `... of Iran`), two or more of them.
     if n >= 2 && n < m && words.is_particle(&lw.raw[n]) && same(0..n) {
-        return Some(false);
+        return Some(Fit::Name);
     }
     // The same words the other way round (`Heidelberg University` of `University of Heidelberg`): a
     // designator before an `of`, put after the rest.
@@ -309,7 +293,7 @@ fn stands_for_name(
         && sw.ph[..n - 1] == lw.ph[2..]
         && sw.ph[n - 1] == lw.ph[0]
     {
-        return Some(false);
+        return Some(Fit::Name);
     }
     // One word of a two-word name, called an organisation wherever it stands alone (`Bayern` of `Bayern
     // Munich`; never `Munich`, which NER calls a place, nor a known town NER took for an organisation
@@ -317,7 +301,7 @@ fn stands_for_name(
     // said` beside `Allegheny International`).
     fit(n == 1
         && m == 2
-        && !(short.known_place && short.located)
+        && !short.located
         && short.ner.iter().all(|l| l == "ORG")
         && !words.is_designator(&sw.raw[0])
         && !words.is_particle(&sw.raw[0])

@@ -538,15 +538,12 @@ impl<'a> DocEntities<'a> {
                     "det" | "predet" | "poss" | "nummod"
                 )
             });
+        let lemma_class = self.lex.head_noun_class(&t.lemma);
         let class = compound
             .as_deref()
             .and_then(|c| self.lex.head_noun_class(c))
             .or_else(|| self.lex.head_noun_class(doc.token_text(h)))
-            .or_else(|| {
-                (!plural)
-                    .then(|| self.lex.head_noun_class(&t.lemma))
-                    .flatten()
-            })
+            .or(lemma_class.filter(|_| !plural))
             .filter(|_| !mass)
             .filter(|c| {
                 !(self.lex.is_place_class(c)
@@ -558,10 +555,7 @@ impl<'a> DocEntities<'a> {
         // a node of the document, of no class; people and countries stay phrases, as one of them does.
         let set = plural
             && class.is_none()
-            && self
-                .lex
-                .head_noun_class(&t.lemma)
-                .is_some_and(|c| c != "Person" && c != "Country");
+            && lemma_class.is_some_and(|c| c != "Person" && c != "Country");
         let subtree: Vec<usize> = sentence_range(doc, h)
             .filter(|&i| dominates(doc, h, i))
             .collect();

@@ -367,17 +367,20 @@ impl DocEntities<'_> {
             .iter()
             .map(|&e| {
                 let d = &self.drafts[e];
+                let known_place = self.lex.is_place_name(&d.label)
+                    || name_words(&d.label)
+                        .iter()
+                        .any(|w| self.lex.is_place_name(w));
                 NameInfo {
                     label: d.label.clone(),
                     person: d.person,
                     ner: d.ner.clone(),
                     fixed: d.class.is_some(),
                     mentions: d.mentions.len(),
-                    known_place: self.lex.is_place_name(&d.label)
-                        || name_words(&d.label)
-                            .iter()
-                            .any(|w| self.lex.is_place_name(w)),
-                    located: !d.mentions.is_empty()
+                    known_place,
+                    // Read only of a known place: one parse walk per mention, saved for the rest.
+                    located: known_place
+                        && !d.mentions.is_empty()
                         && d.mentions.iter().all(|m| {
                             mention_token_range(self.doc, m)
                                 .is_some_and(|t| located(self.doc, self.lex, t.start, t.end))

@@ -428,12 +428,8 @@ impl<'d> DocWords<'d> {
             .get_or_init(|| {
                 doc.ents
                     .iter()
-                    .filter(|s| s.start < s.end && s.end <= doc.tokens.len())
                     .filter(|s| !VALUE_LABELS.contains(&s.label.as_str()))
-                    .map(|s| {
-                        doc.slice(doc.tokens[s.start].start..doc.tokens[s.end - 1].end)
-                            .to_string()
-                    })
+                    .map(|s| doc.slice(s.start_byte..s.end_byte).to_string())
                     .collect()
             })
             .contains(name)
