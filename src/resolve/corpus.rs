@@ -442,15 +442,18 @@ fn aliases(
         // owner is named as often (not `Smith`, of many stories, for the `Gordon Smith` of a few). A short
         // form the owner's name opens, named in [`DOMINANCE`] times as many documents as the owner, is a
         // name of its own (the news agency `Reuters` of 140 stories, beside the `Reuters Holdings Plc` of
-        // one); an abbreviation is not (`AFP`).
+        // one), and so is any part of a name not a person's (the `Chelsea` of 68 stories, beside one
+        // story's `Injured Chelsea`, a sentence's first word run into the club's name; `Times` beside the
+        // `Los Angeles Times` of five); an abbreviation is not (`AFP`), nor a person's surname.
         if let [o] = others.as_slice()
             && (keys[o].class == info.class
                 || info.classes.contains_key(&keys[o].class) && keys[o].documents >= info.documents)
             && !out.contains_key(*o)
             && contested.get(k).is_none_or(|leader| *leader == Some(*o))
             && name_words(&keys[o].label).len() > name_words(&info.label).len()
-            && !(opens(&keys[o].label, &info.label)
-                && info.documents >= DOMINANCE * keys[o].documents)
+            && !(info.documents >= DOMINANCE * keys[o].documents
+                && (opens(&keys[o].label, &info.label)
+                    || info.class != "Person" && part_of(&keys[o].label, &info.label)))
         {
             move_key(keys, out, k, o);
         }
@@ -465,6 +468,17 @@ fn opens(long: &str, short: &str) -> bool {
             .iter()
             .zip(&long)
             .all(|(a, b)| a.eq_ignore_ascii_case(b))
+}
+
+/// Whether `short`'s words are a run of `long`'s, fewer than them, case aside (`Injured Chelsea`,
+/// `Chelsea`).
+fn part_of(long: &str, short: &str) -> bool {
+    let (long, short) = (name_words(long), name_words(short));
+    !short.is_empty()
+        && short.len() < long.len()
+        && long
+            .windows(short.len())
+            .any(|w| w.iter().zip(&short).all(|(a, b)| a.eq_ignore_ascii_case(b)))
 }
 
 /// The label's one word, if it has one word.
@@ -513,11 +527,14 @@ fn typed(class: &str) -> bool {
 fn acronyms(keys: &BTreeMap<&str, &KeyInfo>, out: &mut BTreeMap<String, String>) {
     // Initials -> the canonical keys of the full names with those initials, with their classes.
     let mut spelled: BTreeMap<String, BTreeSet<(String, &str)>> = BTreeMap::new();
+    // The documents that name each full name, in any of the forms the pass gave it so far.
+    let mut documents: BTreeMap<String, usize> = BTreeMap::new();
     for (&k, info) in keys {
         if info.class == "Person" {
             continue;
         }
         let canonical = out.get(k).cloned().unwrap_or_else(|| k.to_string());
+        *documents.entry(canonical.clone()).or_default() += info.documents;
         for letters in initials(&info.label) {
             spelled
                 .entry(letters)
@@ -544,8 +561,12 @@ fn acronyms(keys: &BTreeMap<&str, &KeyInfo>, out: &mut BTreeMap<String, String>)
             .filter(|(_, class)| compatible(class, &info.class))
             .map(|(name, _)| name.as_str())
             .collect();
+        // An acronym far more stories use than the one full name with its letters, and that none states
+        // for it (the alias rule), is another's: the `NHS` of 18 stories is not the `Norfolk High School`
+        // of one.
         if let [one] = fitting.into_iter().collect::<Vec<_>>()[..]
             && one != k
+            && info.documents < DOMINANCE * documents.get(one).copied().unwrap_or(0)
         {
             move_key(keys, out, k, one);
         }
@@ -828,8 +849,8 @@ mod tests {
 
     #[test]
     fn a_fixed_key_never_moves_but_others_may_move_to_it() {
-        // One story states `Dalmont` as a name of a firm; three name the country Dalmont; one writes it
-        // `Dal-Mont`.
+        // One story states `Dalmont` as a name of a firm; two name the country Dalmont (three would keep
+        // it apart anyway: a part of a name far more stories use alone); one writes it `Dal-Mont`.
         let mut firm = rec(
             "bank_of_the_dalmont_coast",
             "Bank of the Dalmont Coast",
@@ -837,7 +858,7 @@ mod tests {
         );
         firm.aliases.push("Dalmont".into());
         let mut r = vec![firm, rec("dal_mont", "Dal-Mont", "Country")];
-        r.extend(std::iter::repeat_n(rec("dalmont", "Dalmont", "Country"), 3));
+        r.extend(std::iter::repeat_n(rec("dalmont", "Dalmont", "Country"), 2));
         assert_eq!(
             canonical_keys(&r).get("dalmont").map(String::as_str),
             Some("bank_of_the_dalmont_coast")
@@ -1015,6 +1036,51 @@ mod tests {
             rec("north_rhine_westphalia", "North Rhine-Westphalia", "Region"),
         ];
         assert!(canonical_keys(&r).is_empty());
+    }
+
+    #[test]
+    fn an_acronym_far_more_stories_use_than_the_full_name_is_anothers() {
+        let mut r = vec![
+            rec("nhs", "NHS", "Organization"),
+            rec("nhs", "NHS", "Organization"),
+            rec(
+                "norfield_high_school",
+                "Norfield High School",
+                "Organization",
+            ),
+        ];
+        // Twice as many stories: still its abbreviation.
+        assert_eq!(
+            canonical_keys(&r).get("nhs").map(String::as_str),
+            Some("norfield_high_school")
+        );
+        // Three times as many: another's, which these stories never name in full.
+        r.push(rec("nhs", "NHS", "Organization"));
+        assert!(canonical_keys(&r).is_empty());
+    }
+
+    #[test]
+    fn a_part_of_a_name_far_more_stories_use_alone_is_a_name_of_its_own() {
+        // One story runs a sentence's first word into the club's name and names the club alone after.
+        let mut owner = rec("injured_halvorsen", "Injured Halvorsen", "Organization");
+        owner.aliases.push("Halvorsen".into());
+        let short = rec("halvorsen", "Halvorsen", "Organization");
+        let mut r = vec![owner.clone(), short.clone(), short.clone()];
+        assert_eq!(
+            canonical_keys(&r).get("halvorsen").map(String::as_str),
+            Some("injured_halvorsen")
+        );
+        r.push(short);
+        assert!(canonical_keys(&r).is_empty());
+        // A person's surname goes to the full name whatever the counts, when the people rule leaves it.
+        let mut person = rec("ida_lund", "Ida Lund", "Person");
+        person.aliases.push("Lund".into());
+        let mut r = vec![rec("lund", "Lund", "Person"); 3];
+        r.push(person);
+        assert_eq!(
+            canonical_keys(&r).get("lund").map(String::as_str),
+            Some("ida_lund")
+        );
     }
 
     #[test]
