@@ -19,6 +19,7 @@ mod relations_offices;
 mod relations_places;
 mod relations_sports;
 mod resolve_abbreviations;
+mod resolve_lists;
 mod resolve_names;
 mod resolve_national;
 mod resolve_organisations;

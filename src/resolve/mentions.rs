@@ -406,9 +406,15 @@ fn ner_spans(doc: &Doc, lex: &Lexicon, doc_words: &DocWords) -> Vec<NameSpan> {
         };
         covered = covered.max(end);
         for piece in pieces(doc, words, &owners, start, end, label) {
-            let (start, end, label, needs_known) = piece;
+            let (start, end, label, keep) = piece;
             let bytes = doc.tokens[start].start..doc.tokens[end - 1].end;
-            if needs_known && !known(doc.slice(bytes.clone())) {
+            let text = doc.slice(bytes.clone());
+            let kept = match keep {
+                Keep::Always => true,
+                Keep::Known => known(text),
+                Keep::KnownOrTagged => known_or_tagged(lex, doc_words, text),
+            };
+            if !kept {
                 continue;
             }
             // A person's name written twice, that NER did not call a person's, is two mentions run
@@ -559,7 +565,87 @@ fn attached_word(doc: &Doc, i: usize, start: usize, end: usize) -> bool {
         && doc.tokens[i].end == doc.tokens[i + 1].start
 }
 
-/// The pieces of one NER span: (start, end, label, needs_known).
+/// Whether the coordinator or comma at token `at` of the span `start..end` (its current piece opening at
+/// `from`) separates names of a list rather than joining one name's words (`Trinidad and Tobago`,
+/// `Securities and Exchange Commission`, `Robertson, Colman and Stephens`): never in a name the gazetteer
+/// knows whole; `or` between names that are no work's title (`Arsenal or Sheffield United`, not `Truth or
+/// Dare`); else the gazetteer knows what follows or NER tags it alone in the document, and so it does what
+/// comes before (`Vivendi and Electronic Arts`), or the span continues a list begun before it (its first
+/// conjunct a `conj` of a word outside: `Chelsea, Everton and Arsenal`; not `NASA, National Oceanic and
+/// Atmospheric Administration`).
+fn list_break(
+    doc: &Doc,
+    owners: &Owners,
+    (start, end): (usize, usize),
+    from: usize,
+    at: usize,
+    label: &str,
+) -> bool {
+    let whole = doc.slice(doc.tokens[start].start..doc.tokens[end - 1].end);
+    let word = doc.token_text(at).to_lowercase();
+    let words = &owners.lex.words;
+    // `&` joins firms' names (`Procter & Gamble`, `Marks & Spencer`) far more often than a list's, and so
+    // does a coordination before a legal form or a partners' word (`Merrill Lynch and Co Inc`, `Cable and
+    // Wireless Plc`, `Alex. Brown and Sons`).
+    let firm = (at + 1..end).any(|k| {
+        let w = doc.token_text(k);
+        words.is_written_legal_form(w) || words.is_partner_word(w)
+    });
+    if word == "&" || firm || owners.lex.is_known_name(whole) {
+        return false;
+    }
+    // The next piece ends at the next comma or coordinator, if the span has one.
+    let next_end = (at + 1..end)
+        .find(|&k| {
+            matches!(
+                doc.token_text(k).to_lowercase().as_str(),
+                "," | "and" | "or" | "&"
+            )
+        })
+        .unwrap_or(end);
+    // After a comma: the list's own coordinator is the one in the span (not `Mothercare and consumer
+    // products giant Procter & Gamble`, the last of a list).
+    let continues_list = start > 0
+        && doc.token_text(start - 1) == ","
+        && (from..at)
+            .any(|k| doc.tokens[k].dep == "conj" && !(start..end).contains(&doc.tokens[k].head));
+    let named_after = next_end > at + 1 && named_alone(doc, owners, at + 1, next_end);
+    (word == "or" && label != "WORK_OF_ART")
+        || named_after && (continues_list || named_alone(doc, owners, from, at))
+}
+
+/// Whether tokens `a..b` are a name of their own ([`known_or_tagged`]).
+fn named_alone(doc: &Doc, owners: &Owners, a: usize, b: usize) -> bool {
+    let text = doc.slice(doc.tokens[a].start..doc.tokens[b - 1].end);
+    known_or_tagged(owners.lex, owners.doc_words, text)
+}
+
+/// Whether `text` (a leading `the` aside) is a name the ontology knows (a gazetteer entity's, a place's, a
+/// generic name it reads as a country's entity: `Commons`) or one NER tags alone somewhere in the document.
+fn known_or_tagged(lex: &Lexicon, doc_words: &DocWords, text: &str) -> bool {
+    let text = text
+        .strip_prefix("the ")
+        .or_else(|| text.strip_prefix("The "))
+        .unwrap_or(text);
+    lex.is_known_name(text)
+        || lex.national_readings(text).next().is_some()
+        || doc_words.tagged_alone(text)
+}
+
+/// Which pieces of a span stay names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Keep {
+    /// Every one.
+    Always,
+    /// One the gazetteer knows (the word before a courtesy title: `Tanzania` of `Tanzania Mr Brown`).
+    Known,
+    /// One the gazetteer knows or NER tags alone elsewhere in the document (what follows a preposition
+    /// the parse attaches outside the span: `Real Madrid` of `a move from Arsenal to Real Madrid`, not
+    /// `Monday` of `debated in the Commons on Monday`).
+    KnownOrTagged,
+}
+
+/// The pieces of one NER span: (start, end, label, which of them stay).
 fn pieces(
     doc: &Doc,
     words: &NameWords,
@@ -567,29 +653,29 @@ fn pieces(
     start: usize,
     end: usize,
     label: &str,
-) -> Vec<(usize, usize, String, bool)> {
+) -> Vec<(usize, usize, String, Keep)> {
     let person = label == "PERSON";
     let doc_words = owners.doc_words;
-    let mut cuts: Vec<(usize, usize, bool)> = Vec::new();
+    let mut cuts: Vec<(usize, usize, Keep)> = Vec::new();
     // The owners cut off before a possessive, by first token, with the label they name.
     let mut owned: Vec<(usize, &str)> = Vec::new();
     let mut from = start;
-    let mut needs_known = false;
+    let mut keep = Keep::Always;
     let mut i = start;
     while i < end {
         let text = doc.token_text(i);
         if i > from && breaks_before(doc, i) {
-            cuts.push((from, i, needs_known));
+            cuts.push((from, i, keep));
             from = i;
-            needs_known = false;
+            keep = Keep::Always;
             continue;
         }
         // A match score between two names (`Leverkusen 1-1 Schalke`): two names, the score in neither.
         let score = score_len(doc, i, end);
         if score > 0 && i > from && i + score < end {
-            cuts.push((from, i, needs_known));
+            cuts.push((from, i, keep));
             from = i + score;
-            needs_known = false;
+            keep = Keep::Always;
             i += score;
             continue;
         }
@@ -603,9 +689,9 @@ fn pieces(
             && doc.token_text(i - 1) == text
             && doc.tokens[i - 1].end < doc.tokens[i].start
         {
-            cuts.push((from, i, needs_known));
+            cuts.push((from, i, keep));
             from = i;
-            needs_known = false;
+            keep = Keep::Always;
             continue;
         }
         // A possessive after a place's, a person's or a known name (`Russia's Bolshoi Theatre`, `Maas'
@@ -617,9 +703,9 @@ fn pieces(
             && let Some(owner) = owners.label(doc, from, i, label)
         {
             owned.push((from, owner));
-            cuts.push((from, i, false));
+            cuts.push((from, i, Keep::Always));
             from = i + 1;
-            needs_known = false;
+            keep = Keep::Always;
             i += 1;
             continue;
         }
@@ -641,9 +727,9 @@ fn pieces(
         {
             owned.push((from, owner));
             owned.push((i, "PERSON"));
-            cuts.push((from, i, false));
+            cuts.push((from, i, Keep::Always));
             from = i;
-            needs_known = false;
+            keep = Keep::Always;
             i += 1;
             continue;
         }
@@ -657,6 +743,46 @@ fn pieces(
             doc.token_text(from).to_lowercase().as_str(),
             "both" | "either" | "neither"
         );
+        // A preposition NER ran into a name, that the parse attaches outside the span, next to a name the
+        // gazetteer knows or NER tags alone (`a move from Arsenal to Real Madrid`, `debated in the Commons
+        // on Monday`): the name ends before it, and what follows is a name only where the gazetteer knows
+        // it or NER tags it alone (see [`Keep`]). `Department for Transport`, whose `for` hangs on
+        // `Department`, stays whole, and so does a name with no such name on either side (`Commission for
+        // Racial Equality`, `Mutiny on the Bounty`), where the parser errs more often, and one joined by
+        // `of`, which the parser hangs outside a title's name (`Gangs of New York`).
+        if !person
+            && !attached
+            && i > from
+            && i + 1 < end
+            && starts_lower(text)
+            && words.is_particle(text)
+            && lower != "of"
+            && matches!(doc.tokens[i].tag.as_str(), "IN" | "TO")
+            && !(start..end).contains(&doc.tokens[i].head)
+            && (named_alone(doc, owners, from, i) || named_alone(doc, owners, i + 1, end))
+        {
+            cuts.push((from, i, keep));
+            from = i + 1;
+            keep = Keep::KnownOrTagged;
+            i += 1;
+            continue;
+        }
+        // A list NER ran into one name: a coordination or comma between names of their own (`Everton and
+        // Arsenal` of `Chelsea, Everton and Arsenal`, `Arsenal or Sheffield United`); see [`list_break`].
+        if !person
+            && !attached
+            && i > from
+            && i + 1 < end
+            // A comma in a place's name joins it to its region (`Paris, Texas`).
+            && (coordinator || text == "," && !matches!(label, "GPE" | "LOC" | "FAC"))
+            && list_break(doc, owners, (start, end), from, i, label)
+        {
+            cuts.push((from, i, keep));
+            from = i + 1;
+            keep = Keep::Always;
+            i += 1;
+            continue;
+        }
         // A coordination of people, or a lower-case word that no name holds, ends the name here.
         if !attached && (coordinator && (person || next_title || both))
             || !attached
@@ -666,9 +792,9 @@ fn pieces(
                 && !coordinator
                 && !(words.is_particle(text) && (!person || words.is_person_particle(text)))
         {
-            cuts.push((from, i, needs_known));
+            cuts.push((from, i, keep));
             from = i + 1;
-            needs_known = false;
+            keep = Keep::Always;
             i += 1;
             continue;
         }
@@ -683,9 +809,9 @@ fn pieces(
             && words.is_particle(text)
             && !words.is_person_particle(text)
         {
-            cuts.push((from, i, needs_known));
+            cuts.push((from, i, keep));
             from = i + 1;
-            needs_known = false;
+            keep = Keep::Always;
             i += 1;
             continue;
         }
@@ -702,24 +828,24 @@ fn pieces(
         }
         if matches!(text, "(" | ")") && !attached_word(doc, i, start, end) {
             if i > from {
-                cuts.push((from, i, needs_known));
+                cuts.push((from, i, keep));
             }
             from = i + 1;
-            needs_known = false;
+            keep = Keep::Always;
             i += 1;
             continue;
         }
         // A courtesy title inside a span starts a new name.
         if i > from && words.is_honorific(text) {
-            cuts.push((from, i, true));
+            cuts.push((from, i, Keep::Known));
             from = i;
-            needs_known = false;
+            keep = Keep::Always;
         }
         i += 1;
     }
-    cuts.push((from, end, needs_known));
+    cuts.push((from, end, keep));
     let mut out = Vec::new();
-    for (mut s, mut e, needs_known) in cuts {
+    for (mut s, mut e, keep) in cuts {
         // Leading punctuation, determiners, conjunctions, and (for people) words that are no proper noun.
         while s < e {
             let t = &doc.tokens[s];
@@ -772,7 +898,7 @@ fn pieces(
                 .map_or(label, |&(_, owner)| owner)
         };
         let label = label.to_string();
-        out.push((s, e, label, needs_known));
+        out.push((s, e, label, keep));
     }
     out
 }

@@ -1,0 +1,95 @@
+//! NER spans that run a list or a prepositional phrase into one name (`Everton and Arsenal`, `Arsenal or
+//! Sheffield United`, `a move from Arsenal to Real Madrid`, `the Commons on Monday`): cut into the names
+//! they hold, while names written with `and`, `&` or a preposition stay whole.
+
+use super::resolve_names::{has_name, names, with_spans};
+
+/// Whether some entity's label holds `words`.
+fn label_holds(g: &kg::resolve::DocumentGraph, words: &str) -> bool {
+    g.entities.iter().any(|e| e.label.contains(words))
+}
+
+#[test]
+fn a_preposition_the_parse_hangs_outside_the_span_ends_the_name_beside_a_name_of_its_own() {
+    // `to` hangs on `move`; `Real Madrid` is a name the gazetteer knows.
+    let g = with_spans(
+        "The striker completed a move from Halvorsen Rovers to Real Madrid after a long summer.",
+        &[("Halvorsen Rovers to Real Madrid", "ORG")],
+    );
+    assert!(!label_holds(&g, " to "), "{:?}", names(&g));
+    assert!(
+        has_name(&g, "Halvorsen Rovers") && has_name(&g, "Real Madrid"),
+        "{:?}",
+        names(&g)
+    );
+    // What follows stays a name only where it is one: not the day of `the Storting on Monday`.
+    let g = with_spans(
+        "Halvorsen spoke. The bill was debated in the Storting on Monday. The Storting agreed.",
+        &[("the Storting on Monday", "ORG"), ("Storting", "ORG")],
+    );
+    assert!(!label_holds(&g, "Monday"), "{:?}", names(&g));
+    assert!(has_name(&g, "Storting"), "{:?}", names(&g));
+    // A title with a preposition and no name alone on either side stays whole, wherever the parser hangs
+    // the preposition.
+    let g = with_spans(
+        "Brando starred in Mutiny on the Bounty in 1962.",
+        &[("Mutiny on the Bounty", "WORK_OF_ART")],
+    );
+    assert!(has_name(&g, "Mutiny on the Bounty"), "{:?}", names(&g));
+}
+
+#[test]
+fn a_list_ner_ran_into_one_name_is_names_of_their_own() {
+    let g = with_spans(
+        "Bolton host Halvorsen Rovers or Sheffield Athletic in the next round.",
+        &[("Halvorsen Rovers or Sheffield Athletic", "ORG")],
+    );
+    assert!(
+        has_name(&g, "Halvorsen Rovers") && has_name(&g, "Sheffield Athletic"),
+        "{:?}",
+        names(&g)
+    );
+    // A span continuing a list begun before it, whose last name the document names alone.
+    let g = with_spans(
+        "Lindby lost on Sunday. City failed to close the gap on Ostra, Norrby and Lindby after the draw.",
+        &[
+            ("Lindby", "ORG"),
+            ("Ostra", "ORG"),
+            ("Norrby and Lindby", "ORG"),
+        ],
+    );
+    assert!(!label_holds(&g, " and "), "{:?}", names(&g));
+    assert!(has_name(&g, "Norrby"), "{:?}", names(&g));
+}
+
+#[test]
+fn names_written_with_and_or_an_ampersand_stay_whole() {
+    // `&`, a legal form or partners' word after `and`, and names neither side of which stands alone.
+    let g = with_spans(
+        "Shoppers at Halvorsen & Lund bought more. Lund said sales rose. Halvorsen agreed.",
+        &[
+            ("Halvorsen & Lund", "ORG"),
+            ("Lund", "ORG"),
+            ("Halvorsen", "ORG"),
+        ],
+    );
+    // (The label writes the firm's name without its `&`.)
+    assert!(label_holds(&g, "Halvorsen Lund"), "{:?}", names(&g));
+    let g = with_spans(
+        "Advisers Halvorsen Lund and Co Inc declined to comment. Halvorsen Lund is based in Oslo.",
+        &[
+            ("Halvorsen Lund and Co Inc", "ORG"),
+            ("Halvorsen Lund", "ORG"),
+        ],
+    );
+    assert!(label_holds(&g, "Halvorsen Lund and Co"), "{:?}", names(&g));
+    let g = with_spans(
+        "The Fisheries and Coastal Affairs Directorate said catches fell.",
+        &[("Fisheries and Coastal Affairs Directorate", "ORG")],
+    );
+    assert!(
+        has_name(&g, "Fisheries and Coastal Affairs Directorate"),
+        "{:?}",
+        names(&g)
+    );
+}
