@@ -442,3 +442,35 @@ fn a_currency_beside_an_amount_is_the_currency_and_names_no_country() {
         names(&g)
     );
 }
+
+#[test]
+fn a_nationalitys_plural_is_its_country_unless_it_closes_a_teams_name() {
+    let g = with_spans(
+        "Americans spent less this winter, and Norwegians spent more.",
+        &[("Americans", "NORP"), ("Norwegians", "NORP")],
+    );
+    assert_eq!(key_of(&g, "Americans"), "united_states");
+    assert_eq!(key_of(&g, "Norwegians"), "norway");
+    // `Indians` beside `Lakeside Indians`: the team's short form, no nationality.
+    let g = with_spans(
+        "The Lakeside Indians won again. The Indians lead the league.",
+        &[("Lakeside Indians", "ORG"), ("Indians", "NORP")],
+    );
+    assert_ne!(key_of(&g, "Indians"), "india", "{:?}", names(&g));
+}
+
+#[test]
+fn the_uk_nations_and_parties_are_read_by_their_adjectives() {
+    let g = with_spans(
+        "Tory leader Michael Howard met Scottish fishermen and a Lib Dem councillor.",
+        &[
+            ("Tory", "NORP"),
+            ("Michael Howard", "PERSON"),
+            ("Scottish", "NORP"),
+            ("Lib Dem", "NORP"),
+        ],
+    );
+    assert_eq!(key_of(&g, "Tory"), "conservative_party_uk");
+    assert_eq!(key_of(&g, "Scottish"), "scotland");
+    assert_eq!(key_of(&g, "Lib Dem"), "liberal_democrats_uk");
+}

@@ -28,14 +28,20 @@ impl DocEntities<'_> {
     fn canonical(&self, label: &str, ner: &str) -> Option<Canonical> {
         if ner == "NORP" {
             // The whole name (`North Korean`), else its last word after other nationalities only
-            // (`Turkish Cypriot`; `Latin American` is no American).
+            // (`Turkish Cypriot`; `Latin American` is no American), each as written or as the plural of a
+            // demonym (`Americans`, `the Scots`; `the Americas` are no American).
+            let demonym = |w: &str| {
+                self.lex
+                    .demonym(w)
+                    .or_else(|| w.strip_suffix('s').and_then(|one| self.lex.demonym(one)))
+            };
             let words = name_words(label);
-            let found = self.lex.demonym(&words.join(" ")).or_else(|| {
+            let found = demonym(&words.join(" ")).or_else(|| {
                 let (last, before) = words.split_last()?;
                 before
                     .iter()
                     .all(|w| self.lex.demonym(w).is_some())
-                    .then(|| self.lex.demonym(last))
+                    .then(|| demonym(last))
                     .flatten()
             });
             if let Some(c) = found {
@@ -99,6 +105,20 @@ impl DocEntities<'_> {
                         || words.last().is_some_and(|w| lex.words.is_designator(w)))
             })
             .map(|(_, text)| *text)
+            .collect();
+        // `Indians` beside `Cleveland Indians`: a nationality's plural that closes a name of another kind
+        // the document writes is that name's short form (a team's, a band's), no nationality.
+        let team_words: HashSet<&str> = texts
+            .iter()
+            .filter(|text| {
+                spans.iter().zip(&texts).any(|(other, o)| {
+                    other.label != "NORP"
+                        && o.len() > text.len()
+                        && o.ends_with(*text)
+                        && o[..o.len() - text.len()].ends_with(' ')
+                })
+            })
+            .copied()
             .collect();
         // The people's full names NER found, by their last word (`None` where two share it).
         let mut surnames: HashMap<&str, Option<&str>> = HashMap::new();
@@ -206,7 +226,7 @@ impl DocEntities<'_> {
                     || after_a_name(doc, span.start, span.end)))
             .then(|| lex.sports_name(&label).cloned())
             .flatten();
-            if span.label == "NORP" && firm_names.contains(text) {
+            if span.label == "NORP" && (firm_names.contains(text) || team_words.contains(text)) {
                 span.label = "ORG".to_string();
             }
             let canonical = club
