@@ -1,6 +1,7 @@
-//! NER spans that run a list or a prepositional phrase into one name (`Everton and Arsenal`, `Arsenal or
-//! Sheffield United`, `a move from Arsenal to Real Madrid`, `the Commons on Monday`): cut into the names
-//! they hold, while names written with `and`, `&` or a preposition stay whole.
+//! NER spans that are no one name: a list or a prepositional phrase run into one (`Everton and Arsenal`,
+//! `Arsenal or Sheffield United`, `a move from Arsenal to Real Madrid`, `the Commons on Monday`), cut into
+//! the names they hold, while names written with `and`, `&` or a preposition stay whole; and a common word
+//! capitalised by its place at a sentence's start (`Broadband take-up rose`), no name at all.
 
 use super::resolve_names::{has_name, names, with_spans};
 
@@ -89,6 +90,57 @@ fn names_written_with_and_or_an_ampersand_stay_whole() {
     );
     assert!(
         has_name(&g, "Fisheries and Coastal Affairs Directorate"),
+        "{:?}",
+        names(&g)
+    );
+}
+
+#[test]
+fn a_common_word_opening_a_sentence_is_no_name_where_the_story_writes_it_in_lower_case() {
+    let g = with_spans(
+        "Broadband take-up rose again. More homes bought broadband than ever.",
+        &[("Broadband", "ORG")],
+    );
+    assert!(!has_name(&g, "Broadband"), "{:?}", names(&g));
+    // Not where the story never writes it in lower case, nor in the middle of a sentence.
+    let g = with_spans(
+        "Halvorsen raised prices. Shoppers said Halvorsen was dear.",
+        &[("Halvorsen", "ORG")],
+    );
+    assert!(has_name(&g, "Halvorsen"), "{:?}", names(&g));
+    // Nor where it writes it in lower case only inside a name NER tagged (a name written in lower case).
+    let g = with_spans(
+        "Halvorsen raised prices, said chairman olaf halvorsen of the grocer.",
+        &[("Halvorsen", "ORG"), ("olaf halvorsen", "PERSON")],
+    );
+    assert!(has_name(&g, "Halvorsen"), "{:?}", names(&g));
+    let g = with_spans(
+        "Sales of Broadband Plus rose, and broadband grew. Rivals copied Broadband.",
+        &[("Broadband", "ORG")],
+    );
+    assert!(has_name(&g, "Broadband"), "{:?}", names(&g));
+}
+
+#[test]
+fn a_common_word_opening_a_sentence_before_a_name_the_story_tags_alone_is_no_part_of_it() {
+    let g = with_spans(
+        "Injured Norrby winger Jonas Lindqvist will miss the game. Rivals fear Norrby, and the injured winger will watch.",
+        &[
+            ("Injured Norrby", "ORG"),
+            ("Jonas Lindqvist", "PERSON"),
+            ("Norrby", "ORG"),
+        ],
+    );
+    assert!(!has_name(&g, "Injured Norrby"), "{:?}", names(&g));
+    // Where the story writes the whole within a sentence too, the word is part of the name.
+    let g = with_spans(
+        "New Norrby won the vote. Voters backed New Norrby, and new members joined Norrby.",
+        &[("New Norrby", "ORG"), ("Norrby", "ORG")],
+    );
+    assert!(
+        g.entities
+            .iter()
+            .any(|e| e.mentions.iter().any(|m| m.start == 0 && m.end == 10)),
         "{:?}",
         names(&g)
     );

@@ -572,3 +572,24 @@ fn a_persons_name_written_twice_in_a_row_is_two_mentions_unless_ner_calls_it_one
     );
     assert!(has_name(&g, "Tahir Tahir"), "{:?}", names(&g));
 }
+
+#[test]
+fn a_partys_name_before_a_persons_name_is_a_name_of_its_own() {
+    let g = with_spans(
+        "Tory Anna Lindqvist said the plan was wrong.",
+        &[("Tory Anna Lindqvist", "PERSON")],
+    );
+    assert!(has_name(&g, "Anna Lindqvist"), "{:?}", names(&g));
+    assert!(!has_name(&g, "Tory Anna Lindqvist"), "{:?}", names(&g));
+    // One word after it is the person's own name; a word the story writes in lower case is no given name.
+    let g = with_spans(
+        "Tory Lindqvist designed the dress.",
+        &[("Tory Lindqvist", "PERSON")],
+    );
+    assert!(has_name(&g, "Tory Lindqvist"), "{:?}", names(&g));
+    let g = with_spans(
+        "Listen to BBC Sport Wales tonight for all the sport.",
+        &[("BBC Sport Wales", "PERSON")],
+    );
+    assert!(!has_name(&g, "Sport Wales"), "{:?}", names(&g));
+}

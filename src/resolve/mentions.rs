@@ -347,7 +347,7 @@ fn ner_spans(doc: &Doc, lex: &Lexicon, doc_words: &DocWords) -> Vec<NameSpan> {
             || span.start >= span.end
             || span.start < covered
             || VALUE_LABELS.contains(&span.label.as_str())
-            || common_noun_as_person(doc, lex, doc_words, span)
+            || common_word_as_name(doc, lex, doc_words, span)
             || table_row_label(doc, lex, doc_words, &table_rows, span)
         {
             continue;
@@ -453,21 +453,31 @@ fn named_alone_as_person(doc: &Doc, name: &str) -> bool {
 }
 
 /// A lone capitalised word NER called a person that is a common noun of the document (`Drones` and `the
-/// drones`, `Outcry`, `Killings` opening headlines and sentences): no name at all, unless a person's full
-/// name of the document has the word or a place or gazetteer entity is called so.
-fn common_noun_as_person(
+/// drones`, `Outcry`, `Killings` opening headlines and sentences), or called anything at a sentence's start
+/// that the document writes in lower case elsewhere, outside NER's names (`Broadband take-up rose` beside
+/// `broadband`, `Digital music sales` beside `digital`; not `Lusinchi said` beside `president jaime
+/// lusinchi`, a name written in lower case): no name at all, unless a person's full name of the document has the
+/// word or a place or gazetteer entity is called so (or, at a sentence's start, a generic name the
+/// gazetteer reads as a country's entity: `Conservatives` beside `conservatives`).
+fn common_word_as_name(
     doc: &Doc,
     lex: &Lexicon,
     words: &DocWords,
     span: &crate::analysis::Span,
 ) -> bool {
-    if span.label != "PERSON" || span.end != span.start + 1 {
+    if span.end != span.start + 1 {
         return false;
     }
     let word = doc.token_text(span.start);
-    words.is_lower_case_noun(&word.to_lowercase())
-        && !words.in_full_persons_name(word)
-        && !lex.is_known_name(word)
+    let lower = word.to_lowercase();
+    let common = if span.label == "PERSON" {
+        words.is_lower_case_noun(&lower)
+    } else {
+        doc.tokens[span.start].sent_start
+            && words.is_common_word(&lower)
+            && lex.national_readings(word).next().is_none()
+    };
+    common && !words.in_full_persons_name(word) && !lex.is_known_name(word)
 }
 
 /// A word NER called a person or an organisation that labels a row of figures (`Revs 268.8 mln vs 81.7
@@ -614,6 +624,27 @@ fn list_break(
         || named_after && (continues_list || named_alone(doc, owners, from, at))
 }
 
+/// Whether the name `s..e`, opening a sentence, is a name of the document only there: the ontology does not
+/// know it whole, no NER span writes it within a sentence, and what follows its first word is a name of its
+/// own ([`known_or_tagged`]).
+fn opens_sentences_only(
+    doc: &Doc,
+    lex: &Lexicon,
+    doc_words: &DocWords,
+    s: usize,
+    e: usize,
+) -> bool {
+    let whole = doc.slice(doc.tokens[s].start..doc.tokens[e - 1].end);
+    let rest = doc.slice(doc.tokens[s + 1].start..doc.tokens[e - 1].end);
+    !lex.is_known_name(whole)
+        && known_or_tagged(lex, doc_words, rest)
+        && !doc.ents.iter().any(|o| {
+            o.start < doc.tokens.len()
+                && !doc.tokens[o.start].sent_start
+                && doc.text.get(o.start_byte..o.end_byte) == Some(whole)
+        })
+}
+
 /// Whether tokens `a..b` are a name of their own ([`known_or_tagged`]).
 fn named_alone(doc: &Doc, owners: &Owners, a: usize, b: usize) -> bool {
     let text = doc.slice(doc.tokens[a].start..doc.tokens[b - 1].end);
@@ -708,6 +739,24 @@ fn pieces(
             keep = Keep::Always;
             i += 1;
             continue;
+        }
+        // A party's or another organisation's name the gazetteer knows, of one or two words, that opens a
+        // person's name of two words or more (`Tory Neil Hamilton`, `Lib Dem Norman Baker`): the party is a
+        // name of its own, the person's starts after it; not `Tory Burch`, one word after, nor `BBC Sport
+        // Wales`, whose next word the document writes in lower case, no given name.
+        if person
+            && from == start
+            && (1..=2).contains(&(i - from))
+            && end - i >= 2
+            && (i..end).all(|k| capitalised(doc.token_text(k)) || doc.token_text(k) == "-")
+            && !doc_words.is_lower_case_word(&text.to_lowercase())
+            && owners.office_owner(doc, from, i) == Some("ORG")
+        {
+            owned.push((from, "ORG"));
+            owned.push((i, "PERSON"));
+            cuts.push((from, i, Keep::Always));
+            from = i;
+            keep = Keep::Always;
         }
         // A title after a place's or an organisation's name inside a person's name (`Bavaria Governor Horst
         // Seehofer`), or an office only a person holds before a name of two words or more inside any
@@ -863,7 +912,18 @@ fn pieces(
                     && s + 1 < e
                     && doc.tokens[s].end != doc.tokens[s + 1].start
                     && (person || (s + 1..e).all(|k| doc_words.in_persons_name(doc.token_text(k))))
-                    && doc_words.is_function_word(&text.to_lowercase()));
+                    && doc_words.is_function_word(&text.to_lowercase()))
+                // Or, before a name no person's (whose given name may be a common word: `Bill Lund`),
+                // any word it writes in lower case, before a name it tags alone or the ontology knows,
+                // where it writes the whole only at a sentence's start (`Injured Chelsea winger` beside
+                // `Chelsea`, `New Harry Potter film` beside `Harry Potter`; not `New Labour` written
+                // within a sentence too, nor a name the ontology knows whole, `New York`).
+                || (!person
+                    && t.sent_start
+                    && s + 1 < e
+                    && doc.tokens[s].end != doc.tokens[s + 1].start
+                    && doc_words.is_common_word(&text.to_lowercase())
+                    && opens_sentences_only(doc, owners.lex, doc_words, s, e));
             if !junk {
                 break;
             }

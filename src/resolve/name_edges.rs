@@ -359,6 +359,8 @@ struct LowerUse {
     noun: bool,
     /// As an adverb, adjective, preposition, conjunction or determiner (`first`, `then`).
     function: bool,
+    /// Outside every name NER tagged (not `jaime lusinchi`, a name a story wrote in lower case).
+    outside_names: bool,
 }
 
 /// Word sets of a document that a few cuts consult, each built on first use.
@@ -394,6 +396,7 @@ impl<'d> DocWords<'d> {
                 let entry = out.entry(text.to_string()).or_default();
                 entry.noun |= t.pos == "NOUN";
                 entry.function |= matches!(t.tag.as_str(), "RB" | "JJ" | "IN" | "CC" | "DT");
+                entry.outside_names |= t.ent_type.is_empty();
             }
             out
         })
@@ -444,6 +447,12 @@ impl<'d> DocWords<'d> {
     /// Whether the document writes `word` (lower case) in lower case anywhere.
     pub(super) fn is_lower_case_word(&self, word: &str) -> bool {
         self.lower().contains_key(word)
+    }
+
+    /// Whether the document writes `word` (lower case) in lower case outside every name NER tagged: a
+    /// common word of the document (`broadband`), not a name it wrote in lower case (`jaime lusinchi`).
+    pub(super) fn is_common_word(&self, word: &str) -> bool {
+        self.lower().get(word).is_some_and(|u| u.outside_names)
     }
 
     /// Whether the document writes `word` (lower case) in lower case as a common noun (`the drones`).
