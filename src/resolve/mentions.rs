@@ -456,8 +456,8 @@ fn named_alone_as_person(doc: &Doc, name: &str) -> bool {
 /// drones`, `Outcry`, `Killings` opening headlines and sentences), or called anything at a sentence's start
 /// that the document writes in lower case elsewhere, outside NER's names (`Broadband take-up rose` beside
 /// `broadband`, `Digital music sales` beside `digital`; not `Lusinchi said` beside `president jaime
-/// lusinchi`, a name written in lower case): no name at all, unless a person's full name of the document has the
-/// word or a place or gazetteer entity is called so (or, at a sentence's start, a generic name the
+/// lusinchi`, a name written in lower case): no name at all, unless a person's full name of the document
+/// has the word or a place or gazetteer entity is called so (or, at a sentence's start, a generic name the
 /// gazetteer reads as a country's entity: `Conservatives` beside `conservatives`).
 fn common_word_as_name(
     doc: &Doc,
@@ -577,10 +577,10 @@ fn attached_word(doc: &Doc, i: usize, start: usize, end: usize) -> bool {
 
 /// Whether the coordinator or comma at token `at` of the span `start..end` (its current piece opening at
 /// `from`) separates names of a list rather than joining one name's words (`Trinidad and Tobago`,
-/// `Securities and Exchange Commission`, `Robertson, Colman and Stephens`): never in a name the gazetteer
+/// `Securities and Exchange Commission`, `Robertson, Colman and Stephens`): never in a name the ontology
 /// knows whole; `or` between names that are no work's title (`Arsenal or Sheffield United`, not `Truth or
-/// Dare`); else the gazetteer knows what follows or NER tags it alone in the document, and so it does what
-/// comes before (`Vivendi and Electronic Arts`), or the span continues a list begun before it (its first
+/// Dare`); else what follows is a name of its own ([`known_or_tagged`]), and so is what comes before
+/// (`Vivendi and Electronic Arts`), or the span continues a list begun before it (its first
 /// conjunct a `conj` of a word outside: `Chelsea, Everton and Arsenal`; not `NASA, National Oceanic and
 /// Atmospheric Administration`).
 fn list_break(
@@ -670,9 +670,9 @@ enum Keep {
     Always,
     /// One the gazetteer knows (the word before a courtesy title: `Tanzania` of `Tanzania Mr Brown`).
     Known,
-    /// One the gazetteer knows or NER tags alone elsewhere in the document (what follows a preposition
-    /// the parse attaches outside the span: `Real Madrid` of `a move from Arsenal to Real Madrid`, not
-    /// `Monday` of `debated in the Commons on Monday`).
+    /// One the ontology knows or NER tags alone elsewhere in the document ([`known_or_tagged`]: what
+    /// follows a preposition the parse attaches outside the span, `Real Madrid` of `a move from Arsenal to
+    /// Real Madrid`, not `Monday` of `debated in the Commons on Monday`).
     KnownOrTagged,
 }
 
@@ -792,10 +792,10 @@ fn pieces(
             doc.token_text(from).to_lowercase().as_str(),
             "both" | "either" | "neither"
         );
-        // A preposition NER ran into a name, that the parse attaches outside the span, next to a name the
-        // gazetteer knows or NER tags alone (`a move from Arsenal to Real Madrid`, `debated in the Commons
-        // on Monday`): the name ends before it, and what follows is a name only where the gazetteer knows
-        // it or NER tags it alone (see [`Keep`]). `Department for Transport`, whose `for` hangs on
+        // A preposition NER ran into a name, that the parse attaches outside the span, next to a name of
+        // its own ([`known_or_tagged`]: `a move from Arsenal to Real Madrid`, `debated in the Commons on
+        // Monday`): the name ends before it, and what follows stays only if it is such a name (see
+        // [`Keep`]). `Department for Transport`, whose `for` hangs on
         // `Department`, stays whole, and so does a name with no such name on either side (`Commission for
         // Racial Equality`, `Mutiny on the Bounty`), where the parser errs more often, and one joined by
         // `of`, which the parser hangs outside a title's name (`Gangs of New York`).
