@@ -145,3 +145,16 @@ fn a_common_word_opening_a_sentence_before_a_name_the_story_tags_alone_is_no_par
         names(&g)
     );
 }
+
+#[test]
+fn a_time_zone_after_a_time_is_no_name() {
+    let g = with_spans(
+        "Shares of Halvorsen rose by 1200 GMT, and the GMT Group said nothing.",
+        &[("Halvorsen", "ORG"), ("GMT", "ORG"), ("GMT Group", "ORG")],
+    );
+    assert!(!has_name(&g, "GMT"), "{:?}", names(&g));
+    assert!(has_name(&g, "GMT Group"), "{:?}", names(&g));
+    // Not after a time, the word may name something.
+    let g = with_spans("Analysts at EST said demand rose.", &[("EST", "ORG")]);
+    assert!(has_name(&g, "EST"), "{:?}", names(&g));
+}

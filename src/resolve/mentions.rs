@@ -348,6 +348,7 @@ fn ner_spans(doc: &Doc, lex: &Lexicon, doc_words: &DocWords) -> Vec<NameSpan> {
             || span.start < covered
             || VALUE_LABELS.contains(&span.label.as_str())
             || common_word_as_name(doc, lex, doc_words, span)
+            || time_zone_after_a_time(doc, lex, span)
             || table_row_label(doc, lex, doc_words, &table_rows, span)
         {
             continue;
@@ -478,6 +479,18 @@ fn common_word_as_name(
             && lex.national_readings(word).next().is_none()
     };
     common && !words.in_full_persons_name(word) && !lex.is_known_name(word)
+}
+
+/// A time zone NER tagged a name after the time it tells (`at 1200 GMT`, `9 a.m. EST`, the time a value
+/// of its own): no name, where a number or `a.m.`/`p.m.` comes right before it.
+fn time_zone_after_a_time(doc: &Doc, lex: &Lexicon, span: &crate::analysis::Span) -> bool {
+    span.end == span.start + 1
+        && span.start > 0
+        && lex.words.is_time_zone(doc.token_text(span.start))
+        && {
+            let before = &doc.tokens[span.start - 1];
+            before.tag == "CD" || matches!(doc.token_text(span.start - 1), "a.m." | "p.m.")
+        }
 }
 
 /// A word NER called a person or an organisation that labels a row of figures (`Revs 268.8 mln vs 81.7

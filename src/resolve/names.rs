@@ -20,6 +20,7 @@ pub struct NameWords {
     generic: HashSet<String>,
     departments: HashSet<String>,
     language: HashSet<String>,
+    time_zones: HashSet<String>,
     prefixes: HashSet<String>,
     body_nouns: HashSet<String>,
 }
@@ -41,6 +42,7 @@ impl NameWords {
             generic: set("genericNameWords"),
             departments: set("departmentWords"),
             language: set("languageWords"),
+            time_zones: set("timeZoneAbbreviations"),
             prefixes: set("namePrefixes"),
             body_nouns: set("bodyNouns"),
         }
@@ -54,6 +56,11 @@ impl NameWords {
     /// `kg:languageWords`).
     pub fn is_language_word(&self, word: &str) -> bool {
         self.language.contains(&Self::key(word))
+    }
+
+    /// A time zone's abbreviation (`GMT` of `at 1200 GMT`; `kg:timeZoneAbbreviations`).
+    pub fn is_time_zone(&self, word: &str) -> bool {
+        self.time_zones.contains(&Self::key(word))
     }
 
     /// A courtesy title (`Mr`, `Dr.`): the name after it is a person's.
