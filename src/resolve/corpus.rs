@@ -443,9 +443,9 @@ fn aliases(
         // form the owner's name opens, named in [`DOMINANCE`] times as many documents as the owner, is a
         // name of its own (the news agency `Reuters` of 140 stories, beside the `Reuters Holdings Plc` of
         // one), and so is any part of a name not a person's (the `Chelsea` of 68 stories, beside one
-        // story's `Injured Chelsea`, a sentence's first word run into the club's name; `Times` beside the
-        // `Los Angeles Times` of five); an abbreviation is not (`AFP`), nor a person's name (`Lo Cicero` of
-        // nine stories is the `Andrea Lo Cicero` of one).
+        // story's `Injured Chelsea`, a sentence's first word run into the club's name; `Rosneft` of 17
+        // beside the list `Gazpromneft, Rosneft` of one); an abbreviation is not (`AFP`), nor a person's
+        // name (`Lo Cicero` of nine stories is the `Andrea Lo Cicero` of one).
         if let [o] = others.as_slice()
             && (keys[o].class == info.class
                 || info.classes.contains_key(&keys[o].class) && keys[o].documents >= info.documents)
