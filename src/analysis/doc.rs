@@ -135,6 +135,14 @@ impl Doc {
         &self.text[t.start..t.end]
     }
 
+    /// The text of tokens `start..end` (`end` past the last), spaces between them included.
+    ///
+    /// # Panics
+    /// If the range is empty or out of range.
+    pub fn tokens_text(&self, start: usize, end: usize) -> &str {
+        self.slice(self.tokens[start].start..self.tokens[end - 1].end)
+    }
+
     /// The text covered by a byte range, or `""` if it does not fall on character boundaries.
     pub fn slice(&self, bytes: Range<usize>) -> &str {
         self.text.get(bytes).unwrap_or("")

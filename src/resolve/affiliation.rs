@@ -75,10 +75,7 @@ impl DocEntities<'_> {
             end += 1;
         }
         (k..end).all(|i| doc.tokens[i].tag == "NNP")
-            && self
-                .lex
-                .demonym(doc.slice(doc.tokens[k].start..doc.tokens[end - 1].end))
-                .is_none()
+            && self.lex.demonym(doc.tokens_text(k, end)).is_none()
             && !doc
                 .tokens
                 .get(end)
@@ -188,7 +185,7 @@ impl DocEntities<'_> {
                 continue;
             }
             let start = self.mention_start(root, e);
-            let mention = doc.slice(doc.tokens[start].start..doc.tokens[root].end);
+            let mention = doc.tokens_text(start, root + 1);
             let me = self.kind(e);
             let mut scope = self.premodifiers(start, root);
             // `the French president, Emmanuel Macron`, `the Munich-based insurer Allianz`: the name hangs

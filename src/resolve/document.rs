@@ -491,9 +491,7 @@ impl<'a> DocEntities<'a> {
         // organisation the apposition names, not whoever held the role before or a description.
         let role_noun =
             lex.is_person_noun(text) || lex.mapper.role_in(&text.to_lowercase()).is_some();
-        let organisation_noun = lex
-            .head_noun_class(&t.lemma)
-            .is_some_and(|c| lex.is_organisation_class(c));
+        let organisation_noun = lex.is_organisation_kind_noun(&t.lemma);
         if (role_noun || organisation_noun)
             && let Some(e) = children(doc, h)
                 .filter(|&c| doc.tokens[c].dep == "appos")
@@ -679,10 +677,7 @@ impl<'a> DocEntities<'a> {
                         None => !d.person && d.ner.iter().any(|l| l == "ORG"),
                     }
                 }
-                None => self
-                    .lex
-                    .head_noun_class(&doc.tokens[c].lemma)
-                    .is_some_and(|class| self.lex.is_organisation_class(class)),
+                None => self.lex.is_organisation_kind_noun(&doc.tokens[c].lemma),
             })
     }
 

@@ -581,6 +581,13 @@ impl Lexicon {
         self.head_noun_class(lemma) == Some("Organization")
     }
 
+    /// Whether a common noun (its lemma) is a head noun of `kg:Organization` or one of its subclasses
+    /// (`company`, `bank`, `ministry`, `party`).
+    pub fn is_organisation_kind_noun(&self, lemma: &str) -> bool {
+        self.head_noun_class(lemma)
+            .is_some_and(|class| self.is_organisation_class(class))
+    }
+
     /// Whether a class (local name) is `kg:Organization` or one of its subclasses.
     pub fn is_organisation_class(&self, class: &str) -> bool {
         self.organisation_classes.contains(class)

@@ -106,19 +106,21 @@ impl DocEntities<'_> {
             })
             .map(|(_, text)| *text)
             .collect();
-        // `Indians` beside `Cleveland Indians`: a nationality's plural that closes a name of another kind
-        // the document writes is that name's short form (a team's, a band's), no nationality.
-        let team_words: HashSet<&str> = texts
+        // `Indians` beside `Cleveland Indians`: a name NER called a nationality or group that closes a name
+        // of another kind the document writes is that name's short form (a team's, a band's).
+        let team_words: HashSet<&str> = spans
             .iter()
-            .filter(|text| {
-                spans.iter().zip(&texts).any(|(other, o)| {
-                    other.label != "NORP"
-                        && o.len() > text.len()
-                        && o.ends_with(*text)
-                        && o[..o.len() - text.len()].ends_with(' ')
-                })
+            .zip(&texts)
+            .filter(|(span, text)| {
+                span.label == "NORP"
+                    && spans.iter().zip(&texts).any(|(other, o)| {
+                        other.label != "NORP"
+                            && o.len() > text.len()
+                            && o.ends_with(*text)
+                            && o[..o.len() - text.len()].ends_with(' ')
+                    })
             })
-            .copied()
+            .map(|(_, text)| *text)
             .collect();
         // The people's full names NER found, by their last word (`None` where two share it).
         let mut surnames: HashMap<&str, Option<&str>> = HashMap::new();
@@ -486,7 +488,7 @@ impl DocEntities<'_> {
             // One of the two is an abbreviation of the other: `DW (Europe)` names a region, not DW.
             let short =
                 |x: &str| x.chars().filter(|c| c.is_uppercase()).count() >= 2 && !x.contains(' ');
-            let inside = doc.slice(doc.tokens[end + 1].start..doc.tokens[close - 1].end);
+            let inside = doc.tokens_text(end + 1, close);
             let (la, lb) = (self.drafts[self.find(a)].label.clone(), inside.to_string());
             let words = |x: &str| x.split_whitespace().count();
             // An abbreviation written like a word (`Cai (Compagnia Aerea Italia)`) spells the initials.
@@ -560,7 +562,7 @@ impl DocEntities<'_> {
             }
             // The alias names nothing else already: `Johann Riegel was known as Hans`, where `Hans` has
             // joined `Hans Riegel`, his son, leaves both alone.
-            let alias = clean_label(doc.slice(doc.tokens[i].start..doc.tokens[alias_end - 1].end));
+            let alias = clean_label(doc.tokens_text(i, alias_end));
             if db.class.is_none() && db.label != alias {
                 continue;
             }

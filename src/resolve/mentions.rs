@@ -209,7 +209,7 @@ fn names_a_language(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> bool {
 /// and the names they go by in sports reports), read longest first.
 fn club_lineup(doc: &Doc, lex: &Lexicon, span: NameSpan) -> Vec<NameSpan> {
     let club = |start: usize, end: usize| {
-        let text = doc.slice(doc.tokens[start].start..doc.tokens[end - 1].end);
+        let text = doc.tokens_text(start, end);
         lex.sports_name(text).is_some()
             || lex
                 .gazetteer_name(text)
@@ -314,7 +314,7 @@ fn longest_runs<T>(
             && (end == i + 1 || !breaks_before(doc, end - 1))
         {
             if end - i >= min_tokens
-                && let Some(found) = lookup(doc.slice(doc.tokens[i].start..doc.tokens[end - 1].end))
+                && let Some(found) = lookup(doc.tokens_text(i, end))
                 && (end == n || doc.tokens[end].sent_start || !name_word(end))
             {
                 hit = Some((end, found));
@@ -604,7 +604,7 @@ fn list_break(
     at: usize,
     label: &str,
 ) -> bool {
-    let whole = doc.slice(doc.tokens[start].start..doc.tokens[end - 1].end);
+    let whole = doc.tokens_text(start, end);
     let word = doc.token_text(at).to_lowercase();
     let words = &owners.lex.words;
     // `&` joins firms' names (`Procter & Gamble`, `Marks & Spencer`) far more often than a list's, and so
@@ -647,8 +647,8 @@ fn opens_sentences_only(
     s: usize,
     e: usize,
 ) -> bool {
-    let whole = doc.slice(doc.tokens[s].start..doc.tokens[e - 1].end);
-    let rest = doc.slice(doc.tokens[s + 1].start..doc.tokens[e - 1].end);
+    let whole = doc.tokens_text(s, e);
+    let rest = doc.tokens_text(s + 1, e);
     !lex.is_known_name(whole)
         && known_or_tagged(lex, doc_words, rest)
         && !doc.ents.iter().any(|o| {
@@ -660,7 +660,7 @@ fn opens_sentences_only(
 
 /// Whether tokens `a..b` are a name of their own ([`known_or_tagged`]).
 fn named_alone(doc: &Doc, owners: &Owners, a: usize, b: usize) -> bool {
-    let text = doc.slice(doc.tokens[a].start..doc.tokens[b - 1].end);
+    let text = doc.tokens_text(a, b);
     known_or_tagged(owners.lex, owners.doc_words, text)
 }
 
@@ -808,10 +808,10 @@ fn pieces(
         // A preposition NER ran into a name, that the parse attaches outside the span, next to a name of
         // its own ([`known_or_tagged`]: `a move from Arsenal to Real Madrid`, `debated in the Commons on
         // Monday`): the name ends before it, and what follows stays only if it is such a name (see
-        // [`Keep`]). `Department for Transport`, whose `for` hangs on
-        // `Department`, stays whole, and so does a name with no such name on either side (`Commission for
-        // Racial Equality`, `Mutiny on the Bounty`), where the parser errs more often, and one joined by
-        // `of`, which the parser hangs outside a title's name (`Gangs of New York`).
+        // [`Keep`]). `Department for Transport`, whose `for` hangs on `Department`, stays whole, and so
+        // does a name with no such name on either side (`Commission for Racial Equality`, `Mutiny on the
+        // Bounty`), where the parser errs more often, and one joined by `of`, which the parser hangs
+        // outside a title's name (`Gangs of New York`).
         if !person
             && !attached
             && i > from
@@ -929,8 +929,8 @@ fn pieces(
                 // Or, before a name no person's (whose given name may be a common word: `Bill Lund`),
                 // any word it writes in lower case, before a name it tags alone or the ontology knows,
                 // where it writes the whole only at a sentence's start (`Injured Chelsea winger` beside
-                // `Chelsea`, `New Harry Potter film` beside `Harry Potter`; not `New Labour` written
-                // within a sentence too, nor a name the ontology knows whole, `New York`).
+                // `Chelsea` and `the injured winger`, `Latest Opera` beside `Opera`; not `New Labour`
+                // written within a sentence too, nor a name the ontology knows whole, `New York`).
                 || (!person
                     && t.sent_start
                     && s + 1 < e

@@ -260,9 +260,7 @@ pub(super) fn given_name_before(
     // A nationality NER tagged may stand before the name (`Serbian Gojko` | `Kacar`), where it does not
     // make a known name with the word (`the European Parliament` | `Georgieva`, `European` tagged NORP).
     let after_nationality = doc.ents.iter().any(|s| {
-        s.end == i
-            && s.label == "NORP"
-            && !lex.is_known_name(doc.slice(doc.tokens[s.start].start..doc.tokens[i].end))
+        s.end == i && s.label == "NORP" && !lex.is_known_name(doc.tokens_text(s.start, i + 1))
     });
     let after_ok = opens || after_nationality || {
         let prev = &doc.tokens[i - 1];
@@ -321,7 +319,7 @@ impl Owners<'_> {
         to: usize,
         label: &'l str,
     ) -> Option<&'l str> {
-        let owner = doc.slice(doc.tokens[from].start..doc.tokens[to - 1].end);
+        let owner = doc.tokens_text(from, to);
         if self.lex.is_place_name(owner) {
             Some("GPE")
         } else if self.lex.gazetteer_name(owner).is_some()
@@ -339,7 +337,7 @@ impl Owners<'_> {
     /// place, `ORG` for an organisation of the gazetteer; `None` for anything else, a person's given
     /// names among them (`Martin Luther` of `Martin Luther King Jr`).
     pub(super) fn office_owner(&self, doc: &Doc, from: usize, to: usize) -> Option<&'static str> {
-        let owner = doc.slice(doc.tokens[from].start..doc.tokens[to - 1].end);
+        let owner = doc.tokens_text(from, to);
         if self.lex.is_place_name(owner) {
             return Some("GPE");
         }
@@ -559,7 +557,7 @@ pub(super) fn defined_abbreviations(doc: &Doc, words: &NameWords) -> Vec<(usize,
             first -= 1;
         }
         let spells = |start: usize| {
-            let name = doc.slice(doc.tokens[start].start..doc.tokens[open - 1].end);
+            let name = doc.tokens_text(start, open);
             spells_initials(&letters, name, words)
         };
         // Not from an article (`The Alliance of ...`).
