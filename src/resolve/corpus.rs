@@ -18,11 +18,13 @@
 //!   France-Presse (AFP)`; a company's name without its legal form, `Amoco` of `Amoco Corp`), or a name of
 //!   two words or more of one named in [`DOMINANCE`] times as many documents as any other, goes to that
 //!   entity, when both are of one class (or some document gives the name the entity's class, and the
-//!   entity is named in as many documents), unless the name opens the entity's and is named in
-//!   [`DOMINANCE`] times as many documents (`Reuters`, the news agency, beside `Reuters Holdings Plc`);
+//!   entity is named in as many documents), unless the name opens the entity's, or is any part of it and no
+//!   person's, and is named in [`DOMINANCE`] times as many documents (`Reuters`, the news agency, beside
+//!   `Reuters Holdings Plc`; `Chelsea` beside one story's `Injured Chelsea`);
 //! - an acronym of three letters or more (`AFP`) goes to the one name of the corpus of its class (or
-//!   untyped) whose initials it is (`Agence France-Presse`); two such names (`ABC`: `American Broadcasting
-//!   Company`, `Australian Broadcasting Corporation`) leave it alone;
+//!   untyped) whose initials it is (`Agence France-Presse`), unless [`DOMINANCE`] times as many documents
+//!   use the acronym (`NHS` beside one story's `Norfolk High School`); two such names (`ABC`: `American
+//!   Broadcasting Company`, `Australian Broadcasting Corporation`) leave it alone;
 //! - spellings of one name (`Köhler` as `Koehler`, `Mansour` as `Mansur`, `Hannover` as `Hanover`,
 //!   `Yanukovich` as `Yanukovych`; `Wal-Mart` as `Walmart`, `Party of the Regions` as `Party of Regions`:
 //!   hyphens, dots, spaces and function words aside) go to the one named in the most documents, when the
