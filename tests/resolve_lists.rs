@@ -158,3 +158,54 @@ fn a_time_zone_after_a_time_is_no_name() {
     let g = with_spans("Analysts at EST said demand rose.", &[("EST", "ORG")]);
     assert!(has_name(&g, "EST"), "{:?}", names(&g));
 }
+
+#[test]
+fn a_firm_named_after_two_names_ner_cut_at_its_and_is_one_name() {
+    // Cut into two organisations, or tagged only before the `and`.
+    let g = with_spans(
+        "American Telephone and Telegraph Co won the order. Analysts at Hongkong and Shanghai Banking Corp agreed.",
+        &[
+            ("American Telephone", "ORG"),
+            ("Telegraph Co", "ORG"),
+            ("Hongkong", "ORG"),
+        ],
+    );
+    assert!(
+        has_name(&g, "American Telephone and Telegraph Co"),
+        "{:?}",
+        names(&g)
+    );
+    assert!(
+        has_name(&g, "Hongkong and Shanghai Banking Corp"),
+        "{:?}",
+        names(&g)
+    );
+    // Two firms: the first of which the story names alone too, or a firm's whole name on either side.
+    let g = with_spans(
+        "General Motors and Ford Motor Co cut prices. General Motors said sales fell.",
+        &[("General Motors", "ORG"), ("Ford Motor Co", "ORG")],
+    );
+    assert!(has_name(&g, "General Motors"), "{:?}", names(&g));
+    assert!(has_name(&g, "Ford Motor Co"), "{:?}", names(&g));
+    let g = with_spans(
+        "The notes were sold by Credit Suisse and Swiss Bank Corp, by Daewoo Group and Halvorsen Corp, and by Lund Dahl Capital Markets and Berg Brothers Inc on Monday.",
+        &[
+            ("Credit Suisse", "ORG"),
+            ("Swiss Bank Corp", "ORG"),
+            ("Daewoo Group", "ORG"),
+            ("Halvorsen Corp", "ORG"),
+            ("Lund Dahl Capital Markets", "ORG"),
+            ("Berg Brothers Inc", "ORG"),
+        ],
+    );
+    for name in [
+        "Credit Suisse",
+        "Swiss Bank Corp",
+        "Daewoo Group",
+        "Halvorsen Corp",
+        "Lund Dahl Capital Markets",
+        "Berg Brothers Inc",
+    ] {
+        assert!(has_name(&g, name), "{name}: {:?}", names(&g));
+    }
+}

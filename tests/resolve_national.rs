@@ -474,3 +474,122 @@ fn the_uk_nations_and_parties_are_read_by_their_adjectives() {
     assert_eq!(key_of(&g, "Scottish"), "scotland");
     assert_eq!(key_of(&g, "Lib Dem"), "liberal_democrats_uk");
 }
+
+#[test]
+fn a_nationalitys_noun_is_its_country_as_its_adjective_is() {
+    // Nouns of nationality and the adjectives of countries the places list holds.
+    let g = with_spans(
+        "The Spaniard beat a Swede, and Moroccan fans cheered two Dutchmen and a Kiwi.",
+        &[
+            ("Spaniard", "NORP"),
+            ("Swede", "NORP"),
+            ("Moroccan", "NORP"),
+            ("Dutchmen", "NORP"),
+            ("Kiwi", "NORP"),
+        ],
+    );
+    assert_eq!(key_of(&g, "Spaniard"), "spain");
+    assert_eq!(key_of(&g, "Swede"), "sweden");
+    assert_eq!(key_of(&g, "Moroccan"), "morocco");
+    assert_eq!(key_of(&g, "Dutchmen"), "netherlands");
+    assert_eq!(key_of(&g, "Kiwi"), "new_zealand");
+    // An adjective two countries share names neither.
+    let g = with_spans("Korean engineers built the plant.", &[("Korean", "NORP")]);
+    assert_eq!(key_of(&g, "Korean"), "korean");
+}
+
+#[test]
+fn games_and_awards_are_one_event_however_written() {
+    let g = with_spans(
+        "She won an Oscar in 2004, returned to the Oscars in 2005 and ran at the Olympics. Peers in the Lords praised her, Tony Blair said in Britain.",
+        &[
+            ("Oscar", "WORK_OF_ART"),
+            ("Oscars", "EVENT"),
+            ("Olympics", "EVENT"),
+            ("Lords", "ORG"),
+            ("Tony Blair", "PERSON"),
+            ("Britain", "GPE"),
+        ],
+    );
+    assert_eq!(key_of(&g, "Oscar"), "academy_awards");
+    assert_eq!(key_of(&g, "Oscars"), "academy_awards");
+    assert_eq!(key_of(&g, "Olympics"), "olympic_games");
+    assert_eq!(key_of(&g, "Lords"), "house_of_lords");
+    // The Games of one year and place are another event.
+    let g = with_spans(
+        "She ran at the Athens Olympics.",
+        &[("Athens Olympics", "EVENT")],
+    );
+    assert_eq!(key_of(&g, "Athens Olympics"), "athens_olympics");
+}
+
+#[test]
+fn a_persons_given_name_the_story_writes_in_full_is_that_persons_not_the_gazetteers() {
+    let g = with_spans(
+        "Oscar Pistorius ran in London on Sunday. Oscar said he was tired.",
+        &[
+            ("Oscar Pistorius", "PERSON"),
+            ("London", "GPE"),
+            ("Oscar", "PERSON"),
+        ],
+    );
+    assert!(together(&g, "Oscar", "Oscar Pistorius"), "{:?}", names(&g));
+    // The award keeps its name where the story means it.
+    let g = with_spans(
+        "The film won an Oscar. Oscar Pistorius watched it in London.",
+        &[
+            ("Oscar", "WORK_OF_ART"),
+            ("Oscar Pistorius", "PERSON"),
+            ("London", "GPE"),
+        ],
+    );
+    assert_eq!(key_of(&g, "Oscar"), "academy_awards");
+    assert!(!together(&g, "Oscar", "Oscar Pistorius"), "{:?}", names(&g));
+}
+
+#[test]
+fn a_nationalitys_plural_ner_took_for_a_persons_or_firms_name_is_its_country() {
+    let g = with_spans(
+        "Britons spent more on holidays abroad, and we Scots agreed.",
+        &[("Britons", "PERSON"), ("Scots", "ORG")],
+    );
+    assert_eq!(key_of(&g, "Britons"), "united_kingdom");
+    assert_eq!(key_of(&g, "Scots"), "scotland");
+    // A demonym in the singular may be a surname.
+    let g = with_spans(
+        "Irvine Welsh wrote a novel. Welsh said it was his last.",
+        &[("Irvine Welsh", "PERSON"), ("Welsh", "PERSON")],
+    );
+    assert!(together(&g, "Welsh", "Irvine Welsh"), "{:?}", names(&g));
+}
+
+#[test]
+fn title_words_alone_one_or_many_are_no_name_unless_the_ontology_knows_them() {
+    let g = with_spans(
+        "Labour MPs voted against the bill in the Lords, Tony Blair said in Britain.",
+        &[
+            ("Labour", "ORG"),
+            ("MPs", "ORG"),
+            ("Lords", "ORG"),
+            ("Tony Blair", "PERSON"),
+            ("Britain", "GPE"),
+        ],
+    );
+    assert!(!has_name(&g, "MPs"), "{:?}", names(&g));
+    assert_eq!(key_of(&g, "Lords"), "house_of_lords");
+}
+
+#[test]
+fn a_nationalitys_word_an_event_goes_by_is_that_event_where_the_story_names_it() {
+    let g = with_spans(
+        "The Brit Awards were held in London. She won two prizes at the Brits on Tuesday.",
+        &[("Brit Awards", "ORG"), ("London", "GPE"), ("Brits", "NORP")],
+    );
+    assert_eq!(key_of(&g, "Brits"), "brit_awards");
+    // Elsewhere they are Britons.
+    let g = with_spans(
+        "Brits spent more on holidays in Spain this year.",
+        &[("Brits", "NORP"), ("Spain", "GPE")],
+    );
+    assert_eq!(key_of(&g, "Brits"), "united_kingdom");
+}

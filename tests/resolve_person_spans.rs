@@ -1,7 +1,7 @@
 //! Where a person's name begins and ends when NER drew its span wrong: times, occupations, adverbs, headings,
 //! headlines, goals' minutes and table rows left out; given names, particles and hyphenated words taken in.
 
-use super::resolve_names::{has_name, names, together, with_spans};
+use super::resolve_names::{has_name, key_of, names, together, with_spans};
 
 #[test]
 fn a_time_before_a_persons_name_is_not_part_of_it() {
@@ -592,4 +592,31 @@ fn a_partys_name_before_a_persons_name_is_a_name_of_its_own() {
         &[("BBC Sport Wales", "PERSON")],
     );
     assert!(!has_name(&g, "Sport Wales"), "{:?}", names(&g));
+}
+
+#[test]
+fn a_nationality_opening_a_persons_name_is_a_name_of_its_own() {
+    let g = with_spans(
+        "Spaniard Conchita Martinez beat Russian Mikhail Youzhny's sister in Paris. Martinez was happy.",
+        &[
+            ("Spaniard Conchita Martinez", "PERSON"),
+            ("Russian Mikhail Youzhny's", "PERSON"),
+            ("Paris", "GPE"),
+            ("Martinez", "PERSON"),
+        ],
+    );
+    assert!(has_name(&g, "Conchita Martinez"), "{:?}", names(&g));
+    assert!(has_name(&g, "Mikhail Youzhny"), "{:?}", names(&g));
+    assert_eq!(key_of(&g, "Spaniard"), "spain");
+    assert_eq!(key_of(&g, "Russian"), "russia");
+    // A given name that is a nationality's word, before a surname alone, is the person's.
+    let g = with_spans(
+        "Singer Dane Bowers sang in London. Bowers was tired.",
+        &[
+            ("Dane Bowers", "PERSON"),
+            ("London", "GPE"),
+            ("Bowers", "PERSON"),
+        ],
+    );
+    assert!(has_name(&g, "Dane Bowers"), "{:?}", names(&g));
 }

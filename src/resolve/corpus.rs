@@ -22,9 +22,10 @@
 //!   person's, and is named in [`DOMINANCE`] times as many documents (`Reuters`, the news agency, beside
 //!   `Reuters Holdings Plc`; `Chelsea` beside one story's `Injured Chelsea`);
 //! - an acronym of three letters or more (`AFP`) goes to the one name of the corpus of its class (or
-//!   untyped) whose initials it is (`Agence France-Presse`), unless [`DOMINANCE`] times as many documents
-//!   use the acronym (`NHS` beside one story's `Norfolk High School`); two such names (`ABC`: `American
-//!   Broadcasting Company`, `Australian Broadcasting Corporation`) leave it alone;
+//!   untyped) whose initials it is (`Agence France-Presse`), or, failing any, that of three words or more
+//!   with an acronym among them written out whole (`UKIP`: `UK Independence Party`), unless [`DOMINANCE`]
+//!   times as many documents use the acronym (`NHS` beside one story's `Norfolk High School`); two such
+//!   names (`ABC`: `American Broadcasting Company`, `Australian Broadcasting Corporation`) leave it alone;
 //! - spellings of one name (`Köhler` as `Koehler`, `Mansour` as `Mansur`, `Hannover` as `Hanover`,
 //!   `Yanukovich` as `Yanukovych`; `Wal-Mart` as `Walmart`, `Party of the Regions` as `Party of Regions`:
 //!   hyphens, dots, spaces and function words aside) go to the one named in the most documents, when the
@@ -513,6 +514,32 @@ fn initials(label: &str) -> BTreeSet<String> {
     out
 }
 
+/// The letters of a full name of three words or more with an acronym among them written out whole, and
+/// its other words' initials (`UK Independence Party`: `ukip`; `U.S. Trade Representative`: `ustr`), with
+/// and without its lower-case words; none for a name without such a word. Two words give too many (`MTV`
+/// is no `MacKay TV`).
+fn initials_with_acronyms(label: &str) -> BTreeSet<String> {
+    let words = name_words(label);
+    let whole = |w: &str| acronym_letters(w).filter(|_| !w.chars().any(char::is_lowercase));
+    let mut out = BTreeSet::new();
+    if words.len() < 3 || !words.iter().any(|w| whole(w).is_some()) {
+        return out;
+    }
+    for skip_lower in [false, true] {
+        out.insert(
+            words
+                .iter()
+                .filter(|w| !(skip_lower && w.starts_with(char::is_lowercase)))
+                .map(|w| {
+                    whole(w)
+                        .unwrap_or_else(|| w.chars().take(1).flat_map(char::to_lowercase).collect())
+                })
+                .collect(),
+        );
+    }
+    out
+}
+
 /// Whether two classes can be one entity's: equal, or one of them unknown (`Concept`: NER gave no type the
 /// ontology maps, or the name was never typed).
 fn compatible(a: &str, b: &str) -> bool {
@@ -530,6 +557,7 @@ fn typed(class: &str) -> bool {
 fn acronyms(keys: &BTreeMap<&str, &KeyInfo>, out: &mut BTreeMap<String, String>) {
     // Initials -> the canonical keys of the full names with those initials, with their classes.
     let mut spelled: BTreeMap<String, BTreeSet<(String, &str)>> = BTreeMap::new();
+    let mut spelled_whole: BTreeMap<String, BTreeSet<(String, &str)>> = BTreeMap::new();
     // The documents that name each full name, in any of the forms the pass gave it so far.
     let mut documents: BTreeMap<String, usize> = BTreeMap::new();
     for (&k, info) in keys {
@@ -540,6 +568,12 @@ fn acronyms(keys: &BTreeMap<&str, &KeyInfo>, out: &mut BTreeMap<String, String>)
         *documents.entry(canonical.clone()).or_default() += info.documents;
         for letters in initials(&info.label) {
             spelled
+                .entry(letters)
+                .or_default()
+                .insert((canonical.clone(), info.class.as_str()));
+        }
+        for letters in initials_with_acronyms(&info.label) {
+            spelled_whole
                 .entry(letters)
                 .or_default()
                 .insert((canonical.clone(), info.class.as_str()));
@@ -556,18 +590,25 @@ fn acronyms(keys: &BTreeMap<&str, &KeyInfo>, out: &mut BTreeMap<String, String>)
         else {
             continue;
         };
-        let Some(names) = spelled.get(&letters) else {
-            continue;
-        };
-        let fitting: BTreeSet<&str> = names
-            .iter()
-            .filter(|(_, class)| compatible(class, &info.class))
-            .map(|(name, _)| name.as_str())
-            .collect();
+        // The names with those initials, else those that spell an acronym among their words whole.
+        let fitting_in =
+            |spelled: &BTreeMap<String, BTreeSet<(String, &str)>>| -> BTreeSet<String> {
+                spelled
+                    .get(&letters)
+                    .into_iter()
+                    .flatten()
+                    .filter(|(_, class)| compatible(class, &info.class))
+                    .map(|(name, _)| name.clone())
+                    .collect()
+            };
+        let mut fitting = fitting_in(&spelled);
+        if fitting.is_empty() {
+            fitting = fitting_in(&spelled_whole);
+        }
         // An acronym far more stories use than the one full name with its letters, and that none states
         // for it (the alias rule), is another's: the `NHS` of 18 stories is not the `Norfolk High School`
         // of one.
-        if let [one] = fitting.into_iter().collect::<Vec<_>>()[..]
+        if let [one] = fitting.iter().map(String::as_str).collect::<Vec<_>>()[..]
             && one != k
             && info.documents < DOMINANCE * documents.get(one).copied().unwrap_or(0)
         {

@@ -14,7 +14,8 @@ use super::name_context::{
     organisation_noun_after, organisation_noun_before,
 };
 use super::names::{
-    NameWords, clean_label, clean_name, ends_in_possessive_s, name_words, spells_initials,
+    NameWords, acronym_letters, clean_label, clean_name, ends_in_possessive_s, name_words,
+    spells_initials,
 };
 use super::states::{NameReading, state_readings};
 use super::teams::{about_women, names_a_side, names_an_office_holders_country, national_team};
@@ -112,7 +113,7 @@ impl DocEntities<'_> {
             .iter()
             .zip(&texts)
             .filter(|(span, text)| {
-                span.label == "NORP"
+                (span.label == "NORP" || nationality_mislabelled(doc, lex, span, text))
                     && spans.iter().zip(&texts).any(|(other, o)| {
                         other.label != "NORP"
                             && o.len() > text.len()
@@ -122,8 +123,10 @@ impl DocEntities<'_> {
             })
             .map(|(_, text)| *text)
             .collect();
-        // The people's full names NER found, by their last word (`None` where two share it).
+        // The people's full names NER found, by their last word (`None` where two share it), and every
+        // word of them.
         let mut surnames: HashMap<&str, Option<&str>> = HashMap::new();
+        let mut full_name_words: HashSet<&str> = HashSet::new();
         for (span, text) in spans.iter().zip(&texts) {
             let words = name_words(text);
             if let (&[_, .., last], "PERSON") = (words.as_slice(), span.label.as_str()) {
@@ -131,6 +134,7 @@ impl DocEntities<'_> {
                     .entry(last)
                     .and_modify(|full| *full = full.filter(|f| f == text))
                     .or_insert(Some(text));
+                full_name_words.extend(words);
             }
         }
         // The tokens that head a person's name (NER's, or the surname of one: `Bernat` of `Juan Bernat`,
@@ -168,10 +172,21 @@ impl DocEntities<'_> {
                 }
                 continue;
             }
-            // Names carry a capital letter (`n’t` tagged GPE does not) and are more than title words (`Defense`
-            // tagged ORG in `Defense Minister Tomomi Inada`).
+            // Names carry a capital letter (`n’t` tagged GPE does not) and are more than title words
+            // (`Defense` tagged ORG in `Defense Minister Tomomi Inada`), or an abbreviated title's plural
+            // (`Labour MPs`), unless the ontology knows them (`the Lords`) or they name a nationality
+            // (`the Frenchman` tagged NORP).
+            let title = |w: &&str| {
+                lex.words.is_title(w)
+                    || w.strip_suffix('s').is_some_and(|one| {
+                        acronym_letters(one).is_some() && lex.words.is_title(one)
+                    })
+            };
             if !text.chars().any(char::is_uppercase)
-                || name_words(text).iter().all(|w| lex.words.is_title(w))
+                || name_words(text).iter().all(title)
+                    && !(span.label == "NORP" && lex.demonym(text).is_some())
+                    && !lex.is_known_name(text)
+                    && lex.national_readings(text).next().is_none()
             {
                 continue;
             }
@@ -231,9 +246,13 @@ impl DocEntities<'_> {
             if span.label == "NORP" && (firm_names.contains(text) || team_words.contains(text)) {
                 span.label = "ORG".to_string();
             }
+            // A person's one-word name that is a word of a person's full name the story writes is that
+            // person's, not what the gazetteer calls so (`Oscar said` after `Oscar Pistorius`).
+            let part_of_a_full_name =
+                person && !label.contains(' ') && full_name_words.contains(label.as_str());
             let canonical = club
                 .or_else(|| self.canonical(&label, &span.label))
-                .filter(|_| !(person && speaking_surname.is_some()));
+                .filter(|_| !(person && speaking_surname.is_some() || part_of_a_full_name));
             resolved.push((span, person, label, canonical, located));
         }
         // A country named by its name (not `German`) in a sports report may be a side.
@@ -270,8 +289,12 @@ impl DocEntities<'_> {
         let mut named = Vec::new();
         for (span, person, label, canonical, located) in resolved {
             let canonical = states.get(&label.to_lowercase()).cloned().or(canonical);
+            // A nationality is no place, wherever it stands (`at the Brits`, the Brit Awards).
             let canonical = match lex.agent_name(&label) {
-                Some(organisation) if gazetteer_keys.contains(&organisation.key) && !located => {
+                Some(organisation)
+                    if gazetteer_keys.contains(&organisation.key)
+                        && (!located || span.label == "NORP") =>
+                {
                     Some(organisation.clone())
                 }
                 _ => canonical,

@@ -3,7 +3,8 @@
 //! people is two names (`Both Mr Brown and Mr Blair`), a preposition that cannot stand inside a name ends
 //! it (`Commons after Mr Brown`), and a courtesy title starts a new name (`Tanzania Mr Brown`: the word
 //! before it is a headline's or another name's, kept only when the gazetteer knows it). Leading
-//! punctuation, determiners and non-name words go (`- Blair`, `Both`, `Analysing`).
+//! punctuation, determiners and non-name words go (`- Blair`, `Both`, `Analysing`). A firm named after two
+//! names that NER cut at its `and` is one name again (`American Telephone` | `Telegraph Co`).
 //!
 //! A pure function of the analysed document and the ontology's word lists.
 
@@ -13,7 +14,7 @@ use super::name_edges::{
     given_name_before, hyphen_tail, is_word, minute_mark, particle_tail, partners_head,
     partners_tail, split_name_tail, starts_lower, stated_abbreviation, surname_tail,
 };
-use super::names::NameWords;
+use super::names::{NameWords, acronym_letters};
 use crate::analysis::Doc;
 use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
@@ -84,6 +85,7 @@ pub(crate) fn name_spans(
         out.push(NameSpan::token(doc, word, "ORG"));
     }
     out.sort_by_key(|n| (n.start, n.end));
+    let mut out = join_partners_cut_at_and(doc, lex, out);
     let firms = partners_firm_names(doc, lex, &out);
     let found = gazetteer_spans(doc, |text| {
         lex.gazetteer_forms()
@@ -256,6 +258,98 @@ fn partners_firm_names(doc: &Doc, lex: &Lexicon, spans: &[NameSpan]) -> HashSet<
                 out.insert(text.to_string());
             }
         }
+    }
+    out
+}
+
+/// Most words of a partner's name on either side of a firm's `and` (`American Telephone`, `Jenrette
+/// Securities`); a longer name there is a firm's own (`Merrill Lynch Capital Markets and Salomon Brothers
+/// Inc` are two underwriters).
+const PARTNER_WORDS: usize = 2;
+
+/// Firms named after two names joined by `and` that NER cut at the `and` (`American Telephone` |
+/// `Telegraph Co`, `Bausch` | `Lomb Inc`) or tagged only before it (`American Telephone` and `Telegraph
+/// Co`): an organisation's name of at most [`PARTNER_WORDS`] words, none a legal form, an organisation's
+/// word or in capitals, then `and` or `&` and as many capitalised words, none in capitals, before a legal
+/// form (an organisation's name NER tagged, or words it tagged nothing in), where the document writes the
+/// first name nowhere without `and` or `&` after it, and the gazetteer knows it not: one name. A firm's
+/// whole name on either side makes a list (`Credit Suisse and Swiss Bank Corp`, `Daewoo Group and General
+/// Motors Corp`, `IFC and the First Boston Corp`), and so does a first name the story writes alone too
+/// (`General Motors and Ford Motor Co`, `General Motors` named again).
+fn join_partners_cut_at_and(doc: &Doc, lex: &Lexicon, spans: Vec<NameSpan>) -> Vec<NameSpan> {
+    let n = doc.tokens.len();
+    let article = |s: &NameSpan| {
+        usize::from(s.end - s.start > 1 && doc.token_text(s.start).eq_ignore_ascii_case("the"))
+    };
+    let words = |s: &NameSpan| doc.tokens_text(s.start + article(s), s.end);
+    let joined = |i: usize| i < n && matches!(doc.token_text(i), "and" | "&");
+    let only_before_and = |text: &str| {
+        spans
+            .iter()
+            .filter(|s| words(s) == text)
+            .all(|s| joined(s.end))
+    };
+    let legal_form = |k: usize| lex.words.is_written_legal_form(doc.token_text(k));
+    let capitals = |k: usize| acronym_letters(doc.token_text(k)).is_some();
+    // A partner's word: capitalised, no firm's word and not in capitals (`Telegraph`, not `Group`, `IFC`).
+    let partner_word = |k: usize| {
+        let w = doc.token_text(k);
+        capitalised(w) && !capitals(k) && !lex.words.is_designator(w) && !lex.words.is_legal_form(w)
+    };
+    // The end of the second partner's name after the `and` at `and`: up to [`PARTNER_WORDS`] partner's
+    // words then legal forms, all in the next span, an organisation's starting there, or all outside
+    // every span.
+    let second = |and: usize, next: Option<&NameSpan>| -> Option<(usize, bool)> {
+        let tagged = next.filter(|b| b.start == and + 1);
+        if tagged.is_some_and(|b| b.label != "ORG") {
+            return None;
+        }
+        let free = |k: usize| tagged.is_some() || next.is_none_or(|b| k < b.start);
+        let mut k = and + 1;
+        while k < n
+            && k - and <= PARTNER_WORDS
+            && free(k)
+            && !doc.tokens[k].sent_start
+            && partner_word(k)
+        {
+            k += 1;
+        }
+        let legal_start = k;
+        while k < n && free(k) && !doc.tokens[k].sent_start && legal_form(k) {
+            k += 1;
+        }
+        let end = match tagged {
+            Some(b) if k == b.end || k + 1 == b.end && doc.tokens[k].tag == "POS" => b.end,
+            Some(_) => return None,
+            None => k,
+        };
+        (k > legal_start).then_some((end, tagged.is_some()))
+    };
+    let mut out: Vec<NameSpan> = Vec::with_capacity(spans.len());
+    let mut i = 0;
+    while i < spans.len() {
+        let a = &spans[i];
+        let first = a.start + article(a);
+        if a.label == "ORG"
+            && joined(a.end)
+            && !doc.tokens[a.end].sent_start
+            && a.end - first <= PARTNER_WORDS
+            && (first..a.end).all(partner_word)
+            && lex.gazetteer_name(words(a)).is_none()
+            && only_before_and(words(a))
+            && let Some((end, took_next)) = second(a.end, spans.get(i + 1))
+        {
+            out.push(NameSpan {
+                start: a.start,
+                end,
+                bytes: a.bytes.start..doc.tokens[end - 1].end,
+                label: "ORG".into(),
+            });
+            i += 1 + usize::from(took_next);
+            continue;
+        }
+        out.push(a.clone());
+        i += 1;
     }
     out
 }
@@ -753,19 +847,36 @@ fn pieces(
             i += 1;
             continue;
         }
-        // A party's or another organisation's name the gazetteer knows, of one or two words, that opens a
-        // person's name of two words or more (`Tory Neil Hamilton`, `Lib Dem Norman Baker`): the party is a
-        // name of its own, the person's starts after it; not `Tory Burch`, one word after, nor `BBC Sport
+        // A party's or another organisation's name the gazetteer knows, or a nationality's, of one or two
+        // words, that opens a person's name of two words or more (`Tory Neil Hamilton`, `Lib Dem Norman
+        // Baker`, `Spaniard Conchita Martinez`): the party or the nationality is a name of its own, the
+        // person's starts after it; not `Tory Burch` or `Dane Bowers`, one word after, nor `BBC Sport
         // Wales`, whose next word the document writes in lower case, no given name.
+        let opener = || {
+            let lex = owners.lex;
+            let words = doc.tokens_text(from, i);
+            if lex.demonym(words).is_some() {
+                Some("NORP")
+            } else {
+                // Not `Oscar S. Wyatt`: a given name may be an award's.
+                lex.gazetteer_name(words)
+                    .filter(|c| lex.is_organisation_class(&c.class))
+                    .map(|_| "ORG")
+            }
+        };
         if person
             && from == start
             && (1..=2).contains(&(i - from))
             && end - i >= 2
-            && (i..end).all(|k| capitalised(doc.token_text(k)) || doc.token_text(k) == "-")
+            && (i..end).all(|k| {
+                capitalised(doc.token_text(k))
+                    || doc.token_text(k) == "-"
+                    || k + 1 == end && doc.tokens[k].tag == "POS"
+            })
             && !doc_words.is_lower_case_word(&text.to_lowercase())
-            && owners.office_owner(doc, from, i) == Some("ORG")
+            && let Some(owner) = opener()
         {
-            owned.push((from, "ORG"));
+            owned.push((from, owner));
             owned.push((i, "PERSON"));
             cuts.push((from, i, Keep::Always));
             from = i;

@@ -151,19 +151,22 @@ pub(super) fn described_as_person(
 
 /// Whether a name is a nationality that NER gave another label (`a retired Ugandan athlete` tagged ORG,
 /// `Slovak President X` tagged PERSON): a demonym the gazetteer knows, written as a name, right before a
-/// common noun or a title word. A language (`Spanish` tagged LANGUAGE) and a demonym standing alone
-/// (`Dawn French`, `the English`) keep their label.
+/// common noun or a title word, or a demonym's plural anywhere (`Britons`, `we Scots`, tagged a person's
+/// or a firm's name, which no one's is). A language (`Spanish` tagged LANGUAGE) and a demonym standing
+/// alone (`Dawn French`, `the English`) keep their label.
 pub(super) fn nationality_mislabelled(
     doc: &Doc,
     lex: &Lexicon,
     span: &NameSpan,
     text: &str,
 ) -> bool {
-    if matches!(span.label.as_str(), "NORP" | "LANGUAGE")
-        || !text.starts_with(char::is_uppercase)
-        || lex.demonym(text).is_none()
-    {
+    if matches!(span.label.as_str(), "NORP" | "LANGUAGE") || !text.starts_with(char::is_uppercase) {
         return false;
+    }
+    if lex.demonym(text).is_none() {
+        return text
+            .strip_suffix('s')
+            .is_some_and(|one| lex.demonym(one).is_some());
     }
     doc.tokens.get(span.end).is_some_and(|t| {
         matches!(t.tag.as_str(), "NN" | "NNS") || lex.words.is_title(doc.token_text(span.end))

@@ -452,6 +452,42 @@ fn an_acronym_goes_to_the_one_full_name_with_its_initials() {
 }
 
 #[test]
+fn an_acronym_spells_an_acronym_among_the_full_names_words_whole() {
+    // `UK` of `UK Freedom League` is two letters of `UKFL`.
+    let r = vec![
+        rec("ukfl", "UKFL", "Organization"),
+        rec("ufl", "UFL", "Organization"),
+        rec("uk_freedom_league", "UK Freedom League", "Organization"),
+    ];
+    let m = canonical_keys(&r);
+    assert_eq!(m.get("ukfl").map(String::as_str), Some("uk_freedom_league"));
+    assert_eq!(m.get("ufl").map(String::as_str), Some("uk_freedom_league"));
+    // A word with lower-case letters gives its first letter only (`Uk Freedom League` is no `UKFL`), a
+    // name of two words none (`MacKay TV` is no `MTV`), and a name whose initials are the acronym's
+    // letters goes before one that spells them so (`Maritime Safety Agency`, not `MS Agency Holdings`).
+    let r = vec![
+        rec("ukfl", "UKFL", "Organization"),
+        rec("uk_freedom_league", "Uk Freedom League", "Organization"),
+        rec("mtv", "MTV", "Organization"),
+        rec("mackay_tv", "MacKay TV", "Organization"),
+    ];
+    assert!(canonical_keys(&r).is_empty());
+    let r = vec![
+        rec("msah", "MSAH", "Organization"),
+        rec(
+            "maritime_safety_agency_holdings",
+            "Maritime Safety Agency Holdings",
+            "Organization",
+        ),
+        rec("ms_agency_holdings", "MS Agency Holdings", "Organization"),
+    ];
+    assert_eq!(
+        canonical_keys(&r).get("msah").map(String::as_str),
+        Some("maritime_safety_agency_holdings")
+    );
+}
+
+#[test]
 fn an_acronym_far_more_stories_use_than_the_full_name_is_anothers() {
     let mut r = vec![
         rec("nhs", "NHS", "Organization"),
