@@ -292,3 +292,26 @@ fn min_confidence_leaves_weak_facts_out() {
         .with_min_confidence(0.0);
     assert!(open.process(&doc).facts.len() >= g.facts.len());
 }
+
+#[test]
+fn a_nationalitys_people_are_no_state_in_a_fact() {
+    let fs = facts(
+        "Many Turks living in Germany voted on Sunday. Turkey recalled its ambassador from Germany on Monday.",
+    );
+    assert!(has(&fs, "Many Turks", "live in", "Germany"), "{fs:?}");
+    assert!(
+        !fs.iter().any(|(s, p, _)| s == "Turkey" && p != "recall"),
+        "{fs:?}"
+    );
+    // The state's own name stays the state.
+    assert!(
+        fs.iter().any(|(s, p, _)| s == "Turkey" && p == "recall"),
+        "{fs:?}"
+    );
+    // One of them is a person.
+    let fs = facts("The Spaniard praised the new coach in Madrid on Monday.");
+    assert!(!fs.iter().any(|(s, _, _)| s == "Spain"), "{fs:?}");
+    // `The Saudis` as news writes them for the government stay the state.
+    let fs = facts("The Saudis agreed to cut oil output in March, officials in Riyadh said.");
+    assert!(fs.iter().any(|(s, _, _)| s == "Saudi Arabia"), "{fs:?}");
+}

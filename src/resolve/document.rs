@@ -394,6 +394,55 @@ impl<'a> DocEntities<'a> {
         clean_phrase(out.trim())
     }
 
+    /// Whether the token `h`, a mention of entity `e`, names people of the nationality of the country `e`
+    /// is, not the country: one of them (`the Spaniard beat`, `a Swede`), or some (`Many Turks living in
+    /// Germany`, `Greeks in Bonn`: a plural with a word of its own beside it other than `the`). `The Saudis
+    /// agreed` and `the French` stay the country, as news writes them for its government; so do a
+    /// country's name (`Philippines`), a person's surname (`Oliver Irish`), an adjective or a word the
+    /// parse took for a noun inside a compound (`Russian-held islands`), and, in a sports report, the
+    /// country's side.
+    fn names_a_people(&self, h: usize, e: usize) -> bool {
+        let doc = self.doc;
+        let t = &doc.tokens[h];
+        let modifier = matches!(t.dep.as_str(), "amod" | "compound" | "nmod" | "npadvmod")
+            || h + 1 < doc.tokens.len() && doc.token_text(h + 1) == "-";
+        let Some(key) = self.drafts[e]
+            .fixed_key
+            .as_deref()
+            .filter(|_| !self.sports_report)
+        else {
+            return false;
+        };
+        let text = doc.token_text(h);
+        if !matches!(t.pos.as_str(), "NOUN" | "PROPN")
+            || modifier
+            || self.lex.gazetteer_name(text).is_some()
+        {
+            return false;
+        }
+        let names_e = |w: &str| self.lex.demonym(w).is_some_and(|c| c.key == key);
+        // One person: a noun only a person is (`Spaniard`, `Belgian`), not an adjective that names the
+        // people as a whole (`French`, `Japanese`, `Swiss`).
+        let adjective_form = ["ese", "ish", "ch", "ss", "sh"]
+            .iter()
+            .any(|end| text.ends_with(end));
+        if matches!(t.tag.as_str(), "NN" | "NNP") && !adjective_form && names_e(text) {
+            return true;
+        }
+        // Some of them: a plural with a word of its own beside it.
+        let plural = text.strip_suffix('s').is_some_and(names_e)
+            || h > 0
+                && doc
+                    .tokens_text(h - 1, h + 1)
+                    .strip_suffix('s')
+                    .is_some_and(names_e);
+        plural
+            && children(doc, h).any(|c| {
+                let w = doc.token_text(c);
+                !w.eq_ignore_ascii_case("the") && doc.tokens[c].dep != "compound"
+            })
+    }
+
     /// Resolves the head token of an argument. `speaker` is the entity of the attributed speaker (for `I`).
     pub fn resolve_head(&mut self, h: usize, speaker: Option<usize>, depth: usize) -> Resolution {
         let doc = self.doc;
@@ -401,6 +450,11 @@ impl<'a> DocEntities<'a> {
             return Resolution::Unresolved;
         }
         if let Some(e) = self.entity_at(h) {
+            // A nationality's people are no state (`Turks living in Germany`, `Greeks in Bonn`): a fact
+            // keeps the word, while the mention still names the country.
+            if self.names_a_people(h, e) {
+                return Resolution::Literal(doc.token_text(h).to_string());
+            }
             return Resolution::Entities(vec![e], Via::Name);
         }
         // `The two met`: the pair named together just before; `the other two`: an unnamed set.
