@@ -592,6 +592,12 @@ fn a_partys_name_before_a_persons_name_is_a_name_of_its_own() {
         &[("BBC Sport Wales", "PERSON")],
     );
     assert!(!has_name(&g, "Sport Wales"), "{:?}", names(&g));
+    // A given name the gazetteer knows as something else's, an award's, is no party's.
+    let g = with_spans(
+        "Oscar Lund Wyatt said the deal was off.",
+        &[("Oscar Lund Wyatt", "PERSON")],
+    );
+    assert!(has_name(&g, "Oscar Lund Wyatt"), "{:?}", names(&g));
 }
 
 #[test]
