@@ -72,9 +72,7 @@ fn name_in_document(doc: &Doc, entity: &graph::Entity, lex: &Lexicon) -> Option<
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
             && lex.demonym(name).is_none()
-            && name
-                .strip_suffix('s')
-                .is_none_or(|one| lex.demonym(one).is_none())
+            && lex.plural_demonym(name).is_none()
     };
     let mut written: HashMap<&str, usize> = HashMap::new();
     for range in &entity.mentions {

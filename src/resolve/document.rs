@@ -430,12 +430,8 @@ impl<'a> DocEntities<'a> {
             return true;
         }
         // Some of them: a plural with a word of its own beside it.
-        let plural = text.strip_suffix('s').is_some_and(names_e)
-            || h > 0
-                && doc
-                    .tokens_text(h - 1, h + 1)
-                    .strip_suffix('s')
-                    .is_some_and(names_e);
+        let names_e_plural = |w: &str| self.lex.plural_demonym(w).is_some_and(|c| c.key == key);
+        let plural = names_e_plural(text) || h > 0 && names_e_plural(doc.tokens_text(h - 1, h + 1));
         plural
             && children(doc, h).any(|c| {
                 let w = doc.token_text(c);

@@ -537,6 +537,12 @@ impl Lexicon {
         self.demonyms.get(&word.to_lowercase())
     }
 
+    /// The entity a demonym's plural refers to (`Americans` -> the United States, `Scots` -> Scotland):
+    /// the word without its last `s`, read as a demonym.
+    pub fn plural_demonym(&self, word: &str) -> Option<&Canonical> {
+        word.strip_suffix('s').and_then(|one| self.demonym(one))
+    }
+
     /// The class a common noun denotes (`islands` -> IslandGroup), if any.
     pub fn head_noun_class(&self, noun: &str) -> Option<&str> {
         self.head_nouns

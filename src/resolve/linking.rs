@@ -31,11 +31,7 @@ impl DocEntities<'_> {
             // The whole name (`North Korean`), else its last word after other nationalities only
             // (`Turkish Cypriot`; `Latin American` is no American), each as written or as the plural of a
             // demonym (`Americans`, `the Scots`; `the Americas` are no American).
-            let demonym = |w: &str| {
-                self.lex
-                    .demonym(w)
-                    .or_else(|| w.strip_suffix('s').and_then(|one| self.lex.demonym(one)))
-            };
+            let demonym = |w: &str| self.lex.demonym(w).or_else(|| self.lex.plural_demonym(w));
             let words = name_words(label);
             let found = demonym(&words.join(" ")).or_else(|| {
                 let (last, before) = words.split_last()?;

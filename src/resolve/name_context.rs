@@ -164,9 +164,7 @@ pub(super) fn nationality_mislabelled(
         return false;
     }
     if lex.demonym(text).is_none() {
-        return text
-            .strip_suffix('s')
-            .is_some_and(|one| lex.demonym(one).is_some());
+        return lex.plural_demonym(text).is_some();
     }
     doc.tokens.get(span.end).is_some_and(|t| {
         matches!(t.tag.as_str(), "NN" | "NNS") || lex.words.is_title(doc.token_text(span.end))
