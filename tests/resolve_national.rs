@@ -479,15 +479,18 @@ fn the_uk_nations_and_parties_are_read_by_their_adjectives() {
 fn a_nationalitys_noun_is_its_country_as_its_adjective_is() {
     // Nouns of nationality and the adjectives of countries the places list holds.
     let g = with_spans(
-        "The Spaniard beat a Swede, and Moroccan fans cheered two Dutchmen and a Kiwi.",
+        "The Spaniard beat a Swede, and Moroccan fans cheered two Dutchmen, a Yugoslav and a Kiwi.",
         &[
             ("Spaniard", "NORP"),
             ("Swede", "NORP"),
             ("Moroccan", "NORP"),
             ("Dutchmen", "NORP"),
+            ("Yugoslav", "NORP"),
             ("Kiwi", "NORP"),
         ],
     );
+    // A federation of older news is a state of its own.
+    assert_eq!(key_of(&g, "Yugoslav"), "yugoslavia");
     assert_eq!(key_of(&g, "Spaniard"), "spain");
     assert_eq!(key_of(&g, "Swede"), "sweden");
     assert_eq!(key_of(&g, "Moroccan"), "morocco");
