@@ -596,3 +596,18 @@ fn a_nationalitys_word_an_event_goes_by_is_that_event_where_the_story_names_it()
     );
     assert_eq!(key_of(&g, "Brits"), "united_kingdom");
 }
+
+#[test]
+fn an_adjective_two_countries_share_is_the_one_the_story_names() {
+    let g = with_spans(
+        "South Korea's exports rose in March. Korean exporters sold more phones, officials in Seoul said.",
+        &[("South Korea", "GPE"), ("Korean", "NORP"), ("Seoul", "GPE")],
+    );
+    assert_eq!(key_of(&g, "Korean"), "south_korea");
+    // Neither country named, or both: neither.
+    let g = with_spans(
+        "Korean food is popular in London, a chef said.",
+        &[("Korean", "NORP"), ("London", "GPE")],
+    );
+    assert_eq!(key_of(&g, "Korean"), "korean");
+}
