@@ -598,6 +598,12 @@ fn a_partys_name_before_a_persons_name_is_a_name_of_its_own() {
         &[("Oscar Lund Wyatt", "PERSON")],
     );
     assert!(has_name(&g, "Oscar Lund Wyatt"), "{:?}", names(&g));
+    // Nor is a town's name a club goes by (`Werder`).
+    let g = with_spans(
+        "Werder Bremen Bad week ended with a loss.",
+        &[("Werder Bremen Bad", "PERSON")],
+    );
+    assert!(!has_name(&g, "Bremen Bad"), "{:?}", names(&g));
 }
 
 #[test]

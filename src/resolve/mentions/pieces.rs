@@ -215,12 +215,13 @@ pub(super) fn pieces(
             if lex.demonym(words).is_some() {
                 Some("NORP")
             } else {
-                // Not `Oscar S. Wyatt`: a given name may be an award's; nor a place's name
-                // (`Werder`, a town).
-                owners.office_owner(doc, from, i).filter(|_| {
-                    lex.gazetteer_name(words)
-                        .is_some_and(|c| lex.is_organisation_class(&c.class))
-                })
+                // Not `Oscar S. Wyatt`: a given name may be an award's; nor a place's name, even one
+                // a club goes by (`Werder`, a town).
+                (owners.office_owner(doc, from, i) == Some("ORG")
+                    && lex
+                        .gazetteer_name(words)
+                        .is_some_and(|c| lex.is_organisation_class(&c.class)))
+                .then_some("ORG")
             }
         };
         if person
