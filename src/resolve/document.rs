@@ -2,7 +2,7 @@
 //! entities), aliases stated in the text, and argument phrases resolved to entities: names, definite
 //! descriptions, role descriptions and pronouns (by a sieve; unclear antecedents stay unresolved).
 
-use super::lexicon::Lexicon;
+use super::lexicon::{Canonical, Lexicon};
 use super::name_edges::DocWords;
 use super::names::{clean_phrase, is_pronoun, name_words};
 use crate::analysis::{Doc, Sentence, Token};
@@ -420,18 +420,19 @@ impl<'a> DocEntities<'a> {
         {
             return false;
         }
-        let names_e = |w: &str| self.lex.demonym(w).is_some_and(|c| c.key == key);
+        let of_e = |c: Option<&Canonical>| c.is_some_and(|c| c.key == key);
         // One person: a noun only a person is (`Spaniard`, `Belgian`), not an adjective that names the
         // people as a whole (`French`, `Japanese`, `Swiss`).
         let adjective_form = ["ese", "ish", "ch", "ss", "sh"]
             .iter()
             .any(|end| text.ends_with(end));
-        if matches!(t.tag.as_str(), "NN" | "NNP") && !adjective_form && names_e(text) {
+        if matches!(t.tag.as_str(), "NN" | "NNP") && !adjective_form && of_e(self.lex.demonym(text))
+        {
             return true;
         }
         // Some of them: a plural with a word of its own beside it.
-        let names_e_plural = |w: &str| self.lex.plural_demonym(w).is_some_and(|c| c.key == key);
-        let plural = names_e_plural(text) || h > 0 && names_e_plural(doc.tokens_text(h - 1, h + 1));
+        let plural = of_e(self.lex.plural_demonym(text))
+            || h > 0 && of_e(self.lex.plural_demonym(doc.tokens_text(h - 1, h + 1)));
         plural
             && children(doc, h).any(|c| {
                 let w = doc.token_text(c);

@@ -22,10 +22,7 @@ pub(super) fn partners_firm_names(doc: &Doc, lex: &Lexicon, spans: &[NameSpan]) 
         let last = doc.token_text(s.end - 1);
         let joined = (s.start + 1..s.end - 2).any(|t| matches!(doc.token_text(t), "and" | "&"));
         if joined && lex.words.is_written_legal_form(last) {
-            let start = doc.tokens[s.start].start;
-            if let Some(text) = doc.text.get(start..doc.tokens[s.end - 2].end) {
-                out.insert(text.to_string());
-            }
+            out.insert(doc.tokens_text(s.start, s.end - 1).to_string());
         }
     }
     out
