@@ -611,3 +611,31 @@ fn an_adjective_two_countries_share_is_the_one_the_story_names() {
     );
     assert_eq!(key_of(&g, "Korean"), "korean");
 }
+
+#[test]
+fn the_nazis_are_one_node_however_a_story_writes_them() {
+    // The movement and its followers, the state of 1933-1945 and the movement's heirs.
+    let g = with_spans(
+        "The Nazis burned books in 1933, and Nazi judges served the Third Reich. Police held three neo-Nazis, a neo-Nazi rally was banned, and AFP said the National Socialists had no heirs. Agence France Press added that Germans protested.",
+        &[
+            ("Nazis", "NORP"),
+            ("Nazi", "NORP"),
+            ("the Third Reich", "GPE"),
+            ("neo-Nazis", "NORP"),
+            ("neo-Nazi", "NORP"),
+            ("AFP", "ORG"),
+            ("National Socialists", "NORP"),
+            ("Agence France Press", "ORG"),
+            ("Germans", "NORP"),
+        ],
+    );
+    for name in ["Nazis", "Nazi", "National Socialists"] {
+        assert_eq!(key_of(&g, name), "nazism", "{name}");
+    }
+    assert_eq!(key_of(&g, "Third Reich"), "nazi_germany");
+    assert_eq!(key_of(&g, "neo-Nazis"), "neo_nazism");
+    assert_eq!(key_of(&g, "neo-Nazi"), "neo_nazism");
+    assert_eq!(key_of(&g, "Agence France Press"), "afp");
+    // A nationality stays its country's.
+    assert_eq!(key_of(&g, "Germans"), "germany");
+}
