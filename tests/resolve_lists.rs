@@ -209,3 +209,36 @@ fn a_firm_named_after_two_names_ner_cut_at_its_and_is_one_name() {
         assert!(has_name(&g, name), "{name}: {:?}", names(&g));
     }
 }
+
+#[test]
+fn a_dash_between_two_names_ner_ran_together_ends_the_first() {
+    // A director and his film, a dateline and its story: the first name ends at the spaced dash, and
+    // what follows stays where it is a name of its own.
+    let g = with_spans(
+        "She married director Pavel Lindqvist - Orchard star Mara Deane - in June. OSLO - Norges Bank raised rates. Norges Bank said prices rose.",
+        &[
+            ("Pavel Lindqvist - Orchard", "PERSON"),
+            ("Mara Deane", "PERSON"),
+            ("OSLO - Norges Bank", "ORG"),
+            ("Norges Bank", "ORG"),
+        ],
+    );
+    assert!(has_name(&g, "Pavel Lindqvist"), "{:?}", names(&g));
+    assert!(!label_holds(&g, "Orchard"), "{:?}", names(&g));
+    assert!(has_name(&g, "Norges Bank"), "{:?}", names(&g));
+    assert!(!label_holds(&g, "OSLO -"), "{:?}", names(&g));
+    // A hyphen within a word joins it, and a work's title keeps its subtitle.
+    let g = with_spans(
+        "Hewlett-Packard Co bought shares. Viewers watched Harbour Lights - The Return on Sunday.",
+        &[
+            ("Hewlett-Packard Co", "ORG"),
+            ("Harbour Lights - The Return", "WORK_OF_ART"),
+        ],
+    );
+    assert!(has_name(&g, "Hewlett-Packard Co"), "{:?}", names(&g));
+    assert!(
+        has_name(&g, "Harbour Lights - The Return"),
+        "{:?}",
+        names(&g)
+    );
+}

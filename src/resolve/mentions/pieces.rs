@@ -30,6 +30,14 @@ fn score_len(doc: &Doc, i: usize, end: usize) -> usize {
     0
 }
 
+/// Whether token `i` is a dash with a space on each side (`Vaughn - Troy`), not a hyphen within a word
+/// (`Hewlett-Packard`); token `i` has a token on each side.
+fn spaced_dash(doc: &Doc, i: usize) -> bool {
+    matches!(doc.token_text(i), "-" | "--" | "–" | "—")
+        && doc.tokens[i - 1].end < doc.tokens[i].start
+        && doc.tokens[i].end < doc.tokens[i + 1].start
+}
+
 /// Whether the bracket at token `i` is glued to letters on both sides (`Bündnis(90)`), so not the start
 /// or end of a name in parentheses.
 fn attached_word(doc: &Doc, i: usize, start: usize, end: usize) -> bool {
@@ -172,6 +180,17 @@ pub(super) fn pieces(
             from = i + score;
             keep = Keep::Always;
             i += score;
+            continue;
+        }
+        // A dash with a space on each side between two names NER ran together (`Matthew Vaughn - Troy`, a
+        // director and his film; `WASHINGTON - Federal Reserve Board`, a dateline and its story): the name
+        // ends before it, and what follows stays only if it is a name of its own (see [`Keep`]). A work's
+        // title keeps its subtitle (`Coming Home - India`, `Mockingjay - Part 1`).
+        if label != "WORK_OF_ART" && i > from && i + 1 < end && spaced_dash(doc, i) {
+            cuts.push((from, i, keep));
+            from = i + 1;
+            keep = Keep::KnownOrTagged;
+            i += 1;
             continue;
         }
         // A capitalised word repeated before more of the name (`Otto Otto Rehhagel`, `Julie Christie
