@@ -754,3 +754,72 @@ fn the_corpus_pass_never_moves_an_entity_of_the_gazetteer() {
         "{kept:?}"
     );
 }
+
+/// The corpus pass reads the legal forms of companies' names from the store's ontology graph, so that a
+/// company written with and without its form (`Halvorsen Berg and Co Inc`, `Halvorsen Berg and Co`) is
+/// one node.
+#[test]
+fn the_corpus_pass_reads_legal_forms_from_the_ontology_graph() {
+    use crate::fixtures::entity;
+    use kg::resolve::DocumentGraph;
+    let doc = |id: &str, key: &str, label: &str| DocumentGraph {
+        doc_id: id.to_string(),
+        title: None,
+        date: None,
+        url: None,
+        sentences: Vec::new(),
+        entities: vec![entity(key, label, &[], "Organization")],
+        facts: Vec::new(),
+    };
+    let docs = [
+        doc(
+            "one",
+            "halvorsen_berg_and_co_inc",
+            "Halvorsen Berg and Co Inc",
+        ),
+        doc(
+            "two",
+            "halvorsen_berg_and_co_inc",
+            "Halvorsen Berg and Co Inc",
+        ),
+        doc("three", "halvorsen_berg_and_co", "Halvorsen Berg and Co"),
+    ];
+    let entities_of_three = |with_ontology: bool| {
+        let dir = tempfile::tempdir().unwrap();
+        let store = KgStore::open(dir.path()).unwrap();
+        if with_ontology {
+            store
+                .set_ontology(&kg::ontology::Ontology::builtin().unwrap())
+                .unwrap();
+        }
+        for d in &docs {
+            store.write_document(d).unwrap();
+        }
+        store.settle_identities().unwrap();
+        let graph = store.namespaces().doc_graph("three");
+        let label = store.namespaces().term(kg::store::vocab::LABEL_IN_DOCUMENT);
+        store
+            .inner()
+            .quads_for_pattern(
+                None,
+                Some(label.as_ref()),
+                None,
+                Some(graph.as_ref().into()),
+            )
+            .map(|q| q.unwrap().subject.to_string())
+            .collect::<Vec<_>>()
+    };
+    let apart = entities_of_three(false);
+    assert!(
+        !apart.is_empty() && apart.iter().all(|s| s.ends_with("/halvorsen_berg_and_co>")),
+        "{apart:?}"
+    );
+    let joined = entities_of_three(true);
+    assert!(
+        !joined.is_empty()
+            && joined
+                .iter()
+                .all(|s| s.ends_with("/halvorsen_berg_and_co_inc>")),
+        "{joined:?}"
+    );
+}

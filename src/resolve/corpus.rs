@@ -26,6 +26,10 @@
 //!   with an acronym among them written out whole (`UKIP`: `UK Independence Party`), unless [`DOMINANCE`]
 //!   times as many documents use the acronym (`NHS` beside one story's `Norfolk High School`); two such
 //!   names (`ABC`: `American Broadcasting Company`, `Australian Broadcasting Corporation`) leave it alone;
+//! - a company's names written with and without its legal form, or with another (`Goldman Sachs and Co`,
+//!   `Goldman Sachs and Co Inc`; `Union Carbide`, `Union Carbide Corp`; `Swiss Bank Corporation`), go to
+//!   the one named in the most documents, when the name without the forms has two words or more and none
+//!   of them is a person's or a place's;
 //! - spellings of one name (`Köhler` as `Koehler`, `Mansour` as `Mansur`, `Hannover` as `Hanover`,
 //!   `Yanukovich` as `Yanukovych`; `Wal-Mart` as `Walmart`, `Party of the Regions` as `Party of Regions`:
 //!   hyphens, dots, spaces and function words aside) go to the one named in the most documents, when the
@@ -43,7 +47,7 @@
 
 mod spellings;
 
-use super::names::{acronym_letters, initial_letters, name_words, phonetic_word};
+use super::names::{NameWords, acronym_letters, initial_letters, name_words, phonetic_word};
 use spellings::spellings;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -107,6 +111,8 @@ pub struct CorpusNames {
     keys: Vec<(String, KeyInfo)>,
     /// Classes of places ([`CorpusNames::place_class`]).
     places: BTreeSet<String>,
+    /// The legal forms of companies' names ([`CorpusNames::legal_forms`]).
+    legal_forms: NameWords,
 }
 
 impl CorpusNames {
@@ -153,6 +159,12 @@ impl CorpusNames {
         self.places.insert(class.to_string());
     }
 
+    /// Sets the legal forms of companies' names (`kg:legalFormDesignators`: `Corp`, `Inc`, `Plc`): names of
+    /// one company written with and without them, or with others, are one name (see the module doc).
+    pub fn legal_forms(&mut self, forms: impl IntoIterator<Item = String>) {
+        self.legal_forms = NameWords::of_legal_forms(forms);
+    }
+
     /// The key with id `id` (from [`CorpusNames::add`]).
     pub fn key(&self, id: u32) -> &str {
         &self.keys[id as usize].0
@@ -180,7 +192,7 @@ impl CorpusNames {
         let contested = people(&keys, &mut out);
         aliases(&keys, &contested, &mut out);
         acronyms(&keys, &mut out);
-        spellings(&keys, &self.places, &mut out);
+        spellings(&keys, &self.places, &self.legal_forms, &mut out);
         // A key that moves to a key that moves on goes to the end of the chain (`Assad` to `Bashar Assad`,
         // that spelling to `Bashar al-Assad`); a chain that comes back stops before it repeats.
         out.keys()

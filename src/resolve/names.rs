@@ -48,6 +48,15 @@ impl NameWords {
         }
     }
 
+    /// Lists with the legal forms of companies' names alone (`kg:legalFormDesignators`, lower case): what
+    /// the corpus stage reads names with ([`crate::resolve::corpus::CorpusNames::legal_forms`]).
+    pub fn of_legal_forms(forms: impl IntoIterator<Item = String>) -> Self {
+        NameWords {
+            legal_forms: forms.into_iter().map(|f| Self::key(&f)).collect(),
+            ..NameWords::default()
+        }
+    }
+
     fn key(word: &str) -> String {
         word.trim_end_matches('.').to_lowercase()
     }

@@ -132,6 +132,7 @@ impl KgStore {
         for class in self.place_classes()? {
             corpus.place_class(&class);
         }
+        corpus.legal_forms(self.word_list("legalFormDesignators")?);
         let canonical = corpus.canonical_keys();
         let mut rewrite = Rewrite::new(self);
         for (d, (graph, ids)) in documents.iter().enumerate() {
@@ -208,6 +209,25 @@ impl KgStore {
             }
         }
         Ok(())
+    }
+
+    /// The words of a `kg:WordList` (`legalFormDesignators`), as the ontology graph (extension files
+    /// included) states them.
+    fn word_list(&self, list: &str) -> StoreResult<Vec<String>> {
+        let ns = &self.ns;
+        let graph = ns.ontology_graph();
+        let mut words = Vec::new();
+        for quad in self.store.quads_for_pattern(
+            Some(ns.term(list).as_ref().into()),
+            Some(ns.term("word").as_ref()),
+            None,
+            Some(GraphNameRef::NamedNode(graph.as_ref())),
+        ) {
+            if let Term::Literal(word) = quad?.object {
+                words.push(word.value().to_lowercase());
+            }
+        }
+        Ok(words)
     }
 
     /// The local names of `kg:Place` and the classes under it, as the ontology graph (extension files

@@ -3,7 +3,7 @@
 //! one letter in one document (`Angla Merkel` for `Angela Merkel`).
 
 use super::{KeyInfo, UNTYPED, compatible, move_key, typed};
-use crate::resolve::names::{name_words, phonetic_word, plain_word};
+use crate::resolve::names::{NameWords, name_words, phonetic_word, plain_word};
 use crate::resolve::variants::misspelt;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -71,12 +71,14 @@ const MIN_SPELLING: usize = 5;
 pub(super) fn spellings(
     keys: &BTreeMap<&str, &KeyInfo>,
     places: &BTreeSet<String>,
+    legal_forms: &NameWords,
     out: &mut BTreeMap<String, String>,
 ) {
     let spelled: BTreeMap<&str, String> = keys
         .iter()
         .map(|(&k, info)| (k, spelling(&info.label)))
         .collect();
+    legal_forms_aside(keys, places, legal_forms, out);
     same_spellings(keys, &spelled, places, out);
     near_spellings(keys, &spelled, out);
     // The letters as written, for a slip the spelling hides or makes two: `Lewandowksi`, whose `ks` the
@@ -240,6 +242,55 @@ fn written_together(spelling: &str) -> String {
         .chars()
         .filter(|&c| last.replace(c) != Some(c))
         .collect()
+}
+
+/// A company's names written with and without its legal form, or with another (`Goldman Sachs and Co`,
+/// `Goldman Sachs and Co Inc`; `Merrill Lynch`, `Merrill Lynch and Co Inc`; `Union Carbide`, `Union
+/// Carbide Corp`; `Swiss Bank Corp`, `Swiss Bank Corporation`), go to the one named in the most documents,
+/// when one of them carries a form and the name without the forms has two words or more (a word alone
+/// names more than one company: `Continental Corp`, `Continental AG`). A person's name is no company's
+/// (`Charles Schwab`, `Charles Schwab Corp`), nor a place's (`South Africa`, `New England`, the `South
+/// Africa Pty` and `New England Inc` of firms' names cut short); a name NER called a facility may be
+/// (`Union Carbide`).
+///
+/// Cost: one pass over the names, and one over the groups of names of one spelling without the forms.
+fn legal_forms_aside(
+    keys: &BTreeMap<&str, &KeyInfo>,
+    places: &BTreeSet<String>,
+    legal_forms: &NameWords,
+    out: &mut BTreeMap<String, String>,
+) {
+    // The spelling of the name without its legal forms -> the names, each with whether it carries one.
+    let mut groups: BTreeMap<String, Vec<(&str, bool)>> = BTreeMap::new();
+    for (&k, info) in keys {
+        // A facility is the place NER most often calls a company (`Union Carbide`).
+        let place = places.contains(&info.class) && info.class != "Facility";
+        if out.contains_key(k) || info.class == "Person" || place {
+            continue;
+        }
+        let words = name_words(&info.label);
+        let kept = legal_forms.before_legal_form(&words);
+        if kept >= 2 {
+            let base = spelling(&words[..kept].join(" "));
+            groups
+                .entry(written_together(&base))
+                .or_default()
+                .push((k, kept < words.len()));
+        }
+    }
+    for group in groups.values() {
+        if group.len() < 2 || !group.iter().any(|(_, formed)| *formed) {
+            continue;
+        }
+        let Some(winner) = leading(keys, group.iter().map(|(k, _)| *k)) else {
+            continue;
+        };
+        for &(k, _) in group {
+            if k != winner {
+                move_key(keys, out, k, winner);
+            }
+        }
+    }
 }
 
 /// Names of one spelling go to the one named in the most documents (see the module doc of the corpus stage).

@@ -739,3 +739,87 @@ fn the_map_does_not_depend_on_record_order_and_skips_scoped_keys() {
     assert_eq!(a, canonical_keys(&r));
     assert!(!a.contains_key("foreign_ministry__abc"));
 }
+
+#[test]
+fn a_companys_names_with_and_without_its_legal_form_are_one() {
+    let mut records = recs(
+        5,
+        "halvorsen_berg_and_co_inc",
+        "Halvorsen Berg and Co Inc",
+        "Organization",
+    );
+    records.extend(recs(
+        3,
+        "halvorsen_berg_and_co",
+        "Halvorsen Berg and Co",
+        "Organization",
+    ));
+    records.extend(recs(
+        2,
+        "lindqvist_shipping",
+        "Lindqvist Shipping",
+        "Facility",
+    ));
+    records.extend(recs(
+        1,
+        "lindqvist_shipping_corp",
+        "Lindqvist Shipping Corp.",
+        "Organization",
+    ));
+    records.extend(recs(
+        2,
+        "brandt_mills_corp",
+        "Brandt Mills Corp",
+        "Organization",
+    ));
+    records.extend(recs(
+        1,
+        "brandt_mills_corporation",
+        "Brandt Mills Corporation",
+        "Organization",
+    ));
+    // A person's name, a one-word name and a place's (a facility's aside) stay what they are.
+    records.extend(recs(4, "peter_aalto", "Peter Aalto", "Person"));
+    records.extend(recs(
+        1,
+        "peter_aalto_corp",
+        "Peter Aalto Corp",
+        "Organization",
+    ));
+    records.extend(recs(3, "vesta_corp", "Vesta Corp", "Organization"));
+    records.extend(recs(1, "vesta_ag", "Vesta AG", "Organization"));
+    records.extend(recs(6, "new_zealand", "New Zealand", "Country"));
+    records.extend(recs(
+        1,
+        "new_zealand_ltd",
+        "New Zealand Ltd",
+        "Organization",
+    ));
+    let mut names = CorpusNames::default();
+    for r in &records {
+        names.add(r);
+    }
+    for class in ["Place", "Country", "Facility"] {
+        names.place_class(class);
+    }
+    // Without the legal forms, the names stay apart.
+    assert!(names.canonical_keys().is_empty());
+    names.legal_forms(["inc", "corp", "corporation", "co", "ag", "ltd"].map(String::from));
+    let m = names.canonical_keys();
+    let to = |k: &str| m.get(k).map(String::as_str);
+    assert_eq!(
+        to("halvorsen_berg_and_co"),
+        Some("halvorsen_berg_and_co_inc")
+    );
+    assert_eq!(to("lindqvist_shipping_corp"), Some("lindqvist_shipping"));
+    assert_eq!(to("brandt_mills_corporation"), Some("brandt_mills_corp"));
+    for apart in [
+        "peter_aalto",
+        "peter_aalto_corp",
+        "vesta_ag",
+        "vesta_corp",
+        "new_zealand_ltd",
+    ] {
+        assert_eq!(to(apart), None, "{apart}: {m:?}");
+    }
+}
