@@ -639,3 +639,27 @@ fn the_nazis_are_one_node_however_a_story_writes_them() {
     // A nationality stays its country's.
     assert_eq!(key_of(&g, "Germans"), "germany");
 }
+
+#[test]
+fn the_congos_shared_names_are_the_congo_a_story_names() {
+    // `DR Congo` is no doctor's name; `Congo` and `Congolese` are the Congo the story names.
+    let g = with_spans(
+        "Rebels fought in eastern DR Congo. Congo's army said Congolese troops held the town.",
+        &[("DR Congo", "GPE"), ("Congo", "GPE"), ("Congolese", "NORP")],
+    );
+    for name in ["DR Congo", "Congo", "Congolese"] {
+        assert_eq!(
+            key_of(&g, name),
+            "democratic_republic_of_the_congo",
+            "{name}"
+        );
+    }
+    let g = with_spans(
+        "Voters in the Republic of Congo backed the plan, and Congo's president hailed it.",
+        &[("the Republic of Congo", "GPE"), ("Congo", "GPE")],
+    );
+    assert_eq!(key_of(&g, "Congo"), "republic_of_the_congo");
+    // A story that names neither leaves `Congo` itself.
+    let g = with_spans("Congo exported more oil.", &[("Congo", "GPE")]);
+    assert_eq!(key_of(&g, "Congo"), "congo");
+}
