@@ -900,3 +900,33 @@ fn a_prefix_joined_to_a_name_by_a_hyphen_is_no_part_of_it() {
     assert!(has_name(&g, "Trans-Canada Highway"), "{:?}", names(&g));
     assert!(has_name(&g, "Pre-Paid Hearing Inc"), "{:?}", names(&g));
 }
+
+#[test]
+fn a_treasury_or_customs_named_alone_is_the_documents_countrys() {
+    let key = |text: &str, name: &str, country: &str| {
+        let g = with_spans(text, &[(name, "ORG"), (country, "GPE")]);
+        g.entities
+            .iter()
+            .find(|e| e.label == name)
+            .map(|e| e.key.clone())
+            .expect("entity")
+    };
+    let norway = key(
+        "The Treasury said Norway would borrow less. Norway cut taxes.",
+        "Treasury",
+        "Norway",
+    );
+    let chile = key(
+        "The Treasury said Chile would borrow less. Chile cut taxes.",
+        "Treasury",
+        "Chile",
+    );
+    assert_ne!(norway, chile, "two countries' treasuries are two entities");
+    assert_ne!(norway, "treasury");
+    let customs = key(
+        "Customs seized the cargo, Norway said. Norway thanked them.",
+        "Customs",
+        "Norway",
+    );
+    assert_ne!(customs, "customs");
+}
