@@ -242,3 +242,42 @@ fn a_dash_between_two_names_ner_ran_together_ends_the_first() {
         names(&g)
     );
 }
+
+#[test]
+fn a_country_before_a_capitalised_common_plural_is_the_country_alone() {
+    // Some newswires capitalise the noun after a country: `U.S. Firms` are firms, `Japanese Banks` banks.
+    let g = with_spans(
+        "Japanese Banks lent more than U.S. Firms did, and Swedish Officials agreed.",
+        &[
+            ("Japanese Banks", "ORG"),
+            ("U.S. Firms", "ORG"),
+            ("Swedish Officials", "ORG"),
+        ],
+    );
+    for junk in ["Banks", "Firms", "Officials"] {
+        let named = g
+            .entities
+            .iter()
+            .any(|e| e.label.contains(junk) && !e.key.contains("__"));
+        assert!(!named, "{junk}: {:?}", names(&g));
+    }
+    assert!(has_name(&g, "United States"), "{:?}", names(&g));
+    // A designator's plural, any other noun and a person's name stay whole.
+    let g = with_spans(
+        "American Airlines and U.S. Lines hired Jordan Banks in the British Isles.",
+        &[
+            ("American Airlines", "ORG"),
+            ("U.S. Lines", "ORG"),
+            ("Jordan Banks", "PERSON"),
+            ("British Isles", "LOC"),
+        ],
+    );
+    for name in [
+        "American Airlines",
+        "U.S. Lines",
+        "Jordan Banks",
+        "British Isles",
+    ] {
+        assert!(has_name(&g, name), "{name}: {:?}", names(&g));
+    }
+}

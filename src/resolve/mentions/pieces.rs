@@ -38,6 +38,41 @@ fn spaced_dash(doc: &Doc, i: usize) -> bool {
         && doc.tokens[i].end < doc.tokens[i + 1].start
 }
 
+/// A country's name or adjective before the plural of a noun that says what kind of organisation or
+/// person a thing is, capitalised as some newswires write it (`U.S. Firms`, `Japanese Banks`, `U.K.
+/// Officials`): no name but the country's, whose NER label this returns (`GPE` or `NORP`). A designator's
+/// plural names a company (`American Airlines`), and so does any other noun (`U.S. Lines`, `British
+/// Airways`, `Holland Systems`), or a place (`British Isles`).
+fn country_before_common_plural(
+    doc: &Doc,
+    lex: &Lexicon,
+    start: usize,
+    end: usize,
+) -> Option<&'static str> {
+    if end - start < 2 {
+        return None;
+    }
+    let word = doc.token_text(end - 1);
+    let lower = word.to_lowercase();
+    let singular = lower
+        .strip_suffix("ies")
+        .map(|stem| format!("{stem}y"))
+        .or_else(|| lower.strip_suffix('s').map(str::to_string))?;
+    let kind = lex.is_organisation_kind_noun(&singular) || lex.is_person_noun(&singular);
+    if !capitalised(word) || !kind || lex.words.is_designator(word) || lex.is_known_name(word) {
+        return None;
+    }
+    let head = doc.tokens_text(start, end - 1);
+    let country = |c: &crate::resolve::lexicon::Canonical| c.class == "Country";
+    if lex.gazetteer_name(head).is_some_and(country) {
+        Some("GPE")
+    } else if lex.demonym(head).is_some_and(country) {
+        Some("NORP")
+    } else {
+        None
+    }
+}
+
 /// Whether the bracket at token `i` is glued to letters on both sides (`Bündnis(90)`), so not the start
 /// or end of a name in parentheses.
 fn attached_word(doc: &Doc, i: usize, start: usize, end: usize) -> bool {
@@ -157,6 +192,12 @@ pub(super) fn pieces(
     end: usize,
     label: &str,
 ) -> Vec<(usize, usize, String, Keep)> {
+    // Not a person's name (`Jordan Banks`).
+    if label != "PERSON"
+        && let Some(country) = country_before_common_plural(doc, owners.lex, start, end)
+    {
+        return vec![(start, end - 1, country.to_string(), Keep::Always)];
+    }
     let person = label == "PERSON";
     let doc_words = owners.doc_words;
     let mut cuts: Vec<(usize, usize, Keep)> = Vec::new();
