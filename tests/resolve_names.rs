@@ -867,6 +867,27 @@ fn a_designator_alone_is_the_one_organisation_it_ends() {
     );
 }
 
+#[test]
+fn a_designator_alone_that_joins_no_organisation_is_the_storys_own() {
+    // Two groups end with it, or none: the `Group` of one story is no other story's.
+    let key = |text: &str, spans: &[(&str, &str)]| key_of(&with_spans(text, spans), "Group");
+    let two = key(
+        "The Lund Group and the Berg Group met. The Group said nothing.",
+        &[
+            ("Lund Group", "ORG"),
+            ("Berg Group", "ORG"),
+            ("Group", "ORG"),
+        ],
+    );
+    let none = key("The Group said sales rose.", &[("Group", "ORG")]);
+    assert!(two.contains("__") && none.contains("__"), "{two} {none}");
+    let department = with_spans(
+        "The Department said exports rose.",
+        &[("Department", "ORG")],
+    );
+    assert_ne!(key_of(&department, "Department"), "department");
+}
+
 /// Regression: `non-OPEC`, `anti-Soviet`, `post-World War II` and `trans-Atlantic` were entities of their
 /// own (NER's spans keep the prefix), not OPEC, the Soviet Union, the war and the ocean.
 #[test]

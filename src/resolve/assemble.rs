@@ -170,6 +170,11 @@ impl Resolver {
                             .unwrap_or(&scope)
                     )
                 }
+                // A designator alone that the story's organisations left to itself (`the Department
+                // said`, `Group`) is the story's own.
+                None if !d.person && self.lex.words.is_designator_alone(&d.label) => {
+                    format!("{}__{scope}", entity_key(&d.label, false))
+                }
                 // All names of one place of the places list are one entity (`Frankfurt`, `Frankfurt
                 // am Main`).
                 None if !d.person && self.lex.is_place_class(&class_of(de, e, &self.lex)) => self

@@ -176,6 +176,16 @@ impl NameWords {
         self.person_particles.contains(&word.to_lowercase())
     }
 
+    /// A name that is one word marking an organisation and nothing else (`Group`, `Department`, `Fund`;
+    /// `kg:organisationDesignators`, `kg:departmentWords`): a short form that names whatever organisation
+    /// of its story it stands for, and none across stories.
+    pub fn is_designator_alone(&self, name: &str) -> bool {
+        match name_words(name)[..] {
+            [word] => self.is_designator(word) || self.departments.contains(&Self::key(word)),
+            _ => false,
+        }
+    }
+
     /// A name made only of words every country's institutions share (`Foreign Ministry`, `Social
     /// Democrats`): it names a different entity in each country, never one across documents.
     pub fn is_generic_name(&self, name: &str) -> bool {
