@@ -855,6 +855,16 @@ fn a_designator_alone_is_the_one_organisation_it_ends() {
         "{:?}",
         names(&g)
     );
+    // A department's head noun alone is the one department it opens.
+    let g = with_spans(
+        "The Department of Fisheries said stocks fell. The Department expects a ban.",
+        &[("Department of Fisheries", "ORG"), ("Department", "ORG")],
+    );
+    assert!(
+        together(&g, "Department of Fisheries", "Department"),
+        "{:?}",
+        names(&g)
+    );
     // A company's legal form alone names nothing.
     let g = with_spans(
         "Nordvik Shipping Corp rose. Corp shares fell later.",

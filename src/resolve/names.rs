@@ -181,9 +181,14 @@ impl NameWords {
     /// of its story it stands for, and none across stories.
     pub fn is_designator_alone(&self, name: &str) -> bool {
         match name_words(name)[..] {
-            [word] => self.is_designator(word) || self.departments.contains(&Self::key(word)),
+            [word] => self.is_designator(word) || self.is_department_word(word),
             _ => false,
         }
+    }
+
+    /// The head noun of a government department's name (`Ministry`, `Department`; `kg:departmentWords`).
+    pub fn is_department_word(&self, word: &str) -> bool {
+        self.departments.contains(&Self::key(word))
     }
 
     /// A name made only of words every country's institutions share (`Foreign Ministry`, `Social
@@ -201,10 +206,7 @@ impl NameWords {
     /// that both ways of writing it are one name; any other name as it is.
     pub fn field_first(&self, name: &str) -> String {
         let mut words = name_words(name);
-        if words.len() >= 3
-            && self.departments.contains(&words[0].to_lowercase())
-            && words[1] == "of"
-        {
+        if words.len() >= 3 && self.is_department_word(&words[0]) && words[1] == "of" {
             let head = words.remove(0);
             words.remove(0);
             if words.len() > 1 && words[0].eq_ignore_ascii_case("the") {
