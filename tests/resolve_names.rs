@@ -933,7 +933,7 @@ fn a_prefix_joined_to_a_name_by_a_hyphen_is_no_part_of_it() {
 }
 
 #[test]
-fn a_treasury_or_customs_named_alone_is_the_documents_countrys() {
+fn a_treasury_customs_or_other_institution_every_country_has_is_the_documents_countrys() {
     let key = |text: &str, name: &str, country: &str| {
         let g = with_spans(text, &[(name, "ORG"), (country, "GPE")]);
         g.entities
@@ -960,4 +960,10 @@ fn a_treasury_or_customs_named_alone_is_the_documents_countrys() {
         "Norway",
     );
     assert_ne!(customs, "customs");
+    // So are a reserve bank, a district court and an air force.
+    for name in ["Reserve Bank", "District Court", "Air Force"] {
+        let text = format!("The {name} said Norway would act. Norway agreed.");
+        let expected = format!("{}__norway", name.to_lowercase().replace(' ', "_"));
+        assert_eq!(key(&text, name, "Norway"), expected);
+    }
 }

@@ -664,3 +664,27 @@ fn a_companys_first_word_ner_took_for_a_person_is_the_company() {
         names(&g)
     );
 }
+
+#[test]
+fn gatt_libor_and_the_fed_are_the_gazetteers_however_written() {
+    // `LIBOR` is no initialism of its name, and a list cut at `and` would split the GATT's.
+    let g = with_spans(
+        "The London Interbank Offered Rate rose, and LIBOR fell. Talks under the General Agreement on Tariffs and Trade resumed, GATT said.",
+        &[
+            ("The London Interbank Offered Rate", "ORG"),
+            ("LIBOR", "ORG"),
+            ("the General Agreement on Tariffs and Trade", "ORG"),
+            ("GATT", "ORG"),
+        ],
+    );
+    assert_eq!(key_of(&g, "LIBOR"), "libor");
+    assert_eq!(key_of(&g, "London Interbank Offered Rate"), "libor");
+    assert_eq!(key_of(&g, "GATT"), "gatt");
+    assert_eq!(key_of(&g, "General Agreement on Tariffs and Trade"), "gatt");
+    // The Fed's board is the Fed.
+    let g = with_spans(
+        "The Federal Reserve Board left rates unchanged.",
+        &[("The Federal Reserve Board", "ORG")],
+    );
+    assert_eq!(key_of(&g, "Federal Reserve Board"), "federal_reserve");
+}

@@ -21,15 +21,15 @@
 //!   entity is named in as many documents), unless the name opens the entity's, or is any part of it and no
 //!   person's, and is named in [`DOMINANCE`] times as many documents (`Reuters`, the news agency, beside
 //!   `Reuters Holdings Plc`; `Chelsea` beside one story's `Injured Chelsea`);
+//! - a company's names written with and without its legal form, or with another (`Goldman Sachs and Co`,
+//!   `Goldman Sachs and Co Inc`; `Union Carbide`, `Union Carbide Corp`; `Swiss Bank Corporation`), go to
+//!   the one named in the most documents, when the name without the forms has two words or more and none
+//!   of them is a person's or a place's other than a facility's;
 //! - an acronym of three letters or more (`AFP`) goes to the one name of the corpus of its class (or
 //!   untyped) whose initials it is (`Agence France-Presse`), or, failing any, that of three words or more
 //!   with an acronym among them written out whole (`UKIP`: `UK Independence Party`), unless [`DOMINANCE`]
 //!   times as many documents use the acronym (`NHS` beside one story's `Norfolk High School`); two such
 //!   names (`ABC`: `American Broadcasting Company`, `Australian Broadcasting Corporation`) leave it alone;
-//! - a company's names written with and without its legal form, or with another (`Goldman Sachs and Co`,
-//!   `Goldman Sachs and Co Inc`; `Union Carbide`, `Union Carbide Corp`; `Swiss Bank Corporation`), go to
-//!   the one named in the most documents, when the name without the forms has two words or more and none
-//!   of them is a person's or a place's;
 //! - spellings of one name (`Köhler` as `Koehler`, `Mansour` as `Mansur`, `Hannover` as `Hanover`,
 //!   `Yanukovich` as `Yanukovych`; `Wal-Mart` as `Walmart`, `Party of the Regions` as `Party of Regions`:
 //!   hyphens, dots, spaces and function words aside) go to the one named in the most documents, when the
@@ -48,7 +48,7 @@
 mod spellings;
 
 use super::names::{NameWords, acronym_letters, initial_letters, name_words, phonetic_word};
-use spellings::spellings;
+use spellings::{legal_forms_aside, spellings};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// How many times more documents the leading full name needs over the next one to take a short name.
@@ -191,8 +191,11 @@ impl CorpusNames {
         let mut out = BTreeMap::new();
         let contested = people(&keys, &mut out);
         aliases(&keys, &contested, &mut out);
+        // Before the acronyms, so that `CCC` finds one company in `Commodity Credit Corp` and `Commodity
+        // Credit Corporation`.
+        legal_forms_aside(&keys, &self.places, &self.legal_forms, &mut out);
         acronyms(&keys, &mut out);
-        spellings(&keys, &self.places, &self.legal_forms, &mut out);
+        spellings(&keys, &self.places, &mut out);
         // A key that moves to a key that moves on goes to the end of the chain (`Assad` to `Bashar Assad`,
         // that spelling to `Bashar al-Assad`); a chain that comes back stops before it repeats.
         out.keys()

@@ -71,14 +71,12 @@ const MIN_SPELLING: usize = 5;
 pub(super) fn spellings(
     keys: &BTreeMap<&str, &KeyInfo>,
     places: &BTreeSet<String>,
-    legal_forms: &NameWords,
     out: &mut BTreeMap<String, String>,
 ) {
     let spelled: BTreeMap<&str, String> = keys
         .iter()
         .map(|(&k, info)| (k, spelling(&info.label)))
         .collect();
-    legal_forms_aside(keys, places, legal_forms, out);
     same_spellings(keys, &spelled, places, out);
     near_spellings(keys, &spelled, out);
     // The letters as written, for a slip the spelling hides or makes two: `Lewandowksi`, whose `ks` the
@@ -254,7 +252,7 @@ fn written_together(spelling: &str) -> String {
 /// (`Union Carbide`).
 ///
 /// Cost: one pass over the names, and one over the groups of names of one spelling without the forms.
-fn legal_forms_aside(
+pub(super) fn legal_forms_aside(
     keys: &BTreeMap<&str, &KeyInfo>,
     places: &BTreeSet<String>,
     legal_forms: &NameWords,

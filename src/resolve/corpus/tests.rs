@@ -823,3 +823,31 @@ fn a_companys_names_with_and_without_its_legal_form_are_one() {
         assert_eq!(to(apart), None, "{apart}: {m:?}");
     }
 }
+
+#[test]
+fn an_acronym_finds_one_company_however_its_legal_form_is_written() {
+    let mut records = recs(
+        3,
+        "lund_credit_corporation",
+        "Lund Credit Corporation",
+        "Organization",
+    );
+    records.extend(recs(
+        2,
+        "lund_credit_corp",
+        "Lund Credit Corp",
+        "Organization",
+    ));
+    records.push(rec("lcc", "LCC", "Organization"));
+    let mut names = CorpusNames::default();
+    for r in &records {
+        names.add(r);
+    }
+    names.legal_forms(["corp", "corporation"].map(String::from));
+    let m = names.canonical_keys();
+    assert_eq!(
+        m.get("lcc").map(String::as_str),
+        Some("lund_credit_corporation"),
+        "{m:?}"
+    );
+}
