@@ -694,13 +694,9 @@ fn a_store_of_the_first_layout_is_refused_with_what_to_do() {
     }
 }
 
-/// Regression: one story's `Al Bank Al Saudi Al Fransi, known as Saudi French` gave the bank the name
-/// `France`, and the corpus pass moved the France of 91 other stories to the bank.
-#[test]
-fn the_corpus_pass_never_moves_an_entity_of_the_gazetteer() {
-    use crate::fixtures::entity;
-    use kg::resolve::DocumentGraph;
-    let doc = |id: &str, entity: kg::resolve::Entity| DocumentGraph {
+/// A document graph naming one entity.
+fn one_entity_doc(id: &str, entity: kg::resolve::Entity) -> kg::resolve::DocumentGraph {
+    kg::resolve::DocumentGraph {
         doc_id: id.to_string(),
         title: None,
         date: None,
@@ -708,47 +704,61 @@ fn the_corpus_pass_never_moves_an_entity_of_the_gazetteer() {
         sentences: Vec::new(),
         entities: vec![entity],
         facts: Vec::new(),
-    };
+    }
+}
+
+/// The entities document `doc` labels once `docs` are written to a new store, with the built-in ontology
+/// in it or not, and the corpus pass has run.
+fn settled_entities_of(
+    docs: &[kg::resolve::DocumentGraph],
+    with_ontology: bool,
+    doc: &str,
+) -> Vec<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let store = KgStore::open(dir.path()).unwrap();
+    if with_ontology {
+        store
+            .set_ontology(&kg::ontology::Ontology::builtin().unwrap())
+            .unwrap();
+    }
+    for d in docs {
+        store.write_document(d).unwrap();
+    }
+    store.settle_identities().unwrap();
+    let graph = store.namespaces().doc_graph(doc);
+    let label = store.namespaces().term(kg::store::vocab::LABEL_IN_DOCUMENT);
+    store
+        .inner()
+        .quads_for_pattern(
+            None,
+            Some(label.as_ref()),
+            None,
+            Some(graph.as_ref().into()),
+        )
+        .map(|q| q.unwrap().subject.to_string())
+        .collect()
+}
+
+/// Regression: one story's `Al Bank Al Saudi Al Fransi, known as Saudi French` gave the bank the name
+/// `France`, and the corpus pass moved the France of 91 other stories to the bank.
+#[test]
+fn the_corpus_pass_never_moves_an_entity_of_the_gazetteer() {
+    use crate::fixtures::entity;
     let docs = [
-        doc(
+        one_entity_doc(
             "bank",
             entity("kestrel_bank", "Kestrel Bank", &["France"], "Country"),
         ),
-        doc("one", entity("france", "France", &[], "Country")),
-        doc("two", entity("france", "France", &[], "Country")),
+        one_entity_doc("one", entity("france", "France", &[], "Country")),
+        one_entity_doc("two", entity("france", "France", &[], "Country")),
     ];
-    let france_of = |with_gazetteer: bool| {
-        let dir = tempfile::tempdir().unwrap();
-        let store = KgStore::open(dir.path()).unwrap();
-        if with_gazetteer {
-            store
-                .set_ontology(&kg::ontology::Ontology::builtin().unwrap())
-                .unwrap();
-        }
-        for d in &docs {
-            store.write_document(d).unwrap();
-        }
-        store.settle_identities().unwrap();
-        let graph = store.namespaces().doc_graph("one");
-        let label = store.namespaces().term(kg::store::vocab::LABEL_IN_DOCUMENT);
-        store
-            .inner()
-            .quads_for_pattern(
-                None,
-                Some(label.as_ref()),
-                None,
-                Some(graph.as_ref().into()),
-            )
-            .map(|q| q.unwrap().subject.to_string())
-            .collect::<Vec<_>>()
-    };
     // Without the gazetteer in the store, the one story's alias carries France off; with it, France stays.
-    let moved = france_of(false);
+    let moved = settled_entities_of(&docs, false, "one");
     assert!(
         !moved.is_empty() && moved.iter().all(|s| s.ends_with("/kestrel_bank>")),
         "{moved:?}"
     );
-    let kept = france_of(true);
+    let kept = settled_entities_of(&docs, true, "one");
     assert!(
         !kept.is_empty() && kept.iter().all(|s| s.ends_with("/france>")),
         "{kept:?}"
@@ -761,60 +771,28 @@ fn the_corpus_pass_never_moves_an_entity_of_the_gazetteer() {
 #[test]
 fn the_corpus_pass_reads_legal_forms_from_the_ontology_graph() {
     use crate::fixtures::entity;
-    use kg::resolve::DocumentGraph;
-    let doc = |id: &str, key: &str, label: &str| DocumentGraph {
-        doc_id: id.to_string(),
-        title: None,
-        date: None,
-        url: None,
-        sentences: Vec::new(),
-        entities: vec![entity(key, label, &[], "Organization")],
-        facts: Vec::new(),
+    let firm = |id: &str, key: &str, label: &str| {
+        one_entity_doc(id, entity(key, label, &[], "Organization"))
     };
     let docs = [
-        doc(
+        firm(
             "one",
             "halvorsen_berg_and_co_inc",
             "Halvorsen Berg and Co Inc",
         ),
-        doc(
+        firm(
             "two",
             "halvorsen_berg_and_co_inc",
             "Halvorsen Berg and Co Inc",
         ),
-        doc("three", "halvorsen_berg_and_co", "Halvorsen Berg and Co"),
+        firm("three", "halvorsen_berg_and_co", "Halvorsen Berg and Co"),
     ];
-    let entities_of_three = |with_ontology: bool| {
-        let dir = tempfile::tempdir().unwrap();
-        let store = KgStore::open(dir.path()).unwrap();
-        if with_ontology {
-            store
-                .set_ontology(&kg::ontology::Ontology::builtin().unwrap())
-                .unwrap();
-        }
-        for d in &docs {
-            store.write_document(d).unwrap();
-        }
-        store.settle_identities().unwrap();
-        let graph = store.namespaces().doc_graph("three");
-        let label = store.namespaces().term(kg::store::vocab::LABEL_IN_DOCUMENT);
-        store
-            .inner()
-            .quads_for_pattern(
-                None,
-                Some(label.as_ref()),
-                None,
-                Some(graph.as_ref().into()),
-            )
-            .map(|q| q.unwrap().subject.to_string())
-            .collect::<Vec<_>>()
-    };
-    let apart = entities_of_three(false);
+    let apart = settled_entities_of(&docs, false, "three");
     assert!(
         !apart.is_empty() && apart.iter().all(|s| s.ends_with("/halvorsen_berg_and_co>")),
         "{apart:?}"
     );
-    let joined = entities_of_three(true);
+    let joined = settled_entities_of(&docs, true, "three");
     assert!(
         !joined.is_empty()
             && joined

@@ -206,7 +206,7 @@ impl NameWords {
     /// that both ways of writing it are one name; any other name as it is.
     pub fn field_first(&self, name: &str) -> String {
         let mut words = name_words(name);
-        if words.len() >= 3 && self.is_department_word(&words[0]) && words[1] == "of" {
+        if words.len() >= 3 && self.is_department_word(words[0]) && words[1] == "of" {
             let head = words.remove(0);
             words.remove(0);
             if words.len() > 1 && words[0].eq_ignore_ascii_case("the") {
