@@ -519,6 +519,12 @@ fn a_word_labelling_a_row_of_figures_in_a_table_is_no_persons_name() {
         "{:?}",
         names(&g)
     );
+    // A row whose figures are words (`five cts`) is a row too.
+    let g = with_spans(
+        "Period ended Feb 28\n\nShr profit five cts vs profit four cts\n\nNet profit 191,000 vs 108,000\n\nShr loss 28 cts vs loss 40 cts\n",
+        &[("Shr", "ORG")],
+    );
+    assert!(!has_name(&g, "Shr"), "{:?}", names(&g));
     // An organisation's word labelling a row too (`Group net`), unless the story writes it elsewhere.
     let table = "Results\n\nShr 12 cts vs 10 cts\n\nGroup net 104.8 mln vs 100.9 mln\n";
     let g = with_spans(table, &[("Group", "ORG")]);

@@ -493,8 +493,8 @@ const ROW_TOKENS: usize = 12;
 const ROW_HEAD_WORDS: usize = 2;
 
 /// Whether token `i` is a capitalised word that opens a short line of figures: a number within the first
-/// words after it, and nothing capitalised but figures (`Net loss 473,784 vs loss 489,257`; not `Devon
-/// said its reserves rose 12 pct`).
+/// words after it, and nothing capitalised but figures (`Net loss 473,784 vs loss 489,257`, `Shr profit
+/// five cts`; not `Devon said its reserves rose 12 pct`).
 fn figures_row(doc: &Doc, i: usize) -> bool {
     let line_break = |k: usize| doc.token_text(k).contains('\n');
     let opens_line = i == 0
@@ -510,7 +510,10 @@ fn figures_row(doc: &Doc, i: usize) -> bool {
         .take_while(|&k| !line_break(k))
         .take(ROW_TOKENS + 1)
         .collect();
-    let figure = |k: &usize| doc.token_text(*k).chars().any(|c| c.is_ascii_digit());
+    // A number in figures or in words (`Shr profit five cts vs profit four cts`).
+    let figure = |k: &usize| {
+        doc.tokens[*k].tag == "CD" || doc.token_text(*k).chars().any(|c| c.is_ascii_digit())
+    };
     row.len() <= ROW_TOKENS
         && row
             .iter()
