@@ -470,13 +470,16 @@ impl Lexicon {
     ) -> impl Iterator<Item = (&'a Canonical, String)> + use<'a, 'n> {
         let words = name_words(name);
         (1..words.len().min(3)).filter_map(move |n| {
-            let head = words[..n].join(" ");
-            let country = self
-                .gazetteer_name(&head)
-                .or_else(|| self.demonym(&head))
-                .filter(|c| c.class == "Country")?;
+            let country = self.country_named(&words[..n].join(" "))?;
             Some((country, words[n..].join(" ")))
         })
+    }
+
+    /// The country a name or an adjective names (`U.S.`, `Dutch`), if it names one.
+    pub fn country_named(&self, name: &str) -> Option<&Canonical> {
+        self.gazetteer_name(name)
+            .or_else(|| self.demonym(name))
+            .filter(|c| c.class == "Country")
     }
 
     /// The gazetteer entity with this name or alternative name.

@@ -63,14 +63,12 @@ fn country_before_common_plural(
         return None;
     }
     let head = doc.tokens_text(start, end - 1);
-    let country = |c: &crate::resolve::lexicon::Canonical| c.class == "Country";
-    if lex.gazetteer_name(head).is_some_and(country) {
-        Some("GPE")
-    } else if lex.demonym(head).is_some_and(country) {
-        Some("NORP")
-    } else {
-        None
-    }
+    let country = lex.country_named(head)?;
+    // A country's name is a place's, its adjective a nationality's.
+    let named = lex
+        .gazetteer_name(head)
+        .is_some_and(|c| std::ptr::eq(c, country));
+    Some(if named { "GPE" } else { "NORP" })
 }
 
 /// Whether the bracket at token `i` is glued to letters on both sides (`Bündnis(90)`), so not the start
