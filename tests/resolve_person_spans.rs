@@ -454,6 +454,39 @@ fn a_given_name_ner_left_off_a_two_word_name_after_a_comma_or_at_a_sentences_sta
     );
 }
 
+/// Regression: `Prop Martin Castrogiovanni`, `Lock Ben Kay`, rugby players opening a sentence, had the
+/// position for a given name (`kg:playerWords`).
+#[test]
+fn a_players_position_opening_a_sentence_is_no_given_name() {
+    let g = with_spans(
+        "The squad was named on Monday. Prop Pierre Lacombe and Ludo Vallon come in. Lock Anders Brask stays.",
+        &[
+            ("Pierre Lacombe", "PERSON"),
+            ("Ludo Vallon", "PERSON"),
+            ("Anders Brask", "PERSON"),
+        ],
+    );
+    assert!(has_name(&g, "Pierre Lacombe"), "{:?}", names(&g));
+    assert!(has_name(&g, "Anders Brask"), "{:?}", names(&g));
+    assert!(!has_name(&g, "Prop Pierre Lacombe"), "{:?}", names(&g));
+}
+
+/// Regression: `New Harry Potter tops book chart`, a headline, made `New` a given name of the boy wizard,
+/// and the corpus pass carried `Harry Potter` of 19 other stories to `New Harry Potter`.
+#[test]
+fn a_headline_word_before_a_full_name_the_story_names_again_is_no_given_name() {
+    let text = "New Tove Aurland novel tops the chart\n\n\
+                Tove Aurland has topped the chart again. Readers love Tove Aurland.";
+    let g = with_spans(text, &[("Tove Aurland", "PERSON")]);
+    assert!(has_name(&g, "Tove Aurland"), "{:?}", names(&g));
+    assert!(!has_name(&g, "New Tove Aurland"), "{:?}", names(&g));
+    // In the body, a given name before a double surname the story names again alone stays.
+    let text = "Harbour chief quits\n\n\
+                Mihkel Rein Tamm had run the port for years. Rein Tamm resigned on Monday.";
+    let g = with_spans(text, &[("Rein Tamm", "PERSON")]);
+    assert!(has_name(&g, "Mihkel Rein Tamm"), "{:?}", names(&g));
+}
+
 /// Regression: `Serbian Gojko` | `Kacar` (NER tagged the nationality and the surname, not the given name)
 /// gave the surname alone as the person's name.
 #[test]

@@ -257,6 +257,12 @@ pub(super) fn given_name_before(
     if words == 2 && !(opens || doc.token_text(i - 1) == ",") {
         return start;
     }
+    // A full name opening the headline that the document names again without the word is whole already:
+    // the word is the headline's (`New Harry Potter tops book chart` beside `Harry Potter's sixth year`;
+    // not `Elmer Funke Kupper had been CEO` beside `Funke Kupper told`, in the body).
+    if words == 2 && opens_headline(doc, i) && named_without(doc, start, start + 2, word) {
+        return start;
+    }
     // A nationality NER tagged may stand before the name (`Serbian Gojko` | `Kacar`), where it does not
     // make a known name with the word (`the European Parliament` | `Georgieva`, `European` tagged NORP).
     let after_nationality = doc.ents.iter().any(|s| {
@@ -572,4 +578,29 @@ pub(super) fn defined_abbreviations(doc: &Doc, words: &NameWords) -> Vec<(usize,
         }
     }
     out
+}
+
+/// Whether token `i` opens the document's first line and that line is a headline: more text follows it
+/// and it ends in no full stop.
+fn opens_headline(doc: &Doc, i: usize) -> bool {
+    let text = doc.text.as_str();
+    let Some((first, rest)) = text.split_once('\n') else {
+        return false;
+    };
+    let line_start = first.len() - first.trim_start().len();
+    doc.tokens[i].start == line_start && !first.trim_end().ends_with('.') && !rest.trim().is_empty()
+}
+
+/// Whether NER tags the words `start..end` as a person's name elsewhere in the document, with no `word`
+/// right before them.
+fn named_without(doc: &Doc, start: usize, end: usize, word: &str) -> bool {
+    let name = doc.tokens_text(start, end);
+    doc.ents.iter().any(|s| {
+        s.start != start
+            && s.label == "PERSON"
+            && s.end <= doc.tokens.len()
+            && s.end - s.start == end - start
+            && doc.tokens_text(s.start, s.end) == name
+            && (s.start == 0 || doc.token_text(s.start - 1) != word)
+    })
 }
