@@ -566,6 +566,29 @@ fn a_nationalitys_plural_ner_took_for_a_persons_or_firms_name_is_its_country() {
     assert!(together(&g, "Welsh", "Irvine Welsh"), "{:?}", names(&g));
 }
 
+/// Regression: `the Briton outsprinted her`, `every Briton buys`, `the 31-year-old Scot`, tagged a person's
+/// name, made one person `Briton` of 15 BBC stories and `Scot` of 5.
+#[test]
+fn a_nationalitys_noun_after_a_determiner_is_its_country_not_a_persons_name() {
+    let g = with_spans(
+        "Mara Lund won in Oslo. The Briton outsprinted her rival, and the 24-year-old Scot came third.",
+        &[
+            ("Mara Lund", "PERSON"),
+            ("Oslo", "GPE"),
+            ("Briton", "PERSON"),
+            ("Scot", "PERSON"),
+        ],
+    );
+    assert_eq!(key_of(&g, "Briton"), "united_kingdom");
+    assert_eq!(key_of(&g, "Scot"), "scotland");
+    // A demonym no determiner opens may be a surname.
+    let g = with_spans(
+        "Irvine Welsh wrote a novel. Later Welsh said it was his last.",
+        &[("Irvine Welsh", "PERSON"), ("Welsh", "PERSON")],
+    );
+    assert!(together(&g, "Welsh", "Irvine Welsh"), "{:?}", names(&g));
+}
+
 #[test]
 fn title_words_alone_one_or_many_are_no_name_unless_the_ontology_knows_them() {
     let g = with_spans(

@@ -152,8 +152,9 @@ pub(super) fn described_as_person(
 /// Whether a name is a nationality that NER gave another label (`a retired Ugandan athlete` tagged ORG,
 /// `Slovak President X` tagged PERSON): a demonym the gazetteer knows, written as a name, right before a
 /// common noun or a title word, or a demonym's plural anywhere (`Britons`, `we Scots`, tagged a person's
-/// or a firm's name, which no one's is). A language (`Spanish` tagged LANGUAGE) and a demonym standing
-/// alone (`Dawn French`, `the English`) keep their label.
+/// or a firm's name, which no one's is), or a noun for someone of the nationality (`the Briton`). A
+/// language (`Spanish` tagged LANGUAGE) and a demonym standing alone (`Dawn French`, `French said`) keep
+/// their label.
 pub(super) fn nationality_mislabelled(
     doc: &Doc,
     lex: &Lexicon,
@@ -168,5 +169,18 @@ pub(super) fn nationality_mislabelled(
     }
     doc.tokens.get(span.end).is_some_and(|t| {
         matches!(t.tag.as_str(), "NN" | "NNS") || lex.words.is_title(doc.token_text(span.end))
-    })
+    }) || person_of_a_nationality(doc, span)
+}
+
+/// Whether a one-word demonym NER called a name is a noun for someone of that nationality, after a
+/// determiner or a modifier (`the Briton`, `every Briton`, `the 31-year-old Scot`, `a fellow Welshman`):
+/// no one's name, which no determiner opens.
+fn person_of_a_nationality(doc: &Doc, span: &NameSpan) -> bool {
+    span.end == span.start + 1
+        && span.start > 0
+        && doc.tokens[span.start].tag == "NNP"
+        && matches!(
+            doc.tokens[span.start - 1].tag.as_str(),
+            "DT" | "JJ" | "PRP$" | "CD"
+        )
 }
