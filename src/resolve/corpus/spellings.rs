@@ -10,9 +10,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 /// A name's spelling with the variants of romanisation and transliteration collapsed: phonetic words
 /// ([`phonetic_word`]); `ae`, `oe`, `ue` as `a`, `o`, `u` (German umlauts written out); `ou` as `u`, `y` as
 /// `i`, `sch` and `shch` as `sh`, `ph` as `f`, `dh` as `d`, `ck` and a hard `c` as `k`; doubled letters as
-/// one, hyphens as word breaks (`Schäuble`/`Schaeuble`, `Yanukovych`/`Yanukovich`, `Jacob`/`Jakob`,
-/// `Gadhafi`/`Gaddafi`); the Arabic article written in lower case left out (`Bashar al-Assad`/`Bashar
-/// Assad`).
+/// one, British endings as American ones ([`american_ending`]), hyphens as word breaks
+/// (`Schäuble`/`Schaeuble`, `Yanukovych`/`Yanukovich`, `Jacob`/`Jakob`, `Gadhafi`/`Gaddafi`); the Arabic
+/// article written in lower case left out (`Bashar al-Assad`/`Bashar Assad`).
 pub(super) fn spelling(label: &str) -> String {
     let mut out = String::new();
     for word in name_words(label)
@@ -20,7 +20,7 @@ pub(super) fn spelling(label: &str) -> String {
         .flat_map(|w| w.split('-'))
         .filter(|w| !matches!(*w, "al" | "el"))
     {
-        let mut w = phonetic_word(word);
+        let mut w = american_ending(&phonetic_word(word));
         for (from, to) in [
             ("shch", "sh"),
             ("sch", "sh"),
@@ -60,6 +60,31 @@ pub(super) fn spelling(label: &str) -> String {
         }
     }
     out
+}
+
+/// British endings of a word written the American way: `-isation` as `-ization` (`International Coffee
+/// Organisation`), `-fence` as `-fense` (`Defence Department`), `-mme` as `-m` (`World Food Programme`),
+/// and `centre` and `theatre` as `center` and `theater` (not every `-tre`: `Silvestre` is no `Sylvester`).
+/// Not `-our`: Britain's `Labour Party` is not Australia's `Labor Party`.
+fn american_ending(word: &str) -> String {
+    match word {
+        "centre" | "centres" | "theatre" | "theatres" => return word.replacen("tre", "ter", 1),
+        _ => {}
+    }
+    for (british, american) in [
+        ("isation", "ization"),
+        ("isations", "izations"),
+        ("fence", "fense"),
+        ("mme", "m"),
+        ("mmes", "ms"),
+    ] {
+        if let Some(stem) = word.strip_suffix(british)
+            && stem.len() >= 3
+        {
+            return format!("{stem}{american}");
+        }
+    }
+    word.to_string()
 }
 
 /// Shortest spelling the spelling rule considers: shorter names differ by one letter too often.

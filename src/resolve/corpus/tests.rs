@@ -577,6 +577,76 @@ fn spellings_of_one_name_go_to_the_most_common() {
     assert!(canonical_keys(&r).is_empty());
 }
 
+/// Regression: Reuters' `International Coffee Organization` (51 stories) and `International Coffee
+/// Organisation` (20) were two nodes, as were the `World Financial Center` and `Centre`.
+#[test]
+fn british_and_american_spellings_of_one_name_are_one() {
+    // Each spelling of several documents: no slip of one document's.
+    let mut r = recs(
+        3,
+        "nordic_tea_organization",
+        "Nordic Tea Organization",
+        "Organization",
+    );
+    r.extend(recs(
+        2,
+        "nordic_tea_organisation",
+        "Nordic Tea Organisation",
+        "Organization",
+    ));
+    r.extend(recs(
+        3,
+        "harbour_trade_centre",
+        "Harbour Trade Centre",
+        "Facility",
+    ));
+    r.extend(recs(
+        2,
+        "harbour_trade_center",
+        "Harbour Trade Center",
+        "Facility",
+    ));
+    r.extend(recs(
+        2,
+        "arctic_food_programme",
+        "Arctic Food Programme",
+        "Organization",
+    ));
+    r.extend(recs(
+        3,
+        "arctic_food_program",
+        "Arctic Food Program",
+        "Organization",
+    ));
+    let m = canonical_keys(&r);
+    assert_eq!(
+        m.get("nordic_tea_organisation").map(String::as_str),
+        Some("nordic_tea_organization")
+    );
+    assert_eq!(
+        m.get("harbour_trade_center").map(String::as_str),
+        Some("harbour_trade_centre")
+    );
+    assert_eq!(
+        m.get("arctic_food_programme").map(String::as_str),
+        Some("arctic_food_program")
+    );
+    // `-our` is no such ending: Britain's Labour party is not another country's Labor party.
+    let mut r = recs(
+        3,
+        "northland_labour_party",
+        "Northland Labour Party",
+        "Organization",
+    );
+    r.extend(recs(
+        2,
+        "northland_labor_party",
+        "Northland Labor Party",
+        "Organization",
+    ));
+    assert!(canonical_keys(&r).is_empty());
+}
+
 #[test]
 fn one_spelling_of_a_place_is_one_place_whatever_class_of_places_documents_give_it() {
     let records = [
