@@ -666,7 +666,7 @@ fn a_companys_first_word_ner_took_for_a_person_is_the_company() {
 }
 
 #[test]
-fn gatt_libor_and_the_fed_are_the_gazetteers_however_written() {
+fn gatt_libor_opec_congress_and_the_fed_are_the_gazetteers_however_written() {
     // `LIBOR` is no initialism of its name, and a list cut at `and` would split the GATT's.
     let g = with_spans(
         "The London Interbank Offered Rate rose, and LIBOR fell. Talks under the General Agreement on Tariffs and Trade resumed, GATT said.",
@@ -687,4 +687,28 @@ fn gatt_libor_and_the_fed_are_the_gazetteers_however_written() {
         &[("The Federal Reserve Board", "ORG")],
     );
     assert_eq!(key_of(&g, "Federal Reserve Board"), "federal_reserve");
+    // OPEC with or without its article, spelt the British way or the American.
+    let g = with_spans(
+        "The Organisation of Petroleum Exporting Countries met in Vienna.",
+        &[
+            ("The Organisation of Petroleum Exporting Countries", "ORG"),
+            ("Vienna", "GPE"),
+        ],
+    );
+    assert_eq!(
+        key_of(&g, "Organisation of Petroleum Exporting Countries"),
+        "opec"
+    );
+    // Congress's adjective in an American story, and the short adjective of Latin America.
+    let g = with_spans(
+        "Senator Ann Holt told a Congressional committee in Washington that Latin borrowers need time.",
+        &[
+            ("Ann Holt", "PERSON"),
+            ("Congressional", "ORG"),
+            ("Washington", "GPE"),
+            ("Latin", "NORP"),
+        ],
+    );
+    assert_eq!(key_of(&g, "Congressional"), "united_states_congress");
+    assert_eq!(key_of(&g, "Latin"), "latin_america");
 }
