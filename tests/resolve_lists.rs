@@ -180,13 +180,46 @@ fn a_firm_named_after_two_names_ner_cut_at_its_and_is_one_name() {
         "{:?}",
         names(&g)
     );
+    // Tagged only after the `and`, even as a person's name: no one's ends in a legal form.
+    let g = with_spans(
+        "Harbour and Fjord Plc is resisting the bid. Shares in Harbour and Fjord Plc rose.",
+        &[("Fjord Plc", "PERSON")],
+    );
+    assert!(has_name(&g, "Harbour and Fjord Plc"), "{:?}", names(&g));
+    assert!(!has_name(&g, "Fjord Plc"), "{:?}", names(&g));
+    // A firm NER took for a person keeps the word before it that a given name would be; a person of a
+    // firm (`of`) is no firm.
+    let g = with_spans(
+        "Lakeside Inn Inc said it would sell shares, said Mara Lund of Fjord Capital Corp in Oslo. Its auditors, Brekke Holm and Co, agreed.",
+        &[
+            ("Inn Inc", "PERSON"),
+            ("Mara Lund of Fjord Capital Corp", "PERSON"),
+            ("Brekke Holm and Co", "PERSON"),
+        ],
+    );
+    assert!(has_name(&g, "Lakeside Inn Inc"), "{:?}", names(&g));
+    assert!(has_name(&g, "Brekke Holm and Co"), "{:?}", names(&g));
+    assert!(has_name(&g, "Mara Lund"), "{:?}", names(&g));
+    // Not the end of another name before the `and`.
+    let g = with_spans(
+        "Licences went to Nordsjo Marine A/S and Halvorsen Oil Corp on Monday.",
+        &[("Halvorsen Oil Corp", "ORG")],
+    );
+    assert!(has_name(&g, "Halvorsen Oil Corp"), "{:?}", names(&g));
     // Two firms: the first of which the story names alone too, or a firm's whole name on either side.
     let g = with_spans(
-        "General Motors and Ford Motor Co cut prices. General Motors said sales fell.",
-        &[("General Motors", "ORG"), ("Ford Motor Co", "ORG")],
+        "General Motors and Ford Motor Co cut prices. General Motors said sales fell. Later Texaco and Lundgren Corp met. Texaco said talks went well.",
+        &[
+            ("General Motors", "ORG"),
+            ("Ford Motor Co", "ORG"),
+            ("Lundgren Corp", "PERSON"),
+            ("Texaco", "ORG"),
+        ],
     );
     assert!(has_name(&g, "General Motors"), "{:?}", names(&g));
     assert!(has_name(&g, "Ford Motor Co"), "{:?}", names(&g));
+    assert!(has_name(&g, "Texaco"), "{:?}", names(&g));
+    assert!(!has_name(&g, "Texaco and Lundgren Corp"), "{:?}", names(&g));
     let g = with_spans(
         "The notes were sold by Credit Suisse and Swiss Bank Corp, by Daewoo Group and Halvorsen Corp, and by Lund Dahl Capital Markets and Berg Brothers Inc on Monday.",
         &[

@@ -340,8 +340,22 @@ fn ner_spans(doc: &Doc, lex: &Lexicon, doc_words: &DocWords) -> Vec<NameSpan> {
             && span.start >= 2
             && doc.tokens[span.start - 2].tag.starts_with("NN")
             && lex.is_person_noun(&doc.tokens[span.start - 2].lemma);
+        // A firm NER took for a person: no one's name ends in a legal form (`Wireless Plc` of `Cable and
+        // Wireless Plc said`, `Arthur Andersen and Co`), where every word but the partners' `and` is
+        // capitalised (not `Leslie of Discount Corp`).
+        let firm = span.label == "PERSON"
+            && words.is_written_legal_form(doc.token_text(end - 1))
+            && (span.start..end).all(|k| {
+                let w = doc.token_text(k);
+                capitalised(w) || matches!(w, "and" | "&")
+            });
         let start = if span.label == "PERSON" || after_person_noun {
-            given_name_before(doc, lex, doc_words, span.start, covered)
+            let start = given_name_before(doc, lex, doc_words, span.start, covered);
+            if firm {
+                partners_head(doc, words, start, end, covered)
+            } else {
+                start
+            }
         } else if span.label == "ORG" {
             partners_head(doc, words, span.start, end, covered)
         } else {
@@ -360,7 +374,7 @@ fn ner_spans(doc: &Doc, lex: &Lexicon, doc_words: &DocWords) -> Vec<NameSpan> {
         } else {
             start
         };
-        let label = if partners.is_some() {
+        let label = if partners.is_some() || firm {
             "ORG"
         } else if start < span.start && after_person_noun {
             "PERSON"

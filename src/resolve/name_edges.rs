@@ -93,8 +93,9 @@ fn word_before(doc: &Doc, i: usize) -> Option<&str> {
 /// The start of a firm's name NER began after the `and` of its founders' names (`Standard and` | `Poor's
 /// Corp`, `Standard` tagged nothing): before the `and` or `&` and the proper nouns right before it that no
 /// span holds, when the span ends with a legal form and no legal form ends the words before the `and`
-/// (`Ease Inc and` | `Foxcroft Shirt Ltd` are two firms); no earlier than `floor`, never across a sentence
-/// or line break. `start` where nothing is to be added.
+/// (`Ease Inc and` | `Foxcroft Shirt Ltd` are two firms) and the first proper noun is glued to no token
+/// before it (`Norge A/S and`); no earlier than `floor`, never across a sentence or line break. `start`
+/// where nothing is to be added.
 pub(super) fn partners_head(
     doc: &Doc,
     words: &NameWords,
@@ -123,7 +124,9 @@ pub(super) fn partners_head(
     {
         k -= 1;
     }
-    if k == start - 1 { start } else { k }
+    // Words glued to the one before them end another name (`Norge A/S and` | `Amerada Hess Corp`).
+    let glued = k > 0 && doc.tokens[k - 1].end == doc.tokens[k].start;
+    if k == start - 1 || glued { start } else { k }
 }
 
 /// The end of a person's name NER ended inside a hyphenated word (`Moon Jae` | `-in`): past the hyphen
