@@ -216,6 +216,47 @@ fn a_town_is_its_club_in_a_sports_report_but_not_where_something_happens() {
     assert!(!has_name(&g, "Borussia Dortmund"), "{:?}", names(&g));
 }
 
+/// Regression: BBC's football reports made nodes of `Arsenal` (42 stories), `Chelsea` (37), `Everton` (23,
+/// a person for NER), the city `Liverpool` (23), `Spurs` and `Tottenham` apart from `Tottenham Hotspur`.
+#[test]
+fn english_clubs_are_the_gazetteers_and_their_towns_are_the_clubs_in_sports_reports() {
+    let g = with_spans(
+        "Liverpool beat Everton 2-1 on Saturday while Arsenal drew with Chelsea. Their striker scored twice          before halftime and the goalkeeper saved a late shot. Spurs lost to Tottenham Hotspur's old rivals.",
+        &[
+            ("Liverpool", "GPE"),
+            ("Everton", "PERSON"),
+            ("Arsenal", "ORG"),
+            ("Chelsea", "ORG"),
+            ("Spurs", "ORG"),
+            ("Tottenham Hotspur", "ORG"),
+        ],
+    );
+    assert_eq!(key_of(&g, "Liverpool"), "liverpool_fc");
+    assert_eq!(key_of(&g, "Everton"), "everton_fc");
+    assert_eq!(key_of(&g, "Arsenal"), "arsenal_fc");
+    assert_eq!(key_of(&g, "Chelsea"), "chelsea_fc");
+    assert!(
+        together(&g, "Spurs", "Tottenham Hotspur"),
+        "{:?}",
+        names(&g)
+    );
+    // Outside sports reports Liverpool is the city.
+    let g = with_spans(
+        "Liverpool approved a new budget on Monday. The council met for six hours.",
+        &[("Liverpool", "GPE")],
+    );
+    assert_ne!(key_of(&g, "Liverpool"), "liverpool_fc");
+    // The borough is no list of a place and the club.
+    let g = with_spans(
+        "She was the MP for Kensington and Chelsea until May.",
+        &[("Kensington", "GPE"), ("Chelsea", "GPE")],
+    );
+    assert_eq!(
+        key_of(&g, "Kensington and Chelsea"),
+        "kensington_and_chelsea"
+    );
+}
+
 /// Regression: `Hamburg's 2-1 loss to Hanover` and `a 3-3 draw at Hoffenheim` were the towns in match
 /// reports (a locative preposition kept the town), and `Hanover` then went to the Hanover Fair.
 #[test]
