@@ -200,6 +200,12 @@ fn a_firm_named_after_two_names_ner_cut_at_its_and_is_one_name() {
     assert!(has_name(&g, "Lakeside Inn Inc"), "{:?}", names(&g));
     assert!(has_name(&g, "Brekke Holm and Co"), "{:?}", names(&g));
     assert!(has_name(&g, "Mara Lund"), "{:?}", names(&g));
+    // A sentence's first word is the first partner's name whatever the tagger made it.
+    let g = with_spans(
+        "Cable and Wireless Plc said the proposals were unacceptable.",
+        &[("Wireless Plc", "ORG")],
+    );
+    assert!(has_name(&g, "Cable and Wireless Plc"), "{:?}", names(&g));
     // Not the end of another name before the `and`.
     let g = with_spans(
         "Licences went to Nordsjo Marine A/S and Halvorsen Oil Corp on Monday.",

@@ -116,8 +116,13 @@ pub(super) fn partners_head(
     }
     let in_span = |i: usize| doc.ents.iter().any(|s| s.start <= i && i < s.end);
     let mut k = start - 1;
+    // A sentence's first word is a proper noun where capitalised, whatever the tagger made it (`Cable and`
+    // | `Wireless Plc said`, `Cable` a common noun).
+    let proper = |i: usize| {
+        doc.tokens[i].tag == "NNP" || doc.tokens[i].sent_start && capitalised(doc.token_text(i))
+    };
     while k > floor
-        && doc.tokens[k - 1].tag == "NNP"
+        && proper(k - 1)
         && is_word(doc.token_text(k - 1))
         && !in_span(k - 1)
         && !breaks_before(doc, k)
