@@ -1,7 +1,9 @@
 //! Where a person's name begins and ends when NER drew its span wrong: times, occupations, adverbs, headings,
 //! headlines, goals' minutes and table rows left out; given names, particles and hyphenated words taken in.
 
-use super::resolve_names::{has_name, key_of, names, together, with_spans};
+use super::resolve_names::{
+    doc_with_spans, has_name, key_of, names, resolve_doc, together, with_spans,
+};
 
 #[test]
 fn a_time_before_a_persons_name_is_not_part_of_it() {
@@ -485,6 +487,38 @@ fn a_headline_word_before_a_full_name_the_story_names_again_is_no_given_name() {
                 Mihkel Rein Tamm had run the port for years. Rein Tamm resigned on Monday.";
     let g = with_spans(text, &[("Rein Tamm", "PERSON")]);
     assert!(has_name(&g, "Mihkel Rein Tamm"), "{:?}", names(&g));
+}
+
+/// Regression: `Serena` | `Williams will go on to face Kerber`, the first words after a DWIE headline, where
+/// the sentence start forced after the headline made the parser put `Serena` in a sentence of its own
+/// and NER tag `Williams` alone: the story's Serena Williams was `Williams`.
+#[test]
+fn a_given_name_the_parser_made_a_sentence_of_its_own_is_part_of_the_name() {
+    let text = "Holm beats Lund in Oslo
+Marta Holm will face Anna Lund in the final. Holm won.";
+    let mut doc = doc_with_spans(text, &[("Holm", "PERSON"), ("Anna Lund", "PERSON")]);
+    let at = |word: &str| {
+        doc.tokens
+            .iter()
+            .position(|t| &text[t.start..t.end] == word)
+    };
+    let (marta, holm) = (at("Marta").unwrap(), at("Marta").unwrap() + 1);
+    doc.tokens[marta].sent_start = true;
+    doc.tokens[holm].sent_start = true;
+    let g = resolve_doc(&doc);
+    assert!(has_name(&g, "Marta Holm"), "{:?}", names(&g));
+    // A sentence of more words, or one ended by a full stop, ends before the name.
+    let text = "Oslo. Holm will face Anna Lund in the final.";
+    let mut doc = doc_with_spans(text, &[("Holm", "PERSON"), ("Anna Lund", "PERSON")]);
+    let holm = doc
+        .tokens
+        .iter()
+        .position(|t| &text[t.start..t.end] == "Holm")
+        .unwrap();
+    doc.tokens[holm].sent_start = true;
+    let g = resolve_doc(&doc);
+    assert!(!has_name(&g, "Oslo. Holm"), "{:?}", names(&g));
+    assert!(has_name(&g, "Holm"), "{:?}", names(&g));
 }
 
 /// Regression: `Serbian Gojko` | `Kacar` (NER tagged the nationality and the surname, not the given name)

@@ -235,7 +235,10 @@ pub(super) fn given_name_before(
     else {
         return start;
     };
-    if words > 2 || start == 0 || start - 1 < covered || breaks_before(doc, start) {
+    if words > 2 || start == 0 || start - 1 < covered {
+        return start;
+    }
+    if breaks_before(doc, start) && !proper_noun_sentence_before(doc, start) {
         return start;
     }
     // A place NER took for a person is no surname (`Recycle Beirut`).
@@ -282,6 +285,18 @@ pub(super) fn given_name_before(
         !capitalised(text) && !matches!(prev.tag.as_str(), "DT" | "IN" | "CC" | "TO" | "POS")
     };
     if after_ok { i } else { start }
+}
+
+/// Whether the sentence before token `i`, which starts one, is one proper noun a space before it: the
+/// parser's, not the text's (the first word after a headline: `Serena` | `Williams will go on to face
+/// Kerber`), so no end of a name.
+pub(super) fn proper_noun_sentence_before(doc: &Doc, i: usize) -> bool {
+    i > 0
+        && doc.tokens[i].sent_start
+        && doc.tokens[i - 1].sent_start
+        && doc.tokens[i - 1].tag == "NNP"
+        && capitalised(doc.token_text(i - 1))
+        && doc.text.get(doc.tokens[i - 1].end..doc.tokens[i].start) == Some(" ")
 }
 
 /// Whether token `i` starts a new segment: a sentence start, a line break before it, or whitespace.

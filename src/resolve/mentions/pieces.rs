@@ -6,7 +6,8 @@
 use crate::analysis::Doc;
 use crate::resolve::lexicon::Lexicon;
 use crate::resolve::name_edges::{
-    DocWords, Owners, breaks_before, capitalised, is_word, minute_mark, starts_lower,
+    DocWords, Owners, breaks_before, capitalised, is_word, minute_mark,
+    proper_noun_sentence_before, starts_lower,
 };
 use crate::resolve::names::NameWords;
 
@@ -206,7 +207,7 @@ pub(super) fn pieces(
     let mut i = start;
     while i < end {
         let text = doc.token_text(i);
-        if i > from && breaks_before(doc, i) {
+        if i > from && breaks_before(doc, i) && !proper_noun_sentence_before(doc, i) {
             cuts.push((from, i, keep));
             from = i;
             keep = Keep::Always;
