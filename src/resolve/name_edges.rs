@@ -212,11 +212,11 @@ pub(super) fn particle_tail(doc: &Doc, words: &NameWords, start: usize, end: usi
 
 /// The start of a person's name that NER began one word late (`Manfred` | `Schmidt`, `Moses` | `Asonya`
 /// at a line's start): the capitalised proper noun right before a one-word span, within its line and sentence
-/// and past `covered`, that no span holds, that no word list knows (titles, person nouns, designators,
-/// particles), that names no place or gazetteer entity, that the document never writes in lower case, and
-/// that opens its sentence or line or follows a word in lower case or a punctuation mark other than a
-/// preposition, determiner or conjunction (not `Chief Executive` | `Carlos Tavares`, `the Prophet` |
-/// `Muhammad`). Otherwise `start`.
+/// (or a sentence of its own that is no text's: [`proper_noun_sentence_before`]) and past `covered`, that no
+/// span holds, that no word list knows (titles, person nouns, designators, particles), that names no place
+/// or gazetteer entity, that the document never writes in lower case, and that opens its sentence or line or
+/// follows a word in lower case or a punctuation mark other than a preposition, determiner or conjunction
+/// (not `Chief Executive` | `Carlos Tavares`, `the Prophet` | `Muhammad`). Otherwise `start`.
 pub(super) fn given_name_before(
     doc: &Doc,
     lex: &Lexicon,
