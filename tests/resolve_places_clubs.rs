@@ -246,6 +246,12 @@ fn english_clubs_are_the_gazetteers_and_their_towns_are_the_clubs_in_sports_repo
         &[("Liverpool", "GPE")],
     );
     assert_ne!(key_of(&g, "Liverpool"), "liverpool_fc");
+    // A firm that shares a club's name, written with its legal form, is the firm.
+    let g = with_spans(
+        "Arsenal Holdings Inc said profits rose in Denver.",
+        &[("Arsenal Holdings Inc", "ORG"), ("Denver", "GPE")],
+    );
+    assert_ne!(key_of(&g, "Arsenal Holdings Inc"), "arsenal_fc");
     // The borough is no list of a place and the club.
     let g = with_spans(
         "She was the MP for Kensington and Chelsea until May.",

@@ -45,12 +45,15 @@ impl DocEntities<'_> {
                 return Some(c.clone());
             }
         }
-        // `Deutsche Bank AG`: a company the gazetteer knows, written with its legal form.
+        // `Deutsche Bank AG`: a company the gazetteer knows, written with its legal form; not a person, a
+        // place or a club, whose names firms share (`Arsenal Holdings Inc`).
         let company = || {
             let short = self.lex.words.without_legal_form(label)?;
-            self.lex
-                .gazetteer_name(&short)
-                .filter(|c| c.class != "Person" && !self.lex.is_place_class(&c.class))
+            self.lex.gazetteer_name(&short).filter(|c| {
+                c.class != "Person"
+                    && !self.lex.is_place_class(&c.class)
+                    && !self.lex.is_club_class(&c.class)
+            })
         };
         self.lex.gazetteer_name(label).or_else(company).cloned()
     }
