@@ -274,7 +274,7 @@ fn stands_for(
     // word, or its first before an `of`.
     if n == 1
         && m >= 2
-        && (words.is_designator(&sw.raw[0]) || words.is_department_word(&sw.raw[0]))
+        && words.marks_organisation(&sw.raw[0])
         && !words.is_legal_form(&sw.raw[0])
         && short.ner.iter().all(|l| l == "ORG")
         && (same(m - 1..m) || m >= 3 && words.is_particle(&lw.raw[1]) && same(0..1))

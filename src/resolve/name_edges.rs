@@ -604,14 +604,18 @@ pub(super) fn defined_abbreviations(doc: &Doc, words: &NameWords) -> Vec<(usize,
 }
 
 /// Whether token `i` opens the document's first line and that line is a headline: more text follows it
-/// and it ends in no full stop.
+/// and it ends in no full stop. Reads the first line only for the document's first word.
 fn opens_headline(doc: &Doc, i: usize) -> bool {
     let text = doc.text.as_str();
-    let Some((first, rest)) = text.split_once('\n') else {
+    let line_start = text.len()
+        - text
+            .trim_start_matches(|c: char| c.is_whitespace() && c != '\n')
+            .len();
+    if doc.tokens[i].start != line_start {
         return false;
-    };
-    let line_start = first.len() - first.trim_start().len();
-    doc.tokens[i].start == line_start && !first.trim_end().ends_with('.') && !rest.trim().is_empty()
+    }
+    text.split_once('\n')
+        .is_some_and(|(first, rest)| !first.trim_end().ends_with('.') && !rest.trim().is_empty())
 }
 
 /// Whether NER tags the words `start..end` as a person's name elsewhere in the document, with no `word`

@@ -181,9 +181,14 @@ impl NameWords {
     /// of its story it stands for, and none across stories.
     pub fn is_designator_alone(&self, name: &str) -> bool {
         match name_words(name)[..] {
-            [word] => self.is_designator(word) || self.is_department_word(word),
+            [word] => self.marks_organisation(word),
             _ => false,
         }
+    }
+
+    /// A word that marks an organisation: a designator or a department's head noun (`Fund`, `Ministry`).
+    pub fn marks_organisation(&self, word: &str) -> bool {
+        self.is_designator(word) || self.is_department_word(word)
     }
 
     /// The head noun of a government department's name (`Ministry`, `Department`; `kg:departmentWords`).
