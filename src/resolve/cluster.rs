@@ -4,7 +4,8 @@
 //! for two (`Kim` with both `Kim Jong Un` and `Kim Yo Jong` named stays apart):
 //! - people: the last words of the name (`Merkel`, `Jong Un`), or the first word when the name is written
 //!   family name first (`Kim` of `Kim Jong Un`, `Ban` of `Ban Ki-moon`: a family name the ontology lists as
-//!   written first, or a hyphenated given name after it);
+//!   written first, or a hyphenated given name after it); a sovereign by title (`Queen Elizabeth`) is the one
+//!   sovereign named by number (`Elizabeth II`);
 //! - organisations: the name without its designators (`Labour` of `Labour Party`), its first or last word
 //!   when that word is itself called an organisation (`Bayern` of `Bayern Munich`, `Dortmund` of `Borussia
 //!   Dortmund`), initialisms (`EU` of `European Union`, `IMF` of `International Monetary Fund`), and the
@@ -82,6 +83,15 @@ pub(crate) fn short_form_links(names: &[NameInfo], words: &NameWords) -> Vec<(us
                 let longer = prepared[a].raw.len() >= prepared[b].raw.len();
                 out.push(if longer { (a, b) } else { (b, a) });
             }
+        }
+    }
+    // `Queen Elizabeth` is `Elizabeth II` when the document names one such sovereign.
+    for (a, x) in names.iter().enumerate() {
+        let numbered: Vec<usize> = (0..names.len())
+            .filter(|&b| sovereign_numbered(x, &prepared[a], &names[b], &prepared[b], words))
+            .collect();
+        if let [b] = numbered[..] {
+            out.push((b, a));
         }
     }
     for (s, short) in names.iter().enumerate() {
@@ -346,6 +356,19 @@ fn middle_variant(a: &NameInfo, x: &Words, b: &NameInfo, y: &Words) -> bool {
     }
     let mut rest = long.iter();
     short.iter().all(|w| rest.any(|v| v == w))
+}
+
+/// Whether `a` is a sovereign's name with its title (`Pope Benedict`) and `b` the same name with the
+/// sovereign's number instead (`Benedict XVI`).
+fn sovereign_numbered(a: &NameInfo, x: &Words, b: &NameInfo, y: &Words, words: &NameWords) -> bool {
+    let roman = |w: &String| w.len() <= 5 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'));
+    a.person
+        && b.person
+        && x.raw.len() >= 2
+        && x.raw.len() == y.raw.len()
+        && words.is_sovereign_title(&x.raw[0])
+        && y.raw.last().is_some_and(roman)
+        && x.ph[1..] == y.ph[..y.ph.len() - 1]
 }
 
 /// `Ki-moon`, `Jong-un`: a hyphenated given name whose second part is lower case, as Korean names are

@@ -230,6 +230,12 @@ impl DocEntities<'_> {
             if label.is_empty() {
                 continue;
             }
+            // `Prince Charles`, `Pope Francis`: a one-word name after a sovereign's title is a given name,
+            // which keeps its title, or other stories' surnames would take it (`Ray Charles`).
+            let label = match sovereign_title(doc, lex, &span, text).filter(|_| person) {
+                Some(title) if !label.contains(' ') => format!("{title} {label}"),
+                _ => label,
+            };
             // In a sports report `Dortmund` beating someone is the club; `in Dortmund` stays the town (a
             // town or a country may stand for a team there, and `Europe` for the EU anywhere), unless the
             // place names a side there too (`a 2-1 loss to Hanover`, `a draw at Hoffenheim`) or a person's
@@ -340,8 +346,16 @@ impl DocEntities<'_> {
             });
             d.mentions.push(span.bytes.clone());
             let surface = clean_name(text, possessor);
-            if surface != d.label && !d.aliases.contains(&surface) {
-                d.aliases.push(surface);
+            // The name without a sovereign's title is one too (`Francis` of `Pope Francis`).
+            let untitled = person
+                .then(|| label.split_once(' '))
+                .flatten()
+                .filter(|(title, _)| lex.words.is_sovereign_title(title))
+                .map(|(_, name)| name.to_string());
+            for alias in [Some(surface), untitled].into_iter().flatten() {
+                if alias != d.label && !d.aliases.contains(&alias) {
+                    d.aliases.push(alias);
+                }
             }
             for t in span.start..span.end {
                 self.token_entity[t] = Some(e);
@@ -668,6 +682,23 @@ impl DocEntities<'_> {
             by_known.insert(kkey, e);
         }
     }
+}
+
+/// The sovereign's title (`Prince`, `Pope`) written right before the last word of a name NER found,
+/// inside its span (`Pope Francis`) or just before it (`Prince` | `Charles`); `None` for a name of more
+/// words after it (`Queen Elizabeth II`).
+fn sovereign_title<'d>(
+    doc: &'d Doc,
+    lex: &Lexicon,
+    span: &NameSpan,
+    text: &'d str,
+) -> Option<&'d str> {
+    let before = match name_words(text)[..] {
+        [.., before, _] => before,
+        [_] if span.start > 0 => doc.token_text(span.start - 1),
+        _ => return None,
+    };
+    lex.words.is_sovereign_title(before).then_some(before)
 }
 
 /// A person's name without a person's noun NER took into it at its start (`Farmer Markus Fischer`,

@@ -10,6 +10,7 @@ use std::collections::HashSet;
 pub struct NameWords {
     honorifics: HashSet<String>,
     titles: HashSet<String>,
+    sovereigns: HashSet<String>,
     designators: HashSet<String>,
     legal_forms: HashSet<String>,
     partners: HashSet<String>,
@@ -32,6 +33,7 @@ impl NameWords {
         NameWords {
             honorifics: set("honorifics"),
             titles: set("titleWords"),
+            sovereigns: set("sovereignTitles"),
             designators: set("organisationDesignators"),
             legal_forms: set("legalFormDesignators"),
             partners: set("partnerWords"),
@@ -81,6 +83,12 @@ impl NameWords {
     pub fn is_title(&self, word: &str) -> bool {
         let w = Self::key(word);
         self.honorifics.contains(&w) || self.titles.contains(&w)
+    }
+
+    /// A sovereign's or a royal's title written as one (`Prince`, `Pope`; `kg:sovereignTitles`): the one
+    /// word after it is a given name.
+    pub fn is_sovereign_title(&self, word: &str) -> bool {
+        word.starts_with(char::is_uppercase) && self.sovereigns.contains(&Self::key(word))
     }
 
     /// A word marking an organisation (`Party`, `FC`) that short forms drop.
