@@ -6,8 +6,9 @@
 //! is that of the fullest name:
 //! - a person's one-word name (`Bush`) goes to the one full name of the corpus that ends with it (`George W
 //!   Bush`), or to the one that the corpus names at least [`DOMINANCE`] times as often as any other (by
-//!   documents); `Kate Bush` and `George Bush` named about as often leave `Bush` alone, and a full name is
-//!   never mapped to another full name with a different first name;
+//!   documents); `Kate Bush` and `George Bush` named about as often leave `Bush` alone, and so do full names
+//!   it opens named in [`DOMINANCE`] times as many documents (`Ray`: Ray Charles's given name, not one
+//!   story's `Hugh Ray`); a full name is never mapped to another full name with a different first name;
 //! - a person's name without the middle names or initials (`George Bush`) goes to the one fuller name with
 //!   the same first and last word (`George W Bush`), and one without its first given name (`Maxim
 //!   Choupo-Moting`) to the one fuller name it closes that as many documents name (`Eric Maxim
@@ -20,7 +21,9 @@
 //!   entity, when both are of one class (or some document gives the name the entity's class, and the
 //!   entity is named in as many documents), unless the name opens the entity's, or is any part of it and no
 //!   person's, and is named in [`DOMINANCE`] times as many documents (`Reuters`, the news agency, beside
-//!   `Reuters Holdings Plc`; `Chelsea` beside one story's `Injured Chelsea`);
+//!   `Reuters Holdings Plc`; `Chelsea` beside one story's `Injured Chelsea`), or unless it is one word that
+//!   ends other organisations' names too, one of them named in a third as many documents or more (`Times`:
+//!   `Los Angeles Times`, `Financial Times`), not a designator (`Administration`) nor an abbreviation;
 //! - a company's names written with and without its legal form, or with another (`Goldman Sachs and Co`,
 //!   `Goldman Sachs and Co Inc`; `Union Carbide`, `Union Carbide Corp`; `Swiss Bank Corporation`), go to
 //!   the one named in the most documents, when the name without the forms has two words or more and none
@@ -113,6 +116,8 @@ pub struct CorpusNames {
     places: BTreeSet<String>,
     /// The legal forms of companies' names ([`CorpusNames::legal_forms`]).
     legal_forms: NameWords,
+    /// Words that end the names of bodies of any kind ([`CorpusNames::designators`]), lower case.
+    designators: BTreeSet<String>,
 }
 
 impl CorpusNames {
@@ -165,6 +170,13 @@ impl CorpusNames {
         self.legal_forms = NameWords::of_legal_forms(forms);
     }
 
+    /// Sets the words that end the names of bodies of any kind (`kg:organisationDesignators`,
+    /// `kg:stateBodyWords`: `Fund`, `Administration`): one alone is the body other stories state it
+    /// for however many others' names it ends (see the module doc).
+    pub fn designators(&mut self, words: impl IntoIterator<Item = String>) {
+        self.designators = words.into_iter().map(|w| w.to_lowercase()).collect();
+    }
+
     /// The key with id `id` (from [`CorpusNames::add`]).
     pub fn key(&self, id: u32) -> &str {
         &self.keys[id as usize].0
@@ -190,7 +202,7 @@ impl CorpusNames {
             .collect();
         let mut out = BTreeMap::new();
         let contested = people(&keys, &mut out);
-        aliases(&keys, &contested, &mut out);
+        aliases(&keys, &contested, &self.designators, &mut out);
         // Before the acronyms, so that `CCC` finds one company in `Commodity Credit Corp` and `Commodity
         // Credit Corporation`.
         legal_forms_aside(&keys, &self.places, &self.legal_forms, &mut out);
@@ -245,9 +257,12 @@ fn people<'k>(
     // And by the last word's spelling, for a long one-word name no full name ends with as written
     // (`Gaddafi` beside `Moammar Gadhafi`).
     let mut by_spelling: BTreeMap<String, Vec<(&'k str, Vec<String>)>> = BTreeMap::new();
+    // The documents of full names by their phonetic first word (`Ray` of `Ray Charles`).
+    let mut given: BTreeMap<String, usize> = BTreeMap::new();
     for (&k, info) in keys {
         let ph = phonetic(&info.label);
         if info.class == "Person" && ph.len() >= 2 {
+            *given.entry(ph[0].clone()).or_default() += info.documents;
             if let Some(s) = long_last_spelling(&info.label) {
                 by_spelling.entry(s).or_default().push((k, ph.clone()));
             }
@@ -325,8 +340,13 @@ fn people<'k>(
             contested.insert(k, leader);
         }
         // A name typed otherwise goes only to a person two documents or more name (`Zagreb` stays the city
-        // beside `Dinamo Zagreb`, once tagged a person).
-        let target = target.filter(|t| !mistyped || docs[t] >= 2);
+        // beside `Dinamo Zagreb`, once tagged a person); a word that opens full names the corpus names in
+        // [`DOMINANCE`] times as many documents as the one it ends is a given name (`Ray`, the film of Ray
+        // Charles's life, is not one story's `Hugh Ray`; `David` not the singer Craig David).
+        let target = target.filter(|t| {
+            (!mistyped || docs[t] >= 2)
+                && given.get(&ph[0]).is_none_or(|&g| g < DOMINANCE * docs[t])
+        });
         if let Some(t) = target.filter(|t| *t != k) {
             move_key(keys, out, k, t);
         }
@@ -414,6 +434,7 @@ fn contains_in_order(long: &[String], short: &[String]) -> bool {
 fn aliases(
     keys: &BTreeMap<&str, &KeyInfo>,
     contested: &BTreeMap<&str, Option<&str>>,
+    designators: &BTreeSet<String>,
     out: &mut BTreeMap<String, String>,
 ) {
     // Lower-case alias -> the keys that carry it (other than as their own label).
@@ -423,6 +444,15 @@ fn aliases(
             if a != &info.label.to_lowercase() {
                 owners.entry(a.as_str()).or_default().insert(k);
             }
+        }
+    }
+    // Names of two words or more, not a person's, by their last word.
+    let mut ending: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    for (&k, info) in keys {
+        if let [_, .., last] = name_words(&info.label)[..]
+            && info.class != "Person"
+        {
+            ending.entry(last.to_lowercase()).or_default().push(k);
         }
     }
     for (&k, info) in keys {
@@ -464,12 +494,30 @@ fn aliases(
         // story's `Injured Chelsea`, a sentence's first word run into the club's name; `Rosneft` of 17
         // beside the list `Gazpromneft, Rosneft` of one); an abbreviation is not (`AFP`), nor a person's
         // name (`Lo Cicero` of nine stories is the `Andrea Lo Cicero` of one).
+        // A word that ends the names of several organisations is the one's the corpus names in
+        // [`DOMINANCE`] times as many documents as any other (`Times`: not the `Los Angeles Times` of some
+        // stories beside the `Financial Times` of more); not a designator, which ends names of every kind
+        // (`the Administration` of other stories is the `Reagan Administration`), nor an abbreviation.
+        let rivalled = |o: &str| {
+            info.class != "Person"
+                && one_word(&info.label).is_some_and(|w| {
+                    let word = w.to_lowercase();
+                    w.chars().filter(|c| c.is_uppercase()).count() < 2
+                        && !designators.contains(&word)
+                        && ending.get(&word).is_some_and(|names| {
+                            names.iter().any(|&n| {
+                                n != o && DOMINANCE * keys[n].documents > keys[o].documents
+                            })
+                        })
+                })
+        };
         if let [o] = others.as_slice()
             && (keys[o].class == info.class
                 || info.classes.contains_key(&keys[o].class) && keys[o].documents >= info.documents)
             && !out.contains_key(*o)
             && contested.get(k).is_none_or(|leader| *leader == Some(*o))
             && name_words(&keys[o].label).len() > name_words(&info.label).len()
+            && !rivalled(o)
             && !(info.documents >= DOMINANCE * keys[o].documents
                 && (opens(&keys[o].label, &info.label)
                     || info.class != "Person" && part_of(&keys[o].label, &info.label)))

@@ -133,6 +133,9 @@ impl KgStore {
             corpus.place_class(&class);
         }
         corpus.legal_forms(self.word_list("legalFormDesignators")?);
+        let mut designators = self.word_list("organisationDesignators")?;
+        designators.extend(self.word_list("stateBodyWords")?);
+        corpus.designators(designators);
         let canonical = corpus.canonical_keys();
         let mut rewrite = Rewrite::new(self);
         for (d, (graph, ids)) in documents.iter().enumerate() {

@@ -921,3 +921,61 @@ fn an_acronym_finds_one_company_however_its_legal_form_is_written() {
         "{m:?}"
     );
 }
+
+#[test]
+fn a_word_opening_full_names_more_stories_name_than_the_one_it_ends_is_a_given_name() {
+    // `Sigurd`: the film of the life of Sigurd Vale, named in three stories, is not one story's Tomas Sigurd.
+    let mut r = recs(3, "sigurd_vale", "Sigurd Vale", "Person");
+    r.push(rec("tomas_sigurd", "Tomas Sigurd", "Person"));
+    r.push(rec("sigurd", "Sigurd", "Person"));
+    assert!(!canonical_keys(&r).contains_key("sigurd"));
+    // Opening the full names of fewer stories, it is the surname it ends.
+    let mut r = recs(2, "sigurd_vale", "Sigurd Vale", "Person");
+    r.push(rec("tomas_sigurd", "Tomas Sigurd", "Person"));
+    r.push(rec("sigurd", "Sigurd", "Person"));
+    assert_eq!(
+        canonical_keys(&r).get("sigurd").map(String::as_str),
+        Some("tomas_sigurd")
+    );
+}
+
+#[test]
+fn a_word_ending_the_names_of_several_organisations_is_the_far_most_named_ones() {
+    // `Courier`, the short form of the `Bergen Courier` of one story, beside the `Evening Courier` of two.
+    let owner = |key: &str, label: &str, alias: &str| {
+        let mut r = rec(key, label, "Organization");
+        r.aliases.push(alias.into());
+        r
+    };
+    let bergen = owner("bergen_courier", "Bergen Courier", "Courier");
+    let short = rec("courier", "Courier", "Organization");
+    let mut r = vec![bergen.clone(), short.clone()];
+    r.extend(recs(
+        2,
+        "evening_courier",
+        "Evening Courier",
+        "Organization",
+    ));
+    assert!(!canonical_keys(&r).contains_key("courier"));
+    // Named in three times as many stories as the other, the owner takes it.
+    let mut r = vec![bergen; 3];
+    r.push(short);
+    r.push(rec("evening_courier", "Evening Courier", "Organization"));
+    assert_eq!(
+        canonical_keys(&r).get("courier").map(String::as_str),
+        Some("bergen_courier")
+    );
+    // A designator ends names of every kind: alone, it is the body other stories state it for (`the
+    // Fund`), however many other funds the corpus names.
+    let mut names = CorpusNames::default();
+    names.designators(["fund".to_string()]);
+    names.add(&owner("nordic_aid_fund", "Nordic Aid Fund", "Fund"));
+    names.add(&rec("fund", "Fund", "Organization"));
+    for _ in 0..2 {
+        names.add(&rec("pension_fund", "Pension Fund", "Organization"));
+    }
+    assert_eq!(
+        names.canonical_keys().get("fund").map(String::as_str),
+        Some("nordic_aid_fund")
+    );
+}
