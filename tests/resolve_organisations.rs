@@ -681,6 +681,16 @@ fn gatt_libor_opec_congress_and_the_fed_are_the_gazetteers_however_written() {
     assert_eq!(key_of(&g, "London Interbank Offered Rate"), "libor");
     assert_eq!(key_of(&g, "GATT"), "gatt");
     assert_eq!(key_of(&g, "General Agreement on Tariffs and Trade"), "gatt");
+    // The IRA, whose letters open other names (`IRB Rugby Aid`), is the gazetteer's.
+    let g = with_spans(
+        "Eleven people were wrongly jailed for IRA bomb attacks.",
+        &[("IRA", "ORG")],
+    );
+    assert!(
+        together(&g, "IRA", "Irish Republican Army"),
+        "{:?}",
+        names(&g)
+    );
     // The Fed's board is the Fed.
     let g = with_spans(
         "The Federal Reserve Board left rates unchanged.",
