@@ -589,6 +589,25 @@ fn a_nationalitys_noun_after_a_determiner_is_its_country_not_a_persons_name() {
     assert!(together(&g, "Welsh", "Irvine Welsh"), "{:?}", names(&g));
 }
 
+/// Regression: NER tags `English` a language before nouns it modifies (`northern English towns`, `the
+/// English game`): one language node `English` of 58 BBC stories stood for England in 26 of them.
+#[test]
+fn a_demonym_ner_called_a_language_before_a_noun_is_the_nationality() {
+    let reads = |text: &str, key: &str| {
+        let g = with_spans(text, &[("English", "LANGUAGE")]);
+        g.entities.iter().any(|e| e.key == key)
+    };
+    assert!(reads(
+        "The mill shaped many northern English towns.",
+        "england"
+    ));
+    assert!(reads("Money drove the English game forward.", "england"));
+    // The language is no country, alone or before a word of language (`kg:languageWords`).
+    assert!(reads("She writes her novels in English.", "english"));
+    assert!(!reads("She writes her novels in English.", "england"));
+    assert!(!reads("He gave English lessons to refugees.", "england"));
+}
+
 #[test]
 fn title_words_alone_one_or_many_are_no_name_unless_the_ontology_knows_them() {
     let g = with_spans(

@@ -153,15 +153,16 @@ pub(super) fn described_as_person(
 /// `Slovak President X` tagged PERSON): a demonym the gazetteer knows, written as a name, right before a
 /// common noun or a title word, or a demonym's plural anywhere (`Britons`, `we Scots`, tagged a person's
 /// or a firm's name, which no one's is), or a noun for someone of the nationality (`the Briton`). A
-/// language (`Spanish` tagged LANGUAGE) and a demonym standing alone (`Dawn French`, `French said`) keep
-/// their label.
+/// demonym NER called a language is one too before a common noun (`northern English towns`, `the English
+/// game`; before a word of language it names the language: see `kg:languageWords`); one standing alone
+/// (`Dawn French`, `French said`, `written in English`) keeps its label.
 pub(super) fn nationality_mislabelled(
     doc: &Doc,
     lex: &Lexicon,
     span: &NameSpan,
     text: &str,
 ) -> bool {
-    if matches!(span.label.as_str(), "NORP" | "LANGUAGE") || !text.starts_with(char::is_uppercase) {
+    if span.label == "NORP" || !text.starts_with(char::is_uppercase) {
         return false;
     }
     if lex.demonym(text).is_none() {
