@@ -722,3 +722,25 @@ fn gatt_libor_opec_congress_and_the_fed_are_the_gazetteers_however_written() {
     assert_eq!(key_of(&g, "Congressional"), "united_states_congress");
     assert_eq!(key_of(&g, "Latin"), "latin_america");
 }
+
+/// Regression: the grades of credit ratings, tagged organisations (`raised the debt to BB from B`,
+/// `CCC-plus`, `A-1`), were nodes of 42 (`BB`), 33 (`AAA`) and 31 (`BBB`) Reuters stories.
+#[test]
+fn a_credit_rating_is_no_organisation() {
+    let g = with_spans(
+        "Solvang Freight Corp said its senior debt was raised to BB-plus from CCC, and its paper was rated A-1.",
+        &[
+            ("Solvang Freight Corp", "ORG"),
+            ("BB-plus", "ORG"),
+            ("CCC", "ORG"),
+            ("A-1", "ORG"),
+        ],
+    );
+    assert_eq!(g.entities.len(), 1, "{:?}", names(&g));
+    // The letters name something in a sentence about something else.
+    let g = with_spans(
+        "The Cereal Credit Council, CCC, accepted an export bonus offer for wheat.",
+        &[("The Cereal Credit Council", "ORG"), ("CCC", "ORG")],
+    );
+    assert!(has_name(&g, "CCC"), "{:?}", names(&g));
+}

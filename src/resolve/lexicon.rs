@@ -135,6 +135,10 @@ pub(crate) struct Lexicon {
     pub portfolio_title_words: HashSet<String>,
     /// Words that make a leading role someone else's second (`kg:subordinateRoleWords`: vice president).
     pub subordinate_role_words: HashSet<String>,
+    /// The grades of credit rating agencies' scales, lower case (`kg:creditRatingGrades`: `bbb`, `baa`).
+    pub rating_grades: HashSet<String>,
+    /// Lemmas of a sentence about credit ratings (`kg:creditRatingWords`: `rate`, `downgrade`).
+    pub rating_words: HashSet<String>,
 }
 
 impl Lexicon {
@@ -168,6 +172,8 @@ impl Lexicon {
             person_nouns: set("personNouns"),
             portfolio_title_words: set("portfolioTitleWords"),
             subordinate_role_words: set("subordinateRoleWords"),
+            rating_grades: set("creditRatingGrades"),
+            rating_words: set("creditRatingWords"),
             ..Lexicon::default()
         };
         for g in onto.gazetteer() {

@@ -4,7 +4,8 @@
 //! it (`Commons after Mr Brown`), and a courtesy title starts a new name (`Tanzania Mr Brown`: the word
 //! before it is a headline's or another name's, kept only when the gazetteer knows it). Leading
 //! punctuation, determiners and non-name words go (`- Blair`, `Both`, `Analysing`). A firm named after two
-//! names that NER cut at its `and` is one name again (`American Telephone` | `Telegraph Co`).
+//! names that NER cut at its `and` is one name again (`American Telephone` | `Telegraph Co`). A credit
+//! rating's grade in a sentence about ratings (`raised to BB-plus`) is no name.
 //!
 //! A pure function of the analysed document and the ontology's word lists.
 
@@ -19,9 +20,11 @@ use std::cell::OnceCell;
 use std::collections::HashMap;
 
 mod pieces;
+mod ratings;
 mod whole_names;
 
 use pieces::{Keep, known_or_tagged, pieces};
+use ratings::credit_rating;
 use whole_names::{gazetteer_spans, join_partners_cut_at_and, partners_firm_names};
 
 /// One named mention: a token range that is one name, with the NER label it carries.
@@ -62,7 +65,11 @@ pub(crate) fn name_spans(
     sports_report: bool,
 ) -> Vec<NameSpan> {
     let mut out = ner_spans(doc, lex, doc_words);
-    out.retain(|n| !names_a_language(doc, lex, n) && !legal_forms_alone(doc, lex, n));
+    out.retain(|n| {
+        !names_a_language(doc, lex, n)
+            && !legal_forms_alone(doc, lex, n)
+            && !credit_rating(doc, lex, n)
+    });
     if sports_report {
         out = out
             .into_iter()
