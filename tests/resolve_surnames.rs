@@ -542,4 +542,14 @@ fn a_sovereign_by_title_is_the_one_named_by_number() {
         names(&g)
     );
     assert!(!together(&g, "Sigrid II", "Sigrid Lund"), "{:?}", names(&g));
+    // A prince reigns over nothing: no number goes with his title.
+    let g = with_spans(
+        "The castle was built for Magnus III. Prince Magnus visited it on Monday.",
+        &[("Magnus III", "PERSON"), ("Prince Magnus", "PERSON")],
+    );
+    assert!(
+        !together(&g, "Magnus III", "Prince Magnus"),
+        "{:?}",
+        names(&g)
+    );
 }

@@ -17,6 +17,7 @@
 
 use super::names::{
     NameWords, acronym_letters, ends_in_possessive_s, initial_letters, name_words, phonetic_word,
+    regnal_number,
 };
 
 /// What the linker needs to know of one entity of the document.
@@ -358,16 +359,15 @@ fn middle_variant(a: &NameInfo, x: &Words, b: &NameInfo, y: &Words) -> bool {
     short.iter().all(|w| rest.any(|v| v == w))
 }
 
-/// Whether `a` is a sovereign's name with its title (`Pope Benedict`) and `b` the same name with the
-/// sovereign's number instead (`Benedict XVI`).
+/// Whether `a` is a monarch's name with its title (`Pope Benedict`) and `b` the same name with the
+/// monarch's number instead (`Benedict XVI`).
 fn sovereign_numbered(a: &NameInfo, x: &Words, b: &NameInfo, y: &Words, words: &NameWords) -> bool {
-    let roman = |w: &String| w.len() <= 5 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'));
     a.person
         && b.person
         && x.raw.len() >= 2
         && x.raw.len() == y.raw.len()
-        && words.is_sovereign_title(&x.raw[0])
-        && y.raw.last().is_some_and(roman)
+        && words.is_monarch_title(&x.raw[0])
+        && y.raw.last().is_some_and(|w| regnal_number(w))
         && x.ph[1..] == y.ph[..y.ph.len() - 1]
 }
 

@@ -13,6 +13,8 @@
 //!   the same first and last word (`George W Bush`), and one without its first given name (`Maxim
 //!   Choupo-Moting`) to the one fuller name it closes that as many documents name (`Eric Maxim
 //!   Choupo-Moting`);
+//! - a monarch's name with the title (`King Abdullah`) goes to the one name of the corpus that is the name
+//!   with a monarch's number (`Abdullah II`), not a prince's (`Prince Charles` is not `Charles V`);
 //! - a one-word name one document alone names, that NER called a place or a nationality (`Hummels` in a
 //!   match report), goes to the one full person's name two documents or more name, as a surname would;
 //! - a name that other documents state as an alias of exactly one entity (`AFP`, stated as `Agence
@@ -50,7 +52,9 @@
 
 mod spellings;
 
-use super::names::{NameWords, acronym_letters, initial_letters, name_words, phonetic_word};
+use super::names::{
+    NameWords, acronym_letters, initial_letters, name_words, phonetic_word, regnal_number,
+};
 use spellings::{legal_forms_aside, spellings};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -118,6 +122,8 @@ pub struct CorpusNames {
     legal_forms: NameWords,
     /// Words that end the names of bodies of any kind ([`CorpusNames::designators`]), lower case.
     designators: BTreeSet<String>,
+    /// Monarchs' titles ([`CorpusNames::monarch_titles`]), lower case.
+    monarch_titles: BTreeSet<String>,
 }
 
 impl CorpusNames {
@@ -177,6 +183,12 @@ impl CorpusNames {
         self.designators = words.into_iter().map(|w| w.to_lowercase()).collect();
     }
 
+    /// Sets the titles of monarchs (`kg:monarchTitles`: `King`, `Pope`): a monarch named by title is the
+    /// one the corpus names by number (see the module doc).
+    pub fn monarch_titles(&mut self, words: impl IntoIterator<Item = String>) {
+        self.monarch_titles = words.into_iter().map(|w| w.to_lowercase()).collect();
+    }
+
     /// The key with id `id` (from [`CorpusNames::add`]).
     pub fn key(&self, id: u32) -> &str {
         &self.keys[id as usize].0
@@ -202,6 +214,7 @@ impl CorpusNames {
             .collect();
         let mut out = BTreeMap::new();
         let contested = people(&keys, &mut out);
+        monarchs(&keys, &self.monarch_titles, &mut out);
         aliases(&keys, &contested, &self.designators, &mut out);
         // Before the acronyms, so that `CCC` finds one company in `Commodity Credit Corp` and `Commodity
         // Credit Corporation`.
@@ -352,6 +365,38 @@ fn people<'k>(
         }
     }
     contested
+}
+
+/// Moves a monarch's name with the title (`King Abdullah`, `Pope Benedict`) to the one name of the corpus
+/// that is the name with a monarch's number (`Abdullah II`, `Benedict XVI`); two such (`Abdullah I` and
+/// `Abdullah II`) leave it alone.
+fn monarchs(
+    keys: &BTreeMap<&str, &KeyInfo>,
+    titles: &BTreeSet<String>,
+    out: &mut BTreeMap<String, String>,
+) {
+    let person = |info: &KeyInfo| info.class == "Person";
+    let mut numbered: BTreeMap<Vec<String>, Vec<&str>> = BTreeMap::new();
+    for (&k, info) in keys.iter().filter(|(_, info)| person(info)) {
+        if let [ref name @ .., last] = name_words(&info.label)[..]
+            && !name.is_empty()
+            && regnal_number(last)
+        {
+            let name = name.iter().map(|w| phonetic_word(w)).collect();
+            numbered.entry(name).or_default().push(k);
+        }
+    }
+    for (&k, info) in keys.iter().filter(|(_, info)| person(info)) {
+        let ph = phonetic(&info.label);
+        if let [title, ref name @ ..] = name_words(&info.label)[..]
+            && !name.is_empty()
+            && titles.contains(&title.to_lowercase())
+            && !out.contains_key(k)
+            && let Some([one]) = numbered.get(&ph[1..]).map(Vec::as_slice)
+        {
+            move_key(keys, out, k, one);
+        }
+    }
 }
 
 /// Classes a surname gets by mistake: tagged a place in a sports report (`Hummels`, `Iniesta`) or a

@@ -10,7 +10,8 @@ use std::collections::HashSet;
 pub struct NameWords {
     honorifics: HashSet<String>,
     titles: HashSet<String>,
-    sovereigns: HashSet<String>,
+    monarchs: HashSet<String>,
+    royals: HashSet<String>,
     designators: HashSet<String>,
     legal_forms: HashSet<String>,
     partners: HashSet<String>,
@@ -33,7 +34,8 @@ impl NameWords {
         NameWords {
             honorifics: set("honorifics"),
             titles: set("titleWords"),
-            sovereigns: set("sovereignTitles"),
+            monarchs: set("monarchTitles"),
+            royals: set("royalTitles"),
             designators: set("organisationDesignators"),
             legal_forms: set("legalFormDesignators"),
             partners: set("partnerWords"),
@@ -85,10 +87,17 @@ impl NameWords {
         self.honorifics.contains(&w) || self.titles.contains(&w)
     }
 
-    /// A sovereign's or a royal's title written as one (`Prince`, `Pope`; `kg:sovereignTitles`): the one
-    /// word after it is a given name.
+    /// A monarch's or a royal's title written as one (`Pope`, `Prince`; `kg:monarchTitles`,
+    /// `kg:royalTitles`): the one word after it is a given name.
     pub fn is_sovereign_title(&self, word: &str) -> bool {
-        word.starts_with(char::is_uppercase) && self.sovereigns.contains(&Self::key(word))
+        self.is_monarch_title(word)
+            || word.starts_with(char::is_uppercase) && self.royals.contains(&Self::key(word))
+    }
+
+    /// A monarch's title written as one (`King`, `Pope`; `kg:monarchTitles`): a monarch named by it is the
+    /// one named by number (`Elizabeth II`).
+    pub fn is_monarch_title(&self, word: &str) -> bool {
+        word.starts_with(char::is_uppercase) && self.monarchs.contains(&Self::key(word))
     }
 
     /// A word marking an organisation (`Party`, `FC`) that short forms drop.
@@ -410,6 +419,11 @@ pub(crate) fn spells_initials(letters: &str, name: &str, words: &NameWords) -> b
                     && (skip_capitalised || !w.starts_with(char::is_uppercase))
             }) == letters
         })
+}
+
+/// A sovereign's or a pope's number written in Roman numerals (`II`, `XVI`).
+pub(crate) fn regnal_number(word: &str) -> bool {
+    !word.is_empty() && word.len() <= 5 && word.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L'))
 }
 
 /// The letters an acronym-like word spells (`AFP`, `U.N.`, `AfD`: two capitals or more, two to eight

@@ -136,6 +136,7 @@ impl KgStore {
         let mut designators = self.word_list("organisationDesignators")?;
         designators.extend(self.word_list("stateBodyWords")?);
         corpus.designators(designators);
+        corpus.monarch_titles(self.word_list("monarchTitles")?);
         let canonical = corpus.canonical_keys();
         let mut rewrite = Rewrite::new(self);
         for (d, (graph, ids)) in documents.iter().enumerate() {

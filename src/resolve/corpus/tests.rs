@@ -979,3 +979,25 @@ fn a_word_ending_the_names_of_several_organisations_is_the_far_most_named_ones()
         Some("nordic_aid_fund")
     );
 }
+
+#[test]
+fn a_monarch_by_title_goes_to_the_one_named_by_number() {
+    let mut names = CorpusNames::default();
+    names.monarch_titles(["king".to_string()]);
+    names.add(&rec("king_haakon", "King Haakon", "Person"));
+    names.add(&rec("haakon_vii", "Haakon VII", "Person"));
+    assert_eq!(
+        names
+            .canonical_keys()
+            .get("king_haakon")
+            .map(String::as_str),
+        Some("haakon_vii")
+    );
+    // A prince's title is no monarch's.
+    names.add(&rec("prince_olav", "Prince Olav", "Person"));
+    names.add(&rec("olav_v", "Olav V", "Person"));
+    assert!(!names.canonical_keys().contains_key("prince_olav"));
+    // Two monarchs of the name: which one is not said.
+    names.add(&rec("haakon_vi", "Haakon VI", "Person"));
+    assert!(!names.canonical_keys().contains_key("king_haakon"));
+}
