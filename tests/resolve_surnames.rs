@@ -5,6 +5,18 @@ use super::resolve_names::{
     class_of, doc_with_spans, key_of, names, resolve_doc, together, with_spans,
 };
 use kg::analysis::Doc;
+use kg::resolve::DocumentGraph;
+use kg::resolve::corpus::{NameRecord, canonical_keys};
+use std::collections::BTreeMap;
+
+/// The corpus stage's map over the documents' graphs (one record per document and entity).
+fn corpus_map(graphs: &[&DocumentGraph]) -> BTreeMap<String, String> {
+    let records: Vec<NameRecord> = graphs
+        .iter()
+        .flat_map(|g| g.entities.iter().map(NameRecord::from))
+        .collect();
+    canonical_keys(&records)
+}
 
 #[test]
 fn a_surname_prefers_the_person_among_the_names_it_fits() {
@@ -370,7 +382,6 @@ fn a_name_stated_as_known_as_another_is_the_same_entity() {
 /// in the corpus pass, to the one famous person of the corpus with that surname, a third person.
 #[test]
 fn a_surname_two_people_of_a_document_share_is_nobody_elses_across_the_corpus() {
-    use kg::resolve::corpus::{NameRecord, canonical_keys};
     let footballer = with_spans(
         "Tobias Brandauer scored twice for the visitors on Saturday.",
         &[("Tobias Brandauer", "PERSON")],
@@ -388,11 +399,7 @@ fn a_surname_two_people_of_a_document_share_is_nobody_elses_across_the_corpus() 
         &[("Brandauer", "PERSON")],
     );
     // The footballer is named in three documents, each of the family in one.
-    let records: Vec<NameRecord> = [&footballer, &footballer, &footballer, &family, &alone]
-        .iter()
-        .flat_map(|g| g.entities.iter().map(NameRecord::from))
-        .collect();
-    let map = canonical_keys(&records);
+    let map = corpus_map(&[&footballer, &footballer, &footballer, &family, &alone]);
     let canonical = |k: String| map.get(&k).cloned().unwrap_or(k);
     let famous = key_of(&footballer, "Tobias Brandauer");
     // The family's `Brandauer` is one of the family, not the footballer ...
@@ -479,7 +486,6 @@ fn a_name_coordinated_with_a_player_in_a_match_report_is_a_person() {
 /// Charles, the one full name of the corpus ending with it (Reuters' `King Hussein`: Saddam Hussein).
 #[test]
 fn a_name_after_a_sovereigns_title_is_a_given_name_and_no_ones_surname() {
-    use kg::resolve::corpus::{NameRecord, canonical_keys};
     let singer = with_spans(
         "Ove Halvard recorded the album in Memphis. Halvard sold a million copies.",
         &[("Ove Halvard", "PERSON"), ("Halvard", "PERSON")],
@@ -503,22 +509,14 @@ fn a_name_after_a_sovereigns_title_is_a_given_name_and_no_ones_surname() {
         "{:?}",
         names(&pope)
     );
-    let records: Vec<NameRecord> = [&singer, &singer, &royal, &pope]
-        .iter()
-        .flat_map(|g| g.entities.iter().map(NameRecord::from))
-        .collect();
-    let map = canonical_keys(&records);
+    let map = corpus_map(&[&singer, &singer, &royal, &pope]);
     let canonical = |k: String| map.get(&k).cloned().unwrap_or(k);
     let famous = key_of(&singer, "Ove Halvard");
     assert_ne!(canonical(key_of(&royal, "Prince Halvard")), famous);
     assert_ne!(canonical(key_of(&pope, "Pope Halvard")), famous);
     // The surname of a person whose given name the title stood before stays the person's.
     let alone = with_spans("Halvard was booed in Oslo.", &[("Halvard", "PERSON")]);
-    let records: Vec<NameRecord> = [&singer, &singer, &alone]
-        .iter()
-        .flat_map(|g| g.entities.iter().map(NameRecord::from))
-        .collect();
-    let map = canonical_keys(&records);
+    let map = corpus_map(&[&singer, &singer, &alone]);
     assert_eq!(map.get(&key_of(&alone, "Halvard")), Some(&famous));
 }
 

@@ -4,8 +4,8 @@
 //! for two (`Kim` with both `Kim Jong Un` and `Kim Yo Jong` named stays apart):
 //! - people: the last words of the name (`Merkel`, `Jong Un`), or the first word when the name is written
 //!   family name first (`Kim` of `Kim Jong Un`, `Ban` of `Ban Ki-moon`: a family name the ontology lists as
-//!   written first, or a hyphenated given name after it); a sovereign by title (`Queen Elizabeth`) is the one
-//!   sovereign named by number (`Elizabeth II`);
+//!   written first, or a hyphenated given name after it); a monarch by title (`Queen Elizabeth`) is the one
+//!   monarch named by number (`Elizabeth II`);
 //! - organisations: the name without its designators (`Labour` of `Labour Party`), its first or last word
 //!   when that word is itself called an organisation (`Bayern` of `Bayern Munich`, `Dortmund` of `Borussia
 //!   Dortmund`), initialisms (`EU` of `European Union`, `IMF` of `International Monetary Fund`), and the
@@ -86,10 +86,10 @@ pub(crate) fn short_form_links(names: &[NameInfo], words: &NameWords) -> Vec<(us
             }
         }
     }
-    // `Queen Elizabeth` is `Elizabeth II` when the document names one such sovereign.
+    // `Queen Elizabeth` is `Elizabeth II` when the document names one such monarch.
     for (a, x) in names.iter().enumerate() {
         let numbered: Vec<usize> = (0..names.len())
-            .filter(|&b| sovereign_numbered(x, &prepared[a], &names[b], &prepared[b], words))
+            .filter(|&b| monarch_numbered(x, &prepared[a], &names[b], &prepared[b], words))
             .collect();
         if let [b] = numbered[..] {
             out.push((b, a));
@@ -361,7 +361,7 @@ fn middle_variant(a: &NameInfo, x: &Words, b: &NameInfo, y: &Words) -> bool {
 
 /// Whether `a` is a monarch's name with its title (`Pope Benedict`) and `b` the same name with the
 /// monarch's number instead (`Benedict XVI`).
-fn sovereign_numbered(a: &NameInfo, x: &Words, b: &NameInfo, y: &Words, words: &NameWords) -> bool {
+fn monarch_numbered(a: &NameInfo, x: &Words, b: &NameInfo, y: &Words, words: &NameWords) -> bool {
     a.person
         && b.person
         && x.raw.len() >= 2

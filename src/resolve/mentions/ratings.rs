@@ -19,7 +19,7 @@ pub(super) fn credit_rating(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> bool {
     {
         return false;
     }
-    let mut start = span.start.min(doc.tokens.len());
+    let mut start = span.start.min(doc.tokens.len().saturating_sub(1));
     while start > 0 && !doc.tokens[start].sent_start {
         start -= 1;
     }
