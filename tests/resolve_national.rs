@@ -590,7 +590,7 @@ fn a_nationalitys_noun_after_a_determiner_is_its_country_not_a_persons_name() {
 }
 
 /// Regression: NER tags `English` a language before nouns it modifies (`northern English towns`, `the
-/// English game`): one language node `English` of 58 BBC stories stood for England in 26 of them.
+/// English game`): one language node `English` of 58 BBC stories stood for England in 36 of them.
 #[test]
 fn a_demonym_ner_called_a_language_before_a_noun_is_the_nationality() {
     let reads = |text: &str, key: &str| {

@@ -232,7 +232,10 @@ impl DocEntities<'_> {
             }
             // `Prince Charles`, `Pope Francis`: a one-word name after a sovereign's title is a given name,
             // which keeps its title, or other stories' surnames would take it (`Ray Charles`).
-            let label = match sovereign_title(doc, lex, &span, text).filter(|_| person) {
+            let label = match person
+                .then(|| sovereign_title(doc, lex, &span, text))
+                .flatten()
+            {
                 Some(title) if !label.contains(' ') => format!("{title} {label}"),
                 _ => label,
             };

@@ -3,6 +3,7 @@
 
 use super::NameSpan;
 use crate::analysis::Doc;
+use crate::resolve::document::sentence_range;
 use crate::resolve::lexicon::Lexicon;
 
 /// Whether a name NER found is a grade of a credit rating agency's scale (`kg:creditRatingGrades`), with or
@@ -19,15 +20,10 @@ pub(super) fn credit_rating(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> bool {
     {
         return false;
     }
-    let mut start = span.start.min(doc.tokens.len().saturating_sub(1));
-    while start > 0 && !doc.tokens[start].sent_start {
-        start -= 1;
-    }
-    doc.tokens[start..]
-        .iter()
-        .enumerate()
-        .take_while(|(i, t)| *i == 0 || !t.sent_start)
-        .any(|(_, t)| lex.rating_words.contains(&t.lemma.to_lowercase()))
+    sentence_range(doc, span.start).any(|i| {
+        lex.rating_words
+            .contains(&doc.tokens[i].lemma.to_lowercase())
+    })
 }
 
 /// The grade without its sign and its one-digit notch: `CCC-plus` -> `CCC`, `Baa-2` -> `Baa`, `A-1+` ->
