@@ -71,15 +71,16 @@ fn american_ending(word: &str) -> String {
         "centre" | "centres" | "theatre" | "theatres" => return word.replacen("tre", "ter", 1),
         _ => {}
     }
-    for (british, american) in [
-        ("isation", "ization"),
-        ("isations", "izations"),
-        ("fence", "fense"),
-        ("mme", "m"),
-        ("mmes", "ms"),
+    // The shortest stem each ending takes: `defence`, `offence`; not `femme`.
+    for (british, american, shortest) in [
+        ("isation", "ization", 3),
+        ("isations", "izations", 3),
+        ("fence", "fense", 2),
+        ("mme", "m", 3),
+        ("mmes", "ms", 3),
     ] {
         if let Some(stem) = word.strip_suffix(british)
-            && stem.len() >= 3
+            && stem.len() >= shortest
         {
             return format!("{stem}{american}");
         }

@@ -618,7 +618,23 @@ fn british_and_american_spellings_of_one_name_are_one() {
         "Arctic Food Program",
         "Organization",
     ));
+    r.extend(recs(
+        3,
+        "baltic_defence_college",
+        "Baltic Defence College",
+        "Organization",
+    ));
+    r.extend(recs(
+        2,
+        "baltic_defense_college",
+        "Baltic Defense College",
+        "Organization",
+    ));
     let m = canonical_keys(&r);
+    assert_eq!(
+        m.get("baltic_defense_college").map(String::as_str),
+        Some("baltic_defence_college")
+    );
     assert_eq!(
         m.get("nordic_tea_organisation").map(String::as_str),
         Some("nordic_tea_organization")
