@@ -742,7 +742,7 @@ fn a_corpus_built_in_two_runs_in_either_order_equals_one_build() {
     .unwrap();
     std::fs::write(
         &second,
-        r#"{"id": "later", "text": "Johnson flew back to London on Wednesday, his spokesman said."}"#,
+        r#"{"id": "later", "text": "Johnson flew back to London on Wednesday after his talks with Macron, his spokesman said."}"#,
     )
     .unwrap();
     let (first, second) = (first.to_str().unwrap(), second.to_str().unwrap());

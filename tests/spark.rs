@@ -22,8 +22,9 @@ fn spark_shards_merge_to_the_single_process_output() {
         "Xi Jinping visited Moscow and met Vladimir Putin.",
         "NATO supports Ukraine.",
         "Japan controls the Senkaku Islands, which China claims.",
-        // A short name in one shard that the corpus pass gives the full name of another.
-        "Mr Lindqvist said on Monday that the talks would go on.",
+        // A short name in one shard that the corpus pass gives the full name of another (the two
+        // documents share Oslo, as the corpus pass asks of a surname and its full name).
+        "Mr Lindqvist said in Oslo on Monday that the talks would go on.",
         "Prime Minister Erik Lindqvist arrived in Oslo on Sunday.",
     ];
     let lines: Vec<String> = texts

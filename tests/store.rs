@@ -696,13 +696,18 @@ fn a_store_of_the_first_layout_is_refused_with_what_to_do() {
 
 /// A document graph naming one entity.
 fn one_entity_doc(id: &str, entity: kg::resolve::Entity) -> kg::resolve::DocumentGraph {
+    doc_naming(id, vec![entity])
+}
+
+/// A document graph naming the given entities.
+fn doc_naming(id: &str, entities: Vec<kg::resolve::Entity>) -> kg::resolve::DocumentGraph {
     kg::resolve::DocumentGraph {
         doc_id: id.to_string(),
         title: None,
         date: None,
         url: None,
         sentences: Vec::new(),
-        entities: vec![entity],
+        entities,
         facts: Vec::new(),
     }
 }
@@ -800,4 +805,52 @@ fn the_corpus_pass_reads_legal_forms_from_the_ontology_graph() {
                 .all(|s| s.ends_with("/halvorsen_berg_and_co_inc>")),
         "{joined:?}"
     );
+}
+
+/// Regression: the `Keane` of ten BBC stories on the Brit awards, the rock band, was Roy Keane, the
+/// footballer three stories name in full; the `Carson` of a match report's line-up the talk-show host
+/// Johnny Carson. A surname goes to its full name only in a document that names some of what the full
+/// name's documents name, and more than what nearly every document names, unless it does so in half its
+/// documents or more (Reuters' `Reagan`, in 492 stories, named `Ronald Reagan` in 24).
+#[test]
+fn a_surname_goes_to_its_full_name_only_in_documents_that_share_its_context() {
+    use crate::fixtures::entity;
+    let host = || entity("edvin_marlowe", "Edvin Marlowe", &[], "Person");
+    let surname = || entity("marlowe", "Marlowe", &[], "Person");
+    let network = || {
+        entity(
+            "norvik_broadcasting",
+            "Norvik Broadcasting",
+            &[],
+            "Organization",
+        )
+    };
+    let club = || entity("kestrel_rovers", "Kestrel Rovers", &[], "SportsClub");
+    let country = || entity("ostland", "Ostland", &[], "Country");
+    let of = |doc: &[String], key: &str| doc.iter().any(|s| s.ends_with(&format!("/{key}>")));
+    // The network beside the host is beside the surname too: it is his; the club's stories name another.
+    let mut docs = vec![
+        doc_naming("show", vec![host(), network(), country()]),
+        doc_naming("rerun", vec![surname(), network()]),
+        doc_naming("match", vec![surname(), club(), country()]),
+        doc_naming("cup", vec![surname(), club()]),
+    ];
+    // With four documents the country is shared context; with a hundred naming it, it is no more.
+    let shared = settled_entities_of(&docs, false, "match");
+    assert!(of(&shared, "edvin_marlowe"), "{shared:?}");
+    docs.extend((0..100).map(|i| one_entity_doc(&format!("news{i}"), country())));
+    let rerun = settled_entities_of(&docs, false, "rerun");
+    assert!(
+        of(&rerun, "edvin_marlowe") && !of(&rerun, "marlowe"),
+        "{rerun:?}"
+    );
+    let apart = settled_entities_of(&docs, false, "match");
+    assert!(
+        of(&apart, "marlowe") && !of(&apart, "edvin_marlowe"),
+        "{apart:?}"
+    );
+    // One more story of the network makes the surname the host's in half its documents: his in all.
+    docs.push(doc_naming("repeat", vec![surname(), network()]));
+    let most = settled_entities_of(&docs, false, "match");
+    assert!(of(&most, "edvin_marlowe"), "{most:?}");
 }

@@ -45,12 +45,18 @@
 //! - a person's name one vowel from another's in a long word (`Walid Muallem`, `Walid al-Moallem`) goes to
 //!   the one more documents name, however few name either.
 //!
+//! A one-word name that goes to a person's full name stays itself in the documents that share nothing
+//! much with the full name's ([`CorpusNames::out_of_context`], per document, for the store to apply).
+//!
 //! Keys scoped to one document (`foreign_ministry__1a2b3c4d`, descriptions) are never mapped, nor keys the
 //! caller fixes ([`CorpusNames::fix`]: the gazetteer's, whose identity is world knowledge, so that one
 //! story's mistake cannot carry `France` off to a bank). A pure function: the same records in any order
 //! give the same map. The cost is about linear in the records.
 
+mod context;
 mod spellings;
+
+pub use context::CONTEXT_DOCUMENTS;
 
 use super::names::{
     NameWords, acronym_letters, initial_letters, name_words, phonetic_word, regnal_number,

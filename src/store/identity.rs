@@ -138,6 +138,8 @@ impl KgStore {
         corpus.designators(designators);
         corpus.monarch_titles(self.word_list("monarchTitles")?);
         let canonical = corpus.canonical_keys();
+        let named: Vec<&[u32]> = documents.iter().map(|(_, ids)| ids.as_slice()).collect();
+        let strangers = corpus.out_of_context(&canonical, &named);
         let mut rewrite = Rewrite::new(self);
         for (d, (graph, ids)) in documents.iter().enumerate() {
             let entities: Vec<(NamedNode, &str)> = ids
@@ -152,7 +154,12 @@ impl KgStore {
                 })
                 .collect();
             let keys: Vec<&str> = entities.iter().map(|(_, key)| *key).collect();
-            let wanted = targets(&keys, &canonical);
+            let stay: HashSet<&str> = ids
+                .iter()
+                .filter(|&&id| strangers.contains(&(d, id)))
+                .map(|&id| corpus.key(id))
+                .collect();
+            let wanted = targets(&keys, &canonical, &stay);
             let renames: HashMap<NamedNode, (NamedNode, String)> = entities
                 .iter()
                 .filter_map(|(iri, key)| {
@@ -456,15 +463,20 @@ impl<'s> Rewrite<'s> {
     }
 }
 
-/// The key each entity of one document takes: its canonical key, unless that would put two of the
+/// The key each entity of one document takes: its canonical key, unless it is among `stay` (a surname out
+/// of its full name's context there: [`CorpusNames::out_of_context`]) or that would put two of the
 /// document's entities on one key (then both keep their own).
 fn targets<'a>(
     keys: &[&'a str],
     canonical: &'a BTreeMap<String, String>,
+    stay: &HashSet<&str>,
 ) -> HashMap<&'a str, &'a str> {
     let mut wanted: HashMap<&'a str, &'a str> = keys
         .iter()
-        .map(|key| (*key, canonical.get(*key).map_or(*key, String::as_str)))
+        .map(|key| match canonical.get(*key) {
+            Some(target) if !stay.contains(key) => (*key, target.as_str()),
+            _ => (*key, *key),
+        })
         .collect();
     // Keeping a key may collide with another's target: repeat until no two share one.
     for _ in 0..keys.len() + 1 {
@@ -607,11 +619,11 @@ mod tests {
             .into_iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
-        let wanted = targets(&["bush", "gorg_w_bush", "kim"], &canonical);
+        let wanted = targets(&["bush", "gorg_w_bush", "kim"], &canonical, &HashSet::new());
         assert_eq!(wanted["bush"], "bush");
         assert_eq!(wanted["gorg_w_bush"], "gorg_w_bush");
         assert_eq!(wanted["kim"], "kim_jong_un");
-        let alone = targets(&["bush"], &canonical);
+        let alone = targets(&["bush"], &canonical, &HashSet::new());
         assert_eq!(alone["bush"], "gorg_w_bush");
     }
 }
