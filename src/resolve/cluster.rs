@@ -143,13 +143,15 @@ pub(crate) fn short_form_links(names: &[NameInfo], words: &NameWords) -> Vec<(us
     out
 }
 
-/// How a short form fits a full name: as its family name or another whole part, or only as its first word
-/// (a person's given name, `Boris` of `Boris Becker`; a company's, `Ames` of `Ames Department Stores
-/// Inc`), the weaker reading.
+/// How a short form fits a full name, the stronger readings first: as its family name or another whole
+/// part, only as its first word (a person's given name, `Boris` of `Boris Becker`; a company's, `Ames` of
+/// `Ames Department Stores Inc`), or as the founder's surname in a company's name (`Lilly` of `Eli Lilly
+/// and Co`; `Hughes` beside `Hughes Tool Co` is not Baker Hughes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Fit {
     Name,
     FirstWord,
+    Founder,
 }
 
 /// The full names a short form stands for, of those it fits: a short form NER once called a person stands
@@ -161,14 +163,19 @@ fn best_fits(short: &NameInfo, names: &[NameInfo], mut fits: Vec<(usize, Fit)>) 
     if short.person && fits.iter().any(|&(l, _)| names[l].person) {
         fits.retain(|&(l, _)| names[l].person);
     }
-    if fits.iter().any(|&(_, f)| f == Fit::Name) {
-        fits.retain(|&(_, f)| f == Fit::Name);
+    // The strongest reading present: a whole part, else a first word, else a founder's surname.
+    if let Some(best) = [Fit::Name, Fit::FirstWord, Fit::Founder]
+        .into_iter()
+        .find(|&fit| fits.iter().any(|&(_, f)| f == fit))
+    {
+        fits.retain(|&(_, f)| f == best);
     }
     fits.into_iter().map(|(l, _)| l).collect()
 }
 
 /// Whether (and how) the short name can stand for the full name: [`Fit::FirstWord`] for a first word
-/// standing alone (a person's given name, a company's first word), [`Fit::Name`] for any other fit.
+/// standing alone (a person's given name, a company's first word), [`Fit::Founder`] for a founder's
+/// surname, [`Fit::Name`] for any other fit.
 fn stands_for(
     short: &NameInfo,
     sw: &Words,
@@ -211,7 +218,7 @@ fn stands_for(
                 && !long.known_place
                 && !["LOC", "ORG"].iter().any(|l| long.has(l))
                 && !short.has("LOC"))
-        && plain_name(lw, words)
+        && plain_name(&lw.raw, words)
         && same(m - 1..m)
     {
         return Some(Fit::Name);
@@ -223,8 +230,9 @@ fn stands_for(
     // (`Ames said` of `Ames Department Stores Inc`); a person the story names in full who has the word, or
     // a company named so without its legal form (`Transamerica` of `Transamerica Corp`, beside
     // `Transamerica Reinsurance Co`), is the likelier (see [`best_fits`]).
-    if long.has("ORG") && !long.fixed && m >= 2 {
-        let k = words.before_legal_form(&lw.raw);
+    let k = words.before_legal_form(&lw.raw);
+    // A name with a legal form is a company's, whatever NER called it (`Hybritech Inc` a place).
+    if (long.has("ORG") || k < m) && !long.fixed && m >= 2 {
         let first_possessive = n == 1
             && ends_in_possessive_s(&short.label)
             && long
@@ -234,6 +242,18 @@ fn stands_for(
                 .is_some_and(ends_in_possessive_s);
         if k < m && n == k && same(0..k) || first_possessive && same(0..1) {
             return Some(Fit::Name);
+        }
+        // The weaker reading, the last word of a plain name before the legal form, a company named after
+        // its founder (`Lilly` of `Eli Lilly and Co`, `Disney` of `Walt Disney Co`), unless NER called the
+        // word a place (`Manhattan` of `Chase Manhattan Corp`).
+        if n == 1
+            && (2..m).contains(&k)
+            && !PLACE_LABELS.iter().any(|l| short.has(l))
+            && !short.known_place
+            && plain_name(&lw.raw[..k], words)
+            && same(k - 1..k)
+        {
+            return Some(Fit::Founder);
         }
         if n == 1 && short.person && (2..m).contains(&k) && same(0..1) {
             return Some(Fit::FirstWord);
@@ -326,8 +346,8 @@ const PLACE_LABELS: [&str; 4] = ["GPE", "LOC", "FAC", "NORP"];
 
 /// A name of capitalised words only, none a designator, title, particle or place designator (`Davide
 /// Astori`, not `Bank of England` or `Gaza Strip`), so that its last word alone can only be its short form.
-fn plain_name(lw: &Words, words: &NameWords) -> bool {
-    lw.raw.iter().all(|w| {
+fn plain_name(raw: &[String], words: &NameWords) -> bool {
+    raw.iter().all(|w| {
         w.chars().next().is_some_and(char::is_uppercase)
             && w.chars()
                 .all(|c| c.is_alphabetic() || c == '-' || c == '\'')

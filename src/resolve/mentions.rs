@@ -24,7 +24,7 @@ mod ratings;
 mod whole_names;
 
 use pieces::{Keep, known_or_tagged, pieces};
-use ratings::credit_rating;
+use ratings::credit_ratings;
 use whole_names::{gazetteer_spans, join_partners_cut_at_and, partners_firm_names};
 
 /// One named mention: a token range that is one name, with the NER label it carries.
@@ -65,10 +65,11 @@ pub(crate) fn name_spans(
     sports_report: bool,
 ) -> Vec<NameSpan> {
     let mut out = ner_spans(doc, lex, doc_words);
+    let ratings = credit_ratings(doc, lex, &out);
+    let mut rating = ratings.into_iter();
     out.retain(|n| {
-        !names_a_language(doc, lex, n)
-            && !legal_forms_alone(doc, lex, n)
-            && !credit_rating(doc, lex, n)
+        let rating = rating.next().unwrap_or(false);
+        !rating && !names_a_language(doc, lex, n) && !legal_forms_alone(doc, lex, n)
     });
     if sports_report {
         out = out

@@ -5,25 +5,43 @@ use super::NameSpan;
 use crate::analysis::Doc;
 use crate::resolve::document::sentence_range;
 use crate::resolve::lexicon::Lexicon;
+use std::collections::HashSet;
 
-/// Whether a name NER found is a grade of a credit rating agency's scale (`kg:creditRatingGrades`), with or
-/// without its notch or sign (`CCC-plus`, `Baa-2`, `A-1+`), in a sentence about ratings (a lemma of
-/// `kg:creditRatingWords`: `rate`, `downgrade`, `debt`). Elsewhere the letters may name something (`CCC`,
-/// the Commodity Credit Corporation of farm stories; `AAA`, a motoring club).
+/// Which names NER found are grades of a credit rating agency's scale (`kg:creditRatingGrades`), with or
+/// without their notch or sign (`CCC-plus`, `Baa-2`, `A-1+`): one in a sentence about ratings (a lemma or
+/// word of `kg:creditRatingWords`: `rate`, `rated`, `downgrade`, `debt`), and any other of that grade in the
+/// document (`cut to BBB from BBB-plus` after `reduced its senior debt to BBB-minus from BBB`). Elsewhere
+/// the letters may name something (`CCC`, the Commodity Credit Corporation of farm stories; `AAA`, a
+/// motoring club). One flag per span, in order.
 ///
-/// Cost: one pass over the span's sentence.
-pub(super) fn credit_rating(doc: &Doc, lex: &Lexicon, span: &NameSpan) -> bool {
-    let text = doc.slice(span.bytes.clone());
-    let grade = grade_of(text);
-    if !grade.starts_with(|c: char| c.is_ascii_uppercase())
-        || !lex.rating_grades.contains(&grade.to_lowercase())
-    {
-        return false;
-    }
-    sentence_range(doc, span.start).any(|i| {
-        lex.rating_words
-            .contains(&doc.tokens[i].lemma.to_lowercase())
-    })
+/// Cost: one pass over each grade's sentence.
+pub(super) fn credit_ratings(doc: &Doc, lex: &Lexicon, spans: &[NameSpan]) -> Vec<bool> {
+    let grades: Vec<Option<String>> = spans
+        .iter()
+        .map(|span| {
+            let grade = grade_of(doc.slice(span.bytes.clone()));
+            (grade.starts_with(|c: char| c.is_ascii_uppercase())
+                && lex.rating_grades.contains(&grade.to_lowercase()))
+            .then(|| grade.to_string())
+        })
+        .collect();
+    // The word as written counts too: the lemmatiser reads `rated` as `rat`.
+    let about_ratings = |span: &NameSpan| {
+        sentence_range(doc, span.start).any(|i| {
+            lex.rating_words
+                .contains(&doc.tokens[i].lemma.to_lowercase())
+                || lex.rating_words.contains(&doc.token_text(i).to_lowercase())
+        })
+    };
+    let rated: HashSet<&str> = spans
+        .iter()
+        .zip(&grades)
+        .filter_map(|(span, grade)| grade.as_deref().filter(|_| about_ratings(span)))
+        .collect();
+    grades
+        .iter()
+        .map(|grade| grade.as_deref().is_some_and(|g| rated.contains(g)))
+        .collect()
 }
 
 /// The grade without its sign and its one-digit notch: `CCC-plus` -> `CCC`, `Baa-2` -> `Baa`, `A-1+` ->
