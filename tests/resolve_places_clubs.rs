@@ -351,6 +351,23 @@ fn a_nickname_is_the_entity_where_the_document_names_it_otherwise() {
         "{:?}",
         names(&g)
     );
+    // Regression: BBC's `Blues` (14 reports) and `Reds` (9) were nodes of their own. A nickname two
+    // clubs go by (Chelsea's and Everton's `Blues`) is the one club a report names, and neither's in a
+    // report naming both.
+    let g = with_spans(
+        "Chelsea beat Fulham 2-0 at Stamford Bridge. The Blues scored twice after the break.",
+        &[("Chelsea", "ORG"), ("Fulham", "ORG"), ("Blues", "ORG")],
+    );
+    assert!(together(&g, "Chelsea", "Blues"), "{:?}", names(&g));
+    let g = with_spans(
+        "Chelsea beat Everton 2-0 at Stamford Bridge. The Blues scored twice after the break.",
+        &[("Chelsea", "ORG"), ("Everton", "ORG"), ("Blues", "ORG")],
+    );
+    assert!(
+        !together(&g, "Chelsea", "Blues") && !together(&g, "Everton", "Blues"),
+        "{:?}",
+        names(&g)
+    );
     // A national team's nickname (`kg:teamNickname`) is the team a report names as a side.
     let g = with_spans(
         "Argentina beat Switzerland 1-0 in the World Cup match on Tuesday, a late goal from their striker deciding the game. The Albiceleste will face Belgium in the next round.",
