@@ -64,13 +64,16 @@ pub(crate) fn name_spans(
     doc_words: &DocWords,
     sports_report: bool,
 ) -> Vec<NameSpan> {
-    let mut out = ner_spans(doc, lex, doc_words);
-    let ratings = credit_ratings(doc, lex, &out);
-    let mut rating = ratings.into_iter();
-    out.retain(|n| {
-        let rating = rating.next().unwrap_or(false);
-        !rating && !names_a_language(doc, lex, n) && !legal_forms_alone(doc, lex, n)
-    });
+    let found = ner_spans(doc, lex, doc_words);
+    let ratings = credit_ratings(doc, lex, &found);
+    let mut out: Vec<NameSpan> = found
+        .into_iter()
+        .zip(ratings)
+        .filter(|(n, rating)| {
+            !rating && !names_a_language(doc, lex, n) && !legal_forms_alone(doc, lex, n)
+        })
+        .map(|(n, _)| n)
+        .collect();
     if sports_report {
         out = out
             .into_iter()
