@@ -793,16 +793,17 @@ fn a_credit_rating_is_no_organisation() {
     // Regression: `rated` alone made no sentence about ratings, the lemmatiser making it `rat` (55 Reuters
     // stories kept a grade as an organisation: `rated B-2 by Moody's ... and CCC-plus by Standard`).
     let g = with_spans(
-        "Callable after three years, the issue is rated B-2 by Solvang Ratings Inc and CCC-plus by Fjord Scores Inc.",
+        "Callable after three years, the issue is rated B-2 by Solvang Ratings Inc and CCC-plus by Fjord Scores Inc, and BAA-3 before.",
         &[
             ("B-2", "PRODUCT"),
+            ("BAA-3", "ORG"),
             ("Solvang Ratings Inc", "ORG"),
             ("CCC", "ORG"),
             ("Fjord Scores Inc", "ORG"),
         ],
     );
     assert!(
-        !has_name(&g, "B-2") && !has_name(&g, "CCC"),
+        !has_name(&g, "B-2") && !has_name(&g, "CCC") && !has_name(&g, "BAA-3"),
         "{:?}",
         names(&g)
     );
@@ -817,6 +818,13 @@ fn a_credit_rating_is_no_organisation() {
         ],
     );
     assert!(!has_name(&g, "BBB"), "{:?}", names(&g));
+    // Regression: `BA` (British Airways) in a BBC story whose outlook sentence named it was taken for
+    // Moody's `Ba`, and every `BA` of the story went: letters are a grade only as a scale writes them.
+    let g = with_spans(
+        "Borealis Airways, known as BA, cut jobs. The BA chairman said the revenue outlook was better.",
+        &[("Borealis Airways", "ORG"), ("BA", "ORG")],
+    );
+    assert!(together(&g, "Borealis Airways", "BA"), "{:?}", names(&g));
     // The letters name something in a sentence about something else.
     let g = with_spans(
         "The Cereal Credit Council, CCC, accepted an export bonus offer for wheat.",

@@ -368,6 +368,36 @@ fn a_nickname_is_the_entity_where_the_document_names_it_otherwise() {
         "{:?}",
         names(&g)
     );
+    // Regression: a `Blues` NER called a person, joined to Chelsea, made the club a person for the rules
+    // reading its players (BBC's `Chelsea winger Arjen Robben` lost his club): the gazetteer's class wins.
+    let g = with_spans(
+        "Chelsea winger Tomas Lindvall broke his foot in the match. Lindvall has been a key part of the Blues' push for four trophies this season.",
+        &[
+            ("Chelsea", "ORG"),
+            ("Tomas Lindvall", "PERSON"),
+            ("Lindvall", "PERSON"),
+            ("Blues", "PERSON"),
+        ],
+    );
+    let fs = crate::relations_classes::graph_facts(&g);
+    assert!(
+        crate::relations_classes::has(&fs, "Tomas Lindvall", "playsFor", "Chelsea FC"),
+        "{fs:?}"
+    );
+    // Nor is the club whom `he` refers to.
+    let g = with_spans(
+        "Former Chelsea captain Jonas Brekke backed his old club. The Blues have changed since the takeover. \"The club is different now,\" he said.",
+        &[
+            ("Chelsea", "ORG"),
+            ("Jonas Brekke", "PERSON"),
+            ("Blues", "PERSON"),
+        ],
+    );
+    let fs = crate::relations_classes::graph_facts(&g);
+    assert!(
+        !fs.iter().any(|(s, p, _)| s == "Chelsea FC" && p == "said"),
+        "{fs:?}"
+    );
     // A national team's nickname (`kg:teamNickname`) is the team a report names as a side.
     let g = with_spans(
         "Argentina beat Switzerland 1-0 in the World Cup match on Tuesday, a late goal from their striker deciding the game. The Albiceleste will face Belgium in the next round.",

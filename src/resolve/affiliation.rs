@@ -37,6 +37,13 @@ pub(super) enum Kind {
 }
 
 impl DocEntities<'_> {
+    /// Whether NER called a mention of entity `e` a person, and the gazetteer gives it no other class (`the
+    /// Blues`, tagged a person, is the club Chelsea: no person for its players' rules or for `he`).
+    pub(super) fn person_by_ner(&self, e: usize) -> bool {
+        let d = &self.drafts[self.find(e)];
+        d.person && d.class.as_deref().is_none_or(|c| c == "Person")
+    }
+
     pub(super) fn kind(&self, e: usize) -> Kind {
         let d = &self.drafts[self.find(e)];
         let class = d.class.as_deref().or(d.hints.first().map(String::as_str));
@@ -51,7 +58,7 @@ impl DocEntities<'_> {
         if organisation_by_ner || party {
             return Kind::Organization;
         }
-        if d.person || class == Some("Person") {
+        if class == Some("Person") || self.person_by_ner(e) {
             Kind::Person
         } else if class == Some("Country") {
             Kind::Country

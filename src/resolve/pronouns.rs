@@ -34,7 +34,7 @@ impl DocEntities<'_> {
                 let persons: Vec<(usize, usize)> = window
                     .iter()
                     .copied()
-                    .filter(|&(_, e)| self.drafts[e].person)
+                    .filter(|&(_, e)| self.person_by_ner(e))
                     .collect();
                 // This sentence first (its subject, else its only person), then the previous sentence's.
                 let here = self.sent_of[h];

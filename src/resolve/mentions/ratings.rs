@@ -19,8 +19,15 @@ pub(super) fn credit_ratings(doc: &Doc, lex: &Lexicon, spans: &[NameSpan]) -> Ve
     let grades: Vec<Option<String>> = spans
         .iter()
         .map(|span| {
-            let grade = grade_of(doc.slice(span.bytes.clone()));
-            (grade.starts_with(|c: char| c.is_ascii_uppercase())
+            let text = doc.slice(span.bytes.clone());
+            let grade = grade_of(text);
+            // Moody's grades written in capitals keep their notch (`BAA-3`), which no initials have.
+            let notched = grade.len() < text.len()
+                && text[grade.len()..]
+                    .trim_start_matches('-')
+                    .starts_with(['1', '2', '3'])
+                && grade.chars().all(|c| c.is_ascii_uppercase());
+            ((written_as_grade(grade) || notched)
                 && lex.rating_grades.contains(&grade.to_lowercase()))
             .then(|| grade.to_string())
         })
@@ -44,6 +51,18 @@ pub(super) fn credit_ratings(doc: &Doc, lex: &Lexicon, spans: &[NameSpan]) -> Ve
         .collect()
 }
 
+/// Whether letters are written as rating scales write grades: one capital repeated (`BBB`, `CC`, `D`:
+/// Standard and Poor's, Fitch) or a capital and lower-case a's (`Baa`, `Ca`: Moody's). `BA`, British
+/// Airways, is neither, though `Ba` is a grade.
+fn written_as_grade(grade: &str) -> bool {
+    let mut letters = grade.chars();
+    let Some(first) = letters.next().filter(char::is_ascii_uppercase) else {
+        return false;
+    };
+    let rest: Vec<char> = letters.collect();
+    rest.iter().all(|&c| c == first) || rest.iter().all(|&c| c == 'a')
+}
+
 /// The grade without its sign and its one-digit notch: `CCC-plus` -> `CCC`, `Baa-2` -> `Baa`, `A-1+` ->
 /// `A`, `BB-` -> `BB`; not a model number (`B-52`, `A320` stay as written).
 fn grade_of(text: &str) -> &str {
@@ -63,7 +82,7 @@ fn grade_of(text: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
-    use super::grade_of;
+    use super::{grade_of, written_as_grade};
 
     #[test]
     fn a_grade_is_read_without_its_notch_or_sign() {
@@ -77,5 +96,15 @@ mod tests {
         assert_eq!(grade_of("B-52"), "B-52");
         assert_eq!(grade_of("A320"), "A320");
         assert_eq!(grade_of("A-111"), "A-111");
+    }
+
+    #[test]
+    fn a_grade_is_written_as_its_scale_writes_it() {
+        for grade in ["AAA", "BB", "C", "D", "Baa", "Ba", "Caa", "Aa"] {
+            assert!(written_as_grade(grade), "{grade}");
+        }
+        for letters in ["BA", "CA", "BAA", "Bb", "bbb", "AB"] {
+            assert!(!written_as_grade(letters), "{letters}");
+        }
     }
 }
