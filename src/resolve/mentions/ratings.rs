@@ -19,17 +19,9 @@ pub(super) fn credit_ratings(doc: &Doc, lex: &Lexicon, spans: &[NameSpan]) -> Ve
     let grades: Vec<Option<String>> = spans
         .iter()
         .map(|span| {
-            let text = doc.slice(span.bytes.clone());
-            let grade = grade_of(text);
-            // Moody's grades written in capitals keep their notch (`BAA-3`), which no initials have.
-            let notched = grade.len() < text.len()
-                && text[grade.len()..]
-                    .trim_start_matches('-')
-                    .starts_with(['1', '2', '3'])
-                && grade.chars().all(|c| c.is_ascii_uppercase());
-            ((written_as_grade(grade) || notched)
-                && lex.rating_grades.contains(&grade.to_lowercase()))
-            .then(|| grade.to_string())
+            written_grade(doc.slice(span.bytes.clone()))
+                .filter(|grade| lex.rating_grades.contains(&grade.to_lowercase()))
+                .map(str::to_string)
         })
         .collect();
     // The word as written counts too: the lemmatiser reads `rated` as `rat`.
@@ -51,16 +43,22 @@ pub(super) fn credit_ratings(doc: &Doc, lex: &Lexicon, spans: &[NameSpan]) -> Ve
         .collect()
 }
 
-/// Whether letters are written as rating scales write grades: one capital repeated (`BBB`, `CC`, `D`:
-/// Standard and Poor's, Fitch) or a capital and lower-case a's (`Baa`, `Ca`: Moody's). `BA`, British
-/// Airways, is neither, though `Ba` is a grade.
-fn written_as_grade(grade: &str) -> bool {
+/// The grade of letters written as rating scales write grades, without its notch or sign: one capital
+/// repeated (`BBB`, `CC-plus`, `D`: Standard and Poor's, Fitch), a capital and lower-case a's (`Baa-2`, `Ca`:
+/// Moody's), or capitals with a notch (`BAA-3`, Moody's in capitals). `BA`, British Airways, is none, though
+/// `Ba` is a grade.
+fn written_grade(text: &str) -> Option<&str> {
+    let grade = grade_of(text);
     let mut letters = grade.chars();
-    let Some(first) = letters.next().filter(char::is_ascii_uppercase) else {
-        return false;
-    };
+    let first = letters.next().filter(char::is_ascii_uppercase)?;
     let rest: Vec<char> = letters.collect();
-    rest.iter().all(|&c| c == first) || rest.iter().all(|&c| c == 'a')
+    let notched = text[grade.len()..]
+        .trim_start_matches('-')
+        .starts_with(['1', '2', '3']);
+    (rest.iter().all(|&c| c == first)
+        || rest.iter().all(|&c| c == 'a')
+        || notched && rest.iter().all(char::is_ascii_uppercase))
+    .then_some(grade)
 }
 
 /// The grade without its sign and its one-digit notch: `CCC-plus` -> `CCC`, `Baa-2` -> `Baa`, `A-1+` ->
@@ -82,7 +80,7 @@ fn grade_of(text: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
-    use super::{grade_of, written_as_grade};
+    use super::{grade_of, written_grade};
 
     #[test]
     fn a_grade_is_read_without_its_notch_or_sign() {
@@ -100,11 +98,21 @@ mod tests {
 
     #[test]
     fn a_grade_is_written_as_its_scale_writes_it() {
-        for grade in ["AAA", "BB", "C", "D", "Baa", "Ba", "Caa", "Aa"] {
-            assert!(written_as_grade(grade), "{grade}");
+        for (text, grade) in [
+            ("AAA", "AAA"),
+            ("BB-plus", "BB"),
+            ("C", "C"),
+            ("D", "D"),
+            ("Baa-2", "Baa"),
+            ("Ba", "Ba"),
+            ("Caa", "Caa"),
+            ("Aa", "Aa"),
+            ("BAA-3", "BAA"),
+        ] {
+            assert_eq!(written_grade(text), Some(grade), "{text}");
         }
-        for letters in ["BA", "CA", "BAA", "Bb", "bbb", "AB"] {
-            assert!(!written_as_grade(letters), "{letters}");
+        for letters in ["BA", "CA", "BAA", "Bb", "bbb", "AB", "B-52"] {
+            assert_eq!(written_grade(letters), None, "{letters}");
         }
     }
 }
