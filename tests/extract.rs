@@ -545,3 +545,41 @@ fn possessed_nouns_with_a_preposition_relate_the_owner() {
     let ts = triples("possessive-nominal-time");
     assert!(!rules(&ts).contains(&"possessive_nominal"), "{ts:#?}");
 }
+
+/// Regression: spaCy's small model splits `co-founder` into `co`, `-`, `founder` and hangs the pieces side by
+/// side (three appositions, three objects of `as`); each piece became an argument (`Jane Doe is a co`, `Jane
+/// Doe is -`, `Tom Reed stepped down as vice`). A split word is read as one, in titles (`Ex-chairman`) and
+/// verbs (`re-enter`) too; a score (`2-1`) and a word the parser kept whole (`Russian-held`) are not touched,
+/// and a prefix is no agent (`un-named`).
+#[test]
+fn a_split_hyphenated_word_is_one_argument() {
+    let analyzer = kg::analysis::Analyzer::embedded().expect("embedded model");
+    let doc = analyzer.analyze(
+        "hyphens",
+        "Jane Doe, a co-founder of the firm, spoke to the board. \
+         Tom Reed stepped down as vice-president of the bank. \
+         Burnley lost 2-1 to Wigan on Saturday. \
+         The Russian-held islands lie north of Hokkaido. \
+         Ex-chairman Ann Lee said she could re-enter Parliament. \
+         Two un-named banks agreed.",
+    );
+    let ts = Extractor::default().extract(&doc);
+    let pieces = |t: &&RawTriple| {
+        [&t.subject.text, &t.object.text]
+            .iter()
+            .any(|a| *a == "-" || a.ends_with(" co") || a.ends_with("vice"))
+    };
+    assert!(!ts.iter().any(|t| pieces(&t)), "{ts:#?}");
+    assert!(find(&ts, "Jane Doe", "be", "a co-founder of the firm").is_some());
+    assert!(find(&ts, "Tom Reed", "step as", "vice-president of the bank").is_some());
+    let lost = find(&ts, "Burnley", "lose to", "Wigan").expect("Burnley lost to Wigan");
+    assert!(lost.qualifiers.iter().any(|q| q.value.text == "2-1"));
+    assert!(find(&ts, "The islands", "hold by", "Russian").is_some());
+    assert!(find(&ts, "Ann Lee", "be", "Ex-chairman").is_some());
+    let enter = find(&ts, "she", "enter", "Parliament").expect("she could re-enter Parliament");
+    assert_eq!(enter.relation.text, "could re-enter");
+    assert!(
+        !ts.iter()
+            .any(|t| t.rule == "participle" && t.object.text == "un")
+    );
+}

@@ -967,3 +967,23 @@ fn a_treasury_customs_or_other_institution_every_country_has_is_the_documents_co
         assert_eq!(key(&text, name, "Norway"), expected);
     }
 }
+
+/// Regression: the parser hangs `e` and `-` of `e-mails` beside `mails` (three objects of `read`); read again
+/// from the parse by resolution, the fact's object was `mails`.
+#[test]
+fn a_hyphenated_word_keeps_its_pieces_in_a_fact() {
+    let g = resolve_doc(&analyse(
+        "Nicholas Lee Jacobsen is a hacker. Over those months he read e-mails and personal computer files.",
+    ));
+    let objects: Vec<&str> = g
+        .facts
+        .iter()
+        .filter_map(|f| match &f.object {
+            kg::resolve::Node::Literal(s) => Some(s.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert!(objects.contains(&"e-mails"), "{objects:?}");
+    assert!(objects.contains(&"personal computer files"), "{objects:?}");
+    assert!(!objects.contains(&"mails"), "{objects:?}");
+}

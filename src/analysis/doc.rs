@@ -148,6 +148,54 @@ impl Doc {
         self.text.get(bytes).unwrap_or("")
     }
 
+    /// The tokens of the hyphenated word token `i` is a piece of (`co`, `-`, `founder` of `co-founder`:
+    /// words of letters joined by single hyphens, no space between), or `i..i + 1` when it is in none.
+    /// Scores and dates (`2-1`, `1874-1951`) are no words.
+    ///
+    /// ```
+    /// use kg::analysis::{Doc, Token};
+    /// let mut doc = Doc { text: "a co-founder".into(), ..Doc::default() };
+    /// for (start, end) in [(0, 1), (2, 4), (4, 5), (5, 12)] {
+    ///     let space_after = end == 1;
+    ///     doc.tokens.push(Token { start, end, space_after, ..Token::default() });
+    /// }
+    /// assert_eq!(doc.hyphenated_word(2), 1..4);
+    /// assert_eq!(doc.hyphenated_word(0), 0..1);
+    /// ```
+    pub fn hyphenated_word(&self, i: usize) -> Range<usize> {
+        let text = |k: usize| {
+            self.tokens
+                .get(k)
+                .map_or("", |t| self.slice(t.start..t.end))
+        };
+        let letters = |k: usize| !text(k).is_empty() && text(k).chars().all(char::is_alphabetic);
+        // Letters at `k`, a hyphen after them and letters after that, all written on.
+        let link = |k: usize| {
+            letters(k)
+                && text(k + 1) == "-"
+                && letters(k + 2)
+                && !self.tokens[k].space_after
+                && !self.tokens[k + 1].space_after
+        };
+        let piece = if text(i) == "-" && i > 0 && link(i - 1) {
+            i - 1
+        } else {
+            i
+        };
+        if !letters(piece) {
+            return i..i + 1;
+        }
+        let mut first = piece;
+        while first >= 2 && link(first - 2) {
+            first -= 2;
+        }
+        let mut last = piece;
+        while link(last) {
+            last += 2;
+        }
+        first..last + 1
+    }
+
     /// Sentences, read off the tokens' `sent_start` flags (the first token always starts one).
     pub fn sentences(&self) -> Vec<Sentence> {
         let mut out = Vec::new();

@@ -4,7 +4,8 @@
 //! spans with byte offsets. Constructions: verbal clauses, active and passive, with prepositional and clausal
 //! objects ([`Construction::Clause`]); copulas; relative and participial clauses; appositions; hyphenated
 //! participles (`Russian-held`); possessives and naming `of` phrases; titles and roles. Coordination,
-//! reported speech, negation and modality, and time and place qualifiers apply across them.
+//! reported speech, negation and modality, and time and place qualifiers apply across them; a hyphenated
+//! word the parser split (`co-founder`) is read whole in all of them.
 //!
 //! ```
 //! use kg::extract::Extractor;
@@ -17,6 +18,7 @@ mod clause;
 mod coordination;
 mod copula;
 mod credit;
+mod hyphenated;
 mod locative;
 mod modality;
 pub mod oie;

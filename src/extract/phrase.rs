@@ -96,7 +96,9 @@ pub(crate) fn hyphen_agent(v: &View, p: usize) -> Option<usize> {
         return None;
     }
     let a = p - 2;
-    (v.head(a) == p && matches!(v.pos(a), "PROPN" | "NOUN" | "ADJ")).then_some(a)
+    // The parser's own attachment: a prefix the view joined to its participle (`re-formed`, `un-named`) is
+    // no agent.
+    (v.tok(a).head == p && matches!(v.pos(a), "PROPN" | "NOUN" | "ADJ")).then_some(a)
 }
 
 /// Drops punctuation and conjunctions at the edges, and a leading relativiser.

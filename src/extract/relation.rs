@@ -22,20 +22,11 @@ impl RelationWords {
         let mut tokens: Vec<usize> = self.aux.iter().chain(&self.core).copied().collect();
         tokens.sort_unstable();
         tokens.dedup();
-        let text = tokens
-            .iter()
-            .map(|&i| v.text(i))
-            .collect::<Vec<_>>()
-            .join(" ");
+        let text = words(v, &tokens, |i| v.text(i).to_string());
         let mut core = self.core.clone();
         core.sort_unstable();
         core.dedup();
-        let normalized = core
-            .iter()
-            .map(|&i| normal_word(v, i))
-            .filter(|w| !w.is_empty())
-            .collect::<Vec<_>>()
-            .join(" ");
+        let normalized = words(v, &core, |i| normal_word(v, i));
         Relation {
             text,
             normalized,
@@ -50,6 +41,25 @@ impl RelationWords {
             self.core.push(i);
         }
     }
+}
+
+/// The words of sorted `tokens` as `word` writes them: one space between words, none inside a hyphenated
+/// word (`re-elected`); empty words are skipped.
+fn words(v: &View, tokens: &[usize], word: impl Fn(usize) -> String) -> String {
+    let mut out = String::new();
+    let mut prev: Option<usize> = None;
+    for &i in tokens {
+        let w = word(i);
+        if w.is_empty() {
+            continue;
+        }
+        if prev.is_some_and(|p| !(p + 1 == i && v.glued(p))) {
+            out.push(' ');
+        }
+        out.push_str(&w);
+        prev = Some(i);
+    }
+    out
 }
 
 /// The normalised form of one relation word: its lower-cased lemma (a passive participle's lemma too).
@@ -103,6 +113,13 @@ pub(crate) fn verb_group(v: &View, verb: usize) -> RelationWords {
         || (v.tag(verb) == "VBN"
             && (matches!(v.dep(verb), "acl" | "amod") || v.child(verb, &["agent"]).is_some())
             && v.child(verb, &["aux"]).is_none());
+    // The prefix of a hyphenated verb (`re-entered`, `wholly-owned`) reads, like an adverb: the normalised
+    // relation is the verb's (`enter`, `own by`), as the ontology's lexical forms write it.
+    for &c in v.children(verb) {
+        if c < verb && v.glued(c) {
+            words.aux.push(c);
+        }
+    }
     words.core.push(verb);
     for c in v.children_with(verb, &["prt"]) {
         words.core.push(c);

@@ -46,10 +46,17 @@ pub(crate) fn extract(v: &View, out: &mut Vec<RawTriple>) {
             "title",
             0.75,
         ));
+        // A piece of a hyphenated word goes where its last piece goes (`Somali-Dutch`).
+        let word_end = |mut t: usize| {
+            while v.glued(t) && t + 1 < v.end {
+                t += 1;
+            }
+            t
+        };
         // The role proper and its affiliation (`Japanese`, `Russian`, `U.S.`).
         let (affiliation, role): (Vec<usize>, Vec<usize>) = title
             .iter()
-            .partition(|&&t| matches!(v.ent(t), "NORP" | "GPE"));
+            .partition(|&&t| matches!(v.ent(word_end(t)), "NORP" | "GPE"));
         if affiliation.is_empty() || role.is_empty() {
             continue;
         }
@@ -88,10 +95,11 @@ fn title_tokens(v: &View, first: usize, head: usize) -> Vec<usize> {
         let t = k - 1;
         let h = v.head(t);
         let attached = h == head || (h > t && h < first) || (h >= first && h <= head);
-        if !attached
-            || !matches!(v.dep(t), "compound" | "amod" | "nmod")
-            || !matches!(v.pos(t), "PROPN" | "NOUN" | "ADJ")
-        {
+        // A piece of a hyphenated word (`Ex` and `-` of `Ex-Downing Street`) goes with the word.
+        let modifier = v.glued(t)
+            || (matches!(v.dep(t), "compound" | "amod" | "nmod")
+                && matches!(v.pos(t), "PROPN" | "NOUN" | "ADJ"));
+        if !attached || !modifier {
             break;
         }
         k = t;

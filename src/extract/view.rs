@@ -1,6 +1,7 @@
 //! A read-only view of one sentence's dependency tree: children lists and the small queries every
 //! construction asks (dependency labels, lemmas, entity types), built once per sentence in O(tokens).
 
+use super::hyphenated::{Joined, joined_heads};
 use crate::analysis::{Doc, Sentence, Token};
 
 /// One sentence of a document with its children lists.
@@ -18,6 +19,12 @@ pub(crate) struct View<'a> {
     kids: Vec<usize>,
     /// Group boundaries in `kids`.
     offsets: Vec<usize>,
+    /// Heads of the sentence's tokens, split hyphenated words joined (see [`super::hyphenated`]).
+    heads: Vec<usize>,
+    /// Dependency labels, likewise.
+    deps: Vec<&'a str>,
+    /// Pieces of hyphenated words other than the last, likewise.
+    glued: Vec<bool>,
 }
 
 impl<'a> View<'a> {
@@ -26,6 +33,7 @@ impl<'a> View<'a> {
         let end = sentence.end.min(doc.tokens.len());
         let start = sentence.start.min(end);
         let n = end - start;
+        let Joined { heads, deps, glued } = joined_heads(doc, start, end);
         let mut view = View {
             doc,
             index,
@@ -33,6 +41,9 @@ impl<'a> View<'a> {
             end,
             kids: Vec::new(),
             offsets: Vec::new(),
+            heads,
+            deps,
+            glued,
         };
         let mut counts = vec![0usize; n + 1];
         for i in start..end {
@@ -70,12 +81,19 @@ impl<'a> View<'a> {
 
     /// The head of `i`; a token whose head lies outside the sentence counts as a root (its own head).
     pub fn head(&self, i: usize) -> usize {
-        let h = self.doc.tokens[i].head;
-        if (self.start..self.end).contains(&h) {
-            h
-        } else {
-            i
-        }
+        i.checked_sub(self.start)
+            .and_then(|k| self.heads.get(k))
+            .copied()
+            .unwrap_or(i)
+    }
+
+    /// Whether `i` is a piece of a hyphenated word written on with the next token (`co` and `-` of
+    /// `co-founder`).
+    pub fn glued(&self, i: usize) -> bool {
+        i.checked_sub(self.start)
+            .and_then(|k| self.glued.get(k))
+            .copied()
+            .unwrap_or(false)
     }
 
     /// Whether `i` is a root of the sentence.
@@ -85,7 +103,10 @@ impl<'a> View<'a> {
 
     /// The dependency label of `i`.
     pub fn dep(&self, i: usize) -> &'a str {
-        &self.doc.tokens[i].dep
+        i.checked_sub(self.start)
+            .and_then(|k| self.deps.get(k))
+            .copied()
+            .unwrap_or(&self.doc.tokens[i].dep)
     }
 
     /// The fine-grained tag of `i`.

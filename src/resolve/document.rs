@@ -366,10 +366,16 @@ impl<'a> DocEntities<'a> {
     /// The phrase of a head token within the given tokens (its subtree, conjuncts excluded), cleaned.
     pub fn phrase(&self, head: usize, within: &[usize]) -> String {
         let doc = self.doc;
+        // A piece of a hyphenated word goes with the word (`e-mails`, whose `e` the parser may hang elsewhere).
         let mut toks: Vec<usize> = within
             .iter()
             .copied()
-            .filter(|&i| i < doc.tokens.len() && dominates(doc, head, i))
+            .filter(|&i| {
+                i < doc.tokens.len()
+                    && doc
+                        .hyphenated_word(i)
+                        .any(|k| k < doc.tokens.len() && dominates(doc, head, k))
+            })
             .collect();
         if toks.is_empty() {
             toks.push(head);
