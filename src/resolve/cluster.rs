@@ -38,6 +38,12 @@ pub(crate) struct NameInfo {
     /// A known place every mention of which is the object of a locative preposition (`from Hanover`);
     /// `false` for any other name.
     pub located: bool,
+    /// A place the places list knows by this name, never called a person, that the text places something
+    /// in (`another win in Tel Aviv`) in one mention at least.
+    pub placed: bool,
+    /// A place by the places list or by every NER label it has that the text names as one in one mention
+    /// at least (`the city of Karachi`).
+    pub named_as_place: bool,
 }
 
 impl NameInfo {
@@ -184,6 +190,15 @@ fn stands_for(
     words: &NameWords,
 ) -> Option<Fit> {
     let fit = |b: bool| b.then_some(Fit::Name);
+    // A place the text names as one is that place, not the organisation a longer name containing it names
+    // (`the city of Karachi` beside `Karachi University`), nor the person NER took a longer name for (`in Tel
+    // Aviv` beside `Hapoel Tel Aviv`; a town with something in it may still be a club or a company: `a
+    // stake in Sunderland`, `a loss to Milan`).
+    if (short.named_as_place || short.placed && long.person)
+        && !["GPE", "LOC", "FAC"].iter().any(|l| long.has(l))
+    {
+        return None;
+    }
     let (n, m) = (sw.raw.len(), lw.raw.len());
     let same = |range: std::ops::Range<usize>| lw.ph[range] == sw.ph[..];
     if long.person {

@@ -428,10 +428,16 @@ impl DocEntities<'_> {
             .iter()
             .map(|&e| {
                 let d = &self.drafts[e];
-                let known_place = self.lex.is_place_name(&d.label)
+                let place_name = self.lex.is_place_name(&d.label);
+                let known_place = place_name
                     || name_words(&d.label)
                         .iter()
                         .any(|w| self.lex.is_place_name(w));
+                let spans = || {
+                    d.mentions
+                        .iter()
+                        .filter_map(|m| mention_token_range(self.doc, m))
+                };
                 NameInfo {
                     label: d.label.clone(),
                     person: d.person,
@@ -446,6 +452,14 @@ impl DocEntities<'_> {
                             mention_token_range(self.doc, m)
                                 .is_some_and(|t| located(self.doc, self.lex, t.start, t.end))
                         }),
+                    placed: place_name
+                        && !d.person
+                        && !d.ner.iter().any(|l| l == "PERSON")
+                        && spans().any(|t| located(self.doc, self.lex, t.start, t.end)),
+                    named_as_place: (place_name
+                        || !d.ner.is_empty()
+                            && d.ner.iter().all(|l| matches!(l.as_str(), "GPE" | "LOC")))
+                        && spans().any(|t| named_as_place(self.doc, self.lex, t.start, t.end)),
                 }
             })
             .collect();
