@@ -168,6 +168,14 @@ impl Doc {
                 .get(k)
                 .map_or("", |t| self.slice(t.start..t.end))
         };
+        let written_on = |k: usize| self.tokens.get(k).is_some_and(|t| !t.space_after);
+        // Most tokens have no hyphen written on beside them: no word, and no need to read their letters.
+        let near_hyphen = text(i) == "-"
+            || written_on(i) && text(i + 1) == "-"
+            || i > 0 && written_on(i - 1) && text(i - 1) == "-";
+        if !near_hyphen {
+            return i..i + 1;
+        }
         let letters = |k: usize| !text(k).is_empty() && text(k).chars().all(char::is_alphabetic);
         // Letters at `k`, a hyphen after them and letters after that, all written on.
         let link = |k: usize| {

@@ -97,10 +97,10 @@ fn join(start: usize, word: &[usize], heads: &mut [usize], deps: &mut [&str]) {
         };
         deps[at(last)] = deps[at(top)];
     }
-    for k in 0..heads.len() {
+    for (k, head) in heads.iter_mut().enumerate() {
         let token = start + k;
-        if token != last && inside(heads[k]) && heads[k] != last && !inside(token) {
-            heads[k] = last;
+        if token != last && inside(*head) && *head != last && !inside(token) {
+            *head = last;
         }
     }
     // Pieces alternate: letters at even places, hyphens at odd ones.

@@ -438,6 +438,14 @@ impl DocEntities<'_> {
                         .iter()
                         .filter_map(|m| mention_token_range(self.doc, m))
                 };
+                // Whether a place is named as one matters only for a name inside another (one parse walk
+                // per mention, saved for the rest).
+                let inside_another = || {
+                    roots.iter().any(|&o| {
+                        let other = &self.drafts[o].label;
+                        other.len() > d.label.len() && other.contains(d.label.as_str())
+                    })
+                };
                 NameInfo {
                     label: d.label.clone(),
                     person: d.person,
@@ -455,10 +463,12 @@ impl DocEntities<'_> {
                     placed: place_name
                         && !d.person
                         && !d.ner.iter().any(|l| l == "PERSON")
+                        && inside_another()
                         && spans().any(|t| located(self.doc, self.lex, t.start, t.end)),
                     named_as_place: (place_name
                         || !d.ner.is_empty()
                             && d.ner.iter().all(|l| matches!(l.as_str(), "GPE" | "LOC")))
+                        && inside_another()
                         && spans().any(|t| named_as_place(self.doc, self.lex, t.start, t.end)),
                 }
             })
