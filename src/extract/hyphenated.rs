@@ -78,13 +78,15 @@ fn join(start: usize, word: &[usize], heads: &mut [usize], deps: &mut [&str]) {
             .filter(|&k| CLAUSE_DEPS.contains(&deps[k]))
             .count()
     };
+    // `max_by_key` keeps the last of equals: the rightmost piece.
     let clause = word
         .iter()
-        .copied()
-        .filter(|&p| outside(p) && clause_dependents(p) > 0)
-        .max_by_key(|&p| clause_dependents(p));
+        .filter(|&&p| outside(p))
+        .map(|&p| (clause_dependents(p), p))
+        .filter(|&(n, _)| n > 0)
+        .max_by_key(|&(n, _)| n);
     let top = match clause {
-        Some(p) => p,
+        Some((_, p)) => p,
         None if outside(last) => last,
         None => word.iter().copied().find(|&p| outside(p)).unwrap_or(last),
     };

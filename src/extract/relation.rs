@@ -22,11 +22,11 @@ impl RelationWords {
         let mut tokens: Vec<usize> = self.aux.iter().chain(&self.core).copied().collect();
         tokens.sort_unstable();
         tokens.dedup();
-        let text = words(v, &tokens, |i| v.text(i).to_string());
+        let text = spaced(v, &tokens, |i| v.text(i).to_string());
         let mut core = self.core.clone();
         core.sort_unstable();
         core.dedup();
-        let normalized = words(v, &core, |i| normal_word(v, i));
+        let normalized = spaced(v, &core, |i| normal_word(v, i));
         Relation {
             text,
             normalized,
@@ -45,7 +45,7 @@ impl RelationWords {
 
 /// The words of sorted `tokens` as `word` writes them: one space between words, none inside a hyphenated
 /// word (`re-elected`); empty words are skipped.
-fn words(v: &View, tokens: &[usize], word: impl Fn(usize) -> String) -> String {
+fn spaced(v: &View, tokens: &[usize], word: impl Fn(usize) -> String) -> String {
     let mut out = String::new();
     let mut prev: Option<usize> = None;
     for &i in tokens {

@@ -51,6 +51,11 @@ impl NameInfo {
         self.ner.iter().any(|l| l == label)
     }
 
+    /// Whether NER called a mention of it a place (`GPE`, `LOC`, `FAC`).
+    fn tagged_place(&self) -> bool {
+        ["GPE", "LOC", "FAC"].iter().any(|l| self.has(l))
+    }
+
     fn only_norp(&self) -> bool {
         !self.ner.is_empty() && self.ner.iter().all(|l| l == "NORP")
     }
@@ -194,9 +199,7 @@ fn stands_for(
     // (`the city of Karachi` beside `Karachi University`), nor the person NER took a longer name for (`in Tel
     // Aviv` beside `Hapoel Tel Aviv`; a town with something in it may still be a club or a company: `a
     // stake in Sunderland`, `a loss to Milan`).
-    if (short.named_as_place || short.placed && long.person)
-        && !["GPE", "LOC", "FAC"].iter().any(|l| long.has(l))
-    {
+    if (short.named_as_place || short.placed && long.person) && !long.tagged_place() {
         return None;
     }
     let (n, m) = (sw.raw.len(), lw.raw.len());
@@ -290,7 +293,7 @@ fn stands_for(
         return Some(Fit::Name);
     }
     // `Gaza` of `Gaza Strip`, `Rakhine` of `Rakhine State`.
-    if ["GPE", "LOC", "FAC"].iter().any(|l| long.has(l))
+    if long.tagged_place()
         && m >= 2
         && n == m - 1
         && words.is_place_designator(&lw.raw[m - 1])

@@ -371,10 +371,7 @@ impl<'a> DocEntities<'a> {
             .iter()
             .copied()
             .filter(|&i| {
-                i < doc.tokens.len()
-                    && doc
-                        .hyphenated_word(i)
-                        .any(|k| k < doc.tokens.len() && dominates(doc, head, k))
+                i < doc.tokens.len() && doc.hyphenated_word(i).any(|k| dominates(doc, head, k))
             })
             .collect();
         if toks.is_empty() {

@@ -433,19 +433,27 @@ impl DocEntities<'_> {
                     || name_words(&d.label)
                         .iter()
                         .any(|w| self.lex.is_place_name(w));
-                let spans = || {
+                // Which mentions something is in (`from Hanover`): read only of a known place, one parse
+                // walk per mention.
+                let located_at: Vec<bool> = if known_place {
                     d.mentions
                         .iter()
-                        .filter_map(|m| mention_token_range(self.doc, m))
+                        .map(|m| {
+                            mention_token_range(self.doc, m)
+                                .is_some_and(|t| located(self.doc, self.lex, t.start, t.end))
+                        })
+                        .collect()
+                } else {
+                    Vec::new()
                 };
-                // Whether a place is named as one matters only for a name inside another (one parse walk
-                // per mention, saved for the rest).
-                let inside_another = || {
-                    roots.iter().any(|&o| {
+                // Whether a place is named as one matters only for a name inside another name.
+                let place_tagged =
+                    !d.ner.is_empty() && d.ner.iter().all(|l| matches!(l.as_str(), "GPE" | "LOC"));
+                let inside_another = (place_name || place_tagged)
+                    && roots.iter().any(|&o| {
                         let other = &self.drafts[o].label;
                         other.len() > d.label.len() && other.contains(d.label.as_str())
-                    })
-                };
+                    });
                 NameInfo {
                     label: d.label.clone(),
                     person: d.person,
@@ -453,23 +461,17 @@ impl DocEntities<'_> {
                     fixed: d.class.is_some(),
                     mentions: d.mentions.len(),
                     known_place,
-                    // Read only of a known place: one parse walk per mention, saved for the rest.
-                    located: known_place
-                        && !d.mentions.is_empty()
-                        && d.mentions.iter().all(|m| {
-                            mention_token_range(self.doc, m)
-                                .is_some_and(|t| located(self.doc, self.lex, t.start, t.end))
-                        }),
-                    placed: place_name
+                    located: !located_at.is_empty() && located_at.iter().all(|&l| l),
+                    placed: inside_another
+                        && place_name
                         && !d.person
                         && !d.ner.iter().any(|l| l == "PERSON")
-                        && inside_another()
-                        && spans().any(|t| located(self.doc, self.lex, t.start, t.end)),
-                    named_as_place: (place_name
-                        || !d.ner.is_empty()
-                            && d.ner.iter().all(|l| matches!(l.as_str(), "GPE" | "LOC")))
-                        && inside_another()
-                        && spans().any(|t| named_as_place(self.doc, self.lex, t.start, t.end)),
+                        && located_at.iter().any(|&l| l),
+                    named_as_place: inside_another
+                        && d.mentions.iter().any(|m| {
+                            mention_token_range(self.doc, m)
+                                .is_some_and(|t| named_as_place(self.doc, self.lex, t.start, t.end))
+                        }),
                 }
             })
             .collect();

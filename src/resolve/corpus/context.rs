@@ -92,17 +92,17 @@ impl CorpusNames {
         let mut unshared = Vec::new();
         let mut tally: HashMap<u32, (usize, usize)> = HashMap::new();
         for (d, ids) in documents.iter().enumerate() {
+            let mut entities: Option<HashSet<u32>> = None;
             for &id in ids.iter().filter(|&&id| checked[id as usize]) {
                 let target = canon[id as usize];
                 let context = full_names.get(&target);
-                let mut shared: Vec<usize> = ids
+                // The document's entities, read once for all its checked names.
+                let entities = entities
+                    .get_or_insert_with(|| ids.iter().map(|&c| canon[c as usize]).collect());
+                let mut shared: Vec<usize> = entities
                     .iter()
-                    .map(|&c| canon[c as usize])
-                    .filter(|c| *c != target)
-                    .collect::<HashSet<u32>>()
-                    .into_iter()
-                    .filter(|c| context.is_some_and(|ctx| ctx.contains(c)))
-                    .map(|c| named_in[&c])
+                    .filter(|&&c| c != target && context.is_some_and(|ctx| ctx.contains(&c)))
+                    .map(|c| named_in[c])
                     .collect();
                 // Summed in one order, so that the answer does not depend on the order of the records.
                 shared.sort_unstable();
