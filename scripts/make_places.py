@@ -38,6 +38,10 @@ GENERIC_REGION_WORDS = {
     "centrale", "gulf", "mon", "nacional", "oriental", "unity", "lara", "cesar", "saga", "pest", "napo", "agri",
     "granma", "nct",
 }
+# Cities' own names that another country's place carries only as a former or variant name in GeoNames, which
+# alone made them look shared: `Manchester` for Richmond, Virginia (it absorbed a town of that name),
+# `Philadelphia` for Amman (its Hellenistic name), `Alexandria` for Mashhad. A real rival named so stays a rival.
+OWN_NAMES_FIRST = {"Manchester", "Philadelphia", "Alexandria", "Bari", "Southampton", "Porto", "Northampton", "Limerick"}
 # Regions left out: divided between two countries (`Kashmir`), or a former country's name (`Zaire`).
 REGIONS_LEFT_OUT = {"Kashmir", "Zaire"}
 # Administrative words GeoNames keeps in some regions' names, dropped (`Anhui Sheng` is Anhui).
@@ -73,13 +77,14 @@ def main():
     for c in cities.values():
         names = {c["name"]} | {a for a in c["alternatenames"] if WORD.fullmatch(a)}
         for n in names:
-            owners[n.lower()].append((c["population"], c["geonameid"], c["countrycode"]))
+            owners[n.lower()].append((c["population"], c["geonameid"], c["countrycode"], n == c["name"]))
 
     def unambiguous(name, gid):
         rows = sorted(owners[name.lower()], reverse=True)
         if name.lower() in country_names or not rows or rows[0][1] != gid:
             return False
-        others = [p for p, _, cc in rows[1:] if cc != rows[0][2]]
+        own_first = name in OWN_NAMES_FIRST and rows[0][3]
+        others = [p for p, _, cc, primary in rows[1:] if cc != rows[0][2] and (primary or not own_first)]
         return not others or rows[0][0] >= 3 * max(others)
 
     out = sys.stdout
@@ -128,7 +133,7 @@ def write_regions(out, path, countries, owners, gazetteer):
 
     def kept(name, cc):
         words = re.findall(r"[\w']+", name.lower())
-        cities_elsewhere = [p for p, _, c in owners.get(name.lower(), []) if c != cc and p >= MIN_POPULATION]
+        cities_elsewhere = [p for p, _, c, _ in owners.get(name.lower(), []) if c != cc and p >= MIN_POPULATION]
         return (
             REGION_WORD.fullmatch(name) is not None
             and name.lower() not in country_names

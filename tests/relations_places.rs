@@ -28,6 +28,30 @@ fn a_place_based_description_gives_the_seat_not_an_open_relation() {
     assert!(!fs.iter().any(|(_, p, _)| p == "headquarteredIn"), "{fs:?}");
 }
 
+/// A region the gazetteer places in a country lies there as a region of the places list does: `Wales
+/// Secretary X` holds an office of the UK, and Manchester, which the places list lacked (GeoNames gives the
+/// name to Richmond, Virginia, too, as a former name), is a city of it. A disputed region the gazetteer
+/// puts in no country (`Crimea`) is in none.
+#[test]
+fn a_region_or_city_lies_in_the_country_the_lists_give() {
+    let fs = facts(
+        "Wales Secretary Owen Price opened a bridge, the UK government said. Fans cheered in Manchester.",
+    );
+    assert!(
+        has(&fs, "Owen Price", "citizenOf", "United Kingdom"),
+        "{fs:?}"
+    );
+    assert!(
+        has(&fs, "Manchester", "country", "United Kingdom"),
+        "{fs:?}"
+    );
+    let fs = facts("Tourists returned to Crimea in May, Ukraine's government said.");
+    assert!(
+        !fs.iter().any(|(s, p, _)| s == "Crimea" && p == "country"),
+        "{fs:?}"
+    );
+}
+
 #[test]
 fn a_place_owning_an_organisation_is_its_seat() {
     let fs = facts("The singer was taken to Lima's Centenary Clinic on Sunday.");

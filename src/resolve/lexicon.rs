@@ -276,8 +276,16 @@ impl Lexicon {
             let class = local_name(&g.class);
             let place = lex.place_classes.contains(&class);
             if place {
+                // A region the gazetteer places in a country lies there as a listed one does (`Wales`).
+                let country = (class != "Country")
+                    .then(|| g.facts.iter().find(|(p, _)| local_name(p) == "country"))
+                    .flatten()
+                    .map(|(_, c)| local_name(c));
                 for n in std::iter::once(&g.label).chain(&g.alt_labels) {
                     lex.place_names.insert(n.to_lowercase());
+                    if let Some(c) = &country {
+                        lex.place_country.insert(n.to_lowercase(), c.clone());
+                    }
                 }
             }
             let label = match class.as_str() {
@@ -576,7 +584,8 @@ impl Lexicon {
             .map(String::as_str)
     }
 
-    /// The gazetteer key of the country a city or region of the places list with this name lies in.
+    /// The gazetteer key of the country a city or region of the places list (or a region of the gazetteer)
+    /// with this name lies in.
     pub fn place_country(&self, name: &str) -> Option<&str> {
         self.place_country
             .get(&name.to_lowercase())
