@@ -183,6 +183,38 @@ fn hyphenated_participles_give_their_agents() {
     assert!(!rules(&triples("no-participle")).contains(&"participle"));
 }
 
+/// A participle that says where takes its place with `in` (`Oslo-based Brandvik`: the passive `based by Oslo`
+/// was read instead), one that says on what with `on` (`Linux-based`), and one that says who keeps `by`.
+#[test]
+fn a_place_before_a_participle_of_where_is_where() {
+    let analyzer = kg::analysis::Analyzer::embedded().expect("embedded model");
+    let doc = analyzer.analyze(
+        "where",
+        "Oslo-based Brandvik sold its boats to the navy. \
+         The US-born actress Mira Holt starred in the film. \
+         Rebels fired Chinese-made rockets at the port. \
+         The school bought Linux-based laptops for its pupils. \
+         The US-led coalition struck targets near the river. \
+         A Boeing-built jet landed in the snow.",
+    );
+    let ts = Extractor::default().extract(&doc);
+    let participle = |object: &str| {
+        ts.iter()
+            .find(|t| t.rule == "participle" && t.object.text == object)
+            .map(|t| t.relation.normalized.as_str())
+    };
+    assert_eq!(participle("Oslo"), Some("base in"), "{ts:#?}");
+    assert_eq!(participle("US"), Some("bear in"), "{ts:#?}");
+    assert_eq!(participle("Chinese"), Some("make in"), "{ts:#?}");
+    assert_eq!(participle("Linux"), Some("base on"), "{ts:#?}");
+    // Who leads or builds keeps `by`.
+    assert!(
+        find(&ts, "The coalition", "lead by", "US").is_some(),
+        "{ts:#?}"
+    );
+    assert_eq!(participle("Boeing"), Some("build by"), "{ts:#?}");
+}
+
 #[test]
 fn possessive_with_naming_of_phrase() {
     let ts = triples("possessive-of");

@@ -28,6 +28,19 @@ fn a_place_based_description_gives_the_seat_not_an_open_relation() {
     assert!(!fs.iter().any(|(_, p, _)| p == "headquarteredIn"), "{fs:?}");
 }
 
+/// An organisation based in a place has its seat there (`is based in` read as `located in`); a person based
+/// somewhere has none.
+#[test]
+fn an_organisation_based_in_a_place_has_its_seat_there() {
+    let fs = facts("The toolmaker Brandvik Industries is based in Oslo.");
+    assert!(
+        has(&fs, "Brandvik Industries", "headquarteredIn", "Oslo"),
+        "{fs:?}"
+    );
+    let fs = facts("The painter Ada Lind is based in Oslo.");
+    assert!(!fs.iter().any(|(_, p, _)| p == "headquarteredIn"), "{fs:?}");
+}
+
 /// A region the gazetteer places in a country lies there as a region of the places list does: `Wales
 /// Secretary X` holds an office of the UK, and Manchester, which the places list lacked (GeoNames gives the
 /// name to Richmond, Virginia, too, as a former name), is a city of it. A disputed region the gazetteer
