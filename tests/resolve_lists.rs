@@ -63,6 +63,40 @@ fn a_list_ner_ran_into_one_name_is_names_of_their_own() {
     assert!(has_name(&g, "Norrby"), "{:?}", names(&g));
 }
 
+/// A place's span with a country after a comma is two names (`Czech Republic South Africa` was one node);
+/// a place with its region after the comma stays whole.
+#[test]
+fn a_comma_before_a_country_ends_a_places_name() {
+    let g = with_spans(
+        "The mill exports to Romania, the Czech Republic, South Africa and Peru. The port of Tauranga, New Zealand, is busy.",
+        &[
+            ("Romania", "GPE"),
+            ("the Czech Republic, South Africa", "GPE"),
+            ("Peru", "GPE"),
+            ("Tauranga, New Zealand", "GPE"),
+        ],
+    );
+    assert!(
+        has_name(&g, "Czech Republic") && has_name(&g, "South Africa"),
+        "{:?}",
+        names(&g)
+    );
+    assert!(
+        has_name(&g, "Tauranga") && has_name(&g, "New Zealand"),
+        "{:?}",
+        names(&g)
+    );
+    let g = with_spans(
+        "The shop in Ennis, Texas, closed.",
+        &[("Ennis, Texas", "GPE")],
+    );
+    assert!(
+        label_holds(&g, "Ennis Texas") || label_holds(&g, "Ennis, Texas"),
+        "{:?}",
+        names(&g)
+    );
+}
+
 #[test]
 fn names_written_with_and_or_an_ampersand_stay_whole() {
     // `&`, a legal form or partners' word after `and`, and names neither side of which stands alone.

@@ -130,6 +130,18 @@ fn list_break(
         || named_after && (continues_list || named_alone(doc, owners, from, at))
 }
 
+/// Whether the words after the comma at token `comma`, to the next comma, coordinator or the span's `end`,
+/// are a country's name the gazetteer knows.
+fn country_after_comma(doc: &Doc, lex: &Lexicon, comma: usize, end: usize) -> bool {
+    let next = (comma + 1..end)
+        .find(|&k| matches!(doc.token_text(k), "," | "and" | "or" | "&"))
+        .unwrap_or(end);
+    let text = doc.tokens_text(comma + 1, next);
+    let text = text.strip_prefix("the ").unwrap_or(text);
+    lex.gazetteer_name(text)
+        .is_some_and(|c| c.class == "Country")
+}
+
 /// Whether the name `s..e`, opening a sentence, is a name of the document only there: the ontology does not
 /// know it whole, no NER span writes it within a sentence, and what follows its first word is a name of its
 /// own ([`known_or_tagged`]).
@@ -361,12 +373,18 @@ pub(super) fn pieces(
         }
         // A list NER ran into one name: a coordination or comma between names of their own (`Everton and
         // Arsenal` of `Chelsea, Everton and Arsenal`, `Arsenal or Sheffield United`); see [`list_break`].
+        // A comma in a place's name joins it to its region (`Paris, Texas`), not to a country, which no
+        // place is named with (`Auckland, New Zealand`, `the Czech Republic, South Africa`); the comma is
+        // written on to the word before it.
+        let country_after = text == ","
+            && matches!(label, "GPE" | "LOC" | "FAC")
+            && country_after_comma(doc, owners.lex, i, end);
         if !person
-            && !attached
+            && (!attached
+                && (coordinator || text == "," && !matches!(label, "GPE" | "LOC" | "FAC"))
+                || country_after)
             && i > from
             && i + 1 < end
-            // A comma in a place's name joins it to its region (`Paris, Texas`).
-            && (coordinator || text == "," && !matches!(label, "GPE" | "LOC" | "FAC"))
             && list_break(doc, owners, (start, end), from, i, label)
         {
             cuts.push((from, i, keep));
