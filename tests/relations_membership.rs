@@ -216,6 +216,22 @@ fn the_members_an_organisation_includes_are_its_members() {
     assert!(!fs.iter().any(|(_, p, _)| p == "memberOf"), "{fs:?}");
 }
 
+/// A set of organisations is no organisation with members: `Other firms that sued include Yamaha` gave
+/// `Yamaha member of Other firms`.
+#[test]
+fn nothing_is_a_member_of_a_set_of_organisations() {
+    let fs =
+        facts("Other carmakers that went to court include Brandvik Motors and Halvorsen Autos.");
+    assert!(!fs.iter().any(|(_, p, _)| p == "memberOf"), "{fs:?}");
+    let fs =
+        facts("The Nordic Carmakers Association includes Brandvik Motors and Halvorsen Autos.");
+    assert!(
+        fs.iter()
+            .any(|(s, p, _)| s == "Brandvik Motors" && p == "memberOf"),
+        "{fs:?}"
+    );
+}
+
 #[test]
 fn nothing_is_a_part_or_a_member_of_a_person() {
     // A person read as what includes something gives no part or member of that person.

@@ -29,6 +29,9 @@ pub(crate) struct Draft {
     pub mentions: Vec<Range<usize>>,
     /// The gazetteer key of the country whose national team this is (see [`super::teams`]).
     pub national_team_of: Option<String>,
+    /// A set of things of a class (`creditor banks`, `other firms`), no one of them: it is of no class, so
+    /// it takes part in no property that asks one.
+    pub set: bool,
 }
 
 impl Draft {
@@ -621,7 +624,7 @@ impl<'a> DocEntities<'a> {
         }
         let Some(class) = class else {
             if set {
-                return self.phrase_entity(label, Vec::new(), h);
+                return self.phrase_entity(label, None, h);
             }
             return Resolution::Literal(label);
         };
@@ -712,7 +715,7 @@ impl<'a> DocEntities<'a> {
             return Resolution::Entities(vec![e], Via::Name);
         }
         // Other classed phrases (`missile systems`, `security talks`) are entities of the document.
-        self.phrase_entity(label, vec![class], h)
+        self.phrase_entity(label, Some(class), h)
     }
 
     /// Whether a possessor among `kids` (a head noun's children) is an organisation, named (`Nestle's`) or
@@ -735,15 +738,17 @@ impl<'a> DocEntities<'a> {
             })
     }
 
-    /// The document's entity of a description phrase headed by token `h`, with the classes it hints.
-    fn phrase_entity(&mut self, label: String, hints: Vec<String>, h: usize) -> Resolution {
+    /// The document's entity of a description phrase headed by token `h`, with the class it hints; with
+    /// none, a set of things (see [`Draft::set`]).
+    fn phrase_entity(&mut self, label: String, class: Option<String>, h: usize) -> Resolution {
         let t = &self.doc.tokens[h];
         let bytes = t.start..t.end;
         let key = format!("phrase:{}", label.to_lowercase());
         let e = self.intern(&key, || Draft {
             label,
             description: true,
-            hints,
+            set: class.is_none(),
+            hints: class.into_iter().collect(),
             ..Draft::default()
         });
         self.drafts[e].mentions.push(bytes);

@@ -475,10 +475,15 @@ impl Resolver {
                 continue;
             };
             let (cs, co) = if c.swap { (o, s) } else { (s, o) };
-            // A plain phrase (`the feud`) is no member of a class: a property with a domain or range
-            // would make a typed claim about a string, so the relation stays open.
+            // A plain phrase (`the feud`) is no member of a class, nor is a set of things (`other firms`
+            // of `other firms include Yamaha`): a property with a domain or range would make a typed
+            // claim about a string or a set, so the relation stays open.
             let literal = |n: &DraftNode, class: Option<&String>| {
-                matches!(n, DraftNode::Literal(_)) && class.is_some_and(|c| !c.ends_with("#Entity"))
+                let classless = match n {
+                    DraftNode::Literal(_) => true,
+                    DraftNode::Entity(e) => de.drafts[de.find(*e)].set,
+                };
+                classless && class.is_some_and(|c| !c.ends_with("#Entity"))
             };
             if literal(cs, p.domain.as_ref()) || literal(co, p.range.as_ref()) {
                 continue;
