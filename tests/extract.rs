@@ -215,6 +215,26 @@ fn a_place_before_a_participle_of_where_is_where() {
     assert_eq!(participle("Boeing"), Some("build by"), "{ts:#?}");
 }
 
+/// A lone capital before or beside a name is an initial or a party's letter, no title or description:
+/// `Easterby is G` (a team sheet's `G Easterby`), `Lawton Chiles is D` (`(D-Fla.)`) were facts.
+#[test]
+fn a_lone_capital_is_no_title_or_apposition() {
+    let analyzer = kg::analysis::Analyzer::embedded().expect("embedded model");
+    let doc = analyzer.analyze(
+        "initials",
+        "Wales: G Easterby, R McBryde and J Worsley played. Rep. Tom Hale (D-Fla.) agreed.",
+    );
+    let ts = Extractor::default().extract(&doc);
+    let lone = |a: &str| a.trim_end_matches('.').chars().count() == 1;
+    assert!(
+        !ts.iter().any(|t| matches!(t.rule, "title" | "apposition")
+            && (lone(&t.subject.text) || lone(&t.object.text))),
+        "{ts:#?}"
+    );
+    // The title beside it stays.
+    assert!(find(&ts, "Tom Hale", "be", "Rep.").is_some(), "{ts:#?}");
+}
+
 #[test]
 fn possessive_with_naming_of_phrase() {
     let ts = triples("possessive-of");

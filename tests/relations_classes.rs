@@ -56,6 +56,26 @@ pub(crate) fn graph(text: &str) -> DocumentGraph {
         .process(&doc)
 }
 
+/// A phrase of no letter or digit is no argument (`Ann Fry is .`, the stop of `(D-Vt.)`), while a mark
+/// that stands for a name in the parse still reads as the name (`<Belkin Inc>'s shares`: the possessor is
+/// the bracket).
+#[test]
+fn a_wordless_phrase_is_no_argument() {
+    let fs = facts("Committee Chairman Ann Fry (D-Vt.) said Congress would act.");
+    assert!(
+        !fs.iter()
+            .any(|(s, _, o)| !s.chars().any(char::is_alphanumeric)
+                || !o.chars().any(char::is_alphanumeric)),
+        "{fs:?}"
+    );
+    let fs = facts("Ostby Corp made an offer for <Brandvik Inc>'s 7.6 mln common shares.");
+    assert!(
+        fs.iter()
+            .any(|(s, p, _)| s == "Brandvik Inc" && p == "have"),
+        "{fs:?}"
+    );
+}
+
 /// Regression: `<Sara Lee Corp of Canada Ltd>` and `Samuel Montagu Ltd`, tagged people, were people.
 #[test]
 fn a_name_ending_in_a_companys_legal_form_is_an_organisation() {

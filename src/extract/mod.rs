@@ -217,11 +217,19 @@ fn credited(credits: &[std::ops::Range<usize>], a: &Argument) -> bool {
     a.tokens.iter().any(|&t| in_credit(credits, t))
 }
 
-/// Whether both arguments have words and differ.
+/// Whether both arguments have words and differ, and neither is a lone capital said of a name as its title
+/// or apposition: an initial (`G` of `G Easterby` in a team sheet) or a party's letter (`D` of `Lawton
+/// Chiles (D-Fla.)`). A grade stays (`raised to A`: no title).
 fn usable(t: &RawTriple) -> bool {
+    let initial = |a: &Argument| {
+        let letters = a.text.trim_end_matches('.');
+        letters.chars().count() == 1 && letters.chars().all(char::is_uppercase)
+    };
     !t.subject.tokens.is_empty()
         && !t.object.tokens.is_empty()
         && t.subject.tokens != t.object.tokens
+        && !(matches!(t.rule, "title" | "apposition")
+            && (initial(&t.subject) || initial(&t.object)))
 }
 
 /// Keeps the first, most confident of triples with the same subject, relation and object.

@@ -566,7 +566,8 @@ fn resolve_argument(
                     let own = de.phrase(h, &document::subtree_np(doc, h, &arg.tokens));
                     if own.is_empty() { text } else { own }
                 };
-                if text.is_empty() || names::is_pronoun(&text) {
+                // A phrase of no letter or digit says nothing (`.` left of `(D., Vt.)`).
+                if !text.chars().any(char::is_alphanumeric) || names::is_pronoun(&text) {
                     return None;
                 }
                 out.push((DraftNode::Literal(text), Via::Name));
