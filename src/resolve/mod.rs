@@ -566,7 +566,7 @@ fn resolve_argument(
                     let own = de.phrase(h, &document::subtree_np(doc, h, &arg.tokens));
                     if own.is_empty() { text } else { own }
                 };
-                // A phrase of no letter or digit says nothing (`.` left of `(D., Vt.)`).
+                // A phrase of no letter or digit says nothing (the stop left of `Ann Fry (D-Vt.)`).
                 if !text.chars().any(char::is_alphanumeric) || names::is_pronoun(&text) {
                     return None;
                 }

@@ -110,15 +110,7 @@ fn list_break(
     if word == "&" || firm || owners.lex.is_known_name(whole) {
         return false;
     }
-    // The next piece ends at the next comma or coordinator, if the span has one.
-    let next_end = (at + 1..end)
-        .find(|&k| {
-            matches!(
-                doc.token_text(k).to_lowercase().as_str(),
-                "," | "and" | "or" | "&"
-            )
-        })
-        .unwrap_or(end);
+    let next_end = list_piece_end(doc, at, end);
     // After a comma: the list's own coordinator is the one in the span (not `Mothercare and consumer
     // products giant Procter & Gamble`, the last of a list).
     let continues_list = start > 0
@@ -130,13 +122,22 @@ fn list_break(
         || named_after && (continues_list || named_alone(doc, owners, from, at))
 }
 
-/// Whether the words after the comma at token `comma`, to the next comma, coordinator or the span's `end`,
-/// are a country's name the gazetteer knows.
+/// The end of the list's piece after token `at`: the next comma or coordinator, or the span's `end`.
+fn list_piece_end(doc: &Doc, at: usize, end: usize) -> usize {
+    (at + 1..end)
+        .find(|&k| {
+            matches!(
+                doc.token_text(k).to_lowercase().as_str(),
+                "," | "and" | "or" | "&"
+            )
+        })
+        .unwrap_or(end)
+}
+
+/// Whether the list's piece after the comma at token `comma` (see [`list_piece_end`]) is a country's name
+/// the gazetteer knows.
 fn country_after_comma(doc: &Doc, lex: &Lexicon, comma: usize, end: usize) -> bool {
-    let next = (comma + 1..end)
-        .find(|&k| matches!(doc.token_text(k), "," | "and" | "or" | "&"))
-        .unwrap_or(end);
-    let text = doc.tokens_text(comma + 1, next);
+    let text = doc.tokens_text(comma + 1, list_piece_end(doc, comma, end));
     let text = text.strip_prefix("the ").unwrap_or(text);
     lex.gazetteer_name(text)
         .is_some_and(|c| c.class == "Country")
@@ -376,13 +377,10 @@ pub(super) fn pieces(
         // A comma in a place's name joins it to its region (`Paris, Texas`), not to a country, which no
         // place is named with (`Auckland, New Zealand`, `the Czech Republic, South Africa`); the comma is
         // written on to the word before it.
-        let country_after = text == ","
-            && matches!(label, "GPE" | "LOC" | "FAC")
-            && country_after_comma(doc, owners.lex, i, end);
+        let place = matches!(label, "GPE" | "LOC" | "FAC");
+        let country_after = text == "," && place && country_after_comma(doc, owners.lex, i, end);
         if !person
-            && (!attached
-                && (coordinator || text == "," && !matches!(label, "GPE" | "LOC" | "FAC"))
-                || country_after)
+            && (!attached && (coordinator || text == "," && !place) || country_after)
             && i > from
             && i + 1 < end
             && list_break(doc, owners, (start, end), from, i, label)
