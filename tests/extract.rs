@@ -222,17 +222,23 @@ fn a_lone_capital_is_no_title_or_apposition() {
     let analyzer = kg::analysis::Analyzer::embedded().expect("embedded model");
     let doc = analyzer.analyze(
         "initials",
-        "Wales: G Easterby, R McBryde and J Worsley played. Rep. Tom Hale (D-Fla.) agreed.",
+        "Wales: G Easterby, R McBryde and J Worsley played. Rep. Tom Hale (D-Fla.) agreed. \
+         Sen. Ann Fry (R-Vt.) objected. C-Murder, a former member of a rap group, was filmed.",
     );
     let ts = Extractor::default().extract(&doc);
-    let lone = |a: &str| a.trim_end_matches('.').chars().count() == 1;
+    let lone = |a: &str| a.trim_end_matches('.').chars().count() == 1 || a.starts_with("R-");
     assert!(
         !ts.iter().any(|t| matches!(t.rule, "title" | "apposition")
             && (lone(&t.subject.text) || lone(&t.object.text))),
         "{ts:#?}"
     );
-    // The title beside it stays.
+    // The title beside it stays, and so does a name of that shape.
     assert!(find(&ts, "Tom Hale", "be", "Rep.").is_some(), "{ts:#?}");
+    assert!(
+        ts.iter()
+            .any(|t| t.rule == "apposition" && t.subject.text == "C-Murder"),
+        "{ts:#?}"
+    );
 }
 
 #[test]

@@ -218,12 +218,21 @@ fn credited(credits: &[std::ops::Range<usize>], a: &Argument) -> bool {
 }
 
 /// Whether both arguments have words and differ, and neither is a lone capital said of a name as its title
-/// or apposition: an initial (`G` of `G Easterby` in a team sheet) or a party's letter (`D` of `Lawton
-/// Chiles (D-Fla.)`). A grade stays (`raised to A`: no title).
+/// or apposition: an initial (`G` of `G Easterby` in a team sheet) or a party's letter, alone or with a
+/// state's abbreviated name (`D` of `Lawton Chiles (D-Fla.)`, `D-Vt` of `Patrick Leahy (D-Vt.)`; not a
+/// name such as `C-Murder`). A grade stays (`raised to A`: no title).
 fn usable(t: &RawTriple) -> bool {
+    let capital = |s: &str| s.chars().count() == 1 && s.chars().all(char::is_uppercase);
     let initial = |a: &Argument| {
         let letters = a.text.trim_end_matches('.');
-        letters.chars().count() == 1 && letters.chars().all(char::is_uppercase)
+        let abbreviated = a.text.ends_with('.') || letters.chars().count() <= 6;
+        capital(letters)
+            || abbreviated
+                && letters.split_once('-').is_some_and(|(party, state)| {
+                    capital(party)
+                        && state.chars().next().is_some_and(char::is_uppercase)
+                        && state.chars().all(|c| c.is_alphabetic() || c == '.')
+                })
     };
     !t.subject.tokens.is_empty()
         && !t.object.tokens.is_empty()
