@@ -22,7 +22,7 @@ impl RelationWords {
         let mut tokens: Vec<usize> = self.aux.iter().chain(&self.core).copied().collect();
         tokens.sort_unstable();
         tokens.dedup();
-        let text = spaced(v, &tokens, |i| v.text(i).to_string());
+        let text = spaced(v, &tokens, |i| v.text(i));
         let mut core = self.core.clone();
         core.sort_unstable();
         core.dedup();
@@ -45,18 +45,19 @@ impl RelationWords {
 
 /// The words of sorted `tokens` as `word` writes them: one space between words, none inside a hyphenated
 /// word (`re-elected`); empty words are skipped.
-fn spaced(v: &View, tokens: &[usize], word: impl Fn(usize) -> String) -> String {
+fn spaced<S: AsRef<str>>(v: &View, tokens: &[usize], word: impl Fn(usize) -> S) -> String {
     let mut out = String::new();
     let mut prev: Option<usize> = None;
     for &i in tokens {
         let w = word(i);
+        let w = w.as_ref();
         if w.is_empty() {
             continue;
         }
         if prev.is_some_and(|p| !(p + 1 == i && v.glued(p))) {
             out.push(' ');
         }
-        out.push_str(&w);
+        out.push_str(w);
         prev = Some(i);
     }
     out
