@@ -109,6 +109,25 @@ fn a_country_a_sports_report_names_as_a_side_is_its_national_team() {
     );
 }
 
+/// Regression: of `scored against Italy and France`, only Italy was a side; the second conjunct stayed the
+/// country.
+#[test]
+fn every_country_of_a_coordination_naming_sides_is_a_national_team() {
+    let report = "The striker and the goalkeeper impressed the coach this season. Ola Brekke scored \
+                  against Italy and France in the qualifiers. Fans in Portugal and Spain watched.";
+    let g = graph(report);
+    let labels: Vec<&str> = g.entities.iter().map(|e| e.label.as_str()).collect();
+    assert!(labels.contains(&"Italy national team"), "{labels:?}");
+    assert!(labels.contains(&"France national team"), "{labels:?}");
+    // Where something happens in the countries, each stays a country.
+    assert!(
+        !labels
+            .iter()
+            .any(|l| l.starts_with("Portugal n") || l.starts_with("Spain n")),
+        "{labels:?}"
+    );
+}
+
 #[test]
 fn staff_of_an_organisation_of_a_country_are_its_citizens_but_players_are_not() {
     let fs = facts(

@@ -291,6 +291,24 @@ fn a_towns_name_alone_is_not_the_short_form_of_an_organisation_named_after_it() 
     );
 }
 
+/// Regression: `Apple` of a story on `Apple Music`, `EMI` beside `EMI Music` and `CBS` beside `CBS News`
+/// were the division's short form, one node for the company and its service.
+#[test]
+fn a_companys_name_alone_is_not_the_short_form_of_its_division() {
+    let g = with_spans(
+        "Quince launched Quince Music in June. Quince said the service had ten million users.",
+        &[("Quince Music", "ORG"), ("Quince", "ORG")],
+    );
+    assert!(has_name(&g, "Quince Music"), "{:?}", names(&g));
+    assert!(!together(&g, "Quince Music", "Quince"), "{:?}", names(&g));
+    // A word that ends the company's own name leaves its first word the short form.
+    let g = with_spans(
+        "Quince Pictures released two films in June. Quince said both had found an audience.",
+        &[("Quince Pictures", "ORG"), ("Quince", "ORG")],
+    );
+    assert!(together(&g, "Quince Pictures", "Quince"), "{:?}", names(&g));
+}
+
 #[test]
 fn a_departments_name_written_with_of_is_the_name_written_with_its_field_first() {
     let with_of = with_spans(

@@ -348,14 +348,15 @@ fn stands_for(
     // One word of a two-word name, called an organisation wherever it stands alone (`Bayern` of `Bayern
     // Munich`; never `Munich`, which NER calls a place, nor a known town NER took for an organisation
     // where the text places something in it: `from Hanover` beside the `Hanover Fair`, not `Allegheny
-    // said` beside `Allegheny International`).
+    // said` beside `Allegheny International`); a company is no short form of its division (`Apple` beside
+    // `Apple Music`).
     fit(n == 1
         && m == 2
         && !short.located
         && short.ner.iter().all(|l| l == "ORG")
         && !words.is_designator(&sw.raw[0])
         && !words.is_particle(&sw.raw[0])
-        && (same(0..1) || same(1..2)))
+        && (same(0..1) && !words.is_division_word(&lw.raw[1]) || same(1..2)))
 }
 
 /// NER labels of places and nationalities: a word standing alone with one of them is a place's name

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 /// The word lists of the ontology that names are read with (`kg:honorifics`, `kg:titleWords`,
 /// `kg:organisationDesignators`, `kg:legalFormDesignators`, `kg:partnerWords`, `kg:familyNameFirst`,
-/// `kg:nameParticles`, `kg:departmentWords`, `kg:bodyNouns`), lower case.
+/// `kg:nameParticles`, `kg:departmentWords`, `kg:bodyNouns`, `kg:divisionWords`), lower case.
 #[derive(Debug, Clone, Default)]
 pub struct NameWords {
     honorifics: HashSet<String>,
@@ -25,6 +25,7 @@ pub struct NameWords {
     time_zones: HashSet<String>,
     prefixes: HashSet<String>,
     body_nouns: HashSet<String>,
+    divisions: HashSet<String>,
 }
 
 impl NameWords {
@@ -49,6 +50,7 @@ impl NameWords {
             time_zones: set("timeZoneAbbreviations"),
             prefixes: set("namePrefixes"),
             body_nouns: set("bodyNouns"),
+            divisions: set("divisionWords"),
         }
     }
 
@@ -109,6 +111,12 @@ impl NameWords {
     /// `kg:bodyNouns`).
     pub fn is_body_noun(&self, word: &str) -> bool {
         self.body_nouns.contains(&Self::key(word))
+    }
+
+    /// A word that, after a company's name, names a division, service or product line of it, not the
+    /// company (`Apple Music`, `Sky Sports`; `kg:divisionWords`).
+    pub fn is_division_word(&self, word: &str) -> bool {
+        self.divisions.contains(&Self::key(word))
     }
 
     /// A designator that is a company's legal form (`Corp`, `Ltd`), never a name standing alone.

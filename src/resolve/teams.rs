@@ -15,11 +15,21 @@ use crate::analysis::Doc;
 /// Whether the mention of a country over tokens `start..end` names a side of a match: the subject or object
 /// of a side verb, the object of a side preposition or of a match preposition after a side verb or noun
 /// (`a win over Nigeria`, `playing for Peru`), the country before a player's or coach's title, or the owner
-/// of a match's win, goal or squad (`Germany's win`, `his Germany debut`).
+/// of a match's win, goal or squad (`Germany's win`, `his Germany debut`); a conjunct of such a mention as
+/// well (`France` of `against Italy and France`).
 pub(crate) fn names_a_side(doc: &Doc, lex: &Lexicon, start: usize, end: usize) -> bool {
-    let Some((tok, head)) = attachment(doc, start, end) else {
+    let Some((mut tok, mut head)) = attachment(doc, start, end) else {
         return false;
     };
+    // A conjunct plays the part of the first one (`France` of `against Italy and France`).
+    for _ in 0..doc.tokens.len() {
+        match doc.tokens.get(head.head) {
+            Some(above) if tok.dep == "conj" && head.head != tok.head => {
+                (tok, head) = (head, above)
+            }
+            _ => break,
+        }
+    }
     let lemma = head.lemma.to_lowercase();
     // What the preposition of a prepositional object attaches to (`win` of `a win over Nigeria`).
     let attached = || {
