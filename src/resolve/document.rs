@@ -884,11 +884,18 @@ pub(crate) fn glued_hyphen(doc: &Doc, k: usize) -> bool {
 
 /// All the tokens of the coordination token `t` is part of (`Idaho, Oregon and Washington` from any of
 /// them): the first conjunct and [`conjuncts`] of it.
-pub(crate) fn coordination(doc: &Doc, mut t: usize) -> Vec<usize> {
+pub(crate) fn coordination(doc: &Doc, t: usize) -> Vec<usize> {
+    conjuncts(doc, first_conjunct(doc, t))
+}
+
+/// The first conjunct of the coordination token `t` is part of (`Idaho` of `Idaho, Oregon and Washington`
+/// from any of them); `t` itself when it is no conjunct. The analysis' head chains end at a root, so the
+/// walk ends.
+pub(crate) fn first_conjunct(doc: &Doc, mut t: usize) -> usize {
     while doc.tokens[t].dep == "conj" && doc.tokens[t].head != t {
         t = doc.tokens[t].head;
     }
-    conjuncts(doc, t)
+    t
 }
 
 /// The head and its conjuncts (`Japan and Russia`).

@@ -277,10 +277,11 @@ impl Lexicon {
             let place = lex.place_classes.contains(&class);
             if place {
                 // A region the gazetteer places in a country lies there as a listed one does (`Wales`).
-                let country = (class != "Country")
-                    .then(|| g.facts.iter().find(|(p, _)| local_name(p) == "country"))
-                    .flatten()
-                    .map(|(_, c)| local_name(c));
+                let country = lex
+                    .gazetteer_countries(&local_name(&g.iri))
+                    .next()
+                    .filter(|_| class != "Country")
+                    .map(str::to_string);
                 for n in std::iter::once(&g.label).chain(&g.alt_labels) {
                     lex.place_names.insert(n.to_lowercase());
                     if let Some(c) = &country {

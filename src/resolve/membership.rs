@@ -3,7 +3,7 @@
 //! often attaches the superlative away from the names (as an adverbial clause), so this reads the surface
 //! pattern `NAME(S) , the JJS of NP` / `NAME(S) , one of NP` around the parse.
 
-use super::document::{DocEntities, Resolution, Via, children, conjuncts};
+use super::document::{DocEntities, Resolution, Via, children, conjuncts, first_conjunct};
 use super::roles::ContextFact;
 
 /// Prepositions that place one named place relative to another inside a noun phrase, with the property
@@ -151,10 +151,7 @@ impl DocEntities<'_> {
                 _ => continue,
             };
             // The names: the one before the comma and the conjuncts it belongs to.
-            let mut root = comma - 1;
-            while doc.tokens[root].dep == "conj" && doc.tokens[root].head != root {
-                root = doc.tokens[root].head;
-            }
+            let root = first_conjunct(doc, comma - 1);
             let mut members: Vec<usize> = conjuncts(doc, root)
                 .into_iter()
                 .filter_map(|c| self.entity_at(c))

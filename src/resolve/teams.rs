@@ -8,7 +8,7 @@
 //! `kg:sidePrepositions`, `kg:matchPrepositions`, `kg:sideTitleWords`, `kg:playerWords`, `kg:sideNouns`);
 //! the linker interns what they return.
 
-use super::document::attachment;
+use super::document::{attachment, first_conjunct, span_root};
 use super::lexicon::{Canonical, Lexicon};
 use crate::analysis::Doc;
 
@@ -18,18 +18,11 @@ use crate::analysis::Doc;
 /// of a match's win, goal or squad (`Germany's win`, `his Germany debut`); a conjunct of such a mention as
 /// well (`France` of `against Italy and France`).
 pub(crate) fn names_a_side(doc: &Doc, lex: &Lexicon, start: usize, end: usize) -> bool {
-    let Some((mut tok, mut head)) = attachment(doc, start, end) else {
+    // A conjunct plays the part of the first one (`France` of `against Italy and France`).
+    let first = first_conjunct(doc, span_root(doc, start, end));
+    let Some((tok, head)) = attachment(doc, first, first + 1) else {
         return false;
     };
-    // A conjunct plays the part of the first one (`France` of `against Italy and France`).
-    for _ in 0..doc.tokens.len() {
-        match doc.tokens.get(head.head) {
-            Some(above) if tok.dep == "conj" && head.head != tok.head => {
-                (tok, head) = (head, above)
-            }
-            _ => break,
-        }
-    }
     let lemma = head.lemma.to_lowercase();
     // What the preposition of a prepositional object attaches to (`win` of `a win over Nigeria`).
     let attached = || {
